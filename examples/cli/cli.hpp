@@ -1,0 +1,37 @@
+// The oversight CLI: shared context and the command groups each file adds.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <oversight/date.hpp>
+
+#include <optional>
+#include <string>
+
+namespace oversight::cli {
+
+/// Options every command understands (given before or after the command).
+struct Context {
+    std::string db = "oversight.db";  // --db
+    std::string as_of;                // --as-of, default today
+    /// --as-of as a date (today when not given); Error(invalid_arg) if malformed.
+    Date as_of_date() const;
+};
+
+/// import-plan, export-plan, report, history, people, update (plan_commands.cpp)
+void add_plan_commands(CLI::App& app, Context& ctx);
+/// holidays, workdays (calendar_commands.cpp)
+void add_calendar_commands(CLI::App& app, Context& ctx);
+/// rules (deadline_commands.cpp)
+void add_deadline_commands(CLI::App& app, Context& ctx);
+/// remind, case, ack and the casework imports (casework_commands.cpp)
+void add_casework_commands(CLI::App& app, Context& ctx);
+
+/// `oversight due` has two forms: without RULE, the plan's overdue and due-soon
+/// actions (plan_commands.cpp); with RULE, a statutory due date
+/// (deadline_commands.cpp). Both print to stdout and return the exit status.
+int run_plan_due(const Context& ctx, int within_days, const std::string& format);
+int run_rule_due(const Context& ctx, const std::string& rule, const std::string& from, bool explain,
+                 const std::string& pack);
+
+}  // namespace oversight::cli

@@ -1,0 +1,76 @@
+// oversight — command-line front end to the Oversight library.
+// Exit status: 0 on success, 1 on bad input (reason on stderr).
+#include "cli.hpp"
+
+#include <oversight/error.hpp>
+#include <oversight/version.h>
+
+#include <iostream>
+
+namespace oversight::cli {
+
+Date Context::as_of_date() const {
+    if (as_of.empty()) return Date::today();
+    try {
+        return Date::parse_iso(as_of);
+    } catch (const Error& e) {
+        throw Error(Status::invalid_arg, std::string("--as-of: ") + e.what());
+    }
+}
+
+}  // namespace oversight::cli
+
+int main(int argc, char** argv) {
+    using namespace oversight;
+    cli::Context ctx;
+    CLI::App app{"Oversight: improvement plans, statutory deadlines and reminders for children's social care",
+                 "oversight"};
+    app.set_version_flag("--version", OVERSIGHT_VERSION_STRING);
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.add_option("--db", ctx.db, "SQLite store to use")->capture_default_str();
+    app.add_option("--as-of", ctx.as_of, "Date to report as of (YYYY-MM-DD; default today)");
+
+    cli::add_plan_commands(app, ctx);
+    cli::add_calendar_commands(app, ctx);
+    cli::add_deadline_commands(app, ctx);
+    cli::add_casework_commands(app, ctx);
+
+    // `due`: one command, two forms (see cli.hpp).
+    int status = 0;
+    std::string rule, from, format = "text", pack;
+    int within = 28;
+    bool explain = false;
+    auto* due = app.add_subcommand("due", "Overdue and due-soon plan actions, or the due date a statutory rule gives");
+    due->add_option("RULE", rule, "Rule id (see `oversight rules`); omit for the plan's actions");
+    due->add_option("--from", from, "Trigger date for RULE (YYYY-MM-DD)");
+    due->add_flag("--explain", explain, "Say why: rule, source, trigger, unit, days skipped");
+    due->add_option("--pack", pack, "Local rule pack (TOML) layered over the default England pack");
+    due->add_option("--within", within, "Plan actions due within N days")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 3650));
+    due->add_option("--format", format, "text|md|csv|json")->capture_default_str();
+    due->callback([&] {
+        if (!rule.empty()) {
+            if (from.empty()) throw Error(Status::invalid_arg, "due RULE needs --from DATE");
+            status = cli::run_rule_due(ctx, rule, from, explain, pack);
+        } else {
+            if (!from.empty() || explain) throw Error(Status::invalid_arg, "--from and --explain need a RULE");
+            status = cli::run_plan_due(ctx, within, format);
+        }
+    });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // --help and --version print and give 0; a bad command line gives 1.
+        return app.exit(e) == 0 ? 0 : 1;
+    } catch (const Error& e) {
+        std::cerr << "oversight: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "oversight: " << e.what() << "\n";
+        return 1;
+    }
+    return status;
+}

@@ -1,0 +1,121 @@
+"""Loading liboversight_c and the conventions every wrapper follows.
+
+- argtypes/restype/errcheck are declared for every function (see `fn`).
+- A non-zero oversight_status raises OversightError with the thread's last
+  error message.
+- Owned strings come back as c_void_p and are released with oversight_free.
+- The ABI version is checked once, at load time.
+"""
+import ctypes
+import ctypes.util
+import datetime
+import os
+
+ABI_VERSION = 1  # OVERSIGHT_ABI_VERSION this binding was written for
+
+
+class OversightError(Exception):
+    """A failed call: .status is the oversight_status code, str() the message."""
+
+    def __init__(self, status, message):
+        super().__init__(message or "oversight status %d" % status)
+        self.status = status
+
+
+def _load():
+    path = os.environ.get("OVERSIGHT_LIBRARY")
+    if not path:
+        path = ctypes.util.find_library("oversight_c") or "liboversight_c.so.%d" % ABI_VERSION
+    return ctypes.CDLL(path)
+
+
+lib = _load()
+
+lib.oversight_last_error_message.argtypes = []
+lib.oversight_last_error_message.restype = ctypes.c_char_p
+lib.oversight_abi_version.argtypes = []
+lib.oversight_abi_version.restype = ctypes.c_int32
+lib.oversight_version_string.argtypes = []
+lib.oversight_version_string.restype = ctypes.c_char_p
+lib.oversight_free.argtypes = [ctypes.c_void_p]
+lib.oversight_free.restype = None
+
+if lib.oversight_abi_version() != ABI_VERSION:
+    raise ImportError("liboversight_c ABI %d, this binding needs %d"
+                      % (lib.oversight_abi_version(), ABI_VERSION))
+
+
+def version():
+    return lib.oversight_version_string().decode("utf-8")
+
+
+def abi_version():
+    return lib.oversight_abi_version()
+
+
+def _check(status, func, args):
+    if status != 0:
+        raise OversightError(status, lib.oversight_last_error_message().decode("utf-8", "replace"))
+    return args
+
+
+def fn(name, argtypes, restype=ctypes.c_int):
+    """Declares a C function. Functions returning oversight_status (the
+    default restype) raise OversightError on failure."""
+    f = getattr(lib, name)
+    f.argtypes = argtypes
+    f.restype = restype
+    if restype is ctypes.c_int:
+        f.errcheck = _check
+    return f
+
+
+class Date(ctypes.Structure):
+    """oversight_date: three int32 fields."""
+    _fields_ = [("year", ctypes.c_int32), ("month", ctypes.c_int32), ("day", ctypes.c_int32)]
+
+    @classmethod
+    def of(cls, value):
+        """From a datetime.date or a "YYYY-MM-DD" string."""
+        if isinstance(value, Date):
+            return value
+        if isinstance(value, datetime.date):
+            return cls(value.year, value.month, value.day)
+        d = cls()
+        _date_parse_iso(encode(value), ctypes.byref(d))
+        return d
+
+    def to_date(self):
+        return datetime.date(self.year, self.month, self.day)
+
+    def __str__(self):
+        return "%04d-%02d-%02d" % (self.year, self.month, self.day)
+
+
+def encode(text):
+    """str -> UTF-8 bytes for a const char* argument (None stays NULL)."""
+    if text is None:
+        return None
+    if isinstance(text, bytes):
+        return text
+    return str(text).encode("utf-8")
+
+
+def take_string(ptr):
+    """Decodes and frees an owned string returned through char **out."""
+    if not ptr.value:
+        return None
+    try:
+        return ctypes.string_at(ptr.value).decode("utf-8")
+    finally:
+        lib.oversight_free(ptr.value)
+
+
+def call_string(f, *args):
+    """Calls f(*args, &out) and returns the owned string out as str."""
+    out = ctypes.c_void_p()
+    f(*args, ctypes.byref(out))
+    return take_string(out)
+
+
+_date_parse_iso = fn("oversight_date_parse_iso", [ctypes.c_char_p, ctypes.POINTER(Date)])

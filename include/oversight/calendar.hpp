@@ -1,0 +1,107 @@
+// Working-day and school-day calendars.
+//
+// A Calendar is Monday-Friday minus bank holidays (computed from the rules of
+// the Banking and Financial Dealings Act 1971 and the royal proclamations,
+// with the table of one-off changes) minus local closure days. Calendars are
+// immutable values, cheap to copy, safe to share between threads; working-day
+// arithmetic is O(1) over 1900-2199 via precomputed tables.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <oversight/date.hpp>
+
+namespace oversight {
+
+enum class Division { england_and_wales, scotland, northern_ireland };
+std::string_view to_string(Division d) noexcept;  // "england-and-wales", "scotland", "northern-ireland"
+Division parse_division(std::string_view text);   // throws Error(invalid_arg)
+
+struct Holiday {
+    Date date;
+    std::string name;
+};
+
+class Calendar {
+public:
+    /// Bank holidays of a UK division computed from the rules plus one-offs.
+    static Calendar for_division(Division division);
+    /// From the official gov.uk bank-holidays.json format: the years the file
+    /// covers replace the computed ones; other years stay rule-derived.
+    /// Throws Error(parse) naming the place.
+    static Calendar from_gov_uk_json(std::string_view json, Division division);
+
+    /// A copy with extra bank holidays (a newly proclaimed day).
+    Calendar with_holidays(const std::vector<Holiday>& extra) const;
+    /// A copy with local closure days (e.g. a council's Christmas shutdown):
+    /// not bank holidays, but not working days either.
+    Calendar with_closures(const std::vector<Holiday>& closures) const;
+
+    Division division() const noexcept;
+    bool is_bank_holiday(Date d) const;
+    bool is_closure(Date d) const;
+    bool is_working_day(Date d) const;
+    /// Name of the bank holiday or closure on d, if any.
+    std::optional<std::string> holiday_name(Date d) const;
+    /// Bank holidays in a year, in date order (closures not included).
+    std::vector<Holiday> bank_holidays(int year) const;
+
+    /// Day-0 convention: `from` is day 0; the result is the n-th working day
+    /// after it (n < 0: before it; n == 0: from itself).
+    Date add_working_days(Date from, int n) const;
+    /// Number of working days d with a < d <= b (negative when b < a).
+    int working_days_between(Date a, Date b) const;
+    /// d if it is a working day, else the next working day.
+    Date next_working_day_on_or_after(Date d) const;
+    /// Non-working days (weekends, holidays, closures) in (a, b], for explanations.
+    std::vector<Date> non_working_days_between(Date a, Date b) const;
+
+    struct Impl;
+    Calendar(const Calendar&) = default;
+    Calendar(Calendar&&) noexcept = default;
+    Calendar& operator=(const Calendar&) = default;
+    Calendar& operator=(Calendar&&) noexcept = default;
+    ~Calendar();
+
+private:
+    explicit Calendar(std::shared_ptr<const Impl> impl) noexcept;
+    std::shared_ptr<const Impl> impl_;
+};
+
+/// School term dates (per authority or per school) on top of a working-day
+/// calendar: a school day is a working day inside a term and not an INSET or
+/// closure day.
+class SchoolCalendar {
+public:
+    struct Term {
+        std::string name;  // "Autumn 2024"
+        Date first_day;
+        Date last_day;
+    };
+    SchoolCalendar(std::string name, std::vector<Term> terms, std::vector<Date> non_school_days,
+                   Calendar base);
+    /// TOML: name = "...", [[term]] name/first_day/last_day, non_school_days = [dates].
+    static SchoolCalendar from_toml(std::string_view toml, Calendar base);
+
+    const std::string& name() const noexcept;
+    const std::vector<Term>& terms() const noexcept;
+    bool is_school_day(Date d) const;
+    /// Same day-0 convention as Calendar::add_working_days. Throws
+    /// Error(not_found) when the count runs past the last known term.
+    Date add_school_days(Date from, int n) const;
+    int school_days_between(Date a, Date b) const;
+    /// The term containing d, or the next one to start after d.
+    std::optional<Term> term_on_or_after(Date d) const;
+
+private:
+    std::string name_;
+    std::vector<Term> terms_;
+    std::vector<Date> non_school_days_;
+    Calendar base_;
+};
+
+}  // namespace oversight

@@ -1,0 +1,49 @@
+// Cost of an action as printed in a plan, parsed without guessing.
+// The original text is always kept; what could not be read is flagged.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace oversight {
+
+struct Cost {
+    enum class Kind {
+        none,                // the cell was empty
+        amount,              // one sum: "£10,500", "c£1.7m"
+        range,               // "£11k rising to £22k pa": amount_pence .. high_pence
+        within_existing,     // "Within existing resources" (no new money)
+        tbc,                 // "TBC", "to be confirmed"
+        unparsed,            // text present but not understood: flagged, kept
+    };
+    enum class Period { unknown, one_off, per_annum };
+
+    std::string text;                          // verbatim, never altered
+    Kind kind = Kind::none;
+    std::optional<std::int64_t> amount_pence;  // the (lower) amount
+    std::optional<std::int64_t> high_pence;    // upper / later amount of a range
+    bool approximate = false;                  // "c£", "about", "approximately", "estimate"
+    Period period = Period::unknown;
+    std::string per_unit;                      // "social worker" in "£15k per social worker"
+    std::string alternative;                   // "time-limited honoraria" in "c£53K, or ..."
+    std::string note;                          // why it is flagged, or what was ignored
+};
+
+bool operator==(const Cost& a, const Cost& b);
+inline bool operator!=(const Cost& a, const Cost& b) { return !(a == b); }
+
+/// Parse a cost cell. Never throws for text content; unreadable text gives
+/// Kind::unparsed with `note` saying why.
+Cost parse_cost(std::string_view text);
+
+std::string_view to_string(Cost::Kind k) noexcept;    // "none", "amount", "range", ...
+std::string_view to_string(Cost::Period p) noexcept;  // "unknown", "one_off", "per_annum"
+Cost::Kind parse_cost_kind(std::string_view text);    // throws Error(invalid_arg)
+Cost::Period parse_cost_period(std::string_view text);
+
+/// "£1,700,000" / "£10,500.50".
+std::string format_pence(std::int64_t pence);
+
+}  // namespace oversight

@@ -1,0 +1,67 @@
+// Durations in the units the regulations use, and the phrases plans and
+// policies use for deadlines.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <oversight/calendar.hpp>
+#include <oversight/date.hpp>
+
+namespace oversight {
+
+enum class Unit { calendar_days, weeks, months, working_days, school_days, school_terms };
+std::string_view to_string(Unit u) noexcept;  // "calendar_days", "weeks", ...
+Unit parse_unit(std::string_view text);       // also "days", "working days", "school days"
+
+struct Duration {
+    int count = 0;
+    Unit unit = Unit::calendar_days;
+};
+inline bool operator==(Duration a, Duration b) { return a.count == b.count && a.unit == b.unit; }
+inline bool operator!=(Duration a, Duration b) { return !(a == b); }
+
+/// "10 working days", "6 weeks", "3 months".
+std::string describe(Duration d);
+/// Parses "10 working days", "6 weeks", "3 months", "1 week", "20 school days",
+/// "termly". Throws Error(parse) naming the text.
+Duration parse_duration(std::string_view text);
+
+/// How the trigger day is counted. Default (documented): the trigger is day 0
+/// and counting starts the next day. `trigger_is_day_one` counts the trigger
+/// itself as the first day (one day earlier for day-based units).
+enum class DayZero { trigger_is_day_zero, trigger_is_day_one };
+
+struct CountingRules {
+    DayZero day_zero = DayZero::trigger_is_day_zero;
+};
+
+/// The date `d` after `from`. Months use the corresponding-date rule
+/// (31 Jan + 1 month = last day of February). School units need `school`
+/// (Error(invalid_arg) without it).
+Date add_duration(Date from, Duration d, const Calendar& calendar, const SchoolCalendar* school = nullptr,
+                  CountingRules rules = {});
+
+/// A deadline as written in a plan or policy.
+struct DeadlinePhrase {
+    enum class Kind { immediately, relative, absolute, end_of_month };
+    Kind kind = Kind::immediately;
+    Duration duration;   // relative: "Within three months", "10 working days"
+    Date date;           // absolute: "31st October", "17th October 2012", "18/10/12";
+                         // end_of_month: the month's last day ("by end of November 2012")
+    std::string text;    // the phrase as given
+};
+
+/// Parses "Immediately", "Within three months", "10 working days", "6 weeks",
+/// "by end of November 2012", "31st October", "17th October 2012", "18/10/12".
+/// `context` supplies a missing year (the next occurrence on or after it).
+/// Throws Error(parse) with the text when it cannot read it.
+DeadlinePhrase parse_deadline_phrase(std::string_view text, Date context);
+std::optional<DeadlinePhrase> try_parse_deadline_phrase(std::string_view text, Date context) noexcept;
+
+/// The due date a phrase gives when counted from `anchor`.
+Date resolve(const DeadlinePhrase& phrase, Date anchor, const Calendar& calendar,
+             const SchoolCalendar* school = nullptr);
+
+}  // namespace oversight
