@@ -24,11 +24,38 @@ struct SeedImportOptions {
     std::string title;                // default: "Ofsted improvement plan"
     std::string authority;            // default: empty
     std::string source_name;          // used in warnings/errors (file name)
+    /// Section headings a damaged heading may be matched against ("LITY OF
+    /// WORK TO SAFEGUARD CHIL" + "LDREN"). Empty: default_section_headings().
+    std::vector<std::string> known_sections;
+};
+
+/// Ofsted section headings known to the importer (upper case, as printed in
+/// plans): used to repair headings cut at column edges. See README.
+const std::vector<std::string>& default_section_headings();
+
+/// What the importer did with one input line (every line gets one).
+enum class LineUse {
+    blank,           // empty or white space only
+    header,          // the table header, repeated on every page
+    section,         // a section heading
+    timescale,       // a timescale heading ("Within three months")
+    recommendation,  // (part of) a recommendation row
+    action,          // an action row
+    continuation,    // cells continuing the row above
+    ignored,         // not used: a warning on this line says why
+};
+std::string_view to_string(LineUse u) noexcept;
+
+struct ImportedLine {
+    int line = 0;        // 1-based
+    LineUse use = LineUse::ignored;
+    std::string target;  // what it went into: section name, "rec 2", "2.5"
 };
 
 struct ImportResult {
     Plan plan;
     std::vector<ImportWarning> warnings;
+    std::vector<ImportedLine> lines;  // one per input line, in order
 };
 
 /// Reads the tab-separated export of a PDF plan table (columns No., Rec.,

@@ -2,13 +2,15 @@
 // person ("Lindsey Voss" / "Lindsay Voss") for a human to merge.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oversight {
 
 struct Person {
-    long long id = 0;
+    std::int64_t id = 0;
     std::string name;
     std::string role;
     std::string email;
@@ -24,6 +26,30 @@ struct ProbableSamePerson {
 };
 
 /// Pairs of distinct names that are probably the same person. Never merges.
+///
+/// Names are normalised first: case folded (ASCII), punctuation dropped,
+/// white space collapsed, courtesy titles (Mr, Mrs, Ms, Miss, Dr, Cllr) removed.
+/// Cells naming several people or a group ("CP advisors and representatives
+/// from Health and Education": more than four words, or "and", "&", ",", "/")
+/// are not compared. Two names pair when, with first token = given name and
+/// last token = surname:
+///  - they are equal after normalisation (case, spacing, dots differ);
+///  - surnames are equal and given names are equal (middle names differ);
+///  - surnames are equal and one given name is an initial of the other
+///    ("F. Budgen" / "Felicity Budgen");
+///  - surnames are equal and the given names are within Damerau-Levenshtein
+///    distance 1 (both at least 4 letters; distance 2 when both have 8+)
+///    ("Lindsey" / "Lindsay");
+///  - given names are equal and the surnames (both 5+ letters) are within
+///    distance 1 ("Budgen" / "Budgon").
+/// "Mark Jowett" / "Mark Jones" do not pair (surnames differ by 3).
+/// similarity is 1 - distance/length over the whole normalised names.
+/// Pairs are listed once, in input order (a before b); exact duplicates in
+/// the input are ignored.
 std::vector<ProbableSamePerson> probable_same_people(const std::vector<std::string>& names);
+
+/// Optimal-string-alignment Damerau-Levenshtein distance between two byte
+/// strings (insertions, deletions, substitutions, adjacent transpositions).
+int edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace oversight

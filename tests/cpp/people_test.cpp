@@ -1,0 +1,80 @@
+#include <boost/test/unit_test.hpp>
+
+#include <oversight/people.hpp>
+
+#include <string>
+#include <vector>
+
+using oversight::probable_same_people;
+
+namespace {
+bool paired(const std::vector<oversight::ProbableSamePerson>& pairs, const std::string& a, const std::string& b) {
+    for (const auto& p : pairs)
+        if ((p.a == a && p.b == b) || (p.a == b && p.b == a)) return true;
+    return false;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(people)
+
+BOOST_AUTO_TEST_CASE(seed_leads_lindsey_and_lindsay) {
+    // the distinct leads printed in the seed plan
+    std::vector<std::string> leads = {"Felicity Budgen", "Mark Jowett",   "Gill Horrobin", "Stuart Holes",
+                                      "CP advisors and representatives from Health and Education",
+                                      "Julia Katherine", "Clive Webster", "Nick Cross",    "Lindsey Voss",
+                                      "Sam Ray",         "Tim Davis",     "Lindsay Voss"};
+    auto pairs = probable_same_people(leads);
+    BOOST_TEST_REQUIRE(pairs.size() == 1u);
+    BOOST_TEST(pairs[0].a == "Lindsey Voss");
+    BOOST_TEST(pairs[0].b == "Lindsay Voss");
+    BOOST_TEST(pairs[0].reason.find("same surname") != std::string::npos);
+    BOOST_TEST(pairs[0].similarity > 0.8);
+    BOOST_TEST(pairs[0].similarity < 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(different_surnames_are_different_people) {
+    auto pairs = probable_same_people({"Mark Jowett", "Mark Jones"});
+    BOOST_TEST(pairs.empty());
+    BOOST_TEST(probable_same_people({"Gill Horrobin", "Jill Harrison"}).empty());
+    BOOST_TEST(probable_same_people({"Sam Ray", "Tim Ray"}).empty());
+    BOOST_TEST(probable_same_people({"Jo Smith", "Al Smith"}).empty());  // too short to call a typo
+}
+
+BOOST_AUTO_TEST_CASE(case_whitespace_titles_and_initials) {
+    auto pairs = probable_same_people({"Felicity Budgen", "  felicity   BUDGEN ", "F. Budgen", "Dr Felicity Budgen",
+                                       "Felicity A. Budgen", "G. Budgen"});
+    BOOST_TEST(paired(pairs, "Felicity Budgen", "  felicity   BUDGEN "));
+    BOOST_TEST(paired(pairs, "Felicity Budgen", "F. Budgen"));
+    BOOST_TEST(paired(pairs, "Felicity Budgen", "Dr Felicity Budgen"));
+    BOOST_TEST(paired(pairs, "Felicity Budgen", "Felicity A. Budgen"));
+    BOOST_TEST(!paired(pairs, "Felicity Budgen", "G. Budgen"));
+    BOOST_TEST(!paired(pairs, "F. Budgen", "G. Budgen"));
+    for (const auto& p : pairs) {
+        BOOST_TEST(!p.reason.empty());
+        BOOST_TEST(p.similarity >= 0.0);
+        BOOST_TEST(p.similarity <= 1.0);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(surname_typo_with_same_given_name) {
+    auto pairs = probable_same_people({"Gill Horrobin", "Gill Horobin"});
+    BOOST_TEST_REQUIRE(pairs.size() == 1u);
+    BOOST_TEST(pairs[0].reason.find("surnames differ") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(groups_and_exact_duplicates_are_not_pairs) {
+    BOOST_TEST(probable_same_people({"Gill Horrobin", "Gill Horrobin"}).empty());
+    BOOST_TEST(probable_same_people({"Health and Education", "Health & Education"}).empty());
+    BOOST_TEST(probable_same_people({}).empty());
+    BOOST_TEST(probable_same_people({"", " "}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(edit_distance_is_damerau_levenshtein) {
+    BOOST_TEST(oversight::edit_distance("lindsey", "lindsay") == 1);
+    BOOST_TEST(oversight::edit_distance("jowett", "jones") == 3);
+    BOOST_TEST(oversight::edit_distance("ab", "ba") == 1);  // transposition
+    BOOST_TEST(oversight::edit_distance("", "abc") == 3);
+    BOOST_TEST(oversight::edit_distance("same", "same") == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
