@@ -4,7 +4,15 @@
 // the Banking and Financial Dealings Act 1971 and the royal proclamations,
 // with the table of one-off changes) minus local closure days. Calendars are
 // immutable values, cheap to copy, safe to share between threads; working-day
-// arithmetic is O(1) over 1900-2199 via precomputed tables.
+// arithmetic is O(1) over 1900-2199 via precomputed tables, and exact but
+// day-by-day elsewhere in 1400-9999 (leaving that range throws
+// Error(invalid_arg)).
+//
+// Holiday names are gov.uk's titles ("Spring bank holiday", "New Year’s Day").
+// Rules are the present ones applied to every year (early May from 1978, New
+// Year's Day outside Scotland from 1974, St Andrew's Day from 2007); one-off
+// proclamations are known for 1977-2023. Load gov.uk's bank-holidays.json or
+// use with_holidays() for days proclaimed after this release.
 #pragma once
 
 #include <memory>
@@ -31,14 +39,17 @@ public:
     /// Bank holidays of a UK division computed from the rules plus one-offs.
     static Calendar for_division(Division division);
     /// From the official gov.uk bank-holidays.json format: the years the file
-    /// covers replace the computed ones; other years stay rule-derived.
-    /// Throws Error(parse) naming the place.
+    /// covers (any year with at least one event of the division) replace the
+    /// computed ones; other years stay rule-derived. Throws Error(parse)
+    /// naming the JSON path ($["scotland"]["events"][3]["date"]).
     static Calendar from_gov_uk_json(std::string_view json, Division division);
 
-    /// A copy with extra bank holidays (a newly proclaimed day).
+    /// A copy with extra bank holidays (a newly proclaimed day). A day that is
+    /// already a holiday keeps its name. Error(invalid_arg) for an empty name.
     Calendar with_holidays(const std::vector<Holiday>& extra) const;
     /// A copy with local closure days (e.g. a council's Christmas shutdown):
-    /// not bank holidays, but not working days either.
+    /// not bank holidays, but not working days either. An empty name becomes
+    /// "Closure". Each with_* call rebuilds the tables (about a millisecond).
     Calendar with_closures(const std::vector<Holiday>& closures) const;
 
     Division division() const noexcept;
@@ -57,7 +68,8 @@ public:
     int working_days_between(Date a, Date b) const;
     /// d if it is a working day, else the next working day.
     Date next_working_day_on_or_after(Date d) const;
-    /// Non-working days (weekends, holidays, closures) in (a, b], for explanations.
+    /// Non-working days (weekends, holidays, closures) in (a, b], for
+    /// explanations; empty when b <= a.
     std::vector<Date> non_working_days_between(Date a, Date b) const;
 
     struct Impl;

@@ -13,7 +13,8 @@ namespace oversight {
 
 enum class Unit { calendar_days, weeks, months, working_days, school_days, school_terms };
 std::string_view to_string(Unit u) noexcept;  // "calendar_days", "weeks", ...
-Unit parse_unit(std::string_view text);       // also "days", "working days", "school days"
+Unit parse_unit(std::string_view text);       // also "days", "working days", "school days";
+                                              // Error(invalid_arg) for anything else
 
 struct Duration {
     int count = 0;
@@ -39,7 +40,11 @@ struct CountingRules {
 
 /// The date `d` after `from`. Months use the corresponding-date rule
 /// (31 Jan + 1 month = last day of February). School units need `school`
-/// (Error(invalid_arg) without it).
+/// (Error(invalid_arg) without it). school_terms: the first day of the n-th
+/// term starting after `from` (n < 0: before it); Error(not_found) past the
+/// known terms. trigger_is_day_one affects day-based units only, and working
+/// or school days only when the trigger is itself such a day. Counts beyond
+/// +-100000 give Error(invalid_arg).
 Date add_duration(Date from, Duration d, const Calendar& calendar, const SchoolCalendar* school = nullptr,
                   CountingRules rules = {});
 
@@ -54,13 +59,19 @@ struct DeadlinePhrase {
 };
 
 /// Parses "Immediately", "Within three months", "10 working days", "6 weeks",
-/// "by end of November 2012", "31st October", "17th October 2012", "18/10/12".
+/// "by end of November 2012", "31st October", "17th October 2012", "18/10/12"
+/// (UK day/month; two-digit years are 20yy), "2012-10-18", "October 2012"
+/// (month end). Case and a trailing full stop are ignored; "by"/"no later
+/// than" may precede a date.
 /// `context` supplies a missing year (the next occurrence on or after it).
 /// Throws Error(parse) with the text when it cannot read it.
 DeadlinePhrase parse_deadline_phrase(std::string_view text, Date context);
 std::optional<DeadlinePhrase> try_parse_deadline_phrase(std::string_view text, Date context) noexcept;
 
-/// The due date a phrase gives when counted from `anchor`.
+/// The due date a phrase gives when counted from `anchor`: the anchor itself
+/// for "Immediately", anchor + duration (day 0 = anchor) for relative phrases,
+/// and the written date (not moved to a working day) for absolute and
+/// month-end phrases.
 Date resolve(const DeadlinePhrase& phrase, Date anchor, const Calendar& calendar,
              const SchoolCalendar* school = nullptr);
 
