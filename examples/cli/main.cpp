@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     int status = 0;
     std::string rule, from, format = "text", pack;
     int within = 28;
+    std::int64_t plan_id = 0;
     bool explain = false;
     auto* due = app.add_subcommand("due", "Overdue and due-soon plan actions, or the due date a statutory rule gives");
     due->add_option("RULE", rule, "Rule id (see `oversight rules`); omit for the plan's actions");
@@ -50,13 +51,14 @@ int main(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(0, 3650));
     due->add_option("--format", format, "text|md|csv|json")->capture_default_str();
+    due->add_option("--plan", plan_id, "Plan id (default: the latest plan in --db)");
     due->callback([&] {
         if (!rule.empty()) {
             if (from.empty()) throw Error(Status::invalid_arg, "due RULE needs --from DATE");
             status = cli::run_rule_due(ctx, rule, from, explain, pack);
         } else {
             if (!from.empty() || explain) throw Error(Status::invalid_arg, "--from and --explain need a RULE");
-            status = cli::run_plan_due(ctx, within, format);
+            status = cli::run_plan_due(ctx, plan_id, within, format);
         }
     });
 

@@ -1,5 +1,404 @@
+// The plan commands of the oversight CLI: import-plan, export-plan, report,
+// history, people, progress, action, rag (and the plan form of `due`).
+// Every command works on the latest plan in --db unless --plan ID is given.
 #include "cli.hpp"
+
+#include <oversight/error.hpp>
+#include <oversight/import.hpp>
+#include <oversight/people.hpp>
+#include <oversight/plan_store.hpp>
+#include <oversight/report.hpp>
+#include <oversight/store.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+
 namespace oversight::cli {
-void add_plan_commands(CLI::App&, Context&) {}
-int run_plan_due(const Context&, int, const std::string&) { return 1; }
+namespace {
+
+Date date_option(const std::string& text, const char* option) {
+    try {
+        return Date::parse_iso(text);
+    } catch (const Error& e) {
+        throw Error(Status::invalid_arg, std::string(option) + ": " + e.what());
+    }
 }
+
+/// Opens --db; changes are recorded as made by $USER when it is set.
+Store open_store(const Context& ctx) {
+    Store store = Store::open(ctx.db);
+    if (const char* user = std::getenv("USER"); user && *user) store.set_actor(user);
+    return store;
+}
+
+std::int64_t plan_of(const Store& store, std::int64_t plan_option) {
+    if (plan_option > 0) {
+        if (!try_load_plan(store, plan_option))
+            throw Error(Status::not_found, "--plan: plan " + std::to_string(plan_option) + " not found in " + store.path());
+        return plan_option;
+    }
+    return latest_plan_id(store);
+}
+
+void add_plan_option(CLI::App* cmd, std::int64_t& plan) {
+    cmd->add_option("--plan", plan, "Plan id (default: the latest plan in --db)");
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(Status::not_found, "cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string lower_extension(const std::string& path) {
+    auto dot = path.find_last_of('.');
+    auto slash = path.find_last_of('/');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+    std::string ext = path.substr(dot + 1);
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+std::string json_escape(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+std::string json_opt(const std::optional<std::string>& s) { return s ? json_escape(*s) : "null"; }
+
+// ------------------------------------------------------------- commands
+
+struct ImportArgs {
+    std::string file, report_date, title, authority;
+};
+
+void run_import(const Context& ctx, const ImportArgs& a) {
+    std::optional<Date> report_date;
+    if (!a.report_date.empty()) report_date = date_option(a.report_date, "--report-date");
+    std::string ext = lower_extension(a.file);
+    Plan plan;
+    std::vector<ImportWarning> warnings;
+    if (ext == "json" || ext == "csv") {
+        std::string text = read_file(a.file);
+        plan = ext == "json" ? plan_from_json(text) : plan_from_csv(text);
+        if (report_date) plan.report_date = report_date;
+        if (!a.title.empty()) plan.title = a.title;
+        if (!a.authority.empty()) plan.authority = a.authority;
+    } else {
+        SeedImportOptions options;
+        options.report_date = report_date;
+        options.title = a.title;
+        options.authority = a.authority;
+        ImportResult result = import_seed_plan_file(a.file, options);
+        plan = std::move(result.plan);
+        warnings = std::move(result.warnings);
+    }
+    Store store = open_store(ctx);
+    std::int64_t id = save_plan(store, plan);
+    std::size_t actions = 0;
+    for (const auto& r : plan.recommendations) actions += r.actions.size();
+    std::cout << "imported plan " << id << " from " << a.file << ": " << plan.sections.size() << " sections, "
+              << plan.recommendations.size() << " recommendations, " << actions << " actions, " << warnings.size()
+              << " warnings\n";
+    for (const auto& w : warnings) std::cerr << "line " << w.line << ": " << w.message << "\n";
+}
+
+void run_export(const Context& ctx, std::int64_t plan_option, const std::string& format) {
+    Store store = open_store(ctx);
+    Plan plan = load_plan(store, plan_of(store, plan_option));
+    if (format == "json") std::cout << plan_to_json(plan) << "\n";
+    else if (format == "csv") std::cout << plan_to_csv(plan);
+    else throw Error(Status::invalid_arg, "--format: \"" + format + "\" is not json or csv");
+}
+
+int run_report(const Context& ctx, std::int64_t plan_option, const std::string& kind, const std::string& format,
+               int within) {
+    ReportOptions options;
+    options.kind = parse_report_kind(kind);
+    options.format = parse_report_format(format);
+    options.as_of = ctx.as_of_date();
+    options.within_days = within;
+    Store store = open_store(ctx);
+    std::string out = render_report(load_plan(store, plan_of(store, plan_option)), options);
+    std::cout << out;
+    if (!out.empty() && out.back() != '\n') std::cout << "\n";
+    return 0;
+}
+
+void run_history(const Context& ctx, const std::string& entity, std::int64_t id, std::size_t limit,
+                 const std::string& format) {
+    Store store = open_store(ctx);
+    HistoryFilter f;
+    if (!entity.empty()) f.entity = entity;
+    if (id > 0) f.entity_id = id;
+    std::vector<Change> changes = store.history(f);
+    if (limit && changes.size() > limit) changes.erase(changes.begin(), changes.end() - static_cast<long>(limit));
+    if (format == "json") {
+        std::cout << "[";
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const Change& c = changes[i];
+            std::cout << (i ? ",\n " : "\n ") << "{\"seq\": " << c.seq << ", \"at\": " << json_escape(c.at)
+                      << ", \"actor\": " << json_escape(c.actor) << ", \"entity\": " << json_escape(c.entity)
+                      << ", \"entity_id\": " << c.entity_id << ", \"field\": " << json_escape(c.field)
+                      << ", \"old\": " << json_opt(c.old_value) << ", \"new\": " << json_opt(c.new_value) << "}";
+        }
+        std::cout << (changes.empty() ? "]\n" : "\n]\n");
+    } else if (format == "text") {
+        for (const Change& c : changes) {
+            std::cout << c.seq << "  " << c.at << "  " << c.actor << "  " << c.entity << " " << c.entity_id << "  ";
+            if (c.field == "*") {
+                std::cout << (c.new_value ? "created: " + *c.new_value : "deleted: " + c.old_value.value_or(""));
+            } else {
+                std::cout << c.field << ": " << (c.old_value ? *c.old_value : "(none)") << " -> "
+                          << (c.new_value ? *c.new_value : "(none)");
+            }
+            std::cout << "\n";
+        }
+    } else {
+        throw Error(Status::invalid_arg, "--format: \"" + format + "\" is not text or json");
+    }
+}
+
+void run_people(const Context& ctx, std::int64_t plan_option) {
+    Store store = open_store(ctx);
+    std::int64_t plan = plan_of(store, plan_option);
+    auto people = list_people(store);
+    std::cout << "Directory (" << people.size() << "):\n";
+    for (const auto& p : people) {
+        std::cout << "  " << p.name;
+        if (!p.role.empty()) std::cout << ", " << p.role;
+        if (!p.team.empty()) std::cout << " (" << p.team << ")";
+        if (!p.email.empty()) std::cout << " <" << p.email << ">";
+        std::cout << "\n";
+    }
+    auto unlisted = unlisted_people(store, plan);
+    std::cout << "Named in plan " << plan << " but not in the directory (" << unlisted.size() << "):\n";
+    for (const auto& n : unlisted) std::cout << "  " << n << "\n";
+    auto dups = probable_duplicate_people(store, plan);
+    std::cout << "Probable duplicates (" << dups.size() << "; merge with `oversight people merge FROM INTO`):\n";
+    for (const auto& d : dups) {
+        char sim[16];
+        std::snprintf(sim, sizeof sim, "%.2f", d.similarity);
+        std::cout << "  " << d.a << " / " << d.b << " (" << sim << "): " << d.reason << "\n";
+    }
+}
+
+}  // namespace
+
+void add_plan_commands(CLI::App& app, Context& ctx) {
+    // import-plan
+    {
+        auto args = std::make_shared<ImportArgs>();
+        auto* cmd = app.add_subcommand(
+            "import-plan", "Import a plan: the tab-separated PDF export (seed format), or .json/.csv canonical files");
+        cmd->add_option("FILE", args->file, "File to import")->required();
+        cmd->add_option("--report-date", args->report_date, "Inspection report date (YYYY-MM-DD)");
+        cmd->add_option("--title", args->title, "Plan title");
+        cmd->add_option("--authority", args->authority, "Local authority");
+        cmd->callback([&ctx, args] { run_import(ctx, *args); });
+    }
+    // export-plan
+    {
+        auto plan = std::make_shared<std::int64_t>(0);
+        auto format = std::make_shared<std::string>("json");
+        auto* cmd = app.add_subcommand("export-plan", "Print the plan in the canonical JSON or CSV form");
+        cmd->add_option("--format", *format, "json|csv")->capture_default_str();
+        add_plan_option(cmd, *plan);
+        cmd->callback([&ctx, plan, format] { run_export(ctx, *plan, *format); });
+    }
+    // report
+    {
+        struct Args {
+            std::int64_t plan = 0;
+            std::string format = "text", kind = "full";
+            int within = 28;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("report", "Report on the plan as of --as-of (default today)");
+        cmd->add_option("--format", a->format, "text|md|csv|json")->capture_default_str();
+        cmd->add_option("--kind", a->kind, "full|plan|due|leads|costs")->capture_default_str();
+        cmd->add_option("--within", a->within, "\"Due soon\" means within N days")
+            ->capture_default_str()
+            ->check(CLI::Range(0, 3650));
+        add_plan_option(cmd, a->plan);
+        cmd->callback([&ctx, a] { run_report(ctx, a->plan, a->kind, a->format, a->within); });
+    }
+    // history
+    {
+        struct Args {
+            std::string entity, format = "text";
+            std::int64_t id = 0;
+            std::size_t limit = 0;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("history", "The append-only change history, oldest first");
+        cmd->add_option("--entity", a->entity, "Only this kind: plan, recommendation, action, task, person, ...");
+        cmd->add_option("--id", a->id, "Only this entity id");
+        cmd->add_option("--limit", a->limit, "Only the last N changes");
+        cmd->add_option("--format", a->format, "text|json")->capture_default_str();
+        cmd->callback([&ctx, a] { run_history(ctx, a->entity, a->id, a->limit, a->format); });
+    }
+    // people, people add, people merge
+    {
+        auto plan = std::make_shared<std::int64_t>(0);
+        auto* cmd = app.add_subcommand(
+            "people", "The people directory, leads not in it, and probable duplicates for a human to merge");
+        add_plan_option(cmd, *plan);
+        cmd->require_subcommand(0, 1);
+
+        auto person = std::make_shared<Person>();
+        auto* add = cmd->add_subcommand("add", "Add a person to the directory");
+        add->add_option("NAME", person->name, "Full name")->required();
+        add->add_option("--role", person->role, "Role");
+        add->add_option("--email", person->email, "Email address");
+        add->add_option("--team", person->team, "Team");
+        add->callback([&ctx, person] {
+            Store store = open_store(ctx);
+            std::int64_t id = add_person(store, *person);
+            std::cout << "added person " << id << ": " << person->name << "\n";
+        });
+
+        auto names = std::make_shared<std::pair<std::string, std::string>>();
+        auto* merge = cmd->add_subcommand("merge", "Merge person FROM into INTO in every plan (leads, task owners, directory)");
+        merge->add_option("FROM", names->first, "Name to replace")->required();
+        merge->add_option("INTO", names->second, "Name to keep")->required();
+        merge->callback([&ctx, names] {
+            Store store = open_store(ctx);
+            merge_people(store, names->first, names->second);
+            std::cout << "merged \"" << names->first << "\" into \"" << names->second << "\"\n";
+        });
+
+        cmd->callback([&ctx, cmd, plan] {
+            if (cmd->get_subcommands().empty()) run_people(ctx, *plan);
+        });
+    }
+    // progress REF TEXT
+    {
+        struct Args {
+            std::int64_t plan = 0;
+            std::string ref, text, author, date;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("progress", "Add a progress update to an action");
+        cmd->add_option("REF", a->ref, "Action reference, e.g. 2.5")->required();
+        cmd->add_option("TEXT", a->text, "What happened")->required();
+        cmd->add_option("--author", a->author, "Who reports it");
+        cmd->add_option("--date", a->date, "Date of the update (YYYY-MM-DD; default --as-of or today)");
+        add_plan_option(cmd, a->plan);
+        cmd->callback([&ctx, a] {
+            ProgressUpdate u;
+            u.date = a->date.empty() ? ctx.as_of_date() : date_option(a->date, "--date");
+            u.author = a->author;
+            u.text = a->text;
+            Store store = open_store(ctx);
+            if (!a->author.empty()) store.set_actor(a->author);
+            std::int64_t plan = plan_of(store, a->plan);
+            std::int64_t id = add_progress_update(store, plan, a->ref, u);
+            std::cout << "added progress update " << id << " to action " << a->ref << "\n";
+        });
+    }
+    // action set REF ...
+    {
+        struct Args {
+            std::int64_t plan = 0;
+            std::string ref, status, lead, due, description, evidence, cost;
+            bool clear_due = false;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("action", "Change an action");
+        cmd->require_subcommand(1);
+        auto* set = cmd->add_subcommand("set", "Set fields of an action (one history row per changed field)");
+        set->add_option("REF", a->ref, "Action reference, e.g. 2.5")->required();
+        set->add_option("--status", a->status, "not_started|in_progress|complete|withdrawn|blocked");
+        set->add_option("--lead", a->lead, "Lead person");
+        set->add_option("--due", a->due, "Own due date (YYYY-MM-DD)");
+        set->add_flag("--clear-due", a->clear_due, "Remove the own due date (the recommendation's applies)");
+        set->add_option("--description", a->description, "Description");
+        set->add_option("--evidence", a->evidence, "Evidence that the impact happened");
+        set->add_option("--cost", a->cost, "Cost as printed (re-parsed)");
+        add_plan_option(set, a->plan);
+        set->callback([&ctx, a, set] {
+            ActionChange c;
+            if (set->count("--status")) c.status = parse_action_status(a->status);
+            if (set->count("--lead")) c.lead = a->lead;
+            if (set->count("--due") && a->clear_due)
+                throw Error(Status::invalid_arg, "--due and --clear-due contradict each other");
+            if (set->count("--due")) c.due = date_option(a->due, "--due");
+            if (a->clear_due) c.due = std::optional<Date>();
+            if (set->count("--description")) c.description = a->description;
+            if (set->count("--evidence")) c.impact_evidence = a->evidence;
+            if (set->count("--cost")) c.cost_text = a->cost;
+            if (!c.status && !c.lead && !c.due && !c.description && !c.impact_evidence && !c.cost_text)
+                throw Error(Status::invalid_arg, "action set needs at least one of --status, --lead, --due, "
+                                                 "--clear-due, --description, --evidence, --cost");
+            Store store = open_store(ctx);
+            update_action(store, plan_of(store, a->plan), a->ref, c);
+            std::cout << "updated action " << a->ref << "\n";
+        });
+    }
+    // rag set REF RAG --by WHO --reason WHY ; rag clear REF
+    {
+        struct Args {
+            std::int64_t plan = 0;
+            std::string ref, rag, by, reason, on;
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("rag", "Set or clear a manual RAG that replaces the computed one");
+        cmd->require_subcommand(1);
+        auto* set = cmd->add_subcommand("set", "Override the RAG of an action, saying who and why");
+        set->add_option("REF", a->ref, "Action reference, e.g. 2.5")->required();
+        set->add_option("RAG", a->rag, "blue|green|amber|red")->required();
+        set->add_option("--by", a->by, "Who decided")->required();
+        set->add_option("--reason", a->reason, "Why")->required();
+        set->add_option("--on", a->on, "Date decided (YYYY-MM-DD; default --as-of or today)");
+        add_plan_option(set, a->plan);
+        set->callback([&ctx, a] {
+            RagOverride o;
+            o.rag = parse_rag(a->rag);
+            o.by = a->by;
+            o.reason = a->reason;
+            o.set_on = a->on.empty() ? ctx.as_of_date() : date_option(a->on, "--on");
+            Store store = open_store(ctx);
+            set_rag_override(store, plan_of(store, a->plan), a->ref, o);
+            std::cout << "RAG of action " << a->ref << " set to " << to_string(o.rag) << "\n";
+        });
+        auto* clear = cmd->add_subcommand("clear", "Remove the manual RAG of an action");
+        clear->add_option("REF", a->ref, "Action reference, e.g. 2.5")->required();
+        add_plan_option(clear, a->plan);
+        clear->callback([&ctx, a] {
+            Store store = open_store(ctx);
+            clear_rag_override(store, plan_of(store, a->plan), a->ref);
+            std::cout << "RAG override of action " << a->ref << " cleared\n";
+        });
+    }
+}
+
+int run_plan_due(const Context& ctx, std::int64_t plan_id, int within_days, const std::string& format) {
+    return run_report(ctx, plan_id, "due", format, within_days);
+}
+
+}  // namespace oversight::cli

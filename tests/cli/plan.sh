@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# End-to-end test of the plan commands of the oversight CLI:
+# import-plan, export-plan, report, due, history, people, progress, action, rag.
+set -euo pipefail
+
+CLI=${OVERSIGHT_CLI:?set OVERSIGHT_CLI to the oversight executable}
+SEED=${OVERSIGHT_SHARED_DIR:?set OVERSIGHT_SHARED_DIR}/seed/000_34f8af1d34ad7c07.txt
+PY=${OVERSIGHT_PYTHON:-/usr/bin/python3}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+DB="$work/plan.db"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# expect_exit CODE CMD...: runs CMD, checks its exit status, keeps out/err.
+expect_exit() {
+    local want=$1; shift
+    local got=0
+    "$@" >out.txt 2>err.txt || got=$?
+    [[ $got == "$want" ]] || { cat out.txt err.txt >&2; fail "exit $got, wanted $want: $*"; }
+}
+
+# --help on every command exits 0 and prints usage.
+for cmd in import-plan export-plan report due history people "people add" "people merge" progress action \
+           "action set" rag "rag set" "rag clear"; do
+    # shellcheck disable=SC2086
+    expect_exit 0 "$CLI" $cmd --help
+    grep -qi "usage" out.txt || fail "'$cmd --help' printed no usage"
+done
+
+# Import the seed: counts on stdout, each warning as "line N: message" on stderr.
+expect_exit 0 "$CLI" --db "$DB" import-plan "$SEED" --report-date 2012-09-14 --authority "Southampton City Council"
+grep -Eq '^imported plan 1 .*20 recommendations, [0-9]+ actions' out.txt || fail "import summary: $(cat out.txt)"
+[[ -s err.txt ]] || fail "the seed import gave no warnings"
+if grep -Evq '^line [0-9]+: .+' err.txt; then fail "warning not in 'line N: message' form: $(grep -Ev '^line [0-9]+: ' err.txt | head -1)"; fi
+
+# The full report as JSON is ONE document with 20 recommendations, their actions, RAG and reasons.
+"$CLI" --db "$DB" report --as-of 2012-10-12 --format json >report.json
+"$PY" - report.json <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+recs = d["recommendations"]
+assert len(recs) == 20, len(recs)
+assert [r["number"] for r in recs] == list(range(1, 21)), [r["number"] for r in recs]
+assert d["as_of"] == "2012-10-12", d["as_of"]
+actions = [a for r in recs for a in r["actions"]]
+assert len(actions) >= 20, len(actions)
+for r in recs:
+    assert r["rag"] in ("red", "amber", "green", "blue", "none"), r
+    assert r["rag_reason"], r
+for a in actions:
+    assert a["ref"], a
+    assert a["rag"] in ("red", "amber", "green", "blue", "none"), a
+    assert a["rag_reason"], a
+refs = {a["ref"]: a for a in actions}
+# 2.4 was withdrawn for savings: no RAG. 1.1 ("Immediately", 2012-09-14) is overdue.
+assert refs["2.4"]["status"] == "withdrawn" and refs["2.4"]["rag"] == "none", refs["2.4"]
+assert refs["1.1"]["rag"] == "red" and "overdue" in refs["1.1"]["rag_reason"], refs["1.1"]
+EOF
+# Exactly one JSON document (json.load above would refuse trailing text too).
+"$PY" -c 'import json,sys; json.loads(sys.stdin.read())' <report.json || fail "report is not one JSON document"
+
+# Every kind and format works.
+for kind in full plan due leads costs; do
+    for format in text md csv json; do
+        expect_exit 0 "$CLI" --db "$DB" report --as-of 2012-10-12 --kind "$kind" --format "$format"
+        [[ -s out.txt ]] || fail "empty report $kind/$format"
+    done
+done
+
+# due: the plan's overdue and due-soon actions.
+expect_exit 0 "$CLI" --db "$DB" --as-of 2012-10-12 due --within 14 --format json
+"$PY" -c 'import json,sys; json.load(open("out.txt"))' || fail "due --format json is not JSON"
+grep -q '1\.1' out.txt || fail "due does not list overdue action 1.1"
+
+# export-plan round trip through JSON and CSV.
+expect_exit 0 "$CLI" --db "$DB" export-plan --format json
+cp out.txt plan.json
+expect_exit 0 "$CLI" --db "$DB" export-plan --format csv
+cp out.txt plan.csv
+expect_exit 0 "$CLI" --db "$work/copy.db" import-plan plan.json
+expect_exit 0 "$CLI" --db "$work/copy.db" import-plan plan.csv
+expect_exit 0 "$CLI" --db "$work/copy.db" export-plan --plan 1 --format json
+cmp -s out.txt plan.json || fail "JSON round trip changed the plan"
+expect_exit 0 "$CLI" --db "$work/copy.db" export-plan --plan 2 --format json
+cmp -s out.txt plan.json || fail "CSV round trip changed the plan"
+
+# Changes, each in the history with old and new values.
+expect_exit 0 "$CLI" --db "$DB" progress 1.1 "Twelve posts filled; agency use down" --author "Felicity Budgen" --date 2012-10-10
+expect_exit 0 "$CLI" --db "$DB" action set 1.1 --status complete --due 2012-10-31
+expect_exit 0 "$CLI" --db "$DB" action set 2.5 --lead "Stuart Holes"
+expect_exit 0 "$CLI" --db "$DB" rag set 1.2 amber --by "Director of Children's Services" --reason "training uptake low; '; DROP TABLE actions; --" --on 2012-10-11
+expect_exit 0 "$CLI" --db "$DB" history --entity action --format json
+"$PY" - out.txt <<'EOF'
+import json, sys
+h = json.load(open(sys.argv[1]))
+changed = [(c["field"], c["old"], c["new"]) for c in h if c["field"] != "*"]
+assert ("status", "in_progress", "complete") in changed, changed
+assert ("due", None, "2012-10-31") in changed, changed
+assert ("rag", None, "amber") in changed, changed
+assert ("rag_reason", None, "training uptake low; '; DROP TABLE actions; --") in changed, changed
+assert ("lead", "Gill Horrobin", "Stuart Holes") in changed, changed
+EOF
+expect_exit 0 "$CLI" --db "$DB" history
+grep -q 'status: in_progress -> complete' out.txt || fail "history text lacks the status change"
+grep -q 'created: ' out.txt || fail "history text lacks created rows"
+
+"$CLI" --db "$DB" report --as-of 2012-10-12 --format json >after.json
+"$PY" - after.json <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+refs = {a["ref"]: a for r in d["recommendations"] for a in r["actions"]}
+assert refs["1.1"]["rag"] == "blue", refs["1.1"]
+assert refs["1.2"]["rag"] == "amber" and refs["1.2"]["overridden"], refs["1.2"]
+assert "Director of Children's Services" in refs["1.2"]["rag_reason"], refs["1.2"]
+assert refs["2.5"]["lead"] == "Stuart Holes", refs["2.5"]
+EOF
+expect_exit 0 "$CLI" --db "$DB" rag clear 1.2
+expect_exit 1 "$CLI" --db "$DB" rag clear 1.2
+grep -q "1.2" err.txt || fail "clearing a missing override does not name the action"
+
+# people: the directory, leads not in it, and Lindsay/Lindsey Voss as a probable duplicate.
+expect_exit 0 "$CLI" --db "$DB" people add "Felicity Budgen" --role "Head of Safeguarding" --email fb@example.org
+expect_exit 0 "$CLI" --db "$DB" people
+grep -q 'Felicity Budgen, Head of Safeguarding' out.txt || fail "people: directory entry missing"
+grep -q '^  Gill Horrobin$' out.txt || fail "people: unlisted lead missing"
+grep -Eq 'Lindsa?e?y Voss / Lindse?a?y Voss' out.txt || fail "people: Lindsay/Lindsey Voss not a probable duplicate: $(cat out.txt)"
+expect_exit 0 "$CLI" --db "$DB" people merge "Lindsey Voss" "Lindsay Voss"
+expect_exit 0 "$CLI" --db "$DB" people
+if grep -q 'Lindsey Voss' out.txt; then fail "people: Lindsey Voss still named after the merge"; fi
+expect_exit 1 "$CLI" --db "$DB" people add "felicity budgen"
+expect_exit 1 "$CLI" --db "$DB" people merge "Nobody Here" "Gill Horrobin"
+grep -q "Nobody Here" err.txt || fail "merge of an unknown name does not name it"
+
+# Bad input: exit 1 with the reason on stderr, and nothing changed.
+before=$("$CLI" --db "$DB" history --format json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')
+expect_exit 1 "$CLI" --db "$DB" import-plan "$work/missing.txt"
+grep -q "missing.txt" err.txt || fail "missing file not named: $(cat err.txt)"
+expect_exit 1 "$CLI" --db "$DB" import-plan "$SEED" --report-date 2012-02-30
+grep -q -- "--report-date" err.txt || fail "bad date not reported: $(cat err.txt)"
+expect_exit 1 "$CLI" --db "$DB" report --as-of 2012-13-01
+[[ -s err.txt ]] || fail "bad --as-of gave no message"
+expect_exit 1 "$CLI" --db "$DB" report --format pdf
+expect_exit 1 "$CLI" --db "$DB" report --kind everything
+expect_exit 1 "$CLI" --db "$DB" progress 99.9 "text"
+grep -q "99.9" err.txt || fail "unknown ref not named: $(cat err.txt)"
+expect_exit 1 "$CLI" --db "$DB" action set 99.9 --status complete
+grep -q "99.9" err.txt || fail "unknown ref not named: $(cat err.txt)"
+expect_exit 1 "$CLI" --db "$DB" action set 1.1 --status finished-ish
+expect_exit 1 "$CLI" --db "$DB" action set 1.1
+expect_exit 1 "$CLI" --db "$DB" action set 1.1 --due 31/10/2012
+expect_exit 1 "$CLI" --db "$DB" rag set 1.1 purple --by A --reason B
+expect_exit 1 "$CLI" --db "$DB" rag set 1.1 red --reason B
+expect_exit 1 "$CLI" --db "$DB" export-plan --plan 42
+grep -q "42" err.txt || fail "unknown plan not named"
+expect_exit 1 "$CLI" --db "$DB" export-plan --format xml
+expect_exit 1 "$CLI" --db "$work/empty.db" report
+grep -qi "no plan" err.txt || fail "empty store: $(cat err.txt)"
+after=$("$CLI" --db "$DB" history --format json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')
+[[ $before == "$after" ]] || fail "failed commands changed the history ($before -> $after rows)"
+
+echo "cli plan: all checks passed"

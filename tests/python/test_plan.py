@@ -1,0 +1,186 @@
+"""The plan binding (examples/python/oversight/plan.py) over liboversight_c."""
+import ctypes
+import datetime
+import json
+import os
+import unittest
+
+from oversight import OversightError, _lib
+from oversight.plan import Store
+
+SHARED = os.environ.get("OVERSIGHT_SHARED_DIR",
+                        os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared"))
+SEED = os.path.join(SHARED, "seed", "000_34f8af1d34ad7c07.txt")
+NASTY = "'; DROP TABLE actions; -- \"x\" %_ \\ ?1 :a"
+
+INVALID_ARG, NOT_FOUND, PARSE, CONFLICT = 1, 2, 5, 8
+
+
+class CountingFree:
+    """Stands in for oversight_free to count the owned strings released."""
+
+    def __init__(self):
+        self.real = _lib.lib.oversight_free
+        self.calls = 0
+
+    def __call__(self, p):
+        self.calls += 1
+        self.real(p)
+
+    def __enter__(self):
+        _lib.lib.oversight_free = self
+        return self
+
+    def __exit__(self, *exc):
+        _lib.lib.oversight_free = self.real
+        return False
+
+
+def small_store():
+    """A store with one plan: recommendation 1 (immediately) with action 1.1."""
+    store = Store()
+    store.create_plan("Plan", authority="Example Council", report_date="2012-09-14")
+    store.add_recommendation(1, "Improve quality", "immediately", section="QUALITY", lead="Felicity Budgen")
+    store.add_action(1, "1.1", "Secure a workforce", lead="Lindsey Voss", status="in_progress", cost="TBC")
+    return store
+
+
+class PlanTest(unittest.TestCase):
+    def assertFails(self, status, f, *args, **kwargs):
+        with self.assertRaises(OversightError) as cm:
+            f(*args, **kwargs)
+        self.assertEqual(cm.exception.status, status, str(cm.exception))
+        self.assertTrue(str(cm.exception))
+        return str(cm.exception)
+
+    def test_seed_import_report_and_actions(self):
+        with Store() as store:
+            plan_id, warnings = store.import_seed_plan(SEED, report_date="2012-09-14", authority="Southampton")
+            self.assertGreater(plan_id, 0)
+            self.assertTrue(warnings)
+            for w in warnings:
+                self.assertIsInstance(w["line"], int)
+                self.assertTrue(w["message"])
+            self.assertEqual(store.latest_plan_id(), plan_id)
+            [summary] = store.plans()
+            self.assertEqual(summary["recommendations"], 20)
+            self.assertEqual(summary["report_date"], "2012-09-14")
+            report = json.loads(store.report("2012-10-12", fmt="json"))
+            self.assertEqual(len(report["recommendations"]), 20)
+            rows = store.actions(datetime.date(2012, 10, 12))
+            self.assertEqual(len(rows), summary["actions"])
+            by_ref = {r.ref: r for r in rows}
+            self.assertEqual(by_ref["1.1"].rag, "red")
+            self.assertEqual(by_ref["1.1"].due, datetime.date(2012, 9, 14))
+            self.assertEqual(by_ref["2.4"].status, "withdrawn")
+            self.assertEqual(by_ref["2.4"].rag, "none")
+            for r in rows:
+                self.assertTrue(r.rag_reason, r)
+            people = store.people()
+            pairs = [{p["a"], p["b"]} for p in people["probable_duplicates"]]
+            self.assertIn({"Lindsay Voss", "Lindsey Voss"}, pairs)
+            # The canonical forms go back in unchanged.
+            text = store.export_json()
+            self.assertEqual(store.export_json(store.import_json(text)), text)
+            self.assertEqual(store.export_json(store.import_csv(store.export_csv(plan_id))), text)
+
+    def test_errors_carry_status_and_message(self):
+        with small_store() as store:
+            message = self.assertFails(NOT_FOUND, store.set_action_status, "9.9", "complete")
+            self.assertIn("9.9", message)
+            self.assertFails(NOT_FOUND, store.export_json, 999)
+            self.assertFails(INVALID_ARG, store.set_action_status, "1.1", "finished-ish")
+            self.assertFails(INVALID_ARG, store.add_progress, "1.1", "text", "2012-02-30")
+            self.assertFails(INVALID_ARG, store.set_rag, "1.1", "purple", "A", "B", "2012-10-12")
+            self.assertFails(CONFLICT, store.add_action, 1, "1.1", "again")
+            self.assertFails(CONFLICT, store.add_recommendation, 1, "again", "immediately")
+            self.assertFails(PARSE, store.import_json, "{")
+            self.assertFails(NOT_FOUND, store.merge_people, "Nobody Here", "Mark Jowett")
+            self.assertFails(INVALID_ARG, store.report, "2012-10-12", kind="everything")
+            missing = os.path.join(SHARED, "no-such-plan.txt")
+            with self.assertRaises(OversightError) as cm:
+                store.import_seed_plan(missing)
+            self.assertIn(cm.exception.status, (NOT_FOUND, 3))
+            self.assertIn("no-such-plan.txt", str(cm.exception))
+        with Store() as empty:
+            self.assertFails(NOT_FOUND, empty.latest_plan_id)
+
+    def test_invalid_utf8_is_refused(self):
+        with small_store() as store:
+            self.assertFails(INVALID_ARG, store.set_action_text, "1.1", "lead", b"bad \xff")
+            self.assertFails(INVALID_ARG, store.add_person, b"\xc3\x28")
+            self.assertFails(INVALID_ARG, store.add_progress, b"1.\xff", "text", "2012-10-12")
+
+    def test_failed_writes_leave_the_store_unchanged(self):
+        with small_store() as store:
+            store.add_person("Felicity Budgen")
+            before = len(store.history())
+            plan = store.export_json()
+            self.assertFails(INVALID_ARG, store.set_recommendation_timescale, 1, "by_date")
+            self.assertFails(CONFLICT, store.add_person, "felicity budgen")
+            self.assertFails(INVALID_ARG, store.set_settings, 0, 28, -1)
+            self.assertFails(NOT_FOUND, store.clear_rag, "1.1")
+            self.assertEqual(len(store.history()), before)
+            self.assertEqual(store.export_json(), plan)
+
+    def test_changes_and_text_stored_verbatim(self):
+        with small_store() as store:
+            store.set_actor("Test Runner")
+            store.add_progress("1.1", NASTY, "2012-10-10", author="Zoë O'Brien")
+            m = store.add_milestone("1.1", "2012-10-01", "Posts advertised")
+            t = store.add_task("1.1", "Reduce agency staff", owner="Mark Jowett", due="2012-12-31")
+            store.complete_milestone(m)
+            store.complete_task(t)
+            store.set_action_due("1.1", "2013-03-31")
+            store.set_action_text("1.1", "description", NASTY)
+            store.set_rag("1.1", "green", "Director", "steady progress", "2012-10-12")
+            store.set_settings(0, 14, 60)
+            store.set_report_date("2012-09-21")
+            store.set_recommendation_text(1, "lead", "Gill Horrobin")
+            plan = store.plan()
+            self.assertEqual(plan["report_date"], "2012-09-21")
+            action = plan["recommendations"][0]["actions"][0]
+            self.assertEqual(action["description"], NASTY)
+            self.assertEqual(json.dumps(plan).count(json.dumps(NASTY)[1:-1]), 2)  # description and update
+            [row] = store.actions("2012-10-12")
+            self.assertEqual(row.rag, "green")
+            self.assertIn("Director", row.rag_reason)
+            history = store.history("action")
+            self.assertTrue(all(h["actor"] == "Test Runner" for h in history if h["field"] != "*"))
+            self.assertIn(("due", None, "2013-03-31"), [(h["field"], h["old"], h["new"]) for h in history])
+            store.clear_rag("1.1")
+            self.assertNotEqual(store.actions("2012-10-12")[0].rag_reason, row.rag_reason)
+            store.merge_people("Lindsey Voss", "Lindsay Voss")
+            self.assertEqual(store.plan()["recommendations"][0]["actions"][0]["lead"], "Lindsay Voss")
+
+    def test_owned_strings_are_freed(self):
+        with small_store() as store:
+            with CountingFree() as counter:
+                store.export_json()
+                store.export_csv()
+                store.report("2012-10-12")
+                store.report("2012-10-12", kind="due", fmt="json", within_days=7)
+                store.people()
+                store.plans()
+                store.history()
+                store.import_seed_plan(SEED, report_date="2012-09-14")  # warnings
+                self.assertEqual(counter.calls, 8)
+                # A failed call returns no string and frees nothing.
+                self.assertFails(NOT_FOUND, store.export_json, 999)
+                self.assertEqual(counter.calls, 8)
+
+    def test_close_and_context_manager(self):
+        store = small_store()
+        self.assertIsInstance(store._handle, ctypes.c_void_p)
+        self.assertTrue(store._handle)
+        store.close()
+        self.assertFalse(store._handle)
+        store.close()  # idempotent
+        self.assertFails(INVALID_ARG, store.latest_plan_id)
+        with Store() as s:
+            pass
+        self.assertFalse(s._handle)
+
+
+if __name__ == "__main__":
+    unittest.main()
