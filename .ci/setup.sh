@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Oversight's one set-up script (see README "Set-up").
+#   bash .ci/setup.sh run    install what is missing, build, run the main job on the sample plan
+#   bash .ci/setup.sh test   the same, then every test (plus an ASan+UBSan build of the tests)
+# Run as root on Debian 12 (or with the packages below already installed).
+set -euo pipefail
+mode=${1:-run}
+case "$mode" in run|test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# --- 1. Debian packages (README "Dependencies" says why each is there) ---------
+packages=(build-essential cmake pkg-config python3 python3-icalendar sqlite3
+  libboost-date-time-dev libboost-test-dev libsqlitecpp-dev libsqlite3-dev
+  nlohmann-json3-dev libcli11-dev libcsv-dev libpugixml-dev libzip-dev
+  libxlsxwriter-dev libical-dev libtomlplusplus-dev libssl-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then echo "run as root to install packages" >&2; exit 1; fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# --- 2. build ---------------------------------------------------------------------
+echo "== building (build/)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+
+# --- 3. the main job: import the bundled sample plan and report on it -----------
+echo "== main job: import examples/data/sample_plan.txt into build/sample.db and report"
+rm -f build/sample.db build/sample.db-wal build/sample.db-shm
+./build/examples/oversight import-plan examples/data/sample_plan.txt --report-date 2025-03-14 \
+  --title "Improvement plan 2025" --authority "Northbridge City Council" --db build/sample.db
+./build/examples/oversight report --db build/sample.db --as-of 2025-06-30 --format text
+
+[ "$mode" = test ] || exit 0
+
+# --- 4. every test ------------------------------------------------------------------
+echo "== tests (ctest)"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== benchmark (figures, not a pass/fail test)"
+./build/tests/bench/oversight_bench_workdays
+
+echo "== ASan+UBSan build of the tests"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOVERSIGHT_SANITIZE=ON -DOVERSIGHT_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build build-asan -j"$jobs"
+# Python cannot load an ASan-instrumented library without preloading the runtime;
+# the binding is covered by the normal build above.
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E "python|install_consumer"
