@@ -39,7 +39,44 @@ struct Rule {
     SourceStatus status = SourceStatus::confirmed;
     std::string layer;                      // the pack the effective rule came from
     std::string note;
+
+    // --- when the rule applies (all optional; see README "Statutory rule packs") ---
+    /// Events that end the rule's chain (a new trigger event always does).
+    std::vector<std::string> ends_on;
+    /// Era: the rule applies to triggers on or after effective_from and
+    /// before effective_until (the trigger date chooses the era).
+    std::optional<Date> effective_from;
+    std::optional<Date> effective_until;
+    /// Which gaps of the chain the rule governs: the obligation anchored at
+    /// occurrence k (0 = the trigger, k = the k-th satisfying event) belongs
+    /// to the rule when from_occurrence <= k < until_occurrence. A "within"
+    /// rule governs only k = 0.
+    int from_occurrence = 0;
+    std::optional<int> until_occurrence;
+    /// Time window counted from the trigger: active from trigger + active_from
+    /// until trigger + active_until (e.g. "12 months": the placement's first
+    /// anniversary).
+    std::optional<Duration> active_from;
+    std::optional<Duration> active_until;
+    /// Event window: active from / until the first such event after the trigger.
+    std::string active_from_event;
+    std::string active_until_event;
+    /// Disabled rules are listed and can be asked for a due date, but
+    /// schedule_case does not use them (non-default alternatives).
+    bool enabled = true;
+
+    /// True when the rule's era covers a trigger on `trigger_date`.
+    bool in_force_on(Date trigger_date) const noexcept;
 };
+bool operator==(const Rule& a, const Rule& b);
+inline bool operator!=(const Rule& a, const Rule& b) { return !(a == b); }
+
+/// The statutory visiting regime (CPPCR 2010 reg 28) for a child's attributes:
+/// the `visit_regime` attribute if set, otherwise derived from placement_type,
+/// legal_status, permanence and parent_assessment: "default", "permanent",
+/// "long_term_foster", "placed_with_parent_pre_assessment",
+/// "connected_person_temporary", "care_order_at_home" or "other_arrangements".
+std::string visit_regime(const std::map<std::string, std::string>& attributes);
 
 class RulePack {
 public:
@@ -54,13 +91,23 @@ public:
     RulePack layered(const RulePack& local) const;
 
     const std::string& name() const noexcept;
+    const std::string& version() const noexcept;
+    const std::string& description() const noexcept;
+    /// Every rule, enabled or not, in pack order (a layered pack: the base
+    /// pack's order, then the local additions).
     const std::vector<Rule>& rules() const noexcept;
     const Rule* find(std::string_view id) const noexcept;
     const Rule& get(std::string_view id) const;  // Error(not_found)
 
 private:
     std::string name_;
+    std::string version_;
+    std::string description_;
     std::vector<Rule> rules_;
+    // `enable` / `disable` ids of this pack not found among its own rules:
+    // applied (and checked) when the pack is layered over another.
+    std::vector<std::string> pending_enable_;
+    std::vector<std::string> pending_disable_;
 };
 
 /// Something that happened on a case.
@@ -93,15 +140,26 @@ struct Obligation {
     std::string layer;
     std::string source;
     std::string explanation;     // rule, source, trigger, unit, days skipped
+    /// The chain ended (e.g. ceased_looked_after, a new placement) after the
+    /// due date without the obligation being met: a recorded breach, no
+    /// longer actionable. Unset for met and open obligations.
+    std::optional<Date> ended_on;
 };
+bool operator==(const Obligation& a, const Obligation& b);
+inline bool operator!=(const Obligation& a, const Obligation& b) { return !(a == b); }
 
 /// The due date a rule gives for a trigger on `from`, with its explanation.
+/// Error(invalid_arg) when `from` is outside the rule's era; Error(invalid_arg)
+/// for school units without `school`.
 Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar,
                         const SchoolCalendar* school = nullptr, CountingRules counting = {});
 
 /// Every obligation of the case up to `as_of`: met ones (with met_on) and the
 /// open one per rule chain (each next due counted from the actual previous
-/// event; regimes change with placements and attributes).
+/// event; regimes change with placements and attributes). Events after
+/// `as_of` are ignored. Attributes at a date are the record's attributes
+/// overlaid with those of every event up to that date. Rules in school units
+/// are left out when `school` is null. Sorted by due date, then rule id.
 std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& record, Date as_of,
                                       const Calendar& calendar, const SchoolCalendar* school = nullptr,
                                       CountingRules counting = {});
