@@ -1,0 +1,178 @@
+"""The casework binding (examples/python/oversight/casework.py) over liboversight_c.
+
+The iCalendar text is read back with the `icalendar` package (Debian's
+python3-icalendar), independently of libical, which wrote it.
+"""
+import datetime
+import os
+import unittest
+
+import icalendar
+
+from oversight import OversightError
+from oversight.calendar import Calendar
+from oversight.casework import Casework
+from oversight.plan import Store
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.environ.get("OVERSIGHT_SHARED_DIR", os.path.join(HERE, "..", "..", "..", "shared"))
+SSDA903 = os.path.join(SHARED, "data", "ssda903")
+BAD_903 = os.path.join(HERE, "..", "data", "casework_903_bad")
+
+INVALID_ARG, NOT_FOUND, IO = 1, 2, 3
+EVIL = "'; DROP TABLE children; --"
+START = datetime.date(2024, 3, 1)
+AS_OF = datetime.date(2024, 3, 11)
+
+
+def todos(ics_text):
+    cal = icalendar.Calendar.from_ical(ics_text)
+    return cal, [c for c in cal.walk("VTODO")]
+
+
+class CaseworkTest(unittest.TestCase):
+    def setUp(self):
+        self.store = Store()
+        self.cw = Casework(self.store)
+        self.cw.save_team("Team A", manager="Mo Manager")
+        self.cw.save_team("Team B")
+        self.cw.save_worker("Ann Lee", "Team A", email="ann@example.org")
+        self.cw.save_worker("Bo Chan", "Team B")
+        for child, worker in (("C1", "Ann Lee"), ("C2", "Ann Lee"), ("C3", "Bo Chan")):
+            self.cw.save_child(child, date_of_birth="2012-05-01")
+            self.cw.allocate(child, worker, START)
+            self.cw.record_event(child, "became_looked_after", START, {"legal_status": "C2"})
+            self.cw.record_event(child, "placement_start", START,
+                                 {"placement_type": "U1", "legal_status": "C2"})
+
+    def tearDown(self):
+        self.store.close()
+
+    def test_children_and_cases(self):
+        self.assertEqual([c["child"] for c in self.cw.children(worker="Ann Lee", as_of=AS_OF)], ["C1", "C2"])
+        self.assertEqual([c["child"] for c in self.cw.children(team="Team B", as_of=AS_OF)], ["C3"])
+        case = self.cw.case("C1", as_of=AS_OF)
+        self.assertEqual(case["worker"], "Ann Lee")
+        self.assertEqual(case["team"], "Team A")
+        self.assertEqual([e["type"] for e in case["events"]], ["became_looked_after", "placement_start"])
+        event_id = self.cw.record_event("C1", "visit", "2024-03-05", {"note": EVIL}, recorded_by=EVIL)
+        self.assertGreater(event_id, 0)
+        self.assertEqual(self.cw.case("C1", as_of=AS_OF)["events"][-1]["attributes"]["note"], EVIL)
+
+    def test_errors_carry_status_and_message(self):
+        with self.assertRaises(OversightError) as e:
+            self.cw.allocate("nobody", "Ann Lee", START)
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        self.assertIn("nobody", str(e.exception))
+        with self.assertRaises(OversightError) as e:
+            self.cw.record_event("C1", "tea_break", START)
+        self.assertEqual(e.exception.status, INVALID_ARG)
+        with self.assertRaises(OversightError) as e:
+            self.cw.reminders(as_of=AS_OF, within=-1)
+        self.assertEqual(e.exception.status, INVALID_ARG)
+        with self.assertRaises(OversightError) as e:
+            self.cw.reminders(as_of=AS_OF, worker=EVIL)
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        with self.assertRaises(OversightError) as e:
+            self.cw.import_ssda903(os.path.join(HERE, "no-such-folder"))
+        self.assertEqual(e.exception.status, IO)
+
+    def test_reminders_digest_and_acknowledgement(self):
+        rems = self.cw.reminders(as_of=AS_OF, within=20)
+        self.assertTrue(rems)
+        self.assertEqual({r["child"] for r in rems}, {"C1", "C2", "C3"})
+        states = [r["state"] for r in rems]
+        self.assertEqual(states, sorted(states, key=lambda s: s != "overdue"))  # overdue first
+        for r in rems:
+            due = datetime.date.fromisoformat(r["due"])
+            if r["state"] == "overdue":
+                self.assertLess(due, AS_OF)
+            else:
+                self.assertGreaterEqual(due, AS_OF)
+            self.assertIsNone(r["acknowledged_by"])
+        ann = self.cw.reminders(as_of=AS_OF, within=20, worker="Ann Lee")
+        self.assertEqual({r["child"] for r in ann}, {"C1", "C2"})
+
+        # The same through an explicit calendar handle.
+        with Calendar("england-and-wales") as cal:
+            self.assertEqual(Casework(self.store, calendar=cal).reminders(as_of=AS_OF, within=20), rems)
+
+        text = self.cw.digest(as_of=AS_OF, within=20, team="Team B")
+        self.assertTrue(text.startswith("Reminders for team Team B"))
+        self.assertIn("child C3", text)
+        self.assertNotIn("child C1", text)
+
+        first = rems[0]
+        with self.assertRaises(OversightError) as e:
+            self.cw.acknowledge(first["child"], first["rule"], "2001-01-01", "Mo Manager")
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        self.cw.acknowledge(first["child"], first["rule"], first["due"], "Mo Manager", note=EVIL)
+        again = self.cw.reminders(as_of=AS_OF, within=20)
+        acked = [r for r in again if r["key"] == first["key"]]
+        self.assertEqual(len(acked), 1)
+        self.assertEqual(acked[0]["acknowledged_by"], "Mo Manager")
+        self.assertEqual(acked[0]["note"], EVIL)
+        self.assertTrue(acked[0]["acknowledged_at"].endswith("Z"))
+
+    def test_ics_parses_with_python_icalendar(self):
+        rems = self.cw.reminders(as_of=AS_OF, within=20)
+        text = self.cw.ics(as_of=AS_OF, within=20, dtstamp="2024-03-11T08:00:00Z")
+        cal, items = todos(text)
+        self.assertEqual(str(cal["VERSION"]), "2.0")
+        self.assertIn("Oversight", str(cal["PRODID"]))
+        self.assertEqual(len(items), len(rems))
+        uids = [str(t["UID"]) for t in items]
+        self.assertEqual(len(set(uids)), len(uids))
+        by_summary = {}
+        for t in items:
+            due = t["DUE"].dt
+            self.assertIsInstance(due, datetime.date)
+            self.assertNotIsInstance(due, datetime.datetime)  # a DATE value, no time zone
+            self.assertEqual(str(t["STATUS"]), "NEEDS-ACTION")
+            alarms = [a for a in t.walk("VALARM")]
+            self.assertEqual(len(alarms), 1)
+            self.assertEqual(alarms[0]["TRIGGER"].dt, -datetime.timedelta(days=2))
+            by_summary.setdefault(str(t["SUMMARY"]), []).append(due.isoformat())
+        for r in rems:
+            self.assertIn(r["due"], by_summary[r["title"] + ": " + r["child"]])
+        # Stable: the same reminders give the same UIDs in another export.
+        _, later = todos(self.cw.ics(as_of=AS_OF, within=20))
+        self.assertEqual(sorted(str(t["UID"]) for t in later), sorted(uids))
+
+    def test_ssda903_bad_rows_are_reported(self):
+        result = self.cw.import_ssda903(BAD_903)
+        self.assertEqual(result["children_added"], 4)
+        self.assertTrue(result["warnings"])
+        for w in result["warnings"]:
+            self.assertIn(w["file"], ("header.csv", "episodes.csv", "reviews.csv"))
+            self.assertGreater(w["line"], 1)
+
+    @unittest.skipUnless(os.path.isdir(SSDA903), "shared SSDA903 data not found")
+    def test_real_ssda903_gives_reminders_and_ics(self):
+        with Store() as store:
+            cw = Casework(store)
+            result = cw.import_ssda903(SSDA903)
+            with open(os.path.join(SSDA903, "header.csv"), encoding="utf-8") as f:
+                header_children = {line.split(",")[0] for line in f.read().splitlines()[1:] if line}
+            self.assertGreaterEqual(result["children_added"], len(header_children))
+            as_of = datetime.date(2018, 3, 31)
+            rems = cw.reminders(as_of=as_of, within=10)
+            self.assertGreater(len({r["child"] for r in rems}), 1)
+            _, items = todos(cw.ics(as_of=as_of, within=10))
+            self.assertEqual(len(items), len(rems))
+            uids = {str(t["UID"]) for t in items}
+            self.assertEqual(len(uids), len(items))
+            dues = sorted(t["DUE"].dt.isoformat() for t in items)
+            self.assertEqual(dues, sorted(r["due"] for r in rems))
+
+    def test_closed_store_is_an_error(self):
+        store = Store()
+        cw = Casework(store)
+        store.close()
+        with self.assertRaises(OversightError) as e:
+            cw.save_team("T")
+        self.assertEqual(e.exception.status, INVALID_ARG)
+
+
+if __name__ == "__main__":
+    unittest.main()
