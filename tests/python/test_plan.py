@@ -176,7 +176,8 @@ class PlanTest(unittest.TestCase):
         store.close()
         self.assertFalse(store._handle)
         store.close()  # idempotent
-        self.assertFails(INVALID_ARG, store.latest_plan_id)
+        with self.assertRaises(ValueError):
+            store.latest_plan_id()
         with Store() as s:
             pass
         self.assertFalse(s._handle)

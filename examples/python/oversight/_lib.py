@@ -70,6 +70,54 @@ def fn(name, argtypes, restype=ctypes.c_int):
     return f
 
 
+class Handle:
+    """Owns one library handle (`_handle`) and releases it exactly once with
+    the type's oversight_<type>_free: by close(), at the end of a `with`
+    block, or when garbage-collected. Subclasses set `_free` and `_kind`."""
+
+    _free = None       # staticmethod(oversight_<type>_free)
+    _kind = "handle"   # for messages: "calendar", "rule pack", ...
+
+    def __init__(self, handle):
+        self._handle = handle
+
+    def close(self):
+        """Releases the handle. Idempotent."""
+        handle = self.__dict__.get("_handle")
+        if handle is not None:
+            self._handle = None
+            type(self)._free(handle)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: the library may be gone
+            pass
+
+    def _h(self):
+        """The open handle; ValueError once closed."""
+        if self._handle is None:
+            raise ValueError("%s is closed" % self._kind)
+        return self._handle
+
+
+def handle_of(obj):
+    """The open handle of a Handle object for a C argument; None gives NULL
+    (the library's documented default). ValueError when closed."""
+    if obj is None:
+        return None
+    if not isinstance(obj, Handle):
+        raise TypeError("%r is not an oversight Store, RulePack or Calendar" % (obj,))
+    return obj._h()
+
+
 class Date(ctypes.Structure):
     """oversight_date: three int32 fields."""
     _fields_ = [("year", ctypes.c_int32), ("month", ctypes.c_int32), ("day", ctypes.c_int32)]

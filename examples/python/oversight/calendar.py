@@ -41,10 +41,13 @@ _resolve = _lib.fn("oversight_calendar_resolve_deadline",
                    [_CalendarP, ctypes.c_char_p, Date, ctypes.POINTER(Date)])
 
 
-class Calendar:
+class Calendar(_lib.Handle):
     """A working-day calendar of a UK division ("england-and-wales",
     "scotland", "northern-ireland"), optionally from gov.uk's
     bank-holidays.json text (`gov_uk_json`)."""
+
+    _free = staticmethod(_free)
+    _kind = "calendar"
 
     def __init__(self, division="england-and-wales", gov_uk_json=None):
         handle = _CalendarP()
@@ -54,31 +57,7 @@ class Calendar:
             if isinstance(gov_uk_json, (dict, list)):
                 gov_uk_json = json.dumps(gov_uk_json)
             _open_json(ctypes.byref(handle), encode(gov_uk_json), encode(division))
-        self._handle = handle
-
-    # -- lifetime ---------------------------------------------------------
-    def close(self):
-        """Releases the calendar; further calls raise ValueError. Idempotent."""
-        if self._handle is not None:
-            _free(self._handle)
-            self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown
-            pass
-
-    def _h(self):
-        if self._handle is None:
-            raise ValueError("calendar is closed")
-        return self._handle
+        super().__init__(handle)
 
     # -- queries ----------------------------------------------------------
     @property

@@ -49,16 +49,6 @@ def _today():
     return datetime.datetime.now(datetime.timezone.utc).date()
 
 
-def _handle_of(obj):
-    """None -> NULL; otherwise the object's `_handle` (a c_void_p)."""
-    if obj is None:
-        return None
-    handle = getattr(obj, "_handle", None)
-    if handle is None:
-        raise ValueError("%r has no open handle" % (obj,))
-    return handle
-
-
 class Casework:
     """Casework in an oversight Store: teams, workers, children, events,
     reminders, acknowledgements, iCalendar and the SSDA903 import.
@@ -74,7 +64,7 @@ class Casework:
 
     @property
     def _handle(self):
-        return _handle_of(self._store)
+        return _lib.handle_of(self._store)
 
     # ------------------------------------------------ teams, workers, children
 
@@ -105,7 +95,7 @@ class Casework:
         out = ctypes.c_int64()
         attrs = None if attributes is None else json.dumps(attributes)
         _child_record_event(self._handle, encode(child_id), encode(event_type), Date.of(date),
-                            encode(attrs), encode(recorded_by), _handle_of(self._pack), ctypes.byref(out))
+                            encode(attrs), encode(recorded_by), _lib.handle_of(self._pack), ctypes.byref(out))
         return out.value
 
     def case(self, child_id, as_of=None):
@@ -125,7 +115,7 @@ class Casework:
     # ------------------------------------------------------------- reminders
 
     def _reminder_args(self, as_of, within, worker, team):
-        return (self._handle, _handle_of(self._pack), _handle_of(self._calendar),
+        return (self._handle, _lib.handle_of(self._pack), _lib.handle_of(self._calendar),
                 Date.of(as_of or _today()), int(within), encode(worker), encode(team))
 
     def reminders(self, as_of=None, within=10, worker=None, team=None):
@@ -144,5 +134,5 @@ class Casework:
 
     def acknowledge(self, child_id, rule_id, due, who, note=None):
         """Records that `who` has seen the obligation (rule, due date) of a child."""
-        _reminder_acknowledge(self._handle, _handle_of(self._pack), _handle_of(self._calendar),
+        _reminder_acknowledge(self._handle, _lib.handle_of(self._pack), _lib.handle_of(self._calendar),
                               encode(child_id), encode(rule_id), Date.of(due), encode(who), encode(note))

@@ -34,24 +34,18 @@ _explain = _lib.fn("oversight_rule_pack_explain",
                    [_PackP, ctypes.c_char_p, Date, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)])
 
 
-def _calendar_handle(calendar):
-    if calendar is None:
-        return None
-    handle = getattr(calendar, "_handle", None)
-    if handle is None:
-        raise ValueError("calendar is closed or not an oversight.Calendar")
-    return handle
-
-
-class RulePack:
+class RulePack(_lib.Handle):
     """A set of statutory or local rules (see README "Statutory rule packs").
     Build one with RulePack.default(), RulePack.from_toml(text) or
     RulePack.from_file(path); layer a local pack with base.layered(local)."""
 
+    _free = staticmethod(_free)
+    _kind = "rule pack"
+
     def __init__(self, _handle):
         if not isinstance(_handle, _PackP) or not _handle.value:
             raise TypeError("use RulePack.default(), from_toml() or from_file()")
-        self._handle = _handle
+        super().__init__(_handle)
 
     @classmethod
     def default(cls):
@@ -84,30 +78,6 @@ class RulePack:
         _layered(ctypes.byref(handle), self._h(), local._h())
         return RulePack(handle)
 
-    # -- lifetime ---------------------------------------------------------
-    def close(self):
-        """Releases the pack; further calls raise ValueError. Idempotent."""
-        if self._handle is not None:
-            _free(self._handle)
-            self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown
-            pass
-
-    def _h(self):
-        if self._handle is None:
-            raise ValueError("rule pack is closed")
-        return self._handle
-
     # -- queries ----------------------------------------------------------
     @property
     def name(self):
@@ -129,7 +99,7 @@ class RulePack:
         """The due date `rule_id` gives for a trigger on `from_date`; with
         explain=True, a (date, explanation) pair."""
         out = Date()
-        cal = _calendar_handle(calendar)
+        cal = _lib.handle_of(calendar)
         _due_date(self._h(), encode(rule_id), Date.of(from_date), cal, ctypes.byref(out))
         if not explain:
             return out.to_date()

@@ -93,13 +93,16 @@ def _opt_date(value):
     return None if value is None else _c.byref(Date.of(value))
 
 
-class Store:
+class Store(_lib.Handle):
     """One Oversight store (a SQLite file, or in memory when path is None).
 
-    `_handle` holds the oversight_store* (c_void_p) for the other modules of
-    this package. Use as a context manager, or call close(). A Store may be
-    used by one thread at a time.
+    Other modules of this package get its oversight_store* with `_h()`.
+    Use as a context manager, or call close(); a closed store raises
+    ValueError. A Store may be used by one thread at a time.
     """
+
+    _free = staticmethod(_store_free)
+    _kind = "store"
 
     def __init__(self, path=None):
         handle = _P()
@@ -107,44 +110,24 @@ class Store:
             _store_open_memory(_c.byref(handle))
         else:
             _store_open(_c.byref(handle), encode(path))
-        self._handle = handle
-
-    def close(self):
-        """Closes the store; later calls raise OversightError. Idempotent."""
-        handle = getattr(self, "_handle", None)
-        if handle:
-            _store_free(handle)
-        self._handle = _P()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown: the library may be gone
-            pass
+        super().__init__(handle)
 
     # ------------------------------------------------------------ store
 
     def set_actor(self, who):
         """Name recorded in the history for the changes that follow."""
-        _store_set_actor(self._handle, encode(who))
+        _store_set_actor(self._h(), encode(who))
 
     @property
     def schema_version(self):
         out = _I32()
-        _store_schema_version(self._handle, _c.byref(out))
+        _store_schema_version(self._h(), _c.byref(out))
         return out.value
 
     def history(self, entity=None):
         """The change history (list of dicts: seq, at, actor, entity,
         entity_id, field, old, new), oldest first."""
-        return json.loads(call_string(_store_history_json, self._handle, encode(entity)))
+        return json.loads(call_string(_store_history_json, self._h(), encode(entity)))
 
     # ----------------------------------------------------------- plans
 
@@ -156,27 +139,27 @@ class Store:
         (plan_id, warnings) with warnings a list of {"line", "message"}."""
         plan_id = _I64()
         warnings = _c.c_void_p()
-        _import_seed(self._handle, encode(path), _opt_date(report_date), encode(title), encode(authority),
+        _import_seed(self._h(), encode(path), _opt_date(report_date), encode(title), encode(authority),
                      _c.byref(plan_id), _c.byref(warnings))
         return plan_id.value, json.loads(_lib.take_string(warnings))
 
     def import_json(self, text):
         """Saves a plan given as canonical JSON text; returns its id."""
         out = _I64()
-        _import_json(self._handle, encode(text), _c.byref(out))
+        _import_json(self._h(), encode(text), _c.byref(out))
         return out.value
 
     def import_csv(self, text):
         """Saves a plan given as canonical CSV text; returns its id."""
         out = _I64()
-        _import_csv(self._handle, encode(text), _c.byref(out))
+        _import_csv(self._h(), encode(text), _c.byref(out))
         return out.value
 
     def export_json(self, plan_id=None):
-        return call_string(_export_json, self._handle, self._plan(plan_id))
+        return call_string(_export_json, self._h(), self._plan(plan_id))
 
     def export_csv(self, plan_id=None):
-        return call_string(_export_csv, self._handle, self._plan(plan_id))
+        return call_string(_export_csv, self._h(), self._plan(plan_id))
 
     def plan(self, plan_id=None):
         """The plan as a dict (the canonical JSON document)."""
@@ -184,43 +167,43 @@ class Store:
 
     def create_plan(self, title, authority=None, report_date=None):
         out = _I64()
-        _create(self._handle, encode(title), encode(authority), _opt_date(report_date), _c.byref(out))
+        _create(self._h(), encode(title), encode(authority), _opt_date(report_date), _c.byref(out))
         return out.value
 
     def latest_plan_id(self):
         """The newest plan's id; OversightError (not found) when there is none."""
         out = _I64()
-        _latest(self._handle, _c.byref(out))
+        _latest(self._h(), _c.byref(out))
         return out.value
 
     def plans(self):
         """Every plan: list of {"id", "title", "authority", "report_date",
         "recommendations", "actions"}."""
-        return json.loads(call_string(_list_json, self._handle))
+        return json.loads(call_string(_list_json, self._h()))
 
     def set_settings(self, immediately_days=0, due_soon_days=28, stale_update_days=90, plan_id=None):
-        _set_settings(self._handle, self._plan(plan_id), immediately_days, due_soon_days, stale_update_days)
+        _set_settings(self._h(), self._plan(plan_id), immediately_days, due_soon_days, stale_update_days)
 
     def set_report_date(self, report_date, plan_id=None):
         """Sets (or with None clears) the inspection report date."""
-        _set_report_date(self._handle, self._plan(plan_id), _opt_date(report_date))
+        _set_report_date(self._h(), self._plan(plan_id), _opt_date(report_date))
 
     # ------------------------------------------------- recommendations
 
     def add_recommendation(self, number, text, timescale, section="", explicit_date=None, lead=None, cost=None,
                            plan_id=None):
         out = _I64()
-        _add_recommendation(self._handle, self._plan(plan_id), number, encode(section), encode(text),
+        _add_recommendation(self._h(), self._plan(plan_id), number, encode(section), encode(text),
                             encode(timescale), _opt_date(explicit_date), encode(lead), encode(cost),
                             _c.byref(out))
         return out.value
 
     def set_recommendation_text(self, number, field, value, plan_id=None):
         """field: "section", "text", "lead" or "cost"."""
-        _set_recommendation_text(self._handle, self._plan(plan_id), number, encode(field), encode(value))
+        _set_recommendation_text(self._h(), self._plan(plan_id), number, encode(field), encode(value))
 
     def set_recommendation_timescale(self, number, timescale, explicit_date=None, plan_id=None):
-        _set_recommendation_timescale(self._handle, self._plan(plan_id), number, encode(timescale),
+        _set_recommendation_timescale(self._h(), self._plan(plan_id), number, encode(timescale),
                                       _opt_date(explicit_date))
 
     # --------------------------------------------------------- actions
@@ -228,56 +211,56 @@ class Store:
     def add_action(self, recommendation, ref, description, lead=None, status=None, due=None, impact=None,
                    cost=None, plan_id=None):
         out = _I64()
-        _add_action(self._handle, self._plan(plan_id), recommendation, encode(ref), encode(description),
+        _add_action(self._h(), self._plan(plan_id), recommendation, encode(ref), encode(description),
                     encode(lead), encode(status), _opt_date(due), encode(impact), encode(cost), _c.byref(out))
         return out.value
 
     def set_action_status(self, ref, status, plan_id=None):
-        _set_action_status(self._handle, self._plan(plan_id), encode(ref), encode(status))
+        _set_action_status(self._h(), self._plan(plan_id), encode(ref), encode(status))
 
     def set_action_due(self, ref, due, plan_id=None):
         """Sets the action's own due date; None: the recommendation's applies."""
-        _set_action_due(self._handle, self._plan(plan_id), encode(ref), _opt_date(due))
+        _set_action_due(self._h(), self._plan(plan_id), encode(ref), _opt_date(due))
 
     def set_action_text(self, ref, field, value, plan_id=None):
         """field: "lead", "description", "impact_intended", "impact_evidence" or "cost"."""
-        _set_action_text(self._handle, self._plan(plan_id), encode(ref), encode(field), encode(value))
+        _set_action_text(self._h(), self._plan(plan_id), encode(ref), encode(field), encode(value))
 
     def add_progress(self, ref, text, date, author=None, plan_id=None):
         out = _I64()
-        _add_progress(self._handle, self._plan(plan_id), encode(ref), Date.of(date), encode(author), encode(text),
+        _add_progress(self._h(), self._plan(plan_id), encode(ref), Date.of(date), encode(author), encode(text),
                       _c.byref(out))
         return out.value
 
     def add_milestone(self, ref, date, text, plan_id=None):
         out = _I64()
-        _add_milestone(self._handle, self._plan(plan_id), encode(ref), Date.of(date), encode(text), _c.byref(out))
+        _add_milestone(self._h(), self._plan(plan_id), encode(ref), Date.of(date), encode(text), _c.byref(out))
         return out.value
 
     def complete_milestone(self, milestone_id, done=True):
-        _complete_milestone(self._handle, milestone_id, 1 if done else 0)
+        _complete_milestone(self._h(), milestone_id, 1 if done else 0)
 
     def add_task(self, ref, text, owner=None, due=None, plan_id=None):
         out = _I64()
-        _add_task(self._handle, self._plan(plan_id), encode(ref), encode(text), encode(owner), _opt_date(due),
+        _add_task(self._h(), self._plan(plan_id), encode(ref), encode(text), encode(owner), _opt_date(due),
                   _c.byref(out))
         return out.value
 
     def complete_task(self, task_id, done=True):
-        _complete_task(self._handle, task_id, 1 if done else 0)
+        _complete_task(self._h(), task_id, 1 if done else 0)
 
     def set_rag(self, ref, rag, by, reason, set_on, plan_id=None):
         """Manual RAG ("blue", "green", "amber", "red") with who, why and when."""
-        _set_rag(self._handle, self._plan(plan_id), encode(ref), encode(rag), encode(by), encode(reason),
+        _set_rag(self._h(), self._plan(plan_id), encode(ref), encode(rag), encode(by), encode(reason),
                  Date.of(set_on))
 
     def clear_rag(self, ref, plan_id=None):
-        _clear_rag(self._handle, self._plan(plan_id), encode(ref))
+        _clear_rag(self._h(), self._plan(plan_id), encode(ref))
 
     def actions(self, as_of, plan_id=None):
         """Every action in plan order with its RAG as of a date (ActionRow list)."""
         it = _P()
-        _iter_open(_c.byref(it), self._handle, self._plan(plan_id), Date.of(as_of))
+        _iter_open(_c.byref(it), self._h(), self._plan(plan_id), Date.of(as_of))
         rows = []
         try:
             has = _I32()
@@ -300,21 +283,21 @@ class Store:
 
     def add_person(self, name, role=None, email=None, team=None):
         out = _I64()
-        _add_person(self._handle, encode(name), encode(role), encode(email), encode(team), _c.byref(out))
+        _add_person(self._h(), encode(name), encode(role), encode(email), encode(team), _c.byref(out))
         return out.value
 
     def people(self, plan_id=None):
         """{"directory": [...], "unlisted": [...], "probable_duplicates": [...]}."""
-        return json.loads(call_string(_people_json, self._handle, self._plan(plan_id)))
+        return json.loads(call_string(_people_json, self._h(), self._plan(plan_id)))
 
     def merge_people(self, from_name, into_name):
-        _merge_people(self._handle, encode(from_name), encode(into_name))
+        _merge_people(self._h(), encode(from_name), encode(into_name))
 
     # --------------------------------------------------------- reports
 
     def report(self, as_of, kind="full", fmt="text", within_days=None, plan_id=None):
         """One report as text (fmt "text", "md", "csv" or "json")."""
         if within_days is None:
-            return call_string(_report, self._handle, self._plan(plan_id), encode(kind), encode(fmt), Date.of(as_of))
-        return call_string(_report_within, self._handle, self._plan(plan_id), encode(kind), encode(fmt),
+            return call_string(_report, self._h(), self._plan(plan_id), encode(kind), encode(fmt), Date.of(as_of))
+        return call_string(_report_within, self._h(), self._plan(plan_id), encode(kind), encode(fmt),
                            Date.of(as_of), within_days)
