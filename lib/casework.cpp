@@ -162,20 +162,9 @@ std::pair<std::int64_t, bool> put_child(StoreImpl& s, const Child& child) {
     std::string id = checked_text(child.id, "child id");
     if (child.date_of_birth) check_date_range(*child.date_of_birth, "date of birth");
     if (auto row = try_child_row(s, id)) {
-        if (child.date_of_birth) {
-            SQLite::Statement q(s.db, "SELECT date_of_birth FROM children WHERE id = ?");
-            q.bind(1, static_cast<std::int64_t>(*row));
-            q.executeStep();
-            auto old = opt_column(q.getColumn(0));
-            std::string now = child.date_of_birth->iso();
-            if (old != now) {
-                SQLite::Statement u(s.db, "UPDATE children SET date_of_birth = ? WHERE id = ?");
-                u.bind(1, now);
-                u.bind(2, static_cast<std::int64_t>(*row));
-                u.exec();
-                record_change(s, "child", *row, "date_of_birth", old, now);
-            }
-        }
+        if (child.date_of_birth)
+            detail::update_column(s, "children", "child", *row, "date_of_birth", "date_of_birth",
+                                  child.date_of_birth->iso());
         return {*row, false};
     }
     SQLite::Statement ins(s.db, "INSERT INTO children(child_ref, date_of_birth, created_at) VALUES (?, ?, ?)");
@@ -194,21 +183,14 @@ bool put_attribute(StoreImpl& s, std::int64_t child, std::string_view key, std::
     check_attribute_key(key, "attribute key");
     std::string v = checked_text(value, "attribute value", true);
     check_date_range(effective_from, "attribute date");
-    SQLite::Statement q(s.db, "SELECT id, value FROM case_attributes WHERE child_id = ? AND key = ? AND effective_from = ?");
+    SQLite::Statement q(s.db, "SELECT id FROM case_attributes WHERE child_id = ? AND key = ? AND effective_from = ?");
     q.bind(1, static_cast<std::int64_t>(child));
     q.bind(2, std::string(key));
     q.bind(3, effective_from.iso());
     std::string field = std::string(key) + "@" + effective_from.iso();
     if (q.executeStep()) {
         std::int64_t id = q.getColumn(0).getInt64();
-        std::string old = q.getColumn(1).getString();
-        if (old == v) return false;
-        SQLite::Statement u(s.db, "UPDATE case_attributes SET value = ? WHERE id = ?");
-        u.bind(1, v);
-        u.bind(2, static_cast<std::int64_t>(id));
-        u.exec();
-        record_change(s, "case_attribute", id, field, old, v);
-        return true;
+        return detail::update_column(s, "case_attributes", "case_attribute", id, "value", field, v);
     }
     SQLite::Statement ins(s.db, "INSERT INTO case_attributes(child_id, key, value, effective_from) VALUES (?, ?, ?, ?)");
     ins.bind(1, static_cast<std::int64_t>(child));
@@ -332,7 +314,7 @@ void save_team(Store& store, const Team& team) {
     std::string email = checked_text(team.email, "team email", true);
     detail::write(store, "saving team '" + name + "'", [&] {
         auto& s = impl(store);
-        SQLite::Statement q(s.db, "SELECT id, manager, email FROM teams WHERE name = ?");
+        SQLite::Statement q(s.db, "SELECT id FROM teams WHERE name = ?");
         q.bind(1, name);
         if (!q.executeStep()) {
             SQLite::Statement ins(s.db, "INSERT INTO teams(name, manager, email) VALUES (?, ?, ?)");
@@ -347,21 +329,8 @@ void save_team(Store& store, const Team& team) {
             return;
         }
         std::int64_t id = q.getColumn(0).getInt64();
-        std::string old_manager = q.getColumn(1).getString(), old_email = q.getColumn(2).getString();
-        if (old_manager != manager) {
-            SQLite::Statement u(s.db, "UPDATE teams SET manager = ? WHERE id = ?");
-            u.bind(1, manager);
-            u.bind(2, static_cast<std::int64_t>(id));
-            u.exec();
-            detail::record_change(s, "team", id, "manager", old_manager, manager);
-        }
-        if (old_email != email) {
-            SQLite::Statement u(s.db, "UPDATE teams SET email = ? WHERE id = ?");
-            u.bind(1, email);
-            u.bind(2, static_cast<std::int64_t>(id));
-            u.exec();
-            detail::record_change(s, "team", id, "email", old_email, email);
-        }
+        detail::update_column(s, "teams", "team", id, "manager", "manager", manager);
+        detail::update_column(s, "teams", "team", id, "email", "email", email);
     });
 }
 
@@ -373,7 +342,7 @@ void save_worker(Store& store, const Worker& worker) {
         auto& s = impl(store);
         std::int64_t team_id = detail::team_row(s, team);
         SQLite::Statement q(s.db,
-                            "SELECT w.id, t.name, w.email FROM workers w JOIN teams t ON t.id = w.team_id WHERE w.name = ?");
+                            "SELECT w.id, t.name FROM workers w JOIN teams t ON t.id = w.team_id WHERE w.name = ?");
         q.bind(1, name);
         if (!q.executeStep()) {
             SQLite::Statement ins(s.db, "INSERT INTO workers(name, team_id, email) VALUES (?, ?, ?)");
@@ -388,7 +357,7 @@ void save_worker(Store& store, const Worker& worker) {
             return;
         }
         std::int64_t id = q.getColumn(0).getInt64();
-        std::string old_team = q.getColumn(1).getString(), old_email = q.getColumn(2).getString();
+        std::string old_team = q.getColumn(1).getString();
         if (old_team != team) {
             SQLite::Statement u(s.db, "UPDATE workers SET team_id = ? WHERE id = ?");
             u.bind(1, static_cast<std::int64_t>(team_id));
@@ -396,13 +365,7 @@ void save_worker(Store& store, const Worker& worker) {
             u.exec();
             detail::record_change(s, "worker", id, "team", old_team, team);
         }
-        if (old_email != email) {
-            SQLite::Statement u(s.db, "UPDATE workers SET email = ? WHERE id = ?");
-            u.bind(1, email);
-            u.bind(2, static_cast<std::int64_t>(id));
-            u.exec();
-            detail::record_change(s, "worker", id, "email", old_email, email);
-        }
+        detail::update_column(s, "workers", "worker", id, "email", "email", email);
     });
 }
 

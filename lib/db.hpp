@@ -70,6 +70,14 @@ auto read(const Store& store, std::string_view what, F&& fn) -> decltype(fn()) {
     }
 }
 
+/// Sets one TEXT column of one row to `value` (nullopt: NULL) when it differs
+/// from the stored value, and records one history row (entity, id, field,
+/// old, new). Returns whether it changed anything. Error(not_found) names
+/// `entity` when the row does not exist. `table` and `column` are the
+/// library's own constants, never user text. Must be called inside write().
+bool update_column(StoreImpl& s, std::string_view table, std::string_view entity, std::int64_t id,
+                   std::string_view column, std::string_view field, const std::optional<std::string>& value);
+
 /// Appends one history row (must be called inside write()).
 void record_change(StoreImpl& s, std::string_view entity, std::int64_t entity_id,
                    std::string_view field, const std::optional<std::string>& old_value,

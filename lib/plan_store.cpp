@@ -424,23 +424,10 @@ std::int64_t insert_recommendation(Store& store, std::int64_t plan_id, const Rec
 
 // ------------------------------------------------------------- updates
 
-/// Sets one column of one row when the value differs, with its history row.
-/// `table` and `column` are our own constants, never user text.
+/// Sets one TEXT column when the value differs, with its history row.
 void set_field(Store& store, const char* table, const char* entity, std::int64_t id, const char* column,
                const char* field, const Opt& value) {
-    SQLite::Statement get(db(store), std::string("SELECT ") + column + " FROM " + table + " WHERE id = ?");
-    get.bind(1, static_cast<std::int64_t>(id));
-    if (!get.executeStep())
-        throw Error(Status::not_found, std::string(entity) + " " + std::to_string(id) + " not found");
-    Opt old;
-    if (!get.getColumn(0).isNull()) old = get.getColumn(0).getString();
-    get.reset();
-    if (old == value) return;
-    SQLite::Statement put(db(store), std::string("UPDATE ") + table + " SET " + column + " = ? WHERE id = ?");
-    if (value) put.bind(1, *value); else put.bind(1);
-    put.bind(2, static_cast<std::int64_t>(id));
-    put.exec();
-    record_change(detail::impl(store), entity, id, field, old, value);
+    detail::update_column(detail::impl(store), table, entity, id, column, field, value);
 }
 
 void set_int_field(Store& store, const char* table, const char* entity, std::int64_t id, const char* column,

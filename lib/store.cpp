@@ -112,6 +112,25 @@ void record_change(StoreImpl& s, std::string_view entity, std::int64_t entity_id
     ins.exec();
 }
 
+bool update_column(StoreImpl& s, std::string_view table, std::string_view entity, std::int64_t id,
+                   std::string_view column, std::string_view field, const std::optional<std::string>& value) {
+    const std::string where = std::string(table) + " WHERE id = ?";
+    SQLite::Statement get(s.db, "SELECT " + std::string(column) + " FROM " + where);
+    get.bind(1, id);
+    if (!get.executeStep())
+        throw Error(Status::not_found, std::string(entity) + " " + std::to_string(id) + " not found");
+    std::optional<std::string> old;
+    if (!get.getColumn(0).isNull()) old = get.getColumn(0).getString();
+    get.reset();
+    if (old == value) return false;
+    SQLite::Statement put(s.db, "UPDATE " + std::string(table) + " SET " + std::string(column) + " = ? WHERE id = ?");
+    if (value) put.bind(1, *value); else put.bind(1);
+    put.bind(2, id);
+    put.exec();
+    record_change(s, entity, id, field, old, value);
+    return true;
+}
+
 StoreImpl& impl(Store& store) { return *store.impl_; }
 const StoreImpl& impl(const Store& store) { return *store.impl_; }
 
