@@ -31,7 +31,9 @@ oversight_status guard(F&& body) noexcept {
     try {
         return body();
     } catch (const Error& e) {
-        return fail(static_cast<oversight_status>(e.code()), e.what());
+        // An Error carrying Status::ok would read as success with NULL results: a bug.
+        const Status code = e.code() == Status::ok ? Status::internal : e.code();
+        return fail(static_cast<oversight_status>(code), e.what());
     } catch (const SQLite::Exception& e) {
         return fail(OVERSIGHT_E_DB, std::string("database error: ") + e.what());
     } catch (const std::bad_alloc&) {

@@ -14,18 +14,6 @@ using namespace oversight::capi;
 namespace {
 
 // NULL selects the defaults; both are built once and never change.
-const RulePack& pack_or_default(const oversight_rule_pack* pack) {
-    if (pack) return pack->pack;
-    static const RulePack kDefault = RulePack::england_default();
-    return kDefault;
-}
-
-const Calendar& calendar_or_default(const oversight_calendar* calendar) {
-    if (calendar) return calendar->calendar;
-    static const Calendar kDefault = Calendar::for_division(Division::england_and_wales);
-    return kDefault;
-}
-
 Duration working_days(int32_t n) {
     if (n < 0 || n > 3650)
         throw Error(Status::invalid_arg, "within_working_days " + std::to_string(n) + " is outside 0..3650");
@@ -128,6 +116,7 @@ oversight_status oversight_child_record_event(oversight_store* store, const char
                                               const char* recorded_by, const oversight_rule_pack* pack,
                                               int64_t* out_event_id) noexcept {
     return guard([&] {
+        if (out_event_id) *out_event_id = 0;
         need(store, "store");
         CaseEvent e;
         e.type = text_arg(type, "type");
@@ -164,7 +153,7 @@ oversight_status oversight_child_list_json(const oversight_store* store, const c
                            {"team", c.team},
                            {"allocated_from", c.allocated_from ? nlohmann::json(c.allocated_from->iso()) : nlohmann::json()},
                            {"events", c.events}});
-        return give(out, arr.dump());
+        return give(out, arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     });
 }
 
@@ -183,7 +172,7 @@ oversight_status oversight_ssda903_import(oversight_store* store, const char* fo
                          {"warnings", nlohmann::json::array()}};
         for (const auto& w : r.warnings)
             j["warnings"].push_back({{"file", w.file}, {"line", w.line}, {"message", w.message}});
-        return give(out, j.dump());
+        return give(out, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     });
 }
 

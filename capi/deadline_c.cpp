@@ -15,12 +15,6 @@ using namespace oversight::capi;
 
 namespace {
 
-const Calendar& calendar_or_default(const oversight_calendar* calendar) {
-    if (calendar) return calendar->calendar;
-    static const Calendar kDefault = Calendar::for_division(Division::england_and_wales);
-    return kDefault;
-}
-
 nlohmann::json optional_date(const std::optional<Date>& d) { return d ? nlohmann::json(d->iso()) : nlohmann::json(); }
 
 nlohmann::json optional_duration(const std::optional<Duration>& d) {
@@ -129,7 +123,7 @@ oversight_status oversight_rule_pack_rules_json(const oversight_rule_pack* pack,
         need(pack, "pack");
         nlohmann::json rules = nlohmann::json::array();
         for (const Rule& r : pack->pack.rules()) rules.push_back(rule_json(r));
-        return give(out, rules.dump());
+        return give(out, rules.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     });
 }
 

@@ -23,7 +23,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#if defined(_WIN32) && !defined(OVERSIGHT_STATIC)
+#if defined(OVERSIGHT_STATIC)
+#  define OVERSIGHT_API
+#elif defined(_WIN32)
 #  if defined(OVERSIGHT_BUILDING)
 #    define OVERSIGHT_API __declspec(dllexport)
 #  else
@@ -144,6 +146,18 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_store_schema_version(con
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_store_history_json(const oversight_store *store,
                                                                            const char *entity, char **out) OVERSIGHT_NOEXCEPT;
 
+#ifdef __cplusplus
+}
+#endif
+
+/* The other opaque handles, declared here so that the area headers below can
+ * use each other's types in any order. Each is described in its area header. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+typedef struct oversight_action_iter oversight_action_iter; /* oversight_plan.h */
+typedef struct oversight_calendar oversight_calendar;       /* oversight_calendar.h */
+typedef struct oversight_rule_pack oversight_rule_pack;     /* oversight_deadline.h */
 #ifdef __cplusplus
 }
 #endif

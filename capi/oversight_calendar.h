@@ -14,14 +14,16 @@
 #ifndef OVERSIGHT_CALENDAR_H
 #define OVERSIGHT_CALENDAR_H
 
-#include "oversight.h"
+#ifndef OVERSIGHT_H
+#error "include <oversight.h>, which includes this area header"
+#endif
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* A working-day calendar. Free with oversight_calendar_free(). */
-typedef struct oversight_calendar oversight_calendar;
+/* (its typedef is in oversight.h) */
 
 /* Opens the calendar of a UK division: "england-and-wales", "scotland" or
  * "northern-ireland" (OVERSIGHT_E_INVALID_ARG otherwise). *out is NULL on failure. */

@@ -12,15 +12,15 @@
 #ifndef OVERSIGHT_CASEWORK_H
 #define OVERSIGHT_CASEWORK_H
 
-#include "oversight.h"
+#ifndef OVERSIGHT_H
+#error "include <oversight.h>, which includes this area header"
+#endif
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* oversight_rule_pack (oversight_deadline.h) and oversight_calendar
- * (oversight_calendar.h) are declared by the area headers included before
- * this one. */
+/* oversight_rule_pack and oversight_calendar are declared in oversight.h. */
 
 /* ------------------------------------------------------ teams, workers, children */
 

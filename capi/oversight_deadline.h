@@ -16,14 +16,16 @@
 #ifndef OVERSIGHT_DEADLINE_H
 #define OVERSIGHT_DEADLINE_H
 
-#include "oversight.h"
+#ifndef OVERSIGHT_H
+#error "include <oversight.h>, which includes this area header"
+#endif
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* A set of statutory or local rules. Free with oversight_rule_pack_free(). */
-typedef struct oversight_rule_pack oversight_rule_pack;
+/* (its typedef is in oversight.h) */
 
 /* Opens the default England pack (compiled in; no file is read). */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_rule_pack_open_default(oversight_rule_pack **out) OVERSIGHT_NOEXCEPT;

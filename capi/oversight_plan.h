@@ -25,7 +25,9 @@
 #ifndef OVERSIGHT_PLAN_H
 #define OVERSIGHT_PLAN_H
 
-#include "oversight.h"
+#ifndef OVERSIGHT_H
+#error "include <oversight.h>, which includes this area header"
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -198,7 +200,7 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_plan_report_within(
 
 /* A snapshot of a plan's actions in plan order, each with its RAG as of a
  * date. It does not see later changes to the store. One thread at a time. */
-typedef struct oversight_action_iter oversight_action_iter;
+/* (its typedef is in oversight.h) */
 
 /* Opens an iterator over plan `plan_id` as of `as_of`. Positioned before the
  * first action: call oversight_action_iter_next first. `*out` is NULL on

@@ -68,8 +68,8 @@ oversight_status oversight_plan_import_seed(oversight_store* store, const char* 
                                             const char* authority, int64_t* out_plan_id,
                                             char** out_warnings) noexcept {
     return guard([&] {
-        id_out(out_plan_id, "out_plan_id");
         if (out_warnings) *out_warnings = nullptr;
+        id_out(out_plan_id, "out_plan_id");
         Store& s = store_of(store);
         SeedImportOptions options;
         options.report_date = opt_date(report_date, "report_date");
@@ -525,10 +525,10 @@ int32_t oversight_action_iter_recommendation(const oversight_action_iter* iter) 
 oversight_status oversight_action_iter_due(const oversight_action_iter* iter, oversight_date* out_due,
                                            int32_t* out_has_due) noexcept {
     return guard([&] {
+        if (out_due) *out_due = oversight_date{0, 0, 0};
+        if (out_has_due) *out_has_due = 0;
         need(out_due, "out_due");
         need(out_has_due, "out_has_due");
-        *out_due = oversight_date{0, 0, 0};
-        *out_has_due = 0;
         need(iter, "iter");
         if (!iter->current)
             throw Error(Status::invalid_arg, "the action iterator is not on an action (call oversight_action_iter_next)");
