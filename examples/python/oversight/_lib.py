@@ -32,7 +32,15 @@ def _load():
 lib = _load()
 
 lib.oversight_last_error_message.argtypes = []
-lib.oversight_last_error_message.restype = ctypes.c_char_p
+lib.oversight_last_error_message.restype = ctypes.c_char_p  # borrowed, static-lifetime per thread
+lib.oversight_last_error_code.argtypes = []
+lib.oversight_last_error_code.restype = ctypes.c_int
+lib.oversight_clear_error.argtypes = []
+lib.oversight_clear_error.restype = None
+lib.oversight_status_string.argtypes = [ctypes.c_int]
+lib.oversight_status_string.restype = ctypes.c_char_p    # static string
+lib.oversight_version_number.argtypes = []
+lib.oversight_version_number.restype = ctypes.c_int32
 lib.oversight_abi_version.argtypes = []
 lib.oversight_abi_version.restype = ctypes.c_int32
 lib.oversight_version_string.argtypes = []
@@ -49,6 +57,11 @@ def version():
     return lib.oversight_version_string().decode("utf-8")
 
 
+def version_number():
+    """MAJOR*10000 + MINOR*100 + PATCH."""
+    return lib.oversight_version_number()
+
+
 def abi_version():
     return lib.oversight_abi_version()
 
@@ -59,15 +72,51 @@ def _check(status, func, args):
     return args
 
 
-def fn(name, argtypes, restype=ctypes.c_int):
-    """Declares a C function. Functions returning oversight_status (the
-    default restype) raise OversightError on failure."""
+def fn(name, argtypes, restype=ctypes.c_int, status=None):
+    """Declares a C function. A function returning oversight_status (the
+    default) raises OversightError on failure. `status` says so explicitly;
+    by default it is true when restype is c_int (pass status=False for an
+    int32_t getter, since c_int32 is c_int on most platforms)."""
     f = getattr(lib, name)
     f.argtypes = argtypes
     f.restype = restype
-    if restype is ctypes.c_int:
+    if status is None:
+        status = restype is ctypes.c_int
+    if status:
         f.errcheck = _check
     return f
+
+
+class Int32(ctypes.c_int32):
+    """An int32_t argument: out-of-range Python ints raise OverflowError
+    instead of being silently truncated by ctypes."""
+
+    @classmethod
+    def from_param(cls, value):
+        return ctypes.c_int32(_in_range(value, 32))
+
+
+class Int64(ctypes.c_int64):
+    """An int64_t argument, range-checked like Int32."""
+
+    @classmethod
+    def from_param(cls, value):
+        return ctypes.c_int64(_in_range(value, 64))
+
+
+def _in_range(value, bits):
+    if isinstance(value, ctypes._SimpleCData):
+        value = value.value
+    if not isinstance(value, int):
+        raise TypeError("an integer is required, not %s" % type(value).__name__)
+    if not -(1 << (bits - 1)) <= value < (1 << (bits - 1)):
+        raise OverflowError("%d does not fit in int%d_t" % (value, bits))
+    return value
+
+
+def status_string(status):
+    """The library's English name of an oversight_status code."""
+    return lib.oversight_status_string(status).decode("utf-8")
 
 
 class Handle:
@@ -108,13 +157,14 @@ class Handle:
         return self._handle
 
 
-def handle_of(obj):
-    """The open handle of a Handle object for a C argument; None gives NULL
-    (the library's documented default). ValueError when closed."""
+def handle_of(obj, cls):
+    """The open handle of `obj`, which must be a `cls` (so that a RulePack can
+    never reach C where a Calendar is expected); None gives NULL (the
+    library's documented default). ValueError when closed."""
     if obj is None:
         return None
-    if not isinstance(obj, Handle):
-        raise TypeError("%r is not an oversight Store, RulePack or Calendar" % (obj,))
+    if not isinstance(obj, cls):
+        raise TypeError("expected an oversight.%s, got %s" % (cls.__name__, type(obj).__name__))
     return obj._h()
 
 
@@ -167,3 +217,20 @@ def call_string(f, *args):
 
 
 _date_parse_iso = fn("oversight_date_parse_iso", [ctypes.c_char_p, ctypes.POINTER(Date)])
+_date_format_iso = fn("oversight_date_format_iso", [Date, ctypes.POINTER(ctypes.c_void_p)])
+_date_validate = fn("oversight_date_validate", [Date])
+_date_today = fn("oversight_date_today", [ctypes.POINTER(Date)])
+
+
+def today():
+    """Today's date in UTC, as the library sees it (datetime.date)."""
+    d = Date()
+    _date_today(ctypes.byref(d))
+    return d.to_date()
+
+
+def format_date(value):
+    """"YYYY-MM-DD" of a date the library accepts (OversightError otherwise)."""
+    d = Date.of(value)
+    _date_validate(d)
+    return call_string(_date_format_iso, d)

@@ -28,15 +28,15 @@ _add_holiday = _lib.fn("oversight_calendar_add_holiday", [_CalendarP, Date, ctyp
 _is_working_day = _lib.fn("oversight_calendar_is_working_day",
                           [_CalendarP, Date, ctypes.POINTER(ctypes.c_int32)])
 _add_working_days = _lib.fn("oversight_calendar_add_working_days",
-                            [_CalendarP, Date, ctypes.c_int32, ctypes.POINTER(Date)])
+                            [_CalendarP, Date, _lib.Int32, ctypes.POINTER(Date)])
 _between = _lib.fn("oversight_calendar_working_days_between",
                    [_CalendarP, Date, Date, ctypes.POINTER(ctypes.c_int32)])
 _holidays_json = _lib.fn("oversight_calendar_holidays_json",
-                         [_CalendarP, ctypes.c_int32, ctypes.POINTER(ctypes.c_void_p)])
+                         [_CalendarP, _lib.Int32, ctypes.POINTER(ctypes.c_void_p)])
 _add_duration = _lib.fn("oversight_calendar_add_duration",
                         [_CalendarP, Date, ctypes.c_char_p, ctypes.POINTER(Date)])
 _add_units = _lib.fn("oversight_calendar_add_units",
-                     [_CalendarP, Date, ctypes.c_int32, ctypes.c_char_p, ctypes.POINTER(Date)])
+                     [_CalendarP, Date, _lib.Int32, ctypes.c_char_p, ctypes.POINTER(Date)])
 _resolve = _lib.fn("oversight_calendar_resolve_deadline",
                    [_CalendarP, ctypes.c_char_p, Date, ctypes.POINTER(Date)])
 

@@ -12,7 +12,7 @@
             print(r["due"], r["child"], r["title"])
         open("reminders.ics", "w").write(cw.ics(as_of="2024-03-11"))
 
-`rule_pack` (an object with a `_handle`, e.g. oversight.RulePack) and
+`rule_pack` (oversight.RulePack) and
 `calendar` (oversight.Calendar) are optional: None means the default
 England pack and the England & Wales working-day calendar.
 """
@@ -22,6 +22,9 @@ import json
 
 from . import _lib
 from ._lib import Date, call_string, encode
+from .calendar import Calendar
+from .deadlines import RulePack
+from .plan import Store
 
 _P = ctypes.c_void_p
 _S = ctypes.c_char_p
@@ -37,11 +40,11 @@ _child_case_json = _lib.fn("oversight_child_case_json", [_P, _S, Date, ctypes.PO
 _child_list_json = _lib.fn("oversight_child_list_json", [_P, _S, _S, Date, ctypes.POINTER(_P)])
 _ssda903_import = _lib.fn("oversight_ssda903_import", [_P, _S, _S, ctypes.POINTER(_P)])
 _reminders_json = _lib.fn("oversight_reminders_json",
-                          [_P, _P, _P, Date, ctypes.c_int32, _S, _S, ctypes.POINTER(_P)])
+                          [_P, _P, _P, Date, _lib.Int32, _S, _S, ctypes.POINTER(_P)])
 _reminders_digest = _lib.fn("oversight_reminders_digest",
-                            [_P, _P, _P, Date, ctypes.c_int32, _S, _S, ctypes.POINTER(_P)])
+                            [_P, _P, _P, Date, _lib.Int32, _S, _S, ctypes.POINTER(_P)])
 _reminders_ics = _lib.fn("oversight_reminders_ics",
-                         [_P, _P, _P, Date, ctypes.c_int32, _S, _S, ctypes.c_int32, _S, ctypes.POINTER(_P)])
+                         [_P, _P, _P, Date, _lib.Int32, _S, _S, _lib.Int32, _S, ctypes.POINTER(_P)])
 _reminder_acknowledge = _lib.fn("oversight_reminder_acknowledge", [_P, _P, _P, _S, _S, Date, _S, _S])
 
 
@@ -64,7 +67,9 @@ class Casework:
 
     @property
     def _handle(self):
-        return _lib.handle_of(self._store)
+        if self._store is None:
+            raise TypeError("Casework needs an oversight.Store")
+        return _lib.handle_of(self._store, Store)
 
     # ------------------------------------------------ teams, workers, children
 
@@ -95,7 +100,7 @@ class Casework:
         out = ctypes.c_int64()
         attrs = None if attributes is None else json.dumps(attributes)
         _child_record_event(self._handle, encode(child_id), encode(event_type), Date.of(date),
-                            encode(attrs), encode(recorded_by), _lib.handle_of(self._pack), ctypes.byref(out))
+                            encode(attrs), encode(recorded_by), _lib.handle_of(self._pack, RulePack), ctypes.byref(out))
         return out.value
 
     def case(self, child_id, as_of=None):
@@ -115,7 +120,7 @@ class Casework:
     # ------------------------------------------------------------- reminders
 
     def _reminder_args(self, as_of, within, worker, team):
-        return (self._handle, _lib.handle_of(self._pack), _lib.handle_of(self._calendar),
+        return (self._handle, _lib.handle_of(self._pack, RulePack), _lib.handle_of(self._calendar, Calendar),
                 Date.of(as_of or _today()), int(within), encode(worker), encode(team))
 
     def reminders(self, as_of=None, within=10, worker=None, team=None):
@@ -134,5 +139,5 @@ class Casework:
 
     def acknowledge(self, child_id, rule_id, due, who, note=None):
         """Records that `who` has seen the obligation (rule, due date) of a child."""
-        _reminder_acknowledge(self._handle, _lib.handle_of(self._pack), _lib.handle_of(self._calendar),
+        _reminder_acknowledge(self._handle, _lib.handle_of(self._pack, RulePack), _lib.handle_of(self._calendar, Calendar),
                               encode(child_id), encode(rule_id), Date.of(due), encode(who), encode(note))

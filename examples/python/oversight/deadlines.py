@@ -17,6 +17,7 @@ import ctypes
 import json
 
 from . import _lib
+from .calendar import Calendar
 from ._lib import Date, encode, call_string
 
 _PackP = ctypes.c_void_p  # oversight_rule_pack* (opaque)
@@ -99,7 +100,7 @@ class RulePack(_lib.Handle):
         """The due date `rule_id` gives for a trigger on `from_date`; with
         explain=True, a (date, explanation) pair."""
         out = Date()
-        cal = _lib.handle_of(calendar)
+        cal = _lib.handle_of(calendar, Calendar)
         _due_date(self._h(), encode(rule_id), Date.of(from_date), cal, ctypes.byref(out))
         if not explain:
             return out.to_date()

@@ -20,18 +20,19 @@ from ._lib import Date, encode, fn, call_string
 _c = ctypes
 _P = _c.c_void_p           # oversight_store*, oversight_action_iter*
 _S = _c.c_char_p           # const char* in
-_I64 = _c.c_int64
-_I32 = _c.c_int32
+_I64 = _lib.Int64            # int64_t argument (range-checked)
+_I32 = _lib.Int32            # int32_t argument (range-checked)
 _DP = _c.POINTER(Date)     # const oversight_date* (None: NULL)
 _OUT_S = _c.POINTER(_c.c_void_p)  # char **out (owned)
 _OUT_I64 = _c.POINTER(_c.c_int64)
+_OUT_I32 = _c.POINTER(_c.c_int32)
 
 # store (oversight.h)
 _store_open = fn("oversight_store_open", [_c.POINTER(_P), _S])
 _store_open_memory = fn("oversight_store_open_memory", [_c.POINTER(_P)])
 _store_free = fn("oversight_store_free", [_P], None)
 _store_set_actor = fn("oversight_store_set_actor", [_P, _S])
-_store_schema_version = fn("oversight_store_schema_version", [_P, _c.POINTER(_I32)])
+_store_schema_version = fn("oversight_store_schema_version", [_P, _OUT_I32])
 _store_history_json = fn("oversight_store_history_json", [_P, _S, _OUT_S])
 
 # import and export
@@ -72,16 +73,13 @@ _report = fn("oversight_plan_report", [_P, _I64, _S, _S, Date, _OUT_S])
 _report_within = fn("oversight_plan_report_within", [_P, _I64, _S, _S, Date, _I32, _OUT_S])
 # action iterator
 _iter_open = fn("oversight_action_iter_open", [_c.POINTER(_P), _P, _I64, Date])
-_iter_next = fn("oversight_action_iter_next", [_P, _c.POINTER(_I32)])
+_iter_next = fn("oversight_action_iter_next", [_P, _OUT_I32])
 _iter_free = fn("oversight_action_iter_free", [_P], None)
 _iter_text = {name: fn("oversight_action_iter_" + name, [_P], _c.c_char_p)
               for name in ("ref", "description", "lead", "status", "rag", "rag_reason")}
-# Returns a number, not a status: declared without fn()'s errcheck (c_int32
-# is c_int on most platforms, which fn() would treat as a status).
-_iter_recommendation = _lib.lib.oversight_action_iter_recommendation
-_iter_recommendation.argtypes = [_P]
-_iter_recommendation.restype = _I32
-_iter_due = fn("oversight_action_iter_due", [_P, _c.POINTER(Date), _c.POINTER(_I32)])
+# Returns a number, not a status.
+_iter_recommendation = fn("oversight_action_iter_recommendation", [_P], _c.c_int32, status=False)
+_iter_due = fn("oversight_action_iter_due", [_P, _c.POINTER(Date), _OUT_I32])
 
 #: One action of a plan with its RAG as of a date (Store.actions).
 ActionRow = collections.namedtuple(
@@ -120,7 +118,7 @@ class Store(_lib.Handle):
 
     @property
     def schema_version(self):
-        out = _I32()
+        out = _c.c_int32()
         _store_schema_version(self._h(), _c.byref(out))
         return out.value
 
@@ -263,9 +261,9 @@ class Store(_lib.Handle):
         _iter_open(_c.byref(it), self._h(), self._plan(plan_id), Date.of(as_of))
         rows = []
         try:
-            has = _I32()
+            has = _c.c_int32()
             due = Date()
-            has_due = _I32()
+            has_due = _c.c_int32()
             while True:
                 _iter_next(it, _c.byref(has))
                 if not has.value:
