@@ -23,17 +23,7 @@ nlohmann::json optional_duration(const std::optional<Duration>& d) {
 
 nlohmann::json rule_json(const Rule& r) {
     nlohmann::json when = nlohmann::json::object();
-    for (const auto& [key, joined] : r.when) {
-        nlohmann::json values = nlohmann::json::array();
-        std::size_t start = 0;
-        for (;;) {
-            const std::size_t bar = joined.find('|', start);
-            values.push_back(joined.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-            if (bar == std::string::npos) break;
-            start = bar + 1;
-        }
-        when[key] = values;
-    }
+    for (const auto& [key, values] : r.when) when[key] = values;
     return {{"id", r.id},
             {"title", r.title},
             {"area", r.area},

@@ -132,6 +132,17 @@ void check_date_range(Date d, const char* what) {
         throw Error(Status::invalid_arg, std::string(what) + " " + d.iso() + " is outside 1900..2199");
 }
 
+}  // namespace
+
+/// One case_attributes row (read in date order): a dated change, and the
+/// current value (the latest date wins).
+void add_attribute_row(CaseRecord& r, std::string key, std::string value, const std::string& effective_from) {
+    r.attributes[key] = value;
+    r.attribute_changes.push_back({Date::parse_iso(effective_from), std::move(key), std::move(value)});
+}
+
+namespace {
+
 // Text of a SQL NULL-able column.
 std::optional<std::string> opt_column(const SQLite::Column& c) {
     if (c.isNull()) return std::nullopt;
@@ -263,14 +274,17 @@ std::vector<CaseRecord> load_cases(const Store& store, const CaseFilter& filter,
             out.push_back(std::move(r));
         }
         if (out.empty()) return out;
-        // Attributes in force on as_of: ascending dates, later ones overwrite.
+        // Every attribute value in force on or before as_of, in date order:
+        // the dated changes, and (later ones overwrite) the values current on as_of.
         SQLite::Statement a(s.db,
-                            "SELECT child_id, key, value FROM case_attributes WHERE effective_from <= ? "
-                            "ORDER BY child_id, key, effective_from");
+                            "SELECT child_id, key, value, effective_from FROM case_attributes "
+                            "WHERE effective_from <= ? ORDER BY child_id, effective_from, key");
         a.bind(1, as_of.iso());
         while (a.executeStep()) {
             auto it = index.find(a.getColumn(0).getInt64());
-            if (it != index.end()) out[it->second].attributes[a.getColumn(1).getString()] = a.getColumn(2).getString();
+            if (it != index.end())
+                add_attribute_row(out[it->second], a.getColumn(1).getString(), a.getColumn(2).getString(),
+                                  a.getColumn(3).getString());
         }
         SQLite::Statement e(s.db, "SELECT child_id, type, date, attributes FROM events ORDER BY child_id, date, id");
         while (e.executeStep()) {
@@ -423,7 +437,7 @@ void allocate(Store& store, std::string_view child_id, std::string_view worker, 
             std::int64_t current = q.getColumn(1).getInt64();
             Date started = Date::parse_iso(q.getColumn(2).getString());
             std::string current_name = q.getColumn(3).getString();
-            if (current == w) return;
+            if (current == w && !(from < started)) return;  // already allocated to them
             if (from < started)
                 throw Error(Status::invalid_arg, "allocation of child '" + std::string(child_id) + "' from " +
                                                      from.iso() + " is before the current allocation (from " +
@@ -591,11 +605,13 @@ std::optional<CaseRecord> try_load_case(const Store& store, std::string_view chi
             r.team = a.getColumn(1).getString();
         }
         SQLite::Statement at(s.db,
-                             "SELECT key, value FROM case_attributes WHERE child_id = ? AND effective_from <= ? "
-                             "ORDER BY key, effective_from");
+                             "SELECT key, value, effective_from FROM case_attributes WHERE child_id = ? "
+                             "AND effective_from <= ? ORDER BY effective_from, key");
         at.bind(1, static_cast<std::int64_t>(*row));
         at.bind(2, as_of.iso());
-        while (at.executeStep()) r.attributes[at.getColumn(0).getString()] = at.getColumn(1).getString();
+        while (at.executeStep())
+            detail::add_attribute_row(r, at.getColumn(0).getString(), at.getColumn(1).getString(),
+                                      at.getColumn(2).getString());
         SQLite::Statement e(s.db, "SELECT type, date, attributes FROM events WHERE child_id = ? ORDER BY date, id");
         e.bind(1, static_cast<std::int64_t>(*row));
         while (e.executeStep()) {
@@ -623,6 +639,9 @@ std::string case_to_json(const CaseRecord& record) {
     j["team"] = record.team;
     j["attributes"] = nlohmann::json::object();
     for (const auto& [k, v] : record.attributes) j["attributes"][k] = v;
+    j["attribute_changes"] = nlohmann::json::array();
+    for (const auto& c : record.attribute_changes)
+        j["attribute_changes"].push_back({{"key", c.key}, {"value", c.value}, {"effective_from", c.effective_from.iso()}});
     j["events"] = nlohmann::json::array();
     for (const auto& e : record.events) {
         nlohmann::json a = nlohmann::json::object();

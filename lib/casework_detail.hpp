@@ -36,9 +36,14 @@ std::optional<std::int64_t> put_event(StoreImpl& s, std::int64_t child_row, cons
 /// Throws Error(invalid_arg) unless key is [a-z][a-z0-9_]* (<= 64 bytes).
 void check_attribute_key(std::string_view key, std::string_view what);
 
-/// Every case matching the filter as of `as_of`, each with its events and
-/// the attributes in force then (bulk read: three queries).
+/// Every case matching the filter as of `as_of`, each with its events, the
+/// attributes in force then and every dated attribute change up to then
+/// (bulk read: three queries).
 std::vector<CaseRecord> load_cases(const Store& store, const CaseFilter& filter, Date as_of);
+
+/// Adds one case_attributes row, read in date order, to a record: appended to
+/// attribute_changes, and the current value in attributes (later rows win).
+void add_attribute_row(CaseRecord& r, std::string key, std::string value, const std::string& effective_from);
 
 /// Attributes as a JSON object text (keys sorted).
 std::string attributes_to_json(const std::map<std::string, std::string>& attributes);

@@ -152,7 +152,10 @@ std::optional<Duration> try_duration(const std::string& norm) {
     if (!count || pos >= tokens.size()) return std::nullopt;
     std::string rest;
     for (std::size_t i = pos; i < tokens.size(); ++i) rest += (rest.empty() ? "" : " ") + tokens[i];
-    if (rest == "fortnight" || rest == "fortnights") return Duration{(negative ? -2 : 2) * *count, Unit::weeks};
+    if (rest == "fortnight" || rest == "fortnights") {
+        if (*count > kMaxCount / 2) return std::nullopt;  // in weeks, the count must stay within kMaxCount
+        return Duration{(negative ? -2 : 2) * *count, Unit::weeks};
+    }
     auto unit = try_unit(rest);
     if (!unit || *count > kMaxCount) return std::nullopt;
     return Duration{negative ? -*count : *count, *unit};
@@ -180,9 +183,14 @@ std::optional<int> day_number(std::string s) {
     while (n < s.size() && n < 2 && s[n] >= '0' && s[n] <= '9') ++n;
     if (n == 0) return std::nullopt;
     const std::string suffix = s.substr(n);
-    if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return std::nullopt;
     const int d = to_int(s.substr(0, n));
     if (d < 1 || d > 31) return std::nullopt;
+    if (!suffix.empty()) {
+        // The suffix must be the day's own: 1st 2nd 3rd 4th ... 11th 12th 13th ... 21st 22nd 23rd ... 31st.
+        const char* own = (d % 10 == 1 && d != 11) ? "st" : (d % 10 == 2 && d != 12) ? "nd"
+                          : (d % 10 == 3 && d != 13) ? "rd" : "th";
+        if (suffix != own) return std::nullopt;
+    }
     return d;
 }
 
@@ -253,11 +261,10 @@ std::optional<Date> try_absolute(std::string_view text, const std::string& norm,
         if (parts.size() != 3 || !all_digits(parts[0]) || !all_digits(parts[1]) || !all_digits(parts[2]) ||
             parts[0].size() > 2 || parts[1].size() > 2)
             cannot_read(text, "expected a UK date DD/MM/YY or DD/MM/YYYY");
+        // Length first: a longer digit string would overflow an int.
+        if (parts[2].size() != 2 && parts[2].size() != 4) cannot_read(text, "expected a two- or four-digit year");
         int y = to_int(parts[2]);
-        if (parts[2].size() == 2)
-            y += 2000;  // plans and policies in scope are all 2000 or later
-        else if (parts[2].size() != 4)
-            cannot_read(text, "expected a two- or four-digit year");
+        if (parts[2].size() == 2) y += 2000;  // plans and policies in scope are all 2000 or later
         return make_date(text, y, to_int(parts[1]), to_int(parts[0]));
     }
     auto tokens = split(norm);
@@ -355,14 +362,17 @@ Date add_duration(Date from, Duration d, const Calendar& calendar, const SchoolC
             if (d.count == 0) return from;
             const auto& terms = s.terms();
             if (d.count > 0) {
-                // The first day of the n-th term starting after `from`.
+                // By the last day of the n-th term starting after `from`:
+                // "termly" after an event in the autumn term is due by the
+                // end of the spring term (one per term).
                 int seen = 0;
                 for (const auto& t : terms)
-                    if (t.first_day > from && ++seen == d.count) return t.first_day;
+                    if (t.first_day > from && ++seen == d.count) return t.last_day;
             } else {
+                // Mirror image: the first day of the n-th term ending before `from`.
                 int seen = 0;
                 for (auto it = terms.rbegin(); it != terms.rend(); ++it)
-                    if (it->first_day < from && --seen == d.count) return it->first_day;
+                    if (it->last_day < from && --seen == d.count) return it->first_day;
             }
             throw Error(Status::not_found, "school calendar \"" + s.name() + "\" has no term " + describe(d) +
                                                " from " + from.iso());
@@ -402,7 +412,8 @@ DeadlinePhrase parse_deadline_phrase(std::string_view text, Date context) {
         p.date = *date;
         return p;
     }
-    strip_prefix(s, {"no later than ", "by the ", "by ", "on the ", "on "});
+    strip_prefix(s, {"no later than ", "by ", "on "});
+    strip_prefix(s, {"the "});  // "by the 5th of December", "the 5th of December"
     if (auto date = try_absolute(text, s, context)) {
         p.kind = DeadlinePhrase::Kind::absolute;
         p.date = *date;

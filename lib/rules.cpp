@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -257,14 +258,9 @@ Rule parse_rule(const toml::table& t, std::size_t index, const std::string& pack
                 w.fail(&value, field, "expected a string or an array of strings, found " + type_name(value));
             }
             if (values.empty()) w.fail(&value, field, "needs at least one value");
-            std::string joined;
-            for (const std::string& v : values) {
-                if (v.empty() || v.find('|') != std::string::npos)
-                    w.fail(&value, field, "values must be non-empty and must not contain '|'");
-                if (!joined.empty()) joined += '|';
-                joined += v;
-            }
-            r.when[std::string(key.str())] = joined;
+            for (const std::string& v : values)
+                if (v.empty()) w.fail(&value, field, "values must not be empty");
+            r.when[std::string(key.str())] = std::move(values);
         }
     }
 
@@ -352,6 +348,10 @@ RulePack RulePack::from_toml(std::string_view text, std::string layer) {
 }
 
 RulePack RulePack::from_file(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Error(Status::io, "cannot open rule pack '" + path + "': " +
+                                    (std::filesystem::exists(path, ec) ? "not a regular file" : "no such file"));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(Status::io, "cannot open rule pack '" + path + "'");
     std::ostringstream text;

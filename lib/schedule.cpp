@@ -22,6 +22,7 @@
 #include <climits>
 #include <cstdint>
 #include <iterator>
+#include <set>
 #include <sstream>
 #include <tuple>
 
@@ -34,14 +35,25 @@ bool operator==(const Obligation& a, const Obligation& b) {
            a.ended_on == b.ended_on;
 }
 
+bool operator==(const AttributeChange& a, const AttributeChange& b) {
+    return a.effective_from == b.effective_from && a.key == b.key && a.value == b.value;
+}
+
 std::string visit_regime(const std::map<std::string, std::string>& attributes) {
     auto get = [&](const char* key) -> std::string {
         auto it = attributes.find(key);
         return it == attributes.end() ? std::string() : it->second;
     };
     if (std::string r = get("visit_regime"); !r.empty()) return r;
-    const std::string placement = get("placement_type");
-    const std::string legal = get("legal_status");
+    // SSDA903 codes (see schedule.hpp for the table and its source) to our words.
+    std::string placement = get("placement_type");
+    if (placement == "P1") placement = "placed_with_parent";
+    else if (placement == "U1" || placement == "U4") placement = "long_term_foster";
+    else if (placement == "R5") placement = "young_offender_institution";
+    else if (placement == "R2") placement = "hospital";
+    std::string legal = get("legal_status");
+    if (legal == "C1") legal = "interim_care_order";
+    else if (legal == "C2") legal = "care_order";
     if (placement == "connected_person_temporary") return "connected_person_temporary";
     if (placement == "placed_with_parent_pre_assessment") return "placed_with_parent_pre_assessment";
     if (placement == "placed_with_parent") {
@@ -64,17 +76,6 @@ constexpr std::int32_t kNever = INT32_MAX;
 std::string day(Date d) {
     static const char* const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     return std::string(names[static_cast<int>(d.weekday())]) + " " + d.iso();
-}
-
-std::vector<std::string> alternatives(const std::string& joined) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    for (;;) {
-        const std::size_t bar = joined.find('|', start);
-        out.push_back(joined.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-        if (bar == std::string::npos) return out;
-        start = bar + 1;
-    }
 }
 
 std::string or_list(const std::vector<std::string>& xs) {
@@ -103,10 +104,9 @@ bool needs_school(const Rule& r) {
 }
 
 bool when_matches(const Rule& r, const std::map<std::string, std::string>& attrs) {
-    for (const auto& [key, joined] : r.when) {
+    for (const auto& [key, alts] : r.when) {
         auto it = attrs.find(key);
         if (it == attrs.end()) return false;
-        const auto alts = alternatives(joined);
         if (std::find(alts.begin(), alts.end(), it->second) == alts.end()) return false;
     }
     return true;
@@ -122,7 +122,7 @@ std::string applicability(const Rule& r) {
         if (r.effective_until) era += " before " + r.effective_until->iso();
         parts.push_back(era);
     }
-    for (const auto& [key, joined] : r.when) parts.push_back("when " + key + " is " + or_list(alternatives(joined)));
+    for (const auto& [key, alts] : r.when) parts.push_back("when " + key + " is " + or_list(alts));
     if (r.active_from) parts.push_back("from " + describe(*r.active_from) + " after the " + r.trigger);
     if (r.active_until) parts.push_back("until " + describe(*r.active_until) + " after the " + r.trigger);
     if (!r.active_from_event.empty()) parts.push_back("from the first " + r.active_from_event + " after the " + r.trigger);
@@ -260,13 +260,24 @@ Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar, c
 
 std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& record, Date as_of,
                                       const Calendar& calendar, const SchoolCalendar* school, CountingRules counting) {
-    // Events up to as_of in date order; same-day events keep the given order.
+    // Events up to as_of in date order. On one day, events that trigger a
+    // rule of the pack come first (a visit on the day a placement starts
+    // counts for that placement, whatever the row order); the others keep
+    // the given order.
+    std::set<std::string> trigger_types;
+    for (const Rule& rule : pack.rules())
+        if (rule.enabled) trigger_types.insert(rule.trigger);
     std::vector<Ev> evs;
     for (const CaseEvent& e : record.events)
         if (e.date <= as_of) evs.push_back({e.date, &e});
-    std::stable_sort(evs.begin(), evs.end(), [](const Ev& a, const Ev& b) { return a.date < b.date; });
+    std::stable_sort(evs.begin(), evs.end(), [&](const Ev& a, const Ev& b) {
+        if (a.date != b.date) return a.date < b.date;
+        return trigger_types.count(a.event->type) > trigger_types.count(b.event->type);
+    });
 
-    // Attributes over time: the record's, overlaid with each event's in order.
+    // Attributes over time: the base (record.attributes without the keys
+    // that have dated changes), overlaid in date order with each dated
+    // attribute change and each event's attributes (same day: changes first).
     struct Snapshot {
         Date date;
         std::map<std::string, std::string> attrs;
@@ -275,15 +286,35 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
         if (!a.count("visit_regime")) a["visit_regime"] = visit_regime(a);
         return a;
     };
-    const std::map<std::string, std::string> base = with_regime(record.attributes);
+    struct Overlay {
+        Date date;
+        int order;  // 0: attribute change, 1: event
+        const std::string* key;
+        const std::string* value;
+    };
+    std::vector<Overlay> overlays;
+    std::set<std::string> dated_keys;
+    for (const AttributeChange& c : record.attribute_changes) {
+        if (c.effective_from > as_of) continue;
+        dated_keys.insert(c.key);
+        overlays.push_back({c.effective_from, 0, &c.key, &c.value});
+    }
+    for (const Ev& e : evs)
+        for (const auto& [k, v] : e.event->attributes) overlays.push_back({e.date, 1, &k, &v});
+    std::stable_sort(overlays.begin(), overlays.end(), [](const Overlay& a, const Overlay& b) {
+        return std::tie(a.date, a.order) < std::tie(b.date, b.order);
+    });
+    std::map<std::string, std::string> base_attrs;
+    for (const auto& [k, v] : record.attributes)
+        if (!dated_keys.count(k)) base_attrs[k] = v;
+    const std::map<std::string, std::string> base = with_regime(base_attrs);
     std::vector<Snapshot> snaps;
     {
-        std::map<std::string, std::string> cur = record.attributes;
-        for (const Ev& e : evs) {
-            if (e.event->attributes.empty()) continue;
-            for (const auto& [k, v] : e.event->attributes) cur[k] = v;
-            if (!snaps.empty() && snaps.back().date == e.date) snaps.back().attrs = with_regime(cur);
-            else snaps.push_back({e.date, with_regime(cur)});
+        std::map<std::string, std::string> cur = base_attrs;
+        for (const Overlay& o : overlays) {
+            cur[*o.key] = *o.value;
+            if (!snaps.empty() && snaps.back().date == o.date) snaps.back().attrs = with_regime(cur);
+            else snaps.push_back({o.date, with_regime(cur)});
         }
     }
     auto attrs_at = [&](std::int32_t serial) -> const std::map<std::string, std::string>& {

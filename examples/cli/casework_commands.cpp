@@ -5,6 +5,7 @@
 #include <oversight/error.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -24,6 +25,15 @@ Date parse_date_arg(const std::string& text, const char* what) {
     auto d = Date::try_parse_iso(text);
     if (!d) throw Error(Status::invalid_arg, std::string(what) + " '" + text + "' is not a date YYYY-MM-DD");
     return *d;
+}
+
+/// The store of a command that reads (or adds to) existing cases: a missing
+/// file is an error, never silently created empty.
+Store open_existing(const Context& ctx) {
+    std::error_code ec;
+    if (ctx.db != ":memory:" && !std::filesystem::exists(ctx.db, ec))
+        throw Error(Status::io, "no store at " + ctx.db + " (give --db, or create one with `oversight case add`)");
+    return Store::open(ctx.db);
 }
 
 std::string default_recorder() {
@@ -52,7 +62,7 @@ struct AckOptions {
 
 void run_remind(const Context& ctx, const RemindOptions& o) {
     if (!o.worker.empty() && !o.team.empty()) throw Error(Status::invalid_arg, "give --worker or --team, not both");
-    Store store = Store::open(ctx.db);
+    Store store = open_existing(ctx);
     Date as_of = ctx.as_of_date();
     Duration window{o.within, Unit::working_days};
     CaseFilter filter;
@@ -103,7 +113,7 @@ void run_case_event(const Context& ctx, const CaseEventOptions& o) {
             throw Error(Status::invalid_arg, "--attr '" + kv + "' is not KEY=VALUE");
         e.attributes[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
-    Store store = Store::open(ctx.db);
+    Store store = open_existing(ctx);
     std::string by = o.by.empty() ? default_recorder() : o.by;
     store.set_actor(by);
     std::unique_ptr<RulePack> pack;
@@ -113,7 +123,7 @@ void run_case_event(const Context& ctx, const CaseEventOptions& o) {
 }
 
 void run_ack(const Context& ctx, const AckOptions& o) {
-    Store store = Store::open(ctx.db);
+    Store store = open_existing(ctx);
     store.set_actor(o.by);
     ObligationKey key{o.child, o.rule, parse_date_arg(o.due, "DUE")};
     Acknowledgement a = acknowledge(store, load_pack(o.pack), england(), key, o.by, o.note);

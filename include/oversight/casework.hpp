@@ -64,8 +64,9 @@ std::vector<Worker> list_workers(const Store& store);                // by name
 std::optional<Child> try_find_child(const Store& store, std::string_view child_id);
 
 /// Allocates the child to `worker` from `from` on: the current allocation
-/// (if any) ends on `from`. Allocating to the current worker is a no-op.
-/// Error(invalid_arg) if `from` is before the current allocation started.
+/// (if any) ends on `from`. Allocating to the current worker on or after the
+/// day their allocation started is a no-op. Error(invalid_arg) if `from` is
+/// before the current allocation started (whoever the worker).
 void allocate(Store& store, std::string_view child_id, std::string_view worker, Date from);
 
 /// Sets a case attribute (legal_status, placement_type, visit_regime, ...)
@@ -133,7 +134,11 @@ inline bool operator!=(const CaseSummary& a, const CaseSummary& b) { return !(a 
 std::vector<CaseSummary> list_cases(const Store& store, const CaseFilter& filter, Date as_of);
 
 /// A child's case as the deadline engine needs it: the allocation and the
-/// attributes in force on `as_of`, and every recorded event (date order).
+/// attributes in force on `as_of` (CaseRecord::attributes, "current"), every
+/// stored attribute value effective on or before `as_of` with its date
+/// (CaseRecord::attribute_changes, date order: schedule_case applies each
+/// from its date, never back to the start of the case), and every recorded
+/// event (date order).
 CaseRecord load_case(const Store& store, std::string_view child_id, Date as_of);  // Error(not_found)
 std::optional<CaseRecord> try_load_case(const Store& store, std::string_view child_id, Date as_of);
 
@@ -221,7 +226,9 @@ std::optional<Acknowledgement> find_acknowledgement(const Store& store, const Ob
 /// "working_days_late","explanation","source","layer","acknowledged_by",
 /// "acknowledged_at","note"} (the last three null when not acknowledged).
 std::string reminders_to_json(const std::vector<Reminder>& reminders);
-/// JSON object {"child","worker","team","attributes":{},"events":[{"type","date","attributes"}]}.
+/// JSON object {"child","worker","team","attributes":{} (current),
+/// "attribute_changes":[{"key","value","effective_from"}] (date order),
+/// "events":[{"type","date","attributes"}]}.
 std::string case_to_json(const CaseRecord& record);
 
 // ---------------------------------------------------------------- iCalendar

@@ -40,9 +40,12 @@ struct CountingRules {
 
 /// The date `d` after `from`. Months use the corresponding-date rule
 /// (31 Jan + 1 month = last day of February). School units need `school`
-/// (Error(invalid_arg) without it). school_terms: the first day of the n-th
-/// term starting after `from` (n < 0: before it); Error(not_found) past the
-/// known terms. trigger_is_day_one affects day-based units only, and working
+/// (Error(invalid_arg) without it). school_terms ("termly"): due by the LAST
+/// day of the n-th term starting after `from`, so one per term: an event in
+/// the autumn term with n = 1 is due by the end of the spring term, and an
+/// event in a holiday by the end of the next term (n < 0: the first day of
+/// the |n|-th term ending before `from`); Error(not_found) past the known
+/// terms. trigger_is_day_one affects day-based units only, and working
 /// or school days only when the trigger is itself such a day. Counts beyond
 /// +-100000 give Error(invalid_arg).
 Date add_duration(Date from, Duration d, const Calendar& calendar, const SchoolCalendar* school = nullptr,
@@ -62,7 +65,9 @@ struct DeadlinePhrase {
 /// "by end of November 2012", "31st October", "17th October 2012", "18/10/12"
 /// (UK day/month; two-digit years are 20yy), "2012-10-18", "October 2012"
 /// (month end). Case and a trailing full stop are ignored; "by"/"no later
-/// than" may precede a date.
+/// than"/"on" and "the" may precede a date ("by the 5th of December").
+/// Ordinal suffixes must match the day ("1st", "22nd"; "1nd" is rejected);
+/// years in d/m/y dates have two or four digits.
 /// `context` supplies a missing year (the next occurrence on or after it).
 /// Throws Error(parse) with the text when it cannot read it.
 DeadlinePhrase parse_deadline_phrase(std::string_view text, Date context);

@@ -168,6 +168,9 @@ BOOST_FIXTURE_TEST_CASE(sql_metacharacters_are_stored_verbatim, Fixture) {
     BOOST_TEST(j["worker"] == kEvil);
     BOOST_TEST(j["team"] == kEvil);
     BOOST_TEST(j["attributes"]["legal_status"] == kEvil);
+    BOOST_REQUIRE(j["attribute_changes"].size() == 1u);  // dated: the value and its date
+    BOOST_TEST(j["attribute_changes"][0]["value"] == kEvil);
+    BOOST_TEST(j["attribute_changes"][0]["effective_from"] == "2024-03-01");
     BOOST_TEST(j["events"][0]["attributes"]["note"] == kEvil);
     BOOST_REQUIRE(oversight_child_list_json(store, nullptr, nullptr, kAsOf, &out) == OVERSIGHT_OK);
     BOOST_TEST(nlohmann::json::parse(take(out)).size() == 2u);  // the table is still there

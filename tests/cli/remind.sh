@@ -28,6 +28,15 @@ for cmd in remind "case add" "case event" ack import-903; do
   expect_in "$out" "Usage"
 done
 
+# Read-only commands never create a store: a missing --db is an error.
+if err=$("$CLI" --db "$WORK/missing.db" remind 2>&1 >/dev/null); then fail "remind on a missing store must fail"; fi
+expect_in "$err" "no store at $WORK/missing.db"
+if err=$("$CLI" --db "$WORK/missing.db" ack C1 lac.visit.first 2024-03-08 --by x 2>&1 >/dev/null); then
+  fail "ack on a missing store must fail"
+fi
+expect_in "$err" "no store at"
+[ ! -e "$WORK/missing.db" ] || fail "remind/ack created $WORK/missing.db"
+
 # Two children in two teams, each placed on Fri 1 March 2024.
 run case add C1 --worker "Ann Lee" --team "Team A" --from 2024-03-01 >/dev/null
 run case add C2 --worker "Bo Chan" --team "Team B" --from 2024-03-01 --dob 2012-05-01 >/dev/null

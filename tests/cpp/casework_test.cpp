@@ -168,6 +168,9 @@ BOOST_AUTO_TEST_CASE(allocations_over_time_and_case_lists) {
     Date later = kStart.add_days(30);
     allocate(s, "C1", "Bo Chan", later);
     allocate(s, "C1", "Bo Chan", later.add_days(3));  // already Bo's: no-op
+    allocate(s, "C1", "Bo Chan", later);              // same worker, same day: no-op
+    // Same worker, before the current allocation started: invalid, as for anyone else.
+    CHECK_STATUS(allocate(s, "C1", "Bo Chan", later.add_days(-1)), Status::invalid_arg);
     CHECK_STATUS(allocate(s, "C1", "Ann Lee", kStart.add_days(-1)), Status::invalid_arg);
     CHECK_STATUS(allocate(s, "nobody", "Ann Lee", later), Status::not_found);
     CHECK_STATUS(allocate(s, "C1", "nobody", later), Status::not_found);
@@ -392,6 +395,54 @@ BOOST_AUTO_TEST_CASE(default_england_pack_gives_reminders) {
     BOOST_TEST(std::count_if(list.begin(), list.end(),
                              [](const Reminder& r) { return r.state == ReminderState::overdue; }) ==
                static_cast<long>(open_overdue));
+}
+
+BOOST_AUTO_TEST_CASE(attribute_changes_do_not_rewrite_the_schedule_history) {
+    // Placed Mon 2 Jan 2023, visits 5 Jan, 20 Dec 2023, 15 Mar 2024;
+    // permanence decided from 1 Jun 2024. The gap 20 Dec -> 15 Mar was a
+    // 6-week (default regime) gap, due Wed 31 Jan 2024, met late, whatever
+    // the date asked about; only from 1 Jun is the placement permanent.
+    Store s = Store::open_in_memory();
+    save_team(s, {"T", "", ""});
+    save_worker(s, {"Jo", "T", ""});
+    save_child(s, {"C1", std::nullopt});
+    allocate(s, "C1", "Jo", Date::parse_iso("2023-01-01"));
+    for (const char* v : {"2023-01-05", "2023-12-20", "2024-03-15"})
+        record_event(s, "C1", {"visit", Date::parse_iso(v), {}}, "me");
+    record_event(s, "C1", {"placement_start", Date::parse_iso("2023-01-02"), {}}, "me");
+    set_attribute(s, "C1", "permanence", "permanent", Date::parse_iso("2024-06-01"));
+    set_attribute(s, "C1", "legal_status", "C2", Date::parse_iso("2023-01-02"));
+    const Calendar cal = Calendar::for_division(Division::england_and_wales);
+    const RulePack pack = RulePack::england_default();
+
+    const CaseRecord rec = load_case(s, "C1", Date::parse_iso("2024-07-01"));
+    BOOST_TEST(rec.attributes.at("permanence") == "permanent");  // current
+    BOOST_TEST_REQUIRE(rec.attribute_changes.size() == 2u);      // date order
+    BOOST_TEST(rec.attribute_changes[0].key == "legal_status");
+    BOOST_TEST(rec.attribute_changes[1].effective_from.iso() == "2024-06-01");
+    BOOST_TEST(load_case(s, "C1", Date::parse_iso("2024-05-01")).attribute_changes.size() == 1u);
+
+    for (const char* as_of : {"2024-05-01", "2024-07-01"}) {
+        BOOST_TEST_CONTEXT("as of " << as_of) {
+            const auto all = schedule_case(pack, load_case(s, "C1", Date::parse_iso(as_of)), Date::parse_iso(as_of), cal);
+            auto it = std::find_if(all.begin(), all.end(), [](const Obligation& o) {
+                return o.anchor.iso() == "2023-12-20" && o.rule_id.rfind("lac.visit.", 0) == 0;
+            });
+            BOOST_TEST_REQUIRE((it != all.end()));
+            BOOST_TEST(it->rule_id == "lac.visit.after_year1");
+            BOOST_TEST(it->due.iso() == "2024-01-31");
+            BOOST_TEST(it->met_on->iso() == "2024-03-15");
+        }
+    }
+    // The bulk path (reminders) agrees: the 15 Mar visit's 6-week gap (due
+    // Fri 26 Apr) is overdue on 1 Jul, not a 3-monthly one due 15 Jun.
+    const auto rem = reminders(s, pack, cal, Date::parse_iso("2024-07-01"), {10, Unit::working_days});
+    auto it = std::find_if(rem.begin(), rem.end(),
+                           [](const Reminder& r) { return r.obligation.anchor.iso() == "2024-03-15"; });
+    BOOST_TEST_REQUIRE((it != rem.end()));
+    BOOST_TEST(it->obligation.rule_id == "lac.visit.after_year1");
+    BOOST_TEST(it->obligation.due.iso() == "2024-04-26");
+    BOOST_TEST(static_cast<int>(it->state) == static_cast<int>(ReminderState::overdue));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

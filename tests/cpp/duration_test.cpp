@@ -112,9 +112,17 @@ BOOST_AUTO_TEST_CASE(add_duration_in_every_unit) {
                static_cast<int>(Status::invalid_arg));
     const SchoolCalendar school = example_school(cal);
     BOOST_TEST(add_duration(D("2024-12-20"), {1, Unit::school_days}, cal, &school).iso() == "2025-01-07");
-    BOOST_TEST(add_duration(D("2024-10-01"), {1, Unit::school_terms}, cal, &school).iso() == "2025-01-06");
-    BOOST_TEST(add_duration(D("2024-10-01"), {2, Unit::school_terms}, cal, &school).iso() == "2025-04-22");
-    BOOST_TEST(add_duration(D("2025-05-01"), {-1, Unit::school_terms}, cal, &school).iso() == "2025-04-22");
+    // Termly: by the LAST day of the n-th term starting after `from` (one per term).
+    BOOST_TEST(add_duration(D("2024-10-01"), {1, Unit::school_terms}, cal, &school).iso() ==
+               school.terms()[1].last_day.iso());
+    BOOST_TEST(add_duration(D("2024-10-01"), {2, Unit::school_terms}, cal, &school).iso() ==
+               school.terms()[2].last_day.iso());
+    // From a holiday: by the end of the next term.
+    BOOST_TEST(add_duration(school.terms()[0].last_day.add_days(1), {1, Unit::school_terms}, cal, &school).iso() ==
+               school.terms()[1].last_day.iso());
+    // n < 0: the first day of the |n|-th term ending before `from`.
+    BOOST_TEST(add_duration(D("2025-05-01"), {-1, Unit::school_terms}, cal, &school).iso() ==
+               school.terms()[1].first_day.iso());
     BOOST_TEST(code_of([&] { add_duration(D("2024-10-01"), {3, Unit::school_terms}, cal, &school); }) ==
                static_cast<int>(Status::not_found));
     BOOST_TEST(code_of([&] { add_duration(D("2024-10-01"), {1000000, Unit::calendar_days}, cal); }) ==
@@ -167,13 +175,23 @@ BOOST_AUTO_TEST_CASE(deadline_phrases_from_the_seed_plan) {
     BOOST_TEST(parse_deadline_phrase("by 12/10/12.", report).date.iso() == "2012-10-12");
     BOOST_TEST(parse_deadline_phrase("23/08/2012", report).date.iso() == "2012-08-23");
     BOOST_TEST(parse_deadline_phrase("2012-10-18", report).date.iso() == "2012-10-18");
+    // "the" before a date; ordinal suffixes that match the day.
+    BOOST_TEST(parse_deadline_phrase("the 5th of December", report).date.iso() == "2012-12-05");
+    BOOST_TEST(parse_deadline_phrase("by the 5th of December 2012", report).date.iso() == "2012-12-05");
+    BOOST_TEST(parse_deadline_phrase("on the 22nd October", report).date.iso() == "2012-10-22");
+    BOOST_TEST(parse_deadline_phrase("11th October 2012", report).date.iso() == "2012-10-11");
+    BOOST_TEST(parse_deadline_phrase("23rd October 2012", report).date.iso() == "2012-10-23");
+    BOOST_TEST(parse_deadline_phrase("1st October 2012", report).date.iso() == "2012-10-01");
+    // Fortnights: the count in weeks must stay within the limit.
+    BOOST_CHECK(parse_deadline_phrase("within 50000 fortnights", report).duration == (Duration{100000, Unit::weeks}));
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_phrases_are_parse_errors_with_the_text) {
     const Date ctx = D("2012-09-14");
     for (const char* bad : {"soon", "31/02/12", "next Tuesday", "", "Within existing resources", "31st February",
                             "30th February 2012", "13/13/12", "end of Smarch 2012", "asap", "0 days",
-                            "within 0 weeks", "1/2/345"}) {
+                            "within 0 weeks", "1/2/345", "1/1/99999999999", "1nd October", "2st October 2012",
+                            "11st October", "22th October", "within 999999 fortnights", "within 50001 fortnights"}) {
         BOOST_TEST_CONTEXT("\"" << bad << "\"") {
             BOOST_TEST(code_of([&] { parse_deadline_phrase(bad, ctx); }) == static_cast<int>(Status::parse));
             BOOST_TEST(message_of([&] { parse_deadline_phrase(bad, ctx); }).find(std::string("\"") + bad + "\"") !=

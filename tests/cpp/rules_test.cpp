@@ -237,6 +237,9 @@ BOOST_AUTO_TEST_CASE(from_file_errors_name_the_file) {
     const std::string missing = kData + "/rules/no-such-pack.toml";
     std::string m = error_of([&] { RulePack::from_file(missing); }, Status::io);
     BOOST_TEST(contains(m, "no-such-pack.toml"), m);
+    // A directory is not a pack: Error(io), not a parse error.
+    m = error_of([&] { RulePack::from_file(kData + "/rules"); }, Status::io);
+    BOOST_TEST(contains(m, "not a regular file"), m);
 
     // A parse error in a file names the file and line.
     const std::string path = "rules_test_bad_pack.toml";
@@ -317,6 +320,20 @@ BOOST_AUTO_TEST_CASE(visit_regime_from_placement_and_legal_status) {
     BOOST_TEST(visit_regime(A{{"placement_type", "connected_person_temporary"}}) == "connected_person_temporary");
     BOOST_TEST(visit_regime(A{{"placement_type", "young_offender_institution"}}) == "other_arrangements");
     BOOST_TEST(visit_regime(A{{"placement_type", "foster"}, {"visit_regime", "permanent"}}) == "permanent");
+}
+
+BOOST_AUTO_TEST_CASE(when_values_are_lists_owned_by_the_library) {
+    const RulePack pack = RulePack::england_default();
+    const Rule& first = pack.get("lac.visit.first");
+    const std::vector<std::string> want{"default", "permanent", "long_term_foster"};
+    BOOST_TEST(first.when.at("visit_regime") == want, boost::test_tools::per_element());
+    // A single string is a one-element list; a value may hold any character.
+    const RulePack p = RulePack::from_toml(std::string(kHeader) + rule("duration = \"1 week\"\n"
+                                                                       "when = { placement_type = \"a|b\" }\n"),
+                                           "local");
+    BOOST_TEST_REQUIRE(p.rules().size() == 1u);
+    BOOST_TEST(p.rules()[0].when.at("placement_type").size() == 1u);
+    BOOST_TEST(p.rules()[0].when.at("placement_type")[0] == "a|b");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

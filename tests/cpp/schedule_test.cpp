@@ -519,4 +519,168 @@ BOOST_AUTO_TEST_CASE(events_after_as_of_are_ignored) {
     BOOST_TEST(schedule_case(RulePack::england_default(), rec, d("2011-12-31"), ew()).empty());
 }
 
+// --- Review fixes ------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(care_order_child_placed_with_parent_gets_reg_28_5_visits) {
+    // In foster care, then a full care order (Wed 1 Mar 2023), then placed
+    // with a parent on Thu 1 Jun 2023: reg 28(5) from the placement: first
+    // visit within 1 week (Thu 8 Jun), then 6-weekly from the actual visit.
+    CaseRecord r = child({ev("became_looked_after", "2023-01-10"),
+                          ev("placement_start", "2023-01-10", {{"placement_type", "foster"}}),
+                          ev("care_order", "2023-03-01", {{"legal_status", "care_order"}}), ev("visit", "2023-01-12"),
+                          ev("placement_start", "2023-06-01",
+                             {{"placement_type", "placed_with_parent"}, {"legal_status", "care_order"}}),
+                          ev("visit", "2023-06-07")});
+    const auto all = schedule_case(RulePack::england_default(), r, d("2023-08-01"), ew());
+    const auto first = of_rule(all, "lac.visit.care_order_at_home.placement.first");
+    BOOST_TEST_REQUIRE(first.size() == 1u);
+    BOOST_TEST(first[0].anchor.iso() == "2023-06-01");
+    BOOST_TEST(first[0].due.iso() == "2023-06-08");
+    BOOST_TEST(iso(first[0].met_on) == "2023-06-07");
+    const auto next = of_rule(all, "lac.visit.care_order_at_home.placement");
+    BOOST_TEST_REQUIRE(next.size() == 1u);
+    BOOST_TEST(next[0].anchor.iso() == "2023-06-07");
+    BOOST_TEST(next[0].due.iso() == "2023-07-19");  // 7 Jun + 42 days
+    BOOST_TEST(!next[0].met_on);
+    // The care-order form does not also apply (the order was made in foster care).
+    BOOST_TEST(open_with_prefix(all, "lac.visit.care_order_at_home.first").empty());
+    BOOST_TEST(open_with_prefix(all, "lac.visit.care_order_at_home.placement").size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(child_at_home_when_the_care_order_is_made_counts_from_the_order) {
+    // Placed with a parent under an interim care order (reg 28(4)) on
+    // Tue 10 Jan 2023; the full care order is made on Mon 1 May 2023 while
+    // the child is at home: reg 28(5) counts from the order (Mon 8 May).
+    CaseRecord r = child({ev("became_looked_after", "2023-01-10"),
+                          ev("placement_start", "2023-01-10",
+                             {{"placement_type", "placed_with_parent"}, {"legal_status", "interim_care_order"}}),
+                          ev("visit", "2023-01-16"), ev("review", "2023-02-03"), ev("visit", "2023-02-28"),
+                          ev("visit", "2023-03-27"), ev("visit", "2023-04-21"),
+                          ev("care_order", "2023-05-01", {{"legal_status", "care_order"}})});
+    const auto all = schedule_case(RulePack::england_default(), r, d("2023-05-03"), ew());
+    BOOST_TEST(of_rule(all, "lac.visit.connected_person.first").size() == 1u);
+    const auto first = of_rule(all, "lac.visit.care_order_at_home.first");
+    BOOST_TEST_REQUIRE(first.size() == 1u);
+    BOOST_TEST(first[0].anchor.iso() == "2023-05-01");
+    BOOST_TEST(first[0].due.iso() == "2023-05-08");
+    // One open visit obligation: the care-order form, not the placement form.
+    const auto open = open_with_prefix(all, "lac.visit.");
+    BOOST_TEST_REQUIRE(open.size() == 1u);
+    BOOST_TEST(open[0].rule_id == "lac.visit.care_order_at_home.first");
+    BOOST_TEST(of_rule(all, "lac.visit.care_order_at_home.placement.first").empty());
+}
+
+BOOST_AUTO_TEST_CASE(long_term_foster_regime_only_for_placements_from_april_2015) {
+    // SI 2015/495: a 2012 long-term foster placement keeps 6-weekly visits
+    // after its first year; a 2016 one gets 6-monthly.
+    for (const char* start : {"2012-01-02", "2016-01-04"}) {
+        const Date s = d(start);
+        CaseRecord r = child({CaseEvent{"placement_start", s, {{"placement_type", "long_term_foster"}}},
+                              CaseEvent{"visit", s.add_days(3), {}}, CaseEvent{"visit", s.add_months(11), {}}});
+        const Date as_of = s.add_months(14);
+        const auto open = open_with_prefix(schedule_case(RulePack::england_default(), r, as_of, ew()), "lac.visit.");
+        BOOST_TEST_CONTEXT(start) {
+            BOOST_TEST_REQUIRE(open.size() == 1u);
+            BOOST_TEST(open[0].anchor.iso() == s.add_months(11).iso());
+            if (s.year() < 2015) {
+                // Falls due after the anniversary: the pre-2015 after-year-1 rule, 6 weeks.
+                BOOST_TEST(open[0].rule_id == "lac.visit.after_year1.long_term_foster.before_2015");
+                BOOST_TEST(open[0].due.iso() == s.add_months(11).add_days(42).iso());
+            } else {
+                BOOST_TEST(open[0].rule_id == "lac.visit.after_year1.long_term_foster");
+                BOOST_TEST(open[0].due.iso() == s.add_months(17).iso());
+            }
+        }
+        // After a visit in year 2, the next is 6 weeks (2012) or 6 months (2016) away.
+        r.events.push_back(CaseEvent{"visit", s.add_months(13), {}});
+        const auto later = open_with_prefix(schedule_case(RulePack::england_default(), r, as_of, ew()), "lac.visit.");
+        BOOST_TEST_CONTEXT(start << " after a year-2 visit") {
+            BOOST_TEST_REQUIRE(later.size() == 1u);
+            BOOST_TEST(later[0].rule_id == (s.year() < 2015 ? "lac.visit.after_year1.long_term_foster.before_2015"
+                                                            : "lac.visit.after_year1.long_term_foster"));
+            BOOST_TEST(later[0].due.iso() == (s.year() < 2015 ? s.add_months(13).add_days(42) : s.add_months(19)).iso());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(visit_on_the_day_a_placement_starts_counts_whatever_the_row_order) {
+    for (bool visit_first : {true, false}) {
+        std::vector<CaseEvent> events{ev("placement_start", "2024-01-08"), ev("visit", "2024-01-08")};
+        if (visit_first) std::swap(events[0], events[1]);
+        const auto first = of_rule(schedule_case(RulePack::england_default(), child(events), d("2024-01-20"), ew()),
+                                   "lac.visit.first");
+        BOOST_TEST_CONTEXT("visit row first: " << visit_first) {
+            BOOST_TEST_REQUIRE(first.size() == 1u);
+            BOOST_TEST(iso(first[0].met_on) == "2024-01-08");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(dated_attribute_changes_apply_from_their_own_date) {
+    // Placed Mon 2 Jan 2023; visits 5 Jan, 20 Dec 2023 and 15 Mar 2024;
+    // permanence decided from 1 Jun 2024. The 6-week gap 20 Dec -> 15 Mar
+    // (due 31 Jan 2024) stays a late visit; from 1 Jun the 3-monthly rule.
+    CaseRecord r = child({ev("placement_start", "2023-01-02"), ev("visit", "2023-01-05"), ev("visit", "2023-12-20"),
+                          ev("visit", "2024-03-15")});
+    r.attributes = {{"permanence", "permanent"}};  // current
+    r.attribute_changes = {{d("2024-06-01"), "permanence", "permanent"}};
+    const auto all = schedule_case(RulePack::england_default(), r, d("2024-07-01"), ew());
+    const Obligation* gap = anchored(all, "lac.visit.", "2023-12-20");
+    BOOST_TEST_REQUIRE(gap);
+    BOOST_TEST(gap->rule_id == "lac.visit.after_year1");
+    BOOST_TEST(gap->due.iso() == "2024-01-31");
+    BOOST_TEST(iso(gap->met_on) == "2024-03-15");
+    // The gap after 15 Mar fell due (26 Apr) before permanence: a breach kept.
+    const Obligation* last = anchored(all, "lac.visit.", "2024-03-15");
+    BOOST_TEST_REQUIRE(last);
+    BOOST_TEST(last->due.iso() == "2024-04-26");
+    // Without dated changes the record's attributes apply from the start (as before).
+    r.attribute_changes.clear();
+    const auto all2 = schedule_case(RulePack::england_default(), r, d("2024-07-01"), ew());
+    const Obligation* rewritten = anchored(all2, "lac.visit.", "2023-12-20");
+    BOOST_TEST_REQUIRE(rewritten);
+    BOOST_TEST(rewritten->rule_id == "lac.visit.after_year1.permanent");
+    // A change dated after as_of is ignored.
+    r.attributes.clear();
+    r.attribute_changes = {{d("2024-08-01"), "permanence", "permanent"}};
+    const auto all3 = schedule_case(RulePack::england_default(), r, d("2024-07-01"), ew());
+    const Obligation* future = anchored(all3, "lac.visit.", "2023-12-20");
+    BOOST_TEST_REQUIRE(future);
+    BOOST_TEST(future->rule_id == "lac.visit.after_year1");
+}
+
+BOOST_AUTO_TEST_CASE(termly_pep_review_is_due_by_the_end_of_the_next_term) {
+    const SchoolCalendar school("LA",
+                                {{"Autumn 2024", d("2024-09-04"), d("2024-12-20")},
+                                 {"Spring 2025", d("2025-01-06"), d("2025-04-04")},
+                                 {"Summer 2025", d("2025-04-22"), d("2025-07-22")}},
+                                {}, ew());
+    CaseRecord r = child({ev("became_looked_after", "2024-09-10"), ev("pep", "2024-09-12"),
+                          ev("pep_review", "2024-12-10"), ev("pep_review", "2025-02-20")});
+    const auto reviews = of_rule(schedule_case(RulePack::england_default(), r, d("2025-03-01"), ew(), &school),
+                                 "pep.review");
+    BOOST_TEST_REQUIRE(reviews.size() == 3u);
+    BOOST_TEST(reviews[1].anchor.iso() == "2024-12-10");
+    BOOST_TEST(reviews[1].due.iso() == "2025-04-04");  // last day of the spring term
+    BOOST_TEST(iso(reviews[1].met_on) == "2025-02-20");
+    BOOST_TEST(reviews[2].due.iso() == "2025-07-22");  // from the spring review: end of summer
+}
+
+BOOST_AUTO_TEST_CASE(ssda903_codes_choose_the_visit_regime) {
+    using A = std::map<std::string, std::string>;
+    BOOST_TEST(visit_regime(A{{"placement_type", "P1"}, {"legal_status", "C2"}}) == "care_order_at_home");
+    BOOST_TEST(visit_regime(A{{"placement_type", "P1"}, {"legal_status", "C1"}}) == "connected_person_temporary");
+    BOOST_TEST(visit_regime(A{{"placement_type", "P1"}, {"legal_status", "C2"}, {"parent_assessment", "incomplete"}}) ==
+               "placed_with_parent_pre_assessment");
+    BOOST_TEST(visit_regime(A{{"placement_type", "placed_with_parent"}, {"legal_status", "C1"}}) ==
+               "connected_person_temporary");
+    BOOST_TEST(visit_regime(A{{"placement_type", "U1"}}) == "long_term_foster");
+    BOOST_TEST(visit_regime(A{{"placement_type", "U4"}}) == "long_term_foster");
+    BOOST_TEST(visit_regime(A{{"placement_type", "R5"}}) == "other_arrangements");
+    BOOST_TEST(visit_regime(A{{"placement_type", "R2"}}) == "other_arrangements");
+    for (const char* code : {"U2", "U3", "U5", "U6", "K1", "K2", "R1", "H5", "Q1", "Q2", "Z1"})
+        BOOST_TEST(visit_regime(A{{"placement_type", code}, {"legal_status", "C2"}}) == "default", code);
+    BOOST_TEST(visit_regime(A{{"placement_type", "U3"}, {"permanence", "permanent"}}) == "permanent");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

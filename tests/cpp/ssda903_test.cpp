@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -212,6 +213,68 @@ BOOST_AUTO_TEST_CASE(real_return_counts_match_a_plain_reading) {
     for (const auto& r : list) with_reminders.insert(r.obligation.child_id);
     BOOST_TEST(with_reminders.size() > 1u);
     for (const auto& r : list) BOOST_TEST(children.count(r.obligation.child_id) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(placed_with_parent_codes_get_the_reg_28_regimes) {
+    // The real return: a P1 placement (placed with parents) under LS C2 (full
+    // care order) gets reg 28(5) visits from the placement; under C1
+    // (interim care order) reg 28(4). The rows are chosen by a plain reading.
+    auto episodes = plain_csv(kReal + "/episodes.csv");
+    const std::size_t child = column(episodes[0], "CHILD"), rne = column(episodes[0], "RNE"),
+                      decom = column(episodes[0], "DECOM"), ls = column(episodes[0], "LS"),
+                      place = column(episodes[0], "PLACE"), dec = column(episodes[0], "DEC");
+    const Date today = Date::today();
+    const int now = today.year() * 10000 + today.month() * 100 + today.day();
+    auto to_date = [](const std::string& dmy) {
+        return Date::from_ymd(std::stoi(dmy.substr(6, 4)), std::stoi(dmy.substr(3, 2)), std::stoi(dmy.substr(0, 2)));
+    };
+    // A P1 episode starting a placement, with no other episode of the child
+    // starting within 3 days after it and not ending within them.
+    auto pick = [&](const std::string& legal) -> std::optional<std::pair<std::string, Date>> {
+        for (std::size_t i = 1; i < episodes.size(); ++i) {
+            const auto& r = episodes[i];
+            if (r[place] != "P1" || r[ls] != legal || ymd(r[decom]) > now) continue;
+            if (r[rne] != "S" && r[rne] != "P" && r[rne] != "T" && r[rne] != "B" && r[rne] != "U") continue;
+            const Date start = to_date(r[decom]);
+            if (!r[dec].empty() && to_date(r[dec]) <= start.add_days(3)) continue;
+            bool clash = false;
+            for (std::size_t j = 1; j < episodes.size(); ++j) {
+                if (j == i || episodes[j][child] != r[child]) continue;
+                const Date other = to_date(episodes[j][decom]);
+                if (!(other < start) && !(start.add_days(3) < other)) clash = true;
+            }
+            if (!clash) return std::make_pair(r[child], start);
+        }
+        return std::nullopt;
+    };
+    Store store = Store::open_in_memory();
+    import_ssda903(store, kReal);
+    const Calendar cal = Calendar::for_division(Division::england_and_wales);
+    const RulePack pack = RulePack::england_default();
+    const std::pair<const char*, const char*> cases[] = {
+        {"C2", "lac.visit.care_order_at_home.placement.first"}, {"C1", "lac.visit.connected_person.first"}};
+    for (const auto& [legal, rule_id] : cases) {
+        BOOST_TEST_CONTEXT("P1 with LS " << legal) {
+            const auto found = pick(legal);
+            BOOST_TEST_REQUIRE(found.has_value());
+            const auto& [id, start] = *found;
+            const Date as_of = start.add_days(3);
+            const CaseRecord rec = load_case(store, id, as_of);
+            BOOST_TEST(rec.attributes.at("placement_type") == "P1");
+            BOOST_TEST(visit_regime(rec.attributes) ==
+                       (std::string(legal) == "C2" ? "care_order_at_home" : "connected_person_temporary"));
+            const auto all = schedule_case(pack, rec, as_of, cal);
+            auto it = std::find_if(all.begin(), all.end(), [&](const Obligation& o) {
+                return o.rule_id == rule_id && o.anchor == start;
+            });
+            BOOST_TEST_REQUIRE((it != all.end()), id << " placed " << start.iso());
+            BOOST_TEST(it->due.iso() == start.add_days(7).iso());
+            // Not the default regime.
+            BOOST_TEST(std::none_of(all.begin(), all.end(), [&](const Obligation& o) {
+                return o.rule_id == "lac.visit.first" && o.anchor == start;
+            }));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
