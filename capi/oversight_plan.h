@@ -187,11 +187,13 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_plan_merge_people(oversi
 /* ------------------------------------------------------------ reports */
 
 /* Renders one report of the plan as of `as_of` into an owned string (one
- * JSON document for "json"). "Due soon" means within 28 days. */
+ * JSON document for "json"). "Due soon" means within the plan's
+ * due_soon_days setting (28 unless changed with oversight_plan_set_settings). */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_plan_report(const oversight_store *store, int64_t plan_id,
                                                                     const char *kind, const char *format,
                                                                     oversight_date as_of, char **out) OVERSIGHT_NOEXCEPT;
-/* As oversight_plan_report, with "due soon" meaning within `within_days` (0..3650). */
+/* As oversight_plan_report, with "due soon" meaning within `within_days`
+ * (0..3650) instead of the plan's due_soon_days setting. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_plan_report_within(
     const oversight_store *store, int64_t plan_id, const char *kind, const char *format, oversight_date as_of,
     int32_t within_days, char **out) OVERSIGHT_NOEXCEPT;

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -432,9 +433,10 @@ oversight_status oversight_plan_merge_people(oversight_store* store, const char*
 
 // ------------------------------------------------------------ reports
 
-oversight_status oversight_plan_report_within(const oversight_store* store, int64_t plan_id, const char* kind,
-                                              const char* format, oversight_date as_of, int32_t within_days,
-                                              char** out) noexcept {
+namespace {
+/// Both report functions; `within_days` empty: the plan's due_soon_days.
+oversight_status report(const oversight_store* store, int64_t plan_id, const char* kind, const char* format,
+                        oversight_date as_of, std::optional<int32_t> within_days, char** out) noexcept {
     return guard([&] {
         string_out(out);
         const Store& s = store_of(store);
@@ -442,16 +444,23 @@ oversight_status oversight_plan_report_within(const oversight_store* store, int6
         options.kind = parse_report_kind(text_arg(kind, "kind"));
         options.format = parse_report_format(text_arg(format, "format"));
         options.as_of = to_date(as_of, "as_of");
-        if (within_days < 0 || within_days > 3650)
-            throw Error(Status::invalid_arg, "within_days must be 0..3650, not " + std::to_string(within_days));
-        options.within_days = within_days;
+        if (within_days && (*within_days < 0 || *within_days > 3650))
+            throw Error(Status::invalid_arg, "within_days must be 0..3650, not " + std::to_string(*within_days));
+        if (within_days) options.within_days = *within_days;
         return give(out, render_report(load_plan(s, plan_id), options));
     });
+}
+}  // namespace
+
+oversight_status oversight_plan_report_within(const oversight_store* store, int64_t plan_id, const char* kind,
+                                              const char* format, oversight_date as_of, int32_t within_days,
+                                              char** out) noexcept {
+    return report(store, plan_id, kind, format, as_of, within_days, out);
 }
 
 oversight_status oversight_plan_report(const oversight_store* store, int64_t plan_id, const char* kind,
                                        const char* format, oversight_date as_of, char** out) noexcept {
-    return oversight_plan_report_within(store, plan_id, kind, format, as_of, ReportOptions{}.within_days, out);
+    return report(store, plan_id, kind, format, as_of, std::nullopt, out);
 }
 
 // ---------------------------------------------------- action iterator

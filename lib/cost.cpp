@@ -10,6 +10,8 @@
 #include <array>
 #include <cctype>
 #include <limits>
+#include <string>
+#include <vector>
 
 namespace oversight {
 namespace {
@@ -25,6 +27,8 @@ struct Money {
     std::int64_t pence = 0;
     bool approx = false;
     bool exact_pence = true;  // false: fractional pence, not representable
+    bool pound = false;       // written with £ or GBP (else a bare number with k/m/million)
+    bool bad_commas = false;  // thousands separators not in groups of three ("£1,2345")
 };
 
 bool starts_with(std::string_view s, std::size_t at, std::string_view word) {
@@ -73,13 +77,25 @@ std::optional<Money> money_at(std::string_view low, std::size_t at) {
     if (p >= low.size() || !is_digit(low[p])) return std::nullopt;
     std::int64_t whole = 0;
     int digits = 0;
+    // Digit groups between commas: "1,700,000" is {1, 3, 3}. A comma is a
+    // thousands separator only with a digit on each side.
+    std::vector<int> groups{0};
     while (p < low.size() && (is_digit(low[p]) || (low[p] == ',' && p + 1 < low.size() && is_digit(low[p + 1]) &&
-                                                   p + 3 < low.size() + 1 && digits > 0))) {
+                                                   digits > 0))) {
         if (low[p] != ',') {
             if (++digits > 15) return std::nullopt;
             whole = whole * 10 + (low[p] - '0');
+            ++groups.back();
+        } else {
+            groups.push_back(0);
         }
         ++p;
+    }
+    bool bad_commas = false;
+    if (groups.size() > 1) {
+        bad_commas = groups.front() > 3;
+        for (std::size_t g = 1; g < groups.size(); ++g)
+            if (groups[g] != 3) bad_commas = true;
     }
     std::int64_t frac = 0, frac_scale = 1;
     if (p + 1 < low.size() && low[p] == '.' && is_digit(low[p + 1])) {
@@ -111,6 +127,8 @@ std::optional<Money> money_at(std::string_view low, std::size_t at) {
     }
     Money m;
     m.end = q;
+    m.pound = pound;
+    m.bad_commas = bad_commas;
     // pence = (whole + frac/frac_scale) * mult * 100, kept exact
     const std::int64_t max = std::numeric_limits<std::int64_t>::max() / 1000;
     if (whole > max / (mult * 100)) return std::nullopt;
@@ -140,6 +158,24 @@ std::vector<Money> find_money(std::string_view low) {
         ++i;
     }
     return found;
+}
+
+bool contains_word(std::string_view low, std::string_view w);
+
+// A bare number with k/m/million and no £ ("24k") is money only with a cost
+// word near it (within 40 bytes before or 25 after), an approximation marker
+// right before it ("about 24k"), or a £ elsewhere in the cell. Returns the
+// reason, or empty when it is not money ("2k staff").
+std::string bare_amount_reason(std::string_view low, const Money& m) {
+    if (m.approx) return "the approximation word before it";
+    if (low.find(kPound) != std::string_view::npos) return "the \xC2\xA3 elsewhere in the cell";
+    const std::size_t from = m.start > 40 ? m.start - 40 : 0;
+    const std::string_view window = low.substr(from, std::min(low.size(), m.end + 25) - from);
+    for (std::string_view w : {"cost", "costs", "costing", "costed", "subscription", "budget", "budgets", "funding",
+                               "funded", "fund", "price", "fee", "fees", "spend", "salary", "salaries", "grant",
+                               "investment", "pounds", "gbp", "pa", "per annum", "p.a.", "annual", "annually"})
+        if (contains_word(window, w)) return "'" + std::string(w) + "' near it";
+    return {};
 }
 
 bool contains_word(std::string_view low, std::string_view w) {
@@ -182,7 +218,7 @@ std::vector<std::string> words_of(std::string_view low) {
 }
 
 bool near(const std::string& word, std::string_view target) {
-    return word == target || (word.size() >= 6 && edit_distance(word, target) <= 2);
+    return word == target || (word.size() >= 6 && edit_distance(word, target, 2) <= 2);
 }
 
 // "Within existing resources", "Within exisiting resources", "Within existing
@@ -277,7 +313,42 @@ Cost parse_cost(std::string_view text) {
         return c;
     }
     const std::string low = detail::lower(t);
-    const std::vector<Money> money = find_money(low);
+    std::vector<Money> money = find_money(low);
+    std::vector<std::string> notes;  // added to the leftover text in the note
+
+    // Bare numbers ("24k" without £): money only with a cost word near them.
+    {
+        std::vector<Money> kept;
+        std::vector<std::string> dropped;
+        for (const Money& m : money) {
+            if (m.pound) {
+                kept.push_back(m);
+                continue;
+            }
+            const std::string figure(t.substr(m.start, m.end - m.start));
+            const std::string why = bare_amount_reason(low, m);
+            if (why.empty()) {
+                dropped.push_back(figure);
+                continue;
+            }
+            notes.push_back("no \xC2\xA3 sign: '" + figure + "' read as pounds because of " + why +
+                            ", so marked approximate");
+            kept.push_back(m);
+        }
+        if (kept.empty() && !dropped.empty()) {
+            c.kind = Cost::Kind::unparsed;
+            c.note = "'" + dropped.front() + "' has no \xC2\xA3 sign and no cost word near it: not read as money";
+            return c;
+        }
+        money = std::move(kept);
+    }
+    for (const Money& m : money)
+        if (m.bad_commas) {
+            c.kind = Cost::Kind::unparsed;
+            c.note = "malformed thousands separator in '" + std::string(t.substr(m.start, m.end - m.start)) +
+                     "' (commas must part groups of three digits)";
+            return c;
+        }
 
     if (money.empty()) {
         if (auto note = within_existing(low)) {
@@ -319,11 +390,18 @@ Cost parse_cost(std::string_view text) {
         bool is_range = false;
         for (auto j : joins)
             if (between == j) is_range = true;
+        if (is_range && money[1].pence < first.pence) {
+            c.kind = Cost::Kind::unparsed;
+            c.approximate = false;
+            c.period = Cost::Period::unknown;
+            c.note = "range runs backwards (the second amount is lower than the first): not read";
+            return c;
+        }
         if (is_range) {
             c.kind = Cost::Kind::range;
             c.amount_pence = first.pence;
             c.high_pence = money[1].pence;
-            c.approximate = c.approximate || first.approx || money[1].approx;
+            c.approximate = c.approximate || first.approx || money[1].approx || !first.pound || !money[1].pound;
             mark(used, first.start, money[1].end);
             std::size_t b = first.start;
             while (b > 0 && low[b - 1] == ' ') --b;
@@ -340,7 +418,7 @@ Cost parse_cost(std::string_view text) {
         }
         c.kind = Cost::Kind::amount;
         c.amount_pence = first.pence;
-        c.approximate = c.approximate || first.approx;
+        c.approximate = c.approximate || first.approx || !first.pound;
         mark(used, first.start, first.end);
     }
     for (const Money& m : money)
@@ -407,6 +485,7 @@ Cost parse_cost(std::string_view text) {
         }
     }
     c.note = leftover(t, used);
+    for (const auto& n : notes) c.note += (c.note.empty() ? "" : "; ") + n;
     return c;
 }
 

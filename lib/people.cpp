@@ -6,10 +6,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <set>
 
 namespace oversight {
 namespace {
+
+/// Longer names are not compared (see people.hpp): no real name is that long,
+/// and it bounds the work per pair.
+constexpr std::size_t kMaxComparedName = 200;
 
 struct Normalised {
     std::string full;                 // normalised whole name
@@ -24,6 +29,10 @@ bool is_title(const std::string& t) {
 
 Normalised normalise(const std::string& raw) {
     Normalised n;
+    if (raw.size() > kMaxComparedName) {  // kept only for exact duplicates
+        n.full = detail::collapse_spaces(detail::lower(raw));
+        return n;
+    }
     std::string lowered = detail::lower(raw);
     bool group = false;
     std::string cleaned;
@@ -58,7 +67,7 @@ Normalised normalise(const std::string& raw) {
 
 double similarity_of(const std::string& a, const std::string& b) {
     std::size_t len = std::max(a.size(), b.size());
-    if (len == 0) return 1.0;
+    if (len == 0 || a == b) return 1.0;
     return 1.0 - static_cast<double>(edit_distance(a, b)) / static_cast<double>(len);
 }
 
@@ -79,30 +88,56 @@ std::string reason_for(const Normalised& a, const Normalised& b) {
                    "' matches the given name";
         std::size_t shorter = std::min(ga.size(), gb.size());
         int limit = shorter >= 8 ? 2 : shorter >= 4 ? 1 : 0;
-        int d = edit_distance(ga, gb);
+        int d = limit > 0 ? edit_distance(ga, gb, limit) : limit + 1;
         if (limit > 0 && d <= limit)
             return "same surname; given names differ by " + std::to_string(d) + (d == 1 ? " letter" : " letters");
     }
-    if (ga == gb && ga.size() > 1 && sa.size() >= 5 && sb.size() >= 5 && edit_distance(sa, sb) == 1)
+    if (ga == gb && ga.size() > 1 && sa.size() >= 5 && sb.size() >= 5 && edit_distance(sa, sb, 1) == 1)
         return "same given name; surnames differ by 1 letter";
     return {};
 }
 
 }  // namespace
 
-int edit_distance(std::string_view a, std::string_view b) {
+int edit_distance(std::string_view a, std::string_view b, int max) {
+    if (max < 0) max = 0;
+    const int over = max == std::numeric_limits<int>::max() ? max : max + 1;
+    if (a == b) return 0;
+    if (a.size() < b.size()) std::swap(a, b);  // rows over the shorter string
     const std::size_t n = a.size(), m = b.size();
-    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1, 0));
-    for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-    for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-    for (std::size_t i = 1; i <= n; ++i)
-        for (std::size_t j = 1; j <= m; ++j) {
-            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    // Each edit changes the length by at most one.
+    if (n - m > static_cast<std::size_t>(max)) return over;
+    // Three rolling rows: d[i-2], d[i-1], d[i] of the (n+1) x (m+1) table,
+    // computed only inside the band |i - j| <= max (Ukkonen): a cell outside
+    // it is at least max + 1 already. So the work is O(n * max), not O(n * m).
+    const std::size_t band = static_cast<std::size_t>(max);
+    std::vector<int> two(m + 1, over), one(m + 1, over), cur(m + 1, over);
+    for (std::size_t j = 0; j <= m; ++j) one[j] = static_cast<int>(std::min<std::size_t>(j, over));
+    for (std::size_t i = 1; i <= n; ++i) {
+        const std::size_t lo = i > band ? i - band : 1;
+        const std::size_t hi = std::min(m, band > m ? m : i + band);
+        cur[0] = static_cast<int>(std::min<std::size_t>(i, over));
+        if (lo > 1) cur[lo - 1] = over;  // left of the band
+        int row_min = lo == 1 ? cur[0] : over;
+        for (std::size_t j = lo; j <= hi; ++j) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int v = std::min({one[j] + 1, cur[j - 1] + 1, one[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, two[j - 2] + 1);
+            cur[j] = std::min(v, over);  // saturate: no overflow, and nothing above the bound matters
+            row_min = std::min(row_min, cur[j]);
         }
-    return d[n][m];
+        if (hi < m) cur[hi + 1] = over;  // right of the band, read by the next row
+        // A row's minimum never decreases further down the table, so once
+        // it passes the bound the distance does too.
+        if (row_min > max) return over;
+        std::swap(two, one);
+        std::swap(one, cur);
+    }
+    return std::min(one[m], over);
+}
+
+int edit_distance(std::string_view a, std::string_view b) {
+    return edit_distance(a, b, std::numeric_limits<int>::max());
 }
 
 std::vector<ProbableSamePerson> probable_same_people(const std::vector<std::string>& names) {

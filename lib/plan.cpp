@@ -104,10 +104,29 @@ const Recommendation* Plan::recommendation_of(std::string_view action_ref) const
 std::optional<Date> target_date(const Plan& plan, const Recommendation& rec) {
     if (rec.timescale == Timescale::by_date) return rec.explicit_date;
     if (!plan.report_date) return std::nullopt;
+    const int days = plan.settings.immediately_days;
+    if (days < 0 || days > PlanSettings::max_days)
+        throw Error(Status::invalid_arg, "plan settings: immediately_days must be 0.." +
+                                             std::to_string(PlanSettings::max_days) + " days, not " + std::to_string(days));
+    // Date arithmetic is checked against the last representable day first, so
+    // that no out-of-range date is ever built (Date::iso() could not print it).
+    static const Date kLast = Date::from_ymd(9999, 12, 31);
+    const auto beyond = [&] {
+        return Error(Status::invalid_arg,
+                     "recommendation " + std::to_string(rec.number) + ": target date beyond 9999-12-31");
+    };
+    const Date base = *plan.report_date;
+    if (base > kLast) throw beyond();
     switch (rec.timescale) {
-        case Timescale::immediately: return plan.report_date->add_days(plan.settings.immediately_days);
-        case Timescale::within_three_months: return plan.report_date->add_months(3);
-        case Timescale::within_six_months: return plan.report_date->add_months(6);
+        case Timescale::immediately:
+            if (Date::days_between(base, kLast) < days) throw beyond();
+            return base.add_days(days);
+        case Timescale::within_three_months:
+        case Timescale::within_six_months: {
+            const int months = rec.timescale == Timescale::within_three_months ? 3 : 6;
+            if (base.year() * 12 + base.month() - 1 + months > 9999 * 12 + 11) throw beyond();
+            return base.add_months(months);
+        }
         case Timescale::by_date: break;
     }
     return std::nullopt;

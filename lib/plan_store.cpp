@@ -222,7 +222,35 @@ Cost cost_cols(SQLite::Statement& q, int i) {
     return c;
 }
 
-std::string in_quotes(std::string_view s) { return "\"" + std::string(s.substr(0, 80)) + "\""; }
+std::string in_quotes(std::string_view s) {
+    return "\"" + detail::sanitize_utf8(s.substr(0, 80)) + "\"";
+}
+
+// ------------------------------------------------------------- UTF-8
+
+/// Every text written to the store must be well-formed UTF-8 (exports and
+/// JSON history depend on it). `what` names the entity and its reference
+/// ("action 2.5", "recommendation 3", "person \"Ann\"").
+void check_utf8(const std::string& what, const char* field, std::string_view value) {
+    const std::size_t bad = detail::utf8_error_offset(value);
+    if (bad != std::string_view::npos)
+        throw Error(Status::invalid_arg,
+                    what + " " + field + ": invalid UTF-8 at byte " + std::to_string(bad + 1));
+}
+
+void check_utf8_opt(const std::string& what, const char* field, const std::optional<std::string>& value) {
+    if (value) check_utf8(what, field, std::string_view(*value));
+}
+
+void check_cost_utf8(const std::string& what, const Cost& c) {
+    check_utf8(what, "cost", c.text);
+    check_utf8(what, "cost per_unit", c.per_unit);
+    check_utf8(what, "cost alternative", c.alternative);
+    check_utf8(what, "cost note", c.note);
+}
+
+std::string action_what(std::string_view ref) { return "action " + in_quotes(ref); }
+std::string rec_what(int number) { return "recommendation " + std::to_string(number); }
 
 // ------------------------------------------------------------- lookups
 
@@ -295,7 +323,9 @@ void check_action(const Action& a) {
     if (detail::trim(a.ref).empty()) throw Error(Status::invalid_arg, "action reference is empty");
 }
 
-std::int64_t insert_progress(Store& store, std::int64_t action_id, const ProgressUpdate& u) {
+std::int64_t insert_progress(Store& store, std::int64_t action_id, const ProgressUpdate& u, const std::string& what) {
+    check_utf8("progress update of " + what, "author", u.author);
+    check_utf8("progress update of " + what, "text", u.text);
     std::int64_t pos = next_position(
         store, "SELECT coalesce(max(position), 0) + 1 FROM progress_updates WHERE action_id = ?", action_id);
     SQLite::Statement q(db(store),
@@ -311,7 +341,8 @@ std::int64_t insert_progress(Store& store, std::int64_t action_id, const Progres
     return id;
 }
 
-std::int64_t insert_milestone(Store& store, std::int64_t action_id, const Milestone& m) {
+std::int64_t insert_milestone(Store& store, std::int64_t action_id, const Milestone& m, const std::string& what) {
+    check_utf8("milestone of " + what, "text", m.text);
     std::int64_t pos = next_position(
         store, "SELECT coalesce(max(position), 0) + 1 FROM milestones WHERE action_id = ?", action_id);
     SQLite::Statement q(db(store),
@@ -327,7 +358,9 @@ std::int64_t insert_milestone(Store& store, std::int64_t action_id, const Milest
     return id;
 }
 
-std::int64_t insert_task(Store& store, std::int64_t action_id, const Task& t) {
+std::int64_t insert_task(Store& store, std::int64_t action_id, const Task& t, const std::string& what) {
+    check_utf8("task of " + what, "text", t.text);
+    check_utf8("task of " + what, "owner", t.owner);
     std::int64_t pos =
         next_position(store, "SELECT coalesce(max(position), 0) + 1 FROM tasks WHERE action_id = ?", action_id);
     SQLite::Statement q(db(store),
@@ -346,6 +379,17 @@ std::int64_t insert_task(Store& store, std::int64_t action_id, const Task& t) {
 
 std::int64_t insert_action(Store& store, std::int64_t plan_id, std::int64_t rec_id, const Action& a) {
     check_action(a);
+    const std::string what = action_what(a.ref);
+    check_utf8(what, "ref", a.ref);
+    check_utf8(what, "description", a.description);
+    check_utf8(what, "lead", a.lead);
+    check_utf8(what, "impact_intended", a.impact_intended);
+    check_utf8(what, "impact_evidence", a.impact_evidence);
+    check_cost_utf8(what, a.cost);
+    if (a.rag_override) {
+        check_utf8(what, "rag_by", a.rag_override->by);
+        check_utf8(what, "rag_reason", a.rag_override->reason);
+    }
     {
         SQLite::Statement dup(db(store), "SELECT 1 FROM actions WHERE plan_id = ? AND ref = ?");
         dup.bind(1, static_cast<std::int64_t>(plan_id));
@@ -384,14 +428,19 @@ std::int64_t insert_action(Store& store, std::int64_t plan_id, std::int64_t rec_
     q.exec();
     std::int64_t id = db(store).getLastInsertRowid();
     record_change(detail::impl(store), "action", id, "*", std::nullopt, a.ref);
-    for (const auto& u : a.updates) insert_progress(store, id, u);
-    for (const auto& m : a.milestones) insert_milestone(store, id, m);
-    for (const auto& t : a.tasks) insert_task(store, id, t);
+    for (const auto& u : a.updates) insert_progress(store, id, u, what);
+    for (const auto& m : a.milestones) insert_milestone(store, id, m, what);
+    for (const auto& t : a.tasks) insert_task(store, id, t, what);
     return id;
 }
 
 std::int64_t insert_recommendation(Store& store, std::int64_t plan_id, const Recommendation& r) {
     check_recommendation(r);
+    const std::string what = rec_what(r.number);
+    check_utf8(what, "section", r.section);
+    check_utf8(what, "text", r.text);
+    check_utf8(what, "lead", r.lead);
+    check_cost_utf8(what, r.cost);
     {
         SQLite::Statement dup(db(store), "SELECT 1 FROM recommendations WHERE plan_id = ? AND number = ?");
         dup.bind(1, static_cast<std::int64_t>(plan_id));
@@ -633,6 +682,9 @@ std::int64_t save_plan(Store& store, const Plan& plan) {
         check_days(plan.settings.immediately_days, "immediately_days");
         check_days(plan.settings.due_soon_days, "due_soon_days");
         check_days(plan.settings.stale_update_days, "stale_update_days");
+        check_utf8("plan", "title", plan.title);
+        check_utf8("plan", "authority", plan.authority);
+        for (const auto& sec : plan.sections) check_utf8("plan", "section", sec);
         SQLite::Statement q(db(store), "INSERT INTO plans(title, authority, report_date, immediately_days, "
                                        "due_soon_days, stale_update_days) VALUES (?, ?, ?, ?, ?, ?)");
         q.bind(1, plan.title);
@@ -731,6 +783,11 @@ void update_recommendation(Store& store, std::int64_t plan_id, int number, const
         std::int64_t id = recommendation_id(store, plan_id, number);
         const char* t = "recommendations";
         const char* e = "recommendation";
+        const std::string what = rec_what(number);
+        check_utf8_opt(what, "section", c.section);
+        check_utf8_opt(what, "text", c.text);
+        check_utf8_opt(what, "lead", c.lead);
+        check_utf8_opt(what, "cost", c.cost_text);
         if (c.section) {
             std::optional<std::int64_t> sid = section_id(store, plan_id, *c.section);
             SQLite::Statement get(db(store), "SELECT s.name FROM recommendations r LEFT JOIN plan_sections s "
@@ -790,6 +847,12 @@ void update_action(Store& store, std::int64_t plan_id, std::string_view ref, con
         std::int64_t id = action_id(store, plan_id, ref);
         const char* t = "actions";
         const char* e = "action";
+        const std::string what = action_what(ref);
+        check_utf8_opt(what, "lead", c.lead);
+        check_utf8_opt(what, "description", c.description);
+        check_utf8_opt(what, "impact_intended", c.impact_intended);
+        check_utf8_opt(what, "impact_evidence", c.impact_evidence);
+        check_utf8_opt(what, "cost", c.cost_text);
         if (c.status) set_field(store, t, e, id, "status", "status", std::string(to_string(*c.status)));
         if (c.lead) set_field(store, t, e, id, "lead", "lead", *c.lead);
         if (c.due) set_field(store, t, e, id, "due", "due", iso(*c.due));
@@ -803,14 +866,14 @@ void update_action(Store& store, std::int64_t plan_id, std::string_view ref, con
 std::int64_t add_progress_update(Store& store, std::int64_t plan_id, std::string_view ref, const ProgressUpdate& u) {
     return detail::write(store, "adding a progress update", [&] {
         if (detail::trim(u.text).empty()) throw Error(Status::invalid_arg, "progress update text is empty");
-        return insert_progress(store, action_id(store, plan_id, ref), u);
+        return insert_progress(store, action_id(store, plan_id, ref), u, action_what(ref));
     });
 }
 
 std::int64_t add_milestone(Store& store, std::int64_t plan_id, std::string_view ref, const Milestone& m) {
     return detail::write(store, "adding a milestone", [&] {
         if (detail::trim(m.text).empty()) throw Error(Status::invalid_arg, "milestone text is empty");
-        return insert_milestone(store, action_id(store, plan_id, ref), m);
+        return insert_milestone(store, action_id(store, plan_id, ref), m, action_what(ref));
     });
 }
 
@@ -822,7 +885,7 @@ void complete_milestone(Store& store, std::int64_t milestone_id, bool done) {
 std::int64_t add_task(Store& store, std::int64_t plan_id, std::string_view ref, const Task& task) {
     return detail::write(store, "adding a task", [&] {
         if (detail::trim(task.text).empty()) throw Error(Status::invalid_arg, "task text is empty");
-        return insert_task(store, action_id(store, plan_id, ref), task);
+        return insert_task(store, action_id(store, plan_id, ref), task, action_what(ref));
     });
 }
 
@@ -837,6 +900,8 @@ void set_rag_override(Store& store, std::int64_t plan_id, std::string_view ref, 
         if (o.rag == Rag::none) throw Error(Status::invalid_arg, "a RAG override must be blue, green, amber or red");
         if (detail::trim(o.by).empty()) throw Error(Status::invalid_arg, "a RAG override needs who set it (by)");
         if (detail::trim(o.reason).empty()) throw Error(Status::invalid_arg, "a RAG override needs a reason");
+        check_utf8(action_what(ref), "rag_by", o.by);
+        check_utf8(action_what(ref), "rag_reason", o.reason);
         SQLite::Statement get(db(store), "SELECT rag, rag_by, rag_reason, rag_set_on FROM actions WHERE id = ?");
         get.bind(1, static_cast<std::int64_t>(id));
         get.executeStep();
@@ -882,6 +947,11 @@ std::int64_t add_person(Store& store, const Person& p) {
     return detail::write(store, "adding a person", [&] {
         std::string name = detail::collapse_spaces(p.name);
         if (name.empty()) throw Error(Status::invalid_arg, "person name is empty");
+        const std::string what = "person " + in_quotes(name);
+        check_utf8(what, "name", p.name);
+        check_utf8(what, "role", p.role);
+        check_utf8(what, "email", p.email);
+        check_utf8(what, "team", p.team);
         if (person_id(store, name))
             throw Error(Status::conflict, "person " + in_quotes(name) + " is already in the directory");
         SQLite::Statement q(db(store), "INSERT INTO people(name, role, email, team) VALUES (?, ?, ?, ?)");
@@ -937,10 +1007,14 @@ void merge_people(Store& store, std::string_view from_in, std::string_view into_
     detail::write(store, "merging people", [&] {
         std::string from(detail::trim(from_in)), into = detail::collapse_spaces(into_in);
         if (from.empty() || into.empty()) throw Error(Status::invalid_arg, "merge needs two non-empty names");
+        check_utf8("person " + in_quotes(from), "name (from)", from);
+        check_utf8("person " + in_quotes(into), "name (into)", into);
         if (from == into) throw Error(Status::invalid_arg, "cannot merge " + in_quotes(from) + " into itself");
         int changed = 0;
         auto repoint = [&](const char* table, const char* entity, const char* column) {
-            SQLite::Statement q(db(store), std::string("SELECT id FROM ") + table + " WHERE " + column + " = ?");
+            // Case-insensitive (ASCII), as the directory's NOCASE name column.
+            SQLite::Statement q(db(store), std::string("SELECT id FROM ") + table + " WHERE " + column +
+                                               " = ? COLLATE NOCASE");
             q.bind(1, from);
             std::vector<std::int64_t> ids;
             while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());

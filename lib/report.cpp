@@ -215,6 +215,7 @@ struct LeadRow {
     int overdue = 0;
     std::optional<Date> next_due;
     std::string next_ref;
+    std::vector<std::string> via_rec;  // refs counted here through their recommendation's lead
 };
 
 /// Totals of costs with a known amount for one period, exact or approximate.
@@ -246,13 +247,14 @@ struct Analysis {
     std::vector<const ActionView*> undated;
     std::vector<LeadRow> leads;
     CostSummary costs;
+    std::string costs_note;  // why there are no cost totals (full report only), else empty
     int within_days = 0;
 };
 
 void add_checked(std::int64_t& total, std::int64_t v, const std::string& ref) {
     if ((v > 0 && total > std::numeric_limits<std::int64_t>::max() - v) ||
         (v < 0 && total < std::numeric_limits<std::int64_t>::min() - v))
-        throw Error(Status::invalid_arg, "render_report: cost total overflows at " + ref);
+        throw Error(Status::invalid_arg, "render_report: cost total overflows 64-bit pence at " + ref);
     total += v;
 }
 
@@ -291,9 +293,12 @@ void add_cost(CostSummary& cs, const std::string& ref, const Cost& c, bool withd
     b.refs.push_back(ref);
 }
 
-Analysis analyse(const Plan& plan, Date as_of, int within_days) {
+void sum_costs(Analysis& an);
+
+Analysis analyse(const Plan& plan, const ReportOptions& o) {
+    const Date as_of = o.as_of;
     Analysis an;
-    an.within_days = std::max(0, within_days);
+    an.within_days = std::max(0, o.within_days.value_or(plan.settings.due_soon_days));
     an.recs.reserve(plan.recommendations.size());
     for (const auto& rec : plan.recommendations) {
         RecView rv;
@@ -331,7 +336,9 @@ Analysis analyse(const Plan& plan, Date as_of, int within_days) {
                 } else if (Date::days_between(as_of, *av.due) <= an.within_days)
                     an.due_soon.push_back({&av, Date::days_between(as_of, *av.due)});
             }
-            const std::string name = inline_text(av.action->lead);
+            // No lead of its own: the recommendation's lead answers for it.
+            const bool via_rec = inline_text(av.action->lead).empty() && !inline_text(av.rec->lead).empty();
+            const std::string name = inline_text(via_rec ? av.rec->lead : av.action->lead);
             const std::string key = detail::lower(name);
             auto [it, fresh] = lead_index.emplace(key, an.leads.size());
             if (fresh) {
@@ -341,6 +348,7 @@ Analysis analyse(const Plan& plan, Date as_of, int within_days) {
             LeadRow& row = an.leads[it->second];
             ++row.by_rag[static_cast<std::size_t>(av.rag.rag)];
             ++row.total;
+            if (via_rec) row.via_rec.push_back(av.ref);
             if (is_overdue) ++row.overdue;
             if (open && av.due && *av.due >= as_of && (!row.next_due || *av.due < *row.next_due)) {
                 row.next_due = av.due;
@@ -356,9 +364,22 @@ Analysis analyse(const Plan& plan, Date as_of, int within_days) {
         return detail::lower(a.name) < detail::lower(b.name);
     });
 
-    // Costs. A recommendation-level amount is counted only when none of its
-    // (non-withdrawn) actions carries an amount of its own: plans print the
-    // recommendation's figure beside actions that already include it.
+    // Costs, only for the reports that show them. A recommendation-level
+    // amount is counted only when none of its (non-withdrawn) actions carries
+    // an amount of its own: plans print the recommendation's figure beside
+    // actions that already include it.
+    if (o.kind != ReportKind::full && o.kind != ReportKind::costs) return an;
+    try {
+        sum_costs(an);
+    } catch (const Error& e) {
+        if (o.kind == ReportKind::costs || e.code() != Status::invalid_arg) throw;
+        an.costs = CostSummary{};
+        an.costs_note = std::string("cost totals not computed: ") + e.what();
+    }
+    return an;
+}
+
+void sum_costs(Analysis& an) {
     for (const auto& rv : an.recs) {
         const Recommendation& rec = *rv.rec;
         const std::string rref = "Rec " + std::to_string(rec.number);
@@ -374,7 +395,6 @@ Analysis analyse(const Plan& plan, Date as_of, int within_days) {
         for (const auto& av : rv.actions)
             add_cost(an.costs, av.ref, av.action->cost, av.action->status == ActionStatus::withdrawn);
     }
-    return an;
 }
 
 std::vector<std::string> refs_of(const std::vector<CostItem>& items) {
@@ -535,7 +555,8 @@ void text_leads(std::ostringstream& out, const Analysis& an) {
     }
     const std::vector<Col> cols{{"Lead", 30},        {"Actions", 7, true}, {"Red", 5, true},
                                 {"Amber", 5, true},  {"Green", 5, true},   {"Blue", 5, true},
-                                {"Overdue", 7, true}, {"Next due", 10},     {"Ref", 8}};
+                                {"Overdue", 7, true}, {"Next due", 10},     {"Ref", 8},
+                                {"Via rec. lead", 14}};
     std::vector<std::vector<std::string>> rows;
     for (const auto& l : an.leads)
         rows.push_back({l.name.empty() ? "(no lead)" : l.name, std::to_string(l.total),
@@ -543,9 +564,11 @@ void text_leads(std::ostringstream& out, const Analysis& an) {
                         std::to_string(l.by_rag[static_cast<int>(Rag::amber)]),
                         std::to_string(l.by_rag[static_cast<int>(Rag::green)]),
                         std::to_string(l.by_rag[static_cast<int>(Rag::blue)]), std::to_string(l.overdue),
-                        opt_iso(l.next_due), l.next_ref});
+                        opt_iso(l.next_due), l.next_ref, join(l.via_rec, " ")});
     out << '\n';
     text_table(out, cols, rows);
+    if (std::any_of(an.leads.begin(), an.leads.end(), [](const LeadRow& l) { return !l.via_rec.empty(); }))
+        out << "Via rec. lead: actions with no lead of their own, counted under their recommendation's lead.\n";
 }
 
 std::string bucket_text(const Bucket& b) {
@@ -568,6 +591,11 @@ std::string item_list(const std::vector<CostItem>& items, bool with_text) {
 }
 
 void text_costs(std::ostringstream& out, const Analysis& an) {
+    if (!an.costs_note.empty()) {
+        out << '\n';
+        text_para(out, "Note: " + an.costs_note);
+        return;
+    }
     const CostSummary& cs = an.costs;
     const std::vector<Col> cols{{"Period", 24}, {"Exact (count)", 40}, {"Approximate c. (count)", 40}};
     std::vector<std::vector<std::string>> rows;
@@ -721,7 +749,8 @@ void md_leads(std::ostringstream& out, const Analysis& an) {
     }
     const std::vector<Col> cols{{"Lead", 0},        {"Actions", 0, true}, {"Red", 0, true},
                                 {"Amber", 0, true}, {"Green", 0, true},   {"Blue", 0, true},
-                                {"Overdue", 0, true}, {"Next due", 0},    {"Ref", 0}};
+                                {"Overdue", 0, true}, {"Next due", 0},    {"Ref", 0},
+                                {"Via rec. lead", 0}};
     std::vector<std::vector<std::string>> rows;
     for (const auto& l : an.leads)
         rows.push_back({l.name.empty() ? "(no lead)" : l.name, std::to_string(l.total),
@@ -729,12 +758,18 @@ void md_leads(std::ostringstream& out, const Analysis& an) {
                         std::to_string(l.by_rag[static_cast<int>(Rag::amber)]),
                         std::to_string(l.by_rag[static_cast<int>(Rag::green)]),
                         std::to_string(l.by_rag[static_cast<int>(Rag::blue)]), std::to_string(l.overdue),
-                        opt_iso(l.next_due), l.next_ref});
+                        opt_iso(l.next_due), l.next_ref, join(l.via_rec, " ")});
     out << '\n';
     md_table(out, cols, rows);
+    if (std::any_of(an.leads.begin(), an.leads.end(), [](const LeadRow& l) { return !l.via_rec.empty(); }))
+        out << "\nVia rec. lead: actions with no lead of their own, counted under their recommendation's lead.\n";
 }
 
 void md_costs(std::ostringstream& out, const Analysis& an) {
+    if (!an.costs_note.empty()) {
+        out << "\nNote: " << md(an.costs_note) << '\n';
+        return;
+    }
     const CostSummary& cs = an.costs;
     std::vector<std::vector<std::string>> rows;
     for (std::size_t p = 0; p < 3; ++p)
@@ -786,11 +821,27 @@ std::string render_markdown(const Plan& plan, const ReportOptions& o, const Anal
 // ---------------------------------------------------------------- CSV writer
 
 /// RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted,
-/// quotes doubled. Text is written verbatim (only ill-formed UTF-8 repaired).
+/// quotes doubled. Text is written verbatim (only ill-formed UTF-8 repaired,
+/// and formula-like cells defused, see defuse_formula).
+/// True for "-14", "0", "12": a number a spreadsheet reads as a number.
+bool plain_integer(std::string_view f) {
+    if (!f.empty() && f.front() == '-') f.remove_prefix(1);
+    return !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// A cell a spreadsheet would run as a formula gets a leading apostrophe
+/// (OWASP "CSV Injection": '=', '+', '-', '@', tab, carriage return).
+std::string defuse_formula(std::string f) {
+    if (!f.empty() && std::string_view("=+-@\t\r").find(f.front()) != std::string_view::npos && !plain_integer(f))
+        f.insert(f.begin(), '\'');
+    return f;
+}
+
 void csv_row(std::ostringstream& out, const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out << ',';
-        const std::string f = detail::is_valid_utf8(fields[i]) ? fields[i] : detail::sanitize_utf8(fields[i]);
+        const std::string f =
+            defuse_formula(detail::is_valid_utf8(fields[i]) ? fields[i] : detail::sanitize_utf8(fields[i]));
         if (f.find_first_of(",\"\r\n") == std::string::npos) {
             out << f;
             continue;
@@ -884,13 +935,14 @@ std::string render_csv(const ReportOptions& o, const Analysis& an) {
             break;
         }
         case ReportKind::leads: {
-            csv_row(out, {"lead", "actions", "red", "amber", "green", "blue", "overdue", "next_due", "next_due_ref"});
+            csv_row(out, {"lead", "actions", "red", "amber", "green", "blue", "overdue", "next_due", "next_due_ref",
+                          "via_recommendation_lead"});
             for (const auto& l : an.leads)
                 csv_row(out, {l.name, std::to_string(l.total), std::to_string(l.by_rag[static_cast<int>(Rag::red)]),
                               std::to_string(l.by_rag[static_cast<int>(Rag::amber)]),
                               std::to_string(l.by_rag[static_cast<int>(Rag::green)]),
                               std::to_string(l.by_rag[static_cast<int>(Rag::blue)]), std::to_string(l.overdue),
-                              opt_iso(l.next_due), l.next_ref});
+                              opt_iso(l.next_due), l.next_ref, join(l.via_rec, " ")});
             break;
         }
         case ReportKind::costs: {
@@ -1014,13 +1066,18 @@ json leads_json(const Analysis& an) {
                        {"blue", l.by_rag[static_cast<int>(Rag::blue)]},
                        {"overdue", l.overdue},
                        {"next_due", opt_json(l.next_due)},
-                       {"next_due_ref", l.next_ref.empty() ? json(nullptr) : json(l.next_ref)}});
+                       {"next_due_ref", l.next_ref.empty() ? json(nullptr) : json(l.next_ref)},
+                       {"via_recommendation_lead", l.via_rec}});
     return arr;
 }
 
 json costs_json(const Analysis& an) {
     const CostSummary& cs = an.costs;
     json out = {{"currency", "GBP"}};
+    if (!an.costs_note.empty()) {
+        out["note"] = an.costs_note;
+        return out;
+    }
     for (std::size_t p = 0; p < 3; ++p) {
         json period;
         for (int ap = 0; ap < 2; ++ap) {
@@ -1111,7 +1168,7 @@ std::string_view to_string(ReportKind k) noexcept {
 }
 
 std::string render_report(const Plan& plan, const ReportOptions& options) {
-    const Analysis an = analyse(plan, options.as_of, options.within_days);
+    const Analysis an = analyse(plan, options);
     try {
         switch (options.format) {
             case ReportFormat::text: return render_text(plan, options, an);

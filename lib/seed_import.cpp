@@ -460,6 +460,7 @@ private:
     void add_tasks(Action& a, const std::string& cell, int line, bool may_continue);
     void set_cost(Cost& target, const std::string& cell, int line, const std::string& what);
     void finish();
+    void renumber_duplicate_refs();
 
     SeedImportOptions opt_;
     std::vector<std::string> known_;
@@ -766,9 +767,8 @@ void Importer::action(const Line& l, std::size_t index, bool explicit_ref) {
         }
         warn(l.number, "action reference lost in the export: read as " + a.ref + " (" + why + ")");
     }
-    for (const auto& x : r.actions)
-        if (x.ref == a.ref) warn(l.number, "action reference " + a.ref + " appears twice in recommendation " +
-                                               std::to_string(r.number));
+    // Duplicate references (within or across recommendations) are resolved
+    // plan-wide in finish(): see renumber_duplicate_refs().
     a.description = description;
     if (a.description.empty() && !l.ref_shifted) warn(l.number, "action " + a.ref + " has no description (lost in the export)");
     else if (starts_lower(a.description))
@@ -910,8 +910,12 @@ void Importer::text_line(const Line& l, std::size_t index) {
 }
 
 void Importer::finish() {
+    renumber_duplicate_refs();
     Plan& p = res_.plan;
     int withdrawn = 0, in_progress = 0, not_started = 0;
+    // Progress is never dropped: without a report date it is dated the import date.
+    const Date import_date = opt_.import_date ? *opt_.import_date : Date::today();
+    bool undated_progress = false;
     for (const auto& info : infos_) {
         Action& a = p.recommendations[info.rec].actions[info.act];
         std::string low = detail::lower(info.progress);
@@ -931,15 +935,11 @@ void Importer::finish() {
             ++not_started;
         }
         if (!info.progress.empty()) {
-            if (opt_.report_date) {
-                ProgressUpdate u;
-                u.date = *opt_.report_date;
-                u.text = info.progress;
-                a.updates.push_back(u);
-            } else {
-                warn(info.line, "Progress of " + a.ref + " not imported as an update: no report date to date it "
-                                "(give the report date)");
-            }
+            ProgressUpdate u;
+            u.date = opt_.report_date ? *opt_.report_date : import_date;
+            u.text = info.progress;
+            a.updates.push_back(u);
+            if (!opt_.report_date) undated_progress = true;
         }
         for (const auto& t : a.tasks)
             for (Date d : full_dates(t.text)) {
@@ -949,6 +949,8 @@ void Importer::finish() {
                 a.milestones.push_back(m);
             }
     }
+    if (undated_progress)
+        warn(0, "Progress dated the import date " + import_date.iso() + " because no report date was given");
     if (!infos_.empty())
         warn(0, "action statuses are inferred, not printed: " + std::to_string(withdrawn) + " withdrawn (Progress says "
                 "'withdrawn'), " + std::to_string(in_progress) + " in_progress (Progress text present), " +
@@ -957,6 +959,53 @@ void Importer::finish() {
     for (const auto& r : p.recommendations)
         if (!seen.insert(r.number).second) warn(0, "recommendation number " + std::to_string(r.number) + " used twice");
     if (p.recommendations.empty()) warn(0, "no recommendations found");
+}
+
+// Action references must be unique across the whole plan (the store keys
+// actions by reference). A reference met a second time, in the same or in
+// another recommendation (a damaged "3.2" printed as "2.3" or "4.2"), is
+// renumbered to the next free reference of the recommendation that holds it,
+// with a warning naming both lines; the first one keeps its reference.
+void Importer::renumber_duplicate_refs() {
+    Plan& p = res_.plan;
+    std::map<std::pair<std::size_t, std::size_t>, int> line_of;
+    for (const auto& info : infos_) line_of[{info.rec, info.act}] = info.line;
+    std::set<std::string> all;
+    for (const auto& r : p.recommendations)
+        for (const auto& a : r.actions) all.insert(a.ref);
+    std::map<std::string, int> first_line;  // reference -> line of its first holder
+    for (std::size_t ri = 0; ri < p.recommendations.size(); ++ri) {
+        Recommendation& r = p.recommendations[ri];
+        for (std::size_t ai = 0; ai < r.actions.size(); ++ai) {
+            Action& a = r.actions[ai];
+            auto li = line_of.find({ri, ai});
+            const int line = li == line_of.end() ? 0 : li->second;
+            auto [it, fresh] = first_line.emplace(a.ref, line);
+            if (fresh) continue;
+            int minor = 0;
+            for (const auto& x : r.actions) {
+                auto dot = x.ref.find('.');
+                if (dot == std::string::npos || x.ref.substr(0, dot) != std::to_string(r.number)) continue;
+                const std::string tail = x.ref.substr(dot + 1);
+                if (!tail.empty() && tail.size() <= 6 && std::all_of(tail.begin(), tail.end(), is_digit))
+                    minor = std::max(minor, std::stoi(tail));
+            }
+            std::string fresh_ref;
+            do fresh_ref = std::to_string(r.number) + "." + std::to_string(++minor);
+            while (all.count(fresh_ref));
+            warn(line, "action reference " + a.ref + " on line " + std::to_string(line) + " was already used on line " +
+                           std::to_string(it->second) + ": renumbered to " + fresh_ref +
+                           " (the next free reference of recommendation " + std::to_string(r.number) +
+                           "); check the numbering");
+            if (line > 0) {
+                ImportedLine& il = res_.lines[static_cast<std::size_t>(line - 1)];
+                if (il.target == a.ref) il.target = fresh_ref;
+            }
+            a.ref = fresh_ref;
+            all.insert(fresh_ref);
+            first_line.emplace(fresh_ref, line);
+        }
+    }
 }
 
 ImportResult Importer::run(std::istream& in) {

@@ -31,7 +31,8 @@ void add_casework_commands(CLI::App& app, Context& ctx);
 /// `oversight due` has two forms: without RULE, the plan's overdue and due-soon
 /// actions (plan_commands.cpp); with RULE, a statutory due date
 /// (deadline_commands.cpp). Both print to stdout and return the exit status.
-int run_plan_due(const Context& ctx, std::int64_t plan_id, int within_days, const std::string& format);
+/// within_days: nullopt means the plan's own due_soon_days.
+int run_plan_due(const Context& ctx, std::int64_t plan_id, std::optional<int> within_days, const std::string& format);
 int run_rule_due(const Context& ctx, const std::string& rule, const std::string& from, bool explain,
                  const std::string& pack);
 

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     // `due`: one command, two forms (see cli.hpp).
     int status = 0;
     std::string rule, from, format = "text", pack;
-    int within = 28;
+    std::optional<int> within;  // not given: the plan's due_soon_days
     std::int64_t plan_id = 0;
     bool explain = false;
     auto* due = app.add_subcommand("due", "Overdue and due-soon plan actions, or the due date a statutory rule gives");
@@ -47,8 +47,7 @@ int main(int argc, char** argv) {
     due->add_option("--from", from, "Trigger date for RULE (YYYY-MM-DD)");
     due->add_flag("--explain", explain, "Say why: rule, source, trigger, unit, days skipped");
     due->add_option("--pack", pack, "Local rule pack (TOML) layered over the default England pack");
-    due->add_option("--within", within, "Plan actions due within N days")
-        ->capture_default_str()
+    due->add_option("--within", within, "Plan actions due within N days (default: the plan's due_soon_days)")
         ->check(CLI::Range(0, 3650));
     due->add_option("--format", format, "text|md|csv|json")->capture_default_str();
     due->add_option("--plan", plan_id, "Plan id (default: the latest plan in --db)");

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -30,10 +31,26 @@ Date date_option(const std::string& text, const char* option) {
 }
 
 /// Opens --db; changes are recorded as made by $USER when it is set.
+/// Creates the store file when it does not exist (commands that write).
 Store open_store(const Context& ctx) {
     Store store = Store::open(ctx.db);
-    if (const char* user = std::getenv("USER"); user && *user) store.set_actor(user);
+    if (const char* user = std::getenv("USER"); user && *user) {
+        try {
+            store.set_actor(user);
+        } catch (const Error&) {
+            // $USER is not valid UTF-8: keep the default actor rather than refuse to work.
+        }
+    }
     return store;
+}
+
+/// Opens --db for a command that only reads: a missing file is an error
+/// (opening would create an empty store as a side effect).
+Store open_existing_store(const Context& ctx) {
+    std::error_code ec;
+    if (!std::filesystem::exists(ctx.db, ec))
+        throw Error(Status::not_found, "no store at " + ctx.db + " (run import-plan first)");
+    return open_store(ctx);
 }
 
 std::int64_t plan_of(const Store& store, std::int64_t plan_option) {
@@ -66,9 +83,47 @@ std::string lower_extension(const std::string& path) {
     return ext;
 }
 
+/// Length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlongs,
+/// surrogates or code points above U+10FFFF), or 0 when it is ill-formed;
+/// `bad` is then the length of the maximal ill-formed prefix to replace.
+std::size_t utf8_seq(const std::string& s, std::size_t i, std::size_t& bad) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
+    bad = 1;
+    if (len == 0) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if (i + k >= s.size()) return 0;
+        const unsigned char x = b(i + k);
+        if (k == 1 ? (x < lo || x > hi) : (x < 0x80 || x > 0xBF)) return 0;
+        bad = k + 1;
+    }
+    return len;
+}
+
+/// A JSON string literal for any bytes: ill-formed UTF-8 becomes U+FFFD, so
+/// the output is always valid JSON (RFC 8259 requires UTF-8).
 std::string json_escape(const std::string& s) {
     std::string out = "\"";
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t bad = 1;
+        const std::size_t len = utf8_seq(s, i, bad);
+        if (len == 0) {
+            out += "\\ufffd";
+            i += bad;
+            continue;
+        }
+        if (len > 1) {
+            out.append(s, i, len);
+            i += len;
+            continue;
+        }
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -84,6 +139,7 @@ std::string json_escape(const std::string& s) {
                     out += static_cast<char>(c);
                 }
         }
+        ++i;
     }
     return out + "\"";
 }
@@ -117,32 +173,39 @@ void run_import(const Context& ctx, const ImportArgs& a) {
         plan = std::move(result.plan);
         warnings = std::move(result.warnings);
     }
+    // Warnings first: they explain a save that fails (e.g. a damaged reference).
+    for (const auto& w : warnings) std::cerr << "line " << w.line << ": " << w.message << "\n";
     Store store = open_store(ctx);
-    std::int64_t id = save_plan(store, plan);
+    std::int64_t id = 0;
+    try {
+        id = save_plan(store, plan);
+    } catch (const Error& e) {
+        throw Error(e.code(), a.file + ": the imported plan could not be saved in " + ctx.db + ": " + e.what());
+    }
     std::size_t actions = 0;
     for (const auto& r : plan.recommendations) actions += r.actions.size();
     std::cout << "imported plan " << id << " from " << a.file << ": " << plan.sections.size() << " sections, "
               << plan.recommendations.size() << " recommendations, " << actions << " actions, " << warnings.size()
               << " warnings\n";
-    for (const auto& w : warnings) std::cerr << "line " << w.line << ": " << w.message << "\n";
 }
 
 void run_export(const Context& ctx, std::int64_t plan_option, const std::string& format) {
-    Store store = open_store(ctx);
+    Store store = open_existing_store(ctx);
     Plan plan = load_plan(store, plan_of(store, plan_option));
     if (format == "json") std::cout << plan_to_json(plan) << "\n";
     else if (format == "csv") std::cout << plan_to_csv(plan);
     else throw Error(Status::invalid_arg, "--format: \"" + format + "\" is not json or csv");
 }
 
+/// `within` empty: the plan's settings.due_soon_days.
 int run_report(const Context& ctx, std::int64_t plan_option, const std::string& kind, const std::string& format,
-               int within) {
+               std::optional<int> within) {
     ReportOptions options;
     options.kind = parse_report_kind(kind);
     options.format = parse_report_format(format);
     options.as_of = ctx.as_of_date();
     options.within_days = within;
-    Store store = open_store(ctx);
+    Store store = open_existing_store(ctx);
     std::string out = render_report(load_plan(store, plan_of(store, plan_option)), options);
     std::cout << out;
     if (!out.empty() && out.back() != '\n') std::cout << "\n";
@@ -151,7 +214,7 @@ int run_report(const Context& ctx, std::int64_t plan_option, const std::string& 
 
 void run_history(const Context& ctx, const std::string& entity, std::int64_t id, std::size_t limit,
                  const std::string& format) {
-    Store store = open_store(ctx);
+    Store store = open_existing_store(ctx);
     HistoryFilter f;
     if (!entity.empty()) f.entity = entity;
     if (id > 0) f.entity_id = id;
@@ -184,7 +247,7 @@ void run_history(const Context& ctx, const std::string& entity, std::int64_t id,
 }
 
 void run_people(const Context& ctx, std::int64_t plan_option) {
-    Store store = open_store(ctx);
+    Store store = open_existing_store(ctx);
     std::int64_t plan = plan_of(store, plan_option);
     auto people = list_people(store);
     std::cout << "Directory (" << people.size() << "):\n";
@@ -235,14 +298,13 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
         struct Args {
             std::int64_t plan = 0;
             std::string format = "text", kind = "full";
-            int within = 28;
+            std::optional<int> within;  // empty: the plan's due_soon_days
         };
         auto a = std::make_shared<Args>();
         auto* cmd = app.add_subcommand("report", "Report on the plan as of --as-of (default today)");
         cmd->add_option("--format", a->format, "text|md|csv|json")->capture_default_str();
         cmd->add_option("--kind", a->kind, "full|plan|due|leads|costs")->capture_default_str();
-        cmd->add_option("--within", a->within, "\"Due soon\" means within N days")
-            ->capture_default_str()
+        cmd->add_option("--within", a->within, "\"Due soon\" means within N days (default: the plan's due_soon_days)")
             ->check(CLI::Range(0, 3650));
         add_plan_option(cmd, a->plan);
         cmd->callback([&ctx, a] { run_report(ctx, a->plan, a->kind, a->format, a->within); });
@@ -397,7 +459,8 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
     }
 }
 
-int run_plan_due(const Context& ctx, std::int64_t plan_id, int within_days, const std::string& format) {
+/// within_days < 0: not given, the plan's settings.due_soon_days apply.
+int run_plan_due(const Context& ctx, std::int64_t plan_id, std::optional<int> within_days, const std::string& format) {
     return run_report(ctx, plan_id, "due", format, within_days);
 }
 

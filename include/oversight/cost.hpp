@@ -35,7 +35,15 @@ bool operator==(const Cost& a, const Cost& b);
 inline bool operator!=(const Cost& a, const Cost& b) { return !(a == b); }
 
 /// Parse a cost cell. Never throws for text content; unreadable text gives
-/// Kind::unparsed with `note` saying why.
+/// Kind::unparsed with `note` saying why. Among the rules (README "Costs"):
+///  - thousands separators must part exact groups of three digits:
+///    "£1,2345", "£1,000,00", "£1,5" are unparsed ("malformed thousands separator");
+///  - a range whose second amount is lower than the first is unparsed;
+///  - a number with k/m/million but no £ ("24k") is read as pounds only when
+///    an approximation word precedes it, a cost word ("cost", "subscription",
+///    "budget", "pa", ...) is near it or a £ appears elsewhere in the cell;
+///    it is then marked approximate with a note. Otherwise ("2k staff") the
+///    cell is unparsed.
 Cost parse_cost(std::string_view text);
 
 std::string_view to_string(Cost::Kind k) noexcept;    // "none", "amount", "range", ...

@@ -20,7 +20,13 @@ struct ImportWarning {
 };
 
 struct SeedImportOptions {
-    std::optional<Date> report_date;  // the export does not carry it
+    /// The inspection report date (the export does not carry it). It anchors
+    /// the timescales and dates each action's Progress cell, imported as one
+    /// ProgressUpdate. Without it the Progress is still imported, dated
+    /// `import_date`, with the warning "Progress dated the import date
+    /// YYYY-MM-DD because no report date was given".
+    std::optional<Date> report_date;
+    std::optional<Date> import_date;  // default: Date::today()
     std::string title;                // default: "Ofsted improvement plan"
     std::string authority;            // default: empty
     std::string source_name;          // used in warnings/errors (file name)
@@ -61,7 +67,10 @@ struct ImportResult {
 /// Reads the tab-separated export of a PDF plan table (columns No., Rec.,
 /// Action, Progress, Impact, What do we still need to do, Cost, Lead person
 /// responsible). Repairs what it can and reports every repair and doubt as a
-/// warning with its line; never drops a row silently. Throws Error(parse)
+/// warning with its line; never drops a row silently. Action references are
+/// unique across the returned plan: a reference met twice is renumbered to the
+/// next free one of its recommendation, with a warning naming both lines, so
+/// the plan can always be saved. Throws Error(parse)
 /// naming the line when the text is not such a table at all.
 ImportResult import_seed_plan(std::istream& in, const SeedImportOptions& options = {});
 ImportResult import_seed_plan_file(const std::string& path, SeedImportOptions options = {});

@@ -27,7 +27,9 @@ struct ProbableSamePerson {
 
 /// Pairs of distinct names that are probably the same person. Never merges.
 ///
-/// Names are normalised first: case folded (ASCII), punctuation dropped,
+/// Names longer than 200 bytes are not compared (no real name is that long):
+/// they pair only with an identical spelling after case and spacing are
+/// folded. Names are normalised first: case folded (ASCII), punctuation dropped,
 /// white space collapsed, courtesy titles (Mr, Mrs, Ms, Miss, Dr, Cllr) removed.
 /// Cells naming several people or a group ("CP advisors and representatives
 /// from Health and Education": more than four words, or "and", "&", ",", "/")
@@ -51,5 +53,9 @@ std::vector<ProbableSamePerson> probable_same_people(const std::vector<std::stri
 /// Optimal-string-alignment Damerau-Levenshtein distance between two byte
 /// strings (insertions, deletions, substitutions, adjacent transpositions).
 int edit_distance(std::string_view a, std::string_view b);
+/// As edit_distance, but gives up early: returns max + 1 as soon as the
+/// distance is known to exceed `max` (e.g. when the lengths differ by more).
+/// Uses O(min(|a|, |b|)) memory.
+int edit_distance(std::string_view a, std::string_view b, int max);
 
 }  // namespace oversight

@@ -36,7 +36,10 @@ ActionStatus parse_action_status(std::string_view text);
 Rag parse_rag(std::string_view text);
 
 /// Plan-wide settings that change derived dates. Documented in README.
+/// Every value is 0..max_days (3650, ten years): the Store refuses others and
+/// target_date() throws Error(invalid_arg) for an immediately_days outside it.
 struct PlanSettings {
+    static constexpr int max_days = 3650;
     /// "Immediately" is due this many calendar days after the report date
     /// (0: due on the report date itself, the usual convention).
     int immediately_days = 0;
@@ -145,7 +148,11 @@ inline bool operator!=(const Plan& a, const Plan& b) { return !(a == b); }
 /// The date by which a recommendation must be met: report date + timescale
 /// (Immediately: + settings.immediately_days; three/six months: calendar
 /// months, corresponding-date rule), or its explicit date. Empty when the plan
-/// has no report date and the timescale is relative.
+/// has no report date and the timescale is relative. Throws Error(invalid_arg)
+/// "recommendation N: target date beyond 9999-12-31" when the date would pass
+/// the last representable day, and when settings.immediately_days is outside
+/// 0..PlanSettings::max_days. Reports (render_report, action_rag) let this
+/// error through rather than print a wrong date.
 std::optional<Date> target_date(const Plan& plan, const Recommendation& rec);
 /// An action's due date: its own, else its recommendation's target date.
 std::optional<Date> due_date(const Plan& plan, const Recommendation& rec, const Action& action);

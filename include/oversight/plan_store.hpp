@@ -9,6 +9,10 @@
 // Unknown ids and references throw Error(not_found) naming them; a duplicate
 // (recommendation number, action reference, person name) throws
 // Error(conflict); a failed change leaves the store as it was.
+// Every text written (titles, descriptions, leads, progress, people, costs,
+// ...) must be well-formed UTF-8: otherwise Error(invalid_arg)
+// "<entity> <ref> <field>: invalid UTF-8 at byte N" (N counted from 1) and
+// nothing is written.
 #pragma once
 
 #include <cstdint>
@@ -127,7 +131,8 @@ std::vector<std::string> unlisted_people(const Store& store, std::int64_t plan_i
 /// probably one person (probable_same_people). Never merges.
 std::vector<ProbableSamePerson> probable_duplicate_people(const Store& store, std::int64_t plan_id);
 /// Merges person `from` into `into` in every plan: recommendation and action
-/// leads and task owners equal to `from` become `into`; the directory entry
+/// leads and task owners equal to `from` (ignoring ASCII case, as the
+/// directory does) become `into`; the directory entry
 /// of `from` is removed (or renamed when `into` has none). One history row
 /// per changed field. Error(not_found) when `from` is named nowhere.
 void merge_people(Store& store, std::string_view from, std::string_view into);

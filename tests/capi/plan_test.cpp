@@ -630,6 +630,30 @@ BOOST_AUTO_TEST_CASE(reports) {
     BOOST_TEST(out == nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(report_due_soon_window_is_the_plans_setting) {
+    Fixture f;
+    const oversight_date due{2012, 10, 22};  // kAsOf + 10 days
+    EXPECT_OK(oversight_plan_set_action_due(f.store, f.plan, "1.1", &due));
+    const auto due_soon = [&](bool within, int32_t days) {
+        char* out = nullptr;
+        if (within)
+            EXPECT_OK(oversight_plan_report_within(f.store, f.plan, "due", "json", kAsOf, days, &out));
+        else
+            EXPECT_OK(oversight_plan_report(f.store, f.plan, "due", "json", kAsOf, &out));
+        const nlohmann::json j = nlohmann::json::parse(take(out));
+        return std::make_pair(j["due"]["within_days"].get<int>(), j["due"]["due_soon"].size());
+    };
+    EXPECT_OK(oversight_plan_set_settings(f.store, f.plan, 0, 5, 90));
+    BOOST_TEST(due_soon(false, 0).first == 5);
+    BOOST_TEST(due_soon(false, 0).second == 0u);
+    EXPECT_OK(oversight_plan_set_settings(f.store, f.plan, 0, 10, 90));
+    BOOST_TEST(due_soon(false, 0).first == 10);
+    BOOST_TEST(due_soon(false, 0).second == 1u);
+    // _within overrides the setting.
+    BOOST_TEST(due_soon(true, 5).first == 5);
+    BOOST_TEST(due_soon(true, 5).second == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(action_iterator) {
     Fixture f;
     oversight_action_iter* it = reinterpret_cast<oversight_action_iter*>(&f);  // must be reset to NULL

@@ -156,9 +156,70 @@ expect_exit 1 "$CLI" --db "$DB" rag set 1.1 red --reason B
 expect_exit 1 "$CLI" --db "$DB" export-plan --plan 42
 grep -q "42" err.txt || fail "unknown plan not named"
 expect_exit 1 "$CLI" --db "$DB" export-plan --format xml
+expect_exit 0 "$CLI" --db "$work/empty.db" people add "Ann Lee"   # a store with no plan
 expect_exit 1 "$CLI" --db "$work/empty.db" report
 grep -qi "no plan" err.txt || fail "empty store: $(cat err.txt)"
 after=$("$CLI" --db "$DB" history --format json | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')
 [[ $before == "$after" ]] || fail "failed commands changed the history ($before -> $after rows)"
+
+# Read-only commands never create a store: exit 1, and no file appears.
+for cmd in report due history people export-plan; do
+    expect_exit 1 "$CLI" --db "$work/none.db" $cmd
+    grep -qF "no store at $work/none.db (run import-plan first)" err.txt || fail "$cmd on a missing store: $(cat err.txt)"
+    [[ ! -e "$work/none.db" ]] || fail "$cmd created $work/none.db"
+done
+
+# A damaged seed whose action reference repeats one used elsewhere ("3.2" printed as
+# "2.3" or "4.2"): imported with the repeat renumbered and a warning naming both lines.
+for bad in 2.3 4.2; do
+    sed "19s/\t3\.2\t/\t$bad\t/" "$SEED" >"$work/dup.txt"
+    grep -q "	$bad	Communicate with partners" "$work/dup.txt" || fail "could not damage line 19"
+    rm -f "$work/dup.db"
+    expect_exit 0 "$CLI" --db "$work/dup.db" import-plan "$work/dup.txt" --report-date 2012-09-14
+    grep -Eq '^line [0-9]+: action reference [0-9.]+ on line [0-9]+ was already used on line [0-9]+: renumbered to' err.txt \
+        || fail "no renumbering warning for $bad: $(grep -i 'already' err.txt)"
+    grep -q "34 actions" out.txt || fail "damaged seed ($bad) lost actions: $(cat out.txt)"
+done
+# Warnings come out even when the save fails (the store cannot be opened here).
+expect_exit 1 "$CLI" --db "$work/no/such/dir/x.db" import-plan "$work/dup.txt" --report-date 2012-09-14
+grep -q "renumbered to" err.txt || fail "warnings not printed before a failed save"
+# A save error names the file: a canonical JSON plan with one reference twice.
+"$CLI" --db "$DB" export-plan --format json >"$work/twice.json"
+"$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+acts = d["recommendations"][0]["actions"]
+acts[1]["ref"] = acts[0]["ref"]
+json.dump(d, open(sys.argv[1], "w"))
+' "$work/twice.json"
+expect_exit 1 "$CLI" --db "$work/twice.db" import-plan "$work/twice.json"
+grep -q "twice.json" err.txt || fail "save error does not name the file: $(cat err.txt)"
+
+# Invalid UTF-8 is refused by the store, and history JSON stays valid whatever the actor bytes.
+expect_exit 1 "$CLI" --db "$DB" progress 1.2 $'bad \xff text'
+grep -q "invalid UTF-8 at byte 5" err.txt || fail "invalid UTF-8 progress: $(cat err.txt)"
+USER=$'\xff\xfeactor' expect_exit 0 "$CLI" --db "$DB" progress 1.2 "fine text"
+expect_exit 0 "$CLI" --db "$DB" history --format json
+"$PY" -c 'import json,sys; json.loads(open("out.txt","rb").read().decode("utf-8", "strict"))' \
+    || fail "history --format json is not valid UTF-8 JSON"
+expect_exit 0 "$CLI" --db "$DB" export-plan --format json
+
+# `due` without --within uses the plan's due_soon_days; --within overrides it.
+"$CLI" --db "$DB" export-plan --format json >"$work/soon.json"
+"$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["settings"]["due_soon_days"] = 7
+json.dump(d, open(sys.argv[1], "w"))
+' "$work/soon.json"
+expect_exit 0 "$CLI" --db "$work/soon.db" import-plan "$work/soon.json"
+expect_exit 0 "$CLI" --db "$work/soon.db" --as-of 2012-10-12 due --format json
+"$PY" -c 'import json; d=json.load(open("out.txt")); assert d["due"]["within_days"] == 7, d["due"]["within_days"]' \
+    || fail "due without --within ignores the plan setting"
+expect_exit 0 "$CLI" --db "$work/soon.db" --as-of 2012-10-12 due --within 30 --format json
+"$PY" -c 'import json; d=json.load(open("out.txt")); assert d["due"]["within_days"] == 30' || fail "--within 30 ignored"
+expect_exit 0 "$CLI" --db "$work/soon.db" --as-of 2012-10-12 report --kind due --format json
+"$PY" -c 'import json; d=json.load(open("out.txt")); assert d["due"]["within_days"] == 7' \
+    || fail "report --kind due without --within ignores the plan setting"
 
 echo "cli plan: all checks passed"

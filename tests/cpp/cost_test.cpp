@@ -146,4 +146,58 @@ BOOST_AUTO_TEST_CASE(equality_compares_every_field) {
     BOOST_TEST((a != b));
 }
 
+BOOST_AUTO_TEST_CASE(thousands_separators_only_in_groups_of_three) {
+    for (const char* cell : {"\xC2\xA3" "1,2345", "\xC2\xA3" "1,000,00", "\xC2\xA3" "1,5", "\xC2\xA3" "1234,567",
+                             "c\xC2\xA3" "1,5m", "\xC2\xA3" "1,000 to \xC2\xA3" "2,00"}) {
+        BOOST_TEST_CONTEXT("cell \"" << cell << "\"") {
+            const Cost c = parse_cost(cell);
+            BOOST_TEST((c.kind == Cost::Kind::unparsed));
+            BOOST_TEST(!c.amount_pence.has_value());
+            BOOST_TEST(c.note.find("malformed thousands separator") != std::string::npos, c.note);
+        }
+    }
+    // Well-formed groups still read, and a comma followed by a space is punctuation.
+    BOOST_TEST(*parse_cost("\xC2\xA3" "123,456,789").amount_pence == 12345678900);
+    BOOST_TEST(*parse_cost("\xC2\xA3" "1,000.50").amount_pence == 100050);
+    BOOST_TEST(*parse_cost("\xC2\xA3" "10,500, one-off").amount_pence == 1050000);
+}
+
+BOOST_AUTO_TEST_CASE(reversed_range_is_unparsed) {
+    const Cost c = parse_cost("\xC2\xA3" "22k rising to \xC2\xA3" "11k pa");
+    BOOST_TEST((c.kind == Cost::Kind::unparsed));
+    BOOST_TEST(!c.amount_pence.has_value());
+    BOOST_TEST(!c.high_pence.has_value());
+    BOOST_TEST(c.note.find("backwards") != std::string::npos, c.note);
+    const Cost same = parse_cost("\xC2\xA3" "5k - \xC2\xA3" "5k");  // equal ends are a (degenerate) range
+    BOOST_TEST((same.kind == Cost::Kind::range));
+}
+
+BOOST_AUTO_TEST_CASE(bare_k_or_m_number_needs_a_cost_word) {
+    for (const char* cell : {"2k staff", "recruit 2k volunteers", "1.5m children in England"}) {
+        BOOST_TEST_CONTEXT("cell \"" << cell << "\"") {
+            const Cost c = parse_cost(cell);
+            BOOST_TEST((c.kind == Cost::Kind::unparsed));
+            BOOST_TEST(!c.amount_pence.has_value());
+            BOOST_TEST(c.note.find("no \xC2\xA3 sign") != std::string::npos, c.note);
+        }
+    }
+    // With a cost word near it: pounds, but marked approximate with a note.
+    const Cost sub = parse_cost("Subscription 24k");
+    BOOST_TEST((sub.kind == Cost::Kind::amount));
+    BOOST_TEST(*sub.amount_pence == 2400000);
+    BOOST_TEST(sub.approximate);
+    BOOST_TEST(sub.note.find("'subscription' near it") != std::string::npos, sub.note);
+    const Cost cost = parse_cost("Total cost 3m over the programme");
+    BOOST_TEST(*cost.amount_pence == 300000000);
+    BOOST_TEST(cost.approximate);
+    // The seed's "about 24k": the approximation word counts as context.
+    const Cost seed = parse_cost("Annual subscription to CCP of about 24k.");
+    BOOST_TEST(*seed.amount_pence == 2400000);
+    BOOST_TEST(seed.note.find("no \xC2\xA3 sign") != std::string::npos, seed.note);
+    // A pound amount is unaffected.
+    const Cost pound = parse_cost("\xC2\xA3" "2k staff training");
+    BOOST_TEST(*pound.amount_pence == 200000);
+    BOOST_TEST(!pound.approximate);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -439,6 +439,89 @@ BOOST_AUTO_TEST_CASE(people_directory_duplicates_and_merge) {
     BOOST_CHECK(code_of([&] { unlisted_people(s, 999); }) == Status::not_found);
 }
 
+BOOST_AUTO_TEST_CASE(merge_matches_leads_case_insensitively_like_the_directory) {
+    Store s = Store::open_in_memory();
+    Plan plan = sample_plan();
+    plan.recommendations[0].actions[0].lead = "MARK JOWETT";  // 1.2
+    plan.recommendations[0].actions[0].tasks[0].owner = "lindsey voss";
+    std::int64_t id = save_plan(s, plan);
+    add_person(s, Person{0, "Mark Jowett", "", "", ""});
+    // The directory already treats "MARK JOWETT" as listed; merge must agree.
+    merge_people(s, "mark jowett", "Mark Jowett-Smith");
+    Plan p = load_plan(s, id);
+    BOOST_TEST(p.find_action("1.2")->lead == "Mark Jowett-Smith");
+    auto people = list_people(s);
+    BOOST_TEST(std::any_of(people.begin(), people.end(), [](const Person& x) { return x.name == "Mark Jowett-Smith"; }));
+    merge_people(s, "Lindsey Voss", "Lindsay Voss");
+    BOOST_TEST(load_plan(s, id).find_action("1.2")->tasks.at(0).owner == "Lindsay Voss");
+    // Only the case may differ: other names are left alone.
+    BOOST_TEST(load_plan(s, id).find_action("2.1")->lead == "Lindsay Voss");
+    BOOST_TEST(load_plan(s, id).find_action("1.1")->lead == "Felicity Budgen");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_text_is_refused_on_every_write) {
+    Store s = Store::open_in_memory();
+    const std::int64_t id = save_plan(s, sample_plan());
+    const std::size_t before = history_size(s);
+    const std::string bad = "ok\xff";  // invalid at byte 3
+    const auto refused = [&](const std::function<void()>& f, const std::string& expected) {
+        std::string msg;
+        BOOST_TEST((code_of(f, &msg) == Status::invalid_arg), expected);
+        BOOST_TEST(msg.find(expected) != std::string::npos, msg << " (expected " << expected << ")");
+        BOOST_TEST(msg.find("invalid UTF-8 at byte 3") != std::string::npos, msg);
+    };
+    refused([&] { add_progress_update(s, id, "1.2", {0, d("2012-11-01"), "", bad}); },
+            "progress update of action \"1.2\" text");
+    refused([&] { add_progress_update(s, id, "1.2", {0, d("2012-11-01"), bad, "fine"}); },
+            "progress update of action \"1.2\" author");
+    refused([&] { add_milestone(s, id, "1.2", {0, d("2012-11-01"), bad, false}); }, "milestone of action \"1.2\" text");
+    refused([&] { add_task(s, id, "1.2", {0, "fine", bad, std::nullopt, false}); }, "task of action \"1.2\" owner");
+    ActionChange ac;
+    ac.lead = bad;
+    refused([&] { update_action(s, id, "1.1", ac); }, "action \"1.1\" lead");
+    ac = {};
+    ac.description = bad;
+    refused([&] { update_action(s, id, "1.1", ac); }, "action \"1.1\" description");
+    ac = {};
+    ac.impact_evidence = bad;
+    refused([&] { update_action(s, id, "1.1", ac); }, "action \"1.1\" impact_evidence");
+    ac = {};
+    ac.cost_text = bad;
+    refused([&] { update_action(s, id, "1.1", ac); }, "action \"1.1\" cost");
+    RecommendationChange rc;
+    rc.text = bad;
+    refused([&] { update_recommendation(s, id, 1, rc); }, "recommendation 1 text");
+    rc = {};
+    rc.lead = bad;
+    refused([&] { update_recommendation(s, id, 1, rc); }, "recommendation 1 lead");
+    rc = {};
+    rc.section = bad;
+    refused([&] { update_recommendation(s, id, 1, rc); }, "recommendation 1 section");
+    refused([&] { set_rag_override(s, id, "1.2", RagOverride{Rag::red, bad, "why", d("2012-11-01")}); },
+            "action \"1.2\" rag_by");
+    refused([&] { add_person(s, Person{0, "Ann Lee", bad, "", ""}); }, "role");
+    refused([&] { add_person(s, Person{0, bad, "", "", ""}); }, "name");
+    refused([&] { merge_people(s, "Mark Jowett", bad); }, "name (into)");
+    Action a;
+    a.ref = "1.9";
+    a.description = bad;
+    refused([&] { add_action(s, id, 1, a); }, "action \"1.9\" description");
+    Recommendation r;
+    r.number = 9;
+    r.text = bad;
+    refused([&] { add_recommendation(s, id, r); }, "recommendation 9 text");
+    Plan p = sample_plan();
+    p.authority = bad;
+    refused([&] { save_plan(s, p); }, "plan authority");
+    p = sample_plan();
+    p.recommendations[0].actions[1].updates.push_back({0, d("2012-10-01"), "", bad});
+    refused([&] { save_plan(s, p); }, "progress update of action \"1.1\" text");
+    // Nothing was written, and what is there still exports.
+    BOOST_TEST(history_size(s) == before);
+    BOOST_TEST(list_plans(s).size() == 1u);
+    BOOST_CHECK_NO_THROW(plan_to_json(load_plan(s, id)));
+}
+
 BOOST_AUTO_TEST_CASE(schema_checks_refuse_bad_rows_written_behind_the_library) {
     Store s = Store::open_in_memory();
     std::int64_t id = save_plan(s, sample_plan());

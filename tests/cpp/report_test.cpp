@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -637,6 +638,155 @@ BOOST_AUTO_TEST_CASE(seed_plan_report_structure) {
     BOOST_TEST(check_md_tables(render(p, ReportKind::full, ReportFormat::markdown, as_of)) >= 1);
     const auto rows = read_csv(render(p, ReportKind::full, ReportFormat::csv, as_of));
     for (std::size_t i = 1; i < rows.size(); ++i) BOOST_TEST(rows[i].size() == rows[0].size(), "row " << i);
+}
+
+BOOST_AUTO_TEST_CASE(due_soon_window_defaults_to_the_plan_setting) {
+    Plan p = sample_plan();  // 1.2 due in 5 days, 2.1 in 28, 2.2 in 29
+    ReportOptions o;
+    o.kind = ReportKind::due;
+    o.format = ReportFormat::json;
+    o.as_of = kAsOf;
+    BOOST_TEST(!o.within_days.has_value());
+    p.settings.due_soon_days = 5;
+    json j = json::parse(render_report(p, o));
+    BOOST_TEST(j["due"]["within_days"] == 5);
+    BOOST_TEST(refs(j["due"]["due_soon"]) == (std::vector<std::string>{"1.2"}), boost::test_tools::per_element());
+    p.settings.due_soon_days = 29;
+    j = json::parse(render_report(p, o));
+    BOOST_TEST(refs(j["due"]["due_soon"]) == (std::vector<std::string>{"1.2", "2.1", "2.2"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(contains(render(p, ReportKind::due, ReportFormat::text, kAsOf, 5), "Due within 5 days"));
+    o.format = ReportFormat::text;
+    BOOST_TEST(contains(render_report(p, o), "Due within 29 days"));
+    // An explicit window still wins over the setting.
+    o.format = ReportFormat::json;
+    o.within_days = 5;
+    BOOST_TEST(refs(json::parse(render_report(p, o))["due"]["due_soon"]) == (std::vector<std::string>{"1.2"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(action_without_lead_counts_under_its_recommendations_lead) {
+    Plan p = sample_plan();
+    p.recommendations[1].lead = "felicity  budgen";  // 2.4 has no lead of its own
+    const json leads = json::parse(render(p, ReportKind::leads, ReportFormat::json))["leads"];
+    BOOST_REQUIRE(leads.size() == 2);  // no "(no lead)" row any more
+    BOOST_TEST(leads[0]["lead"] == "Felicity Budgen");
+    BOOST_TEST(leads[0]["actions"] == 3);  // 1.1, 2.2 and 2.4 via the recommendation
+    BOOST_TEST(refs(leads[0]["via_recommendation_lead"]) == (std::vector<std::string>{"2.4"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(leads[1]["via_recommendation_lead"].empty());
+    const auto rows = read_csv(render(p, ReportKind::leads, ReportFormat::csv));
+    BOOST_REQUIRE(rows.size() == 3);
+    BOOST_TEST(rows[0].back() == "via_recommendation_lead");
+    BOOST_TEST(rows[1].back() == "2.4");
+    const std::string text = render(p, ReportKind::leads, ReportFormat::text);
+    BOOST_TEST(contains(text, "Via rec. lead"), text);
+    BOOST_TEST(!contains(text, "(no lead)"), text);
+    // Without a recommendation lead it stays "(no lead)".
+    const json plain = json::parse(render(sample_plan(), ReportKind::leads, ReportFormat::json))["leads"];
+    BOOST_TEST(plain.back()["lead"] == "");
+    BOOST_TEST(plain.back()["via_recommendation_lead"].empty());
+}
+
+BOOST_AUTO_TEST_CASE(seed_action_9_1_is_led_by_felicity_budgen_via_its_recommendation) {
+    SeedImportOptions so;
+    so.report_date = Date::parse_iso("2012-09-14");
+    const Plan p = import_seed_plan_file(OVERSIGHT_SHARED_DIR "/seed/000_34f8af1d34ad7c07.txt", so).plan;
+    BOOST_REQUIRE(p.find_action("9.1"));
+    BOOST_TEST(p.find_action("9.1")->lead == "");
+    const json leads = json::parse(render(p, ReportKind::leads, ReportFormat::json, *so.report_date))["leads"];
+    bool found = false;
+    for (const auto& l : leads)
+        if (l["lead"] == "Felicity Budgen") {
+            found = true;
+            BOOST_TEST(contains(l["via_recommendation_lead"].dump(), "\"9.1\""), l.dump());
+        }
+    BOOST_TEST(found);
+}
+
+BOOST_AUTO_TEST_CASE(cost_overflow_fails_only_the_costs_report) {
+    Plan p = sample_plan();
+    p.recommendations[0].actions[0].cost = money(std::numeric_limits<std::int64_t>::max() - 10, Cost::Period::one_off);
+    // Kinds that show no costs do not sum them.
+    for (ReportKind k : {ReportKind::plan, ReportKind::due, ReportKind::leads})
+        for (ReportFormat f : kFormats) BOOST_CHECK_NO_THROW(render(p, k, f));
+    // The costs report fails with the reason.
+    try {
+        render(p, ReportKind::costs, ReportFormat::text);
+        BOOST_FAIL("costs report did not fail");
+    } catch (const Error& e) {
+        BOOST_TEST((e.code() == Status::invalid_arg));
+        BOOST_TEST(contains(e.what(), "overflow"), e.what());
+    }
+    // The full report carries the reason as a note in its costs section.
+    const json j = json::parse(render(p, ReportKind::full, ReportFormat::json));
+    BOOST_TEST(contains(j["costs"]["note"].get<std::string>(), "cost totals not computed"));
+    BOOST_TEST(!j["costs"].contains("one_off"));
+    BOOST_TEST(j["recommendations"].size() == 3);
+    BOOST_TEST(contains(render(p, ReportKind::full, ReportFormat::text), "Note: cost totals not computed"));
+    BOOST_TEST(contains(render(p, ReportKind::full, ReportFormat::markdown), "Note: cost totals not computed"));
+    BOOST_CHECK_NO_THROW(render(p, ReportKind::full, ReportFormat::csv));
+}
+
+BOOST_AUTO_TEST_CASE(csv_cells_that_look_like_formulas_are_defused) {
+    Plan p = sample_plan();
+    p.recommendations[0].actions[0].description = "=HYPERLINK(\"http://x\",\"y\")";
+    p.recommendations[0].actions[0].lead = "@SUM(A1)";
+    p.recommendations[0].actions[1].description = "+1+2";
+    p.recommendations[0].actions[1].lead = "-cmd";
+    const auto rows = read_csv(render(p, ReportKind::full, ReportFormat::csv));
+    const auto col = [&](const char* name) {
+        return static_cast<std::size_t>(std::find(rows[0].begin(), rows[0].end(), name) - rows[0].begin());
+    };
+    BOOST_TEST(rows[1][col("action")] == "'=HYPERLINK(\"http://x\",\"y\")");
+    BOOST_TEST(rows[1][col("lead")] == "'@SUM(A1)");
+    BOOST_TEST(rows[2][col("action")] == "'+1+2");
+    BOOST_TEST(rows[2][col("lead")] == "'-cmd");
+    BOOST_TEST(rows[1][col("days_to_due")] == "-10");  // a plain number is left alone
+    const auto leads = read_csv(render(p, ReportKind::leads, ReportFormat::csv));
+    bool defused = false;
+    for (const auto& r : leads) defused = defused || r[0] == "'@SUM(A1)";
+    BOOST_TEST(defused);
+}
+
+BOOST_AUTO_TEST_CASE(target_dates_past_9999_are_a_clear_error) {
+    Plan p = sample_plan();
+    p.report_date = Date::parse_iso("9999-11-15");
+    const Recommendation& r1 = p.recommendations[0];  // within six months
+    try {
+        target_date(p, r1);
+        BOOST_FAIL("no error");
+    } catch (const Error& e) {
+        BOOST_TEST((e.code() == Status::invalid_arg));
+        BOOST_TEST(std::string(e.what()) == "recommendation 1: target date beyond 9999-12-31");
+    }
+    for (ReportKind k : kKinds)
+        for (ReportFormat f : kFormats) {
+            try {
+                render(p, k, f, Date::parse_iso("9999-12-01"));
+                BOOST_FAIL("no error");
+            } catch (const Error& e) {
+                BOOST_TEST(contains(e.what(), "target date beyond 9999-12-31"), e.what());
+            }
+        }
+    // Immediately: days are checked against the last day, and limited to 0..3650.
+    Recommendation now = r1;
+    now.timescale = Timescale::immediately;
+    p.report_date = Date::parse_iso("9999-12-01");
+    p.settings.immediately_days = 30;
+    BOOST_TEST(target_date(p, now)->iso() == "9999-12-31");
+    p.settings.immediately_days = 31;
+    BOOST_CHECK_THROW(target_date(p, now), Error);
+    p.report_date = Date::parse_iso("2012-09-14");
+    p.settings.immediately_days = 3651;
+    BOOST_CHECK_THROW(target_date(p, now), Error);
+    p.settings.immediately_days = -1;
+    BOOST_CHECK_THROW(target_date(p, now), Error);
+    p.settings.immediately_days = PlanSettings::max_days;
+    BOOST_TEST(target_date(p, now)->iso() == Date::parse_iso("2012-09-14").add_days(3650).iso());
+    p.report_date = Date::parse_iso("9999-09-30");
+    now.timescale = Timescale::within_three_months;
+    BOOST_TEST(target_date(p, now)->iso() == "9999-12-30");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -135,9 +135,84 @@ BOOST_AUTO_TEST_CASE(statuses_costs_tasks_and_milestones) {
     // the fragment on rec 18's line completes 17.1's last item
     BOOST_TEST(p.find_action("17.1")->tasks.back().text.find("letter to go from lead member to all (*). A") !=
                std::string::npos);
-    // no report date: progress is not turned into updates, and each is warned about
-    BOOST_TEST(a11->updates.empty());
-    BOOST_TEST(has_warning(r, 5, "no report date"));
+}
+
+BOOST_AUTO_TEST_CASE(progress_without_a_report_date_is_dated_the_import_date) {
+    SeedImportOptions o;
+    o.import_date = Date::from_ymd(2013, 1, 7);
+    ImportResult r = import_seed_plan_file(kSeed, o);
+    const Action* a11 = r.plan.find_action("1.1");
+    BOOST_TEST_REQUIRE(a11->updates.size() == 1u);  // kept, not dropped
+    BOOST_TEST(a11->updates[0].date.iso() == "2013-01-07");
+    BOOST_TEST(a11->updates[0].text.rfind("Funding secured for additional social workers", 0) == 0u);
+    BOOST_TEST(has_warning(r, 0, "Progress dated the import date 2013-01-07 because no report date was given"));
+    // Every action with Progress text has exactly one update.
+    int with_progress = 0;
+    for (const auto& rec : r.plan.recommendations)
+        for (const auto& a : rec.actions) {
+            BOOST_TEST(a.updates.size() == (a.status == ActionStatus::not_started ? 0u : 1u), a.ref);
+            with_progress += !a.updates.empty();
+        }
+    BOOST_TEST(with_progress > 20);
+    // Default: today.
+    ImportResult today = import_seed_plan_file(kSeed, {});
+    BOOST_TEST(today.plan.find_action("1.1")->updates.at(0).date.iso() == Date::today().iso());
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_refs_across_the_plan_are_renumbered_with_both_lines) {
+    const std::string seed = slurp(kSeed);
+    // Line 19 prints "3.2"; damage it into a reference used elsewhere.
+    for (const char* bad : {"2.3", "4.2"}) {
+        BOOST_TEST_CONTEXT("line 19 reads " << bad) {
+            std::istringstream lines(seed);
+            std::string text, line;
+            for (int n = 1; std::getline(lines, line); ++n) {
+                if (n == 19) {
+                    const auto at = line.find("\t3.2\t");
+                    BOOST_TEST_REQUIRE(at != std::string::npos);
+                    line.replace(at + 1, 3, bad);
+                }
+                text += line + "\n";
+            }
+            ImportResult r = import_text(text, Date::from_ymd(2012, 9, 14));
+            std::set<std::string> refs;
+            int actions = 0;
+            for (const auto& rec : r.plan.recommendations)
+                for (const auto& a : rec.actions) {
+                    ++actions;
+                    BOOST_TEST(refs.insert(a.ref).second, "duplicate " << a.ref);
+                    BOOST_TEST(a.ref.rfind(std::to_string(rec.number) + ".", 0) == 0u, a.ref);
+                }
+            BOOST_TEST(actions == 34);
+            bool named = false;
+            for (const auto& w : r.warnings)
+                if (w.message.find("already used on line") != std::string::npos &&
+                    w.message.find("renumbered to") != std::string::npos &&
+                    w.message.find("on line " + std::to_string(w.line)) != std::string::npos)
+                    named = true;
+            BOOST_TEST(named);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_ref_in_one_recommendation_is_renumbered) {
+    const std::string text =
+        "No.\tRec.\tAction\tProgress\tImpact\tWhat do we still need to do\tCost\tLead person responsible\n"
+        "\tCHILDREN LOOKED AFTER\t\t\t\t\t\t\n"
+        "Immediately\t\t\t\t\t\t\t\n"
+        "1 Ensure visits are on time\t\t\t\t\t\t\t\n"
+        "\t1.1\tFirst\t\t\t\t\tAnn Lee\n"
+        "\t1.2\tSecond\t\t\t\t\tAnn Lee\n"
+        "\t1.1\tThird\t\t\t\t\tAnn Lee\n";
+    ImportResult r = import_text(text);
+    BOOST_TEST_REQUIRE(r.plan.recommendations.size() == 1u);
+    const auto& acts = r.plan.recommendations[0].actions;
+    BOOST_TEST_REQUIRE(acts.size() == 3u);
+    BOOST_TEST(acts[0].ref == "1.1");
+    BOOST_TEST(acts[2].ref == "1.3");
+    BOOST_TEST(acts[2].description == "Third");
+    BOOST_TEST(has_warning(r, 7, "action reference 1.1 on line 7 was already used on line 5: renumbered to 1.3"));
+    BOOST_TEST(r.lines.at(6).target == "1.3");
 }
 
 BOOST_AUTO_TEST_CASE(progress_becomes_an_update_on_the_report_date) {
@@ -149,7 +224,7 @@ BOOST_AUTO_TEST_CASE(progress_becomes_an_update_on_the_report_date) {
     BOOST_TEST(a->updates[0].date.iso() == "2012-10-12");
     BOOST_TEST(a->updates[0].text.rfind("Funding secured for additional social workers", 0) == 0u);
     BOOST_TEST(r.plan.find_action("9.1")->updates.empty());
-    BOOST_TEST(!has_warning(r, 5, "no report date"));
+    BOOST_TEST(!has_warning(r, 0, "no report date"));
 }
 
 BOOST_AUTO_TEST_CASE(warnings_name_lines_and_repairs) {
