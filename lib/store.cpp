@@ -1,4 +1,5 @@
 #include "db.hpp"
+#include "text.hpp"
 
 #include <oversight/date.hpp>
 
@@ -167,6 +168,8 @@ int Store::latest_schema_version() noexcept {
 
 void Store::set_actor(std::string who) {
     if (who.empty()) throw Error(Status::invalid_arg, "actor name is empty");
+    if (std::size_t bad = detail::utf8_error_offset(who); bad != std::string::npos)
+        throw Error(Status::invalid_arg, "actor name: invalid UTF-8 at byte " + std::to_string(bad + 1));
     impl_->actor = std::move(who);
 }
 
