@@ -86,6 +86,12 @@ BOOST_AUTO_TEST_CASE(history_is_append_only_and_written_inside_the_transaction) 
                })) == static_cast<int>(Status::invalid_arg));
     BOOST_TEST(s.history().size() == 1u);
 
+    // The actor is recorded verbatim, so it must be UTF-8 and not empty.
+    BOOST_TEST(static_cast<int>(code_of([&] { s.set_actor("bad \xff actor"); })) ==
+               static_cast<int>(Status::invalid_arg));
+    BOOST_TEST(static_cast<int>(code_of([&] { s.set_actor(""); })) == static_cast<int>(Status::invalid_arg));
+    BOOST_TEST(s.actor() == "Felicity Budgen");
+
     HistoryFilter f;
     f.entity = "recommendation";
     BOOST_TEST(s.history(f).empty());
