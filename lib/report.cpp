@@ -445,6 +445,32 @@ struct Col {
     bool right = false;
 };
 
+using Rows = std::vector<std::vector<std::string>>;
+
+/// Due, days, ref, action, lead, status, RAG: one row per item (text and Markdown).
+Rows due_rows(const std::vector<DueItem>& items) {
+    Rows rows;
+    for (const auto& d : items) {
+        const Action& a = *d.view->action;
+        rows.push_back({d.view->due->iso(), std::to_string(d.days), d.view->ref, a.description,
+                        a.lead.empty() ? "(no lead)" : a.lead, display(a.status), upper_rag(d.view->rag.rag)});
+    }
+    return rows;
+}
+
+/// One row per lead, in the columns of the leads tables (text and Markdown).
+Rows lead_rows(const Analysis& an) {
+    Rows rows;
+    for (const auto& l : an.leads)
+        rows.push_back({l.name.empty() ? "(no lead)" : l.name, std::to_string(l.total),
+                        std::to_string(l.by_rag[static_cast<int>(Rag::red)]),
+                        std::to_string(l.by_rag[static_cast<int>(Rag::amber)]),
+                        std::to_string(l.by_rag[static_cast<int>(Rag::green)]),
+                        std::to_string(l.by_rag[static_cast<int>(Rag::blue)]), std::to_string(l.overdue),
+                        opt_iso(l.next_due), l.next_ref, join(l.via_rec, " ")});
+    return rows;
+}
+
 void text_table(std::ostringstream& out, const std::vector<Col>& cols, const std::vector<std::vector<std::string>>& rows) {
     const auto emit = [&](const std::vector<std::vector<std::string>>& cells) {
         std::size_t height = 1;
@@ -520,26 +546,17 @@ void text_plan(std::ostringstream& out, const Analysis& an) {
 void text_due(std::ostringstream& out, const Analysis& an, Date as_of) {
     const std::vector<Col> cols{{"Due", 10}, {"Days", 5, true}, {"Ref", 5},    {"Action", 42},
                                 {"Lead", 18}, {"Status", 11},   {"RAG", 5}};
-    const auto rows_of = [](const std::vector<DueItem>& items) {
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& d : items) {
-            const Action& a = *d.view->action;
-            rows.push_back({d.view->due->iso(), std::to_string(d.days), d.view->ref, a.description,
-                            a.lead.empty() ? "(no lead)" : a.lead, display(a.status), upper_rag(d.view->rag.rag)});
-        }
-        return rows;
-    };
     out << "\nOverdue on " << as_of.iso() << " (" << an.overdue.size() << "; Days = days late)\n";
     if (an.overdue.empty())
         out << "  None.\n";
     else
-        text_table(out, cols, rows_of(an.overdue));
+        text_table(out, cols, due_rows(an.overdue));
     out << "\nDue within " << an.within_days << " days of " << as_of.iso() << " (" << an.due_soon.size()
         << "; Days = days left)\n";
     if (an.due_soon.empty())
         out << "  None.\n";
     else
-        text_table(out, cols, rows_of(an.due_soon));
+        text_table(out, cols, due_rows(an.due_soon));
     if (!an.undated.empty()) {
         std::vector<std::string> refs;
         for (const auto* v : an.undated) refs.push_back(v->ref);
@@ -557,16 +574,8 @@ void text_leads(std::ostringstream& out, const Analysis& an) {
                                 {"Amber", 5, true},  {"Green", 5, true},   {"Blue", 5, true},
                                 {"Overdue", 7, true}, {"Next due", 10},     {"Ref", 8},
                                 {"Via rec. lead", 14}};
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& l : an.leads)
-        rows.push_back({l.name.empty() ? "(no lead)" : l.name, std::to_string(l.total),
-                        std::to_string(l.by_rag[static_cast<int>(Rag::red)]),
-                        std::to_string(l.by_rag[static_cast<int>(Rag::amber)]),
-                        std::to_string(l.by_rag[static_cast<int>(Rag::green)]),
-                        std::to_string(l.by_rag[static_cast<int>(Rag::blue)]), std::to_string(l.overdue),
-                        opt_iso(l.next_due), l.next_ref, join(l.via_rec, " ")});
     out << '\n';
-    text_table(out, cols, rows);
+    text_table(out, cols, lead_rows(an));
     if (std::any_of(an.leads.begin(), an.leads.end(), [](const LeadRow& l) { return !l.via_rec.empty(); }))
         out << "Via rec. lead: actions with no lead of their own, counted under their recommendation's lead.\n";
 }
@@ -723,13 +732,7 @@ void md_due(std::ostringstream& out, const Analysis& an, Date as_of, const std::
         }
         const std::vector<Col> cols{{"Due", 0},  {days, 0, true}, {"Ref", 0},    {"Action", 0},
                                     {"Lead", 0}, {"Status", 0},   {"RAG", 0}};
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& d : items) {
-            const Action& a = *d.view->action;
-            rows.push_back({d.view->due->iso(), std::to_string(d.days), d.view->ref, a.description,
-                            a.lead.empty() ? "(no lead)" : a.lead, display(a.status), upper_rag(d.view->rag.rag)});
-        }
-        md_table(out, cols, rows);
+        md_table(out, cols, due_rows(items));
     };
     out << '\n' << level << " Overdue on " << as_of.iso() << " (" << an.overdue.size() << ")\n\n";
     table(an.overdue, "Days late");
@@ -751,16 +754,8 @@ void md_leads(std::ostringstream& out, const Analysis& an) {
                                 {"Amber", 0, true}, {"Green", 0, true},   {"Blue", 0, true},
                                 {"Overdue", 0, true}, {"Next due", 0},    {"Ref", 0},
                                 {"Via rec. lead", 0}};
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& l : an.leads)
-        rows.push_back({l.name.empty() ? "(no lead)" : l.name, std::to_string(l.total),
-                        std::to_string(l.by_rag[static_cast<int>(Rag::red)]),
-                        std::to_string(l.by_rag[static_cast<int>(Rag::amber)]),
-                        std::to_string(l.by_rag[static_cast<int>(Rag::green)]),
-                        std::to_string(l.by_rag[static_cast<int>(Rag::blue)]), std::to_string(l.overdue),
-                        opt_iso(l.next_due), l.next_ref, join(l.via_rec, " ")});
     out << '\n';
-    md_table(out, cols, rows);
+    md_table(out, cols, lead_rows(an));
     if (std::any_of(an.leads.begin(), an.leads.end(), [](const LeadRow& l) { return !l.via_rec.empty(); }))
         out << "\nVia rec. lead: actions with no lead of their own, counted under their recommendation's lead.\n";
 }
