@@ -317,6 +317,9 @@ Cost parse_cost(std::string_view text) {
     std::vector<std::string> notes;  // added to the leftover text in the note
 
     // Bare numbers ("24k" without £): money only with a cost word near them.
+    // A dropped figure is explained in the note; the cell may still say TBC
+    // or "within existing resources".
+    std::string dropped_note;
     {
         std::vector<Money> kept;
         std::vector<std::string> dropped;
@@ -335,11 +338,8 @@ Cost parse_cost(std::string_view text) {
                             ", so marked approximate");
             kept.push_back(m);
         }
-        if (kept.empty() && !dropped.empty()) {
-            c.kind = Cost::Kind::unparsed;
-            c.note = "'" + dropped.front() + "' has no \xC2\xA3 sign and no cost word near it: not read as money";
-            return c;
-        }
+        if (kept.empty() && !dropped.empty())
+            dropped_note = "'" + dropped.front() + "' has no \xC2\xA3 sign and no cost word near it: not read as money";
         money = std::move(kept);
     }
     for (const Money& m : money)
@@ -351,9 +351,13 @@ Cost parse_cost(std::string_view text) {
         }
 
     if (money.empty()) {
+        const auto with_dropped = [&](std::string note) {
+            if (dropped_note.empty()) return note;
+            return note.empty() ? dropped_note : note + "; " + dropped_note;
+        };
         if (auto note = within_existing(low)) {
             c.kind = Cost::Kind::within_existing;
-            c.note = *note;
+            c.note = with_dropped(*note);
             return c;
         }
         bool existing = false;
@@ -361,16 +365,19 @@ Cost parse_cost(std::string_view text) {
             if (near(x, "existing")) existing = true;
         if (existing) {
             c.kind = Cost::Kind::unparsed;
-            c.note = "existing resources combined with other funding; no amount stated";
+            c.note = with_dropped("existing resources combined with other funding; no amount stated");
             return c;
         }
         if (is_tbc(low)) {
             c.kind = Cost::Kind::tbc;
+            c.note = with_dropped("");
             return c;
         }
         c.kind = Cost::Kind::unparsed;
         auto w = words_of(low);
-        if (w.size() == 1 && (w[0] == "resources" || w[0] == "resource"))
+        if (!dropped_note.empty())
+            c.note = dropped_note;
+        else if (w.size() == 1 && (w[0] == "resources" || w[0] == "resource"))
             c.note = "only 'resources': probably the end of a wrapped 'Within existing resources', not assumed";
         else
             c.note = "no amount and no known phrase (TBC, within existing resources)";

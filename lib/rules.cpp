@@ -348,10 +348,12 @@ RulePack RulePack::from_toml(std::string_view text, std::string layer) {
 }
 
 RulePack RulePack::from_file(const std::string& path) {
+    // A directory opens as a stream on Linux; pipes and /dev/stdin must keep working.
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        throw Error(Status::io, "cannot open rule pack '" + path + "': " +
-                                    (std::filesystem::exists(path, ec) ? "not a regular file" : "no such file"));
+    if (std::filesystem::is_directory(path, ec))
+        throw Error(Status::io, "cannot open rule pack '" + path + "': it is a folder");
+    if (!std::filesystem::exists(path, ec))
+        throw Error(Status::io, "cannot open rule pack '" + path + "': no such file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(Status::io, "cannot open rule pack '" + path + "'");
     std::ostringstream text;

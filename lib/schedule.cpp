@@ -260,19 +260,28 @@ Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar, c
 
 std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& record, Date as_of,
                                       const Calendar& calendar, const SchoolCalendar* school, CountingRules counting) {
-    // Events up to as_of in date order. On one day, events that trigger a
-    // rule of the pack come first (a visit on the day a placement starts
-    // counts for that placement, whatever the row order); the others keep
-    // the given order.
-    std::set<std::string> trigger_types;
+    // Events up to as_of in date order. On one day: first the events that
+    // only end chains (a child ceasing to be looked after on the day a new
+    // period of care starts ends the old chains, not the new ones), then the
+    // events that start a clock (a visit on the day a placement starts counts
+    // for that placement, whatever the row order), then the rest, each group
+    // in the given order.
+    std::set<std::string> trigger_types, ending_types;
     for (const Rule& rule : pack.rules())
-        if (rule.enabled) trigger_types.insert(rule.trigger);
+        if (rule.enabled) {
+            trigger_types.insert(rule.trigger);
+            ending_types.insert(rule.ends_on.begin(), rule.ends_on.end());
+        }
+    const auto same_day_rank = [&](const std::string& type) {
+        if (trigger_types.count(type)) return 1;
+        return ending_types.count(type) ? 0 : 2;
+    };
     std::vector<Ev> evs;
     for (const CaseEvent& e : record.events)
         if (e.date <= as_of) evs.push_back({e.date, &e});
     std::stable_sort(evs.begin(), evs.end(), [&](const Ev& a, const Ev& b) {
         if (a.date != b.date) return a.date < b.date;
-        return trigger_types.count(a.event->type) > trigger_types.count(b.event->type);
+        return same_day_rank(a.event->type) < same_day_rank(b.event->type);
     });
 
     // Attributes over time: the base (record.attributes without the keys

@@ -998,8 +998,15 @@ void Importer::renumber_duplicate_refs() {
                            " (the next free reference of recommendation " + std::to_string(r.number) +
                            "); check the numbering");
             if (line > 0) {
-                ImportedLine& il = res_.lines[static_cast<std::size_t>(line - 1)];
-                if (il.target == a.ref) il.target = fresh_ref;
+                // The action's own line and its continuation rows (which may
+                // follow page headers and blank lines) now name the new ref.
+                for (std::size_t k = static_cast<std::size_t>(line - 1); k < res_.lines.size(); ++k) {
+                    ImportedLine& il = res_.lines[k];
+                    if (il.use == LineUse::blank || il.use == LineUse::header) continue;
+                    const bool own = k == static_cast<std::size_t>(line - 1);
+                    if (!own && il.use != LineUse::continuation) break;
+                    if (il.target == a.ref) il.target = fresh_ref;
+                }
             }
             a.ref = fresh_ref;
             all.insert(fresh_ref);

@@ -36,9 +36,24 @@ Store open_existing(const Context& ctx) {
     return Store::open(ctx.db);
 }
 
-std::string default_recorder() {
-    const char* user = std::getenv("USER");
-    return user && *user ? user : "oversight cli";
+/// Records changes as `by` when given (invalid text is an error), else as
+/// $USER, else (no $USER, or one that is not UTF-8) as "oversight cli".
+/// Returns the name used.
+std::string set_recorder(Store& store, const std::string& by) {
+    if (!by.empty()) {
+        store.set_actor(by);
+        return by;
+    }
+    if (const char* user = std::getenv("USER"); user && *user) {
+        try {
+            store.set_actor(user);
+            return user;
+        } catch (const Error&) {
+            // $USER is not valid UTF-8: fall through to the default name.
+        }
+    }
+    store.set_actor("oversight cli");
+    return "oversight cli";
 }
 
 struct RemindOptions {
@@ -114,8 +129,7 @@ void run_case_event(const Context& ctx, const CaseEventOptions& o) {
         e.attributes[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
     Store store = open_existing(ctx);
-    std::string by = o.by.empty() ? default_recorder() : o.by;
-    store.set_actor(by);
+    const std::string by = set_recorder(store, o.by);
     std::unique_ptr<RulePack> pack;
     if (!o.pack.empty()) pack = std::make_unique<RulePack>(load_pack(o.pack));
     std::int64_t id = record_event(store, o.child, e, by, pack.get());

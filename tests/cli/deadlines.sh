@@ -64,6 +64,14 @@ expect_in "$line" "england" "untouched rule layer"
 
 out=$("$cli" rules --pack "$project/data/rules/example-local.toml" --area child_protection)
 expect_in "$out" "example-local" "example pack layer"
+# A pack from a pipe (process substitution, /dev/stdin) reads like a file.
+out=$("$cli" rules --pack <(cat "$project/data/rules/example-local.toml") --area child_protection)
+expect_in "$out" "example-local" "pack from a pipe"
+out=$("$cli" rules --pack /dev/stdin --area child_protection < "$project/data/rules/example-local.toml")
+expect_in "$out" "example-local" "pack from /dev/stdin"
+# A folder is an error naming it.
+if err=$("$cli" rules --pack "$project/data/rules" 2>&1); then fail "a folder was accepted as a pack"; fi
+expect_in "$err" "it is a folder" "folder as a pack"
 grep -q '^lac\.' <<<"$out" && fail "--area child_protection listed looked-after rules"
 
 # --- due RULE -------------------------------------------------------------------

@@ -94,6 +94,14 @@ expect_in "$after" ": chasing]"
 expect_fail "no obligation" ack "$child" "$rule" 2001-01-01 --by "Mo Manager"
 expect_fail "no child" ack NOBODY "$rule" "$due" --by "Mo Manager"
 
+# Recorded by $USER when --by is not given; a $USER that is not UTF-8 falls
+# back to "oversight cli" instead of refusing the event.
+USER=$'r\xffx' run case event C1 visit 2024-03-04 >/dev/null || fail "case event with a non-UTF-8 \$USER failed"
+hist=$(run history --format json) || fail "history failed"
+"$PY" -c 'import json,sys; h=json.loads(sys.stdin.buffer.read().decode("utf-8")); assert any(c["actor"] == "oversight cli" for c in h), "no oversight cli actor"' <<<"$hist" \
+  || fail "history after a non-UTF-8 \$USER"
+expect_fail "invalid UTF-8" case event C1 visit 2024-03-04 --by $'r\xffx'
+
 # Bad input: exit 1 with the reason on stderr.
 expect_fail "unknown event type" case event C1 tea_break 2024-03-01
 expect_fail "not a date" case event C1 visit 2024-02-30

@@ -181,6 +181,17 @@ BOOST_AUTO_TEST_CASE(bare_k_or_m_number_needs_a_cost_word) {
             BOOST_TEST(c.note.find("no \xC2\xA3 sign") != std::string::npos, c.note);
         }
     }
+    // A dropped figure does not hide what the rest of the cell says.
+    const Cost tbc = parse_cost("TBC - 2k staff");
+    BOOST_TEST((tbc.kind == Cost::Kind::tbc));
+    BOOST_TEST(!tbc.amount_pence.has_value());
+    BOOST_TEST(tbc.note.find("'2k' has no \xC2\xA3 sign") != std::string::npos, tbc.note);
+    // "Within existing resources" must be the whole cell; with more after it
+    // the cell stays unparsed, and the note says why, including the figure.
+    const Cost existing = parse_cost("Within existing resources - 2k hours");
+    BOOST_TEST((existing.kind == Cost::Kind::unparsed));
+    BOOST_TEST(existing.note.find("existing resources combined") != std::string::npos, existing.note);
+    BOOST_TEST(existing.note.find("'2k' has no \xC2\xA3 sign") != std::string::npos, existing.note);
     // With a cost word near it: pounds, but marked approximate with a note.
     const Cost sub = parse_cost("Subscription 24k");
     BOOST_TEST((sub.kind == Cost::Kind::amount));

@@ -616,6 +616,27 @@ BOOST_AUTO_TEST_CASE(visit_on_the_day_a_placement_starts_counts_whatever_the_row
     }
 }
 
+BOOST_AUTO_TEST_CASE(re_entering_care_on_the_day_care_ceased_starts_new_chains) {
+    // An SSDA903 return writes the old episode's end before the new period's
+    // start; a new period of care on the previous DEC date must still get
+    // its first review, first visit and care plan, whatever the row order.
+    for (bool ceased_first : {true, false}) {
+        std::vector<CaseEvent> events{ev("became_looked_after", "2024-01-01"), ev("placement_start", "2024-01-01"),
+                                      ev("ceased_looked_after", "2024-03-01")};
+        const std::vector<CaseEvent> again{ev("became_looked_after", "2024-03-01"),
+                                           ev("placement_start", "2024-03-01")};
+        events.insert(ceased_first ? events.end() : events.end() - 1, again.begin(), again.end());
+        const auto all = schedule_case(RulePack::england_default(), child(events), d("2024-06-01"), ew());
+        BOOST_TEST_CONTEXT("ceased row first: " << ceased_first) {
+            for (const char* rule : {"lac.review.first", "lac.visit.first", "lac.care_plan"}) {
+                const Obligation* o = anchored(all, rule, "2024-03-01");
+                BOOST_TEST_REQUIRE(o, rule << " anchored on the re-entry");
+                BOOST_TEST(!o->ended_on, rule << " must not end the day it starts");
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(dated_attribute_changes_apply_from_their_own_date) {
     // Placed Mon 2 Jan 2023; visits 5 Jan, 20 Dec 2023 and 15 Mar 2024;
     // permanence decided from 1 Jun 2024. The 6-week gap 20 Dec -> 15 Mar

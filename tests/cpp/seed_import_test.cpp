@@ -203,7 +203,10 @@ BOOST_AUTO_TEST_CASE(duplicate_ref_in_one_recommendation_is_renumbered) {
         "1 Ensure visits are on time\t\t\t\t\t\t\t\n"
         "\t1.1\tFirst\t\t\t\t\tAnn Lee\n"
         "\t1.2\tSecond\t\t\t\t\tAnn Lee\n"
-        "\t1.1\tThird\t\t\t\t\tAnn Lee\n";
+        "\t1.1\tThird\t\t\t\t\tAnn Lee\n"
+        "\n"
+        "No.\tRec.\tAction\tProgress\tImpact\tWhat do we still need to do\tCost\tLead person responsible\n"
+        "\t\t\t\t\tFinish the third thing\t\t\n";
     ImportResult r = import_text(text);
     BOOST_TEST_REQUIRE(r.plan.recommendations.size() == 1u);
     const auto& acts = r.plan.recommendations[0].actions;
@@ -213,6 +216,10 @@ BOOST_AUTO_TEST_CASE(duplicate_ref_in_one_recommendation_is_renumbered) {
     BOOST_TEST(acts[2].description == "Third");
     BOOST_TEST(has_warning(r, 7, "action reference 1.1 on line 7 was already used on line 5: renumbered to 1.3"));
     BOOST_TEST(r.lines.at(6).target == "1.3");
+    // Its continuation row, after a page header, goes with it under the new ref.
+    BOOST_TEST((r.lines.at(9).use == LineUse::continuation));
+    BOOST_TEST(r.lines.at(9).target == "1.3");
+    BOOST_TEST(acts[2].tasks.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(progress_becomes_an_update_on_the_report_date) {
