@@ -246,23 +246,30 @@ std::optional<std::int64_t> put_event(StoreImpl& s, std::int64_t child, const Ca
     return row;
 }
 
+SQLite::Statement cases_as_of(const StoreImpl& s, const CaseFilter& filter, Date as_of) {
+    // Unknown filter names are an error, not an empty list.
+    if (filter.worker) worker_row(s, *filter.worker);
+    if (filter.team) team_row(s, *filter.team);
+    std::string sql =
+        "SELECT c.id, c.child_ref, w.name, t.name, a.from_date, "
+        "(SELECT count(*) FROM events e WHERE e.child_id = c.id) FROM children c "
+        "LEFT JOIN allocations a ON a.child_id = c.id AND a.from_date <= :d AND (a.to_date IS NULL OR a.to_date > :d) "
+        "LEFT JOIN workers w ON w.id = a.worker_id "
+        "LEFT JOIN teams t ON t.id = w.team_id WHERE 1 = 1";
+    if (filter.worker) sql += " AND w.name = :worker";
+    if (filter.team) sql += " AND t.name = :team";
+    sql += " ORDER BY c.child_ref";
+    SQLite::Statement q(s.db, sql);
+    q.bind(":d", as_of.iso());
+    if (filter.worker) q.bind(":worker", *filter.worker);
+    if (filter.team) q.bind(":team", *filter.team);
+    return q;
+}
+
 std::vector<CaseRecord> load_cases(const Store& store, const CaseFilter& filter, Date as_of) {
     const StoreImpl& s = impl(store);
     return read(store, "loading cases", [&] {
-        if (filter.worker) worker_row(s, *filter.worker);
-        if (filter.team) team_row(s, *filter.team);
-        std::string sql =
-            "SELECT c.id, c.child_ref, w.name, t.name FROM children c "
-            "LEFT JOIN allocations a ON a.child_id = c.id AND a.from_date <= :d AND (a.to_date IS NULL OR a.to_date > :d) "
-            "LEFT JOIN workers w ON w.id = a.worker_id "
-            "LEFT JOIN teams t ON t.id = w.team_id WHERE 1 = 1";
-        if (filter.worker) sql += " AND w.name = :worker";
-        if (filter.team) sql += " AND t.name = :team";
-        sql += " ORDER BY c.child_ref";
-        SQLite::Statement q(s.db, sql);
-        q.bind(":d", as_of.iso());
-        if (filter.worker) q.bind(":worker", *filter.worker);
-        if (filter.team) q.bind(":team", *filter.team);
+        SQLite::Statement q = cases_as_of(s, filter, as_of);
         std::vector<CaseRecord> out;
         std::unordered_map<std::int64_t, std::size_t> index;
         while (q.executeStep()) {
@@ -558,29 +565,15 @@ std::int64_t record_event(Store& store, std::string_view child_id, const CaseEve
 std::vector<CaseSummary> list_cases(const Store& store, const CaseFilter& filter, Date as_of) {
     const auto& s = impl(store);
     return detail::read(store, "listing cases", [&] {
-        if (filter.worker) detail::worker_row(s, *filter.worker);
-        if (filter.team) detail::team_row(s, *filter.team);
-        std::string sql =
-            "SELECT c.child_ref, w.name, t.name, a.from_date, "
-            "(SELECT count(*) FROM events e WHERE e.child_id = c.id) FROM children c "
-            "LEFT JOIN allocations a ON a.child_id = c.id AND a.from_date <= :d AND (a.to_date IS NULL OR a.to_date > :d) "
-            "LEFT JOIN workers w ON w.id = a.worker_id "
-            "LEFT JOIN teams t ON t.id = w.team_id WHERE 1 = 1";
-        if (filter.worker) sql += " AND w.name = :worker";
-        if (filter.team) sql += " AND t.name = :team";
-        sql += " ORDER BY c.child_ref";
-        SQLite::Statement q(s.db, sql);
-        q.bind(":d", as_of.iso());
-        if (filter.worker) q.bind(":worker", *filter.worker);
-        if (filter.team) q.bind(":team", *filter.team);
+        SQLite::Statement q = detail::cases_as_of(s, filter, as_of);
         std::vector<CaseSummary> out;
         while (q.executeStep()) {
             CaseSummary c;
-            c.child_id = q.getColumn(0).getString();
-            c.worker = detail::opt_column(q.getColumn(1)).value_or("");
-            c.team = detail::opt_column(q.getColumn(2)).value_or("");
-            if (!q.getColumn(3).isNull()) c.allocated_from = Date::parse_iso(q.getColumn(3).getString());
-            c.events = q.getColumn(4).getInt64();
+            c.child_id = q.getColumn(1).getString();
+            c.worker = detail::opt_column(q.getColumn(2)).value_or("");
+            c.team = detail::opt_column(q.getColumn(3)).value_or("");
+            if (!q.getColumn(4).isNull()) c.allocated_from = Date::parse_iso(q.getColumn(4).getString());
+            c.events = q.getColumn(5).getInt64();
             out.push_back(std::move(c));
         }
         return out;

@@ -39,6 +39,10 @@ void check_attribute_key(std::string_view key, std::string_view what);
 /// Every case matching the filter as of `as_of`, each with its events, the
 /// attributes in force then and every dated attribute change up to then
 /// (bulk read: three queries).
+/// The children matching `filter` with the allocation in force on `as_of`:
+/// columns id, child_ref, worker, team, allocated from, event count; ordered
+/// by child_ref. Error(not_found) for an unknown worker or team.
+SQLite::Statement cases_as_of(const StoreImpl& s, const CaseFilter& filter, Date as_of);
 std::vector<CaseRecord> load_cases(const Store& store, const CaseFilter& filter, Date as_of);
 
 /// Adds one case_attributes row, read in date order, to a record: appended to
