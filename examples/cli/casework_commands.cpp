@@ -4,8 +4,6 @@
 #include <oversight/casework.hpp>
 #include <oversight/error.hpp>
 
-#include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -30,30 +28,16 @@ Date parse_date_arg(const std::string& text, const char* what) {
 /// The store of a command that reads (or adds to) existing cases: a missing
 /// file is an error, never silently created empty.
 Store open_existing(const Context& ctx) {
-    std::error_code ec;
-    if (ctx.db != ":memory:" && !std::filesystem::exists(ctx.db, ec))
-        throw Error(Status::io, "no store at " + ctx.db + " (give --db, or create one with `oversight case add`)");
-    return Store::open(ctx.db);
+    return open_store(ctx, StoreUse::existing, "give --db, or create one with `oversight case add`");
 }
 
 /// Records changes as `by` when given (invalid text is an error), else as
 /// $USER, else (no $USER, or one that is not UTF-8) as "oversight cli".
 /// Returns the name used.
 std::string set_recorder(Store& store, const std::string& by) {
-    if (!by.empty()) {
-        store.set_actor(by);
-        return by;
-    }
-    if (const char* user = std::getenv("USER"); user && *user) {
-        try {
-            store.set_actor(user);
-            return user;
-        } catch (const Error&) {
-            // $USER is not valid UTF-8: fall through to the default name.
-        }
-    }
-    store.set_actor("oversight cli");
-    return "oversight cli";
+    if (by.empty()) return record_as_user(store, "oversight cli");
+    store.set_actor(by);
+    return by;
 }
 
 struct RemindOptions {
@@ -97,7 +81,7 @@ void run_remind(const Context& ctx, const RemindOptions& o) {
 }
 
 void run_case_add(const Context& ctx, const CaseAddOptions& o) {
-    Store store = Store::open(ctx.db);
+    Store store = open_store(ctx, StoreUse::create);
     bool team_known = false;
     for (const Team& t : list_teams(store)) team_known = team_known || t.name == o.team;
     if (!team_known) save_team(store, Team{o.team, "", ""});
@@ -145,7 +129,7 @@ void run_ack(const Context& ctx, const AckOptions& o) {
 }
 
 void run_import_903(const Context& ctx, const std::string& folder, bool quiet) {
-    Store store = Store::open(ctx.db);
+    Store store = open_store(ctx, StoreUse::create);
     Ssda903Result r = import_ssda903(store, folder);
     if (!quiet)
         for (const auto& w : r.warnings) std::cerr << "warning: " << w.where() << ": " << w.message << "\n";

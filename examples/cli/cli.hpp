@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <oversight/date.hpp>
+#include <oversight/store.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -18,6 +19,21 @@ struct Context {
     /// --as-of as a date (today when not given); Error(invalid_arg) if malformed.
     Date as_of_date() const;
 };
+
+/// How a command opens --db.
+enum class StoreUse {
+    create,    // opened, created if missing (commands that add data)
+    existing,  // a missing file is an error, never created (commands that read or amend)
+};
+
+/// Opens --db. With StoreUse::existing a missing file is Error(not_found)
+/// "no store at PATH (hint)" and nothing is created.
+Store open_store(const Context& ctx, StoreUse use, const std::string& hint = "");
+
+/// Records the changes that follow as $USER when it is set and valid UTF-8;
+/// otherwise as `fallback` (empty: the store's current actor stays). Returns
+/// the name changes are recorded as.
+std::string record_as_user(Store& store, const std::string& fallback = "");
 
 /// import-plan, export-plan, report, history, people, update (plan_commands.cpp)
 void add_plan_commands(CLI::App& app, Context& ctx);

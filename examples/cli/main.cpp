@@ -5,6 +5,8 @@
 #include <oversight/error.hpp>
 #include <oversight/version.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 namespace oversight::cli {
@@ -16,6 +18,26 @@ Date Context::as_of_date() const {
     } catch (const Error& e) {
         throw Error(Status::invalid_arg, std::string("--as-of: ") + e.what());
     }
+}
+
+Store open_store(const Context& ctx, StoreUse use, const std::string& hint) {
+    std::error_code ec;
+    if (use == StoreUse::existing && ctx.db != ":memory:" && !std::filesystem::exists(ctx.db, ec))
+        throw Error(Status::not_found, "no store at " + ctx.db + (hint.empty() ? "" : " (" + hint + ")"));
+    return Store::open(ctx.db);
+}
+
+std::string record_as_user(Store& store, const std::string& fallback) {
+    if (const char* user = std::getenv("USER"); user && *user) {
+        try {
+            store.set_actor(user);
+            return user;
+        } catch (const Error&) {
+            // $USER is not valid UTF-8: use the fallback rather than refuse to work.
+        }
+    }
+    if (!fallback.empty()) store.set_actor(fallback);
+    return store.actor();
 }
 
 }  // namespace oversight::cli

@@ -11,8 +11,6 @@
 #include <oversight/store.hpp>
 
 #include <cstdint>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -30,27 +28,12 @@ Date date_option(const std::string& text, const char* option) {
     }
 }
 
-/// Opens --db; changes are recorded as made by $USER when it is set.
-/// Creates the store file when it does not exist (commands that write).
-Store open_store(const Context& ctx) {
-    Store store = Store::open(ctx.db);
-    if (const char* user = std::getenv("USER"); user && *user) {
-        try {
-            store.set_actor(user);
-        } catch (const Error&) {
-            // $USER is not valid UTF-8: keep the default actor rather than refuse to work.
-        }
-    }
+/// --db with changes recorded as $USER; a command that only reads opens it
+/// as StoreUse::existing, so a missing store is an error, never created.
+Store open_plan_store(const Context& ctx, StoreUse use) {
+    Store store = open_store(ctx, use, "run import-plan first");
+    record_as_user(store);
     return store;
-}
-
-/// Opens --db for a command that only reads: a missing file is an error
-/// (opening would create an empty store as a side effect).
-Store open_existing_store(const Context& ctx) {
-    std::error_code ec;
-    if (!std::filesystem::exists(ctx.db, ec))
-        throw Error(Status::not_found, "no store at " + ctx.db + " (run import-plan first)");
-    return open_store(ctx);
 }
 
 std::int64_t plan_of(const Store& store, std::int64_t plan_option) {
@@ -175,7 +158,7 @@ void run_import(const Context& ctx, const ImportArgs& a) {
     }
     // Warnings first: they explain a save that fails (e.g. a damaged reference).
     for (const auto& w : warnings) std::cerr << "line " << w.line << ": " << w.message << "\n";
-    Store store = open_store(ctx);
+    Store store = open_plan_store(ctx, StoreUse::create);
     std::int64_t id = 0;
     try {
         id = save_plan(store, plan);
@@ -190,7 +173,7 @@ void run_import(const Context& ctx, const ImportArgs& a) {
 }
 
 void run_export(const Context& ctx, std::int64_t plan_option, const std::string& format) {
-    Store store = open_existing_store(ctx);
+    Store store = open_plan_store(ctx, StoreUse::existing);
     Plan plan = load_plan(store, plan_of(store, plan_option));
     if (format == "json") std::cout << plan_to_json(plan) << "\n";
     else if (format == "csv") std::cout << plan_to_csv(plan);
@@ -205,7 +188,7 @@ int run_report(const Context& ctx, std::int64_t plan_option, const std::string& 
     options.format = parse_report_format(format);
     options.as_of = ctx.as_of_date();
     options.within_days = within;
-    Store store = open_existing_store(ctx);
+    Store store = open_plan_store(ctx, StoreUse::existing);
     std::string out = render_report(load_plan(store, plan_of(store, plan_option)), options);
     std::cout << out;
     if (!out.empty() && out.back() != '\n') std::cout << "\n";
@@ -214,7 +197,7 @@ int run_report(const Context& ctx, std::int64_t plan_option, const std::string& 
 
 void run_history(const Context& ctx, const std::string& entity, std::int64_t id, std::size_t limit,
                  const std::string& format) {
-    Store store = open_existing_store(ctx);
+    Store store = open_plan_store(ctx, StoreUse::existing);
     HistoryFilter f;
     if (!entity.empty()) f.entity = entity;
     if (id > 0) f.entity_id = id;
@@ -247,7 +230,7 @@ void run_history(const Context& ctx, const std::string& entity, std::int64_t id,
 }
 
 void run_people(const Context& ctx, std::int64_t plan_option) {
-    Store store = open_existing_store(ctx);
+    Store store = open_plan_store(ctx, StoreUse::existing);
     std::int64_t plan = plan_of(store, plan_option);
     auto people = list_people(store);
     std::cout << "Directory (" << people.size() << "):\n";
@@ -339,7 +322,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
         add->add_option("--email", person->email, "Email address");
         add->add_option("--team", person->team, "Team");
         add->callback([&ctx, person] {
-            Store store = open_store(ctx);
+            Store store = open_plan_store(ctx, StoreUse::create);
             std::int64_t id = add_person(store, *person);
             std::cout << "added person " << id << ": " << person->name << "\n";
         });
@@ -349,7 +332,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
         merge->add_option("FROM", names->first, "Name to replace")->required();
         merge->add_option("INTO", names->second, "Name to keep")->required();
         merge->callback([&ctx, names] {
-            Store store = open_store(ctx);
+            Store store = open_plan_store(ctx, StoreUse::create);
             merge_people(store, names->first, names->second);
             std::cout << "merged \"" << names->first << "\" into \"" << names->second << "\"\n";
         });
@@ -376,7 +359,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
             u.date = a->date.empty() ? ctx.as_of_date() : date_option(a->date, "--date");
             u.author = a->author;
             u.text = a->text;
-            Store store = open_store(ctx);
+            Store store = open_plan_store(ctx, StoreUse::create);
             if (!a->author.empty()) store.set_actor(a->author);
             std::int64_t plan = plan_of(store, a->plan);
             std::int64_t id = add_progress_update(store, plan, a->ref, u);
@@ -417,7 +400,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
             if (!c.status && !c.lead && !c.due && !c.description && !c.impact_evidence && !c.cost_text)
                 throw Error(Status::invalid_arg, "action set needs at least one of --status, --lead, --due, "
                                                  "--clear-due, --description, --evidence, --cost");
-            Store store = open_store(ctx);
+            Store store = open_plan_store(ctx, StoreUse::create);
             update_action(store, plan_of(store, a->plan), a->ref, c);
             std::cout << "updated action " << a->ref << "\n";
         });
@@ -444,7 +427,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
             o.by = a->by;
             o.reason = a->reason;
             o.set_on = a->on.empty() ? ctx.as_of_date() : date_option(a->on, "--on");
-            Store store = open_store(ctx);
+            Store store = open_plan_store(ctx, StoreUse::create);
             set_rag_override(store, plan_of(store, a->plan), a->ref, o);
             std::cout << "RAG of action " << a->ref << " set to " << to_string(o.rag) << "\n";
         });
@@ -452,7 +435,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
         clear->add_option("REF", a->ref, "Action reference, e.g. 2.5")->required();
         add_plan_option(clear, a->plan);
         clear->callback([&ctx, a] {
-            Store store = open_store(ctx);
+            Store store = open_plan_store(ctx, StoreUse::create);
             clear_rag_override(store, plan_of(store, a->plan), a->ref);
             std::cout << "RAG override of action " << a->ref << " cleared\n";
         });
