@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include "plan_fixtures.hpp"
+
 #include <oversight/error.hpp>
 #include <oversight/import.hpp>
 
@@ -11,20 +13,7 @@ namespace {
 
 const std::string kSeed = OVERSIGHT_SHARED_DIR "/seed/000_34f8af1d34ad7c07.txt";
 
-// Ids belong to a Store; the file forms do not carry them.
-Plan without_ids(Plan p) {
-    p.id = 0;
-    for (auto& r : p.recommendations) {
-        r.id = 0;
-        for (auto& a : r.actions) {
-            a.id = 0;
-            for (auto& u : a.updates) u.id = 0;
-            for (auto& m : a.milestones) m.id = 0;
-            for (auto& t : a.tasks) t.id = 0;
-        }
-    }
-    return p;
-}
+using test::without_ids;
 
 const std::string kNasty[] = {
     "comma, inside",

@@ -1,6 +1,8 @@
 // The improvement plan in the Store (include/oversight/plan_store.hpp).
 #include <boost/test/unit_test.hpp>
 
+#include "plan_fixtures.hpp"
+
 #include <oversight/error.hpp>
 #include <oversight/import.hpp>
 #include <oversight/plan_store.hpp>
@@ -35,20 +37,7 @@ Status code_of(const std::function<void()>& f, std::string* message = nullptr) {
     return Status::ok;
 }
 
-/// The plan with every id set to 0, to compare a loaded plan with its source.
-Plan without_ids(Plan p) {
-    p.id = 0;
-    for (auto& r : p.recommendations) {
-        r.id = 0;
-        for (auto& a : r.actions) {
-            a.id = 0;
-            for (auto& u : a.updates) u.id = 0;
-            for (auto& m : a.milestones) m.id = 0;
-            for (auto& t : a.tasks) t.id = 0;
-        }
-    }
-    return p;
-}
+using test::without_ids;
 
 /// A small plan using every field, with references deliberately not in
 /// sorted order (plan order must be kept, not re-sorted).
