@@ -2,8 +2,8 @@
 #include "calendar_handle.hpp"
 #include "capi_util.hpp"
 
-#include <oversight/calendar.hpp>
-#include <oversight/duration.hpp>
+#include <oversight/calendar/calendar.hpp>
+#include <oversight/calendar/duration.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // shared by every area that accepts a calendar.
 #pragma once
 
-#include <oversight/calendar.hpp>
+#include <oversight/calendar/calendar.hpp>
 
 struct oversight_calendar {
     oversight::Calendar calendar;

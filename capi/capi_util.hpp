@@ -4,9 +4,9 @@
 
 #include "oversight.h"
 
-#include <oversight/date.hpp>
-#include <oversight/error.hpp>
-#include <oversight/store.hpp>
+#include <oversight/core/date.hpp>
+#include <oversight/core/error.hpp>
+#include <oversight/store/store.hpp>
 
 #include <SQLiteCpp/Exception.h>
 

@@ -4,7 +4,15 @@
 #include "calendar_handle.hpp"
 #include "rule_pack_handle.hpp"
 
-#include <oversight/casework.hpp>
+#include <oversight/workforce/team.hpp>
+#include <oversight/casework/child.hpp>
+#include <oversight/casework/event.hpp>
+#include <oversight/casework/case.hpp>
+#include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/reminders/reminder.hpp>
+#include <oversight/reminders/digest.hpp>
+#include <oversight/reminders/ics.hpp>
+#include <oversight/import/ssda903.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -1,9 +1,10 @@
 // Core of the C ABI: status strings, last error, memory, version, dates, store.
 #include "capi_util.hpp"
 
-#include "text.hpp"
+#include "core/text.hpp"
 
 #include <oversight/version.h>
+#include <oversight/store/store.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -5,8 +5,10 @@
 #include "capi_util.hpp"
 #include "rule_pack_handle.hpp"
 
-#include <oversight/duration.hpp>
-#include <oversight/schedule.hpp>
+#include <oversight/calendar/duration.hpp>
+#include <oversight/rules/rule.hpp>
+#include <oversight/rules/rule_pack.hpp>
+#include <oversight/rules/schedule.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -2,11 +2,14 @@
 // lib/ calls, then C types). See capi/oversight_plan.h.
 #include "capi_util.hpp"
 
-#include <oversight/import.hpp>
-#include <oversight/people.hpp>
-#include <oversight/plan.hpp>
-#include <oversight/plan_store.hpp>
-#include <oversight/report.hpp>
+#include <oversight/import/seed_plan.hpp>
+#include <oversight/import/plan_file.hpp>
+#include <oversight/workforce/person.hpp>
+#include <oversight/plan/plan.hpp>
+#include <oversight/plan/plan_store.hpp>
+#include <oversight/plan/rag.hpp>
+#include <oversight/report/report.hpp>
+#include <oversight/store/store.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // shared by every area that accepts a rule pack.
 #pragma once
 
-#include <oversight/schedule.hpp>
+#include <oversight/rules/rule_pack.hpp>
 
 struct oversight_rule_pack {
     oversight::RulePack pack;

@@ -1,18 +1,46 @@
 // Umbrella header of Oversight's C++ API (source-stable within a major
 // version; the binary-stable contract is the C ABI in <oversight.h>).
+// Headers are grouped by subsystem, in dependency order (lib/README.md):
+// each subsystem uses only those above it.
 #pragma once
 
 #include <oversight/version.h>
-#include <oversight/error.hpp>
-#include <oversight/date.hpp>
-#include <oversight/cost.hpp>
-#include <oversight/plan.hpp>
-#include <oversight/people.hpp>
-#include <oversight/store.hpp>
-#include <oversight/plan_store.hpp>
-#include <oversight/import.hpp>
-#include <oversight/report.hpp>
-#include <oversight/calendar.hpp>
-#include <oversight/duration.hpp>
-#include <oversight/schedule.hpp>
-#include <oversight/casework.hpp>
+
+#include <oversight/core/date.hpp>
+#include <oversight/core/edit_distance.hpp>
+#include <oversight/core/error.hpp>
+
+#include <oversight/calendar/calendar.hpp>
+#include <oversight/calendar/duration.hpp>
+#include <oversight/calendar/school_calendar.hpp>
+
+#include <oversight/rules/rule.hpp>
+#include <oversight/rules/rule_pack.hpp>
+#include <oversight/rules/schedule.hpp>
+
+#include <oversight/workforce/name_matching.hpp>
+#include <oversight/workforce/person.hpp>
+#include <oversight/workforce/team.hpp>
+
+#include <oversight/plan/cost.hpp>
+#include <oversight/plan/plan.hpp>
+#include <oversight/plan/plan_store.hpp>
+#include <oversight/plan/rag.hpp>
+
+#include <oversight/casework/case.hpp>
+#include <oversight/casework/child.hpp>
+#include <oversight/casework/event.hpp>
+
+#include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/reminders/digest.hpp>
+#include <oversight/reminders/ics.hpp>
+#include <oversight/reminders/reminder.hpp>
+
+#include <oversight/import/plan_file.hpp>
+#include <oversight/import/seed_plan.hpp>
+#include <oversight/import/ssda903.hpp>
+
+#include <oversight/report/report.hpp>
+
+#include <oversight/store/history.hpp>
+#include <oversight/store/store.hpp>

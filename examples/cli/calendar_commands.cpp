@@ -10,8 +10,8 @@
 // with '#' are ignored.
 #include "cli.hpp"
 
-#include <oversight/calendar.hpp>
-#include <oversight/error.hpp>
+#include <oversight/calendar/calendar.hpp>
+#include <oversight/core/error.hpp>
 
 #include <fstream>
 #include <iostream>

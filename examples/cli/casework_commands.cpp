@@ -1,8 +1,17 @@
 // remind, case, ack and import-903: casework and reminders from the CLI.
 #include "cli.hpp"
 
-#include <oversight/casework.hpp>
-#include <oversight/error.hpp>
+#include <oversight/workforce/team.hpp>
+#include <oversight/casework/child.hpp>
+#include <oversight/casework/event.hpp>
+#include <oversight/casework/case.hpp>
+#include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/reminders/reminder.hpp>
+#include <oversight/reminders/digest.hpp>
+#include <oversight/reminders/ics.hpp>
+#include <oversight/import/ssda903.hpp>
+#include <oversight/core/error.hpp>
+#include <oversight/store/store.hpp>
 
 #include <iostream>
 #include <memory>

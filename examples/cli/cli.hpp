@@ -3,8 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include <oversight/date.hpp>
-#include <oversight/store.hpp>
+#include <oversight/core/date.hpp>
+#include <oversight/store/store.hpp>
 
 #include <cstdint>
 #include <optional>

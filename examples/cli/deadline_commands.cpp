@@ -10,10 +10,12 @@
 // the England and Wales working-day calendar, trigger day = day 0.
 #include "cli.hpp"
 
-#include <oversight/calendar.hpp>
-#include <oversight/duration.hpp>
-#include <oversight/error.hpp>
-#include <oversight/schedule.hpp>
+#include <oversight/calendar/calendar.hpp>
+#include <oversight/calendar/duration.hpp>
+#include <oversight/core/error.hpp>
+#include <oversight/rules/rule.hpp>
+#include <oversight/rules/rule_pack.hpp>
+#include <oversight/rules/schedule.hpp>
 
 #include <algorithm>
 #include <iostream>

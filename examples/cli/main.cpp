@@ -2,8 +2,9 @@
 // Exit status: 0 on success, 1 on bad input (reason on stderr).
 #include "cli.hpp"
 
-#include <oversight/error.hpp>
+#include <oversight/core/error.hpp>
 #include <oversight/version.h>
+#include <oversight/store/store.hpp>
 
 #include <cstdlib>
 #include <filesystem>

@@ -3,12 +3,13 @@
 // Every command works on the latest plan in --db unless --plan ID is given.
 #include "cli.hpp"
 
-#include <oversight/error.hpp>
-#include <oversight/import.hpp>
-#include <oversight/people.hpp>
-#include <oversight/plan_store.hpp>
-#include <oversight/report.hpp>
-#include <oversight/store.hpp>
+#include <oversight/core/error.hpp>
+#include <oversight/import/seed_plan.hpp>
+#include <oversight/import/plan_file.hpp>
+#include <oversight/workforce/person.hpp>
+#include <oversight/plan/plan_store.hpp>
+#include <oversight/report/report.hpp>
+#include <oversight/store/store.hpp>
 
 #include <cstdint>
 #include <fstream>

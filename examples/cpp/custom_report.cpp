@@ -6,12 +6,12 @@
 // Imports the plan (seed format, report date 2012-09-14) into an in-memory
 // store, then prints, for each lead person, their actions sorted by due date
 // with the RAG as of AS_OF (default 2012-10-12) and why.
-#include <oversight/error.hpp>
-#include <oversight/import.hpp>
-#include <oversight/plan.hpp>
-#include <oversight/plan_store.hpp>
-#include <oversight/report.hpp>
-#include <oversight/store.hpp>
+#include <oversight/core/error.hpp>
+#include <oversight/import/seed_plan.hpp>
+#include <oversight/plan/plan.hpp>
+#include <oversight/plan/plan_store.hpp>
+#include <oversight/plan/rag.hpp>
+#include <oversight/store/store.hpp>
 
 #include <algorithm>
 #include <cctype>

@@ -6,7 +6,7 @@
 //
 // Run in a Release build: cmake -DCMAKE_BUILD_TYPE=Release ..., then
 //   tests/bench/oversight_bench_workdays [count]
-#include <oversight/calendar.hpp>
+#include <oversight/calendar/calendar.hpp>
 
 #include <chrono>
 #include <cstdint>

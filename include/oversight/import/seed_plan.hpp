@@ -1,0 +1,78 @@
+// Importing improvement plans exported from PDF as tab-separated text (the
+// seed's format), repairing the damage and reporting every repair.
+#pragma once
+
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <oversight/core/date.hpp>
+#include <oversight/plan/plan.hpp>
+
+namespace oversight {
+
+/// A repair made or a doubt met while importing, with its 1-based line.
+struct ImportWarning {
+    int line = 0;          // 0: about the whole file
+    std::string message;   // what was found and what was done
+};
+
+struct SeedImportOptions {
+    /// The inspection report date (the export does not carry it). It anchors
+    /// the timescales and dates each action's Progress cell, imported as one
+    /// ProgressUpdate. Without it the Progress is still imported, dated
+    /// `import_date`, with the warning "Progress dated the import date
+    /// YYYY-MM-DD because no report date was given".
+    std::optional<Date> report_date;
+    std::optional<Date> import_date;  // default: Date::today()
+    std::string title;                // default: "Ofsted improvement plan"
+    std::string authority;            // default: empty
+    std::string source_name;          // used in warnings/errors (file name)
+    /// Section headings a damaged heading may be matched against ("LITY OF
+    /// WORK TO SAFEGUARD CHIL" + "LDREN"). Empty: default_section_headings().
+    std::vector<std::string> known_sections;
+};
+
+/// Ofsted section headings known to the importer (upper case, as printed in
+/// plans): used to repair headings cut at column edges. See README.
+const std::vector<std::string>& default_section_headings();
+
+/// What the importer did with one input line (every line gets one).
+enum class LineUse {
+    blank,           // empty or white space only
+    header,          // the table header, repeated on every page
+    section,         // a section heading
+    timescale,       // a timescale heading ("Within three months")
+    recommendation,  // (part of) a recommendation row
+    action,          // an action row
+    continuation,    // cells continuing the row above
+    ignored,         // not used: a warning on this line says why
+};
+std::string_view to_string(LineUse u) noexcept;
+
+struct ImportedLine {
+    int line = 0;        // 1-based
+    LineUse use = LineUse::ignored;
+    std::string target;  // what it went into: section name, "rec 2", "2.5"
+};
+
+struct ImportResult {
+    Plan plan;
+    std::vector<ImportWarning> warnings;
+    std::vector<ImportedLine> lines;  // one per input line, in order
+};
+
+/// Reads the tab-separated export of a PDF plan table (columns No., Rec.,
+/// Action, Progress, Impact, What do we still need to do, Cost, Lead person
+/// responsible). Repairs what it can and reports every repair and doubt as a
+/// warning with its line; never drops a row silently. Action references are
+/// unique across the returned plan: a reference met twice is renumbered to the
+/// next free one of its recommendation, with a warning naming both lines, so
+/// the plan can always be saved. Throws Error(parse)
+/// naming the line when the text is not such a table at all.
+ImportResult import_seed_plan(std::istream& in, const SeedImportOptions& options = {});
+ImportResult import_seed_plan_file(const std::string& path, SeedImportOptions options = {});
+
+}  // namespace oversight

@@ -1,0 +1,160 @@
+// The improvement plan as plain value types: Plan > Recommendation > Action,
+// with progress updates, milestones, outstanding tasks, cost and RAG.
+// Ids are 0 until an object has been saved to a Store.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <oversight/plan/cost.hpp>
+#include <oversight/core/date.hpp>
+
+namespace oversight {
+
+/// How soon a recommendation must be met, counted from the plan's report date.
+enum class Timescale { immediately, within_three_months, within_six_months, by_date };
+
+/// Lifecycle of an action. Withdrawn actions (e.g. 2.4 in the seed, withdrawn
+/// for savings) are kept for the record and excluded from RAG roll-ups.
+enum class ActionStatus { not_started, in_progress, complete, withdrawn, blocked };
+
+/// Red/Amber/Green plus Blue (complete). `none` is given to withdrawn actions.
+enum class Rag { none, blue, green, amber, red };
+
+/// Canonical text forms ("immediately", "within_three_months", "by_date";
+/// "not_started", ...; "blue", ...) used in CSV, JSON, SQL and the C API.
+std::string_view to_string(Timescale t) noexcept;
+std::string_view to_string(ActionStatus s) noexcept;
+std::string_view to_string(Rag r) noexcept;
+/// Inverse of to_string; also accepts display forms ("Within three months",
+/// "In progress", "Red"). Throw Error(invalid_arg) naming the text.
+Timescale parse_timescale(std::string_view text);
+ActionStatus parse_action_status(std::string_view text);
+Rag parse_rag(std::string_view text);
+
+/// Plan-wide settings that change derived dates. Documented in README.
+/// Every value is 0..max_days (3650, ten years): the Store refuses others and
+/// target_date() throws Error(invalid_arg) for an immediately_days outside it.
+struct PlanSettings {
+    static constexpr int max_days = 3650;
+    /// "Immediately" is due this many calendar days after the report date
+    /// (0: due on the report date itself, the usual convention).
+    int immediately_days = 0;
+    /// An action counts as "due soon" (Amber if not complete) this many days
+    /// before its due date.
+    int due_soon_days = 28;
+    /// An in-progress action with no progress update for this many days is at
+    /// risk (Amber).
+    int stale_update_days = 90;
+};
+
+struct ProgressUpdate {
+    std::int64_t id = 0;
+    Date date;
+    std::string author;
+    std::string text;
+};
+
+struct Milestone {
+    std::int64_t id = 0;
+    Date date;
+    std::string text;
+    bool done = false;
+};
+
+/// An item of "What do we still need to do".
+struct Task {
+    std::int64_t id = 0;
+    std::string text;
+    std::string owner;           // may be empty
+    std::optional<Date> due;     // may be absent
+    bool done = false;
+};
+
+/// A manual RAG that replaces the computed one, with who set it and why.
+struct RagOverride {
+    Rag rag = Rag::none;
+    std::string by;
+    std::string reason;
+    Date set_on;
+};
+
+struct Action {
+    std::int64_t id = 0;
+    std::string ref;                  // "2.5"
+    std::string description;
+    std::string lead;                 // person's name as written in the plan
+    ActionStatus status = ActionStatus::not_started;
+    std::optional<Date> due;          // explicit; else the recommendation's target date
+    std::string impact_intended;      // "Impact" column
+    std::string impact_evidence;      // evidence that the impact happened
+    Cost cost;
+    std::vector<ProgressUpdate> updates;
+    std::vector<Milestone> milestones;
+    std::vector<Task> tasks;
+    std::optional<RagOverride> rag_override;
+};
+
+struct Recommendation {
+    std::int64_t id = 0;
+    int number = 0;                   // 1..n, unique within a plan
+    std::string section;              // one of Plan::sections
+    std::string text;
+    Timescale timescale = Timescale::within_three_months;
+    std::optional<Date> explicit_date;  // required when timescale == by_date
+    std::string lead;                 // a recommendation-level lead, if printed
+    Cost cost;                        // a recommendation-level cost, if printed
+    std::vector<Action> actions;
+};
+
+struct Plan {
+    std::int64_t id = 0;
+    std::string title;
+    std::string authority;
+    std::optional<Date> report_date;  // inspection report date: anchors timescales
+    std::vector<std::string> sections;  // in plan order
+    std::vector<Recommendation> recommendations;  // in plan order
+    PlanSettings settings;
+
+    /// Lookups by number / reference; nullptr when absent.
+    const Recommendation* find_recommendation(int number) const noexcept;
+    const Action* find_action(std::string_view ref) const noexcept;
+    Action* find_action(std::string_view ref) noexcept;
+    /// The recommendation that holds the action with this reference.
+    const Recommendation* recommendation_of(std::string_view action_ref) const noexcept;
+};
+
+/// Field-by-field equality (ids included).
+bool operator==(const PlanSettings& a, const PlanSettings& b);
+inline bool operator!=(const PlanSettings& a, const PlanSettings& b) { return !(a == b); }
+bool operator==(const ProgressUpdate& a, const ProgressUpdate& b);
+inline bool operator!=(const ProgressUpdate& a, const ProgressUpdate& b) { return !(a == b); }
+bool operator==(const Milestone& a, const Milestone& b);
+inline bool operator!=(const Milestone& a, const Milestone& b) { return !(a == b); }
+bool operator==(const Task& a, const Task& b);
+inline bool operator!=(const Task& a, const Task& b) { return !(a == b); }
+bool operator==(const RagOverride& a, const RagOverride& b);
+inline bool operator!=(const RagOverride& a, const RagOverride& b) { return !(a == b); }
+bool operator==(const Action& a, const Action& b);
+inline bool operator!=(const Action& a, const Action& b) { return !(a == b); }
+bool operator==(const Recommendation& a, const Recommendation& b);
+inline bool operator!=(const Recommendation& a, const Recommendation& b) { return !(a == b); }
+bool operator==(const Plan& a, const Plan& b);
+inline bool operator!=(const Plan& a, const Plan& b) { return !(a == b); }
+
+/// The date by which a recommendation must be met: report date + timescale
+/// (Immediately: + settings.immediately_days; three/six months: calendar
+/// months, corresponding-date rule), or its explicit date. Empty when the plan
+/// has no report date and the timescale is relative. Throws Error(invalid_arg)
+/// "recommendation N: target date beyond 9999-12-31" when the date would pass
+/// the last representable day, and when settings.immediately_days is outside
+/// 0..PlanSettings::max_days. Reports (render_report, action_rag) let this
+/// error through rather than print a wrong date.
+std::optional<Date> target_date(const Plan& plan, const Recommendation& rec);
+/// An action's due date: its own, else its recommendation's target date.
+std::optional<Date> due_date(const Plan& plan, const Recommendation& rec, const Action& action);
+
+}  // namespace oversight

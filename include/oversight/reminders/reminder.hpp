@@ -1,0 +1,54 @@
+// Reminders: the open statutory obligations of the cases in the store that
+// are overdue or fall due soon, with the worker and team allocated and any
+// acknowledgement.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <oversight/calendar/calendar.hpp>
+#include <oversight/calendar/duration.hpp>
+#include <oversight/casework/case.hpp>
+#include <oversight/core/date.hpp>
+#include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/rules/rule_pack.hpp>
+#include <oversight/rules/schedule.hpp>
+
+namespace oversight {
+
+class Store;  // <oversight/store/store.hpp>
+
+enum class ReminderState { overdue, due_soon };
+std::string_view to_string(ReminderState s) noexcept;  // "overdue", "due"
+
+/// An open obligation that is overdue or falls due within the window.
+struct Reminder {
+    Obligation obligation;  // child, worker, team, rule, due, explanation
+    ReminderState state = ReminderState::due_soon;
+    /// due_soon: working days left, i.e. working days in (as_of, due]
+    ///   (0 = due today or on the next non-working days);
+    /// overdue: working days late, i.e. working days in (due, as_of]
+    ///   (0 only when it fell due on a non-working day just passed).
+    int working_days = 0;
+    std::optional<Acknowledgement> acknowledgement;
+};
+bool operator==(const Reminder& a, const Reminder& b);
+inline bool operator!=(const Reminder& a, const Reminder& b) { return !(a == b); }
+
+/// Every open obligation of the cases matching `filter` that is overdue on
+/// `as_of` or due on or before add_duration(as_of, window) (e.g.
+/// {10, Unit::working_days}: the next 10 working days), with the worker and
+/// team allocated on `as_of` and any acknowledgement. Sorted: overdue first
+/// (earliest due first), then by due date, child id and rule id.
+std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const Calendar& calendar, Date as_of,
+                                Duration window, const CaseFilter& filter = {});
+
+/// JSON array of reminders: {"key","child","worker","team","rule","title",
+/// "due","anchor","anchor_event","state","working_days_left",
+/// "working_days_late","explanation","source","layer","acknowledged_by",
+/// "acknowledged_at","note"} (the last three null when not acknowledged).
+std::string reminders_to_json(const std::vector<Reminder>& reminders);
+
+}  // namespace oversight

@@ -1,0 +1,64 @@
+// Reports of a plan as of a date (full, plan, due, leads, costs) in text,
+// Markdown, CSV and JSON, with the RAG of plan/rag.hpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <oversight/core/date.hpp>
+#include <oversight/plan/plan.hpp>
+#include <oversight/plan/rag.hpp>
+
+namespace oversight {
+
+enum class ReportFormat { text, markdown, csv, json };
+/// "text"/"txt", "md"/"markdown", "csv", "json" (case-insensitive, spaces
+/// trimmed). Throws Error(invalid_arg) naming the text.
+ReportFormat parse_report_format(std::string_view text);
+std::string_view to_string(ReportFormat f) noexcept;  // "text", "markdown", "csv", "json"
+
+enum class ReportKind {
+    full,   // plan table with RAG per action and recommendation + due + leads + costs
+    plan,   // the plan table with RAG only
+    due,    // overdue actions and those due within `within_days`
+    leads,  // roll-up by lead person
+    costs,  // cost roll-up: one-off and recurring apart, approximate/unknown flagged
+};
+/// "full", "plan", "due", "leads", "costs" (also "all", "rag", "deadlines",
+/// "lead", "cost"; case-insensitive). Throws Error(invalid_arg) naming the text.
+ReportKind parse_report_kind(std::string_view text);
+std::string_view to_string(ReportKind k) noexcept;  // "full", "plan", "due", "leads", "costs"
+
+struct ReportOptions {
+    ReportKind kind = ReportKind::full;
+    ReportFormat format = ReportFormat::text;
+    Date as_of;
+    /// "Due soon" window in days (negative counts as 0); empty: the plan's
+    /// settings.due_soon_days, the same window the RAG rules use.
+    std::optional<int> within_days;
+};
+
+/// Renders one report as one document (a single JSON value for json; one
+/// table with a header row for csv). Layouts are in README "Reports".
+///
+/// Leads roll-up: an action with no lead of its own is counted under its
+/// recommendation's lead, and the row lists it under "via recommendation
+/// lead" (text "Via rec. lead", CSV/JSON `via_recommendation_lead`); actions
+/// with neither are counted under "(no lead)".
+///
+/// Costs are summed only for the `full` and `costs` kinds. When a total would
+/// overflow 64-bit pence, `costs` throws Error(invalid_arg) naming the
+/// reference, and `full` prints the same message as a note in its costs
+/// section (no totals) instead of failing.
+///
+/// CSV: to stop spreadsheet formula injection (OWASP "CSV Injection"), a cell
+/// that starts with '=', '+', '-', '@', a tab or a carriage return gets a
+/// leading apostrophe ("'=SUM(A1)"), except a plain integer such as "-14".
+/// The canonical CSV of plan_to_csv is never altered this way.
+///
+/// Throws Error(invalid_arg) when a target date cannot be computed (see
+/// target_date: beyond 9999-12-31, immediately_days out of range).
+std::string render_report(const Plan& plan, const ReportOptions& options);
+
+}  // namespace oversight

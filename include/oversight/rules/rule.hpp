@@ -1,0 +1,72 @@
+// One statutory (or local) rule: after a trigger event, the next event that
+// satisfies it is due within a Duration, counted from the trigger ("within")
+// or from the previous actual event ("at intervals of not more than"), never
+// from a previous due date. Each rule carries its legal source and how sure
+// that source is.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <oversight/calendar/duration.hpp>
+#include <oversight/core/date.hpp>
+
+namespace oversight {
+
+enum class RuleKind { within, interval };
+/// How sure the legal source is (see shared domain notes).
+enum class SourceStatus { confirmed, secondary, unconfirmed, local };
+std::string_view to_string(RuleKind k) noexcept;
+std::string_view to_string(SourceStatus s) noexcept;
+
+struct Rule {
+    std::string id;                         // "lac.review.first"
+    std::string title;                      // "First looked-after review"
+    std::string area;                       // "visits", "reviews", "pep", "child_protection", ...
+    RuleKind kind = RuleKind::within;
+    std::string trigger;                    // event type that starts the clock
+    std::vector<std::string> satisfied_by;  // event types that meet it
+    Duration duration;
+    /// Case attributes that must match: key -> the accepted values (any one
+    /// of them), e.g. {"visit_regime", {"default", "permanent"}}.
+    std::map<std::string, std::vector<std::string>> when;
+    std::string source;                     // "CPPCR 2010 reg 33(1)"
+    SourceStatus status = SourceStatus::confirmed;
+    std::string layer;                      // the pack the effective rule came from
+    std::string note;
+
+    // --- when the rule applies (all optional; see README "Statutory rule packs") ---
+    /// Events that end the rule's chain (a new trigger event always does).
+    std::vector<std::string> ends_on;
+    /// Era: the rule applies to triggers on or after effective_from and
+    /// before effective_until (the trigger date chooses the era).
+    std::optional<Date> effective_from;
+    std::optional<Date> effective_until;
+    /// Which gaps of the chain the rule governs: the obligation anchored at
+    /// occurrence k (0 = the trigger, k = the k-th satisfying event) belongs
+    /// to the rule when from_occurrence <= k < until_occurrence. A "within"
+    /// rule governs only k = 0.
+    int from_occurrence = 0;
+    std::optional<int> until_occurrence;
+    /// Time window counted from the trigger: active from trigger + active_from
+    /// until trigger + active_until (e.g. "12 months": the placement's first
+    /// anniversary).
+    std::optional<Duration> active_from;
+    std::optional<Duration> active_until;
+    /// Event window: active from / until the first such event after the trigger.
+    std::string active_from_event;
+    std::string active_until_event;
+    /// Disabled rules are listed and can be asked for a due date, but
+    /// schedule_case does not use them (non-default alternatives).
+    bool enabled = true;
+
+    /// True when the rule's era covers a trigger on `trigger_date`.
+    bool in_force_on(Date trigger_date) const noexcept;
+};
+bool operator==(const Rule& a, const Rule& b);
+inline bool operator!=(const Rule& a, const Rule& b) { return !(a == b); }
+
+}  // namespace oversight

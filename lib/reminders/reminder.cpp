@@ -1,0 +1,136 @@
+// Reminders: the open obligations of the stored cases that are overdue or
+// due soon, with their acknowledgements, and their JSON form.
+#include <oversight/casework/case.hpp>
+#include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/reminders/reminder.hpp>
+#include <oversight/core/error.hpp>
+
+#include "casework/casework_detail.hpp"
+#include "reminders/reminder_detail.hpp"
+#include "store/db.hpp"
+#include "core/text.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+namespace oversight {
+
+namespace {
+
+std::string lookup_key(std::string_view child, std::string_view rule, const std::string& due) {
+    std::string k;
+    k.reserve(child.size() + rule.size() + due.size() + 2);
+    k.append(child).push_back('\x1f');
+    k.append(rule).push_back('\x1f');
+    k.append(due);
+    return k;
+}
+
+}  // namespace
+
+namespace detail {
+
+bool reminder_order(const Reminder& a, const Reminder& b) {
+    auto rank = [](const Reminder& r) { return r.state == ReminderState::overdue ? 0 : 1; };
+    return std::make_tuple(rank(a), a.obligation.due, std::cref(a.obligation.child_id), std::cref(a.obligation.rule_id)) <
+           std::make_tuple(rank(b), b.obligation.due, std::cref(b.obligation.child_id), std::cref(b.obligation.rule_id));
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------- value types
+
+bool operator==(const Reminder& a, const Reminder& b) {
+    return a.obligation == b.obligation && a.state == b.state && a.working_days == b.working_days &&
+           a.acknowledgement == b.acknowledgement;
+}
+
+std::string_view to_string(ReminderState s) noexcept { return s == ReminderState::overdue ? "overdue" : "due"; }
+
+// ------------------------------------------------------------------ reminders
+
+std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const Calendar& calendar, Date as_of,
+                                Duration window, const CaseFilter& filter) {
+    if (window.count < 0) throw Error(Status::invalid_arg, "reminder window " + describe(window) + " is negative");
+    Date end = add_duration(as_of, window, calendar);
+    std::vector<CaseRecord> cases = detail::load_cases(store, filter, as_of);
+
+    std::map<std::string, Acknowledgement> acks;
+    detail::read(store, "reading acknowledgements", [&] {
+        SQLite::Statement q(detail::impl(store).db,
+                            "SELECT c.child_ref, a.rule_id, a.due_date, a.acknowledged_by, a.acknowledged_at, a.note "
+                            "FROM acknowledgements a JOIN children c ON c.id = a.child_id");
+        while (q.executeStep())
+            acks[lookup_key(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString())] = {
+                q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()};
+    });
+
+    std::vector<Reminder> out;
+    for (const CaseRecord& record : cases) {
+        for (Obligation& o : schedule_case(pack, record, as_of, calendar)) {
+            if (o.met_on || o.ended_on) continue;  // met, or a breach no longer actionable
+            Reminder r;
+            if (o.due < as_of) {
+                r.state = ReminderState::overdue;
+                r.working_days = calendar.working_days_between(o.due, as_of);
+            } else if (o.due <= end) {
+                r.state = ReminderState::due_soon;
+                r.working_days = calendar.working_days_between(as_of, o.due);
+            } else {
+                continue;
+            }
+            if (o.child_id.empty()) o.child_id = record.child_id;
+            o.worker = record.worker;
+            o.team = record.team;
+            auto ack = acks.find(lookup_key(o.child_id, o.rule_id, o.due.iso()));
+            if (ack != acks.end()) r.acknowledgement = ack->second;
+            r.obligation = std::move(o);
+            out.push_back(std::move(r));
+        }
+    }
+    std::sort(out.begin(), out.end(), detail::reminder_order);
+    return out;
+}
+
+// ----------------------------------------------------------------------- JSON
+
+std::string reminders_to_json(const std::vector<Reminder>& list) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const Reminder& r : list) {
+        const Obligation& o = r.obligation;
+        nlohmann::json j;
+        j["key"] = key_of(o).text();
+        j["child"] = o.child_id;
+        j["worker"] = o.worker;
+        j["team"] = o.team;
+        j["rule"] = o.rule_id;
+        j["title"] = o.title;
+        j["due"] = o.due.iso();
+        j["anchor"] = o.anchor.iso();
+        j["anchor_event"] = o.anchor_event;
+        j["state"] = std::string(to_string(r.state));
+        j["working_days_left"] = r.state == ReminderState::due_soon ? r.working_days : 0;
+        j["working_days_late"] = r.state == ReminderState::overdue ? r.working_days : 0;
+        j["explanation"] = detail::sanitize_utf8(o.explanation);
+        j["source"] = o.source;
+        j["layer"] = o.layer;
+        if (r.acknowledgement) {
+            j["acknowledged_by"] = r.acknowledgement->by;
+            j["acknowledged_at"] = r.acknowledgement->at;
+            j["note"] = r.acknowledgement->note;
+        } else {
+            j["acknowledged_by"] = nullptr;
+            j["acknowledged_at"] = nullptr;
+            j["note"] = nullptr;
+        }
+        arr.push_back(std::move(j));
+    }
+    return arr.dump();
+}
+
+}  // namespace oversight

@@ -1,0 +1,500 @@
+// Schedules: the due dates rules give a case, and why.
+//
+// Model (README "Statutory rule packs"): each trigger event of a rule starts
+// a chain, which runs until the next trigger of the same type or one of the
+// rule's ends_on events. In a chain, occurrence 0 is the trigger and
+// occurrence k the k-th satisfying event; the obligation anchored at
+// occurrence k is met by occurrence k+1 and is due `duration` after the
+// ACTUAL date of occurrence k, never after a previous due date. A rule
+// governs the obligations anchored at from_occurrence <= k < until_occurrence
+// ("within" rules: k = 0) while its windows (active_from/active_until,
+// active_from_event/active_until_event, `when` attributes) hold. When a rule
+// stops applying before its obligation is met:
+//   - not yet due: the obligation is superseded (the rule that applies next,
+//     e.g. the after-first-year visiting rule, counts from the same actual
+//     event);
+//   - already overdue: the breach is kept, met late by the next satisfying
+//     event, or ended (ended_on) if the chain ends first.
+#include <oversight/core/error.hpp>
+#include <oversight/rules/rule.hpp>
+#include <oversight/rules/rule_pack.hpp>
+#include <oversight/rules/schedule.hpp>
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <iterator>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+namespace oversight {
+
+bool operator==(const Obligation& a, const Obligation& b) {
+    return a.child_id == b.child_id && a.worker == b.worker && a.team == b.team && a.rule_id == b.rule_id &&
+           a.title == b.title && a.due == b.due && a.anchor == b.anchor && a.anchor_event == b.anchor_event &&
+           a.met_on == b.met_on && a.layer == b.layer && a.source == b.source && a.explanation == b.explanation &&
+           a.ended_on == b.ended_on;
+}
+
+bool operator==(const AttributeChange& a, const AttributeChange& b) {
+    return a.effective_from == b.effective_from && a.key == b.key && a.value == b.value;
+}
+
+std::string visit_regime(const std::map<std::string, std::string>& attributes) {
+    auto get = [&](const char* key) -> std::string {
+        auto it = attributes.find(key);
+        return it == attributes.end() ? std::string() : it->second;
+    };
+    if (std::string r = get("visit_regime"); !r.empty()) return r;
+    // SSDA903 codes (see schedule.hpp for the table and its source) to our words.
+    std::string placement = get("placement_type");
+    if (placement == "P1") placement = "placed_with_parent";
+    else if (placement == "U1" || placement == "U4") placement = "long_term_foster";
+    else if (placement == "R5") placement = "young_offender_institution";
+    else if (placement == "R2") placement = "hospital";
+    std::string legal = get("legal_status");
+    if (legal == "C1") legal = "interim_care_order";
+    else if (legal == "C2") legal = "care_order";
+    if (placement == "connected_person_temporary") return "connected_person_temporary";
+    if (placement == "placed_with_parent_pre_assessment") return "placed_with_parent_pre_assessment";
+    if (placement == "placed_with_parent") {
+        if (legal == "interim_care_order") return "connected_person_temporary";  // reg 28(4)
+        if (get("parent_assessment") == "incomplete") return "placed_with_parent_pre_assessment";  // reg 28(3)
+        return "care_order_at_home";                                                            // reg 28(5)
+    }
+    if (placement == "long_term_foster") return "long_term_foster";
+    if (placement == "other_arrangements" || placement == "young_offender_institution" || placement == "hospital" ||
+        placement == "secure_training_centre")
+        return "other_arrangements";
+    if (get("permanence") == "permanent" || placement == "permanent") return "permanent";
+    return "default";
+}
+
+namespace {
+
+constexpr std::int32_t kNever = INT32_MAX;
+
+std::string day(Date d) {
+    static const char* const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return std::string(names[static_cast<int>(d.weekday())]) + " " + d.iso();
+}
+
+std::string or_list(const std::vector<std::string>& xs) {
+    std::string s;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (i) s += i + 1 == xs.size() ? " or " : ", ";
+        s += xs[i];
+    }
+    return s;
+}
+
+std::string and_list(const std::vector<std::string>& xs) {
+    std::string s;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (i) s += i + 1 == xs.size() ? " and " : ", ";
+        s += xs[i];
+    }
+    return s;
+}
+
+bool school_unit(Unit u) { return u == Unit::school_days || u == Unit::school_terms; }
+
+bool needs_school(const Rule& r) {
+    return school_unit(r.duration.unit) || (r.active_from && school_unit(r.active_from->unit)) ||
+           (r.active_until && school_unit(r.active_until->unit));
+}
+
+bool when_matches(const Rule& r, const std::map<std::string, std::string>& attrs) {
+    for (const auto& [key, alts] : r.when) {
+        auto it = attrs.find(key);
+        if (it == attrs.end()) return false;
+        if (std::find(alts.begin(), alts.end(), it->second) == alts.end()) return false;
+    }
+    return true;
+}
+
+/// What applies when: the era, `when`, the windows.
+std::string applicability(const Rule& r) {
+    std::vector<std::string> parts;
+    if (r.effective_from || r.effective_until) {
+        std::string era = "for triggers";
+        if (r.effective_from) era += " on or after " + r.effective_from->iso();
+        if (r.effective_from && r.effective_until) era += " and";
+        if (r.effective_until) era += " before " + r.effective_until->iso();
+        parts.push_back(era);
+    }
+    for (const auto& [key, alts] : r.when) parts.push_back("when " + key + " is " + or_list(alts));
+    if (r.active_from) parts.push_back("from " + describe(*r.active_from) + " after the " + r.trigger);
+    if (r.active_until) parts.push_back("until " + describe(*r.active_until) + " after the " + r.trigger);
+    if (!r.active_from_event.empty()) parts.push_back("from the first " + r.active_from_event + " after the " + r.trigger);
+    if (!r.active_until_event.empty())
+        parts.push_back("until the first " + r.active_until_event + " after the " + r.trigger);
+    if (parts.empty()) return "";
+    std::string s = "It applies ";
+    for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? "; " : "") + parts[i];
+    return s + ".";
+}
+
+/// The counting part: unit, day-0 convention and the days skipped.
+std::string counting_text(Date from, Duration d, Date due, const Calendar& cal, const SchoolCalendar* school,
+                          CountingRules counting) {
+    std::ostringstream o;
+    const bool day_one = counting.day_zero == DayZero::trigger_is_day_one;
+    const std::string convention = day_one ? day(from) + " counts as day 1 (trigger_is_day_one)"
+                                           : day(from) + " is day 0 and counting starts the next day";
+    switch (d.unit) {
+        case Unit::calendar_days:
+        case Unit::weeks: {
+            o << describe(d);
+            if (d.unit == Unit::weeks) o << " (" << 7 * d.count << " calendar days)";
+            o << ": " << convention << "; weekends and bank holidays count as days.";
+            if (!cal.is_working_day(due)) o << " The due date is not a working day; the rule does not move it.";
+            break;
+        }
+        case Unit::months: {
+            o << describe(d) << " by the corresponding-date rule: " << convention << ".";
+            const Date target = from.add_months(d.count);
+            if (target.day() != from.day())
+                o << " " << target.year() << "-" << (target.month() < 10 ? "0" : "") << target.month() << "-"
+                  << (from.day() < 10 ? "0" : "") << from.day() << " does not exist, so the last day of that month ("
+                  << target.iso() << ") is used.";
+            if (!cal.is_working_day(due)) o << " The due date is not a working day; the rule does not move it.";
+            break;
+        }
+        case Unit::working_days: {
+            o << describe(d) << ": " << convention
+              << ". Working days are Monday to Friday except bank holidays and local closures";
+            int weekend = 0;
+            std::vector<std::string> holidays, closures;
+            for (Date x : cal.non_working_days_between(from, due)) {
+                if (x.is_weekend()) ++weekend;
+                else if (cal.is_closure(x)) closures.push_back(cal.holiday_name(x).value_or("closure") + " (" + day(x) + ")");
+                else holidays.push_back(cal.holiday_name(x).value_or("bank holiday") + " (" + day(x) + ")");
+            }
+            o << ". Skipped: " << weekend << " weekend day" << (weekend == 1 ? "" : "s") << "; ";
+            o << (holidays.empty() ? "no bank holidays" : "bank holidays " + and_list(holidays)) << "; ";
+            o << (closures.empty() ? "no closures" : "closures " + and_list(closures)) << ".";
+            break;
+        }
+        case Unit::school_days: {
+            o << describe(d) << " by the school calendar '" << (school ? school->name() : std::string("?")) << "': "
+              << convention << ". School days are working days in term, excluding INSET and closure days";
+            int weekend = 0, out_of_term = 0;
+            std::vector<std::string> named;
+            for (Date x = from.add_days(1); x <= due; x = x.add_days(1)) {
+                if (school && school->is_school_day(x)) continue;
+                if (x.is_weekend()) ++weekend;
+                else if (auto name = cal.holiday_name(x)) named.push_back(*name + " (" + day(x) + ")");
+                else ++out_of_term;
+            }
+            o << ". Skipped: " << weekend << " weekend day" << (weekend == 1 ? "" : "s") << "; " << out_of_term
+              << " weekday" << (out_of_term == 1 ? "" : "s") << " out of term or INSET";
+            if (!named.empty()) o << "; bank holidays and closures " << and_list(named);
+            o << ".";
+            break;
+        }
+        case Unit::school_terms:
+            o << describe(d) << " by the school calendar '" << (school ? school->name() : std::string("?")) << "': "
+              << convention << ".";
+            break;
+    }
+    return o.str();
+}
+
+std::string explain(const Rule& rule, Date anchor, const std::string& anchor_event, bool chained, Date due,
+                    const Calendar& cal, const SchoolCalendar* school, CountingRules counting) {
+    std::ostringstream o;
+    o << "Rule " << rule.id << " \"" << rule.title << "\" (" << rule.source << "; status: " << to_string(rule.status)
+      << "; layer: " << rule.layer << "). ";
+    if (chained) {
+        o << "Counted from the previous actual " << anchor_event << " on " << day(anchor)
+          << ": at intervals of not more than " << describe(rule.duration)
+          << ", from the actual event, never from the previous due date (chain started by " << rule.trigger << "). ";
+    } else {
+        o << "Trigger: " << anchor_event << " on " << day(anchor) << ". ";
+        if (rule.kind == RuleKind::interval)
+            o << "Then at intervals of not more than " << describe(rule.duration) << ", each counted from the actual "
+              << or_list(rule.satisfied_by) << " before it, never from the previous due date. ";
+    }
+    o << "Due within " << counting_text(anchor, rule.duration, due, cal, school, counting) << " Due " << day(due)
+      << ".";
+    if (std::string a = applicability(rule); !a.empty()) o << " " << a;
+    return o.str();
+}
+
+Date add(Date from, Duration d, const Calendar& cal, const SchoolCalendar* school, CountingRules counting) {
+    return add_duration(from, d, cal, school, counting);
+}
+
+struct Ev {
+    Date date;
+    const CaseEvent* event;
+};
+
+}  // namespace
+
+Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar, const SchoolCalendar* school,
+                        CountingRules counting) {
+    if (!rule.in_force_on(from)) {
+        std::string era;
+        if (rule.effective_from) era += " on or after " + rule.effective_from->iso();
+        if (rule.effective_until) era += std::string(era.empty() ? "" : " and") + " before " + rule.effective_until->iso();
+        throw Error(Status::invalid_arg, "rule '" + rule.id + "' applies to triggers" + era + ", not to " + from.iso());
+    }
+    if (school_unit(rule.duration.unit) && !school)
+        throw Error(Status::invalid_arg, "rule '" + rule.id + "' counts in " + std::string(to_string(rule.duration.unit)) +
+                                             ": it needs a school calendar");
+    Obligation o;
+    o.rule_id = rule.id;
+    o.title = rule.title;
+    o.due = add(from, rule.duration, calendar, school, counting);
+    // An interval rule that governs only later occurrences (the second
+    // review, visits after the first) counts from the previous actual event.
+    const bool chained = rule.kind == RuleKind::interval && rule.from_occurrence > 0;
+    o.anchor = from;
+    o.anchor_event = chained ? rule.satisfied_by.front() : rule.trigger;
+    o.layer = rule.layer;
+    o.source = rule.source;
+    o.explanation = explain(rule, from, o.anchor_event, chained, o.due, calendar, school, counting);
+    return o;
+}
+
+std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& record, Date as_of,
+                                      const Calendar& calendar, const SchoolCalendar* school, CountingRules counting) {
+    // Events up to as_of in date order. On one day: first the events that
+    // only end chains (a child ceasing to be looked after on the day a new
+    // period of care starts ends the old chains, not the new ones), then the
+    // events that start a clock (a visit on the day a placement starts counts
+    // for that placement, whatever the row order), then the rest, each group
+    // in the given order.
+    std::set<std::string> trigger_types, ending_types;
+    for (const Rule& rule : pack.rules())
+        if (rule.enabled) {
+            trigger_types.insert(rule.trigger);
+            ending_types.insert(rule.ends_on.begin(), rule.ends_on.end());
+        }
+    const auto same_day_rank = [&](const std::string& type) {
+        if (trigger_types.count(type)) return 1;
+        return ending_types.count(type) ? 0 : 2;
+    };
+    std::vector<Ev> evs;
+    for (const CaseEvent& e : record.events)
+        if (e.date <= as_of) evs.push_back({e.date, &e});
+    std::stable_sort(evs.begin(), evs.end(), [&](const Ev& a, const Ev& b) {
+        if (a.date != b.date) return a.date < b.date;
+        return same_day_rank(a.event->type) < same_day_rank(b.event->type);
+    });
+
+    // Attributes over time: the base (record.attributes without the keys
+    // that have dated changes), overlaid in date order with each dated
+    // attribute change and each event's attributes (same day: changes first).
+    struct Snapshot {
+        Date date;
+        std::map<std::string, std::string> attrs;
+    };
+    auto with_regime = [](std::map<std::string, std::string> a) {
+        if (!a.count("visit_regime")) a["visit_regime"] = visit_regime(a);
+        return a;
+    };
+    struct Overlay {
+        Date date;
+        int order;  // 0: attribute change, 1: event
+        const std::string* key;
+        const std::string* value;
+    };
+    std::vector<Overlay> overlays;
+    std::set<std::string> dated_keys;
+    for (const AttributeChange& c : record.attribute_changes) {
+        if (c.effective_from > as_of) continue;
+        dated_keys.insert(c.key);
+        overlays.push_back({c.effective_from, 0, &c.key, &c.value});
+    }
+    for (const Ev& e : evs)
+        for (const auto& [k, v] : e.event->attributes) overlays.push_back({e.date, 1, &k, &v});
+    std::stable_sort(overlays.begin(), overlays.end(), [](const Overlay& a, const Overlay& b) {
+        return std::tie(a.date, a.order) < std::tie(b.date, b.order);
+    });
+    std::map<std::string, std::string> base_attrs;
+    for (const auto& [k, v] : record.attributes)
+        if (!dated_keys.count(k)) base_attrs[k] = v;
+    const std::map<std::string, std::string> base = with_regime(base_attrs);
+    std::vector<Snapshot> snaps;
+    {
+        std::map<std::string, std::string> cur = base_attrs;
+        for (const Overlay& o : overlays) {
+            cur[*o.key] = *o.value;
+            if (!snaps.empty() && snaps.back().date == o.date) snaps.back().attrs = with_regime(cur);
+            else snaps.push_back({o.date, with_regime(cur)});
+        }
+    }
+    auto attrs_at = [&](std::int32_t serial) -> const std::map<std::string, std::string>& {
+        auto it = std::upper_bound(snaps.begin(), snaps.end(), serial,
+                                   [](std::int32_t s, const Snapshot& x) { return s < x.date.serial(); });
+        return it == snaps.begin() ? base : std::prev(it)->attrs;
+    };
+
+    struct Found {
+        Obligation o;
+        std::size_t trigger;  // index into evs
+        std::size_t anchor;   // index into evs
+        std::vector<std::string> satisfied_by;
+        bool stale;          // recorded after its rule stopped applying (a breach)
+        std::int32_t since;  // when the rule started to govern this gap
+    };
+    std::vector<Found> found;
+
+    for (const Rule& rule : pack.rules()) {
+        if (!rule.enabled) continue;
+        if (!school && needs_school(rule)) continue;
+        auto satisfies = [&](const CaseEvent& e) {
+            return std::find(rule.satisfied_by.begin(), rule.satisfied_by.end(), e.type) != rule.satisfied_by.end();
+        };
+        for (std::size_t t = 0; t < evs.size(); ++t) {
+            if (evs[t].event->type != rule.trigger) continue;
+            const Date start = evs[t].date;
+            if (!rule.in_force_on(start)) continue;
+
+            // The chain: (t, end).
+            std::size_t end = evs.size();
+            for (std::size_t j = t + 1; j < evs.size(); ++j) {
+                const std::string& type = evs[j].event->type;
+                if (type == rule.trigger ||
+                    std::find(rule.ends_on.begin(), rule.ends_on.end(), type) != rule.ends_on.end()) {
+                    end = j;
+                    break;
+                }
+            }
+            const std::int32_t chain_end = end < evs.size() ? evs[end].date.serial() : kNever;
+            std::vector<std::size_t> occ{t};
+            for (std::size_t j = t + 1; j < end; ++j)
+                if (satisfies(*evs[j].event)) occ.push_back(j);
+
+            // Windows.
+            std::int32_t lo = start.serial(), hi = chain_end;
+            try {
+                if (rule.active_from) lo = std::max(lo, add(start, *rule.active_from, calendar, school, {}).serial());
+                if (rule.active_until) hi = std::min(hi, add(start, *rule.active_until, calendar, school, {}).serial());
+            } catch (const Error& e) {
+                if (e.code() == Status::not_found) continue;  // past the known school terms
+                throw;
+            }
+            auto first_of = [&](const std::string& type) -> std::int32_t {
+                for (std::size_t j = t + 1; j < end; ++j)
+                    if (evs[j].event->type == type) return evs[j].date.serial();
+                return kNever;
+            };
+            if (!rule.active_from_event.empty()) lo = std::max(lo, first_of(rule.active_from_event));
+            if (!rule.active_until_event.empty()) hi = std::min(hi, first_of(rule.active_until_event));
+            if (lo >= hi) continue;
+
+            // Where `when` holds inside [lo, hi): pieces split at attribute changes.
+            std::vector<std::pair<std::int32_t, std::int32_t>> active;
+            {
+                std::vector<std::int32_t> cuts{lo};
+                for (const Snapshot& s : snaps)
+                    if (s.date.serial() > lo && s.date.serial() < hi) cuts.push_back(s.date.serial());
+                cuts.push_back(hi);
+                for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+                    if (!when_matches(rule, attrs_at(cuts[i]))) continue;
+                    if (!active.empty() && active.back().second == cuts[i]) active.back().second = cuts[i + 1];
+                    else active.emplace_back(cuts[i], cuts[i + 1]);
+                }
+            }
+            if (active.empty()) continue;
+
+            const std::size_t k_until =
+                rule.kind == RuleKind::within
+                    ? 1
+                    : (rule.until_occurrence ? static_cast<std::size_t>(*rule.until_occurrence) : SIZE_MAX);
+            for (std::size_t k = static_cast<std::size_t>(rule.from_occurrence); k < k_until && k < occ.size(); ++k) {
+                const Ev& anchor = evs[occ[k]];
+                const bool met = k + 1 < occ.size();
+                const std::int32_t met_serial = met ? evs[occ[k + 1]].date.serial() : kNever;
+                Date due;
+                try {
+                    due = add(anchor.date, rule.duration, calendar, school, counting);
+                } catch (const Error& e) {
+                    if (e.code() == Status::not_found) break;  // past the known school terms
+                    throw;
+                }
+                for (const auto& [a, b] : active) {
+                    const bool overlaps = (met ? a <= met_serial : true) && b > anchor.date.serial();
+                    if (!overlaps) continue;
+                    Found f{Obligation{}, t, occ[k], rule.satisfied_by, false,
+                            std::max(a, anchor.date.serial())};
+                    Obligation& o = f.o;
+                    o.child_id = record.child_id;
+                    o.worker = record.worker;
+                    o.team = record.team;
+                    o.rule_id = rule.id;
+                    o.title = rule.title;
+                    o.due = due;
+                    o.anchor = anchor.date;
+                    o.anchor_event = anchor.event->type;
+                    o.layer = rule.layer;
+                    o.source = rule.source;
+                    o.explanation =
+                        explain(rule, anchor.date, anchor.event->type, k > 0, due, calendar, school, counting);
+                    if (met && met_serial < b) {
+                        o.met_on = Date::from_serial(met_serial);  // met while the rule applied
+                    } else if (due.serial() >= b) {
+                        continue;  // not yet due when the rule stops applying: superseded
+                    } else if (!met && b > as_of.serial()) {
+                        // open: falls due while the rule still applies
+                    } else {
+                        // Fell due while the rule applied, which then stopped
+                        // (as of as_of): the breach is kept.
+                        f.stale = true;
+                        if (met) o.met_on = Date::from_serial(met_serial);
+                        else if (b == chain_end) o.ended_on = Date::from_serial(chain_end);
+                        o.explanation += " The rule stopped applying on " + day(Date::from_serial(b)) +
+                                         ", after the due date: the breach is kept.";
+                    }
+                    if (o.met_on) {
+                        const int late = Date::days_between(o.due, *o.met_on);
+                        o.explanation += " Met on " + day(*o.met_on) +
+                                         (late > 0 ? " (" + std::to_string(late) + " day" + (late == 1 ? "" : "s") +
+                                                         " late; the next interval counts from this actual date)."
+                                                   : ".");
+                    } else if (o.ended_on) {
+                        o.explanation += " Not met: the chain ended on " + day(*o.ended_on) + " (" +
+                                         evs[end].event->type + ").";
+                    }
+                    found.push_back(std::move(f));
+                    break;
+                }
+            }
+        }
+    }
+
+    // One obligation per gap (same chain, same anchor event, same satisfying
+    // events) when rules hand over to each other:
+    //  - a breach kept after its rule stopped applying stands; the rule that
+    //    took over the gap does not add a second obligation;
+    //  - of two open obligations, the one whose rule governs the gap first is
+    //    the next due (the later rule only matters if that one is missed, and
+    //    then the breach above stands).
+    auto same_gap = [](const Found& f, const Found& g) {
+        return g.trigger == f.trigger && g.anchor == f.anchor && g.satisfied_by == f.satisfied_by;
+    };
+    auto is_open = [](const Found& f) { return !f.o.met_on && !f.o.ended_on && !f.stale; };
+    std::vector<Obligation> out;
+    for (const Found& f : found) {
+        if (!f.stale) {
+            const bool shadowed = std::any_of(found.begin(), found.end(), [&](const Found& g) {
+                if (!same_gap(f, g)) return false;
+                if (g.stale) return true;
+                return is_open(f) && is_open(g) && g.since < f.since;
+            });
+            if (shadowed) continue;
+        }
+        out.push_back(f.o);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) {
+        return std::tie(a.due, a.rule_id) < std::tie(b.due, b.rule_id);
+    });
+    return out;
+}
+
+}  // namespace oversight

@@ -1,0 +1,79 @@
+#include "store/migrator.hpp"
+
+#include <oversight/core/error.hpp>
+
+#include "core/embedded.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <cstdio>
+
+namespace oversight::detail {
+
+// generated/kSqliteMigrations.cpp (lib/store/CMakeLists.txt), in file-name order.
+extern const EmbeddedFile kSqliteMigrations[];
+extern const std::size_t kSqliteMigrationsCount;
+
+namespace {
+
+/// Migration files are numbered from 0001 without gaps: the number is the
+/// schema version the file brings a store to.
+void check_numbering() {
+    for (std::size_t i = 0; i < kSqliteMigrationsCount; ++i) {
+        char expected[8];
+        std::snprintf(expected, sizeof expected, "%04zu_", i + 1);
+        if (std::string_view(kSqliteMigrations[i].name).substr(0, 5) != expected)
+            throw Error(Status::internal, std::string("migration ") + kSqliteMigrations[i].name +
+                                              " is out of sequence: expected " + expected + "...");
+    }
+}
+
+}  // namespace
+
+int latest_schema_version() noexcept { return static_cast<int>(kSqliteMigrationsCount); }
+
+void migrate(SQLite::Database& db, const std::string& path) {
+    check_numbering();
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    const int latest = latest_schema_version();
+    if (version > latest)
+        throw Error(Status::db, "database " + path + " has schema version " + std::to_string(version) +
+                                    ", newer than this library understands (" + std::to_string(latest) + ")");
+    if (version > 0) {
+        // Refuse a foreign SQLite file rather than writing into it.
+        SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'application'");
+        if (!q.executeStep() || q.getColumn(0).getString() != "oversight")
+            throw Error(Status::db, "database " + path + " is not an Oversight store");
+    } else {
+        SQLite::Statement q(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+        q.executeStep();
+        if (q.getColumn(0).getInt() > 0)
+            throw Error(Status::db, "database " + path + " already holds tables that are not Oversight's");
+    }
+    if (version == latest) return;
+    // A migration may rebuild a table (SQLite's ALTER TABLE cannot add a
+    // CHECK or make a table STRICT), which needs foreign keys off; they are
+    // checked as a whole before each commit instead. The pragma is a no-op
+    // inside a transaction, so it is switched outside.
+    db.exec("PRAGMA foreign_keys = OFF");
+    try {
+        for (int v = version; v < latest; ++v) {
+            SQLite::Transaction tx(db);
+            db.exec(std::string(kSqliteMigrations[v].text()));
+            SQLite::Statement dangling(db, "PRAGMA foreign_key_check");
+            if (dangling.executeStep())
+                throw Error(Status::db, "migration " + std::string(kSqliteMigrations[v].name) + " of store " + path +
+                                            " would leave a dangling reference in table " +
+                                            dangling.getColumn(0).getString());
+            db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+            tx.commit();
+        }
+    } catch (...) {
+        db.exec("PRAGMA foreign_keys = ON");
+        throw;
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+}
+
+}  // namespace oversight::detail

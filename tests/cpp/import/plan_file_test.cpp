@@ -1,0 +1,221 @@
+#include <boost/test/unit_test.hpp>
+
+#include "support/plan_fixtures.hpp"
+
+#include <oversight/core/error.hpp>
+#include <oversight/import/seed_plan.hpp>
+#include <oversight/import/plan_file.hpp>
+
+#include <string>
+
+using namespace oversight;
+
+namespace {
+
+const std::string kSeed = OVERSIGHT_SHARED_DIR "/seed/000_34f8af1d34ad7c07.txt";
+
+using test::without_ids;
+
+const std::string kNasty[] = {
+    "comma, inside",
+    "\"quoted\" and a lone \" quote",
+    "line one\nline two\r\nline three",
+    "\ttab at the start and end\t",
+    "  leading and trailing spaces  ",
+    "'; DROP TABLE actions; --",
+    "Caf\xC3\xA9 \xE2\x80\x93 \xC2\xA3" "5k \xE2\x80\xA2 \xF0\x9F\x98\x80 \xE5\x84\xBF\xE7\xAB\xA5",
+    "",
+    "=1+1",
+};
+
+Cost full_cost(const std::string& s) {
+    Cost c;
+    c.text = s;
+    c.kind = Cost::Kind::range;
+    c.amount_pence = -5;
+    c.high_pence = INT64_MAX;
+    c.approximate = true;
+    c.period = Cost::Period::per_annum;
+    c.per_unit = s + "u";
+    c.alternative = s + "alt";
+    c.note = s + "note";
+    return c;
+}
+
+// Every field of plan.hpp set, most to awkward strings, and non-zero ids.
+Plan nasty_plan() {
+    Plan p;
+    p.id = 7;
+    p.title = kNasty[1];
+    p.authority = kNasty[6];
+    p.report_date = Date::from_ymd(2024, 2, 29);
+    p.settings = {3, 14, 60};
+    int n = 1;
+    for (const auto& s : kNasty) p.sections.push_back(s.empty() ? "empty" : s);
+    for (const auto& s : kNasty) {
+        Recommendation r;
+        r.id = 100 + n;
+        r.number = n;
+        r.section = p.sections[static_cast<std::size_t>(n - 1)];
+        r.text = s;
+        r.timescale = n % 2 ? Timescale::by_date : Timescale::within_six_months;
+        if (n % 2) r.explicit_date = Date::from_ymd(2025, 1, n);
+        r.lead = s;
+        r.cost = n % 3 ? full_cost(s) : Cost{};
+        Action a;
+        a.id = 200 + n;
+        a.ref = std::to_string(n) + ".1";
+        a.description = s;
+        a.lead = s;
+        a.status = n % 2 ? ActionStatus::blocked : ActionStatus::complete;
+        if (n % 2) a.due = Date::from_ymd(2025, 3, n);
+        a.impact_intended = s;
+        a.impact_evidence = s + s;
+        a.cost = full_cost(s);
+        a.updates.push_back({300 + n, Date::from_ymd(2024, 5, n), s, s});
+        a.updates.push_back({0, Date::from_ymd(2024, 6, n), "", "second"});
+        a.milestones.push_back({400 + n, Date::from_ymd(2024, 7, n), s, n % 2 == 0});
+        a.tasks.push_back({500 + n, s, s, std::nullopt, false});
+        a.tasks.push_back({0, "t", "", Date::from_ymd(2026, 1, 1), true});
+        if (n % 2) a.rag_override = RagOverride{Rag::red, s, s, Date::from_ymd(2024, 8, 1)};
+        else if (n == 4) a.rag_override = RagOverride{Rag::none, "", "", Date::from_ymd(2024, 8, 2)};
+        r.actions.push_back(a);
+        Action bare;
+        bare.ref = a.ref;  // a duplicate ref: children still go to the right action (by position)
+        r.actions.push_back(bare);
+        p.recommendations.push_back(r);
+        ++n;
+    }
+    p.recommendations.push_back(Recommendation{});  // a recommendation with nothing set
+    return p;
+}
+
+void expect_parse_error(const std::function<void()>& f, const std::string& fragment) {
+    try {
+        f();
+        BOOST_FAIL("no exception; expected one mentioning " << fragment);
+    } catch (const Error& e) {
+        BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(Status::parse));
+        BOOST_TEST(std::string(e.what()).find(fragment) != std::string::npos, e.what());
+    }
+}
+
+std::string replace_first(std::string s, const std::string& from, const std::string& to) {
+    auto at = s.find(from);
+    BOOST_TEST_REQUIRE(at != std::string::npos, "fixture text not found: " << from);
+    return s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(plan_io)
+
+BOOST_AUTO_TEST_CASE(seed_round_trips_through_json_and_csv) {
+    SeedImportOptions o;
+    o.report_date = Date::from_ymd(2012, 10, 12);
+    o.authority = "Southampton City Council";
+    Plan seed = import_seed_plan_file(kSeed, o).plan;
+    BOOST_TEST_REQUIRE(seed.recommendations.size() == 20u);
+    Plan from_json = plan_from_json(plan_to_json(seed));
+    BOOST_TEST((without_ids(from_json) == without_ids(seed)));
+    Plan from_csv = plan_from_csv(plan_to_csv(seed));
+    BOOST_TEST((without_ids(from_csv) == without_ids(seed)));
+    // and the forms are stable: writing again gives the same text
+    BOOST_TEST(plan_to_csv(from_csv) == plan_to_csv(seed));
+    BOOST_TEST(plan_to_json(from_json) == plan_to_json(seed));
+}
+
+BOOST_AUTO_TEST_CASE(nasty_strings_and_every_field_round_trip) {
+    Plan p = nasty_plan();
+    Plan j = plan_from_json(plan_to_json(p));
+    Plan c = plan_from_csv(plan_to_csv(p));
+    BOOST_TEST((j != p));  // ids are not carried...
+    BOOST_TEST((without_ids(j) == without_ids(p)));  // ...everything else is
+    BOOST_TEST((without_ids(c) == without_ids(p)));
+    BOOST_TEST(j.recommendations[5].text == "'; DROP TABLE actions; --");
+    BOOST_TEST(c.recommendations[3].text == "\ttab at the start and end\t");
+    BOOST_TEST(c.recommendations[2].actions[0].updates[0].text == "line one\nline two\r\nline three");
+    BOOST_TEST(c.recommendations[3].actions[0].rag_override.has_value());
+    BOOST_TEST((c.recommendations[3].actions[0].rag_override->rag == Rag::none));
+    BOOST_TEST(!c.recommendations[1].actions[0].rag_override.has_value());
+    BOOST_TEST(c.settings.stale_update_days == 60);
+}
+
+BOOST_AUTO_TEST_CASE(empty_plan_round_trips) {
+    Plan p;
+    BOOST_TEST((plan_from_json(plan_to_json(p)) == p));
+    BOOST_TEST((plan_from_csv(plan_to_csv(p)) == p));
+}
+
+BOOST_AUTO_TEST_CASE(csv_header_is_fixed) {
+    std::string csv = plan_to_csv(Plan{});
+    BOOST_TEST(csv.rfind("record,number,ref,section,text,timescale,date,lead,status,due,impact_intended,"
+                         "impact_evidence,author,owner,done,cost_text,cost_kind,cost_amount_pence,cost_high_pence,"
+                         "cost_approximate,cost_period,cost_per_unit,cost_alternative,cost_note,rag,rag_by,rag_reason,"
+                         "rag_set_on,title,authority,report_date,immediately_days,due_soon_days,stale_update_days\r\n",
+                         0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_in_a_plan_cannot_be_written) {
+    Plan p;
+    p.title = "bad \xff";
+    BOOST_CHECK_THROW(plan_to_json(p), Error);
+    BOOST_CHECK_THROW(plan_to_csv(p), Error);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_names_the_place) {
+    const std::string good = plan_to_json(nasty_plan());
+    expect_parse_error([&] { plan_from_json("{not json"); }, "JSON byte");
+    expect_parse_error([&] { plan_from_json(""); }, "JSON");
+    expect_parse_error([&] { plan_from_json("[]"); }, "JSON /: expected an object");
+    expect_parse_error([&] { plan_from_json(replace_first(good, "\"status\": \"blocked\"", "\"status\": \"sleeping\"")); },
+                       "/recommendations/0/actions/0/status: unknown action status \"sleeping\"");
+    expect_parse_error([&] { plan_from_json(replace_first(good, "\"kind\": \"range\"", "\"kind\": \"lots\"")); },
+                       "/recommendations/0/cost/kind");
+    expect_parse_error([&] { plan_from_json(replace_first(good, "\"timescale\": \"by_date\"", "\"timescale\": 3")); },
+                       "/recommendations/0/timescale: expected a string");
+    expect_parse_error([&] { plan_from_json(replace_first(good, "\"rag\": \"red\"", "\"rag\": \"purple\"")); },
+                       "/recommendations/0/actions/0/rag_override/rag");
+    expect_parse_error([&] { plan_from_json(replace_first(good, "\"report_date\": \"2024-02-29\"",
+                                                          "\"report_date\": \"2023-02-29\"")); },
+                       "/report_date: not a date");
+    expect_parse_error([&] { plan_from_json(replace_first(good, "\"title\"", "\"titel\"")); }, "/titel: unknown member");
+    expect_parse_error([&] { plan_from_json(replace_first(good, "\"version\": 1", "\"version\": 2")); }, "/version");
+    expect_parse_error([&] { plan_from_json(replace_first(good, "\"done\": false", "\"done\": \"no\"")); },
+                       "/done: expected true or false");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_csv_names_line_and_field) {
+    const std::string good = plan_to_csv(nasty_plan());
+    expect_parse_error([&] { plan_from_csv(""); }, "CSV line 1");
+    expect_parse_error([&] { plan_from_csv(replace_first(good, "record,number", "kind,number")); }, "header");
+    expect_parse_error([&] { plan_from_csv(replace_first(good, ",blocked,", ",sleeping,")); },
+                       "field status: unknown action status \"sleeping\"");
+    expect_parse_error([&] { plan_from_csv(replace_first(good, "\r\naction,", "\r\nactoin,")); },
+                       "unknown record type \"actoin\"");
+    expect_parse_error([&] { plan_from_csv(replace_first(good, ",by_date,", ",someday,")); }, "field timescale");
+    expect_parse_error([&] { plan_from_csv(good + "task,1,1.1,\"unterminated\r\n"); }, "CSV line");
+    expect_parse_error([&] { plan_from_csv(good + "task,1\r\n"); }, "fields, expected 34");
+    // the plan record is on line 2
+    expect_parse_error([&] { plan_from_csv(replace_first(good, ",2024-02-29,3,14,60", ",2024-02-30,3,14,60")); },
+                       "CSV line 2, field report_date");
+    expect_parse_error([&] { plan_from_csv(replace_first(good, ",2024-02-29,3,14,60", ",2024-02-29,x,14,60")); },
+                       "CSV line 2, field immediately_days: not an integer");
+    // a task before any action
+    std::string orphan = plan_to_csv(Plan{}) + "task,1,1.1,,do it,,,,,,,,,,false,,,,,,,,,,,,,,,,,,,\r\n";
+    expect_parse_error([&] { plan_from_csv(orphan); }, "before any recommendation");
+}
+
+BOOST_AUTO_TEST_CASE(csv_line_numbers_count_embedded_newlines) {
+    Plan p;
+    Recommendation r;
+    r.number = 1;
+    r.text = "three\nline\ntext";
+    p.recommendations.push_back(r);
+    std::string csv = plan_to_csv(p);
+    // header (line 1), plan (2), recommendation (3-5); a bad record follows on line 6
+    csv += "milestone,1,,,x,,not-a-date,,,,,,,,false,,,,,,,,,,,,,,,,,,,\r\n";
+    expect_parse_error([&] { plan_from_csv(csv); }, "CSV line 6");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
