@@ -2,6 +2,7 @@
 
 #include <oversight/core/error.hpp>
 #include <oversight/import/seed_plan.hpp>
+#include "support/shared_data.hpp"
 
 #include <fstream>
 #include <set>
@@ -10,10 +11,12 @@
 #include <vector>
 
 using namespace oversight;
+using oversight::test::kSeedPlan;
+using oversight::test::needs_shared;
 
 namespace {
 
-const std::string kSeed = OVERSIGHT_SHARED_DIR "/seed/000_34f8af1d34ad7c07.txt";
+const std::string kSeed = oversight::test::shared_path(oversight::test::kSeedPlan);
 const std::string kQuality = "QUALITY OF WORK TO SAFEGUARD CHILDREN";
 const std::string kCla = "CHILDREN LOOKED AFTER";
 
@@ -60,7 +63,7 @@ const ExpectedAction kActions[] = {
 
 BOOST_AUTO_TEST_SUITE(seed_import)
 
-BOOST_AUTO_TEST_CASE(sections_recommendations_and_timescales) {
+BOOST_AUTO_TEST_CASE(sections_recommendations_and_timescales, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     ImportResult r = import_seed_plan_file(kSeed, {});
     const Plan& p = r.plan;
     BOOST_TEST_REQUIRE(p.sections.size() == 2u);
@@ -91,7 +94,7 @@ BOOST_AUTO_TEST_CASE(sections_recommendations_and_timescales) {
                "There are sufficient experienced social work staff and managers to effectively carry out the");
 }
 
-BOOST_AUTO_TEST_CASE(every_action_ref_and_lead) {
+BOOST_AUTO_TEST_CASE(every_action_ref_and_lead, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     ImportResult r = import_seed_plan_file(kSeed, {});
     std::vector<std::pair<std::string, std::string>> got;
     for (const auto& rec : r.plan.recommendations)
@@ -106,7 +109,7 @@ BOOST_AUTO_TEST_CASE(every_action_ref_and_lead) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(statuses_costs_tasks_and_milestones) {
+BOOST_AUTO_TEST_CASE(statuses_costs_tasks_and_milestones, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     ImportResult r = import_seed_plan_file(kSeed, {});
     const Plan& p = r.plan;
     BOOST_TEST((p.find_action("2.4")->status == ActionStatus::withdrawn));
@@ -137,7 +140,7 @@ BOOST_AUTO_TEST_CASE(statuses_costs_tasks_and_milestones) {
                std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(progress_without_a_report_date_is_dated_the_import_date) {
+BOOST_AUTO_TEST_CASE(progress_without_a_report_date_is_dated_the_import_date, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     SeedImportOptions o;
     o.import_date = Date::from_ymd(2013, 1, 7);
     ImportResult r = import_seed_plan_file(kSeed, o);
@@ -159,7 +162,7 @@ BOOST_AUTO_TEST_CASE(progress_without_a_report_date_is_dated_the_import_date) {
     BOOST_TEST(today.plan.find_action("1.1")->updates.at(0).date.iso() == Date::today().iso());
 }
 
-BOOST_AUTO_TEST_CASE(duplicate_refs_across_the_plan_are_renumbered_with_both_lines) {
+BOOST_AUTO_TEST_CASE(duplicate_refs_across_the_plan_are_renumbered_with_both_lines, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     const std::string seed = slurp(kSeed);
     // Line 19 prints "3.2"; damage it into a reference used elsewhere.
     for (const char* bad : {"2.3", "4.2"}) {
@@ -222,7 +225,7 @@ BOOST_AUTO_TEST_CASE(duplicate_ref_in_one_recommendation_is_renumbered) {
     BOOST_TEST(acts[2].tasks.size() == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(progress_becomes_an_update_on_the_report_date) {
+BOOST_AUTO_TEST_CASE(progress_becomes_an_update_on_the_report_date, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     SeedImportOptions o;
     o.report_date = Date::from_ymd(2012, 10, 12);
     ImportResult r = import_seed_plan_file(kSeed, o);
@@ -234,7 +237,7 @@ BOOST_AUTO_TEST_CASE(progress_becomes_an_update_on_the_report_date) {
     BOOST_TEST(!has_warning(r, 0, "no report date"));
 }
 
-BOOST_AUTO_TEST_CASE(warnings_name_lines_and_repairs) {
+BOOST_AUTO_TEST_CASE(warnings_name_lines_and_repairs, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     ImportResult r = import_seed_plan_file(kSeed, {});
     BOOST_TEST(has_warning(r, 15, "2.5"));   // lost ref between 2.4 and 2.6
     BOOST_TEST(has_warning(r, 18, "3.1"));   // lost ref before 3.2
@@ -257,7 +260,7 @@ BOOST_AUTO_TEST_CASE(warnings_name_lines_and_repairs) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(no_line_unaccounted_for) {
+BOOST_AUTO_TEST_CASE(no_line_unaccounted_for, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     const std::string text = slurp(kSeed);
     std::vector<std::string> lines;
     std::istringstream in(text);
@@ -281,7 +284,7 @@ BOOST_AUTO_TEST_CASE(no_line_unaccounted_for) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(crlf_gives_the_same_plan) {
+BOOST_AUTO_TEST_CASE(crlf_gives_the_same_plan, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     const std::string text = slurp(kSeed);
     std::string crlf;
     for (char c : text) {

@@ -8,6 +8,8 @@
 #include <oversight/core/error.hpp>
 #include <oversight/store/store.hpp>
 
+#include "support/shared_data.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -21,7 +23,13 @@ using namespace oversight;
 
 namespace {
 
-const std::string kReal = OVERSIGHT_SHARED_DIR "/data/ssda903";
+using oversight::test::needs_shared;
+using oversight::test::shared_path;
+
+const char* const kRealFolder = "data/ssda903";
+// Our own small return (tests/data/ssda903_sample/README.md): the same checks
+// run on it everywhere, and on the real-format return when ../shared is there.
+const std::string kSample = OVERSIGHT_TEST_DATA_DIR "/ssda903_sample";
 const std::string kBad = OVERSIGHT_TEST_DATA_DIR "/casework_903_bad";
 
 // A plain reader for files without quotes: rows of fields, header first.
@@ -130,10 +138,12 @@ BOOST_AUTO_TEST_CASE(missing_folder_and_columns) {
                           [](const Error& e) { return e.code() == Status::io; });
 }
 
-BOOST_AUTO_TEST_CASE(real_return_counts_match_a_plain_reading) {
-    auto header = plain_csv(kReal + "/header.csv");
-    auto episodes = plain_csv(kReal + "/episodes.csv");
-    auto reviews = plain_csv(kReal + "/reviews.csv");
+// Every count read_ssda903 and import_ssda903 give for the return in
+// `folder` matches a plain reading of its files.
+void check_counts_against_a_plain_reading(const std::string& folder) {
+    auto header = plain_csv(folder + "/header.csv");
+    auto episodes = plain_csv(folder + "/episodes.csv");
+    auto reviews = plain_csv(folder + "/reviews.csv");
     std::set<std::string> children;
     for (std::size_t i = 1; i < header.size(); ++i) children.insert(header[i][0]);
     const std::size_t rne = column(episodes[0], "RNE"), decom = column(episodes[0], "DECOM"),
@@ -160,7 +170,7 @@ BOOST_AUTO_TEST_CASE(real_return_counts_match_a_plain_reading) {
         if (ymd(reviews[i][2]) <= now) ++review_rows; else ++future;
     }
 
-    Ssda903Data d = read_ssda903(kReal);
+    Ssda903Data d = read_ssda903(folder);
     BOOST_TEST(static_cast<std::size_t>(d.header_rows) == header.size() - 1);
     BOOST_TEST(static_cast<std::size_t>(d.episode_rows) == episodes.size() - 1);
     BOOST_TEST(static_cast<std::size_t>(d.review_rows) == reviews.size() - 1);
@@ -181,12 +191,12 @@ BOOST_AUTO_TEST_CASE(real_return_counts_match_a_plain_reading) {
 
     // Into a store; importing again adds nothing.
     Store store = Store::open_in_memory();
-    Ssda903Result first = import_ssda903(store, kReal);
+    Ssda903Result first = import_ssda903(store, folder);
     BOOST_TEST(static_cast<std::size_t>(first.children_added) == children.size());
     BOOST_TEST(static_cast<std::size_t>(first.events_added + first.events_already_present) == d.events.size());
     BOOST_TEST(first.events_added > 0);
     BOOST_TEST(first.warnings.size() == d.warnings.size());
-    Ssda903Result second = import_ssda903(store, kReal);
+    Ssda903Result second = import_ssda903(store, folder);
     BOOST_TEST(second.children_added == 0);
     BOOST_TEST(second.events_added == 0);
     BOOST_TEST(second.attributes_set == 0);
@@ -218,11 +228,18 @@ BOOST_AUTO_TEST_CASE(real_return_counts_match_a_plain_reading) {
     for (const auto& r : list) BOOST_TEST(children.count(r.obligation.child_id) == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(placed_with_parent_codes_get_the_reg_28_regimes) {
-    // The real return: a P1 placement (placed with parents) under LS C2 (full
-    // care order) gets reg 28(5) visits from the placement; under C1
-    // (interim care order) reg 28(4). The rows are chosen by a plain reading.
-    auto episodes = plain_csv(kReal + "/episodes.csv");
+BOOST_AUTO_TEST_CASE(sample_return_counts_match_a_plain_reading) { check_counts_against_a_plain_reading(kSample); }
+
+BOOST_AUTO_TEST_CASE(real_return_counts_match_a_plain_reading,
+                     *boost::unit_test::precondition(needs_shared(kRealFolder))) {
+    check_counts_against_a_plain_reading(shared_path(kRealFolder));
+}
+
+// In the return in `folder`: a P1 placement (placed with parents) under LS C2 (full
+// care order) gets reg 28(5) visits from the placement; under C1 (interim
+// care order) reg 28(4). The rows are chosen by a plain reading.
+void check_placed_with_parent_regimes(const std::string& folder) {
+    auto episodes = plain_csv(folder + "/episodes.csv");
     const std::size_t child = column(episodes[0], "CHILD"), rne = column(episodes[0], "RNE"),
                       decom = column(episodes[0], "DECOM"), ls = column(episodes[0], "LS"),
                       place = column(episodes[0], "PLACE"), dec = column(episodes[0], "DEC");
@@ -251,7 +268,7 @@ BOOST_AUTO_TEST_CASE(placed_with_parent_codes_get_the_reg_28_regimes) {
         return std::nullopt;
     };
     Store store = Store::open_in_memory();
-    import_ssda903(store, kReal);
+    import_ssda903(store, folder);
     const Calendar cal = Calendar::for_division(Division::england_and_wales);
     const RulePack pack = RulePack::england_default();
     const std::pair<const char*, const char*> cases[] = {
@@ -278,6 +295,15 @@ BOOST_AUTO_TEST_CASE(placed_with_parent_codes_get_the_reg_28_regimes) {
             }));
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(sample_placed_with_parent_codes_get_the_reg_28_regimes) {
+    check_placed_with_parent_regimes(kSample);
+}
+
+BOOST_AUTO_TEST_CASE(real_placed_with_parent_codes_get_the_reg_28_regimes,
+                     *boost::unit_test::precondition(needs_shared(kRealFolder))) {
+    check_placed_with_parent_regimes(shared_path(kRealFolder));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

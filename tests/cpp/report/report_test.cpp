@@ -9,6 +9,7 @@
 #include <oversight/report/report.hpp>
 
 #include "core/text.hpp"
+#include "support/shared_data.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,8 @@
 #include <vector>
 
 using namespace oversight;
+using oversight::test::kSeedPlan;
+using oversight::test::needs_shared;
 using nlohmann::json;
 
 namespace {
@@ -572,11 +575,11 @@ BOOST_AUTO_TEST_CASE(overridden_rag_is_marked) {
     BOOST_TEST(contains(render(p, ReportKind::plan, ReportFormat::text), "GREEN*"));
 }
 
-BOOST_AUTO_TEST_CASE(seed_plan_report_structure) {
+BOOST_AUTO_TEST_CASE(seed_plan_report_structure, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     SeedImportOptions so;
     so.report_date = Date::parse_iso("2012-09-14");  // made up: the export does not carry one
     so.authority = "Southampton City Council";
-    const Plan p = import_seed_plan_file(OVERSIGHT_SHARED_DIR "/seed/000_34f8af1d34ad7c07.txt", so).plan;
+    const Plan p = import_seed_plan_file(oversight::test::shared_path(kSeedPlan), so).plan;
     BOOST_REQUIRE(!p.recommendations.empty());
     const Date as_of = *so.report_date;
     const json j = json::parse(render(p, ReportKind::full, ReportFormat::json, as_of));
@@ -689,10 +692,10 @@ BOOST_AUTO_TEST_CASE(action_without_lead_counts_under_its_recommendations_lead) 
     BOOST_TEST(plain.back()["via_recommendation_lead"].empty());
 }
 
-BOOST_AUTO_TEST_CASE(seed_action_9_1_is_led_by_felicity_budgen_via_its_recommendation) {
+BOOST_AUTO_TEST_CASE(seed_action_9_1_is_led_by_felicity_budgen_via_its_recommendation, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     SeedImportOptions so;
     so.report_date = Date::parse_iso("2012-09-14");
-    const Plan p = import_seed_plan_file(OVERSIGHT_SHARED_DIR "/seed/000_34f8af1d34ad7c07.txt", so).plan;
+    const Plan p = import_seed_plan_file(oversight::test::shared_path(kSeedPlan), so).plan;
     BOOST_REQUIRE(p.find_action("9.1"));
     BOOST_TEST(p.find_action("9.1")->lead == "");
     const json leads = json::parse(render(p, ReportKind::leads, ReportFormat::json, *so.report_date))["leads"];
