@@ -28,7 +28,9 @@ enum class StoreUse {
 };
 
 /// Opens --db. With StoreUse::existing or read_only a missing file is
-/// Error(not_found) "no store at PATH (hint)" and nothing is created.
+/// Error(not_found) "no store at PATH (hint)" and nothing is created. A
+/// read_only open of a store at an older schema opens it read-write once,
+/// to migrate it.
 Store open_store(const Context& ctx, StoreUse use, const std::string& hint = "");
 
 /// Records the changes that follow as $USER when it is set and valid UTF-8;

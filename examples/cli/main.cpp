@@ -28,7 +28,17 @@ Store open_store(const Context& ctx, StoreUse use, const std::string& hint) {
     options.create = use == StoreUse::create || memory;
     options.read_only = use == StoreUse::read_only && !memory;
     try {
-        return Store::open(options);
+        try {
+            return Store::open(options);
+        } catch (const Error& e) {
+            // A store from an older version cannot be read before it is
+            // migrated, which only a read-write open does: as every command
+            // did before there were read-only opens. A file that is not a
+            // store, or is too new, fails the same way again.
+            if (e.code() != Status::db || !options.read_only) throw;
+            options.read_only = false;
+            return Store::open(options);
+        }
     } catch (const Error& e) {
         if (e.code() != Status::not_found || hint.empty()) throw;
         throw Error(Status::not_found, std::string(e.what()) + " (" + hint + ")");
