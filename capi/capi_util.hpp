@@ -8,8 +8,6 @@
 #include <oversight/core/error.hpp>
 #include <oversight/store/store.hpp>
 
-#include <SQLiteCpp/Exception.h>
-
 #include <new>
 #include <optional>
 #include <string>
@@ -34,8 +32,6 @@ oversight_status guard(F&& body) noexcept {
         // An Error carrying Status::ok would read as success with NULL results: a bug.
         const Status code = e.code() == Status::ok ? Status::internal : e.code();
         return fail(static_cast<oversight_status>(code), e.what());
-    } catch (const SQLite::Exception& e) {
-        return fail(OVERSIGHT_E_DB, std::string("database error: ") + e.what());
     } catch (const std::bad_alloc&) {
         return fail(OVERSIGHT_E_NOMEM, "out of memory");
     } catch (const std::exception& e) {

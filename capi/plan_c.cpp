@@ -4,6 +4,7 @@
 
 #include <oversight/import/seed_plan.hpp>
 #include <oversight/import/plan_file.hpp>
+#include <oversight/workforce/appointment.hpp>
 #include <oversight/workforce/person.hpp>
 #include <oversight/plan/plan.hpp>
 #include <oversight/plan/plan_store.hpp>
@@ -400,10 +401,9 @@ oversight_status oversight_plan_add_person(oversight_store* store, const char* n
         Store& s = store_of(store);
         Person p;
         p.name = text_arg(name, "name");
-        p.role = opt_text_arg(role, "role").value_or("");
+        p.job_title = opt_text_arg(role, "role").value_or("");
         p.email = opt_text_arg(email, "email").value_or("");
-        p.team = opt_text_arg(team, "team").value_or("");
-        *out_id = add_person(s, p);
+        *out_id = add_person(s, p, opt_text_arg(team, "team").value_or(""));
         return OVERSIGHT_OK;
     });
 }
@@ -413,9 +413,15 @@ oversight_status oversight_plan_people_json(const oversight_store* store, int64_
         string_out(out);
         const Store& s = store_of(store);
         nlohmann::json directory = nlohmann::json::array();
-        for (const auto& p : list_people(s))
-            directory.push_back(
-                {{"id", p.id}, {"name", p.name}, {"role", p.role}, {"email", p.email}, {"team", p.team}});
+        for (const auto& p : list_people(s)) {
+            // "role" is the job title; "team", that of today's appointment.
+            const auto now = appointment_on(s, p.name, Date::today());
+            directory.push_back({{"id", p.id},
+                                 {"name", p.name},
+                                 {"role", p.job_title},
+                                 {"email", p.email},
+                                 {"team", now ? now->team : ""}});
+        }
         nlohmann::json duplicates = nlohmann::json::array();
         for (const auto& d : probable_duplicate_people(s, plan_id))
             duplicates.push_back({{"a", d.a}, {"b", d.b}, {"similarity", d.similarity}, {"reason", d.reason}});

@@ -18,8 +18,10 @@
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/rules/schedule.hpp>
 
+#include <oversight/workforce/appointment.hpp>
 #include <oversight/workforce/name_matching.hpp>
 #include <oversight/workforce/person.hpp>
+#include <oversight/workforce/role.hpp>
 #include <oversight/workforce/team.hpp>
 
 #include <oversight/plan/cost.hpp>

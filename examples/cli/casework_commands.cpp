@@ -36,8 +36,8 @@ Date parse_date_arg(const std::string& text, const char* what) {
 
 /// The store of a command that reads (or adds to) existing cases: a missing
 /// file is an error, never silently created empty.
-Store open_existing(const Context& ctx) {
-    return open_store(ctx, StoreUse::existing, "give --db, or create one with `oversight case add`");
+Store open_existing(const Context& ctx, StoreUse use = StoreUse::existing) {
+    return open_store(ctx, use, "give --db, or create one with `oversight case add`");
 }
 
 /// Records changes as `by` when given (invalid text is an error), else as
@@ -70,7 +70,7 @@ struct AckOptions {
 
 void run_remind(const Context& ctx, const RemindOptions& o) {
     if (!o.worker.empty() && !o.team.empty()) throw Error(Status::invalid_arg, "give --worker or --team, not both");
-    Store store = open_existing(ctx);
+    Store store = open_existing(ctx, StoreUse::read_only);
     Date as_of = ctx.as_of_date();
     Duration window{o.within, Unit::working_days};
     CaseFilter filter;

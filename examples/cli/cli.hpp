@@ -22,12 +22,15 @@ struct Context {
 
 /// How a command opens --db.
 enum class StoreUse {
-    create,    // opened, created if missing (commands that add data)
-    existing,  // a missing file is an error, never created (commands that read or amend)
+    create,     // opened, created if missing (commands that add data)
+    existing,   // a missing file is an error, never created (commands that amend)
+    read_only,  // as existing, and opened read-only (commands that only read)
 };
 
-/// Opens --db. With StoreUse::existing a missing file is Error(not_found)
-/// "no store at PATH (hint)" and nothing is created.
+/// Opens --db. With StoreUse::existing or read_only a missing file is
+/// Error(not_found) "no store at PATH (hint)" and nothing is created. A
+/// read_only open of a store at an older schema opens it read-write once,
+/// to migrate it.
 Store open_store(const Context& ctx, StoreUse use, const std::string& hint = "");
 
 /// Records the changes that follow as $USER when it is set and valid UTF-8;

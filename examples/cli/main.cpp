@@ -7,7 +7,6 @@
 #include <oversight/store/store.hpp>
 
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 
 namespace oversight::cli {
@@ -22,10 +21,28 @@ Date Context::as_of_date() const {
 }
 
 Store open_store(const Context& ctx, StoreUse use, const std::string& hint) {
-    std::error_code ec;
-    if (use == StoreUse::existing && ctx.db != ":memory:" && !std::filesystem::exists(ctx.db, ec))
-        throw Error(Status::not_found, "no store at " + ctx.db + (hint.empty() ? "" : " (" + hint + ")"));
-    return Store::open(ctx.db);
+    StoreOptions options;
+    options.location = ctx.db;
+    // An in-memory store is always new: nothing to require or to read.
+    const bool memory = ctx.db == ":memory:";
+    options.create = use == StoreUse::create || memory;
+    options.read_only = use == StoreUse::read_only && !memory;
+    try {
+        try {
+            return Store::open(options);
+        } catch (const Error& e) {
+            // A store from an older version cannot be read before it is
+            // migrated, which only a read-write open does: as every command
+            // did before there were read-only opens. A file that is not a
+            // store, or is too new, fails the same way again.
+            if (e.code() != Status::db || !options.read_only) throw;
+            options.read_only = false;
+            return Store::open(options);
+        }
+    } catch (const Error& e) {
+        if (e.code() != Status::not_found || hint.empty()) throw;
+        throw Error(Status::not_found, std::string(e.what()) + " (" + hint + ")");
+    }
 }
 
 std::string record_as_user(Store& store, const std::string& fallback) {

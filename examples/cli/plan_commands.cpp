@@ -6,6 +6,7 @@
 #include <oversight/core/error.hpp>
 #include <oversight/import/seed_plan.hpp>
 #include <oversight/import/plan_file.hpp>
+#include <oversight/workforce/appointment.hpp>
 #include <oversight/workforce/person.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/report/report.hpp>
@@ -30,7 +31,7 @@ Date date_option(const std::string& text, const char* option) {
 }
 
 /// --db with changes recorded as $USER; a command that only reads opens it
-/// as StoreUse::existing, so a missing store is an error, never created.
+/// as StoreUse::read_only, so a missing store is an error, never created.
 Store open_plan_store(const Context& ctx, StoreUse use) {
     Store store = open_store(ctx, use, "run import-plan first");
     record_as_user(store);
@@ -174,7 +175,7 @@ void run_import(const Context& ctx, const ImportArgs& a) {
 }
 
 void run_export(const Context& ctx, std::int64_t plan_option, const std::string& format) {
-    Store store = open_plan_store(ctx, StoreUse::existing);
+    Store store = open_plan_store(ctx, StoreUse::read_only);
     Plan plan = load_plan(store, plan_of(store, plan_option));
     if (format == "json") std::cout << plan_to_json(plan) << "\n";
     else if (format == "csv") std::cout << plan_to_csv(plan);
@@ -189,7 +190,7 @@ int run_report(const Context& ctx, std::int64_t plan_option, const std::string& 
     options.format = parse_report_format(format);
     options.as_of = ctx.as_of_date();
     options.within_days = within;
-    Store store = open_plan_store(ctx, StoreUse::existing);
+    Store store = open_plan_store(ctx, StoreUse::read_only);
     std::string out = render_report(load_plan(store, plan_of(store, plan_option)), options);
     std::cout << out;
     if (!out.empty() && out.back() != '\n') std::cout << "\n";
@@ -198,7 +199,7 @@ int run_report(const Context& ctx, std::int64_t plan_option, const std::string& 
 
 void run_history(const Context& ctx, const std::string& entity, std::int64_t id, std::size_t limit,
                  const std::string& format) {
-    Store store = open_plan_store(ctx, StoreUse::existing);
+    Store store = open_plan_store(ctx, StoreUse::read_only);
     HistoryFilter f;
     if (!entity.empty()) f.entity = entity;
     if (id > 0) f.entity_id = id;
@@ -231,14 +232,16 @@ void run_history(const Context& ctx, const std::string& entity, std::int64_t id,
 }
 
 void run_people(const Context& ctx, std::int64_t plan_option) {
-    Store store = open_plan_store(ctx, StoreUse::existing);
+    Store store = open_plan_store(ctx, StoreUse::read_only);
     std::int64_t plan = plan_of(store, plan_option);
     auto people = list_people(store);
     std::cout << "Directory (" << people.size() << "):\n";
+    const Date today = Date::today();
     for (const auto& p : people) {
         std::cout << "  " << p.name;
-        if (!p.role.empty()) std::cout << ", " << p.role;
-        if (!p.team.empty()) std::cout << " (" << p.team << ")";
+        if (!p.job_title.empty()) std::cout << ", " << p.job_title;
+        if (auto now = appointment_on(store, p.name, today); now && !now->team.empty())
+            std::cout << " (" << now->team << ")";
         if (!p.email.empty()) std::cout << " <" << p.email << ">";
         std::cout << "\n";
     }
@@ -317,14 +320,15 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
         cmd->require_subcommand(0, 1);
 
         auto person = std::make_shared<Person>();
+        auto team = std::make_shared<std::string>();
         auto* add = cmd->add_subcommand("add", "Add a person to the directory");
         add->add_option("NAME", person->name, "Full name")->required();
-        add->add_option("--role", person->role, "Role");
+        add->add_option("--role", person->job_title, "Role (job title)");
         add->add_option("--email", person->email, "Email address");
-        add->add_option("--team", person->team, "Team");
-        add->callback([&ctx, person] {
+        add->add_option("--team", *team, "Team");
+        add->callback([&ctx, person, team] {
             Store store = open_plan_store(ctx, StoreUse::create);
-            std::int64_t id = add_person(store, *person);
+            std::int64_t id = add_person(store, *person, *team);
             std::cout << "added person " << id << ": " << person->name << "\n";
         });
 

@@ -1,8 +1,12 @@
 // Private to lib/ and capi/: small text helpers shared by importers and the C layer.
 #pragma once
 
+#include <oversight/core/error.hpp>
+
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace oversight::detail {
@@ -19,5 +23,18 @@ std::string_view trim(std::string_view s) noexcept;
 std::string collapse_spaces(std::string_view s);
 /// ASCII lower case.
 std::string lower(std::string_view s);
+
+/// The value of an enum from its canonical name or a display form: case,
+/// spacing, hyphens and underscores are folded ("In progress" is
+/// "in_progress"). Error(invalid_arg) "unknown <what> \"text\"" otherwise.
+template <class E, std::size_t N>
+E parse_enum(std::string_view text, const std::pair<std::string_view, E> (&table)[N], const char* what) {
+    std::string key = lower(collapse_spaces(text));
+    for (char& c : key)
+        if (c == ' ' || c == '-') c = '_';
+    for (const auto& [name, value] : table)
+        if (key == name) return value;
+    throw Error(Status::invalid_arg, std::string("unknown ") + what + " \"" + sanitize_utf8(text.substr(0, 64)) + "\"");
+}
 
 }  // namespace oversight::detail

@@ -11,8 +11,8 @@
 #include <oversight/core/error.hpp>
 
 #include "casework/casework_detail.hpp"
-#include "store/db.hpp"
 #include "core/text.hpp"
+#include "core/transaction.hpp"
 
 #include <csv.h>
 
@@ -298,18 +298,13 @@ Ssda903Result import_ssda903(Store& store, const std::string& folder, std::strin
     Ssda903Data data = read_ssda903(folder);
     Ssda903Result result;
     result.warnings = std::move(data.warnings);
-    detail::write(store, "importing SSDA903 from " + folder, [&] {
-        auto& s = detail::impl(store);
-        std::map<std::string, std::int64_t> rows;
-        for (const Child& c : data.children) {
-            auto [row, added] = detail::put_child(s, c);
-            rows[c.id] = row;
-            if (added) ++result.children_added;
-        }
+    detail::in_transaction(store, "importing SSDA903 from " + folder, [&] {
+        for (const Child& c : data.children)
+            if (detail::put_child(store, c)) ++result.children_added;
         for (const auto& a : data.attributes)
-            if (detail::put_attribute(s, rows.at(a.child_id), a.key, a.value, a.effective_from)) ++result.attributes_set;
+            if (detail::put_attribute(store, a.child_id, {a.effective_from, a.key, a.value})) ++result.attributes_set;
         for (const auto& e : data.events) {
-            if (detail::put_event(s, rows.at(e.child_id), e.event, recorded_by, "ssda903:" + e.file))
+            if (detail::put_event(store, e.child_id, e.event, recorded_by, "ssda903:" + e.file))
                 ++result.events_added;
             else
                 ++result.events_already_present;

@@ -8,15 +8,7 @@
 namespace oversight {
 namespace {
 
-template <class E, std::size_t N>
-E parse_enum(std::string_view text, const std::pair<std::string_view, E> (&table)[N], const char* what) {
-    std::string key = detail::lower(detail::collapse_spaces(text));
-    for (char& c : key)
-        if (c == ' ' || c == '-') c = '_';
-    for (const auto& [name, value] : table)
-        if (key == name) return value;
-    throw Error(Status::invalid_arg, std::string("unknown ") + what + " \"" + std::string(text.substr(0, 64)) + "\"");
-}
+using detail::parse_enum;
 
 constexpr std::pair<std::string_view, Timescale> kTimescales[] = {
     {"immediately", Timescale::immediately},

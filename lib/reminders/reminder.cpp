@@ -6,9 +6,9 @@
 #include <oversight/core/error.hpp>
 
 #include "casework/casework_detail.hpp"
-#include "reminders/reminder_detail.hpp"
-#include "store/db.hpp"
 #include "core/text.hpp"
+#include "reminders/acknowledgement_repository.hpp"
+#include "reminders/reminder_detail.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -61,14 +61,8 @@ std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const 
     std::vector<CaseRecord> cases = detail::load_cases(store, filter, as_of);
 
     std::map<std::string, Acknowledgement> acks;
-    detail::read(store, "reading acknowledgements", [&] {
-        SQLite::Statement q(detail::impl(store).db,
-                            "SELECT c.child_ref, a.rule_id, a.due_date, a.acknowledged_by, a.acknowledged_at, a.note "
-                            "FROM acknowledgements a JOIN children c ON c.id = a.child_id");
-        while (q.executeStep())
-            acks[lookup_key(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString())] = {
-                q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()};
-    });
+    for (auto& [key, ack] : detail::acknowledgement_repository(store).all())
+        acks[lookup_key(key.child_id, key.rule_id, key.due.iso())] = std::move(ack);
 
     std::vector<Reminder> out;
     for (const CaseRecord& record : cases) {

@@ -222,4 +222,20 @@ expect_exit 0 "$CLI" --db "$work/soon.db" --as-of 2012-10-12 report --kind due -
 "$PY" -c 'import json; d=json.load(open("out.txt")); assert d["due"]["within_days"] == 7' \
     || fail "report --kind due without --within ignores the plan setting"
 
+# A store from Oversight 1.0 (schema version 3): a read-only command migrates it
+# once (a read-only open cannot) and reads it; the directory now has the workers.
+PROJECT=${OVERSIGHT_PROJECT_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+"$PY" - "$PROJECT/tests/data/store" "$work/v3.db" <<'EOF_PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[2])
+for name in ("v3_schema.sql", "v3_rows.sql"):
+    db.executescript(open(sys.argv[1] + "/" + name, encoding="utf-8").read())
+db.execute("PRAGMA user_version = 3")
+db.commit()
+EOF_PY
+expect_exit 0 "$CLI" --db "$work/v3.db" people --plan 1
+grep -q '^  Ann Lee, Social worker (Team A) <ann@example.org>$' out.txt || fail "people of a 1.0 store: $(cat out.txt)"
+grep -q '^  Mark Jowett$' out.txt || fail "people of a 1.0 store: unlisted lead missing"
+expect_exit 0 "$CLI" --db "$work/v3.db" --as-of 2012-10-12 report --plan 1
+
 echo "cli plan: all checks passed"

@@ -15,8 +15,10 @@ namespace oversight {
 
 class Store;  // <oversight/store/store.hpp>
 
-/// Which cases to look at: by worker, by team (the allocation in force on
-/// the day asked about), or all when both are empty.
+/// Which cases to look at: by worker (a person's name, ignoring case), by
+/// team, or all when both are empty. A case's worker is the one allocated on
+/// the day asked about, its team that worker's team by their appointment in
+/// force that day.
 struct CaseFilter {
     std::optional<std::string> worker;
     std::optional<std::string> team;

@@ -29,7 +29,8 @@ void save_child(Store& store, const Child& child);
 
 std::optional<Child> try_find_child(const Store& store, std::string_view child_id);
 
-/// Allocates the child to `worker` from `from` on: the current allocation
+/// Allocates the child to `worker` (a person's name, ignoring case;
+/// Error(not_found) when no person has it) from `from` on: the current allocation
 /// (if any) ends on `from`. Allocating to the current worker on or after the
 /// day their allocation started is a no-op. Error(invalid_arg) if `from` is
 /// before the current allocation started (whoever the worker).

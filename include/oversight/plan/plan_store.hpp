@@ -1,7 +1,7 @@
 // Keeping improvement plans in a Store: save and load whole plans, change
 // them one field at a time (each change in one transaction, with a history
-// row per changed field holding the old and the new value), and keep the
-// people directory that leads and task owners are checked against.
+// row per changed field holding the old and the new value), and check leads
+// and task owners against the workforce's people directory.
 //
 // Plans are addressed by id (see latest_plan_id), recommendations by their
 // number within the plan, actions by their reference ("2.5") within the plan,
@@ -121,22 +121,25 @@ void set_rag_override(Store& store, std::int64_t plan_id, std::string_view ref, 
 void clear_rag_override(Store& store, std::int64_t plan_id, std::string_view ref);
 
 // ------------------------------------------------------- people directory
+// The directory is the workforce's (add_person, list_people in
+// <oversight/workforce/person.hpp>): leads and task owners are checked
+// against the people the service has.
 
-/// Adds a person to the directory (name unique, case-insensitively); returns the id.
-std::int64_t add_person(Store& store, const Person& person);
-/// The directory, by name.
-std::vector<Person> list_people(const Store& store);
 /// Leads and task owners named in the plan that are not in the directory,
 /// sorted, each once.
 std::vector<std::string> unlisted_people(const Store& store, std::int64_t plan_id);
 /// Pairs among the directory and the plan's leads and task owners that are
 /// probably one person (probable_same_people). Never merges.
 std::vector<ProbableSamePerson> probable_duplicate_people(const Store& store, std::int64_t plan_id);
-/// Merges person `from` into `into` in every plan: recommendation and action
-/// leads and task owners equal to `from` (ignoring ASCII case, as the
-/// directory does) become `into`; the directory entry
-/// of `from` is removed (or renamed when `into` has none). One history row
-/// per changed field. Error(not_found) when `from` is named nowhere.
+/// Merges person `from` into `into`, in one transaction: in every plan,
+/// recommendation and action leads and task owners equal to `from`
+/// (ignoring ASCII case, as the directory does) become `into`; in the
+/// workforce, when both are people `into` keeps what it lacked of `from`'s
+/// job title, email and agency and takes over `from`'s allocations,
+/// appointments and line reports (when both have an open appointment,
+/// `into`'s stands: `from`'s ends when it began, or goes), and `from` is
+/// removed; when only `from` is a person, it is renamed `into`. One history
+/// row per changed field. Error(not_found) when `from` is named nowhere.
 void merge_people(Store& store, std::string_view from, std::string_view into);
 
 }  // namespace oversight

@@ -1,18 +1,40 @@
-// A person in the people directory: leads of plan actions, task owners and
-// anyone else a plan names.
+// The people of the service, in one directory: social workers and their
+// managers, plan leads and task owners, colleagues from other agencies. A
+// person's name is unique ignoring ASCII case; what they do, in which team
+// and under whom, over time, is in their appointments (appointment.hpp).
+// Every change runs in one transaction with history rows (entity "person").
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace oversight {
 
+class Store;  // <oversight/store/store.hpp>
+
 struct Person {
     std::int64_t id = 0;
-    std::string name;
-    std::string role;
-    std::string email;
-    std::string team;
+    std::string name;       // unique ignoring case, not blank
+    std::string job_title;  // free text, e.g. "Head of Safeguarding"
+    std::string email;      // may be empty
+    std::string agency;     // "": the council itself
 };
+bool operator==(const Person& a, const Person& b);
+inline bool operator!=(const Person& a, const Person& b) { return !(a == b); }
+
+/// Adds a person (white space in the name collapsed) and returns the id.
+/// With a `team` (the directory's free-text team), also appoints them there
+/// (Role::other, since before records), adding the team if there is none by
+/// that name. Error(conflict) when the name is taken (ignoring case),
+/// Error(invalid_arg) for a blank name or invalid UTF-8 ("person \"NAME\"
+/// FIELD: invalid UTF-8 at byte N").
+std::int64_t add_person(Store& store, const Person& person, std::string_view team = {});
+/// Everyone, by name.
+std::vector<Person> list_people(const Store& store);
+/// The person with this name (ignoring ASCII case).
+std::optional<Person> try_find_person(const Store& store, std::string_view name);
 
 }  // namespace oversight

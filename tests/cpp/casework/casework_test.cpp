@@ -11,14 +11,10 @@
 #include <oversight/reminders/digest.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/store/store.hpp>
-
-#include <SQLiteCpp/SQLiteCpp.h>
+#include <oversight/workforce/appointment.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <string>
-
-#include <unistd.h>
 
 using namespace oversight;
 
@@ -92,41 +88,6 @@ std::size_t count_if_rule(const std::vector<Reminder>& v, const std::string& rul
 
 BOOST_AUTO_TEST_SUITE(casework)
 
-BOOST_AUTO_TEST_CASE(schema_has_constraints) {
-    auto dir = std::filesystem::temp_directory_path() / ("oversight-casework-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    std::string path = (dir / "s.db").string();
-    {
-        Store s = Store::open(path);
-        BOOST_TEST(s.schema_version() >= 3);
-        save_child(s, {"X1", std::nullopt});
-    }
-    {
-        SQLite::Database db(path, SQLite::OPEN_READWRITE);
-        db.exec("PRAGMA foreign_keys = ON");
-        // Date shape, FK to children, JSON attributes, lower-case event types.
-        BOOST_CHECK_THROW(db.exec("INSERT INTO events(child_id, type, date, recorded_by, recorded_at) "
-                                  "VALUES (1, 'visit', '01/03/2024', 'x', '2024-03-01T00:00:00Z')"),
-                          SQLite::Exception);
-        BOOST_CHECK_THROW(db.exec("INSERT INTO events(child_id, type, date, recorded_by, recorded_at) "
-                                  "VALUES (99, 'visit', '2024-03-01', 'x', '2024-03-01T00:00:00Z')"),
-                          SQLite::Exception);
-        BOOST_CHECK_THROW(db.exec("INSERT INTO events(child_id, type, date, attributes, recorded_by, recorded_at) "
-                                  "VALUES (1, 'visit', '2024-03-01', 'not json', 'x', '2024-03-01T00:00:00Z')"),
-                          SQLite::Exception);
-        BOOST_CHECK_THROW(db.exec("INSERT INTO events(child_id, type, date, recorded_by, recorded_at) "
-                                  "VALUES (1, 'Visit!', '2024-03-01', 'x', '2024-03-01T00:00:00Z')"),
-                          SQLite::Exception);
-        BOOST_CHECK_THROW(db.exec("INSERT INTO acknowledgements(child_id, rule_id, due_date, acknowledged_by, acknowledged_at) "
-                                  "VALUES (1, 'r', '2024-03-01', 'x', 'yesterday')"),
-                          SQLite::Exception);
-        BOOST_CHECK_THROW(db.exec("INSERT INTO children(child_ref, created_at) VALUES ('X1', 'now')"), SQLite::Exception);
-        BOOST_CHECK_NO_THROW(db.exec("INSERT INTO events(child_id, type, date, recorded_by, recorded_at) "
-                                     "VALUES (1, 'visit', '2024-03-01', 'x', '2024-03-01T00:00:00Z')"));
-    }
-    std::filesystem::remove_all(dir);
-}
-
 BOOST_AUTO_TEST_CASE(teams_workers_children_with_history) {
     Store s = Store::open_in_memory();
     const std::string evil = "'; DROP TABLE teams; --";
@@ -143,13 +104,26 @@ BOOST_AUTO_TEST_CASE(teams_workers_children_with_history) {
     BOOST_REQUIRE(workers.size() == 1u);
     BOOST_TEST((workers[0] == Worker{"W", "Team A", "w@example.org"}));
 
+    // A worker is a person with an appointment in a team: moving teams ends
+    // one appointment today and opens the next (history entity "appointment").
+    const auto held = appointments(s, "W");
+    BOOST_REQUIRE(held.size() == 2u);
+    BOOST_TEST(held[0].team == evil);
+    BOOST_TEST((held[0].until == Date::today()));
+    BOOST_TEST(held[1].team == "Team A");
+    BOOST_TEST((held[1].from == Date::today()));
+    BOOST_TEST(!held[1].until);
     HistoryFilter f;
-    f.entity = "worker";
+    f.entity = "appointment";
     auto h = s.history(f);
-    auto moved = std::find_if(h.begin(), h.end(), [](const Change& c) { return c.field == "team" && c.old_value; });
-    BOOST_REQUIRE(moved != h.end());
-    BOOST_TEST(*moved->old_value == evil);
-    BOOST_TEST(*moved->new_value == "Team A");
+    BOOST_TEST(std::count_if(h.begin(), h.end(), [&](const Change& c) {
+                   return c.entity_id == held[0].id && c.field == "until" && !c.old_value &&
+                          c.new_value == Date::today().iso();
+               }) == 1);
+    BOOST_TEST(std::count_if(h.begin(), h.end(), [&](const Change& c) {
+                   return c.entity_id == held[1].id && c.field == "*" && c.new_value &&
+                          c.new_value->find("in Team A") != std::string::npos;
+               }) == 1);
     f.entity = "team";
     auto th = s.history(f);
     BOOST_TEST(std::count_if(th.begin(), th.end(), [](const Change& c) { return c.field == "manager"; }) == 1);

@@ -1,143 +1,181 @@
+// The Store itself (include/oversight/store/store.hpp): options, opening,
+// the SQLite backend's pragmas, the actor, history reads and the
+// translation of SQLite failures.
 #include <boost/test/unit_test.hpp>
+
+#include "support/store_fixtures.hpp"
 
 #include <oversight/core/error.hpp>
 #include <oversight/store/store.hpp>
+#include <oversight/workforce/team.hpp>
 
-#include "store/db.hpp"
+#include "core/transaction.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <functional>
 #include <string>
 
 using namespace oversight;
+using test::code_of;
+using test::TempStore;
 
 namespace {
 
-struct TempDb {
-    std::string path;
-    explicit TempDb(const std::string& name)
-        : path((std::filesystem::temp_directory_path() / ("oversight_store_test_" + name + ".db")).string()) {
-        clean();
-    }
-    ~TempDb() { clean(); }
-    void clean() {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-    }
-};
-
-Status code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.code();
-    }
-    return Status::ok;
-}
+int code(Status s) { return static_cast<int>(s); }
 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(store)
 
-BOOST_AUTO_TEST_CASE(opening_migrates_to_the_latest_schema_with_wal_and_foreign_keys) {
-    TempDb tmp("migrate");
+BOOST_AUTO_TEST_CASE(backends_by_name) {
+    BOOST_TEST(to_string(StoreBackend::sqlite) == "sqlite");
+    BOOST_TEST((parse_store_backend("SQLite") == StoreBackend::sqlite));
+    std::string msg;
+    BOOST_TEST(code(code_of([] { parse_store_backend("postgres"); }, &msg)) == code(Status::invalid_arg));
+    BOOST_TEST(msg.find("postgres") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(opening_migrates_to_the_latest_schema_with_wal) {
+    TempStore tmp("store_migrate");
     {
         Store s = Store::open(tmp.path);
         BOOST_TEST(s.schema_version() == Store::latest_schema_version());
-        BOOST_TEST(Store::latest_schema_version() >= 3);
-        auto& db = detail::impl(s).db;
+        BOOST_TEST(Store::latest_schema_version() >= 4);
+        BOOST_TEST(s.path() == tmp.path);
+        BOOST_TEST((s.options().backend == StoreBackend::sqlite));
+        BOOST_TEST(s.options().busy_timeout.count() == 5000);
+    }
+    {
+        SQLite::Database db(tmp.path);
         BOOST_TEST(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
-        BOOST_TEST(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+        BOOST_TEST(db.execAndGet("PRAGMA user_version").getInt() == Store::latest_schema_version());
     }
     // Reopening is idempotent.
     Store again = Store::open(tmp.path);
     BOOST_TEST(again.schema_version() == Store::latest_schema_version());
 }
 
-BOOST_AUTO_TEST_CASE(history_is_append_only_and_written_inside_the_transaction) {
+BOOST_AUTO_TEST_CASE(options_are_checked) {
+    StoreOptions o;
+    BOOST_TEST(code(code_of([&] { Store::open(o); })) == code(Status::invalid_arg));  // no location
+    o.location = std::string("a\0b", 3);
+    BOOST_TEST(code(code_of([&] { Store::open(o); })) == code(Status::invalid_arg));
+    o.location = ":memory:";
+    o.busy_timeout = std::chrono::milliseconds(-1);
+    BOOST_TEST(code(code_of([&] { Store::open(o); })) == code(Status::invalid_arg));
+    o.busy_timeout = std::chrono::milliseconds(600001);
+    BOOST_TEST(code(code_of([&] { Store::open(o); })) == code(Status::invalid_arg));
+    o.busy_timeout = std::chrono::milliseconds(600000);
+    BOOST_CHECK_NO_THROW(Store::open(o));
+    o.read_only = true;  // an in-memory store would be empty
+    BOOST_TEST(code(code_of([&] { Store::open(o); })) == code(Status::invalid_arg));
+    BOOST_TEST(code(code_of([] { Store::open(""); })) == code(Status::invalid_arg));
+    BOOST_TEST(code(code_of([] { Store::open("/no/such/folder/x.db"); })) == code(Status::io));
+}
+
+BOOST_AUTO_TEST_CASE(the_actor_is_recorded_verbatim_and_must_be_utf8) {
     Store s = Store::open_in_memory();
+    BOOST_TEST(s.actor() == "oversight");
     s.set_actor("Felicity Budgen");
-    detail::write(s, "test change", [&] {
-        detail::record_change(detail::impl(s), "action", 7, "status", std::string("in_progress"),
-                              std::string("complete"));
-    });
+    save_team(s, {"Team A", "", ""});
     auto h = s.history();
     BOOST_REQUIRE(h.size() == 1u);
     BOOST_TEST(h[0].actor == "Felicity Budgen");
-    BOOST_TEST(h[0].entity == "action");
-    BOOST_TEST(h[0].entity_id == 7);
-    BOOST_TEST(*h[0].old_value == "in_progress");
-    BOOST_TEST(*h[0].new_value == "complete");
+    BOOST_TEST(h[0].entity == "team");
+    BOOST_TEST(h[0].field == "*");
     BOOST_TEST(h[0].at.size() == 20u);  // YYYY-MM-DDTHH:MM:SSZ
-
-    auto& db = detail::impl(s).db;
-    BOOST_CHECK_THROW(db.exec("UPDATE history SET actor = 'someone else'"), SQLite::Exception);
-    BOOST_CHECK_THROW(db.exec("DELETE FROM history"), SQLite::Exception);
-    BOOST_TEST(s.history().size() == 1u);
-
-    // A failing write rolls back its history rows too.
-    BOOST_TEST(static_cast<int>(code_of([&] {
-                   detail::write(s, "failing change", [&] {
-                       detail::record_change(detail::impl(s), "action", 8, "lead", std::nullopt, std::string("x"));
-                       throw Error(Status::invalid_arg, "refused");
-                   });
-               })) == static_cast<int>(Status::invalid_arg));
-    BOOST_TEST(s.history().size() == 1u);
-
-    // The actor is recorded verbatim, so it must be UTF-8 and not empty.
-    BOOST_TEST(static_cast<int>(code_of([&] { s.set_actor("bad \xff actor"); })) ==
-               static_cast<int>(Status::invalid_arg));
-    BOOST_TEST(static_cast<int>(code_of([&] { s.set_actor(""); })) == static_cast<int>(Status::invalid_arg));
+    BOOST_TEST(code(code_of([&] { s.set_actor("bad \xff actor"); })) == code(Status::invalid_arg));
+    BOOST_TEST(code(code_of([&] { s.set_actor(""); })) == code(Status::invalid_arg));
     BOOST_TEST(s.actor() == "Felicity Budgen");
+}
 
+BOOST_AUTO_TEST_CASE(history_filters) {
+    Store s = Store::open_in_memory();
+    save_team(s, {"Team A", "Mo", ""});  // "*" and "manager"
+    save_team(s, {"Team B", "", ""});
     HistoryFilter f;
+    f.entity = "team";
+    BOOST_TEST(s.history(f).size() == 3u);
+    f.entity_id = s.history().back().entity_id;
+    BOOST_TEST(s.history(f).size() == 1u);
+    f = {};
+    f.after_seq = s.history().front().seq;
+    BOOST_TEST(s.history(f).size() == 2u);
+    f = {};
+    f.limit = 1;
+    BOOST_TEST(s.history(f).size() == 1u);
+    f = {};
     f.entity = "recommendation";
     BOOST_TEST(s.history(f).empty());
 }
 
-BOOST_AUTO_TEST_CASE(sql_errors_become_oversight_errors) {
+BOOST_AUTO_TEST_CASE(one_transaction_around_several_changes) {
     Store s = Store::open_in_memory();
-    Status c = code_of([&] {
-        detail::write(s, "bad sql", [&] { detail::impl(s).db.exec("INSERT INTO no_such_table VALUES (1)"); });
+    detail::in_transaction(s, "two teams", [&] {
+        save_team(s, {"Team A", "", ""});
+        save_team(s, {"Team B", "", ""});
     });
-    BOOST_TEST(static_cast<int>(c) == static_cast<int>(Status::db));
-    c = code_of([&] {
-        detail::write(s, "duplicate", [&] {
-            detail::impl(s).db.exec("INSERT INTO meta(key, value) VALUES ('application', 'again')");
-        });
-    });
-    BOOST_TEST(static_cast<int>(c) == static_cast<int>(Status::conflict));
+    BOOST_TEST(list_teams(s).size() == 2u);
+    // A failure anywhere inside undoes everything, history rows included.
+    std::string msg;
+    BOOST_TEST(code(code_of(
+                   [&] {
+                       detail::in_transaction(s, "a failing batch", [&] {
+                           save_team(s, {"Team C", "", ""});
+                           save_worker(s, {"Ann Lee", "No Such Team", ""});
+                       });
+                   },
+                   &msg)) == code(Status::not_found));
+    BOOST_TEST(list_teams(s).size() == 2u);
+    BOOST_TEST(s.history().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_failures_become_oversight_errors) {
+    TempStore tmp("store_errors");
+    Store s = Store::open(tmp.path);
+    {
+        // Behind the library's back: a constraint of its own (and, below, a missing table).
+        SQLite::Database db(tmp.path, SQLite::OPEN_READWRITE);
+        db.exec("CREATE TRIGGER no_team_c BEFORE INSERT ON teams WHEN new.name = 'Team C' "
+                "BEGIN SELECT RAISE(ABORT, 'no team C here'); END");
+    }
+    std::string msg;
+    BOOST_TEST(code(code_of([&] { save_team(s, {"Team C", "", ""}); }, &msg)) == code(Status::conflict));
+    BOOST_TEST(msg.find("no team C here") != std::string::npos);
+    BOOST_TEST(msg.find(tmp.path) != std::string::npos);
+    {
+        SQLite::Database db(tmp.path, SQLite::OPEN_READWRITE);
+        db.exec("DROP TABLE acknowledgements");
+    }
+    BOOST_TEST(code(code_of([&] { find_acknowledgement(s, {"C1", "r", Date::parse_iso("2024-01-01")}); }, &msg)) ==
+               code(Status::db));
+    BOOST_TEST(msg.find("acknowledgements") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_foreign_and_newer_databases) {
-    TempDb foreign("foreign");
+    TempStore foreign("store_foreign");
     {
         SQLite::Database db(foreign.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.exec("CREATE TABLE patients(id INTEGER PRIMARY KEY)");
     }
-    BOOST_TEST(static_cast<int>(code_of([&] { Store::open(foreign.path); })) == static_cast<int>(Status::db));
+    BOOST_TEST(code(code_of([&] { Store::open(foreign.path); })) == code(Status::db));
     {
         // Nothing was written into the foreign file.
         SQLite::Database db(foreign.path);
         BOOST_TEST(db.execAndGet("PRAGMA user_version").getInt() == 0);
         BOOST_TEST(!db.tableExists("history"));
     }
-
-    TempDb newer("newer");
-    {
-        Store s = Store::open(newer.path);
-    }
+    TempStore newer("store_newer");
+    Store::open(newer.path);
     {
         SQLite::Database db(newer.path, SQLite::OPEN_READWRITE);
         db.exec("PRAGMA user_version = 999");
     }
-    BOOST_TEST(static_cast<int>(code_of([&] { Store::open(newer.path); })) == static_cast<int>(Status::db));
-
-    BOOST_TEST(static_cast<int>(code_of([&] { Store::open(""); })) == static_cast<int>(Status::invalid_arg));
-    BOOST_TEST(static_cast<int>(code_of([&] { Store::open("/no/such/folder/x.db"); })) ==
-               static_cast<int>(Status::io));
+    BOOST_TEST(code(code_of([&] { Store::open(newer.path); })) == code(Status::db));
+    StoreOptions ro;
+    ro.location = newer.path;
+    ro.read_only = true;
+    BOOST_TEST(code(code_of([&] { Store::open(ro); })) == code(Status::db));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

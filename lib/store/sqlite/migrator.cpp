@@ -1,4 +1,4 @@
-#include "store/migrator.hpp"
+#include "store/sqlite/migrator.hpp"
 
 #include <oversight/core/error.hpp>
 
@@ -7,7 +7,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
-#include <cstdio>
+#include <algorithm>
+#include <string_view>
 
 namespace oversight::detail {
 
@@ -15,26 +16,24 @@ namespace oversight::detail {
 extern const EmbeddedFile kSqliteMigrations[];
 extern const std::size_t kSqliteMigrationsCount;
 
+namespace sqlite {
 namespace {
 
 /// Migration files are numbered from 0001 without gaps: the number is the
 /// schema version the file brings a store to.
 void check_numbering() {
     for (std::size_t i = 0; i < kSqliteMigrationsCount; ++i) {
-        char expected[8];
-        std::snprintf(expected, sizeof expected, "%04zu_", i + 1);
+        std::string expected = std::to_string(i + 1);
+        expected = std::string(4 - std::min<std::size_t>(4, expected.size()), '0') + expected + "_";
         if (std::string_view(kSqliteMigrations[i].name).substr(0, 5) != expected)
             throw Error(Status::internal, std::string("migration ") + kSqliteMigrations[i].name +
                                               " is out of sequence: expected " + expected + "...");
     }
 }
 
-}  // namespace
-
-int latest_schema_version() noexcept { return static_cast<int>(kSqliteMigrationsCount); }
-
-void migrate(SQLite::Database& db, const std::string& path) {
-    check_numbering();
+/// The store's schema version, after refusing what is not an Oversight store
+/// or is newer than this library.
+int checked_version(SQLite::Database& db, const std::string& path) {
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     const int latest = latest_schema_version();
     if (version > latest)
@@ -45,12 +44,28 @@ void migrate(SQLite::Database& db, const std::string& path) {
         SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'application'");
         if (!q.executeStep() || q.getColumn(0).getString() != "oversight")
             throw Error(Status::db, "database " + path + " is not an Oversight store");
-    } else {
-        SQLite::Statement q(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
-        q.executeStep();
-        if (q.getColumn(0).getInt() > 0)
-            throw Error(Status::db, "database " + path + " already holds tables that are not Oversight's");
+    } else if (db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table'").getInt() > 0) {
+        throw Error(Status::db, "database " + path + " already holds tables that are not Oversight's");
     }
+    return version;
+}
+
+}  // namespace
+
+int latest_schema_version() noexcept { return static_cast<int>(kSqliteMigrationsCount); }
+
+void check_current(SQLite::Database& db, const std::string& path) {
+    const int version = checked_version(db, path);
+    if (version < latest_schema_version())
+        throw Error(Status::db, "store " + path + " has schema version " + std::to_string(version) +
+                                    ": open it read-write first, to migrate it to version " +
+                                    std::to_string(latest_schema_version()) + ", before opening it read-only");
+}
+
+void migrate(SQLite::Database& db, const std::string& path) {
+    check_numbering();
+    const int version = checked_version(db, path);
+    const int latest = latest_schema_version();
     if (version == latest) return;
     // A migration may rebuild a table (SQLite's ALTER TABLE cannot add a
     // CHECK or make a table STRICT), which needs foreign keys off; they are
@@ -59,11 +74,17 @@ void migrate(SQLite::Database& db, const std::string& path) {
     db.exec("PRAGMA foreign_keys = OFF");
     try {
         for (int v = version; v < latest; ++v) {
+            const std::string name = kSqliteMigrations[v].name;
             SQLite::Transaction tx(db);
-            db.exec(std::string(kSqliteMigrations[v].text()));
+            try {
+                db.exec(std::string(kSqliteMigrations[v].text()));
+            } catch (const SQLite::Exception& e) {
+                throw Error(Status::db, "migration " + name + " of store " + path + " failed: " + e.what() +
+                                            " (the store keeps schema version " + std::to_string(v) + ")");
+            }
             SQLite::Statement dangling(db, "PRAGMA foreign_key_check");
             if (dangling.executeStep())
-                throw Error(Status::db, "migration " + std::string(kSqliteMigrations[v].name) + " of store " + path +
+                throw Error(Status::db, "migration " + name + " of store " + path +
                                             " would leave a dangling reference in table " +
                                             dangling.getColumn(0).getString());
             db.exec("PRAGMA user_version = " + std::to_string(v + 1));
@@ -76,4 +97,5 @@ void migrate(SQLite::Database& db, const std::string& path) {
     db.exec("PRAGMA foreign_keys = ON");
 }
 
+}  // namespace sqlite
 }  // namespace oversight::detail

@@ -1,14 +1,14 @@
-// Private to lib/store: the one migrator. A store's schema version is its
-// PRAGMA user_version, the number of migrations applied; migrations are the
-// numbered files lib/store/migrations/NNNN_<what>.sql, compiled in, applied
-// in order, each in its own transaction.
+// Private to lib/store/sqlite: the one migrator. A store's schema version is
+// its PRAGMA user_version, the number of migrations applied; migrations are
+// the numbered files lib/store/sqlite/migrations/NNNN_<what>.sql, compiled
+// in, applied in order, each in its own transaction.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
 
 #include <string>
 
-namespace oversight::detail {
+namespace oversight::detail::sqlite {
 
 /// The number of migrations this library knows: the latest schema version.
 int latest_schema_version() noexcept;
@@ -20,4 +20,8 @@ int latest_schema_version() noexcept;
 /// the store keeps its previous version.
 void migrate(SQLite::Database& db, const std::string& path);
 
-}  // namespace oversight::detail
+/// For a store opened read-only: Error(db) unless it is an Oversight store at
+/// the latest schema (an older one must first be opened read-write).
+void check_current(SQLite::Database& db, const std::string& path);
+
+}  // namespace oversight::detail::sqlite

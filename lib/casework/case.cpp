@@ -1,0 +1,72 @@
+// Cases: which children a worker or team holds on a date, and a child's case
+// as the deadline engine needs it.
+#include <oversight/casework/case.hpp>
+
+#include <oversight/core/error.hpp>
+
+#include "casework/casework_detail.hpp"
+#include "casework/casework_repository.hpp"
+#include "core/text.hpp"
+#include "workforce/workforce_repository.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace oversight {
+namespace {
+
+/// Unknown names in a filter are an error, not an empty list.
+void check_filter(const Store& store, const CaseFilter& filter) {
+    const auto& workforce = detail::workforce_repository(store);
+    if (filter.worker && !workforce.find_person(*filter.worker))
+        throw Error(Status::not_found, "no worker named '" + detail::sanitize_utf8(*filter.worker) + "'");
+    if (filter.team && !workforce.find_team(*filter.team))
+        throw Error(Status::not_found, "no team named '" + detail::sanitize_utf8(*filter.team) + "'");
+}
+
+}  // namespace
+
+std::vector<CaseRecord> detail::load_cases(const Store& store, const CaseFilter& filter, Date as_of) {
+    check_filter(store, filter);
+    return casework_repository(store).load_cases(filter, as_of);
+}
+
+bool operator==(const CaseSummary& a, const CaseSummary& b) {
+    return a.child_id == b.child_id && a.worker == b.worker && a.team == b.team &&
+           a.allocated_from == b.allocated_from && a.events == b.events;
+}
+
+std::vector<CaseSummary> list_cases(const Store& store, const CaseFilter& filter, Date as_of) {
+    check_filter(store, filter);
+    return detail::casework_repository(store).cases(filter, as_of);
+}
+
+std::optional<CaseRecord> try_load_case(const Store& store, std::string_view child_id, Date as_of) {
+    return detail::casework_repository(store).load_case(child_id, as_of);
+}
+
+CaseRecord load_case(const Store& store, std::string_view child_id, Date as_of) {
+    auto r = try_load_case(store, child_id, as_of);
+    if (!r) throw Error(Status::not_found, "no child with id '" + detail::sanitize_utf8(child_id) + "'");
+    return std::move(*r);
+}
+
+std::string case_to_json(const CaseRecord& record) {
+    nlohmann::json j;
+    j["child"] = record.child_id;
+    j["worker"] = record.worker;
+    j["team"] = record.team;
+    j["attributes"] = nlohmann::json::object();
+    for (const auto& [k, v] : record.attributes) j["attributes"][k] = v;
+    j["attribute_changes"] = nlohmann::json::array();
+    for (const auto& c : record.attribute_changes)
+        j["attribute_changes"].push_back({{"key", c.key}, {"value", c.value}, {"effective_from", c.effective_from.iso()}});
+    j["events"] = nlohmann::json::array();
+    for (const auto& e : record.events) {
+        nlohmann::json a = nlohmann::json::object();
+        for (const auto& [k, v] : e.attributes) a[k] = v;
+        j["events"].push_back({{"type", e.type}, {"date", e.date.iso()}, {"attributes", a}});
+    }
+    return j.dump();
+}
+
+}  // namespace oversight

@@ -1,0 +1,28 @@
+// Private to lib/: the checks every subsystem applies to what it is about to
+// store, so that a refusal reads the same wherever it comes from.
+#pragma once
+
+#include <oversight/core/date.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace oversight::detail {
+
+/// Error(invalid_arg) "<what> <field>: invalid UTF-8 at byte N" (N from 1)
+/// unless `value` is well-formed UTF-8 ("action \"2.5\" lead: ...").
+void check_utf8(const std::string& what, const char* field, std::string_view value);
+
+/// A name or other text argument: UTF-8 without NUL bytes; trimmed and not
+/// blank unless `allow_blank` (then returned as given). Error(invalid_arg)
+/// "<what> is not valid UTF-8 / contains a NUL byte / is empty".
+std::string checked_text(std::string_view value, const char* what, bool allow_blank = false);
+
+/// Error(invalid_arg) "<what> YYYY-MM-DD is outside 1900..2199": the years
+/// casework and the workforce keep.
+void check_date_range(Date date, const char* what);
+
+/// `text` in double quotes for a message: at most 80 bytes, made valid UTF-8.
+std::string in_quotes(std::string_view text);
+
+}  // namespace oversight::detail

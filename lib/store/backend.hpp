@@ -1,0 +1,61 @@
+// Private to lib/store: what a store backend implements (SQLite today,
+// PostgreSQL later). A backend owns the connection, the schema and its
+// migrations, the transactions, the change history and one implementation
+// of each subsystem's repository port; everything it throws is an
+// oversight::Error (never a driver's exception).
+#pragma once
+
+#include <oversight/store/history.hpp>
+#include <oversight/store/store.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oversight::detail {
+
+class AcknowledgementRepository;
+class CaseworkRepository;
+class PlanRepository;
+class WorkforceRepository;
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+
+    virtual int schema_version() const = 0;
+
+    /// Who the history records for the changes that follow.
+    virtual void set_actor(std::string who) = 0;
+    virtual const std::string& actor() const noexcept = 0;
+
+    virtual std::vector<Change> history(const HistoryFilter& filter) const = 0;
+
+    /// Runs fn() in one write transaction, joining one already open: commits
+    /// when fn() returns, rolls back and rethrows when it throws. Waits up to
+    /// the busy timeout for another writer. Error(invalid_arg) when the store
+    /// is open read-only.
+    virtual void transaction(std::string_view what, const std::function<void()>& fn) = 0;
+
+    virtual PlanRepository& plans() noexcept = 0;
+    virtual WorkforceRepository& workforce() noexcept = 0;
+    virtual CaseworkRepository& casework() noexcept = 0;
+    virtual AcknowledgementRepository& acknowledgements() noexcept = 0;
+
+    // Reads through a const Store: the same repositories, const.
+    const PlanRepository& plans() const noexcept { return const_cast<Backend*>(this)->plans(); }
+    const WorkforceRepository& workforce() const noexcept { return const_cast<Backend*>(this)->workforce(); }
+    const CaseworkRepository& casework() const noexcept { return const_cast<Backend*>(this)->casework(); }
+    const AcknowledgementRepository& acknowledgements() const noexcept {
+        return const_cast<Backend*>(this)->acknowledgements();
+    }
+};
+
+/// The latest schema version of the SQLite backend (lib/store/sqlite/migrator.cpp).
+int sqlite_latest_schema_version() noexcept;
+/// Opens (creating and migrating as the options say) a SQLite store.
+std::unique_ptr<Backend> open_sqlite(const StoreOptions& options);
+
+}  // namespace oversight::detail

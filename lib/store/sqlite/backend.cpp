@@ -1,0 +1,137 @@
+// The SQLite backend: one file (or a private in-memory database) per store,
+// WAL so that readers do not block the writer, foreign keys on, the schema
+// migrated on a read-write open.
+#include "store/backend.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/migrator.hpp"
+#include "store/sqlite/repositories.hpp"
+
+#include <oversight/core/error.hpp>
+
+#include "casework/casework_repository.hpp"
+#include "plan/plan_repository.hpp"
+#include "reminders/acknowledgement_repository.hpp"
+#include "workforce/workforce_repository.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace oversight::detail {
+namespace sqlite {
+namespace {
+
+class SqliteBackend final : public Backend {
+public:
+    explicit SqliteBackend(std::unique_ptr<Connection> c)
+        : c_(std::move(c)),
+          plans_(make_plan_repository(*c_)),
+          workforce_(make_workforce_repository(*c_)),
+          casework_(make_casework_repository(*c_)),
+          acknowledgements_(make_acknowledgement_repository(*c_)) {}
+
+    int schema_version() const override {
+        return guarded(*c_, "reading the schema version",
+                       [&] { return c_->db.execAndGet("PRAGMA user_version").getInt(); });
+    }
+
+    void set_actor(std::string who) override { c_->actor = std::move(who); }
+    const std::string& actor() const noexcept override { return c_->actor; }
+
+    std::vector<Change> history(const HistoryFilter& f) const override {
+        return guarded(*c_, "reading history", [&] {
+            // Only the conditions given, so that history_entity serves the lookups.
+            std::string sql = "SELECT seq, at, actor, entity, entity_id, field, old_value, new_value FROM history "
+                              "WHERE 1 = 1";
+            std::vector<Value> params;
+            auto where = [&](const char* condition, Value v) {
+                params.push_back(std::move(v));
+                sql += std::string(" AND ") + condition + std::to_string(params.size());
+            };
+            if (f.entity) where("entity = ?", *f.entity);
+            if (f.entity_id) where("entity_id = ?", *f.entity_id);
+            if (f.after_seq) where("seq > ?", *f.after_seq);
+            sql += " ORDER BY seq";
+            if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
+            SQLite::Statement q = query(*c_, sql, params);
+            std::vector<Change> out;
+            while (q.executeStep()) {
+                Change c;
+                c.seq = q.getColumn(0).getInt64();
+                c.at = q.getColumn(1).getString();
+                c.actor = q.getColumn(2).getString();
+                c.entity = q.getColumn(3).getString();
+                c.entity_id = q.getColumn(4).getInt64();
+                c.field = q.getColumn(5).getString();
+                c.old_value = opt_text(q.getColumn(6));
+                c.new_value = opt_text(q.getColumn(7));
+                out.push_back(std::move(c));
+            }
+            return out;
+        });
+    }
+
+    void transaction(std::string_view what, const std::function<void()>& fn) override {
+        sqlite::transaction(*c_, what, fn);
+    }
+
+    PlanRepository& plans() noexcept override { return *plans_; }
+    WorkforceRepository& workforce() noexcept override { return *workforce_; }
+    CaseworkRepository& casework() noexcept override { return *casework_; }
+    AcknowledgementRepository& acknowledgements() noexcept override { return *acknowledgements_; }
+
+private:
+    std::unique_ptr<Connection> c_;
+    std::unique_ptr<PlanRepository> plans_;
+    std::unique_ptr<WorkforceRepository> workforce_;
+    std::unique_ptr<CaseworkRepository> casework_;
+    std::unique_ptr<AcknowledgementRepository> acknowledgements_;
+};
+
+std::unique_ptr<Connection> connect(const StoreOptions& o) {
+    const std::string& path = o.location;
+    const bool memory = path == ":memory:";
+    if (memory && o.read_only)
+        throw Error(Status::invalid_arg, "an in-memory store cannot be opened read-only: it would be empty");
+    if (!memory) {
+        std::filesystem::path p(path);
+        std::error_code ec;
+        if (p.has_parent_path() && !std::filesystem::exists(p.parent_path(), ec))
+            throw Error(Status::io,
+                        "cannot open store " + path + ": folder " + p.parent_path().string() + " does not exist");
+        if ((o.read_only || !o.create) && !std::filesystem::exists(p, ec))
+            throw Error(Status::not_found, "no store at " + path);
+    }
+    int flags = o.read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    if (!o.read_only && (o.create || memory)) flags |= SQLite::OPEN_CREATE;
+    auto c = std::make_unique<Connection>(path, flags, static_cast<int>(o.busy_timeout.count()), o.read_only);
+    c->db.exec("PRAGMA foreign_keys = ON");
+    if (o.read_only) {
+        check_current(c->db, path);
+    } else {
+        migrate(c->db, path);
+        // WAL: readers (reports) do not block the writer (a case system).
+        // Only now, so that a file refused or not migrated is left as it was.
+        if (!memory) c->db.execAndGet("PRAGMA journal_mode = WAL");
+    }
+    return c;
+}
+
+}  // namespace
+}  // namespace sqlite
+
+int sqlite_latest_schema_version() noexcept { return sqlite::latest_schema_version(); }
+
+std::unique_ptr<Backend> open_sqlite(const StoreOptions& options) {
+    try {
+        return std::make_unique<sqlite::SqliteBackend>(sqlite::connect(options));
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xff;
+        const Status status = code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_READONLY
+                                  ? Status::io
+                                  : Status::db;
+        throw Error(status, "cannot open store " + options.location + ": " + e.what());
+    }
+}
+
+}  // namespace oversight::detail

@@ -1,0 +1,153 @@
+#include "store/sqlite/connection.hpp"
+
+#include <oversight/core/error.hpp>
+
+#include <sqlite3.h>
+
+namespace oversight::detail::sqlite {
+
+void rethrow(const Connection& c, std::string_view what, const SQLite::Exception& e) {
+    const std::string msg = std::string(what) + " failed in store " + c.path + ": " + e.what();
+    if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) throw Error(Status::conflict, msg);
+    throw Error(Status::db, msg);
+}
+
+void transaction(Connection& c, std::string_view what, const std::function<void()>& fn) {
+    if (c.read_only)
+        throw Error(Status::invalid_arg, std::string(what) + ": store " + c.path + " is open read-only");
+    try {
+        if (c.depth > 0) return fn();
+        SQLite::Transaction tx(c.db, SQLite::TransactionBehavior::IMMEDIATE);
+        struct Depth {
+            int& d;
+            explicit Depth(int& depth) : d(depth) { ++d; }
+            ~Depth() { --d; }
+        } depth(c.depth);
+        fn();
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow(c, what, e);
+    }
+}
+
+std::optional<std::string> history_text(const Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+    if (const auto* s = std::get_if<std::string>(&v)) return *s;
+    return std::nullopt;
+}
+
+namespace {
+
+void bind(SQLite::Statement& q, int index, const Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) q.bind(index, static_cast<int64_t>(*i));
+    else if (const auto* s = std::get_if<std::string>(&v)) q.bind(index, *s);
+    else q.bind(index);
+}
+
+Value column_value(const SQLite::Column& col) {
+    if (col.isNull()) return {};
+    if (col.isInteger()) return col.getInt64();
+    return col.getString();
+}
+
+/// The `name` of row `id` of `table` (history of id columns), NULL for NULL.
+std::optional<std::string> name_of(const Connection& c, const char* table, const Value& id) {
+    if (std::holds_alternative<std::monostate>(id)) return std::nullopt;
+    SQLite::Statement q = query(c, std::string("SELECT name FROM ") + table + " WHERE id = ?1", {id});
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
+}  // namespace
+
+SQLite::Statement query(const Connection& c, const std::string& sql, const std::vector<Value>& params) {
+    // SQLiteCpp statements take a non-const Database; reads never write.
+    SQLite::Statement q(const_cast<SQLite::Database&>(c.db), sql);
+    for (std::size_t i = 0; i < params.size(); ++i) bind(q, static_cast<int>(i + 1), params[i]);
+    return q;
+}
+
+std::optional<std::int64_t> query_id(const Connection& c, const std::string& sql, const std::vector<Value>& params) {
+    SQLite::Statement q = query(c, sql, params);
+    if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
+    return q.getColumn(0).getInt64();
+}
+
+std::optional<std::string> opt_text(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getString();
+}
+
+std::optional<Date> opt_date(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return Date::parse_iso(column.getString());
+}
+
+std::optional<std::int64_t> opt_int(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getInt64();
+}
+
+void record_change(Connection& c, std::string_view entity, std::int64_t id, std::string_view field,
+                   const std::optional<std::string>& old_value, const std::optional<std::string>& new_value) {
+    query(c,
+          "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+          {utc_timestamp_now(), c.actor, value(entity), id, value(field), value(old_value), value(new_value)})
+        .exec();
+}
+
+std::int64_t insert_row(Connection& c, const char* table, const char* entity, const std::vector<Column>& columns,
+                        const std::string& summary, std::string_view field) {
+    std::string names, marks;
+    std::vector<Value> values;
+    for (const Column& col : columns) {
+        names += (values.empty() ? "" : ", ") + std::string(col.name);
+        marks += (values.empty() ? "?" : ", ?") + std::to_string(values.size() + 1);
+        values.push_back(col.value);
+    }
+    query(c, std::string("INSERT INTO ") + table + "(" + names + ") VALUES (" + marks + ")", values).exec();
+    const std::int64_t id = c.db.getLastInsertRowid();
+    record_change(c, entity, id, field, std::nullopt, summary);
+    return id;
+}
+
+int update_row(Connection& c, const char* table, const char* entity, std::int64_t id,
+               const std::vector<Field>& fields) {
+    std::string columns, sets;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        columns += (i ? ", " : "") + std::string(fields[i].column);
+        sets += (i ? ", " : "") + std::string(fields[i].column) + " = ?" + std::to_string(i + 1);
+    }
+    std::vector<Value> old;
+    {
+        SQLite::Statement get = query(c, "SELECT " + columns + " FROM " + table + " WHERE id = ?1", {id});
+        if (!get.executeStep())
+            throw Error(Status::not_found, std::string(entity) + " " + std::to_string(id) + " not found");
+        for (std::size_t i = 0; i < fields.size(); ++i) old.push_back(column_value(get.getColumn(static_cast<int>(i))));
+    }
+    std::vector<std::size_t> changed;
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i].field && old[i] != fields[i].value) changed.push_back(i);
+    if (changed.empty()) return 0;
+    std::vector<Value> values;
+    for (const Field& f : fields) values.push_back(f.value);
+    values.push_back(id);
+    query(c, std::string("UPDATE ") + table + " SET " + sets + " WHERE id = ?" + std::to_string(values.size()), values)
+        .exec();
+    for (std::size_t i : changed) {
+        const Field& f = fields[i];
+        if (f.names)
+            record_change(c, entity, id, f.field, name_of(c, f.names, old[i]), name_of(c, f.names, f.value));
+        else
+            record_change(c, entity, id, f.field, history_text(old[i]), history_text(f.value));
+    }
+    return static_cast<int>(changed.size());
+}
+
+void delete_row(Connection& c, const char* table, const char* entity, std::int64_t id, const std::string& summary) {
+    query(c, std::string("DELETE FROM ") + table + " WHERE id = ?1", {id}).exec();
+    record_change(c, entity, id, "*", summary, std::nullopt);
+}
+
+}  // namespace oversight::detail::sqlite

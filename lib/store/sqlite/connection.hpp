@@ -1,0 +1,124 @@
+// Private to lib/store/sqlite: the SQLite connection of a store and the few
+// helpers every repository writes through: transactions, the translation of
+// SQLite failures, and rows inserted, updated or deleted together with
+// their history rows. Table and column names passed here are the library's
+// own constants; every value is a bound parameter.
+#pragma once
+
+#include <oversight/core/date.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace oversight::detail::sqlite {
+
+struct Connection {
+    Connection(const std::string& file, int flags, int busy_timeout_ms, bool read_only)
+        : db(file, flags, busy_timeout_ms), path(file), read_only(read_only) {}
+    SQLite::Database db;
+    std::string path;
+    bool read_only;
+    std::string actor = "oversight";
+    int depth = 0;  // > 0 inside transaction()
+};
+
+/// Turns a SQLite failure into an oversight::Error naming the operation and
+/// the store: Error(conflict) for a constraint violation, Error(db) otherwise.
+[[noreturn]] void rethrow(const Connection& c, std::string_view what, const SQLite::Exception& e);
+
+/// Runs a read; SQLite failures become oversight::Error.
+template <class F>
+auto guarded(const Connection& c, std::string_view what, F&& fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const SQLite::Exception& e) {
+        rethrow(c, what, e);
+    }
+}
+
+/// Runs fn() in one write transaction (BEGIN IMMEDIATE, so a second writer
+/// waits for the busy timeout), joining one already open; rolls back and
+/// rethrows on any exception, SQLite failures translated. Error(invalid_arg)
+/// on a read-only store.
+void transaction(Connection& c, std::string_view what, const std::function<void()>& fn);
+
+/// transaction() for a function returning a value.
+template <class F>
+auto write(Connection& c, std::string_view what, F&& fn) -> decltype(fn()) {
+    using R = decltype(fn());
+    if constexpr (std::is_void_v<R>) {
+        transaction(c, what, fn);
+    } else {
+        std::optional<R> result;
+        transaction(c, what, [&] { result.emplace(fn()); });
+        return std::move(*result);
+    }
+}
+
+/// A value as stored: NULL, an integer or text.
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+inline Value value(std::string_view s) { return std::string(s); }
+inline Value value(const char* s) { return std::string(s); }
+inline Value value(std::int64_t v) { return v; }
+inline Value value(int v) { return static_cast<std::int64_t>(v); }
+inline Value value(bool v) { return static_cast<std::int64_t>(v ? 1 : 0); }
+inline Value value(Date d) { return d.iso(); }
+template <class T>
+Value value(const std::optional<T>& v) {
+    return v ? value(*v) : Value{};
+}
+/// The text the history keeps for a value (NULL stays NULL).
+std::optional<std::string> history_text(const Value& v);
+
+/// A statement with `params` bound to ?1, ?2, ...
+SQLite::Statement query(const Connection& c, const std::string& sql, const std::vector<Value>& params = {});
+/// The first column of the first row, if there is a row.
+std::optional<std::int64_t> query_id(const Connection& c, const std::string& sql, const std::vector<Value>& params);
+
+std::optional<std::string> opt_text(const SQLite::Column& column);
+std::optional<Date> opt_date(const SQLite::Column& column);
+std::optional<std::int64_t> opt_int(const SQLite::Column& column);
+
+/// Appends one history row (entity, id, field, old, new, actor, UTC time).
+void record_change(Connection& c, std::string_view entity, std::int64_t id, std::string_view field,
+                   const std::optional<std::string>& old_value, const std::optional<std::string>& new_value);
+
+struct Column {
+    const char* name;
+    Value value;
+};
+/// Inserts a row and records its creation (by convention field "*", new
+/// value `summary`); returns the new id.
+std::int64_t insert_row(Connection& c, const char* table, const char* entity, const std::vector<Column>& columns,
+                        const std::string& summary, std::string_view field = "*");
+
+/// One column of update_row. `field` names it in the history; nullptr: a
+/// column derived from another (the parsed parts of a cost) that is written
+/// along but neither causes a write nor records a row. `names`: the column
+/// holds an id into this table, whose `name` the history records instead.
+struct Field {
+    const char* column;
+    const char* field;
+    Value value;
+    const char* names = nullptr;
+};
+/// Writes the fields of row `id` when any of them differs from the stored
+/// value, in one UPDATE (so CHECKs spanning columns hold), and records one
+/// history row per changed field, in order. Returns how many changed.
+/// Error(not_found) "<entity> <id> not found" when there is no such row.
+int update_row(Connection& c, const char* table, const char* entity, std::int64_t id,
+               const std::vector<Field>& fields);
+
+/// Deletes a row and records it (field "*", old value `summary`).
+void delete_row(Connection& c, const char* table, const char* entity, std::int64_t id, const std::string& summary);
+
+}  // namespace oversight::detail::sqlite

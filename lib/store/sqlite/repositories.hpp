@@ -1,0 +1,24 @@
+// Private to lib/store/sqlite: the SQLite implementation of each
+// subsystem's repository port, one file each, over one connection.
+#pragma once
+
+#include "store/sqlite/connection.hpp"
+
+#include <memory>
+
+namespace oversight::detail {
+
+class AcknowledgementRepository;
+class CaseworkRepository;
+class PlanRepository;
+class WorkforceRepository;
+
+namespace sqlite {
+
+std::unique_ptr<PlanRepository> make_plan_repository(Connection& c);            // plan_repository.cpp
+std::unique_ptr<WorkforceRepository> make_workforce_repository(Connection& c);  // workforce_repository.cpp
+std::unique_ptr<CaseworkRepository> make_casework_repository(Connection& c);    // casework_repository.cpp
+std::unique_ptr<AcknowledgementRepository> make_acknowledgement_repository(Connection& c);
+
+}  // namespace sqlite
+}  // namespace oversight::detail

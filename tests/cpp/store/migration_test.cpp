@@ -1,0 +1,324 @@
+// Migration 0004 on a store as Oversight 1.0 left it: tests/data/store/
+// v3_schema.sql (the schema v3 text exactly as 1.0 wrote it) and
+// v3_rows.sql (rows in every table), written with the SQLite API, then
+// opened with Store::open. Every row survives with its values (through the
+// public API and, for what the API does not show, with SQL), the history is
+// intact and still append-only, foreign keys hold; a failing migration
+// leaves the store at version 3 untouched.
+#include <boost/test/unit_test.hpp>
+
+#include "support/store_fixtures.hpp"
+
+#include <oversight/casework/case.hpp>
+#include <oversight/casework/child.hpp>
+#include <oversight/plan/plan_store.hpp>
+#include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/store/store.hpp>
+#include <oversight/workforce/appointment.hpp>
+#include <oversight/workforce/person.hpp>
+#include <oversight/workforce/team.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace oversight;
+using test::code_of;
+using test::TempStore;
+
+namespace {
+
+Date d(const char* iso) { return Date::parse_iso(iso); }
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    BOOST_REQUIRE_MESSAGE(in, "cannot read " << path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+/// A version-3 store as Oversight 1.0 wrote it, with the fixture's rows and
+/// then `extra` SQL.
+void make_v3_store(const std::string& path, const std::string& extra = "") {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(read_text(OVERSIGHT_TEST_DATA_DIR "/store/v3_schema.sql"));
+    db.exec(read_text(OVERSIGHT_TEST_DATA_DIR "/store/v3_rows.sql"));
+    if (!extra.empty()) db.exec(extra);
+    db.exec("PRAGMA user_version = 3");
+}
+
+/// Each row of the query as "value:type|value:type|...".
+std::vector<std::string> rows(SQLite::Database& db, const std::string& sql) {
+    SQLite::Statement q(db, sql);
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        std::string row;
+        for (int i = 0; i < q.getColumnCount(); ++i) {
+            const SQLite::Column c = q.getColumn(i);
+            row += (i ? "|" : "") + (c.isNull() ? std::string("NULL") : c.getString() + ":" + std::to_string(c.getType()));
+        }
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+/// Every table's rows, by table name.
+std::map<std::string, std::vector<std::string>> dump(SQLite::Database& db) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const std::string& t : rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+        const std::string name = t.substr(0, t.rfind(':'));
+        out[name] = rows(db, "SELECT * FROM \"" + name + "\" ORDER BY rowid");
+    }
+    out["(schema)"] = rows(db, "SELECT type, name, sql FROM sqlite_master ORDER BY name");
+    out["(user_version)"] = rows(db, "PRAGMA user_version");
+    return out;
+}
+
+int count(SQLite::Database& db, const std::string& table) {
+    return db.execAndGet("SELECT count(*) FROM " + table).getInt();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(migration)
+
+BOOST_AUTO_TEST_CASE(every_row_of_a_version_3_store_survives) {
+    TempStore tmp("migration_v3");
+    make_v3_store(tmp.path);
+    std::map<std::string, std::vector<std::string>> before;
+    {
+        SQLite::Database v3(tmp.path);
+        before = dump(v3);
+    }
+
+    Store s = Store::open(tmp.path);
+    BOOST_TEST(s.schema_version() == Store::latest_schema_version());
+
+    // ---- plans, through the public API
+    const Plan p1 = load_plan(s, 1);
+    BOOST_TEST(p1.title == "Improvement plan");
+    BOOST_TEST(p1.authority == "Example City Council");
+    BOOST_TEST((p1.report_date == d("2012-09-14")));
+    BOOST_TEST((p1.sections == std::vector<std::string>{"QUALITY OF WORK", "LEADERSHIP"}));
+    BOOST_REQUIRE(p1.recommendations.size() == 3u);
+    BOOST_TEST(p1.recommendations[0].cost.amount_pence.value_or(0) == 170000000);
+    BOOST_TEST(p1.recommendations[0].cost.approximate);
+    BOOST_TEST((p1.recommendations[1].explicit_date == d("2013-01-31")));
+    BOOST_TEST(p1.recommendations[2].section.empty());
+    BOOST_TEST(p1.recommendations[2].cost.high_pence.value_or(0) == 2200000);
+    const Action* a12 = p1.find_action("1.2");
+    BOOST_REQUIRE(a12);
+    BOOST_TEST(a12->updates.size() == 2u);
+    BOOST_TEST(a12->updates[1].author.empty());
+    BOOST_TEST(a12->tasks.size() == 2u);
+    BOOST_TEST(a12->tasks[0].owner == "Lindsey Voss");
+    BOOST_TEST(!a12->tasks[1].due);
+    BOOST_TEST(a12->tasks[1].done);
+    BOOST_TEST(a12->milestones.at(0).text == "Programme signed off");
+    const Action* a11 = p1.find_action("1.1");
+    BOOST_REQUIRE(a11 && a11->rag_override);
+    BOOST_TEST((a11->rag_override->rag == Rag::amber));
+    BOOST_TEST(a11->rag_override->reason == "recruitment slipping");
+    BOOST_TEST((a11->rag_override->set_on == d("2012-10-05")));
+
+    const Plan p2 = load_plan(s, 2);
+    BOOST_TEST(p2.title == "Plan 'B'; DROP TABLE plans; --");
+    BOOST_TEST(p2.authority == "Conseil général de l'Hérault");
+    BOOST_TEST(!p2.report_date);
+    BOOST_TEST((p2.settings == PlanSettings{7, 14, 60}));
+    BOOST_TEST(p2.recommendations.at(0).section == "Über-Qualität ✓");
+    BOOST_TEST(p2.recommendations.at(0).lead == "Zoë O'Brien");
+    const Action* a1 = p2.find_action("A.1");
+    BOOST_REQUIRE(a1);
+    BOOST_TEST(a1->description == "'; DELETE FROM actions; -- «ça»");
+    BOOST_TEST(a1->impact_intended == "Ünïcödé 😀");
+    BOOST_TEST((a1->status == ActionStatus::blocked));
+    BOOST_TEST((a1->due == d("2199-12-31")));
+    BOOST_TEST(*a1->cost.amount_pence == std::numeric_limits<std::int64_t>::min());
+    BOOST_TEST(*a1->cost.high_pence == std::numeric_limits<std::int64_t>::max());
+    BOOST_TEST((a1->updates.at(0).date == d("1900-01-01")));
+    BOOST_TEST(a1->updates.at(0).text == "It's \"done\"; really? %_\\");
+    BOOST_TEST(a1->milestones.at(0).done);
+
+    // ---- one workforce: directory people, workers, teams, appointments
+    std::vector<std::string> names;
+    for (const Person& p : list_people(s)) names.push_back(p.name);
+    BOOST_TEST((names == std::vector<std::string>{"Ann Lee", "Bo Chan", "Cy Dunn", "Dee Ede", "Felicity Budgen",
+                                                   "Lindsay Voss", "Zoë O'Brien"}));
+    const Person ann = *try_find_person(s, "ANN LEE");
+    BOOST_TEST(ann.id == 2);                          // the directory's id
+    BOOST_TEST(ann.job_title == "Social worker");     // was the directory's role
+    BOOST_TEST(ann.email == "ann@example.org");       // empty: filled from the worker
+    BOOST_TEST(try_find_person(s, "Bo Chan")->email == "bo@example.org");  // kept
+    BOOST_TEST(try_find_person(s, "Cy Dunn")->email == "cy@example.org");  // from the namesake with one
+    BOOST_TEST(try_find_person(s, "Felicity Budgen")->job_title == "Director of Children's Services");
+    BOOST_TEST(try_find_person(s, "Zoë O'Brien")->agency.empty());
+
+    const std::vector<Worker> workers = list_workers(s);
+    BOOST_REQUIRE(workers.size() == 5u);
+    BOOST_TEST((workers[0] == Worker{"Ann Lee", "Team A", "ann@example.org", Role::social_worker}));
+    BOOST_TEST((workers[1] == Worker{"Bo Chan", "Team B", "bo@example.org", Role::social_worker}));
+    BOOST_TEST((workers[2] == Worker{"Cy Dunn", "Team B", "cy@example.org", Role::social_worker}));
+    BOOST_TEST((workers[3] == Worker{"Dee Ede", "Team A", "dee@example.org", Role::social_worker}));
+    BOOST_TEST((workers[4] == Worker{"Zoë O'Brien", "Équipe «Nord»", "", Role::other}));
+
+    std::vector<std::string> teams;
+    for (const Team& t : list_teams(s)) teams.push_back(t.name);
+    BOOST_TEST((teams == std::vector<std::string>{"' OR 1=1; --", "Safeguarding", "Team A", "Team B",
+                                                   "Équipe «Nord»"}));
+    BOOST_TEST((list_teams(s)[2] == Team{"Team A", "Mo Manager", "a@example.org"}));
+
+    // Bo Chan's directory team differs from his worker team: it is kept,
+    // ended on the day of the migration; the worker's is the open one.
+    const auto bo = appointments(s, "Bo Chan");
+    BOOST_REQUIRE(bo.size() == 2u);
+    BOOST_TEST(bo[0].team == "Safeguarding");
+    BOOST_TEST((bo[0].role == Role::other));
+    BOOST_TEST(!bo[0].from);
+    BOOST_REQUIRE(bo[0].until);
+    BOOST_TEST(!(*bo[0].until < Date::today().add_days(-1)));
+    BOOST_TEST(bo[1].team == "Team B");
+    BOOST_TEST(!bo[1].until);
+    BOOST_TEST(appointment_on(s, "Bo Chan", d("2024-03-10"))->team == "Team B");
+    BOOST_TEST(appointments(s, "Ann Lee").size() == 1u);  // directory and worker team agree
+    BOOST_TEST(appointments(s, "Felicity Budgen").empty());
+    BOOST_TEST(appointments(s, "Cy Dunn").size() == 2u);  // "cy dunn"'s team kept, ended
+
+    // ---- casework: allocations now point at people
+    const CaseRecord c1_march = load_case(s, "C1", d("2024-03-15"));
+    BOOST_TEST(c1_march.worker == "Ann Lee");
+    BOOST_TEST(c1_march.team == "Team A");
+    BOOST_TEST(c1_march.attributes.at("legal_status") == "C2");
+    BOOST_TEST(c1_march.events.size() == 3u);
+    BOOST_TEST(c1_march.events.at(1).attributes.at("placement_type") == "U1");
+    const CaseRecord c1_june = load_case(s, "C1", d("2024-06-15"));
+    BOOST_TEST(c1_june.worker == "Bo Chan");
+    BOOST_TEST(c1_june.team == "Team B");
+    BOOST_TEST(c1_june.attributes.at("legal_status") == "E1");
+    const CaseRecord evil = load_case(s, "'; DROP TABLE children; --", d("2024-03-15"));
+    BOOST_TEST(evil.worker == "Cy Dunn");
+    BOOST_TEST(evil.team == "Team B");
+    BOOST_TEST(evil.attributes.at("note") == "' OR '1'='1 «x»");
+    BOOST_TEST(evil.events.at(0).attributes.at("note") == "'; DROP TABLE events; -- ✓");
+    BOOST_TEST(load_case(s, "Ç-4 «ñ»", d("2024-03-15")).worker == "Cy Dunn");
+    BOOST_TEST(!try_find_child(s, "C2")->date_of_birth);
+    BOOST_TEST((try_find_child(s, "C1")->date_of_birth == d("2012-05-01")));
+    BOOST_TEST(list_cases(s, {std::string("ann lee"), std::nullopt}, d("2024-03-15")).size() == 2u);
+    const auto ack = find_acknowledgement(s, {"C1", "lac.visit.first", d("2024-03-08")});
+    BOOST_REQUIRE(ack);
+    BOOST_TEST((*ack == Acknowledgement{"Mo Manager", "2024-03-05T08:00:00Z", "chasing «now»"}));
+    BOOST_TEST(find_acknowledgement(s, {"C2", "lac.review.first", d("2024-03-28")})->note.empty());
+
+    // ---- history: the old rows as they were, then what the migration made
+    const std::vector<Change> h = s.history();
+    BOOST_REQUIRE(h.size() == 18u);
+    BOOST_TEST(h[1].entity == "worker");  // never rewritten
+    BOOST_TEST(h[3].actor == "Zoë O'Brien");
+    BOOST_TEST(h[3].new_value.value_or("") == "'; DROP TABLE history; --");
+    for (std::size_t i = 6; i < h.size(); ++i) BOOST_TEST(h[i].actor == "migration 0004");
+    BOOST_TEST(h[10].entity == "person");
+    BOOST_TEST(h[10].field == "email");
+
+    // ---- with SQL: what the API does not show
+    SQLite::Database db(tmp.path);
+    std::map<std::string, std::vector<std::string>> after = dump(db);
+    for (const char* t : {"meta", "plans", "plan_sections", "recommendations", "actions", "progress_updates",
+                          "milestones", "tasks", "children", "case_attributes", "events", "acknowledgements"})
+        BOOST_TEST_CONTEXT(t) { BOOST_TEST(after[t] == before[t], boost::test_tools::per_element()); }
+    for (const char* t : {"history", "teams"}) {
+        BOOST_TEST_CONTEXT(t) {
+            BOOST_REQUIRE(after[t].size() >= before[t].size());
+            BOOST_TEST(std::vector<std::string>(after[t].begin(), after[t].begin() + before[t].size()) == before[t],
+                       boost::test_tools::per_element());
+        }
+    }
+    const std::map<std::string, int> counts = {
+        {"meta", 1},       {"history", 18},      {"plans", 2},         {"plan_sections", 3},  {"recommendations", 4},
+        {"actions", 4},    {"progress_updates", 3}, {"milestones", 2}, {"tasks", 2},          {"people", 7},
+        {"teams", 5},      {"appointments", 7},  {"children", 4},      {"allocations", 5},    {"case_attributes", 4},
+        {"events", 4},     {"acknowledgements", 2}};
+    for (const auto& [table, n] : counts) BOOST_TEST_CONTEXT(table) { BOOST_TEST(count(db, table) == n); }
+    BOOST_TEST(!db.tableExists("workers"));
+    BOOST_TEST((rows(db, "SELECT id, name, job_title, email, agency FROM people ORDER BY id") ==
+                std::vector<std::string>{
+                    "1:1|Felicity Budgen:3|Director of Children's Services:3|fb@example.org:3|:3",
+                    "2:1|Ann Lee:3|Social worker:3|ann@example.org:3|:3", "3:1|Bo Chan:3|:3|bo@example.org:3|:3",
+                    "4:1|Zoë O'Brien:3|Responsable:3|:3|:3", "5:1|Lindsay Voss:3|:3|:3|:3",
+                    "6:1|Cy Dunn:3|:3|cy@example.org:3|:3", "7:1|Dee Ede:3|:3|dee@example.org:3|:3"}));
+    // The same allocations, each now naming the person the worker became.
+    BOOST_TEST((rows(db, "SELECT a.id, a.child_id, p.name, a.from_date, a.to_date FROM allocations a "
+                         "JOIN people p ON p.id = a.worker_id ORDER BY a.id") ==
+                std::vector<std::string>{"1:1|1:1|Ann Lee:3|2024-03-01:3|2024-04-01:3",
+                                         "2:1|1:1|Bo Chan:3|2024-04-01:3|NULL", "3:1|2:1|Ann Lee:3|2024-03-01:3|NULL",
+                                         "4:1|3:1|Cy Dunn:3|2024-03-02:3|NULL", "5:1|4:1|Cy Dunn:3|2024-03-02:3|NULL"}));
+    BOOST_TEST((rows(db, "SELECT p.name, a.role, t.name, a.from_date, a.to_date IS NULL FROM appointments a "
+                         "JOIN people p ON p.id = a.person_id JOIN teams t ON t.id = a.team_id ORDER BY a.id") ==
+                std::vector<std::string>{"Ann Lee:3|social_worker:3|Team A:3|NULL|1:1",
+                                         "Bo Chan:3|social_worker:3|Team B:3|NULL|1:1",
+                                         "Cy Dunn:3|social_worker:3|Team B:3|NULL|1:1",
+                                         "Cy Dunn:3|social_worker:3|' OR 1=1; --:3|NULL|0:1",
+                                         "Dee Ede:3|social_worker:3|Team A:3|NULL|1:1",
+                                         "Bo Chan:3|other:3|Safeguarding:3|NULL|0:1",
+                                         "Zoë O'Brien:3|other:3|Équipe «Nord»:3|NULL|1:1"}));
+    BOOST_TEST(rows(db, "PRAGMA foreign_key_check").empty());
+    BOOST_TEST(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    // Still append-only.
+    BOOST_CHECK_THROW(db.exec("UPDATE history SET actor = 'x'"), SQLite::Exception);
+    BOOST_CHECK_THROW(db.exec("DELETE FROM history WHERE seq = 1"), SQLite::Exception);
+
+    // The migrated store goes on working: the next history row follows on.
+    save_worker(s, {"cy dunn", "Team A", "cy@example.org"});
+    BOOST_TEST(s.history().back().seq > h.back().seq);
+    BOOST_TEST(code_of([&] { add_person(s, {0, "ann lee", "", "", ""}); }) == Status::conflict);
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_migration_leaves_the_store_at_version_3_untouched) {
+    TempStore tmp("migration_fails");
+    // A date of birth that 0003's shape check let through, 0004's value check does not.
+    make_v3_store(tmp.path, "UPDATE children SET date_of_birth = '2012-02-30' WHERE id = 2");
+    std::map<std::string, std::vector<std::string>> before;
+    {
+        SQLite::Database v3(tmp.path);
+        before = dump(v3);
+    }
+    std::string msg;
+    BOOST_TEST(code_of([&] { Store::open(tmp.path); }, &msg) == Status::db);
+    BOOST_TEST(msg.find("0004") != std::string::npos, msg);
+    BOOST_TEST(msg.find("CHECK constraint failed") != std::string::npos, msg);
+    BOOST_TEST(msg.find("version 3") != std::string::npos, msg);
+    {
+        SQLite::Database v3(tmp.path);
+        const auto after = dump(v3);
+        for (const auto& [table, content] : before)
+            BOOST_TEST_CONTEXT(table) { BOOST_TEST(after.at(table) == content, boost::test_tools::per_element()); }
+        BOOST_TEST(after.size() == before.size());
+    }
+    // Mended, it migrates.
+    {
+        SQLite::Database v3(tmp.path, SQLite::OPEN_READWRITE);
+        v3.exec("UPDATE children SET date_of_birth = '2012-02-29' WHERE id = 2");
+    }
+    BOOST_TEST(Store::open(tmp.path).schema_version() == Store::latest_schema_version());
+}
+
+BOOST_AUTO_TEST_CASE(a_version_3_store_is_not_migrated_read_only) {
+    TempStore tmp("migration_read_only");
+    make_v3_store(tmp.path);
+    StoreOptions o;
+    o.location = tmp.path;
+    o.read_only = true;
+    std::string msg;
+    BOOST_TEST(code_of([&] { Store::open(o); }, &msg) == Status::db);
+    BOOST_TEST(msg.find("read-write") != std::string::npos, msg);
+    SQLite::Database v3(tmp.path);
+    BOOST_TEST(v3.execAndGet("PRAGMA user_version").getInt() == 3);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

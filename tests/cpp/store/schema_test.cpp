@@ -1,0 +1,176 @@
+// The SQLite schema's own guarantees (lib/store/sqlite/migrations/): rows
+// written behind the library's back are refused when they break the
+// convention of 0004 (STRICT, dates and timestamps checked by value, enums
+// and ranges checked), foreign keys hold, deletes cascade where they should,
+// and the history is append-only.
+#include <boost/test/unit_test.hpp>
+
+#include "support/store_fixtures.hpp"
+
+#include <oversight/casework/child.hpp>
+#include <oversight/plan/plan_store.hpp>
+#include <oversight/store/store.hpp>
+#include <oversight/workforce/appointment.hpp>
+#include <oversight/workforce/person.hpp>
+#include <oversight/workforce/team.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+
+using namespace oversight;
+using test::TempStore;
+
+namespace {
+
+Date d(const char* iso) { return Date::parse_iso(iso); }
+
+/// A raw connection to a store file, foreign keys on as the library has them.
+struct Raw {
+    SQLite::Database db;
+    explicit Raw(const std::string& path) : db(path, SQLite::OPEN_READWRITE) { db.exec("PRAGMA foreign_keys = ON"); }
+    bool refused(const std::string& sql) {
+        try {
+            db.exec(sql);
+        } catch (const SQLite::Exception&) {
+            return true;
+        }
+        return false;
+    }
+    int count(const std::string& table) { return db.execAndGet("SELECT count(*) FROM " + table).getInt(); }
+};
+
+Plan small_plan() {
+    Plan p;
+    p.title = "Plan";
+    p.report_date = d("2012-09-14");
+    Recommendation r;
+    r.number = 1;
+    r.text = "Do it";
+    r.timescale = Timescale::by_date;
+    r.explicit_date = d("2013-01-31");
+    Action a;
+    a.ref = "1.1";
+    a.due = d("2012-10-31");
+    a.tasks.push_back({0, "Task", "", std::nullopt, false});
+    a.milestones.push_back({0, d("2012-11-30"), "Milestone", false});
+    r.actions = {a};
+    p.recommendations = {r};
+    return p;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(schema)
+
+BOOST_AUTO_TEST_CASE(every_table_is_strict) {
+    TempStore tmp("schema_strict");
+    Store::open(tmp.path);
+    Raw raw(tmp.path);
+    SQLite::Statement q(raw.db, "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' "
+                                "AND name NOT LIKE 'sqlite_%'");
+    int tables = 0;
+    while (q.executeStep()) {
+        BOOST_TEST_CONTEXT(q.getColumn(0).getString()) { BOOST_TEST(q.getColumn(1).getInt() == 1); }
+        ++tables;
+    }
+    BOOST_TEST(tables == 17);
+    BOOST_TEST(!raw.db.tableExists("workers"));
+}
+
+BOOST_AUTO_TEST_CASE(plan_tables_refuse_bad_rows) {
+    TempStore tmp("schema_plan");
+    std::string plan;
+    {
+        Store s = Store::open(tmp.path);
+        plan = std::to_string(save_plan(s, small_plan()));
+    }
+    Raw raw(tmp.path);
+    BOOST_TEST(raw.refused("UPDATE actions SET status = 'done'"));
+    BOOST_TEST(raw.refused("UPDATE actions SET due = '2012-02-30'"));
+    BOOST_TEST(raw.refused("UPDATE actions SET due = '12/10/2012'"));
+    BOOST_TEST(raw.refused("UPDATE actions SET rag = 'red' WHERE rag IS NULL"));
+    BOOST_TEST(raw.refused("UPDATE recommendations SET timescale = 'soon'"));
+    BOOST_TEST(raw.refused("UPDATE recommendations SET explicit_date = NULL WHERE timescale = 'by_date'"));
+    BOOST_TEST(raw.refused("UPDATE actions SET cost_amount_pence = 'lots'"));
+    BOOST_TEST(raw.refused("UPDATE actions SET cost_approximate = 2"));
+    BOOST_TEST(raw.refused("UPDATE actions SET position = 0"));
+    BOOST_TEST(raw.refused("UPDATE plans SET due_soon_days = -1"));
+    BOOST_TEST(raw.refused("UPDATE plans SET stale_update_days = 3651"));
+    BOOST_TEST(raw.refused("UPDATE plans SET immediately_days = '7'  || 'x'"));
+    BOOST_TEST(raw.refused("UPDATE tasks SET done = 2"));
+    BOOST_TEST(raw.refused("INSERT INTO milestones(action_id, position, date, text) VALUES (99999, 1, '2012-10-10', 'x')"));
+    BOOST_TEST(!raw.refused("UPDATE actions SET due = '2012-02-29'"));
+    // Deleting a plan takes everything under it with it.
+    raw.db.exec("DELETE FROM plans WHERE id = " + plan);
+    BOOST_TEST(raw.count("actions") == 0);
+    BOOST_TEST(raw.count("tasks") == 0);
+    BOOST_TEST(raw.count("milestones") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(casework_tables_refuse_bad_rows) {
+    TempStore tmp("schema_casework");
+    {
+        Store s = Store::open(tmp.path);
+        save_child(s, {"X1", std::nullopt});
+    }
+    Raw raw(tmp.path);
+    const std::string event = "INSERT INTO events(child_id, type, date, attributes, recorded_by, recorded_at) VALUES ";
+    BOOST_TEST(raw.refused(event + "(1, 'visit', '01/03/2024', '{}', 'x', '2024-03-01T00:00:00Z')"));
+    BOOST_TEST(raw.refused(event + "(1, 'visit', '2024-02-30', '{}', 'x', '2024-03-01T00:00:00Z')"));  // by value
+    BOOST_TEST(raw.refused(event + "(99, 'visit', '2024-03-01', '{}', 'x', '2024-03-01T00:00:00Z')"));
+    BOOST_TEST(raw.refused(event + "(1, 'visit', '2024-03-01', 'not json', 'x', '2024-03-01T00:00:00Z')"));
+    BOOST_TEST(raw.refused(event + "(1, 'Visit!', '2024-03-01', '{}', 'x', '2024-03-01T00:00:00Z')"));
+    BOOST_TEST(raw.refused(event + "(1, 'visit', '2024-03-01', '{}', ' ', '2024-03-01T00:00:00Z')"));
+    BOOST_TEST(raw.refused(event + "(1, 'visit', '2024-03-01', '{}', 'x', '2024-03-01T25:00:00Z')"));
+    BOOST_TEST(raw.refused(event + "(1, 'visit', '2024-03-01', '{}', 'x', '2024-03-01 10:00:00')"));
+    BOOST_TEST(raw.refused("INSERT INTO acknowledgements(child_id, rule_id, due_date, acknowledged_by, "
+                           "acknowledged_at) VALUES (1, 'r', '2024-03-01', 'x', 'yesterday')"));
+    BOOST_TEST(raw.refused("INSERT INTO children(child_ref, created_at) VALUES ('X1', '2024-03-01T00:00:00Z')"));
+    BOOST_TEST(raw.refused("INSERT INTO children(child_ref, created_at) VALUES ('X2', 'now')"));
+    BOOST_TEST(raw.refused("INSERT INTO children(child_ref, date_of_birth, created_at) "
+                           "VALUES ('X3', '2012-13-01', '2024-03-01T00:00:00Z')"));
+    BOOST_TEST(!raw.refused(event + "(1, 'visit', '2024-03-01', '{}', 'x', '2024-03-01T00:00:00Z')"));
+}
+
+BOOST_AUTO_TEST_CASE(workforce_tables_refuse_bad_rows) {
+    TempStore tmp("schema_workforce");
+    {
+        Store s = Store::open(tmp.path);
+        save_team(s, {"Team A", "", ""});
+        save_worker(s, {"Ann Lee", "Team A", ""});
+        add_person(s, {0, "Mo Khan", "", "", ""});
+    }
+    Raw raw(tmp.path);
+    BOOST_TEST(raw.refused("INSERT INTO people(name) VALUES ('ANN LEE')"));  // unique ignoring case
+    BOOST_TEST(raw.refused("INSERT INTO people(name) VALUES ('  ')"));
+    BOOST_TEST(raw.refused("UPDATE appointments SET role = 'boss'"));
+    BOOST_TEST(raw.refused("UPDATE appointments SET line_manager_id = person_id"));
+    BOOST_TEST(raw.refused("UPDATE appointments SET team_id = 99"));
+    BOOST_TEST(raw.refused("UPDATE appointments SET from_date = '2024-02-30'"));
+    BOOST_TEST(raw.refused("UPDATE appointments SET from_date = '2024-03-01', to_date = '2024-03-01'"));
+    // At most one open appointment per person.
+    BOOST_TEST(raw.refused("INSERT INTO appointments(person_id, role, from_date) "
+                           "SELECT id, 'manager', '2025-01-01' FROM people WHERE name = 'Ann Lee'"));
+    // A person with appointments cannot simply go.
+    BOOST_TEST(raw.refused("DELETE FROM people WHERE name = 'Ann Lee'"));
+    BOOST_TEST(!raw.refused("DELETE FROM people WHERE name = 'Mo Khan'"));
+}
+
+BOOST_AUTO_TEST_CASE(history_is_append_only) {
+    TempStore tmp("schema_history");
+    {
+        Store s = Store::open(tmp.path);
+        save_team(s, {"Team A", "", ""});
+    }
+    Raw raw(tmp.path);
+    BOOST_TEST(raw.refused("UPDATE history SET actor = 'someone else'"));
+    BOOST_TEST(raw.refused("DELETE FROM history"));
+    BOOST_TEST(raw.refused("INSERT INTO history(at, actor, entity, entity_id, field) "
+                           "VALUES ('2024-03-01', 'x', 'team', 1, '*')"));
+    BOOST_TEST(raw.refused("INSERT INTO history(at, actor, entity, entity_id, field) "
+                           "VALUES ('2024-03-01T00:00:00Z', '', 'team', 1, '*')"));
+    BOOST_TEST(raw.count("history") == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
