@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/plan_fixtures.hpp"
+#include "support/shared_data.hpp"
 
 #include <oversight/core/error.hpp>
 #include <oversight/import/seed_plan.hpp>
@@ -18,10 +19,12 @@
 #include <string>
 
 using namespace oversight;
+using oversight::test::kSeedPlan;
+using oversight::test::needs_shared;
 
 namespace {
 
-const std::string kSeed = OVERSIGHT_SHARED_DIR "/seed/000_34f8af1d34ad7c07.txt";
+const std::string kSeed = oversight::test::shared_path(oversight::test::kSeedPlan);
 const std::string kNasty = "'; DROP TABLE actions; -- \"x\" %_ \\ ?1 :a";
 
 Date d(const char* iso) { return Date::parse_iso(iso); }
@@ -514,7 +517,17 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_text_is_refused_on_every_write) {
     BOOST_CHECK_NO_THROW(plan_to_json(load_plan(s, id)));
 }
 
-BOOST_AUTO_TEST_CASE(the_seed_plan_survives_the_store_unchanged) {
+BOOST_AUTO_TEST_CASE(the_sample_plan_survives_the_store_unchanged) {
+    SeedImportOptions options;
+    options.report_date = d("2025-03-14");
+    ImportResult imported = import_seed_plan_file(OVERSIGHT_TEST_DATA_DIR "/../../examples/data/sample_plan.txt", options);
+    BOOST_TEST_REQUIRE(imported.plan.recommendations.size() == 8u);
+    Store s = Store::open_in_memory();
+    std::int64_t id = save_plan(s, imported.plan);
+    BOOST_CHECK(without_ids(load_plan(s, id)) == without_ids(imported.plan));
+}
+
+BOOST_AUTO_TEST_CASE(the_seed_plan_survives_the_store_unchanged, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
     SeedImportOptions options;
     options.report_date = d("2012-09-14");
     ImportResult imported = import_seed_plan_file(kSeed, options);
