@@ -1,9 +1,37 @@
 // plan_from_json: Oversight's canonical JSON form of a plan. A document that
 // reads must round-trip: plan_from_json(plan_to_json(p)) == p, and writing a
 // plan that was read must not fail. The CSV form must carry it as well.
+// Then what a caller does next with a plan it read: RAG and the full report
+// in every format, as of an ordinary date and the ends of the supported years.
 #include "fuzz.hpp"
 
 using namespace oversight;
+
+namespace {
+
+void rag_and_reports(const Plan& plan) {
+    static const Date dates[3] = {Date::from_ymd(2012, 10, 12), Date::from_ymd(1400, 1, 1),
+                                  Date::from_ymd(9999, 12, 31)};
+    for (Date as_of : dates) {
+        try {
+            for (const Recommendation& rec : plan.recommendations) {
+                (void)recommendation_rag(plan, rec, as_of);
+                for (const Action& a : rec.actions) (void)action_rag(plan, rec, a, as_of);
+            }
+        } catch (const Error&) {
+            // a target date that cannot be computed (documented)
+        }
+        for (ReportFormat f : {ReportFormat::text, ReportFormat::markdown, ReportFormat::csv, ReportFormat::json}) {
+            try {
+                const std::string report = render_report(plan, {ReportKind::full, f, as_of, std::nullopt});
+                fuzz::check(fuzz::is_utf8(report), "a report is UTF-8");
+            } catch (const Error&) {
+            }
+        }
+    }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     Plan plan;
@@ -17,5 +45,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The other canonical form is lossless too.
     const std::string other = plan_to_csv(plan);
     fuzz::check(plan_from_csv(other) == plan, "the plan survives CSV as well", other);
+    rag_and_reports(plan);
     return 0;
 }

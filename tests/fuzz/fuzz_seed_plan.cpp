@@ -2,7 +2,7 @@
 // Beyond not crashing, the importer's documented promises are checked: one
 // ImportedLine per input line, a warning for every ignored line, action
 // references unique plan-wide, and an imported plan that can always be
-// written out as canonical JSON and CSV and read back unchanged.
+// written out as canonical JSON and CSV, read back unchanged, and saved.
 #include "fuzz.hpp"
 
 #include <set>
@@ -53,6 +53,19 @@ void check_result(std::string_view input, const ImportResult& r) {
     fuzz::check(plan_from_json(json) == r.plan, "imported plan survives JSON", json);
     const std::string csv = plan_to_csv(r.plan);
     fuzz::check(plan_from_csv(csv) == r.plan, "imported plan survives CSV", csv);
+    // "No unsavable imports": nothing that save_plan documents refusing
+    // (the JSON export above already proved the text is UTF-8). Saving for
+    // real would cost more than the import itself on every input.
+    const PlanSettings& st = r.plan.settings;
+    for (int days : {st.immediately_days, st.due_soon_days, st.stale_update_days})
+        fuzz::check(days >= 0 && days <= PlanSettings::max_days, "settings the store accepts");
+    for (const auto& section : r.plan.sections) fuzz::check(!section.empty(), "no empty section name");
+    for (const auto& rec : r.plan.recommendations) {
+        fuzz::check(rec.number >= 0, "no negative recommendation number");
+        fuzz::check(rec.timescale != Timescale::by_date || rec.explicit_date, "by_date comes with its date");
+        for (const auto& a : rec.actions)
+            fuzz::check(a.ref.find_first_not_of(" \t\r\n\f\v") != std::string::npos, "no blank action reference");
+    }
 }
 
 }  // namespace
