@@ -2,12 +2,48 @@
 // reads must round-trip: plan_from_json(plan_to_json(p)) == p, and writing a
 // plan that was read must not fail. The CSV form must carry it as well.
 // Then what a caller does next with a plan it read: RAG and the full report
-// in every format, as of an ordinary date and the ends of the supported years.
+// in every format, as of an ordinary date and the ends of the supported years,
+// with no CSV cell a spreadsheet would run as a formula.
 #include "fuzz.hpp"
+
+#include <string>
+#include <vector>
 
 using namespace oversight;
 
 namespace {
+
+// The cells of a CSV document (RFC 4180 quoting).
+std::vector<std::string> csv_cells(std::string_view csv) {
+    std::vector<std::string> cells(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < csv.size(); ++i) {
+        const char c = csv[i];
+        if (quoted) {
+            if (c != '"') cells.back() += c;
+            else if (i + 1 < csv.size() && csv[i + 1] == '"') cells.back() += csv[++i];
+            else quoted = false;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',' || c == '\n') {
+            cells.emplace_back();
+        } else if (c != '\r') {
+            cells.back() += c;
+        }
+    }
+    return cells;
+}
+
+// README "Reports": no CSV cell a spreadsheet would run as a formula
+// ('=', '+', '-', '@', tab or CR first), except a plain integer like "-14".
+void check_csv_cells(std::string_view csv) {
+    for (const std::string& cell : csv_cells(csv)) {
+        if (cell.empty() || std::string_view("=+-@\t\r").find(cell.front()) == std::string_view::npos) continue;
+        const std::string digits = cell.front() == '-' ? cell.substr(1) : cell;
+        fuzz::check(!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos,
+                    "no CSV report cell starts a formula", cell);
+    }
+}
 
 void rag_and_reports(const Plan& plan) {
     static const Date dates[3] = {Date::from_ymd(2012, 10, 12), Date::from_ymd(1400, 1, 1),
@@ -25,6 +61,7 @@ void rag_and_reports(const Plan& plan) {
             try {
                 const std::string report = render_report(plan, {ReportKind::full, f, as_of, std::nullopt});
                 fuzz::check(fuzz::is_utf8(report), "a report is UTF-8");
+                if (f == ReportFormat::csv) check_csv_cells(report);
             } catch (const Error&) {
             }
         }
