@@ -14,6 +14,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(build-essential cmake pkg-config python3 python3-icalendar
   libboost-date-time-dev libboost-test-dev libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev libcli11-dev libcsv-dev libical-dev libtomlplusplus-dev)
+# test mode also fuzzes the parsers with libFuzzer, which comes with clang
+if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -54,3 +56,6 @@ cmake --build build-asan -j"$jobs"
 # the binding is covered by the normal build above.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -E "python|install_consumer"
+
+echo "== libFuzzer on every parser, 30 s each (tests/fuzz/README.md)"
+bash tests/fuzz/run.sh 30

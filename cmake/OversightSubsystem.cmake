@@ -36,6 +36,11 @@ function(oversight_subsystem name)
     target_link_libraries(oversight PRIVATE $<BUILD_INTERFACE:${lib}>)
   endforeach()
   oversight_target_defaults(${target})
+  if(OVERSIGHT_FUZZ)
+    # Coverage for libFuzzer in our own code (Debian's libraries are prebuilt).
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+                           -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  endif()
   target_sources(oversight PRIVATE $<TARGET_OBJECTS:${target}>)
 
   set_property(GLOBAL APPEND PROPERTY OVERSIGHT_DECLARED_SUBSYSTEMS ${name})

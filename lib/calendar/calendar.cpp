@@ -374,7 +374,7 @@ Calendar Calendar::from_gov_uk_json(std::string_view json, Division division) {
     Json doc;
     try {
         doc = Json::parse(json.begin(), json.end());
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
         throw Error(Status::parse, std::string("bank holidays JSON: ") + e.what());
     }
     auto fail = [&](const std::string& path, const std::string& what) -> Error {

@@ -343,9 +343,17 @@ Date add_duration(Date from, Duration d, const Calendar& calendar, const SchoolC
     };
     if (d.count > kMaxCount || d.count < -kMaxCount)
         throw Error(Status::invalid_arg, "duration out of range: " + describe(d));
+    // Date::add_days does not check the range: keep day arithmetic inside
+    // 1400..9999 like every other unit (past it a Date cannot even print).
+    auto add_days = [&](int days) {
+        static const Date first = Date::from_ymd(1400, 1, 1), last = Date::from_ymd(9999, 12, 31);
+        if (days > Date::days_between(from, last) || days < Date::days_between(from, first))
+            throw Error(Status::invalid_arg, describe(d) + " from " + from.iso() + " leaves the supported years 1400..9999");
+        return from.add_days(days);
+    };
     switch (d.unit) {
-        case Unit::calendar_days: return from.add_days(day_one ? d.count - 1 : d.count);
-        case Unit::weeks: return from.add_days(7 * d.count - (day_one ? 1 : 0));
+        case Unit::calendar_days: return add_days(day_one ? d.count - 1 : d.count);
+        case Unit::weeks: return add_days(7 * d.count - (day_one ? 1 : 0));
         case Unit::months: return from.add_months(d.count);
         case Unit::working_days: {
             // Day one is the trigger only if the trigger is itself a working day.

@@ -487,6 +487,8 @@ Plan plan_from_json(std::string_view text) {
         root = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         throw Error(Status::parse, std::string("JSON byte ") + std::to_string(e.byte) + ": " + e.what());
+    } catch (const json::exception& e) {  // a number too large for a double ("1e999") is out_of_range
+        throw Error(Status::parse, std::string("JSON: ") + e.what());
     }
     try {
         return JsonReader::plan(root);

@@ -100,6 +100,11 @@ struct Columns {
     }
 };
 
+// Text the store accepts: valid UTF-8 without NUL bytes. A field that is
+// stored (CHILD, LS, PLACE, REC, REVIEW_CODE) must be such text, or one bad
+// byte would make the whole import fail instead of one row.
+bool is_text(const std::string& s) { return detail::is_valid_utf8(s) && s.find('\0') == std::string::npos; }
+
 // "DD/MM/YYYY" (one- or two-digit day and month) -> Date. nullopt with a
 // reason when the text is not a date or the date does not exist.
 std::optional<Date> parse_dmy(const std::string& text, std::string& why) {
@@ -144,8 +149,8 @@ public:
             warn(file, line, "CHILD is empty; row not used");
             return false;
         }
-        if (!detail::is_valid_utf8(id)) {
-            warn(file, line, "CHILD is not valid UTF-8; row not used");
+        if (!is_text(id)) {
+            warn(file, line, "CHILD is not valid UTF-8 text (or has a NUL byte); row not used");
             return false;
         }
         if (!known_.count(id)) {
@@ -153,6 +158,17 @@ public:
             known_.emplace(id, std::nullopt);
             data_.children.push_back({id, std::nullopt});
         }
+        return true;
+    }
+
+    // The stored fields of a row are text; warns about the first that is not.
+    bool stored_text(const std::string& file, int line, const Columns& cols, const CsvRow& row,
+                     std::initializer_list<const char*> fields) {
+        for (const char* f : fields)
+            if (!is_text(cols.get(row, f))) {
+                warn(file, line, std::string(f) + " is not valid UTF-8 text (or has a NUL byte); row not used");
+                return false;
+            }
         return true;
     }
 
@@ -185,8 +201,8 @@ public:
             ++data_.header_rows;
             if (!row_shape(file, row, cols)) continue;
             std::string id = cols.get(row, "CHILD");
-            if (id.empty() || !detail::is_valid_utf8(id)) {
-                warn(file, row.line, "CHILD is empty or not valid UTF-8; row not used");
+            if (id.empty() || !is_text(id)) {
+                warn(file, row.line, "CHILD is empty or not valid UTF-8 text (or has a NUL byte); row not used");
                 continue;
             }
             if (known_.count(id)) {
@@ -210,7 +226,7 @@ public:
             ++data_.episode_rows;
             if (!row_shape(file, row, cols)) continue;
             std::string id = cols.get(row, "CHILD");
-            if (!child(file, line, id)) continue;
+            if (!stored_text(file, line, cols, row, {"LS", "PLACE", "REC"}) || !child(file, line, id)) continue;
             std::string rne = cols.get(row, "RNE"), ls = cols.get(row, "LS"), place = cols.get(row, "PLACE");
             std::string rec = cols.get(row, "REC");
             auto decom = date(file, line, "DECOM", cols.get(row, "DECOM"));
@@ -255,7 +271,7 @@ public:
             ++data_.review_rows;
             if (!row_shape(file, row, cols)) continue;
             std::string id = cols.get(row, "CHILD");
-            if (!child(file, row.line, id)) continue;
+            if (!stored_text(file, row.line, cols, row, {"REVIEW_CODE"}) || !child(file, row.line, id)) continue;
             auto when = date(file, row.line, "REVIEW", cols.get(row, "REVIEW"));
             if (!when) continue;
             auto dob = known_[id];

@@ -48,7 +48,7 @@ struct CountingRules {
 /// the |n|-th term ending before `from`); Error(not_found) past the known
 /// terms. trigger_is_day_one affects day-based units only, and working
 /// or school days only when the trigger is itself such a day. Counts beyond
-/// +-100000 give Error(invalid_arg).
+/// +-100000, and results outside the years 1400..9999, give Error(invalid_arg).
 Date add_duration(Date from, Duration d, const Calendar& calendar, const SchoolCalendar* school = nullptr,
                   CountingRules rules = {});
 

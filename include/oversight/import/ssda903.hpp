@@ -60,8 +60,9 @@ struct Ssda903Data {
 ///   review               reviews REVIEW, attribute review_code = REVIEW_CODE.
 /// Every episode also sets the attributes legal_status and placement_type
 /// (RNE L: legal_status only) from DECOM. Bad rows (missing fields,
-/// impossible dates, DEC before DECOM, unknown child) become warnings naming
-/// file:line and are never silently dropped. Error(io) if a file is missing,
+/// impossible dates, DEC before DECOM, unknown child, a stored field that is
+/// not UTF-8 text or has a NUL byte) become warnings naming file:line and are
+/// never silently dropped. Error(io) if a file is missing,
 /// Error(parse) if a file is not CSV or lacks a required column.
 Ssda903Data read_ssda903(const std::string& folder);
 

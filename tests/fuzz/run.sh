@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Fuzz the parsers with libFuzzer (clang, ASan + UBSan), two targets at a time.
+#
+#   bash tests/fuzz/run.sh [SECONDS] [TARGET...]   default: 30 s each, every target
+#
+# Builds build-fuzz/ with Debian's clang (-DOVERSIGHT_FUZZ=ON), then runs each
+# target for SECONDS on a temporary copy of tests/fuzz/corpus/TARGET (plus the
+# project's real-format files and, when present, the shared folder's), so no
+# generated input lands in the source tree. Every sanitizer report, crash,
+# leak, timeout or out-of-memory is fatal: the script exits 1 and prints where
+# libFuzzer saved the input (build-fuzz/fuzz-findings/TARGET/). README.md here
+# says how to turn such an input into a regression input.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$here"
+
+all=(seed_plan plan_json plan_csv cost duration rule_pack school_calendar gov_uk_calendar ssda903)
+seconds=${1:-30}
+[ $# -gt 0 ] && shift
+case "$seconds" in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [TARGET...] (targets: ${all[*]})" >&2; exit 2 ;; esac
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
+for t in "${targets[@]}"; do
+  [[ " ${all[*]} " == *" $t "* ]] || { echo "unknown target '$t' (targets: ${all[*]})" >&2; exit 2; }
+done
+
+build=${OVERSIGHT_FUZZ_BUILD:-build-fuzz}
+shared=${OVERSIGHT_SHARED_DIR:-$here/../shared}
+findings=$here/$build/fuzz-findings
+start=$(date +%s)
+
+# --- build -----------------------------------------------------------------------
+echo "== building the libFuzzer targets ($build/, clang)"
+CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOVERSIGHT_FUZZ=ON \
+  -DOVERSIGHT_BUILD_BENCHMARKS=OFF -DOVERSIGHT_INSTALL=OFF \
+  "-DOVERSIGHT_SHARED_DIR=$shared" >/dev/null
+cmake --build "$build" -j2 --target "${targets[@]/#/oversight_fuzz_}"
+built=$(date +%s)
+
+# --- a temporary corpus per target: the committed one plus real-format files -----
+work=$(mktemp -d "${TMPDIR:-/tmp}/oversight-fuzz.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# One SSDA903 input from a folder: the first 40 lines of each table, joined
+# by the separator line that fuzz_ssda903.cpp splits on.
+join903() {
+  local dir=$1 out=$2 f first=1
+  for f in header episodes reviews; do [ -f "$dir/$f.csv" ] || return 0; done
+  for f in header episodes reviews; do
+    [ $first = 1 ] || echo "----"
+    first=0
+    head -n 40 "$dir/$f.csv"
+  done >"$out"
+}
+
+seed_corpus() {
+  local t=$1 dir=$work/$t/corpus
+  mkdir -p "$dir" "$findings/$t"
+  cp tests/fuzz/corpus/"$t"/* "$dir"/
+  case $t in
+    seed_plan)
+      cp examples/data/sample_plan.txt "$dir/real-sample_plan.txt"
+      [ -f "$shared/seed/000_34f8af1d34ad7c07.txt" ] && cp "$shared/seed/000_34f8af1d34ad7c07.txt" "$dir/real-seed.txt" ;;
+    rule_pack) for f in data/rules/*.toml; do cp "$f" "$dir/real-$(basename "$f")"; done ;;
+    school_calendar) cp tests/data/calendar_school.toml "$dir/real-calendar_school.toml" ;;
+    gov_uk_calendar) cp tests/data/calendar_bank_holidays.json "$dir/real-bank_holidays.json" ;;
+    ssda903)
+      join903 tests/data/casework_903_bad "$dir/real-casework_903_bad.txt"
+      join903 "$shared/data/ssda903" "$dir/real-shared-ssda903.txt" ;;
+  esac
+  return 0
+}
+
+max_len() {
+  case $1 in
+    cost|duration) echo 256 ;;
+    school_calendar|gov_uk_calendar|rule_pack|ssda903) echo 4096 ;;
+    *) echo 8192 ;;
+  esac
+}
+
+# Every report is fatal; leaks are reported at exit of each input's run.
+export ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:symbolize=1
+export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:symbolize=1
+
+run_one() {
+  local t=$1 dir=$work/$t log=$work/$t/log
+  local dict=tests/fuzz/dict/$t.dict args=()
+  [ -f "$dict" ] && args+=("-dict=$dict")
+  if "$build/tests/fuzz/oversight_fuzz_$t" "${args[@]}" -max_total_time="$seconds" -timeout=10 \
+       -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len="$(max_len "$t")" -print_final_stats=1 \
+       -artifact_prefix="$findings/$t/" "$dir/corpus" >"$log" 2>&1; then
+    echo ok >"$dir/status"
+  else
+    echo FAILED >"$dir/status"
+  fi
+}
+
+echo "== fuzzing ${#targets[@]} target(s) for ${seconds} s each, two at a time"
+for t in "${targets[@]}"; do seed_corpus "$t"; done
+running=0
+for t in "${targets[@]}"; do
+  run_one "$t" &
+  running=$((running + 1))
+  if [ $running -ge 2 ]; then wait -n || true; running=$((running - 1)); fi
+done
+wait || true
+
+# --- report -----------------------------------------------------------------------
+failed=0
+printf '%-16s %-7s %10s %8s %7s\n' target status execs exec/s corpus
+for t in "${targets[@]}"; do
+  log=$work/$t/log
+  status=$(cat "$work/$t/status" 2>/dev/null || echo FAILED)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
+  rate=$(sed -n 's/.*exec\/s: \([0-9]*\).*/\1/p' "$log" | tail -n1)
+  units=$(find "$work/$t/corpus" -type f | wc -l)
+  printf '%-16s %-7s %10s %8s %7s\n' "$t" "$status" "${execs:-?}" "${rate:-?}" "$units"
+  if [ "$status" != ok ]; then
+    failed=1
+    echo "---- $t: last lines of the libFuzzer log"
+    tail -n 40 "$log" | sed 's/^/    /'
+    grep -h -o "Test unit written to .*" "$log" | sed "s/^/    /" || true
+    echo "---- the failing input is kept in $findings/$t/ (see tests/fuzz/README.md)"
+  fi
+done
+echo "== fuzz stage: $(( $(date +%s) - start )) s in all ($(( built - start )) s building)"
+exit $failed
