@@ -143,8 +143,8 @@ LineIndex parse_xml(pugi::xml_document& doc, std::string text, const XmlParse& h
             std::ptrdiff_t o = n.offset_debug() - (n.type() == pugi::node_element ? 1 : 0);
             return static_cast<std::size_t>(std::max<std::ptrdiff_t>(o, 0));
         };
-        if (n.type() == pugi::node_doctype)
-            refuse(at(how.name, text, lines, offset()),
+        if (n.type() == pugi::node_doctype)  // its offset is its text's, after "<!DOCTYPE "
+            refuse(at(how.name, text, lines, text.rfind("<!", offset())),
                    "a DOCTYPE: refused, as returns have none (entities are never expanded)");
         if (depth == 1 && n.type() == pugi::node_element && ++roots > 1)
             refuse(at(how.name, text, lines, offset()),
