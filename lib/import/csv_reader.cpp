@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <istream>
+#include <optional>
 
 namespace oversight {
 
@@ -67,6 +68,8 @@ struct CsvReader::Impl {
     std::size_t record_bytes = 0;
     bool ready = false;          // current is complete
     std::string failure;         // set by a callback (which must not throw through C)
+
+    std::optional<Error> error;  // the first error, thrown again by later calls
 
     std::vector<ImportIssue> issues;
     std::size_t unlisted = 0;
@@ -243,12 +246,18 @@ struct CsvReader::Impl {
     }
 
     bool next(CsvRecord& out) {
-        if (!started) start();
-        while (!ready && !finished) {
-            if (pos == buf.size() && !fill())
-                finish();
-            else
-                feed();
+        if (error) throw *error;  // the parser's state is past repair: say so again
+        try {
+            if (!started) start();
+            while (!ready && !finished) {
+                if (pos == buf.size() && !fill())
+                    finish();
+                else
+                    feed();
+            }
+        } catch (const Error& e) {
+            error = e;
+            throw;
         }
         if (!ready) return false;
         std::swap(out, current);  // out's old storage is reused for the next record

@@ -90,6 +90,7 @@ public:
     ~CsvReader();
 
     /// The next record, false at the end. `record`'s storage is reused.
+    /// After an error, every later call throws the same error.
     bool next(CsvRecord& record);
 
     /// Reads the first record as the header, checks it (duplicates, then

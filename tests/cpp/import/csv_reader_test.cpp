@@ -193,6 +193,14 @@ BOOST_AUTO_TEST_CASE(strict_quotes) {
     BOOST_TEST(recs[0].fields[1] == "d\"e");
 }
 
+BOOST_AUTO_TEST_CASE(errors_are_sticky) {
+    auto r = CsvReader::from_string("a\nb\"c\nd\n", named("s.csv"));
+    CsvRecord rec;
+    BOOST_TEST(r.next(rec));
+    expect_error([&] { r.next(rec); }, Status::parse, "s.csv:2:1: a quote");
+    expect_error([&] { r.next(rec); }, Status::parse, "s.csv:2:1: a quote");  // not "d", not the end
+}
+
 BOOST_AUTO_TEST_CASE(nul_byte_names_the_line) {
     using namespace std::string_literals;
     expect_error([] { read_string("a,b\nc,d\ne,\"f\0\"\n"s, named("nul.csv")); }, Status::parse, "nul.csv:3: a NUL byte");

@@ -395,6 +395,20 @@ BOOST_AUTO_TEST_CASE(missing_and_damaged_parts) {
     expect_error([&] { XlsxWorkbook::open_buffer(make_zip(doctype), {"m.xlsx"}); }, Status::parse,
                  "m.xlsx:xl/workbook.xml:1:1: a DOCTYPE");
 
+    Parts latin1 = good;
+    for (auto& [name, data] : latin1)
+        if (name == "xl/sharedStrings.xml") data.replace(data.find("caf\xC3\xA9"), 5, "caf\xE9");
+    auto wb3 = XlsxWorkbook::open_buffer(make_zip(latin1), {"m.xlsx"});
+    expect_error([&] { wb3.sheet("List 1"); }, Status::parse, "m.xlsx:xl/sharedStrings.xml:1:");
+    expect_error([&] { wb3.sheet("List 1"); }, Status::parse, "text is not valid UTF-8");
+
+    Parts nul = good;
+    for (auto& [name, data] : nul)
+        if (name == "xl/worksheets/sheet2.xml") data.insert(data.find("<sheetData>"), 1, '\0');
+    auto wb4 = XlsxWorkbook::open_buffer(make_zip(nul), {"m.xlsx"});
+    expect_error([&] { wb4.sheet("Second"); }, Status::parse, "m.xlsx:xl/worksheets/sheet2.xml:2:");
+    expect_error([&] { wb4.sheet("Second"); }, Status::parse, "a NUL byte");
+
     Parts no_id = good;
     for (auto& [name, data] : no_id)
         if (name == "xl/workbook.xml") data.replace(data.find("r:id=\"rId2\""), 11, "r:id=\"rId9\"");
