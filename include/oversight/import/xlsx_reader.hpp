@@ -62,8 +62,9 @@ struct XlsxRow {
 /// before the first day, past 9999-12-31, or for NaN.
 std::optional<Date> excel_serial_date(double serial, bool date1904 = false) noexcept;
 
-/// Whether a number format code shows a date or time: d, m or y outside
-/// quoted text, escapes and [brackets] ("dd/mm/yyyy;@", "mmm-yy").
+/// Whether a number format code shows a date or time: d, m, y, h or s
+/// outside quoted text, escapes and [brackets] other than elapsed time
+/// ("dd/mm/yyyy;@", "mmm-yy", "h:mm", "[h]:mm"; not "[Red]0.00", "0 \"days\"").
 bool is_date_format(std::string_view format_code) noexcept;
 
 /// One worksheet, parsed when opened and read row by row. Cell problems (a
