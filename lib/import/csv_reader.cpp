@@ -2,10 +2,10 @@
 // line (or 64 KiB of one) at a time so that every callback knows its line,
 // and turns what libcsv leaves unsaid (encodings, NUL bytes, limits) into
 // errors that name the place.
-#include <oversight/error.hpp>
+#include <oversight/core/error.hpp>
 #include <oversight/import/csv_reader.hpp>
 
-#include "text.hpp"
+#include "core/text.hpp"
 
 #include <csv.h>
 

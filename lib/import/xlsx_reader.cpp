@@ -3,11 +3,11 @@
 // name its sheets, shared strings and styles. libzip reads the parts, with
 // limits so a zip bomb cannot exhaust memory; pugixml parses them through
 // the same checks as the XML reader (xml_parse.hpp).
-#include <oversight/error.hpp>
+#include <oversight/core/error.hpp>
 #include <oversight/import/xlsx_reader.hpp>
 
-#include "text.hpp"
-#include "xml_parse.hpp"
+#include "core/text.hpp"
+#include "import/xml_parse.hpp"
 
 #include <zip.h>
 

@@ -1,11 +1,11 @@
 // The XML reader: pugixml parses; this file refuses what a statutory return
 // never holds (other encodings, NUL bytes, DOCTYPEs, absurd nesting), places
 // every error at line:column, and gives elements paths for issues.
-#include <oversight/error.hpp>
+#include <oversight/core/error.hpp>
 #include <oversight/import/xml_reader.hpp>
 
-#include "text.hpp"
-#include "xml_parse.hpp"
+#include "core/text.hpp"
+#include "import/xml_parse.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,7 +1,7 @@
 // Writes import summaries made by the real readers, for the schema test
 // (validate.py checks them against data/schemas/import-summary.schema.json).
 // usage: oversight_import_summary_sample OUTPUT_FOLDER
-#include <oversight/error.hpp>
+#include <oversight/core/error.hpp>
 #include <oversight/import/csv_reader.hpp>
 #include <oversight/import/import_issue.hpp>
 #include <oversight/import/xml_reader.hpp>

@@ -3,7 +3,7 @@
 // sheet's rows at a time, each cell with its reference, type and value.
 #pragma once
 
-#include <oversight/date.hpp>
+#include <oversight/core/date.hpp>
 #include <oversight/import/import_issue.hpp>
 
 #include <cstddef>

@@ -3,7 +3,7 @@
 // issues, and typed values that report what they could not read.
 #pragma once
 
-#include <oversight/date.hpp>
+#include <oversight/core/date.hpp>
 #include <oversight/import/import_issue.hpp>
 
 #include <cstddef>

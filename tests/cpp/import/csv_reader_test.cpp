@@ -3,7 +3,7 @@
 // files in shared/data (skipped when shared/ is absent).
 #include <boost/test/unit_test.hpp>
 
-#include <oversight/error.hpp>
+#include <oversight/core/error.hpp>
 #include <oversight/import/csv_reader.hpp>
 
 #include <filesystem>

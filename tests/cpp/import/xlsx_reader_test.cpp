@@ -3,7 +3,7 @@
 // hostile zips, and Ofsted's Annex A in shared/data (skipped when absent).
 #include <boost/test/unit_test.hpp>
 
-#include <oversight/error.hpp>
+#include <oversight/core/error.hpp>
 #include <oversight/import/xlsx_reader.hpp>
 
 #include <zip.h>

@@ -4,7 +4,7 @@
 // and workforce census files in shared/data (skipped when absent).
 #include <boost/test/unit_test.hpp>
 
-#include <oversight/error.hpp>
+#include <oversight/core/error.hpp>
 #include <oversight/import/xml_reader.hpp>
 
 #include <filesystem>
