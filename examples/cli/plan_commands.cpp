@@ -141,7 +141,7 @@ void run_import(const Context& ctx, const ImportArgs& a) {
     if (!a.report_date.empty()) report_date = date_option(a.report_date, "--report-date");
     std::string ext = lower_extension(a.file);
     Plan plan;
-    std::vector<ImportWarning> warnings;
+    std::vector<ImportIssue> warnings;
     if (ext == "json" || ext == "csv") {
         std::string text = read_file(a.file);
         plan = ext == "json" ? plan_from_json(text) : plan_from_csv(text);
@@ -158,7 +158,7 @@ void run_import(const Context& ctx, const ImportArgs& a) {
         warnings = std::move(result.warnings);
     }
     // Warnings first: they explain a save that fails (e.g. a damaged reference).
-    for (const auto& w : warnings) std::cerr << "line " << w.line << ": " << w.message << "\n";
+    for (const auto& w : warnings) std::cerr << issue_line(w, IssuePlace::line) << "\n";
     Store store = open_plan_store(ctx, StoreUse::create);
     std::int64_t id = 0;
     try {

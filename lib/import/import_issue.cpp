@@ -37,8 +37,6 @@ std::string_view to_string(Severity s) noexcept {
     return "error";
 }
 
-inline namespace import_v2 {
-
 std::string ImportIssue::where() const {
     std::string out = file.empty() ? "<input>" : file;
     if (line > 0) {
@@ -55,8 +53,6 @@ bool operator==(const ImportIssue& a, const ImportIssue& b) noexcept {
            a.path == b.path && a.severity == b.severity && a.message == b.message;
 }
 bool operator!=(const ImportIssue& a, const ImportIssue& b) noexcept { return !(a == b); }
-
-}  // namespace import_v2
 
 std::int64_t ImportSummary::count(std::string_view name) const noexcept {
     for (const auto& [n, v] : counts)

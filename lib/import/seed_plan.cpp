@@ -1,8 +1,8 @@
 // Importer for improvement plans exported from PDF as tab-separated text
 // (the seed's format). The repair rules are documented in the README section
 // "Importing a PDF-exported plan"; each rule below names what it repairs.
-// Every repair or doubt becomes an ImportWarning with its line, and every
-// input line gets an ImportedLine saying where it went.
+// Every repair or doubt becomes a warning with its line, everything not used
+// an error, and every input line gets an ImportedLine saying where it went.
 #include <oversight/core/error.hpp>
 #include <oversight/import/seed_plan.hpp>
 
@@ -433,7 +433,18 @@ private:
         std::string progress;
     };
 
-    void warn(int line, std::string msg) { res_.warnings.push_back({line, std::move(msg)}); }
+    // A repair made, or a doubt about something that was used.
+    void warn(int line, std::string msg) { issue(Severity::warning, line, std::move(msg)); }
+    // A row or value that was not used, and why.
+    void not_used(int line, std::string msg) { issue(Severity::error, line, std::move(msg)); }
+    void issue(Severity severity, int line, std::string msg) {
+        ImportIssue i;
+        i.file = opt_.source_name;
+        i.line = line;
+        i.severity = severity;
+        i.message = std::move(msg);
+        res_.warnings.push_back(std::move(i));
+    }
     void use(const Line& l, LineUse u, std::string target) {
         res_.lines[static_cast<std::size_t>(l.number - 1)] = {l.number, u, std::move(target)};
     }
@@ -594,8 +605,8 @@ void Importer::recommendation(const Line& l, std::size_t index) {
             warn(l.number, "'What do we still need to do' text " + quote(l.cell(kTodo), 40) +
                                " on a recommendation line belongs to the row above: attached to " + a->ref);
         } else {
-            warn(l.number, "'What do we still need to do' text " + quote(l.cell(kTodo)) +
-                               " on a recommendation line with no action above: not imported");
+            not_used(l.number, "'What do we still need to do' text " + quote(l.cell(kTodo)) +
+                                   " on a recommendation line with no action above: not imported");
         }
     }
     Recommendation r;
@@ -678,8 +689,8 @@ void Importer::recommendation(const Line& l, std::size_t index) {
                            quote(r.text));
     if (r.text.empty()) warn(l.number, "recommendation " + std::to_string(number) + " has no text");
     if (!l.empty(kProgress) || !l.empty(kImpact))
-        warn(l.number, "Progress/Impact text on the line of recommendation " + std::to_string(number) + " (" +
-                           quote(join_nonempty({l.cell(kProgress), l.cell(kImpact)}, " | ")) + "): not imported");
+        not_used(l.number, "Progress/Impact text on the line of recommendation " + std::to_string(number) + " (" +
+                               quote(join_nonempty({l.cell(kProgress), l.cell(kImpact)}, " | ")) + "): not imported");
     if (cur_section_) {
         r.section = res_.plan.sections[*cur_section_];
     } else {
@@ -729,8 +740,8 @@ void Importer::action(const Line& l, std::size_t index, bool explicit_ref) {
         }
     }
     if (!rec()) {
-        warn(l.number, "action row before any recommendation (" + quote(join_nonempty(l.cells, " | ")) +
-                           "): not imported");
+        not_used(l.number, "action row before any recommendation (" + quote(join_nonempty(l.cells, " | ")) +
+                               "): not imported");
         use(l, LineUse::ignored, "");
         return;
     }
@@ -814,29 +825,30 @@ void Importer::continuation(const Line& l) {
     const std::string& lead = l.cell(kLead);
     bool junk = !lead.empty() && is_junk_lead(lead, header_wrapped_);
     if (junk) {
-        warn(l.number, "stray text " + quote(lead) + " in the Lead column" +
-                           (detail::lower(lead) == "responsible" ? " (the header's 'Lead person responsible' wrapped)"
-                                                                 : "") +
-                           ": ignored");
+        const bool wrapped_header = detail::lower(lead) == "responsible";
+        not_used(l.number, "stray text " + quote(lead) + " in the Lead column" +
+                               (wrapped_header ? " (the header's 'Lead person responsible' wrapped)" : "") +
+                               ": ignored");
     }
     if (!a) {
         Recommendation* r = rec();
         if (!r) {
-            warn(l.number, "cells before any recommendation (" + quote(join_nonempty(l.cells, " | ")) + "): not imported");
+            not_used(l.number,
+                     "cells before any recommendation (" + quote(join_nonempty(l.cells, " | ")) + "): not imported");
             use(l, LineUse::ignored, "");
             return;
         }
         if (!lead.empty() && !junk) {
             if (r->lead.empty()) r->lead = lead;
-            else if (r->lead != lead) warn(l.number, "second lead " + quote(lead) + " for recommendation " +
-                                                         std::to_string(r->number) + ": not imported");
+            else if (r->lead != lead) not_used(l.number, "second lead " + quote(lead) + " for recommendation " +
+                                                             std::to_string(r->number) + ": not imported");
         }
         set_cost(r->cost, l.cell(kCost), l.number, "recommendation " + std::to_string(r->number));
         if (!l.empty(kProgress) || !l.empty(kImpact) || !l.empty(kTodo))
-            warn(l.number, "Progress/Impact/To-do text under recommendation " + std::to_string(r->number) +
-                               " before any action (" +
-                               quote(join_nonempty({l.cell(kProgress), l.cell(kImpact), l.cell(kTodo)}, " | ")) +
-                               "): not imported");
+            not_used(l.number, "Progress/Impact/To-do text under recommendation " + std::to_string(r->number) +
+                                   " before any action (" +
+                                   quote(join_nonempty({l.cell(kProgress), l.cell(kImpact), l.cell(kTodo)}, " | ")) +
+                                   "): not imported");
         else
             warn(l.number, "cells continuing recommendation " + std::to_string(r->number) + ": attached to it");
         use(l, LineUse::continuation, "rec " + std::to_string(r->number));
@@ -891,8 +903,8 @@ void Importer::text_line(const Line& l, std::size_t index) {
             if (!l.empty(kLead)) {
                 if (r.lead.empty()) r.lead = l.cell(kLead);
                 else if (r.lead != l.cell(kLead))
-                    warn(l.number, "second lead " + quote(l.cell(kLead)) + " for recommendation " +
-                                       std::to_string(r.number) + ": not imported");
+                    not_used(l.number, "second lead " + quote(l.cell(kLead)) + " for recommendation " +
+                                           std::to_string(r.number) + ": not imported");
             }
             use(l, LineUse::recommendation, "rec " + std::to_string(r.number));
         } else {
@@ -901,7 +913,7 @@ void Importer::text_line(const Line& l, std::size_t index) {
             warn(l.number, "text " + quote(text, 40) + " continues the description of " + a->ref + ": joined to it");
             set_cost(a->cost, l.cell(kCost), l.number, "action " + a->ref);
             if (!l.empty(kLead) && a->lead != l.cell(kLead))
-                warn(l.number, "second lead " + quote(l.cell(kLead)) + " for " + a->ref + ": not imported");
+                not_used(l.number, "second lead " + quote(l.cell(kLead)) + " for " + a->ref + ": not imported");
             use(l, LineUse::continuation, a->ref);
         }
         return;
@@ -1084,8 +1096,8 @@ ImportResult Importer::run(std::istream& in) {
             for (const auto& e : l.extra)
                 if (!e.empty()) nonempty.push_back(e);
             if (!nonempty.empty())
-                warn(l.number, std::to_string(nonempty.size()) + " cell(s) beyond the 8 columns (" +
-                                   quote(join_nonempty(nonempty, " | ")) + "): not imported");
+                not_used(l.number, std::to_string(nonempty.size()) + " cell(s) beyond the 8 columns (" +
+                                       quote(join_nonempty(nonempty, " | ")) + "): not imported");
         }
         switch (l.shape) {
             case Shape::blank: use(l, LineUse::blank, ""); break;
@@ -1132,7 +1144,7 @@ ImportResult Importer::run(std::istream& in) {
     }
     finish();
     std::stable_sort(res_.warnings.begin(), res_.warnings.end(),
-                     [](const ImportWarning& a, const ImportWarning& b) { return a.line < b.line; });
+                     [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
     return std::move(res_);
 }
 

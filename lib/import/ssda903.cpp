@@ -120,20 +120,25 @@ class Reader {
 public:
     explicit Reader(Ssda903Data& data) : data_(data) {}
 
+    // A doubt about a row or value that was used anyway.
     void warn(const std::string& file, int line, std::string message) {
-        data_.warnings.push_back({file, line, std::move(message)});
+        issue(Severity::warning, file, line, std::move(message));
+    }
+    // A row or value that was not used, and why.
+    void not_used(const std::string& file, int line, std::string message) {
+        issue(Severity::error, file, line, std::move(message));
     }
 
     // A required date field; warns and gives nullopt when absent or bad.
     std::optional<Date> date(const std::string& file, int line, const char* field, const std::string& text,
                              bool required = true) {
         if (text.empty()) {
-            if (required) warn(file, line, std::string(field) + " is empty");
+            if (required) not_used(file, line, std::string(field) + " is empty");
             return std::nullopt;
         }
         std::string why;
         auto d = parse_dmy(text, why);
-        if (!d) warn(file, line, std::string(field) + " '" + detail::sanitize_utf8(text) + "' " + why);
+        if (!d) not_used(file, line, std::string(field) + " '" + detail::sanitize_utf8(text) + "' " + why);
         return d;
     }
 
@@ -141,11 +146,11 @@ public:
     // from header.csv (with a warning) so that no row is dropped silently.
     bool child(const std::string& file, int line, const std::string& id) {
         if (id.empty()) {
-            warn(file, line, "CHILD is empty; row not used");
+            not_used(file, line, "CHILD is empty; row not used");
             return false;
         }
         if (!detail::is_valid_utf8(id)) {
-            warn(file, line, "CHILD is not valid UTF-8; row not used");
+            not_used(file, line, "CHILD is not valid UTF-8; row not used");
             return false;
         }
         if (!known_.count(id)) {
@@ -158,15 +163,15 @@ public:
 
     bool row_shape(const std::string& file, const CsvRow& row, const Columns& cols) {
         if (row.fields.size() == cols.count) return true;
-        warn(file, row.line, "has " + std::to_string(row.fields.size()) + " fields, the header has " +
-                                 std::to_string(cols.count) + "; row not used");
+        not_used(file, row.line, "has " + std::to_string(row.fields.size()) + " fields, the header has " +
+                                     std::to_string(cols.count) + "; row not used");
         return false;
     }
 
     void event(const std::string& child, std::string type, Date date, std::map<std::string, std::string> attrs,
                const std::string& file, int line) {
         if (date > Date::today()) {
-            warn(file, line, type + " dated " + date.iso() + " is in the future; not recorded");
+            not_used(file, line, type + " dated " + date.iso() + " is in the future; not recorded");
             return;
         }
         data_.events.push_back({child, CaseEvent{std::move(type), date, std::move(attrs)}, file, line});
@@ -186,11 +191,11 @@ public:
             if (!row_shape(file, row, cols)) continue;
             std::string id = cols.get(row, "CHILD");
             if (id.empty() || !detail::is_valid_utf8(id)) {
-                warn(file, row.line, "CHILD is empty or not valid UTF-8; row not used");
+                not_used(file, row.line, "CHILD is empty or not valid UTF-8; row not used");
                 continue;
             }
             if (known_.count(id)) {
-                warn(file, row.line, "child " + id + " is listed again; row not used");
+                not_used(file, row.line, "child " + id + " is listed again; row not used");
                 continue;
             }
             auto dob = date(file, row.line, "DOB", cols.get(row, "DOB"));
@@ -228,18 +233,18 @@ public:
                     event(id, "legal_status_change", *decom, {{"legal_status", ls}}, file, line);
                     if (!ls.empty()) attribute(id, "legal_status", ls, *decom);
                 } else {
-                    warn(file, line, "RNE '" + detail::sanitize_utf8(rne) +
-                                         "' is not a reason for a new episode (S, L, P, T, B, U); no episode event recorded");
+                    not_used(file, line, "RNE '" + detail::sanitize_utf8(rne) +
+                                             "' is not a reason for a new episode (S, L, P, T, B, U); no episode event recorded");
                 }
                 if (place.empty() && rne != "L") warn(file, line, "PLACE is empty");
                 if (ls.empty()) warn(file, line, "LS is empty");
             }
             if (dec && rec.empty()) {
-                warn(file, line, "DEC is given but REC is empty (DfE rule 148); end of episode not recorded");
+                not_used(file, line, "DEC is given but REC is empty (DfE rule 148); end of episode not recorded");
             } else if (!dec && !rec.empty() && cols.get(row, "DEC").empty()) {
-                warn(file, line, "REC '" + detail::sanitize_utf8(rec) + "' is given but DEC is empty (DfE rule 148); ignored");
+                not_used(file, line, "REC '" + detail::sanitize_utf8(rec) + "' is given but DEC is empty (DfE rule 148); ignored");
             } else if (dec && decom && *dec < *decom) {
-                warn(file, line, "DEC " + dec->iso() + " is before DECOM " + decom->iso() + "; end of episode not recorded");
+                not_used(file, line, "DEC " + dec->iso() + " is before DECOM " + decom->iso() + "; end of episode not recorded");
             } else if (dec && rec != "X1") {
                 event(id, "ceased_looked_after", *dec, {{"reason", rec}}, file, line);
             }
@@ -260,7 +265,7 @@ public:
             if (!when) continue;
             auto dob = known_[id];
             if (dob && *when < *dob) {
-                warn(file, row.line, "REVIEW " + when->iso() + " is before the child's DOB " + dob->iso() + "; not recorded");
+                not_used(file, row.line, "REVIEW " + when->iso() + " is before the child's DOB " + dob->iso() + "; not recorded");
                 continue;
             }
             std::map<std::string, std::string> attrs;
@@ -271,17 +276,20 @@ public:
     }
 
 private:
+    void issue(Severity severity, const std::string& file, int line, std::string message) {
+        ImportIssue i;
+        i.file = file;
+        i.line = line;
+        i.severity = severity;
+        i.message = std::move(message);
+        data_.warnings.push_back(std::move(i));
+    }
+
     Ssda903Data& data_;
     std::map<std::string, std::optional<Date>> known_;
 };
 
 }  // namespace
-
-bool operator==(const ImportIssue& a, const ImportIssue& b) {
-    return a.file == b.file && a.line == b.line && a.message == b.message;
-}
-
-std::string ImportIssue::where() const { return file + ":" + std::to_string(line); }
 
 Ssda903Data read_ssda903(const std::string& folder) {
     std::filesystem::path dir(folder);

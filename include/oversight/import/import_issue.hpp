@@ -23,11 +23,6 @@ enum class InvalidUtf8 {
     replace,  // each ill-formed byte becomes U+FFFD; a warning names the place
 };
 
-// Temporary: the inline namespace keeps this ImportIssue apart, at link time,
-// from the older one in casework.hpp until the merge removes that one. Code
-// names it oversight::ImportIssue either way.
-inline namespace import_v2 {
-
 /// Where and what. Fields are ordered so that the old three-field form
 /// `{file, line, message}` no longer compiles instead of filling `path`.
 struct ImportIssue {
@@ -46,8 +41,6 @@ struct ImportIssue {
 };
 bool operator==(const ImportIssue& a, const ImportIssue& b) noexcept;
 bool operator!=(const ImportIssue& a, const ImportIssue& b) noexcept;
-
-}  // namespace import_v2
 
 /// What one import read, counted, and met.
 struct ImportSummary {

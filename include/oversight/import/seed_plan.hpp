@@ -9,15 +9,10 @@
 #include <vector>
 
 #include <oversight/core/date.hpp>
+#include <oversight/import/import_issue.hpp>
 #include <oversight/plan/plan.hpp>
 
 namespace oversight {
-
-/// A repair made or a doubt met while importing, with its 1-based line.
-struct ImportWarning {
-    int line = 0;          // 0: about the whole file
-    std::string message;   // what was found and what was done
-};
 
 struct SeedImportOptions {
     /// The inspection report date (the export does not carry it). It anchors
@@ -29,7 +24,7 @@ struct SeedImportOptions {
     std::optional<Date> import_date;  // default: Date::today()
     std::string title;                // default: "Ofsted improvement plan"
     std::string authority;            // default: empty
-    std::string source_name;          // used in warnings/errors (file name)
+    std::string source_name;          // the file of every issue, and named in errors
     /// Section headings a damaged heading may be matched against ("LITY OF
     /// WORK TO SAFEGUARD CHIL" + "LDREN"). Empty: default_section_headings().
     std::vector<std::string> known_sections;
@@ -48,7 +43,7 @@ enum class LineUse {
     recommendation,  // (part of) a recommendation row
     action,          // an action row
     continuation,    // cells continuing the row above
-    ignored,         // not used: a warning on this line says why
+    ignored,         // not used: an error issue on this line says why
 };
 std::string_view to_string(LineUse u) noexcept;
 
@@ -60,7 +55,9 @@ struct ImportedLine {
 
 struct ImportResult {
     Plan plan;
-    std::vector<ImportWarning> warnings;
+    /// Repairs and doubts (Severity::warning) and rows or values not used
+    /// (Severity::error), by line; line 0 is about the whole file.
+    std::vector<ImportIssue> warnings;
     std::vector<ImportedLine> lines;  // one per input line, in order
 };
 

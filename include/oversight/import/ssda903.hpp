@@ -8,20 +8,12 @@
 
 #include <oversight/casework/child.hpp>
 #include <oversight/core/date.hpp>
+#include <oversight/import/import_issue.hpp>
 #include <oversight/rules/schedule.hpp>
 
 namespace oversight {
 
 class Store;  // <oversight/store/store.hpp>
-
-/// A problem in an input file, with its place ("episodes.csv:12").
-struct ImportIssue {
-    std::string file;
-    int line = 0;
-    std::string message;
-    std::string where() const;  // "file:line"
-};
-bool operator==(const ImportIssue& a, const ImportIssue& b);
 
 /// One event read from an SSDA903 return, with its place.
 struct Ssda903Event {
@@ -42,7 +34,7 @@ struct Ssda903Data {
     std::vector<Child> children;            // header.csv
     std::vector<Ssda903Event> events;       // file order
     std::vector<Ssda903Attribute> attributes;
-    std::vector<ImportIssue> warnings;      // rows or fields that were not used, and why
+    std::vector<ImportIssue> warnings;      // rows or fields not used (errors) and doubts (warnings)
     int header_rows = 0;
     int episode_rows = 0;
     int review_rows = 0;
