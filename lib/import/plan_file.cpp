@@ -5,13 +5,18 @@
 #include <oversight/import/plan_file.hpp>
 
 #include "core/text.hpp"
+#include "import/plan_counts.hpp"
 
 #include <csv.h>
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <memory>
 
 namespace oversight {
@@ -720,5 +725,66 @@ Plan plan_from_csv(std::string_view text) {
     if (!have_plan) throw Error(Status::parse, "CSV: no \"plan\" record");
     return plan;
 }
+
+// ------------------------------------------------------ the import entry
+
+std::optional<PlanFormat> plan_file_format(std::string_view path) noexcept {
+    const auto dot = path.find_last_of('.');
+    if (dot == std::string_view::npos || path.find_first_of("/\\", dot) != std::string_view::npos) return std::nullopt;
+    const std::string ext = detail::lower(path.substr(dot + 1));
+    if (ext == "json") return PlanFormat::json;
+    if (ext == "csv") return PlanFormat::csv;
+    return std::nullopt;
+}
+
+PlanImport import_plan_text(std::string_view text, PlanFormat format, std::string source) {
+    PlanImport r;
+    r.summary.importer = format == PlanFormat::json ? "plan-json" : "plan-csv";
+    r.summary.source = std::move(source);
+    try {
+        r.plan = format == PlanFormat::json ? plan_from_json(text) : plan_from_csv(text);
+    } catch (const Error& e) {
+        if (r.summary.source.empty()) throw;
+        throw Error(e.code(), r.summary.source + ": " + e.what());
+    }
+    detail::add_plan_counts(r.summary, r.plan);
+    return r;
+}
+
+PlanImport import_plan_file(const std::string& path) {
+    const auto format = plan_file_format(path);
+    if (!format)
+        throw Error(Status::invalid_arg, path + ": not a canonical plan file (the name ends in neither .json nor .csv)");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(Status::io, "cannot read " + path + ": " + std::strerror(errno));
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw Error(Status::io, "cannot read " + path + ": read error");
+    return import_plan_text(text, *format, path);
+}
+
+// ------------------------------------------------------------------ counts
+
+namespace detail {
+
+void add_plan_counts(ImportSummary& summary, const Plan& plan) {
+    std::int64_t actions = 0, withdrawn = 0, updates = 0, tasks = 0, milestones = 0;
+    for (const auto& r : plan.recommendations)
+        for (const auto& a : r.actions) {
+            ++actions;
+            withdrawn += a.status == ActionStatus::withdrawn;
+            updates += static_cast<std::int64_t>(a.updates.size());
+            tasks += static_cast<std::int64_t>(a.tasks.size());
+            milestones += static_cast<std::int64_t>(a.milestones.size());
+        }
+    summary.add("sections", static_cast<std::int64_t>(plan.sections.size()));
+    summary.add("recommendations", static_cast<std::int64_t>(plan.recommendations.size()));
+    summary.add("actions", actions);
+    summary.add("withdrawn", withdrawn);
+    summary.add("progress_updates", updates);
+    summary.add("tasks", tasks);
+    summary.add("milestones", milestones);
+}
+
+}  // namespace detail
 
 }  // namespace oversight

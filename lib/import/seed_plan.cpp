@@ -7,6 +7,7 @@
 #include <oversight/import/seed_plan.hpp>
 
 #include "core/text.hpp"
+#include "import/plan_counts.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -443,7 +444,7 @@ private:
         i.line = line;
         i.severity = severity;
         i.message = std::move(msg);
-        res_.warnings.push_back(std::move(i));
+        res_.summary.issues.push_back(std::move(i));
     }
     void use(const Line& l, LineUse u, std::string target) {
         res_.lines[static_cast<std::size_t>(l.number - 1)] = {l.number, u, std::move(target)};
@@ -1143,8 +1144,12 @@ ImportResult Importer::run(std::istream& in) {
         if (had_wrapped_header && l.shape != Shape::header) header_wrapped_ = false;
     }
     finish();
-    std::stable_sort(res_.warnings.begin(), res_.warnings.end(),
+    std::stable_sort(res_.summary.issues.begin(), res_.summary.issues.end(),
                      [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+    res_.summary.importer = "seed-plan";
+    res_.summary.source = opt_.source_name;
+    res_.summary.add("lines", static_cast<std::int64_t>(res_.lines.size()));
+    detail::add_plan_counts(res_.summary, res_.plan);
     return std::move(res_);
 }
 

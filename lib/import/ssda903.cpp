@@ -187,7 +187,7 @@ public:
         Columns cols(rows[0], file, {"CHILD", "DOB"});
         for (std::size_t i = 1; i < rows.size(); ++i) {
             const CsvRow& row = rows[i];
-            ++data_.header_rows;
+            data_.summary.add("header_rows");
             if (!row_shape(file, row, cols)) continue;
             std::string id = cols.get(row, "CHILD");
             if (id.empty() || !detail::is_valid_utf8(id)) {
@@ -212,7 +212,7 @@ public:
         for (std::size_t i = 1; i < rows.size(); ++i) {
             const CsvRow& row = rows[i];
             const int line = row.line;
-            ++data_.episode_rows;
+            data_.summary.add("episode_rows");
             if (!row_shape(file, row, cols)) continue;
             std::string id = cols.get(row, "CHILD");
             if (!child(file, line, id)) continue;
@@ -257,7 +257,7 @@ public:
         Columns cols(rows[0], file, {"CHILD", "REVIEW"});
         for (std::size_t i = 1; i < rows.size(); ++i) {
             const CsvRow& row = rows[i];
-            ++data_.review_rows;
+            data_.summary.add("review_rows");
             if (!row_shape(file, row, cols)) continue;
             std::string id = cols.get(row, "CHILD");
             if (!child(file, row.line, id)) continue;
@@ -282,7 +282,7 @@ private:
         i.line = line;
         i.severity = severity;
         i.message = std::move(message);
-        data_.warnings.push_back(std::move(i));
+        data_.summary.issues.push_back(std::move(i));
     }
 
     Ssda903Data& data_;
@@ -295,6 +295,9 @@ Ssda903Data read_ssda903(const std::string& folder) {
     std::filesystem::path dir(folder);
     if (!std::filesystem::is_directory(dir)) throw Error(Status::io, "SSDA903 folder " + folder + " does not exist");
     Ssda903Data data;
+    data.summary.importer = "ssda903";
+    data.summary.source = folder;
+    for (const char* count : {"header_rows", "episode_rows", "review_rows"}) data.summary.add(count, 0);
     Reader reader(data);
     reader.header(dir);
     reader.episodes(dir);
@@ -302,25 +305,27 @@ Ssda903Data read_ssda903(const std::string& folder) {
     return data;
 }
 
-Ssda903Result import_ssda903(Store& store, const std::string& folder, std::string_view recorded_by) {
+ImportSummary import_ssda903(Store& store, const std::string& folder, std::string_view recorded_by) {
     Ssda903Data data = read_ssda903(folder);
-    Ssda903Result result;
-    result.warnings = std::move(data.warnings);
+    ImportSummary result = std::move(data.summary);
+    for (const char* count : {"children_added", "events_added", "events_already_present", "attributes_set"})
+        result.add(count, 0);
     detail::write(store, "importing SSDA903 from " + folder, [&] {
         auto& s = detail::impl(store);
         std::map<std::string, std::int64_t> rows;
         for (const Child& c : data.children) {
             auto [row, added] = detail::put_child(s, c);
             rows[c.id] = row;
-            if (added) ++result.children_added;
+            if (added) result.add("children_added");
         }
         for (const auto& a : data.attributes)
-            if (detail::put_attribute(s, rows.at(a.child_id), a.key, a.value, a.effective_from)) ++result.attributes_set;
+            if (detail::put_attribute(s, rows.at(a.child_id), a.key, a.value, a.effective_from))
+                result.add("attributes_set");
         for (const auto& e : data.events) {
             if (detail::put_event(s, rows.at(e.child_id), e.event, recorded_by, "ssda903:" + e.file))
-                ++result.events_added;
+                result.add("events_added");
             else
-                ++result.events_already_present;
+                result.add("events_already_present");
         }
     });
     return result;

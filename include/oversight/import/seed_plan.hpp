@@ -53,21 +53,25 @@ struct ImportedLine {
     std::string target;  // what it went into: section name, "rec 2", "2.5"
 };
 
+/// What the seed import made of its input.
 struct ImportResult {
     Plan plan;
-    /// Repairs and doubts (Severity::warning) and rows or values not used
-    /// (Severity::error), by line; line 0 is about the whole file.
-    std::vector<ImportIssue> warnings;
+    /// importer "seed-plan", source SeedImportOptions::source_name; counts
+    /// lines, sections, recommendations, actions, withdrawn, progress_updates,
+    /// tasks and milestones; issues by line (line 0: about the whole file),
+    /// Severity::warning for a repair or a doubt, Severity::error for a row or
+    /// value that was not used.
+    ImportSummary summary;
     std::vector<ImportedLine> lines;  // one per input line, in order
 };
 
 /// Reads the tab-separated export of a PDF plan table (columns No., Rec.,
 /// Action, Progress, Impact, What do we still need to do, Cost, Lead person
-/// responsible). Repairs what it can and reports every repair and doubt as a
-/// warning with its line; never drops a row silently. Action references are
-/// unique across the returned plan: a reference met twice is renumbered to the
-/// next free one of its recommendation, with a warning naming both lines, so
-/// the plan can always be saved. Throws Error(parse)
+/// responsible). Repairs what it can and reports every repair, doubt and
+/// unused cell as an issue with its line; never drops a row silently. Action
+/// references are unique across the returned plan: a reference met twice is
+/// renumbered to the next free one of its recommendation, with a warning
+/// naming both lines, so the plan can always be saved. Throws Error(parse)
 /// naming the line when the text is not such a table at all.
 ImportResult import_seed_plan(std::istream& in, const SeedImportOptions& options = {});
 ImportResult import_seed_plan_file(const std::string& path, SeedImportOptions options = {});

@@ -34,10 +34,10 @@ struct Ssda903Data {
     std::vector<Child> children;            // header.csv
     std::vector<Ssda903Event> events;       // file order
     std::vector<Ssda903Attribute> attributes;
-    std::vector<ImportIssue> warnings;      // rows or fields not used (errors) and doubts (warnings)
-    int header_rows = 0;
-    int episode_rows = 0;
-    int review_rows = 0;
+    /// importer "ssda903", source the folder; counts header_rows,
+    /// episode_rows, review_rows; issues: rows or values not used (errors)
+    /// and doubts (warnings), in file order.
+    ImportSummary summary;
 };
 
 /// Reads header.csv, episodes.csv and reviews.csv (DD/MM/YYYY dates) from
@@ -57,16 +57,12 @@ struct Ssda903Data {
 /// Error(parse) if a file is not CSV or lacks a required column.
 Ssda903Data read_ssda903(const std::string& folder);
 
-struct Ssda903Result {
-    int children_added = 0;
-    int events_added = 0;
-    int events_already_present = 0;  // identical to a stored event (earlier import, or repeated in the file)
-    int attributes_set = 0;
-    std::vector<ImportIssue> warnings;
-};
 /// read_ssda903() then stores everything in one transaction. Importing the
 /// same files again adds nothing (events are keyed by child, type, date,
-/// attributes and source).
-Ssda903Result import_ssda903(Store& store, const std::string& folder, std::string_view recorded_by = "ssda903 import");
+/// attributes and source). Returns read_ssda903()'s summary with the counts
+/// children_added, events_added, events_already_present (identical to a
+/// stored event: an earlier import, or repeated in the file) and
+/// attributes_set added.
+ImportSummary import_ssda903(Store& store, const std::string& folder, std::string_view recorded_by = "ssda903 import");
 
 }  // namespace oversight

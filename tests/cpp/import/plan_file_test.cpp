@@ -234,4 +234,39 @@ BOOST_AUTO_TEST_CASE(csv_line_numbers_count_embedded_newlines) {
     expect_parse_error([&] { plan_from_csv(csv); }, "CSV line 6");
 }
 
+BOOST_AUTO_TEST_CASE(import_plan_text_and_file_give_the_plan_and_its_summary) {
+    const Plan p = nasty_plan();
+    PlanImport json = import_plan_text(plan_to_json(p), PlanFormat::json, "plan.json");
+    PlanImport csv = import_plan_text(plan_to_csv(p), PlanFormat::csv);
+    BOOST_CHECK(json.plan == without_ids(p));
+    BOOST_CHECK(csv.plan == without_ids(p));
+    BOOST_TEST(json.summary.importer == "plan-json");
+    BOOST_TEST(json.summary.source == "plan.json");
+    BOOST_TEST(csv.summary.importer == "plan-csv");
+    BOOST_TEST(csv.summary.source == "");
+    for (const ImportSummary* s : {&json.summary, &csv.summary}) {
+        BOOST_TEST(s->issues.empty());  // strict formats: a problem is an error, never an issue
+        BOOST_TEST(s->count("sections") == static_cast<std::int64_t>(p.sections.size()));
+        BOOST_TEST(s->count("recommendations") == static_cast<std::int64_t>(p.recommendations.size()));
+        BOOST_TEST(s->count("actions") == 2 * static_cast<std::int64_t>(std::size(kNasty)));
+        BOOST_TEST(s->count("progress_updates") == 2 * static_cast<std::int64_t>(std::size(kNasty)));
+        BOOST_TEST(s->count("tasks") == 2 * static_cast<std::int64_t>(std::size(kNasty)));
+        BOOST_TEST(s->count("milestones") == static_cast<std::int64_t>(std::size(kNasty)));
+    }
+    // The errors of a named source name it.
+    expect_parse_error([&] { import_plan_text("[]", PlanFormat::json, "plan.json"); },
+                       "plan.json: JSON /: expected an object");
+
+    BOOST_TEST((plan_file_format("a/b/plan.JSON") == PlanFormat::json));
+    BOOST_TEST((plan_file_format("plan.csv") == PlanFormat::csv));
+    BOOST_TEST(!plan_file_format("plan.txt"));
+    BOOST_TEST(!plan_file_format("plans.csv/seed"));
+    BOOST_TEST(!plan_file_format("csv"));
+    BOOST_CHECK_EXCEPTION(import_plan_file("plan.txt"), Error,
+                          [](const Error& e) { return e.code() == Status::invalid_arg; });
+    BOOST_CHECK_EXCEPTION(import_plan_file("/nonexistent/plan.json"), Error, [](const Error& e) {
+        return e.code() == Status::io && std::string(e.what()).find("/nonexistent/plan.json") != std::string::npos;
+    });
+}
+
 BOOST_AUTO_TEST_SUITE_END()

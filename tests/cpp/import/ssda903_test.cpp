@@ -74,7 +74,7 @@ std::size_t count_type(const Ssda903Data& d, const std::string& type) {
 }
 
 bool warned(const Ssda903Data& d, const std::string& file, int line, const std::string& text) {
-    return std::any_of(d.warnings.begin(), d.warnings.end(), [&](const ImportIssue& w) {
+    return std::any_of(d.summary.issues.begin(), d.summary.issues.end(), [&](const ImportIssue& w) {
         return w.file == file && w.line == line && w.message.find(text) != std::string::npos;
     });
 }
@@ -85,9 +85,9 @@ BOOST_AUTO_TEST_SUITE(ssda903)
 
 BOOST_AUTO_TEST_CASE(bad_rows_become_warnings_with_their_place) {
     Ssda903Data d = read_ssda903(kBad);
-    BOOST_TEST(d.header_rows == 6);
-    BOOST_TEST(d.episode_rows == 7);
-    BOOST_TEST(d.review_rows == 5);
+    BOOST_TEST(d.summary.count("header_rows") == 6);
+    BOOST_TEST(d.summary.count("episode_rows") == 7);
+    BOOST_TEST(d.summary.count("review_rows") == 5);
     // header.csv
     BOOST_TEST(warned(d, "header.csv", 3, "DOB '31/02/2011' is an impossible date"));
     BOOST_TEST(warned(d, "header.csv", 5, "CHILD is empty"));
@@ -104,8 +104,8 @@ BOOST_AUTO_TEST_CASE(bad_rows_become_warnings_with_their_place) {
     BOOST_TEST(warned(d, "reviews.csv", 4, "before the child's DOB"));
     BOOST_TEST(warned(d, "reviews.csv", 5, "has 3 fields"));
     BOOST_TEST(warned(d, "reviews.csv", 6, "CHILD is empty"));
-    BOOST_TEST(d.warnings.size() == 13u);
-    for (const auto& w : d.warnings) BOOST_TEST(w.where() == w.file + ":" + std::to_string(w.line));
+    BOOST_TEST(d.summary.issues.size() == 13u);
+    for (const auto& w : d.summary.issues) BOOST_TEST(w.where() == w.file + ":" + std::to_string(w.line));
 
     // A1, A2 (no DOB: impossible), A3 from header.csv; A9 from episodes.csv.
     BOOST_REQUIRE(d.children.size() == 4u);
@@ -171,36 +171,41 @@ void check_counts_against_a_plain_reading(const std::string& folder) {
     }
 
     Ssda903Data d = read_ssda903(folder);
-    BOOST_TEST(static_cast<std::size_t>(d.header_rows) == header.size() - 1);
-    BOOST_TEST(static_cast<std::size_t>(d.episode_rows) == episodes.size() - 1);
-    BOOST_TEST(static_cast<std::size_t>(d.review_rows) == reviews.size() - 1);
+    BOOST_TEST(static_cast<std::size_t>(d.summary.count("header_rows")) == header.size() - 1);
+    BOOST_TEST(static_cast<std::size_t>(d.summary.count("episode_rows")) == episodes.size() - 1);
+    BOOST_TEST(static_cast<std::size_t>(d.summary.count("review_rows")) == reviews.size() - 1);
     BOOST_TEST(d.children.size() == children.size());
     BOOST_TEST(count_type(d, "became_looked_after") == started);
     BOOST_TEST(count_type(d, "placement_start") == placements);
     BOOST_TEST(count_type(d, "legal_status_change") == legal);
     BOOST_TEST(count_type(d, "ceased_looked_after") == ceased);
     BOOST_TEST(count_type(d, "review") == review_rows);
-    std::size_t warned148 = static_cast<std::size_t>(std::count_if(
-        d.warnings.begin(), d.warnings.end(), [](const ImportIssue& w) { return w.message.find("rule 148") != std::string::npos; }));
+    const auto& issues = d.summary.issues;
+    std::size_t warned148 = static_cast<std::size_t>(std::count_if(issues.begin(), issues.end(), [](const ImportIssue& w) {
+        return w.message.find("rule 148") != std::string::npos;
+    }));
     BOOST_TEST(warned148 == rule148);
     BOOST_TEST(rule148 > 0u);  // the fake data has such rows: they are reported, not dropped
     std::size_t warned_future = static_cast<std::size_t>(std::count_if(
-        d.warnings.begin(), d.warnings.end(), [](const ImportIssue& w) {
+        issues.begin(), issues.end(), [](const ImportIssue& w) {
             return w.file == "reviews.csv" && w.message.find("in the future") != std::string::npos; }));
     BOOST_TEST(warned_future == future);
 
     // Into a store; importing again adds nothing.
     Store store = Store::open_in_memory();
-    Ssda903Result first = import_ssda903(store, folder);
-    BOOST_TEST(static_cast<std::size_t>(first.children_added) == children.size());
-    BOOST_TEST(static_cast<std::size_t>(first.events_added + first.events_already_present) == d.events.size());
-    BOOST_TEST(first.events_added > 0);
-    BOOST_TEST(first.warnings.size() == d.warnings.size());
-    Ssda903Result second = import_ssda903(store, folder);
-    BOOST_TEST(second.children_added == 0);
-    BOOST_TEST(second.events_added == 0);
-    BOOST_TEST(second.attributes_set == 0);
-    BOOST_TEST(static_cast<std::size_t>(second.events_already_present) == d.events.size());
+    ImportSummary first = import_ssda903(store, folder);
+    BOOST_TEST(static_cast<std::size_t>(first.count("children_added")) == children.size());
+    BOOST_TEST(static_cast<std::size_t>(first.count("events_added") + first.count("events_already_present")) ==
+               d.events.size());
+    BOOST_TEST(first.count("events_added") > 0);
+    BOOST_TEST((first.issues == d.summary.issues));
+    BOOST_TEST(first.importer == "ssda903");
+    BOOST_TEST(first.source == folder);
+    ImportSummary second = import_ssda903(store, folder);
+    BOOST_TEST(second.count("children_added") == 0);
+    BOOST_TEST(second.count("events_added") == 0);
+    BOOST_TEST(second.count("attributes_set") == 0);
+    BOOST_TEST(static_cast<std::size_t>(second.count("events_already_present")) == d.events.size());
     Date as_of = Date::parse_iso("2018-03-31");
     BOOST_TEST(list_cases(store, {}, as_of).size() == children.size());
 
