@@ -6,6 +6,7 @@
 #include <oversight/import/csv_reader.hpp>
 
 #include "core/text.hpp"
+#include "import/input_text.hpp"
 
 #include <csv.h>
 
@@ -26,19 +27,11 @@ constexpr std::size_t kChunk = 64 * 1024;
 // Repairs listed one by one before the rest are only counted.
 constexpr std::size_t kMaxIssues = 1000;
 
+using detail::place;
+
 // libcsv never treats a byte as white space, so spaces stay in fields (RFC
 // 4180 2.4) and a line of spaces is a record, as its line count assumes.
 int never_space(unsigned char) { return 0; }
-
-std::string place(const std::string& file, std::int64_t line, std::int64_t column = 0,
-                  const std::string& column_name = {}) {
-    ImportIssue i;
-    i.file = file;
-    i.line = line;
-    i.column = column;
-    i.column_name = column_name;
-    return i.where();
-}
 
 std::string hex_byte(unsigned char c) {
     const char* digits = "0123456789ABCDEF";
@@ -111,13 +104,11 @@ struct CsvReader::Impl {
     void start() {
         started = true;
         if (in) fill();
-        std::string_view head(buf.data() + pos, std::min<std::size_t>(buf.size() - pos, 4));
-        auto starts = [&](std::string_view bom) { return head.substr(0, bom.size()) == bom; };
-        using namespace std::string_view_literals;
-        if (starts("\x00\x00\xFE\xFF"sv) || starts("\xFF\xFE\x00\x00"sv))
-            fail(file, "the file is UTF-32 text; save it as UTF-8");
-        if (starts("\xFE\xFF"sv) || starts("\xFF\xFE"sv)) fail(file, "the file is UTF-16 text; save it as UTF-8");
-        if (starts("\xEF\xBB\xBF"sv)) pos += 3;
+        const std::string_view bom = detail::byte_order_mark(std::string_view(buf).substr(pos));
+        if (bom == "UTF-8")
+            pos += 3;
+        else if (!bom.empty())
+            fail(file, "the file is " + std::string(bom) + " text; save it as UTF-8");
     }
 
     static void on_field(void* data, std::size_t len, void* self) {
@@ -266,6 +257,8 @@ struct CsvReader::Impl {
         return true;
     }
 };
+
+bool CsvRecord::blank() const noexcept { return fields.size() == 1 && detail::trim(fields[0]).empty(); }
 
 CsvReader::CsvReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CsvReader::CsvReader(CsvReader&&) noexcept = default;

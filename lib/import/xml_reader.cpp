@@ -5,6 +5,7 @@
 #include <oversight/import/xml_reader.hpp>
 
 #include "core/text.hpp"
+#include "import/input_text.hpp"
 #include "import/xml_parse.hpp"
 
 #include <algorithm>
@@ -77,13 +78,11 @@ std::string declared_encoding(std::string_view text) {
 
 LineIndex parse_xml(pugi::xml_document& doc, std::string text, const XmlParse& how, const std::string& file,
                     std::vector<ImportIssue>& issues) {
-    using namespace std::string_view_literals;
-    std::string_view head(text.data(), std::min<std::size_t>(text.size(), 4));
-    if (head.substr(0, 4) == "\x00\x00\xFE\xFF"sv || head.substr(0, 4) == "\xFF\xFE\x00\x00"sv)
-        refuse(how.name, "the file is UTF-32 text; only UTF-8 XML is read");
-    if (head.substr(0, 2) == "\xFE\xFF"sv || head.substr(0, 2) == "\xFF\xFE"sv)
-        refuse(how.name, "the file is UTF-16 text; only UTF-8 XML is read");
-    if (head.substr(0, 3) == "\xEF\xBB\xBF"sv) text.erase(0, 3);
+    const std::string_view bom = byte_order_mark(text);
+    if (bom == "UTF-8")
+        text.erase(0, 3);
+    else if (!bom.empty())
+        refuse(how.name, "the file is " + std::string(bom) + " text; only UTF-8 XML is read");
 
     LineIndex lines(text);
     if (auto nul = text.find('\0'); nul != std::string::npos)

@@ -40,6 +40,10 @@ struct CsvRecord {
     std::int64_t line = 0;      // 1-based physical line on which the record starts
     std::int64_t end_line = 0;  // ... and ends (later when a quoted field spans lines)
     std::vector<std::string> fields;
+
+    /// One field holding nothing but white space: a line of spaces, which
+    /// importers skip as they would an empty line (that gives no record).
+    bool blank() const noexcept;
 };
 
 /// Column positions by name, from a header record. Names are trimmed of
