@@ -20,7 +20,7 @@ struct Ssda903Event {
     std::string child_id;
     CaseEvent event;
     std::string file;
-    int line = 0;
+    int line = 0;  // where the row starts
 };
 struct Ssda903Attribute {
     std::string child_id;
@@ -52,10 +52,25 @@ struct Ssda903Data {
 ///   review               reviews REVIEW, attribute review_code = REVIEW_CODE.
 /// Every episode also sets the attributes legal_status and placement_type
 /// (RNE L: legal_status only) from DECOM. Bad rows (missing fields,
-/// impossible dates, DEC before DECOM, unknown child) become warnings naming
-/// file:line and are never silently dropped. Error(io) if a file is missing,
-/// Error(parse) if a file is not CSV or lacks a required column.
+/// impossible dates, DEC before DECOM, unknown child) become issues naming
+/// file, line and, where one is at fault, the column; no row is silently
+/// dropped. Fields are trimmed of white space; bytes that are not UTF-8 are
+/// replaced by U+FFFD with a warning (a CHILD so repaired is not used); a
+/// line of spaces is skipped like an empty line. Files are read one record
+/// at a time. Error(io) if a file is missing; Error(parse) naming the place
+/// if a file is not CSV (a misplaced quote, a NUL byte, UTF-16 or UTF-32
+/// text), lacks a required column or names one twice.
 Ssda903Data read_ssda903(const std::string& folder);
+
+/// The texts of the return's three tables, for read_ssda903() without files.
+struct Ssda903Files {
+    std::string header;    // header.csv
+    std::string episodes;  // episodes.csv
+    std::string reviews;   // reviews.csv
+};
+/// The same from texts held in memory, named header.csv, episodes.csv and
+/// reviews.csv in issues and errors; the summary's source is empty.
+Ssda903Data read_ssda903(const Ssda903Files& files);
 
 /// read_ssda903() then stores everything in one transaction. Importing the
 /// same files again adds nothing (events are keyed by child, type, date,
