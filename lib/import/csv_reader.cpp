@@ -199,8 +199,7 @@ struct CsvReader::Impl {
                 break;
             }
             if (c == '\0')
-                fail(place(file, line), "a NUL byte: the file is UTF-16 or UTF-32 text (save it as UTF-8) or not "
-                                        "text at all");
+                fail(place(file, line), std::string(detail::kNulByte));
         }
         if (!in_record && k > (term ? 1u : 0u)) {
             in_record = true;

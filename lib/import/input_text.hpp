@@ -21,6 +21,10 @@ inline std::string place(const std::string& file, std::int64_t line, std::int64_
     return i.where();
 }
 
+/// What a NUL byte in text means, after its place.
+inline constexpr std::string_view kNulByte =
+    "a NUL byte: the file is UTF-16 or UTF-32 text (save it as UTF-8) or not text at all";
+
 /// The encoding a byte-order mark at the start of `text` announces: "UTF-8"
 /// (3 bytes), "UTF-16", "UTF-32", or "" when there is none.
 inline std::string_view byte_order_mark(std::string_view text) noexcept {

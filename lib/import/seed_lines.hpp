@@ -49,7 +49,8 @@ struct Line {
 
 /// The lines of `text` (LF, CRLF or lone CR; a UTF-8 byte-order mark is
 /// skipped), each split into cells and classified. Invalid UTF-8 is replaced
-/// by U+FFFD with a warning on its line.
+/// by U+FFFD with a warning on its line. Error(parse) naming the file and
+/// line for UTF-16 or UTF-32 text (a byte-order mark) and for a NUL byte.
 std::vector<Line> read_lines(std::string_view text, SeedIssues& issues);
 
 /// Error(parse) naming the line unless the first non-blank line is the

@@ -72,7 +72,11 @@ struct ImportResult {
 /// references are unique across the returned plan: a reference met twice is
 /// renumbered to the next free one of its recommendation, with a warning
 /// naming both lines, so the plan can always be saved. Throws Error(parse)
-/// naming the line when the text is not such a table at all.
+/// naming the line when the text is not such a table at all, and naming the
+/// file (source_name) and line when it is not UTF-8 text: UTF-16 or UTF-32
+/// (by byte-order mark, or by the NUL bytes they hold) or holding a NUL byte.
+/// Bytes that are not UTF-8 in UTF-8 text are replaced by U+FFFD, with a
+/// warning on their line.
 ImportResult import_seed_plan(std::istream& in, const SeedImportOptions& options = {});
 ImportResult import_seed_plan_file(const std::string& path, SeedImportOptions options = {});
 

@@ -4,6 +4,7 @@
 #include <oversight/import/seed_plan.hpp>
 #include "support/shared_data.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -362,6 +363,53 @@ BOOST_AUTO_TEST_CASE(missing_file_is_an_io_error) {
 }
 
 const char* const kHeader = "No.\tRec.\tAction\tProgress\tImpact\tWhat do we still need to do\tCost\tLead person responsible\n";
+
+// UTF-16 (a Windows "Unicode" save) would otherwise be imported as garbage:
+// it is refused, naming the file, by its byte-order mark or its NUL bytes.
+BOOST_AUTO_TEST_CASE(utf16_and_nul_bytes_are_refused_naming_the_file) {
+    const std::string text = std::string(kHeader) + "\tCHILDREN LOOKED AFTER\nImmediately\n1\tEnsure x\n";
+    auto utf16 = [&](bool little_endian, bool bom) {
+        std::string out = bom ? (little_endian ? "\xFF\xFE" : "\xFE\xFF") : "";
+        for (char c : text) {
+            const char pair[2] = {little_endian ? c : '\0', little_endian ? '\0' : c};
+            out.append(pair, 2);
+        }
+        return out;
+    };
+    const std::string path = (std::filesystem::temp_directory_path() / "oversight seed utf16.txt").string();
+    const std::pair<std::string, std::string> cases[] = {
+        {utf16(true, true), path + ":1: the file is UTF-16 text; save it as UTF-8"},
+        {utf16(false, true), path + ":1: the file is UTF-16 text; save it as UTF-8"},
+        {utf16(true, false), path + ":1: a NUL byte: the file is UTF-16 or UTF-32 text"},
+        {std::string("\xFF\xFE\0\0", 4) + "N", path + ":1: the file is UTF-32 text"},
+        {text + std::string("\t1.1\tDo\0it\n", 11), path + ":5: a NUL byte"},
+    };
+    for (const auto& [bytes, expected] : cases) {
+        BOOST_TEST_CONTEXT(expected) {
+            {
+                std::ofstream out(path, std::ios::binary);
+                out << bytes;
+            }
+            try {
+                import_seed_plan_file(path);
+                BOOST_FAIL("no exception");
+            } catch (const Error& e) {
+                BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(Status::parse));
+                BOOST_TEST(std::string(e.what()).rfind(expected, 0) == 0u, e.what());
+            }
+        }
+    }
+    std::filesystem::remove(path);
+    // Without a file name, the line.
+    try {
+        import_text(utf16(true, true));
+        BOOST_FAIL("no exception");
+    } catch (const Error& e) {
+        BOOST_TEST(std::string(e.what()) == "line 1: the file is UTF-16 text; save it as UTF-8");
+    }
+    // The UTF-8 byte-order mark is still read past.
+    BOOST_TEST(import_text("\xEF\xBB\xBF" + text).plan.recommendations.size() == 1u);
+}
 
 BOOST_AUTO_TEST_CASE(truncated_lines_are_padded_and_warned) {
     std::string text = std::string(kHeader) +
