@@ -12,13 +12,11 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <fstream>
 #include <iterator>
-#include <memory>
 
 namespace oversight {
 namespace {
