@@ -13,7 +13,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # --- 1. Debian packages (README "Dependencies" says why each is there) ---------
 packages=(build-essential cmake pkg-config python3 python3-icalendar
   libboost-date-time-dev libboost-test-dev libsqlitecpp-dev libsqlite3-dev
-  nlohmann-json3-dev libcli11-dev libcsv-dev libical-dev libtomlplusplus-dev)
+  nlohmann-json3-dev libcli11-dev libcsv-dev libical-dev libtomlplusplus-dev
+  libpugixml-dev libzip-dev python3-jsonschema)
 # test mode also fuzzes the parsers with libFuzzer, which comes with clang
 if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev); fi
 missing=()

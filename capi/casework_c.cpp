@@ -171,14 +171,14 @@ oversight_status oversight_ssda903_import(oversight_store* store, const char* fo
     return guard([&] {
         need(store, "store");
         need(out, "out");
-        Ssda903Result r = import_ssda903(store->store, text_arg(folder, "folder"),
+        ImportSummary r = import_ssda903(store->store, text_arg(folder, "folder"),
                                          opt_text_arg(recorded_by, "recorded_by").value_or("ssda903 import"));
-        nlohmann::json j{{"children_added", r.children_added},
-                         {"events_added", r.events_added},
-                         {"events_already_present", r.events_already_present},
-                         {"attributes_set", r.attributes_set},
+        nlohmann::json j{{"children_added", r.count("children_added")},
+                         {"events_added", r.count("events_added")},
+                         {"events_already_present", r.count("events_already_present")},
+                         {"attributes_set", r.count("attributes_set")},
                          {"warnings", nlohmann::json::array()}};
-        for (const auto& w : r.warnings)
+        for (const auto& w : r.issues)
             j["warnings"].push_back({{"file", w.file}, {"line", w.line}, {"message", w.message}});
         return give(out, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     });

@@ -83,7 +83,7 @@ oversight_status oversight_plan_import_seed(oversight_store* store, const char* 
         std::string file = text_arg(path, "path");
         ImportResult result = import_seed_plan_file(file, options);
         nlohmann::json warnings = nlohmann::json::array();
-        for (const auto& w : result.warnings) warnings.push_back({{"line", w.line}, {"message", w.message}});
+        for (const auto& w : result.summary.issues) warnings.push_back({{"line", w.line}, {"message", w.message}});
         std::string text = json_dump(warnings);  // before saving: nothing can fail after the save
         char* owned_warnings = out_warnings ? owned(text) : nullptr;
         try {

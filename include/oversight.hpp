@@ -38,9 +38,13 @@
 #include <oversight/reminders/ics.hpp>
 #include <oversight/reminders/reminder.hpp>
 
+#include <oversight/import/csv_reader.hpp>
+#include <oversight/import/import_issue.hpp>
 #include <oversight/import/plan_file.hpp>
 #include <oversight/import/seed_plan.hpp>
 #include <oversight/import/ssda903.hpp>
+#include <oversight/import/xlsx_reader.hpp>
+#include <oversight/import/xml_reader.hpp>
 
 #include <oversight/report/report.hpp>
 

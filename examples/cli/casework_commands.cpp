@@ -139,12 +139,14 @@ void run_ack(const Context& ctx, const AckOptions& o) {
 
 void run_import_903(const Context& ctx, const std::string& folder, bool quiet) {
     Store store = open_store(ctx, StoreUse::create);
-    Ssda903Result r = import_ssda903(store, folder);
+    ImportSummary r = import_ssda903(store, folder);
     if (!quiet)
-        for (const auto& w : r.warnings) std::cerr << "warning: " << w.where() << ": " << w.message << "\n";
-    std::cout << "imported " << folder << ": " << r.children_added << " children added, " << r.events_added
-              << " events added, " << r.events_already_present << " already present, " << r.attributes_set
-              << " attributes set, " << r.warnings.size() << " warnings\n";
+        for (const auto& issue : r.issues)
+            std::cerr << "warning: " << issue_line(issue, IssuePlace::file_and_line) << "\n";
+    std::cout << "imported " << folder << ": " << r.count("children_added") << " children added, "
+              << r.count("events_added") << " events added, " << r.count("events_already_present")
+              << " already present, " << r.count("attributes_set") << " attributes set, " << r.issues.size()
+              << " warnings\n";
 }
 
 }  // namespace

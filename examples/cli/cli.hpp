@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <oversight/core/date.hpp>
+#include <oversight/import/import_issue.hpp>
 #include <oversight/store/store.hpp>
 
 #include <cstdint>
@@ -37,6 +38,14 @@ Store open_store(const Context& ctx, StoreUse use, const std::string& hint = "")
 /// otherwise as `fallback` (empty: the store's current actor stays). Returns
 /// the name changes are recorded as.
 std::string record_as_user(Store& store, const std::string& fallback = "");
+
+/// How an import issue names its place on the CLI.
+enum class IssuePlace {
+    line,           // "line 12": the command names the file once, elsewhere (import-plan)
+    file_and_line,  // "episodes.csv:12": an import of several files (import-903)
+};
+/// One import issue on one line: "PLACE: message".
+std::string issue_line(const ImportIssue& issue, IssuePlace place);
 
 /// import-plan, export-plan, report, history, people, update (plan_commands.cpp)
 void add_plan_commands(CLI::App& app, Context& ctx);

@@ -58,6 +58,11 @@ std::string record_as_user(Store& store, const std::string& fallback) {
     return store.actor();
 }
 
+std::string issue_line(const ImportIssue& issue, IssuePlace place) {
+    const std::string line = std::to_string(issue.line);
+    return (place == IssuePlace::line ? "line " + line : issue.file + ":" + line) + ": " + issue.message;
+}
+
 }  // namespace oversight::cli
 
 int main(int argc, char** argv) {

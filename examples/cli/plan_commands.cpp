@@ -13,10 +13,8 @@
 #include <oversight/store/store.hpp>
 
 #include <cstdint>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 namespace oversight::cli {
@@ -49,23 +47,6 @@ std::int64_t plan_of(const Store& store, std::int64_t plan_option) {
 
 void add_plan_option(CLI::App* cmd, std::int64_t& plan) {
     cmd->add_option("--plan", plan, "Plan id (default: the latest plan in --db)");
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Status::not_found, "cannot read " + path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-std::string lower_extension(const std::string& path) {
-    auto dot = path.find_last_of('.');
-    auto slash = path.find_last_of('/');
-    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-    std::string ext = path.substr(dot + 1);
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext;
 }
 
 /// Length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlongs,
@@ -140,12 +121,12 @@ struct ImportArgs {
 void run_import(const Context& ctx, const ImportArgs& a) {
     std::optional<Date> report_date;
     if (!a.report_date.empty()) report_date = date_option(a.report_date, "--report-date");
-    std::string ext = lower_extension(a.file);
     Plan plan;
-    std::vector<ImportWarning> warnings;
-    if (ext == "json" || ext == "csv") {
-        std::string text = read_file(a.file);
-        plan = ext == "json" ? plan_from_json(text) : plan_from_csv(text);
+    ImportSummary summary;
+    if (plan_file_format(a.file)) {
+        PlanImport imported = import_plan_file(a.file);
+        plan = std::move(imported.plan);
+        summary = std::move(imported.summary);
         if (report_date) plan.report_date = report_date;
         if (!a.title.empty()) plan.title = a.title;
         if (!a.authority.empty()) plan.authority = a.authority;
@@ -154,12 +135,12 @@ void run_import(const Context& ctx, const ImportArgs& a) {
         options.report_date = report_date;
         options.title = a.title;
         options.authority = a.authority;
-        ImportResult result = import_seed_plan_file(a.file, options);
-        plan = std::move(result.plan);
-        warnings = std::move(result.warnings);
+        ImportResult imported = import_seed_plan_file(a.file, options);
+        plan = std::move(imported.plan);
+        summary = std::move(imported.summary);
     }
-    // Warnings first: they explain a save that fails (e.g. a damaged reference).
-    for (const auto& w : warnings) std::cerr << "line " << w.line << ": " << w.message << "\n";
+    // Issues first: they explain a save that fails (e.g. a damaged reference).
+    for (const auto& issue : summary.issues) std::cerr << issue_line(issue, IssuePlace::line) << "\n";
     Store store = open_plan_store(ctx, StoreUse::create);
     std::int64_t id = 0;
     try {
@@ -167,11 +148,9 @@ void run_import(const Context& ctx, const ImportArgs& a) {
     } catch (const Error& e) {
         throw Error(e.code(), a.file + ": the imported plan could not be saved in " + ctx.db + ": " + e.what());
     }
-    std::size_t actions = 0;
-    for (const auto& r : plan.recommendations) actions += r.actions.size();
-    std::cout << "imported plan " << id << " from " << a.file << ": " << plan.sections.size() << " sections, "
-              << plan.recommendations.size() << " recommendations, " << actions << " actions, " << warnings.size()
-              << " warnings\n";
+    std::cout << "imported plan " << id << " from " << a.file << ": " << summary.count("sections") << " sections, "
+              << summary.count("recommendations") << " recommendations, " << summary.count("actions") << " actions, "
+              << summary.issues.size() << " warnings\n";
 }
 
 void run_export(const Context& ctx, std::int64_t plan_option, const std::string& format) {

@@ -2,17 +2,21 @@
 // everything in plan.hpp except ids (which belong to a Store). Formats are
 // documented in the README ("Plan files: JSON and CSV").
 #include <oversight/core/error.hpp>
+#include <oversight/import/csv_reader.hpp>
 #include <oversight/import/plan_file.hpp>
 
 #include "core/text.hpp"
+#include "import/input_text.hpp"
+#include "import/plan_counts.hpp"
 
-#include <csv.h>
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <memory>
+#include <fstream>
+#include <iterator>
 
 namespace oversight {
 namespace {
@@ -302,38 +306,13 @@ void write_row(std::string& out, const Row& r) {
     out += "\r\n";
 }
 
-struct CsvRecord {
-    std::vector<std::string> fields;
-    int line = 0;  // where the record starts
-};
-
-struct CsvState {
-    std::vector<std::string> fields;
-    std::vector<CsvRecord> records;
-    int line = 1;              // line being fed
-    int newlines_in_record = 0;
-};
-
-void on_field(void* data, std::size_t len, void* ctx) {
-    auto* st = static_cast<CsvState*>(ctx);
-    std::string f(static_cast<const char*>(data), len);
-    for (char c : f)
-        if (c == '\n') ++st->newlines_in_record;
-    st->fields.push_back(std::move(f));
-}
-
-void on_record(int, void* ctx) {
-    auto* st = static_cast<CsvState*>(ctx);
-    st->records.push_back({std::move(st->fields), st->line - st->newlines_in_record});
-    st->fields.clear();
-    st->newlines_in_record = 0;
-}
-
-class CsvReader {
+// One record of a canonical CSV, read field by field. Errors name the place
+// as "file:line:column (name)".
+class PlanRecord {
 public:
-    explicit CsvReader(const CsvRecord& r) : rec_(r) {}
+    PlanRecord(const CsvRecord& r, const std::string& file) : rec_(r), file_(file) {}
     [[noreturn]] void fail(Field f, const std::string& msg) const {
-        throw Error(Status::parse, "CSV line " + std::to_string(rec_.line) + ", field " + kHeader[f] + ": " + msg);
+        throw Error(Status::parse, detail::place(file_, rec_.line, f + 1, kHeader[f]) + ": " + msg);
     }
     const std::string& get(Field f) const { return rec_.fields[f]; }
     std::string str(Field f) {
@@ -403,8 +382,130 @@ public:
 
 private:
     const CsvRecord& rec_;
+    const std::string& file_;
     std::array<bool, F_count> used_{};
 };
+
+// Reads a canonical CSV plan from `in`, counting its records in `summary`.
+Plan read_plan_csv(CsvReader& in, ImportSummary& summary) {
+    const CsvHeader header = in.read_header();
+    const std::string& file = in.file();
+    const std::vector<std::string>& names = header.names();
+    for (std::size_t f = 0; f < F_count; ++f) {
+        const std::string found = f < names.size() ? names[f] : "";
+        if (found != kHeader[f])
+            throw Error(Status::parse, detail::place(file, header.line(), static_cast<std::int64_t>(f) + 1, found) +
+                                           ": header must be \"" + kHeader[f] + "\"");
+    }
+    if (names.size() != F_count)
+        throw Error(Status::parse, detail::place(file, header.line()) + ": header has " + std::to_string(names.size()) +
+                                       " columns, expected " + std::to_string(F_count));
+
+    Plan plan;
+    bool have_plan = false;
+    Recommendation* rec = nullptr;
+    Action* act = nullptr;
+    summary.add("records", 0);
+    CsvRecord cr;
+    while (in.next(cr)) {
+        if (cr.blank()) continue;
+        summary.add("records");
+        if (cr.fields.size() != F_count)
+            throw Error(Status::parse, detail::place(file, cr.line) + ": " + std::to_string(cr.fields.size()) +
+                                           " fields, expected " + std::to_string(F_count));
+        PlanRecord r(cr, file);
+        const std::string kind = r.get(F_record);
+        auto check_parent = [&](bool need_action) {
+            auto n = r.opt_int(F_number);
+            if (!rec) r.fail(F_record, "\"" + kind + "\" record before any recommendation");
+            if (!n || *n != rec->number)
+                r.fail(F_number, "does not match the recommendation above (" + std::to_string(rec->number) + ")");
+            if (need_action) {
+                if (!act) r.fail(F_record, "\"" + kind + "\" record before any action of recommendation " +
+                                               std::to_string(rec->number));
+                if (r.str(F_ref) != act->ref) r.fail(F_ref, "does not match the action above (" + act->ref + ")");
+            }
+        };
+        if (kind == "plan") {
+            if (have_plan) r.fail(F_record, "a second \"plan\" record");
+            if (summary.count("records") != 1) r.fail(F_record, "the \"plan\" record must come first after the header");
+            have_plan = true;
+            plan.title = r.str(F_title);
+            plan.authority = r.str(F_authority);
+            plan.report_date = r.opt_date(F_report_date);
+            plan.settings.immediately_days = r.small_int(F_immediately_days);
+            plan.settings.due_soon_days = r.small_int(F_due_soon_days);
+            plan.settings.stale_update_days = r.small_int(F_stale_update_days);
+        } else if (!have_plan) {
+            r.fail(F_record, "the first record after the header must be \"plan\"");
+        } else if (kind == "section") {
+            plan.sections.push_back(r.str(F_text));
+        } else if (kind == "recommendation") {
+            Recommendation x;
+            auto n = r.opt_int(F_number);
+            if (!n || *n < -1000000 || *n > 1000000) r.fail(F_number, "a recommendation number is required");
+            x.number = static_cast<int>(*n);
+            x.section = r.str(F_section);
+            x.text = r.str(F_text);
+            x.timescale = r.enumeration<Timescale>(F_timescale, [](const std::string& s) { return parse_timescale(s); });
+            x.explicit_date = r.opt_date(F_date);
+            x.lead = r.str(F_lead);
+            x.cost = r.cost();
+            plan.recommendations.push_back(std::move(x));
+            rec = &plan.recommendations.back();
+            act = nullptr;
+        } else if (kind == "action") {
+            check_parent(false);
+            Action a;
+            a.ref = r.str(F_ref);
+            a.description = r.str(F_text);
+            a.lead = r.str(F_lead);
+            a.status = r.enumeration<ActionStatus>(F_status, [](const std::string& s) { return parse_action_status(s); });
+            a.due = r.opt_date(F_due);
+            a.impact_intended = r.str(F_impact_intended);
+            a.impact_evidence = r.str(F_impact_evidence);
+            a.cost = r.cost();
+            if (!r.get(F_rag).empty()) {
+                RagOverride o;
+                o.rag = r.enumeration<Rag>(F_rag, [](const std::string& s) { return parse_rag(s); });
+                o.by = r.str(F_rag_by);
+                o.reason = r.str(F_rag_reason);
+                o.set_on = r.date(F_rag_set_on);
+                a.rag_override = o;
+            }
+            rec->actions.push_back(std::move(a));
+            act = &rec->actions.back();
+        } else if (kind == "update") {
+            check_parent(true);
+            ProgressUpdate u;
+            u.date = r.date(F_date);
+            u.author = r.str(F_author);
+            u.text = r.str(F_text);
+            act->updates.push_back(u);
+        } else if (kind == "milestone") {
+            check_parent(true);
+            Milestone m;
+            m.date = r.date(F_date);
+            m.text = r.str(F_text);
+            m.done = r.boolean(F_done);
+            act->milestones.push_back(m);
+        } else if (kind == "task") {
+            check_parent(true);
+            Task t;
+            t.text = r.str(F_text);
+            t.owner = r.str(F_owner);
+            t.due = r.opt_date(F_due);
+            t.done = r.boolean(F_done);
+            act->tasks.push_back(t);
+        } else {
+            r.fail(F_record, "unknown record type \"" + kind.substr(0, 40) +
+                                 "\" (plan, section, recommendation, action, update, milestone, task)");
+        }
+        r.finish();
+    }
+    if (!have_plan) throw Error(Status::parse, detail::place(file, 0) + ": no \"plan\" record");
+    return plan;
+}
 
 }  // namespace
 
@@ -587,140 +688,94 @@ std::string plan_to_csv(const Plan& plan) {
     return out;
 }
 
-Plan plan_from_csv(std::string_view text) {
-    CsvState st;
-    struct csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw Error(Status::nomem, "CSV: parser init failed");
-    std::unique_ptr<struct csv_parser, void (*)(struct csv_parser*)> guard(&parser, csv_free);
-    // feed line by line so errors can name the line
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t nl = text.find('\n', pos);
-        std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-        if (csv_parse(&parser, text.data() + pos, end - pos, on_field, on_record, &st) != end - pos)
-            throw Error(Status::parse, "CSV line " + std::to_string(st.line) + ": " +
-                                           csv_strerror(csv_error(&parser)) + " (a quote out of place?)");
-        pos = end;
-        if (nl != std::string_view::npos) ++st.line;
-    }
-    if (csv_fini(&parser, on_field, on_record, &st) != 0)
-        throw Error(Status::parse, "CSV line " + std::to_string(st.line) + ": " + csv_strerror(csv_error(&parser)) +
-                                       " (unterminated quoted field?)");
-    if (st.records.empty()) throw Error(Status::parse, "CSV line 1: empty document, expected the header");
-    const CsvRecord& head = st.records.front();
-    for (int f = 0; f < F_count; ++f) {
-        if (static_cast<std::size_t>(f) >= head.fields.size() || head.fields[f] != kHeader[f])
-            throw Error(Status::parse, "CSV line " + std::to_string(head.line) + ", column " + std::to_string(f + 1) +
-                                           ": header must be \"" + kHeader[f] + "\"");
-    }
-    if (head.fields.size() != F_count)
-        throw Error(Status::parse, "CSV line " + std::to_string(head.line) + ": header has " +
-                                       std::to_string(head.fields.size()) + " columns, expected " + std::to_string(F_count));
+// ------------------------------------------------------ the import entry
 
-    Plan plan;
-    bool have_plan = false;
-    Recommendation* rec = nullptr;
-    Action* act = nullptr;
-    for (std::size_t i = 1; i < st.records.size(); ++i) {
-        const CsvRecord& cr = st.records[i];
-        if (cr.fields.size() != F_count)
-            throw Error(Status::parse, "CSV line " + std::to_string(cr.line) + ": " + std::to_string(cr.fields.size()) +
-                                           " fields, expected " + std::to_string(F_count));
-        for (const auto& f : cr.fields)
-            if (!detail::is_valid_utf8(f))
-                throw Error(Status::parse, "CSV line " + std::to_string(cr.line) + ": text is not valid UTF-8");
-        CsvReader r(cr);
-        const std::string kind = r.get(F_record);
-        auto check_parent = [&](bool need_action) {
-            auto n = r.opt_int(F_number);
-            if (!rec) r.fail(F_record, "\"" + kind + "\" record before any recommendation");
-            if (!n || *n != rec->number)
-                r.fail(F_number, "does not match the recommendation above (" + std::to_string(rec->number) + ")");
-            if (need_action) {
-                if (!act) r.fail(F_record, "\"" + kind + "\" record before any action of recommendation " +
-                                               std::to_string(rec->number));
-                if (r.str(F_ref) != act->ref) r.fail(F_ref, "does not match the action above (" + act->ref + ")");
-            }
-        };
-        if (kind == "plan") {
-            if (have_plan) r.fail(F_record, "a second \"plan\" record");
-            if (i != 1) r.fail(F_record, "the \"plan\" record must come first after the header");
-            have_plan = true;
-            plan.title = r.str(F_title);
-            plan.authority = r.str(F_authority);
-            plan.report_date = r.opt_date(F_report_date);
-            plan.settings.immediately_days = r.small_int(F_immediately_days);
-            plan.settings.due_soon_days = r.small_int(F_due_soon_days);
-            plan.settings.stale_update_days = r.small_int(F_stale_update_days);
-        } else if (!have_plan) {
-            r.fail(F_record, "the first record after the header must be \"plan\"");
-        } else if (kind == "section") {
-            plan.sections.push_back(r.str(F_text));
-        } else if (kind == "recommendation") {
-            Recommendation x;
-            auto n = r.opt_int(F_number);
-            if (!n || *n < -1000000 || *n > 1000000) r.fail(F_number, "a recommendation number is required");
-            x.number = static_cast<int>(*n);
-            x.section = r.str(F_section);
-            x.text = r.str(F_text);
-            x.timescale = r.enumeration<Timescale>(F_timescale, [](const std::string& s) { return parse_timescale(s); });
-            x.explicit_date = r.opt_date(F_date);
-            x.lead = r.str(F_lead);
-            x.cost = r.cost();
-            plan.recommendations.push_back(std::move(x));
-            rec = &plan.recommendations.back();
-            act = nullptr;
-        } else if (kind == "action") {
-            check_parent(false);
-            Action a;
-            a.ref = r.str(F_ref);
-            a.description = r.str(F_text);
-            a.lead = r.str(F_lead);
-            a.status = r.enumeration<ActionStatus>(F_status, [](const std::string& s) { return parse_action_status(s); });
-            a.due = r.opt_date(F_due);
-            a.impact_intended = r.str(F_impact_intended);
-            a.impact_evidence = r.str(F_impact_evidence);
-            a.cost = r.cost();
-            if (!r.get(F_rag).empty()) {
-                RagOverride o;
-                o.rag = r.enumeration<Rag>(F_rag, [](const std::string& s) { return parse_rag(s); });
-                o.by = r.str(F_rag_by);
-                o.reason = r.str(F_rag_reason);
-                o.set_on = r.date(F_rag_set_on);
-                a.rag_override = o;
-            }
-            rec->actions.push_back(std::move(a));
-            act = &rec->actions.back();
-        } else if (kind == "update") {
-            check_parent(true);
-            ProgressUpdate u;
-            u.date = r.date(F_date);
-            u.author = r.str(F_author);
-            u.text = r.str(F_text);
-            act->updates.push_back(u);
-        } else if (kind == "milestone") {
-            check_parent(true);
-            Milestone m;
-            m.date = r.date(F_date);
-            m.text = r.str(F_text);
-            m.done = r.boolean(F_done);
-            act->milestones.push_back(m);
-        } else if (kind == "task") {
-            check_parent(true);
-            Task t;
-            t.text = r.str(F_text);
-            t.owner = r.str(F_owner);
-            t.due = r.opt_date(F_due);
-            t.done = r.boolean(F_done);
-            act->tasks.push_back(t);
-        } else {
-            r.fail(F_record, "unknown record type \"" + kind.substr(0, 40) +
-                                 "\" (plan, section, recommendation, action, update, milestone, task)");
-        }
-        r.finish();
-    }
-    if (!have_plan) throw Error(Status::parse, "CSV: no \"plan\" record");
-    return plan;
+std::optional<PlanFormat> plan_file_format(std::string_view path) noexcept {
+    const auto dot = path.find_last_of('.');
+    if (dot == std::string_view::npos || path.find_first_of("/\\", dot) != std::string_view::npos) return std::nullopt;
+    const std::string ext = detail::lower(path.substr(dot + 1));
+    if (ext == "json") return PlanFormat::json;
+    if (ext == "csv") return PlanFormat::csv;
+    return std::nullopt;
 }
+
+namespace {
+
+PlanImport with_counts(Plan plan, ImportSummary summary) {
+    detail::add_plan_counts(summary, plan);
+    return {std::move(plan), std::move(summary)};
+}
+
+ImportSummary summary_of(PlanFormat format, std::string source) {
+    ImportSummary s;
+    s.importer = format == PlanFormat::json ? "plan-json" : "plan-csv";
+    s.source = std::move(source);
+    return s;
+}
+
+PlanImport import_csv(CsvReader in, std::string source) {
+    ImportSummary summary = summary_of(PlanFormat::csv, std::move(source));
+    Plan plan = read_plan_csv(in, summary);
+    return with_counts(std::move(plan), std::move(summary));
+}
+
+}  // namespace
+
+Plan plan_from_csv(std::string_view text) { return import_plan_text(text, PlanFormat::csv).plan; }
+
+PlanImport import_plan_text(std::string_view text, PlanFormat format, std::string source) {
+    if (format == PlanFormat::csv) {
+        CsvOptions options;
+        options.file = source;  // "" names it "<input>"
+        return import_csv(CsvReader::from_string(std::string(text), options), std::move(source));
+    }
+    ImportSummary summary = summary_of(format, std::move(source));
+    Plan plan;
+    try {
+        plan = plan_from_json(text);
+    } catch (const Error& e) {
+        if (summary.source.empty()) throw;
+        throw Error(e.code(), summary.source + ": " + e.what());
+    }
+    return with_counts(std::move(plan), std::move(summary));
+}
+
+PlanImport import_plan_file(const std::string& path) {
+    const auto format = plan_file_format(path);
+    if (!format)
+        throw Error(Status::invalid_arg,
+                    path + ": not a canonical plan file (the name ends in neither .json nor .csv)");
+    if (*format == PlanFormat::csv) return import_csv(CsvReader::open_file(path), path);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(Status::io, "cannot read " + path + ": " + std::strerror(errno));
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw Error(Status::io, "cannot read " + path + ": read error");
+    return import_plan_text(text, *format, path);
+}
+
+// ------------------------------------------------------------------ counts
+
+namespace detail {
+
+void add_plan_counts(ImportSummary& summary, const Plan& plan) {
+    std::int64_t actions = 0, withdrawn = 0, updates = 0, tasks = 0, milestones = 0;
+    for (const auto& r : plan.recommendations)
+        for (const auto& a : r.actions) {
+            ++actions;
+            withdrawn += a.status == ActionStatus::withdrawn;
+            updates += static_cast<std::int64_t>(a.updates.size());
+            tasks += static_cast<std::int64_t>(a.tasks.size());
+            milestones += static_cast<std::int64_t>(a.milestones.size());
+        }
+    summary.add("sections", static_cast<std::int64_t>(plan.sections.size()));
+    summary.add("recommendations", static_cast<std::int64_t>(plan.recommendations.size()));
+    summary.add("actions", actions);
+    summary.add("withdrawn", withdrawn);
+    summary.add("progress_updates", updates);
+    summary.add("tasks", tasks);
+    summary.add("milestones", milestones);
+}
+
+}  // namespace detail
 
 }  // namespace oversight

@@ -14,96 +14,16 @@
 #include "core/text.hpp"
 #include "core/transaction.hpp"
 
-#include <csv.h>
+#include <oversight/import/csv_reader.hpp>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace oversight {
 
 namespace {
-
-struct CsvRow {
-    int line = 0;  // physical line on which the row ends (1-based)
-    std::vector<std::string> fields;
-};
-
-struct CsvState {
-    std::vector<CsvRow> rows;
-    CsvRow current;
-    int line = 0;
-};
-
-void on_field(void* data, std::size_t len, void* state) {
-    auto* st = static_cast<CsvState*>(state);
-    st->current.fields.emplace_back(data ? static_cast<const char*>(data) : "", data ? len : 0);
-}
-
-void on_row(int, void* state) {
-    auto* st = static_cast<CsvState*>(state);
-    st->current.line = st->line;
-    st->rows.push_back(std::move(st->current));
-    st->current = CsvRow{};
-}
-
-struct ParserGuard {
-    csv_parser* p;
-    ~ParserGuard() { csv_free(p); }
-};
-
-// Reads a whole CSV file; rows keep their line numbers. The header is rows[0].
-std::vector<CsvRow> read_csv(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Status::io, "cannot read " + path.string());
-    csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw Error(Status::nomem, "cannot start the CSV parser");
-    ParserGuard guard{&parser};
-    CsvState st;
-    std::string line;
-    bool first = true;
-    while (std::getline(in, line)) {
-        ++st.line;
-        if (first && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // UTF-8 byte-order mark
-        first = false;
-        line.push_back('\n');
-        if (csv_parse(&parser, line.data(), line.size(), on_field, on_row, &st) != line.size())
-            throw Error(Status::parse, path.filename().string() + ":" + std::to_string(st.line) + ": " +
-                                           csv_strerror(csv_error(&parser)));
-    }
-    if (csv_fini(&parser, on_field, on_row, &st) != 0)
-        throw Error(Status::parse, path.filename().string() + ":" + std::to_string(st.line) + ": " +
-                                       csv_strerror(csv_error(&parser)));
-    if (st.rows.empty()) throw Error(Status::parse, path.filename().string() + " is empty (no header row)");
-    return std::move(st.rows);
-}
-
-// Column positions by name from the header row.
-struct Columns {
-    std::map<std::string, std::size_t> index;
-    std::size_t count = 0;
-
-    Columns(const CsvRow& header, const std::string& file, std::initializer_list<const char*> required) {
-        count = header.fields.size();
-        for (std::size_t i = 0; i < header.fields.size(); ++i)
-            index.emplace(std::string(detail::trim(header.fields[i])), i);
-        for (const char* r : required)
-            if (!index.count(r)) throw Error(Status::parse, file + ":1: required column " + r + " is missing");
-    }
-    std::string get(const CsvRow& row, const char* name) const {
-        auto it = index.find(name);
-        if (it == index.end() || it->second >= row.fields.size()) return {};
-        return std::string(detail::trim(row.fields[it->second]));
-    }
-};
-
-// Text the store accepts: valid UTF-8 without NUL bytes. A field that is
-// stored (CHILD, LS, PLACE, REC, REVIEW_CODE) must be such text, or one bad
-// byte would make the whole import fail instead of one row.
-bool is_text(const std::string& s) { return detail::is_valid_utf8(s) && s.find('\0') == std::string::npos; }
 
 // "DD/MM/YYYY" (one- or two-digit day and month) -> Date. nullopt with a
 // reason when the text is not a date or the date does not exist.
@@ -121,168 +41,222 @@ std::optional<Date> parse_dmy(const std::string& text, std::string& why) {
     return Date::from_ymd(y, m, d);
 }
 
+// Bytes that were not UTF-8 are replaced by U+FFFD as the file is read (with
+// a warning); an id so repaired cannot be trusted to name the right child.
+bool repaired(const std::string& text) { return text.find("\xEF\xBF\xBD") != std::string::npos; }
+
+CsvOptions table_options(const std::string& name) {
+    CsvOptions o;
+    o.file = name;
+    o.invalid_utf8 = InvalidUtf8::replace;
+    return o;
+}
+
+// One table of the return (header.csv, episodes.csv, reviews.csv), read one
+// record at a time. Fields are trimmed of white space here, in one place.
+class Table {
+public:
+    // Reads the header, checking `required`; the reader's repairs go to `issues` as they are met.
+    Table(CsvReader in, std::initializer_list<std::string_view> required, std::vector<ImportIssue>& issues)
+        : in_(std::move(in)), header_(in_.read_header(required)), issues_(issues) {
+        take_repairs();
+    }
+
+    const std::string& file() const noexcept { return in_.file(); }
+    std::size_t columns() const noexcept { return header_.size(); }
+
+    // The next record; a line of spaces is skipped as an empty line is.
+    bool next(CsvRecord& row) {
+        bool more = in_.next(row);
+        while (more && row.blank()) more = in_.next(row);
+        take_repairs();
+        return more;
+    }
+
+    std::string field(const CsvRecord& row, std::string_view name) const {
+        return std::string(detail::trim(header_.get(row, name)));
+    }
+
+    // An issue on `row`, in column `name` (the whole row when `name` is empty).
+    ImportIssue issue(const CsvRecord& row, std::string_view name, Severity severity, std::string message) const {
+        ImportIssue i;
+        i.file = file();
+        i.line = row.line;
+        if (auto column = header_.find(name)) {
+            i.column = static_cast<std::int64_t>(*column) + 1;
+            i.column_name = std::string(name);
+        }
+        i.severity = severity;
+        i.message = std::move(message);
+        return i;
+    }
+
+private:
+    void take_repairs() {
+        const auto& repairs = in_.issues();
+        issues_.insert(issues_.end(), repairs.begin() + static_cast<std::ptrdiff_t>(taken_), repairs.end());
+        taken_ = repairs.size();
+    }
+
+    CsvReader in_;
+    CsvHeader header_;
+    std::vector<ImportIssue>& issues_;
+    std::size_t taken_ = 0;
+};
+
 class Reader {
 public:
     explicit Reader(Ssda903Data& data) : data_(data) {}
 
-    void warn(const std::string& file, int line, std::string message) {
-        data_.warnings.push_back({file, line, std::move(message)});
+    // A doubt about a row or value that was used anyway.
+    void warn(const Table& t, const CsvRecord& row, std::string_view column, std::string message) {
+        data_.summary.issues.push_back(t.issue(row, column, Severity::warning, std::move(message)));
+    }
+    // A row or value that was not used, and why.
+    void not_used(const Table& t, const CsvRecord& row, std::string_view column, std::string message) {
+        data_.summary.issues.push_back(t.issue(row, column, Severity::error, std::move(message)));
     }
 
-    // A required date field; warns and gives nullopt when absent or bad.
-    std::optional<Date> date(const std::string& file, int line, const char* field, const std::string& text,
-                             bool required = true) {
+    // The date in column `field`; nullopt, and an issue, when it is bad or
+    // (`required`) empty.
+    std::optional<Date> date(const Table& t, const CsvRecord& row, const char* field, bool required = true) {
+        const std::string text = t.field(row, field);
         if (text.empty()) {
-            if (required) warn(file, line, std::string(field) + " is empty");
+            if (required) not_used(t, row, field, std::string(field) + " is empty");
             return std::nullopt;
         }
         std::string why;
         auto d = parse_dmy(text, why);
-        if (!d) warn(file, line, std::string(field) + " '" + detail::sanitize_utf8(text) + "' " + why);
+        if (!d) not_used(t, row, field, std::string(field) + " '" + text + "' " + why);
         return d;
     }
 
-    // The child of a row: warns about a blank id; adds children missing
-    // from header.csv (with a warning) so that no row is dropped silently.
-    bool child(const std::string& file, int line, const std::string& id) {
+    // The child of a row: an error for a blank or damaged id; adds children
+    // missing from header.csv (with a warning) so that no row is dropped silently.
+    bool child(const Table& t, const CsvRecord& row, const std::string& id) {
         if (id.empty()) {
-            warn(file, line, "CHILD is empty; row not used");
+            not_used(t, row, "CHILD", "CHILD is empty; row not used");
             return false;
         }
-        if (!is_text(id)) {
-            warn(file, line, "CHILD is not valid UTF-8 text (or has a NUL byte); row not used");
+        if (repaired(id)) {
+            not_used(t, row, "CHILD", "CHILD is not valid UTF-8; row not used");
             return false;
         }
         if (!known_.count(id)) {
-            warn(file, line, "child " + id + " is not in header.csv; added without a date of birth");
+            warn(t, row, "CHILD", "child " + id + " is not in header.csv; added without a date of birth");
             known_.emplace(id, std::nullopt);
             data_.children.push_back({id, std::nullopt});
         }
         return true;
     }
 
-    // The stored fields of a row are text; warns about the first that is not.
-    bool stored_text(const std::string& file, int line, const Columns& cols, const CsvRow& row,
-                     std::initializer_list<const char*> fields) {
-        for (const char* f : fields)
-            if (!is_text(cols.get(row, f))) {
-                warn(file, line, std::string(f) + " is not valid UTF-8 text (or has a NUL byte); row not used");
-                return false;
-            }
-        return true;
-    }
-
-    bool row_shape(const std::string& file, const CsvRow& row, const Columns& cols) {
-        if (row.fields.size() == cols.count) return true;
-        warn(file, row.line, "has " + std::to_string(row.fields.size()) + " fields, the header has " +
-                                 std::to_string(cols.count) + "; row not used");
+    bool row_shape(const Table& t, const CsvRecord& row) {
+        if (row.fields.size() == t.columns()) return true;
+        not_used(t, row, {}, "has " + std::to_string(row.fields.size()) + " fields, the header has " +
+                                 std::to_string(t.columns()) + "; row not used");
         return false;
     }
 
-    void event(const std::string& child, std::string type, Date date, std::map<std::string, std::string> attrs,
-               const std::string& file, int line) {
+    // An event dated in column `column` of `row`.
+    void event(const Table& t, const CsvRecord& row, const char* column, const std::string& child, std::string type,
+               Date date, std::map<std::string, std::string> attrs) {
         if (date > Date::today()) {
-            warn(file, line, type + " dated " + date.iso() + " is in the future; not recorded");
+            not_used(t, row, column, type + " dated " + date.iso() + " is in the future; not recorded");
             return;
         }
-        data_.events.push_back({child, CaseEvent{std::move(type), date, std::move(attrs)}, file, line});
+        data_.events.push_back(
+            {child, CaseEvent{std::move(type), date, std::move(attrs)}, t.file(), static_cast<int>(row.line)});
     }
 
     void attribute(const std::string& child, const char* key, const std::string& value, Date from) {
         data_.attributes.push_back({child, key, value, from});
     }
 
-    void header(const std::filesystem::path& folder) {
-        const std::string file = "header.csv";
-        auto rows = read_csv(folder / file);
-        Columns cols(rows[0], file, {"CHILD", "DOB"});
-        for (std::size_t i = 1; i < rows.size(); ++i) {
-            const CsvRow& row = rows[i];
-            ++data_.header_rows;
-            if (!row_shape(file, row, cols)) continue;
-            std::string id = cols.get(row, "CHILD");
-            if (id.empty() || !is_text(id)) {
-                warn(file, row.line, "CHILD is empty or not valid UTF-8 text (or has a NUL byte); row not used");
+    void header(CsvReader in) {
+        Table t(std::move(in), {"CHILD", "DOB"}, data_.summary.issues);
+        for (CsvRecord row; t.next(row);) {
+            data_.summary.add("header_rows");
+            if (!row_shape(t, row)) continue;
+            std::string id = t.field(row, "CHILD");
+            if (id.empty() || repaired(id)) {
+                not_used(t, row, "CHILD", "CHILD is empty or not valid UTF-8; row not used");
                 continue;
             }
             if (known_.count(id)) {
-                warn(file, row.line, "child " + id + " is listed again; row not used");
+                not_used(t, row, "CHILD", "child " + id + " is listed again; row not used");
                 continue;
             }
-            auto dob = date(file, row.line, "DOB", cols.get(row, "DOB"));
+            auto dob = date(t, row, "DOB");
             known_.emplace(id, dob);
             data_.children.push_back({id, dob});
         }
     }
 
-    void episodes(const std::filesystem::path& folder) {
-        const std::string file = "episodes.csv";
-        auto rows = read_csv(folder / file);
-        Columns cols(rows[0], file, {"CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"});
+    void episodes(CsvReader in) {
+        Table t(std::move(in), {"CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"}, data_.summary.issues);
         static const std::set<std::string> kPlacementChange = {"S", "P", "T", "B", "U"};
-        for (std::size_t i = 1; i < rows.size(); ++i) {
-            const CsvRow& row = rows[i];
-            const int line = row.line;
-            ++data_.episode_rows;
-            if (!row_shape(file, row, cols)) continue;
-            std::string id = cols.get(row, "CHILD");
-            if (!stored_text(file, line, cols, row, {"LS", "PLACE", "REC"}) || !child(file, line, id)) continue;
-            std::string rne = cols.get(row, "RNE"), ls = cols.get(row, "LS"), place = cols.get(row, "PLACE");
-            std::string rec = cols.get(row, "REC");
-            auto decom = date(file, line, "DECOM", cols.get(row, "DECOM"));
-            auto dec = date(file, line, "DEC", cols.get(row, "DEC"), false);
+        for (CsvRecord row; t.next(row);) {
+            data_.summary.add("episode_rows");
+            if (!row_shape(t, row)) continue;
+            std::string id = t.field(row, "CHILD");
+            if (!child(t, row, id)) continue;
+            std::string rne = t.field(row, "RNE"), ls = t.field(row, "LS"), place = t.field(row, "PLACE");
+            std::string rec = t.field(row, "REC");
+            auto decom = date(t, row, "DECOM");
+            auto dec = date(t, row, "DEC", false);
             if (decom) {
                 auto dob = known_[id];
                 if (dob && *decom < *dob)
-                    warn(file, line, "DECOM " + decom->iso() + " is before the child's DOB " + dob->iso());
-                if (rne == "S") event(id, "became_looked_after", *decom, {{"legal_status", ls}}, file, line);
+                    warn(t, row, "DECOM", "DECOM " + decom->iso() + " is before the child's DOB " + dob->iso());
+                if (rne == "S") event(t, row, "DECOM", id, "became_looked_after", *decom, {{"legal_status", ls}});
                 if (kPlacementChange.count(rne)) {
-                    event(id, "placement_start", *decom, {{"placement_type", place}, {"legal_status", ls}}, file, line);
+                    event(t, row, "DECOM", id, "placement_start", *decom,
+                          {{"placement_type", place}, {"legal_status", ls}});
                     if (!place.empty()) attribute(id, "placement_type", place, *decom);
                     if (!ls.empty()) attribute(id, "legal_status", ls, *decom);
                 } else if (rne == "L") {
-                    event(id, "legal_status_change", *decom, {{"legal_status", ls}}, file, line);
+                    event(t, row, "DECOM", id, "legal_status_change", *decom, {{"legal_status", ls}});
                     if (!ls.empty()) attribute(id, "legal_status", ls, *decom);
                 } else {
-                    warn(file, line, "RNE '" + detail::sanitize_utf8(rne) +
-                                         "' is not a reason for a new episode (S, L, P, T, B, U); no episode event recorded");
+                    not_used(t, row, "RNE", "RNE '" + rne +
+                                                "' is not a reason for a new episode (S, L, P, T, B, U); no episode "
+                                                "event recorded");
                 }
-                if (place.empty() && rne != "L") warn(file, line, "PLACE is empty");
-                if (ls.empty()) warn(file, line, "LS is empty");
+                if (place.empty() && rne != "L") warn(t, row, "PLACE", "PLACE is empty");
+                if (ls.empty()) warn(t, row, "LS", "LS is empty");
             }
             if (dec && rec.empty()) {
-                warn(file, line, "DEC is given but REC is empty (DfE rule 148); end of episode not recorded");
-            } else if (!dec && !rec.empty() && cols.get(row, "DEC").empty()) {
-                warn(file, line, "REC '" + detail::sanitize_utf8(rec) + "' is given but DEC is empty (DfE rule 148); ignored");
+                not_used(t, row, "REC", "DEC is given but REC is empty (DfE rule 148); end of episode not recorded");
+            } else if (!dec && !rec.empty() && t.field(row, "DEC").empty()) {
+                not_used(t, row, "REC", "REC '" + rec + "' is given but DEC is empty (DfE rule 148); ignored");
             } else if (dec && decom && *dec < *decom) {
-                warn(file, line, "DEC " + dec->iso() + " is before DECOM " + decom->iso() + "; end of episode not recorded");
+                not_used(t, row, "DEC",
+                         "DEC " + dec->iso() + " is before DECOM " + decom->iso() + "; end of episode not recorded");
             } else if (dec && rec != "X1") {
-                event(id, "ceased_looked_after", *dec, {{"reason", rec}}, file, line);
+                event(t, row, "DEC", id, "ceased_looked_after", *dec, {{"reason", rec}});
             }
         }
     }
 
-    void reviews(const std::filesystem::path& folder) {
-        const std::string file = "reviews.csv";
-        auto rows = read_csv(folder / file);
-        Columns cols(rows[0], file, {"CHILD", "REVIEW"});
-        for (std::size_t i = 1; i < rows.size(); ++i) {
-            const CsvRow& row = rows[i];
-            ++data_.review_rows;
-            if (!row_shape(file, row, cols)) continue;
-            std::string id = cols.get(row, "CHILD");
-            if (!stored_text(file, row.line, cols, row, {"REVIEW_CODE"}) || !child(file, row.line, id)) continue;
-            auto when = date(file, row.line, "REVIEW", cols.get(row, "REVIEW"));
+    void reviews(CsvReader in) {
+        Table t(std::move(in), {"CHILD", "REVIEW"}, data_.summary.issues);
+        for (CsvRecord row; t.next(row);) {
+            data_.summary.add("review_rows");
+            if (!row_shape(t, row)) continue;
+            std::string id = t.field(row, "CHILD");
+            if (!child(t, row, id)) continue;
+            auto when = date(t, row, "REVIEW");
             if (!when) continue;
             auto dob = known_[id];
             if (dob && *when < *dob) {
-                warn(file, row.line, "REVIEW " + when->iso() + " is before the child's DOB " + dob->iso() + "; not recorded");
+                not_used(t, row, "REVIEW",
+                         "REVIEW " + when->iso() + " is before the child's DOB " + dob->iso() + "; not recorded");
                 continue;
             }
             std::map<std::string, std::string> attrs;
-            std::string code = cols.get(row, "REVIEW_CODE");
+            std::string code = t.field(row, "REVIEW_CODE");
             if (!code.empty()) attrs["review_code"] = code;
-            event(id, "review", *when, std::move(attrs), file, row.line);
+            event(t, row, "REVIEW", id, "review", *when, std::move(attrs));
         }
     }
 
@@ -291,39 +265,56 @@ private:
     std::map<std::string, std::optional<Date>> known_;
 };
 
-}  // namespace
-
-bool operator==(const ImportIssue& a, const ImportIssue& b) {
-    return a.file == b.file && a.line == b.line && a.message == b.message;
+// The three tables in order, each opened by `open(name)` when its turn comes.
+template <class Open>
+Ssda903Data read_tables(Open open, std::string source) {
+    Ssda903Data data;
+    data.summary.importer = "ssda903";
+    data.summary.source = std::move(source);
+    for (const char* count : {"header_rows", "episode_rows", "review_rows"}) data.summary.add(count, 0);
+    Reader reader(data);
+    reader.header(open("header.csv"));
+    reader.episodes(open("episodes.csv"));
+    reader.reviews(open("reviews.csv"));
+    return data;
 }
 
-std::string ImportIssue::where() const { return file + ":" + std::to_string(line); }
+}  // namespace
 
 Ssda903Data read_ssda903(const std::string& folder) {
     std::filesystem::path dir(folder);
     if (!std::filesystem::is_directory(dir)) throw Error(Status::io, "SSDA903 folder " + folder + " does not exist");
-    Ssda903Data data;
-    Reader reader(data);
-    reader.header(dir);
-    reader.episodes(dir);
-    reader.reviews(dir);
-    return data;
+    return read_tables(
+        [&](const std::string& name) { return CsvReader::open_file((dir / name).string(), table_options(name)); },
+        folder);
 }
 
-Ssda903Result import_ssda903(Store& store, const std::string& folder, std::string_view recorded_by) {
+Ssda903Data read_ssda903(const Ssda903Files& files) {
+    return read_tables(
+        [&](const std::string& name) {
+            const std::string& text = name == "header.csv" ? files.header
+                                      : name == "episodes.csv" ? files.episodes
+                                                               : files.reviews;
+            return CsvReader::from_string(text, table_options(name));
+        },
+        std::string());
+}
+
+ImportSummary import_ssda903(Store& store, const std::string& folder, std::string_view recorded_by) {
     Ssda903Data data = read_ssda903(folder);
-    Ssda903Result result;
-    result.warnings = std::move(data.warnings);
+    ImportSummary result = std::move(data.summary);
+    for (const char* count : {"children_added", "events_added", "events_already_present", "attributes_set"})
+        result.add(count, 0);
     detail::in_transaction(store, "importing SSDA903 from " + folder, [&] {
         for (const Child& c : data.children)
-            if (detail::put_child(store, c)) ++result.children_added;
+            if (detail::put_child(store, c)) result.add("children_added");
         for (const auto& a : data.attributes)
-            if (detail::put_attribute(store, a.child_id, {a.effective_from, a.key, a.value})) ++result.attributes_set;
+            if (detail::put_attribute(store, a.child_id, {a.effective_from, a.key, a.value})) result.add("attributes_set");
         for (const auto& e : data.events) {
             if (detail::put_event(store, e.child_id, e.event, recorded_by, "ssda903:" + e.file))
-                ++result.events_added;
+                result.add("events_added");
             else
-                ++result.events_already_present;
+                result.add("events_already_present");
         }
     });
     return result;

@@ -31,10 +31,10 @@ std::size_t count_lines(std::string_view s) {
 void check_result(std::string_view input, const ImportResult& r) {
     fuzz::check(r.lines.size() == count_lines(input), "one ImportedLine per input line");
     std::set<int> warned;
-    for (const auto& w : r.warnings) {
+    for (const auto& w : r.summary.issues) {
         fuzz::check(w.line >= 0 && static_cast<std::size_t>(w.line) <= r.lines.size(), "warning line in range");
         fuzz::check(fuzz::is_utf8(w.message), "warning is UTF-8", w.message);
-        warned.insert(w.line);
+        warned.insert(static_cast<int>(w.line));
     }
     for (std::size_t i = 0; i < r.lines.size(); ++i) {
         fuzz::check(r.lines[i].line == static_cast<int>(i + 1), "ImportedLine numbers run 1..n");

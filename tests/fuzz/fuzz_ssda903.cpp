@@ -1,16 +1,12 @@
-// read_ssda903: an SSDA903 return folder (header.csv, episodes.csv,
-// reviews.csv). One input holds the three files in that order, separated by
-// a line "----" (with or without CR): the parts are written to a folder made
-// once per process and overwritten for each input; a missing part (fewer
-// than two separators) leaves its file out of the folder.
+// read_ssda903: an SSDA903 return (header.csv, episodes.csv, reviews.csv),
+// read from memory. One input holds the three tables in that order,
+// separated by a line "----" (with or without CR); a missing part (fewer
+// than two separators) is an empty table.
 // What is read must be storable: child ids, event and attribute values
 // valid UTF-8 without NUL bytes (as the store requires), dates in 1900..2199,
 // and every warning naming one of the three files and a line.
 #include "fuzz.hpp"
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -18,22 +14,7 @@ using namespace oversight;
 
 namespace {
 
-namespace fs = std::filesystem;
-
 const char* const kFiles[3] = {"header.csv", "episodes.csv", "reviews.csv"};
-
-struct Folder {
-    fs::path path;
-    Folder() {
-        std::string tmpl = (fs::temp_directory_path() / "oversight-fuzz-903-XXXXXX").string();
-        if (!mkdtemp(tmpl.data())) fuzz::fail("cannot make a temporary folder");
-        path = tmpl;
-    }
-    ~Folder() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 // The input cut at separator lines "----".
 std::vector<std::string_view> parts_of(std::string_view text) {
@@ -74,7 +55,7 @@ void check(const Ssda903Data& d) {
         fuzz::check(storable(a.value), "an attribute value is storable", a.key);
         check_date(a.effective_from);
     }
-    for (const ImportIssue& w : d.warnings) {
+    for (const ImportIssue& w : d.summary.issues) {
         fuzz::check(w.file == kFiles[0] || w.file == kFiles[1] || w.file == kFiles[2], "a warning names its file");
         fuzz::check(w.line >= 1 && fuzz::is_utf8(w.message), "a warning has a line and UTF-8 text", w.message);
     }
@@ -83,24 +64,15 @@ void check(const Ssda903Data& d) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const Folder folder;
     const std::vector<std::string_view> parts = parts_of(fuzz::text_of(data, size));
-    for (std::size_t i = 0; i < 3; ++i) {
-        const fs::path file = folder.path / kFiles[i];
-        if (i < parts.size()) {
-            std::ofstream out(file, std::ios::binary | std::ios::trunc);
-            out.write(parts[i].data(), static_cast<std::streamsize>(parts[i].size()));
-            if (!out) fuzz::fail("cannot write", file.string());
-        } else {
-            std::error_code ec;
-            fs::remove(file, ec);
-        }
-    }
+    Ssda903Files files;
+    std::string* tables[3] = {&files.header, &files.episodes, &files.reviews};
+    for (std::size_t i = 0; i < parts.size() && i < 3; ++i) tables[i]->assign(parts[i]);
     Ssda903Data read;
     try {
-        read = read_ssda903(folder.path.string());
+        read = read_ssda903(files);
     } catch (const Error&) {
-        return 0;  // a missing file, not CSV, or a required column missing: expected
+        return 0;  // an empty table, not CSV, or a required column missing: expected
     }
     check(read);
     return 0;

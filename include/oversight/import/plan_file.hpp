@@ -2,9 +2,11 @@
 // whole plan (oversight export-plan / import-plan).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include <oversight/import/import_issue.hpp>
 #include <oversight/plan/plan.hpp>
 
 namespace oversight {
@@ -15,8 +17,36 @@ std::string plan_to_json(const Plan& plan);
 Plan plan_from_json(std::string_view json);  // throws Error(parse) naming the place
 
 /// Canonical CSV of a plan (one record per row, a `record` column says which;
-/// header in README), and its inverse. Lossless like the JSON form.
+/// header in README), and its inverse. Lossless like the JSON form: fields
+/// keep their spaces. Throws Error(parse) naming the place as
+/// "<input>:line:column (name)".
 std::string plan_to_csv(const Plan& plan);
-Plan plan_from_csv(std::string_view csv);    // throws Error(parse) naming the line
+Plan plan_from_csv(std::string_view csv);
+
+enum class PlanFormat { json, csv };
+
+/// The canonical format a file name ends in: ".json" or ".csv", in any case;
+/// nullopt for any other name.
+std::optional<PlanFormat> plan_file_format(std::string_view path) noexcept;
+
+/// A canonical plan file read, and what the import met.
+struct PlanImport {
+    Plan plan;
+    /// importer "plan-json" or "plan-csv", source the file as given; counts
+    /// (CSV: records, not counting the header, then) sections,
+    /// recommendations, actions, withdrawn, progress_updates, tasks,
+    /// milestones. The formats are strict, so there
+    /// are no issues: any problem is Error(parse) naming the place.
+    ImportSummary summary;
+};
+
+/// Reads a canonical plan in either format from text; `source` names it in
+/// errors and in the summary. Error(parse) as plan_from_json (prefixed with
+/// "source: ") and plan_from_csv ("source:line:column (name)").
+PlanImport import_plan_text(std::string_view text, PlanFormat format, std::string source = {});
+/// The same from a file, in the format its name ends in (plan_file_format);
+/// a CSV file is read record by record. Error(invalid_arg) for any other
+/// name, Error(io) if it cannot be read.
+PlanImport import_plan_file(const std::string& path);
 
 }  // namespace oversight

@@ -9,15 +9,10 @@
 #include <vector>
 
 #include <oversight/core/date.hpp>
+#include <oversight/import/import_issue.hpp>
 #include <oversight/plan/plan.hpp>
 
 namespace oversight {
-
-/// A repair made or a doubt met while importing, with its 1-based line.
-struct ImportWarning {
-    int line = 0;          // 0: about the whole file
-    std::string message;   // what was found and what was done
-};
 
 struct SeedImportOptions {
     /// The inspection report date (the export does not carry it). It anchors
@@ -29,7 +24,7 @@ struct SeedImportOptions {
     std::optional<Date> import_date;  // default: Date::today()
     std::string title;                // default: "Ofsted improvement plan"
     std::string authority;            // default: empty
-    std::string source_name;          // used in warnings/errors (file name)
+    std::string source_name;          // the file of every issue, and named in errors
     /// Section headings a damaged heading may be matched against ("LITY OF
     /// WORK TO SAFEGUARD CHIL" + "LDREN"). Empty: default_section_headings().
     std::vector<std::string> known_sections;
@@ -48,7 +43,7 @@ enum class LineUse {
     recommendation,  // (part of) a recommendation row
     action,          // an action row
     continuation,    // cells continuing the row above
-    ignored,         // not used: a warning on this line says why
+    ignored,         // not used: an error issue on this line says why
 };
 std::string_view to_string(LineUse u) noexcept;
 
@@ -58,20 +53,30 @@ struct ImportedLine {
     std::string target;  // what it went into: section name, "rec 2", "2.5"
 };
 
+/// What the seed import made of its input.
 struct ImportResult {
     Plan plan;
-    std::vector<ImportWarning> warnings;
+    /// importer "seed-plan", source SeedImportOptions::source_name; counts
+    /// lines, sections, recommendations, actions, withdrawn, progress_updates,
+    /// tasks and milestones; issues by line (line 0: about the whole file),
+    /// Severity::warning for a repair or a doubt, Severity::error for a row or
+    /// value that was not used.
+    ImportSummary summary;
     std::vector<ImportedLine> lines;  // one per input line, in order
 };
 
 /// Reads the tab-separated export of a PDF plan table (columns No., Rec.,
 /// Action, Progress, Impact, What do we still need to do, Cost, Lead person
-/// responsible). Repairs what it can and reports every repair and doubt as a
-/// warning with its line; never drops a row silently. Action references are
-/// unique across the returned plan: a reference met twice is renumbered to the
-/// next free one of its recommendation, with a warning naming both lines, so
-/// the plan can always be saved. Throws Error(parse)
-/// naming the line when the text is not such a table at all.
+/// responsible). Repairs what it can and reports every repair, doubt and
+/// unused cell as an issue with its line; never drops a row silently. Action
+/// references are unique across the returned plan: a reference met twice is
+/// renumbered to the next free one of its recommendation, with a warning
+/// naming both lines, so the plan can always be saved. Throws Error(parse)
+/// naming the line when the text is not such a table at all, and naming the
+/// file (source_name) and line when it is not UTF-8 text: UTF-16 or UTF-32
+/// (by byte-order mark, or by the NUL bytes they hold) or holding a NUL byte.
+/// Bytes that are not UTF-8 in UTF-8 text are replaced by U+FFFD, with a
+/// warning on their line.
 ImportResult import_seed_plan(std::istream& in, const SeedImportOptions& options = {});
 ImportResult import_seed_plan_file(const std::string& path, SeedImportOptions options = {});
 

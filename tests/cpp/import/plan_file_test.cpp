@@ -7,6 +7,9 @@
 #include <oversight/import/plan_file.hpp>
 #include "support/shared_data.hpp"
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 using namespace oversight;
@@ -203,20 +206,21 @@ BOOST_AUTO_TEST_CASE(malformed_json_names_the_place) {
 
 BOOST_AUTO_TEST_CASE(malformed_csv_names_line_and_field) {
     const std::string good = plan_to_csv(nasty_plan());
-    expect_parse_error([&] { plan_from_csv(""); }, "CSV line 1");
-    expect_parse_error([&] { plan_from_csv(replace_first(good, "record,number", "kind,number")); }, "header");
+    expect_parse_error([&] { plan_from_csv(""); }, "<input>:1: empty, expected a header row");
+    expect_parse_error([&] { plan_from_csv(replace_first(good, "record,number", "kind,number")); },
+                       "<input>:1:1 (kind): header must be \"record\"");
     expect_parse_error([&] { plan_from_csv(replace_first(good, ",blocked,", ",sleeping,")); },
-                       "field status: unknown action status \"sleeping\"");
+                       ":9 (status): unknown action status \"sleeping\"");
     expect_parse_error([&] { plan_from_csv(replace_first(good, "\r\naction,", "\r\nactoin,")); },
                        "unknown record type \"actoin\"");
-    expect_parse_error([&] { plan_from_csv(replace_first(good, ",by_date,", ",someday,")); }, "field timescale");
-    expect_parse_error([&] { plan_from_csv(good + "task,1,1.1,\"unterminated\r\n"); }, "CSV line");
+    expect_parse_error([&] { plan_from_csv(replace_first(good, ",by_date,", ",someday,")); }, ":6 (timescale)");
+    expect_parse_error([&] { plan_from_csv(good + "task,1,1.1,\"unterminated\r\n"); }, "a quoted field is not closed");
     expect_parse_error([&] { plan_from_csv(good + "task,1\r\n"); }, "fields, expected 34");
     // the plan record is on line 2
     expect_parse_error([&] { plan_from_csv(replace_first(good, ",2024-02-29,3,14,60", ",2024-02-30,3,14,60")); },
-                       "CSV line 2, field report_date");
+                       "<input>:2:31 (report_date): not a date");
     expect_parse_error([&] { plan_from_csv(replace_first(good, ",2024-02-29,3,14,60", ",2024-02-29,x,14,60")); },
-                       "CSV line 2, field immediately_days: not an integer");
+                       "<input>:2:32 (immediately_days): not an integer");
     // a task before any action
     std::string orphan = plan_to_csv(Plan{}) + "task,1,1.1,,do it,,,,,,,,,,false,,,,,,,,,,,,,,,,,,,\r\n";
     expect_parse_error([&] { plan_from_csv(orphan); }, "before any recommendation");
@@ -231,7 +235,72 @@ BOOST_AUTO_TEST_CASE(csv_line_numbers_count_embedded_newlines) {
     std::string csv = plan_to_csv(p);
     // header (line 1), plan (2), recommendation (3-5); a bad record follows on line 6
     csv += "milestone,1,,,x,,not-a-date,,,,,,,,false,,,,,,,,,,,,,,,,,,,\r\n";
-    expect_parse_error([&] { plan_from_csv(csv); }, "CSV line 6");
+    expect_parse_error([&] { plan_from_csv(csv); }, "<input>:6:1 (record): \"milestone\" record before any action");
+}
+
+BOOST_AUTO_TEST_CASE(canonical_csv_is_read_by_the_csv_reader) {
+    const Plan p = nasty_plan();
+    const std::string good = plan_to_csv(p);
+    // Invalid UTF-8 and the encodings the reader refuses are parse errors naming the place.
+    expect_parse_error([&] { plan_from_csv(replace_first(good, "comma, inside", "comma,\xff inside")); },
+                       "<input>:3:5 (text): text is not valid UTF-8");
+    expect_parse_error([&] { plan_from_csv(std::string("\xFF\xFE", 2) + good); }, "UTF-16");
+    const std::string nul("\r\nsec\0tion,", 11);
+    expect_parse_error([&] { plan_from_csv(replace_first(good, "\r\nsection,", nul)); }, "<input>:3: a NUL byte");
+    // A named source names the file; lines of spaces are skipped like empty ones.
+    std::string spaced = replace_first(good, "\r\nsection,", "\r\n   \r\n\r\nsection,");
+    BOOST_CHECK(plan_from_csv(spaced) == without_ids(p));
+    PlanImport named = import_plan_text(spaced, PlanFormat::csv, "plan.csv");
+    BOOST_TEST(named.summary.count("records") == import_plan_text(good, PlanFormat::csv).summary.count("records"));
+    expect_parse_error([&] { import_plan_text(good + "task,1\r\n", PlanFormat::csv, "plan.csv"); },
+                       "plan.csv:" + std::to_string(std::count(good.begin(), good.end(), '\n') + 1) +
+                           ": 2 fields, expected 34");
+    // From a file, record by record.
+    const std::string path = (std::filesystem::temp_directory_path() / "oversight_plan_file_test.csv").string();
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << good;
+    }
+    PlanImport from_file = import_plan_file(path);
+    std::filesystem::remove(path);
+    BOOST_CHECK(from_file.plan == without_ids(p));
+    BOOST_TEST(from_file.summary.source == path);
+    BOOST_TEST(from_file.summary.count("records") > from_file.summary.count("actions"));
+}
+
+BOOST_AUTO_TEST_CASE(import_plan_text_and_file_give_the_plan_and_its_summary) {
+    const Plan p = nasty_plan();
+    PlanImport json = import_plan_text(plan_to_json(p), PlanFormat::json, "plan.json");
+    PlanImport csv = import_plan_text(plan_to_csv(p), PlanFormat::csv);
+    BOOST_CHECK(json.plan == without_ids(p));
+    BOOST_CHECK(csv.plan == without_ids(p));
+    BOOST_TEST(json.summary.importer == "plan-json");
+    BOOST_TEST(json.summary.source == "plan.json");
+    BOOST_TEST(csv.summary.importer == "plan-csv");
+    BOOST_TEST(csv.summary.source == "");
+    for (const ImportSummary* s : {&json.summary, &csv.summary}) {
+        BOOST_TEST(s->issues.empty());  // strict formats: a problem is an error, never an issue
+        BOOST_TEST(s->count("sections") == static_cast<std::int64_t>(p.sections.size()));
+        BOOST_TEST(s->count("recommendations") == static_cast<std::int64_t>(p.recommendations.size()));
+        BOOST_TEST(s->count("actions") == 2 * static_cast<std::int64_t>(std::size(kNasty)));
+        BOOST_TEST(s->count("progress_updates") == 2 * static_cast<std::int64_t>(std::size(kNasty)));
+        BOOST_TEST(s->count("tasks") == 2 * static_cast<std::int64_t>(std::size(kNasty)));
+        BOOST_TEST(s->count("milestones") == static_cast<std::int64_t>(std::size(kNasty)));
+    }
+    // The errors of a named source name it.
+    expect_parse_error([&] { import_plan_text("[]", PlanFormat::json, "plan.json"); },
+                       "plan.json: JSON /: expected an object");
+
+    BOOST_TEST((plan_file_format("a/b/plan.JSON") == PlanFormat::json));
+    BOOST_TEST((plan_file_format("plan.csv") == PlanFormat::csv));
+    BOOST_TEST(!plan_file_format("plan.txt"));
+    BOOST_TEST(!plan_file_format("plans.csv/seed"));
+    BOOST_TEST(!plan_file_format("csv"));
+    BOOST_CHECK_EXCEPTION(import_plan_file("plan.txt"), Error,
+                          [](const Error& e) { return e.code() == Status::invalid_arg; });
+    BOOST_CHECK_EXCEPTION(import_plan_file("/nonexistent/plan.json"), Error, [](const Error& e) {
+        return e.code() == Status::io && std::string(e.what()).find("/nonexistent/plan.json") != std::string::npos;
+    });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

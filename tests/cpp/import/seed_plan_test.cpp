@@ -4,6 +4,7 @@
 #include <oversight/import/seed_plan.hpp>
 #include "support/shared_data.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -34,7 +35,7 @@ ImportResult import_text(const std::string& text, std::optional<Date> report = s
 }
 
 bool has_warning(const ImportResult& r, int line, const std::string& fragment) {
-    for (const auto& w : r.warnings)
+    for (const auto& w : r.summary.issues)
         if (w.line == line && w.message.find(fragment) != std::string::npos) return true;
     return false;
 }
@@ -188,7 +189,7 @@ BOOST_AUTO_TEST_CASE(duplicate_refs_across_the_plan_are_renumbered_with_both_lin
                 }
             BOOST_TEST(actions == 34);
             bool named = false;
-            for (const auto& w : r.warnings)
+            for (const auto& w : r.summary.issues)
                 if (w.message.find("already used on line") != std::string::npos &&
                     w.message.find("renumbered to") != std::string::npos &&
                     w.message.find("on line " + std::to_string(w.line)) != std::string::npos)
@@ -253,11 +254,52 @@ BOOST_AUTO_TEST_CASE(warnings_name_lines_and_repairs, *boost::unit_test::precond
     BOOST_TEST(has_warning(r, 67, "responsible"));
     BOOST_TEST(has_warning(r, 78, "header"));
     BOOST_TEST(has_warning(r, 14, "withdrawn"));
-    for (const auto& w : r.warnings) {
+    for (const auto& w : r.summary.issues) {
         BOOST_TEST(w.line >= 0);
         BOOST_TEST(w.line <= 82);
         BOOST_TEST(!w.message.empty());
     }
+}
+
+BOOST_AUTO_TEST_CASE(the_summary_counts_the_plan_and_grades_every_issue,
+                     *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
+    SeedImportOptions o;
+    o.report_date = Date::from_ymd(2012, 9, 14);
+    ImportResult r = import_seed_plan_file(kSeed, o);
+    const ImportSummary& s = r.summary;
+    BOOST_TEST(s.importer == "seed-plan");
+    BOOST_TEST(s.source == kSeed);
+    std::vector<std::string> names;
+    for (const auto& [name, n] : s.counts) names.push_back(name);
+    const std::vector<std::string> expected = {"lines",    "sections",         "recommendations", "actions",
+                                               "withdrawn", "progress_updates", "tasks",           "milestones"};
+    BOOST_TEST(names == expected, boost::test_tools::per_element());
+    BOOST_TEST(s.count("lines") == static_cast<std::int64_t>(r.lines.size()));
+    BOOST_TEST(s.count("sections") == 2);
+    BOOST_TEST(s.count("recommendations") == 20);
+    BOOST_TEST(s.count("actions") == 34);
+    BOOST_TEST(s.count("withdrawn") == 1);
+    std::int64_t updates = 0, tasks = 0, milestones = 0;
+    for (const auto& rec : r.plan.recommendations)
+        for (const auto& a : rec.actions) {
+            updates += static_cast<std::int64_t>(a.updates.size());
+            tasks += static_cast<std::int64_t>(a.tasks.size());
+            milestones += static_cast<std::int64_t>(a.milestones.size());
+        }
+    BOOST_TEST(s.count("progress_updates") == updates);
+    BOOST_TEST(s.count("tasks") == tasks);
+    BOOST_TEST(s.count("milestones") == milestones);
+    // Cells not used are errors (the seed's two stray Lead cells); repairs and doubts are warnings.
+    BOOST_TEST(s.issues.size() == 84u);
+    BOOST_TEST(s.errors() == 2u);
+    BOOST_TEST(s.warnings() == 82u);
+    for (const auto& i : s.issues) {
+        BOOST_TEST(i.file == kSeed);
+        const bool unused = i.message.find("not imported") != std::string::npos ||
+                            i.message.find(": ignored") != std::string::npos;
+        BOOST_TEST((i.severity == (unused ? Severity::error : Severity::warning)), i.line << ": " << i.message);
+    }
+    BOOST_TEST(has_warning(r, 56, "stray text ','"));
 }
 
 BOOST_AUTO_TEST_CASE(no_line_unaccounted_for, *boost::unit_test::precondition(needs_shared(kSeedPlan))) {
@@ -268,7 +310,7 @@ BOOST_AUTO_TEST_CASE(no_line_unaccounted_for, *boost::unit_test::precondition(ne
     ImportResult r = import_text(text);
     BOOST_TEST_REQUIRE(r.lines.size() == lines.size());
     std::set<int> warned;
-    for (const auto& w : r.warnings) warned.insert(w.line);
+    for (const auto& w : r.summary.issues) warned.insert(w.line);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const ImportedLine& il = r.lines[i];
         BOOST_TEST_CONTEXT("line " << i + 1 << ": " << lines[i].substr(0, 60)) {
@@ -293,7 +335,7 @@ BOOST_AUTO_TEST_CASE(crlf_gives_the_same_plan, *boost::unit_test::precondition(n
     }
     ImportResult a = import_text(text), b = import_text(crlf);
     BOOST_TEST((a.plan == b.plan));
-    BOOST_TEST(a.warnings.size() == b.warnings.size());
+    BOOST_TEST(a.summary.issues.size() == b.summary.issues.size());
 }
 
 BOOST_AUTO_TEST_CASE(empty_and_headerless_input_are_parse_errors) {
@@ -321,6 +363,53 @@ BOOST_AUTO_TEST_CASE(missing_file_is_an_io_error) {
 }
 
 const char* const kHeader = "No.\tRec.\tAction\tProgress\tImpact\tWhat do we still need to do\tCost\tLead person responsible\n";
+
+// UTF-16 (a Windows "Unicode" save) would otherwise be imported as garbage:
+// it is refused, naming the file, by its byte-order mark or its NUL bytes.
+BOOST_AUTO_TEST_CASE(utf16_and_nul_bytes_are_refused_naming_the_file) {
+    const std::string text = std::string(kHeader) + "\tCHILDREN LOOKED AFTER\nImmediately\n1\tEnsure x\n";
+    auto utf16 = [&](bool little_endian, bool bom) {
+        std::string out = bom ? (little_endian ? "\xFF\xFE" : "\xFE\xFF") : "";
+        for (char c : text) {
+            const char pair[2] = {little_endian ? c : '\0', little_endian ? '\0' : c};
+            out.append(pair, 2);
+        }
+        return out;
+    };
+    const std::string path = (std::filesystem::temp_directory_path() / "oversight seed utf16.txt").string();
+    const std::pair<std::string, std::string> cases[] = {
+        {utf16(true, true), path + ":1: the file is UTF-16 text; save it as UTF-8"},
+        {utf16(false, true), path + ":1: the file is UTF-16 text; save it as UTF-8"},
+        {utf16(true, false), path + ":1: a NUL byte: the file is UTF-16 or UTF-32 text"},
+        {std::string("\xFF\xFE\0\0", 4) + "N", path + ":1: the file is UTF-32 text"},
+        {text + std::string("\t1.1\tDo\0it\n", 11), path + ":5: a NUL byte"},
+    };
+    for (const auto& [bytes, expected] : cases) {
+        BOOST_TEST_CONTEXT(expected) {
+            {
+                std::ofstream out(path, std::ios::binary);
+                out << bytes;
+            }
+            try {
+                import_seed_plan_file(path);
+                BOOST_FAIL("no exception");
+            } catch (const Error& e) {
+                BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(Status::parse));
+                BOOST_TEST(std::string(e.what()).rfind(expected, 0) == 0u, e.what());
+            }
+        }
+    }
+    std::filesystem::remove(path);
+    // Without a file name, the line.
+    try {
+        import_text(utf16(true, true));
+        BOOST_FAIL("no exception");
+    } catch (const Error& e) {
+        BOOST_TEST(std::string(e.what()) == "line 1: the file is UTF-16 text; save it as UTF-8");
+    }
+    // The UTF-8 byte-order mark is still read past.
+    BOOST_TEST(import_text("\xEF\xBB\xBF" + text).plan.recommendations.size() == 1u);
+}
 
 BOOST_AUTO_TEST_CASE(truncated_lines_are_padded_and_warned) {
     std::string text = std::string(kHeader) +
