@@ -45,7 +45,19 @@ rm -f build/sample.db build/sample.db-wal build/sample.db-shm
 
 # --- 4. every test ------------------------------------------------------------------
 echo "== tests (ctest)"
-ctest --test-dir build --output-on-failure -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs" | tee build/ctest.log
+# Tests and test cases that need the shared real-format data (../shared) are
+# skipped, each naming the file, when it is absent; say which.
+skipped=$( { grep -h "is skipped because precondition failed" build/Testing/Temporary/LastTest.log |
+               sed 's/^.*Test case "\([^"]*\)" is skipped because precondition failed: /  \1: /'
+             grep -h "^SKIPPED: " build/Testing/Temporary/LastTest.log | sed 's/^/  /'
+             grep -E "\*\*\*Skipped" build/ctest.log | sed 's/^ */  ctest: /'; } | sort -u)
+if [ -n "$skipped" ]; then
+  echo "== skipped ($(echo "$skipped" | wc -l)), because ../shared is absent:"
+  echo "$skipped"
+else
+  echo "== nothing skipped"
+fi
 
 echo "== benchmark (figures, not a pass/fail test)"
 ./build/tests/bench/oversight_bench_workdays
