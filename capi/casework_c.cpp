@@ -191,7 +191,7 @@ oversight_status oversight_reminders_json(const oversight_store* store, const ov
     if (out) *out = nullptr;
     return guard([&] {
         need(out, "out");
-        return give(out, reminders_to_json(select(store, pack, calendar, as_of, within_working_days, worker, team)));
+        return give(out, reminders_to_json_array(select(store, pack, calendar, as_of, within_working_days, worker, team)));
     });
 }
 

@@ -721,4 +721,11 @@ Plan plan_from_csv(std::string_view text) {
     return plan;
 }
 
+Plan with_overrides(Plan plan, const PlanFileOverrides& overrides) {
+    if (overrides.report_date) plan.report_date = overrides.report_date;
+    if (overrides.title) plan.title = *overrides.title;
+    if (overrides.authority) plan.authority = *overrides.authority;
+    return plan;
+}
+
 }  // namespace oversight
