@@ -1,0 +1,104 @@
+// <oversight/c/store.h>: translation only (lib/store/).
+#include "capi_util.hpp"
+
+#include <oversight/store/history_json.hpp>
+
+using namespace oversight;
+using namespace oversight::capi;
+
+namespace {
+
+const oversight_store_options kStoreDefaults = OVERSIGHT_STORE_OPTIONS_INIT;
+const oversight_store_history_query kHistoryDefaults = OVERSIGHT_STORE_HISTORY_QUERY_INIT;
+
+/// Opens the store the options describe.
+// TODO(lead, store options): pass every member to Store::open(StoreOptions)
+// (backend, location, read_only, create, busy_timeout) once it exists; until
+// then only what Store::open and Store::open_in_memory do today is accepted
+// and the rest is refused rather than ignored.
+Store open_store(const char* location, const oversight_store_options& o) {
+    if (o.read_only != 0 && o.read_only != 1) throw Error(Status::invalid_arg, "read_only must be 0 or 1");
+    if (o.create != 0 && o.create != 1) throw Error(Status::invalid_arg, "create must be 0 or 1");
+    if (o.busy_timeout_ms < 0) throw Error(Status::invalid_arg, "busy_timeout_ms must not be negative");
+    if (o.read_only != kStoreDefaults.read_only || o.create != kStoreDefaults.create ||
+        o.busy_timeout_ms != kStoreDefaults.busy_timeout_ms)
+        throw Error(Status::invalid_arg,
+                    "read_only, create = 0 and another busy_timeout_ms are not supported by this build yet");
+    switch (o.backend) {
+        case OVERSIGHT_STORE_BACKEND_SQLITE: return Store::open(text_arg(location, "location"));
+        case OVERSIGHT_STORE_BACKEND_MEMORY:
+            if (location) throw Error(Status::invalid_arg, "location must be NULL for the memory backend");
+            return Store::open_in_memory();
+    }
+    throw Error(Status::invalid_arg, "unknown store backend " + std::to_string(static_cast<int>(o.backend)));
+}
+
+HistoryFilter history_filter(const oversight_store_history_query& q) {
+    if (q.entity_id < 0 || q.after_seq < 0 || q.limit < 0)
+        throw Error(Status::invalid_arg, "entity_id, after_seq and limit must not be negative");
+    HistoryFilter f;
+    f.entity = opt_text_arg(q.entity, "entity");
+    if (q.entity_id > 0) f.entity_id = q.entity_id;
+    if (q.after_seq > 0) f.after_seq = q.after_seq;
+    f.limit = static_cast<std::size_t>(q.limit);
+    return f;
+}
+
+}  // namespace
+
+extern "C" {
+
+oversight_status oversight_store_options_init(oversight_store_options* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_STORE_OPTIONS_VERSION, kStoreDefaults, "oversight_store_options");
+}
+
+oversight_status oversight_store_open(oversight_store** out, const char* location,
+                                      const oversight_store_options* opts) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const auto o = struct_or(opts, kStoreDefaults, OVERSIGHT_STORE_OPTIONS_VERSION, "oversight_store_options");
+            *out = new oversight_store{open_store(location, o)};
+            return OVERSIGHT_OK;
+        },
+        out);
+}
+
+void oversight_store_free(oversight_store* store) noexcept { delete store; }
+
+oversight_status oversight_store_set_actor(oversight_store* store, const char* actor) noexcept {
+    return guard([&] {
+        store_of(store).set_actor(text_arg(actor, "actor"));
+        return OVERSIGHT_OK;
+    });
+}
+
+oversight_status oversight_store_schema_version(const oversight_store* store, int32_t* out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            *out = store_of(store).schema_version();
+            return OVERSIGHT_OK;
+        },
+        out);
+}
+
+oversight_status oversight_store_history_query_init(oversight_store_history_query* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_STORE_HISTORY_QUERY_VERSION, kHistoryDefaults,
+                       "oversight_store_history_query");
+}
+
+oversight_status oversight_store_history_json(const oversight_store* store, const oversight_store_history_query* query,
+                                              char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const HistoryFilter f = history_filter(struct_or(query, kHistoryDefaults,
+                                                             OVERSIGHT_STORE_HISTORY_QUERY_VERSION,
+                                                             "oversight_store_history_query"));
+            return give(out, history_to_json(store_of(store).history(f)));
+        },
+        out);
+}
+
+}  // extern "C"
