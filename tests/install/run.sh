@@ -20,6 +20,9 @@ for area in base version date store calendar rule_pack plan action_iter report i
 done
 ls "$prefix"/include/*.h | grep -qv "/oversight.h$" && { echo "stray C headers at the include root"; exit 1; }
 ls "$libdir"/liboversight_c.so.1 >/dev/null
+echo "-- the C API rules on the installed headers"
+"$python" "$src/tests/abi/check_api_rules.py" "$prefix/include" "$src/capi/symbols.txt"
+
 echo "-- find_package consumer"
 cmake -S "$src/tests/install/consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
   -DEXAMPLES_DIR="$src/examples" -DCMAKE_BUILD_RPATH="$libdir" >/dev/null
