@@ -19,15 +19,18 @@
 #include <oversight/rules/schedule.hpp>
 
 #include <oversight/workforce/name_matching.hpp>
+#include <oversight/workforce/people_json.hpp>
 #include <oversight/workforce/person.hpp>
 #include <oversight/workforce/team.hpp>
 
 #include <oversight/plan/cost.hpp>
 #include <oversight/plan/plan.hpp>
+#include <oversight/plan/plan_json.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
 
 #include <oversight/casework/case.hpp>
+#include <oversight/casework/case_json.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
 
@@ -36,6 +39,7 @@
 #include <oversight/reminders/ics.hpp>
 #include <oversight/reminders/reminder.hpp>
 
+#include <oversight/import/import_summary_json.hpp>
 #include <oversight/import/plan_file.hpp>
 #include <oversight/import/seed_plan.hpp>
 #include <oversight/import/ssda903.hpp>
@@ -43,4 +47,5 @@
 #include <oversight/report/report.hpp>
 
 #include <oversight/store/history.hpp>
+#include <oversight/store/history_json.hpp>
 #include <oversight/store/store.hpp>
