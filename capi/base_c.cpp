@@ -118,7 +118,11 @@ const RulePack& pack_or_default(const oversight_rule_pack* pack) {
 extern "C" {
 
 const char* oversight_status_string(oversight_status status) noexcept {
-    switch (status) {
+    // A C caller may pass any int: read it as one (a value outside the enum's
+    // range must not be loaded as the C++ enum type).
+    int code = 0;
+    std::memcpy(&code, &status, sizeof code);
+    switch (code) {
         case OVERSIGHT_OK: return "ok";
         case OVERSIGHT_E_INVALID_ARG: return "invalid argument";
         case OVERSIGHT_E_NOT_FOUND: return "not found";

@@ -24,13 +24,12 @@ Store open_store(const char* location, const oversight_store_options& o) {
         o.busy_timeout_ms != kStoreDefaults.busy_timeout_ms)
         throw Error(Status::invalid_arg,
                     "read_only, create = 0 and another busy_timeout_ms are not supported by this build yet");
-    switch (o.backend) {
-        case OVERSIGHT_STORE_BACKEND_SQLITE: return Store::open(text_arg(location, "location"));
-        case OVERSIGHT_STORE_BACKEND_MEMORY:
-            if (location) throw Error(Status::invalid_arg, "location must be NULL for the memory backend");
-            return Store::open_in_memory();
+    if (o.backend == OVERSIGHT_STORE_BACKEND_SQLITE) return Store::open(text_arg(location, "location"));
+    if (o.backend == OVERSIGHT_STORE_BACKEND_MEMORY) {
+        if (location) throw Error(Status::invalid_arg, "location must be NULL for the memory backend");
+        return Store::open_in_memory();
     }
-    throw Error(Status::invalid_arg, "unknown store backend " + std::to_string(static_cast<int>(o.backend)));
+    throw Error(Status::invalid_arg, "unknown store backend " + std::to_string(o.backend));
 }
 
 HistoryFilter history_filter(const oversight_store_history_query& q) {

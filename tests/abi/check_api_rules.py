@@ -23,7 +23,8 @@ prototype is parsed from the header text (comments removed) and checked:
  fields     no function takes the name of a field as a string to choose what
             to set (a `const char *` parameter named field, field_name,
             member, property, column or what).
- structs    every struct whose first member is `uint32_t version` has
+ structs    no struct member has an enum type (int32_t holds enum values);
+            every struct whose first member is `uint32_t version` has
             OVERSIGHT_<X>_VERSION, OVERSIGHT_<X>_INIT (with one initializer
             per member) and oversight_<x>_init(oversight_<x> *, uint32_t
             version); every other struct is a frozen POD that is not passed by
@@ -125,6 +126,7 @@ def check(include, symbols=None):
     structs = {}     # name -> (header, members)
     defines = {}     # name -> value
     handles = set()
+    enums = set()
     raw = {}
     for h in headers:
         path = os.path.join(area_dir, h)
@@ -132,6 +134,8 @@ def check(include, symbols=None):
         text = strip_comments(raw[h])
         for m in re.finditer(r"typedef\s+struct\s+(\w+)\s+(\w+)\s*;", text):
             handles.add(m.group(2))
+        for m in re.finditer(r"typedef\s+enum\s+\w*\s*\{[^}]*\}\s*(\w+)\s*;", text):
+            enums.add(m.group(1))
         for m in STRUCT.finditer(text):
             members = [" ".join(x.split()) for x in m.group("body").split(";") if x.strip()]
             structs[m.group("name")] = (h, members)
@@ -233,7 +237,10 @@ def check(include, symbols=None):
                 problem(where, f"{upper}_INIT is not a brace initializer")
             if f"{sname}_init" not in functions:
                 problem(where, f"{sname} is versioned but {sname}_init is not declared")
-        elif sname not in ("oversight_date", "oversight_calendar_day"):
+        for member in members:
+            if member.split()[0] in enums or (member.startswith("const ") and member.split()[1] in enums):
+                problem(where, f"{sname}: member `{member}` has an enum type (use int32_t holding its values)")
+        if members[0] != "uint32_t version" and sname not in ("oversight_date", "oversight_calendar_day"):
             problem(where, f"{sname} does not start with uint32_t version (only the frozen oversight_date and "
                            "oversight_calendar_day may)")
 
@@ -290,6 +297,11 @@ PLANTED = [
      "uint32_t version) OVERSIGHT_NOEXCEPT;\n", "2 initializers for 3 members"),
     ("an unversioned struct", "report.h",
      "typedef struct oversight_report_bare { int32_t x; } oversight_report_bare;\n", "does not start with uint32_t"),
+    ("an enum-typed struct member", "store.h",
+     "typedef struct oversight_store_extra { uint32_t version; oversight_store_backend backend; } oversight_store_extra;\n"
+     "#define OVERSIGHT_STORE_EXTRA_VERSION 1\n#define OVERSIGHT_STORE_EXTRA_INIT { OVERSIGHT_STORE_EXTRA_VERSION, 0 }\n"
+     "/* x */\nOVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_store_extra_init(oversight_store_extra *opts, "
+     "uint32_t version) OVERSIGHT_NOEXCEPT;\n", "has an enum type"),
     ("an undocumented function", "report.h",
      "\nOVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_report_quiet(void) OVERSIGHT_NOEXCEPT;\n",
      "has no comment"),

@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(open_arguments) {
     oversight_store_options opts = OVERSIGHT_STORE_OPTIONS_INIT;
     opts.backend = OVERSIGHT_STORE_BACKEND_MEMORY;
     EXPECT_FAIL(oversight_store_open(&store, "x.db", &opts), OVERSIGHT_E_INVALID_ARG);  // memory takes no location
-    opts.backend = static_cast<oversight_store_backend>(7);
+    opts.backend = 7;
     EXPECT_FAIL(oversight_store_open(&store, "x.db", &opts), OVERSIGHT_E_INVALID_ARG);
     // Not supported by this build yet (Store::open(StoreOptions) is coming):
     // refused, never silently ignored.

@@ -37,7 +37,7 @@ _U32, _TEXT, _INT = _c.c_uint32, _c.c_char_p, _c.c_int32
 class StoreOptions(Versioned):
     """oversight_store_options."""
     BACKEND_SQLITE, BACKEND_MEMORY = 0, 1
-    _fields_ = [("version", _U32), ("backend", _c.c_int), ("read_only", _INT), ("create", _INT),
+    _fields_ = [("version", _U32), ("backend", _INT), ("read_only", _INT), ("create", _INT),
                 ("busy_timeout_ms", _INT)]
     _init = "oversight_store_options_init"
 

@@ -50,7 +50,9 @@
  *    Where a function documents it, a NULL struct pointer means the defaults.
  *    Optional members are NULL pointers (NULL text or NULL date: "not given");
  *    in a change struct a NULL member means "leave unchanged". Every pointer
- *    member is borrowed for the duration of the call only.
+ *    member is borrowed for the duration of the call only. An enumeration
+ *    inside a struct is an int32_t member holding the enum's values (a fixed
+ *    layout whatever the compiler; an unknown value is refused).
  *
  * 5. Strings and memory. Every string is NUL-terminated UTF-8, both ways;
  *    invalid UTF-8 input gives OVERSIGHT_E_INVALID_ARG. A `const char *`

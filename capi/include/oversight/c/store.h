@@ -21,13 +21,15 @@ typedef enum oversight_store_backend {
     OVERSIGHT_STORE_BACKEND_MEMORY = 1  /* a private in-memory store; `location` must be NULL */
 } oversight_store_backend;
 
-/* How to open a store. */
+/* How to open a store. (Enumerations in structs are int32_t holding the
+ * enum's values, so that the layout and every value a caller may store are
+ * fixed; an unknown value is refused.) */
 typedef struct oversight_store_options {
-    uint32_t version;                /* OVERSIGHT_STORE_OPTIONS_VERSION */
-    oversight_store_backend backend; /* default OVERSIGHT_STORE_BACKEND_SQLITE */
-    int32_t read_only;               /* 1: refuse every change; default 0 */
-    int32_t create;                  /* 1 (default): create a missing store; 0: OVERSIGHT_E_NOT_FOUND */
-    int32_t busy_timeout_ms;         /* how long to wait for a lock another connection holds; default 5000 */
+    uint32_t version;        /* OVERSIGHT_STORE_OPTIONS_VERSION */
+    int32_t backend;         /* an oversight_store_backend; default OVERSIGHT_STORE_BACKEND_SQLITE */
+    int32_t read_only;       /* 1: refuse every change; default 0 */
+    int32_t create;          /* 1 (default): create a missing store; 0: OVERSIGHT_E_NOT_FOUND */
+    int32_t busy_timeout_ms; /* how long to wait for a lock another connection holds; default 5000 */
 } oversight_store_options;
 
 #define OVERSIGHT_STORE_OPTIONS_VERSION 1
