@@ -11,7 +11,7 @@ cd "$here"
 jobs=$(nproc 2>/dev/null || echo 2)
 
 # --- 1. Debian packages (README "Dependencies" says why each is there) ---------
-packages=(build-essential cmake pkg-config python3 python3-icalendar
+packages=(build-essential cmake pkg-config python3 python3-icalendar python3-jsonschema
   libboost-date-time-dev libboost-test-dev libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev libcli11-dev libcsv-dev libical-dev libtomlplusplus-dev
   libpugixml-dev libzip-dev python3-jsonschema)

@@ -1,20 +1,30 @@
 // Private to capi/: the one guard every extern "C" function runs through,
-// the thread-local last error, string helpers and handle definitions.
+// the thread-local last error, argument helpers and the handle definitions.
 #pragma once
 
-#include "oversight.h"
+#include <oversight.h>
 
+#include <oversight/calendar/calendar.hpp>
 #include <oversight/core/date.hpp>
 #include <oversight/core/error.hpp>
+#include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/store.hpp>
 
+#include <cstdint>
 #include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 
+// The opaque handles of <oversight/c/base.h>.
 struct oversight_store {
     oversight::Store store;
+};
+struct oversight_calendar {
+    oversight::Calendar calendar;
+};
+struct oversight_rule_pack {
+    oversight::RulePack pack;
 };
 
 namespace oversight::capi {
@@ -22,10 +32,19 @@ namespace oversight::capi {
 /// Records the failure for oversight_last_error_* and returns `status`.
 oversight_status fail(oversight_status status, std::string_view message) noexcept;
 
-/// Runs body() (which returns oversight_status) and turns every exception
-/// into a status plus a thread-local message. Nothing escapes.
-template <class F>
-oversight_status guard(F&& body) noexcept {
+/// Clears one out-parameter (NULL, 0, {0,0,0}) if the caller gave one.
+template <class T>
+void clear(T* out) noexcept {
+    if (out) *out = T{};
+}
+
+/// The body of every extern "C" function: clears each out-parameter in
+/// `outs` first (base.h rule 3: before anything can fail), then runs body()
+/// (which returns oversight_status) and turns every exception into a status
+/// plus a thread-local message. Nothing escapes.
+template <class F, class... Outs>
+oversight_status guard(F&& body, Outs*... outs) noexcept {
+    (clear(outs), ...);
     try {
         return body();
     } catch (const Error& e) {
@@ -48,6 +67,44 @@ T* need(T* p, const char* what) {
     return p;
 }
 
+/// A versioned struct (base.h rule 4): throws Error(invalid_arg) unless its
+/// version is one this library knows (1..current). `type` names the struct.
+template <class S>
+const S& known_version(const S& s, std::uint32_t current, const char* type) {
+    if (s.version < 1 || s.version > current)
+        throw Error(Status::invalid_arg,
+                    std::string(type) + " has version " + std::to_string(s.version) +
+                        ", which this library does not know (it knows 1 to " + std::to_string(current) +
+                        "): start from the _INIT macro or the _init function of the header it was compiled with");
+    return s;
+}
+
+/// A required versioned struct argument: NULL and unknown versions throw.
+template <class S>
+const S& need_struct(const S* s, std::uint32_t current, const char* what, const char* type) {
+    return known_version(*need(s, what), current, type);
+}
+
+/// An optional versioned struct argument: NULL gives the defaults.
+template <class S>
+S struct_or(const S* s, const S& defaults, std::uint32_t current, const char* type) {
+    return s ? known_version(*s, current, type) : defaults;
+}
+
+/// The body of every oversight_<area>_<x>_init(opts, version).
+template <class S>
+oversight_status init_struct(S* opts, std::uint32_t version, std::uint32_t current, const S& defaults,
+                             const char* type) noexcept {
+    return guard([&] {
+        need(opts, "opts");
+        S filled = defaults;
+        filled.version = version;
+        known_version(filled, current, type);
+        *opts = filled;
+        return OVERSIGHT_OK;
+    });
+}
+
 /// A required UTF-8 string argument: NULL or invalid UTF-8 throw Error(invalid_arg).
 std::string text_arg(const char* s, const char* what);
 /// An optional UTF-8 string argument: NULL gives nullopt.
@@ -55,10 +112,20 @@ std::optional<std::string> opt_text_arg(const char* s, const char* what);
 
 /// Copies into a malloc'd NUL-terminated string for the caller (oversight_free).
 char* owned(std::string_view s);
-/// Sets *out to an owned copy; out must not be NULL (checked by the caller).
+/// Sets *out (checked for NULL here) to an owned copy of s.
 oversight_status give(char** out, std::string_view s);
 
 Date to_date(oversight_date d, const char* what);
+std::optional<Date> opt_date(const oversight_date* d, const char* what);
 oversight_date from_date(Date d) noexcept;
+/// A date the caller may leave NULL for today (UTC).
+Date date_or_today(const oversight_date* d, const char* what);
+
+Store& store_of(oversight_store* s);
+const Store& store_of(const oversight_store* s);
+/// The calendar a C caller passed, or England and Wales for NULL.
+const Calendar& calendar_or_default(const oversight_calendar* calendar);
+/// The pack a C caller passed, or the default England pack for NULL.
+const RulePack& pack_or_default(const oversight_rule_pack* pack);
 
 }  // namespace oversight::capi

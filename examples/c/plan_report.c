@@ -57,24 +57,27 @@ static void remove_store(const char *path) {
     remove(extra);
 }
 
-static int count_warnings(const char *json) {
+/* The number of issues in an import summary (one "severity" member each). */
+static int count_issues(const char *json) {
     int n = 0;
     const char *p = json;
-    while (p && (p = strstr(p, "\"line\"")) != NULL) {
+    while (p && (p = strstr(p, "\"severity\"")) != NULL) {
         ++n;
-        p += 6;
+        p += 10;
     }
     return n;
 }
 
 int main(int argc, char **argv) {
     const oversight_date report_date = {2012, 9, 14};
-    const oversight_date update_date = {2012, 10, 10};
     oversight_date as_of = {2012, 10, 12};
+    oversight_import_options import = OVERSIGHT_IMPORT_OPTIONS_INIT;
+    oversight_plan_progress progress = OVERSIGHT_PLAN_PROGRESS_INIT;
+    oversight_report_options report_opts = OVERSIGHT_REPORT_OPTIONS_INIT;
     char path[1024];
     oversight_store *store = NULL;
     oversight_action_iter *it = NULL;
-    char *warnings = NULL;
+    char *summary = NULL;
     char *report = NULL;
     int64_t plan = 0, update = 0;
     int32_t has = 0, reds = 0, total = 0;
@@ -84,9 +87,9 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s SEEDPATH [AS_OF]\n", argv[0]);
         return 2;
     }
-    if (oversight_abi_version() != OVERSIGHT_HEADER_ABI_VERSION) {
+    if (oversight_abi_version() != OVERSIGHT_ABI_VERSION) {
         fprintf(stderr, "plan_report: liboversight_c ABI %d, built for %d\n", (int)oversight_abi_version(),
-                OVERSIGHT_HEADER_ABI_VERSION);
+                OVERSIGHT_ABI_VERSION);
         return 1;
     }
     if (argc == 3 && failed(oversight_date_parse_iso(argv[2], &as_of), "reading AS_OF")) return 1;
@@ -95,18 +98,20 @@ int main(int argc, char **argv) {
         return 1;
     }
 
-    if (failed(oversight_store_open(&store, path), "opening the store")) goto done;
+    if (failed(oversight_store_open(&store, path, NULL), "opening the store")) goto done;
     if (failed(oversight_store_set_actor(store, "plan_report example"), "setting the actor")) goto done;
-    if (failed(oversight_plan_import_seed(store, argv[1], &report_date, "Ofsted improvement plan", NULL, &plan,
-                                          &warnings),
-               "importing the plan"))
-        goto done;
+    import.report_date = &report_date;
+    import.title = "Ofsted improvement plan";
+    if (failed(oversight_import_seed_plan(store, argv[1], &import, &plan, &summary), "importing the plan")) goto done;
     printf("Imported plan %lld with %d warnings (repairs of the PDF export).\n", (long long)plan,
-           count_warnings(warnings));
+           count_issues(summary));
 
-    if (failed(oversight_plan_add_progress(store, plan, "1.1", update_date, "Felicity Budgen",
-                                           "Twelve of sixteen posts filled; agency use falling.", &update),
-               "adding a progress update"))
+    progress.date.year = 2012;
+    progress.date.month = 10;
+    progress.date.day = 10;
+    progress.author = "Felicity Budgen";
+    progress.text = "Twelve of sixteen posts filled; agency use falling.";
+    if (failed(oversight_plan_add_progress(store, plan, "1.1", &progress, &update), "adding a progress update"))
         goto done;
 
     /* The iterator gives each action with its RAG as of the date. */
@@ -124,13 +129,16 @@ int main(int argc, char **argv) {
     }
     printf("%d of %d actions are red.\n\n", (int)reds, (int)total);
 
-    if (failed(oversight_plan_report(store, plan, "full", "text", as_of, &report), "rendering the report")) goto done;
+    report_opts.kind = "full";
+    report_opts.format = "text";
+    report_opts.as_of = &as_of;
+    if (failed(oversight_report_plan(store, plan, &report_opts, &report), "rendering the report")) goto done;
     fputs(report, stdout);
     rc = 0;
 
 done:
     oversight_free(report);
-    oversight_free(warnings);
+    oversight_free(summary);
     oversight_action_iter_free(it);
     oversight_store_free(store);
     remove_store(path);

@@ -84,7 +84,7 @@ void run_remind(const Context& ctx, const RemindOptions& o) {
         ics.alarm_days = o.alarm_days;
         std::cout << reminders_to_ics(list, ics);
     } else if (o.format == "json")
-        std::cout << reminders_to_json(list) << "\n";
+        std::cout << reminders_to_json_array(list) << "\n";
     else
         throw Error(Status::invalid_arg, "--format must be text, ics or json, not '" + o.format + "'");
 }

@@ -463,6 +463,17 @@ std::optional<std::string> Calendar::holiday_name(Date d) const {
 
 std::vector<Holiday> Calendar::bank_holidays(int year) const { return impl_->holidays_of(year); }
 
+std::string holidays_to_json(const Calendar& calendar, int year) {
+    nlohmann::ordered_json holidays = nlohmann::ordered_json::array();
+    for (const Holiday& h : calendar.bank_holidays(year)) holidays.push_back({{"date", h.date.iso()}, {"name", h.name}});
+    nlohmann::ordered_json doc = {{"format", "oversight-holidays"},
+                                  {"version", 1},
+                                  {"division", std::string(to_string(calendar.division()))},
+                                  {"year", year},
+                                  {"holidays", std::move(holidays)}};
+    return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 Date Calendar::add_working_days(Date from, int n) const {
     if (n == 0) return from;
     const std::int32_t s = from.serial();

@@ -51,22 +51,36 @@ CaseRecord load_case(const Store& store, std::string_view child_id, Date as_of) 
 }
 
 std::string case_to_json(const CaseRecord& record) {
-    nlohmann::json j;
+    using ojson = nlohmann::ordered_json;
+    ojson j = {{"format", "oversight-case"}, {"version", 1}};
     j["child"] = record.child_id;
     j["worker"] = record.worker;
     j["team"] = record.team;
-    j["attributes"] = nlohmann::json::object();
+    j["attributes"] = ojson::object();
     for (const auto& [k, v] : record.attributes) j["attributes"][k] = v;
-    j["attribute_changes"] = nlohmann::json::array();
+    j["attribute_changes"] = ojson::array();
     for (const auto& c : record.attribute_changes)
         j["attribute_changes"].push_back({{"key", c.key}, {"value", c.value}, {"effective_from", c.effective_from.iso()}});
-    j["events"] = nlohmann::json::array();
+    j["events"] = ojson::array();
     for (const auto& e : record.events) {
-        nlohmann::json a = nlohmann::json::object();
+        ojson a = ojson::object();
         for (const auto& [k, v] : e.attributes) a[k] = v;
         j["events"].push_back({{"type", e.type}, {"date", e.date.iso()}, {"attributes", a}});
     }
-    return j.dump();
+    return j.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+std::string case_list_to_json(const std::vector<CaseSummary>& cases) {
+    using ojson = nlohmann::ordered_json;
+    ojson list = ojson::array();
+    for (const CaseSummary& c : cases)
+        list.push_back({{"child", c.child_id},
+                        {"worker", c.worker},
+                        {"team", c.team},
+                        {"allocated_from", c.allocated_from ? ojson(c.allocated_from->iso()) : ojson()},
+                        {"events", c.events}});
+    ojson doc = {{"format", "oversight-case-list"}, {"version", 1}, {"cases", std::move(list)}};
+    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
 }  // namespace oversight

@@ -699,6 +699,13 @@ std::optional<PlanFormat> plan_file_format(std::string_view path) noexcept {
     return std::nullopt;
 }
 
+Plan with_overrides(Plan plan, const PlanFileOverrides& overrides) {
+    if (overrides.report_date) plan.report_date = overrides.report_date;
+    if (overrides.title) plan.title = *overrides.title;
+    if (overrides.authority) plan.authority = *overrides.authority;
+    return plan;
+}
+
 namespace {
 
 PlanImport with_counts(Plan plan, ImportSummary summary) {

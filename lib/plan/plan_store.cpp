@@ -13,10 +13,14 @@
 #include "plan/plan_repository.hpp"
 #include "workforce/workforce_detail.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <set>
 #include <utility>
 
 namespace oversight {
+
+using ojson = nlohmann::ordered_json;
 namespace {
 
 using detail::check_utf8;
@@ -378,5 +382,34 @@ void merge_people(Store& store, std::string_view from_in, std::string_view into_
                                                " is named nowhere (not a lead, task owner or directory entry)");
     });
 }
+
+// ----------------------------------------------------------------- JSON
+
+std::string plan_list_to_json(const std::vector<PlanSummary>& plans) {
+    ojson list = ojson::array();
+    for (const PlanSummary& p : plans)
+        list.push_back({{"id", p.id},
+                        {"title", p.title},
+                        {"authority", p.authority},
+                        {"report_date", p.report_date ? ojson(p.report_date->iso()) : ojson()},
+                        {"recommendations", p.recommendations},
+                        {"actions", p.actions}});
+    ojson doc = {{"format", "oversight-plan-list"}, {"version", 1}, {"plans", std::move(list)}};
+    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+std::string plan_people_to_json(std::int64_t plan_id, const std::vector<std::string>& unlisted,
+                                const std::vector<ProbableSamePerson>& probable_duplicates) {
+    ojson pairs = ojson::array();
+    for (const ProbableSamePerson& d : probable_duplicates)
+        pairs.push_back({{"a", d.a}, {"b", d.b}, {"similarity", d.similarity}, {"reason", d.reason}});
+    ojson doc = {{"format", "oversight-plan-people"},
+                 {"version", 1},
+                 {"plan_id", plan_id},
+                 {"unlisted", unlisted},
+                 {"probable_duplicates", std::move(pairs)}};
+    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
 
 }  // namespace oversight

@@ -93,11 +93,17 @@ std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const 
 
 // ----------------------------------------------------------------------- JSON
 
-std::string reminders_to_json(const std::vector<Reminder>& list) {
-    nlohmann::json arr = nlohmann::json::array();
+namespace {
+
+/// The reminders as a JSON array: the one builder of both reminders_to_json
+/// (inside the document, keys in this order) and reminders_to_json_array
+/// (nlohmann::json, keys sorted: the CLI's `remind --format json` bytes).
+template <class Json>
+Json reminder_items(const std::vector<Reminder>& list) {
+    Json arr = Json::array();
     for (const Reminder& r : list) {
         const Obligation& o = r.obligation;
-        nlohmann::json j;
+        Json j;
         j["key"] = key_of(o).text();
         j["child"] = o.child_id;
         j["worker"] = o.worker;
@@ -124,7 +130,19 @@ std::string reminders_to_json(const std::vector<Reminder>& list) {
         }
         arr.push_back(std::move(j));
     }
-    return arr.dump();
+    return arr;
+}
+
+}  // namespace
+
+std::string reminders_to_json(const std::vector<Reminder>& list) {
+    using ojson = nlohmann::ordered_json;
+    ojson doc = {{"format", "oversight-reminders"}, {"version", 1}, {"reminders", reminder_items<ojson>(list)}};
+    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+std::string reminders_to_json_array(const std::vector<Reminder>& list) {
+    return reminder_items<nlohmann::json>(list).dump();
 }
 
 }  // namespace oversight

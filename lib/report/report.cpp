@@ -1103,7 +1103,11 @@ json costs_json(const Analysis& an) {
 }
 
 std::string render_json(const Plan& plan, const ReportOptions& o, const Analysis& an) {
-    json doc = {{"report", std::string(to_string(o.kind))}, {"plan", plan_meta_json(plan)}, {"as_of", o.as_of.iso()}};
+    json doc = {{"format", "oversight-report"},
+                {"version", 1},
+                {"report", std::string(to_string(o.kind))},
+                {"plan", plan_meta_json(plan)},
+                {"as_of", o.as_of.iso()}};
     const bool full = o.kind == ReportKind::full;
     if (full || o.kind == ReportKind::plan) doc["recommendations"] = recs_json(an);
     if (full || o.kind == ReportKind::due) doc["due"] = due_json(an);

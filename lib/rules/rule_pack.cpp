@@ -5,12 +5,14 @@
 // an unreadable duration is an Error(parse) naming the pack, the line, the
 // rule id and the field, so a typo in a council's policy file never passes
 // silently.
+#include <oversight/calendar/duration.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/rules/rule.hpp>
 #include <oversight/rules/rule_pack.hpp>
 
 #include "core/embedded.hpp"
 
+#include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -407,6 +409,50 @@ const Rule* RulePack::find(std::string_view id) const noexcept {
 const Rule& RulePack::get(std::string_view id) const {
     if (const Rule* r = find(id)) return *r;
     throw Error(Status::not_found, "no rule '" + std::string(id) + "' in rule pack '" + name_ + "'");
+}
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson optional_date(const std::optional<Date>& d) { return d ? ojson(d->iso()) : ojson(); }
+ojson optional_duration(const std::optional<Duration>& d) { return d ? ojson(describe(*d)) : ojson(); }
+
+ojson rule_json(const Rule& r) {
+    ojson when = ojson::object();
+    for (const auto& [key, values] : r.when) when[key] = values;
+    return {{"id", r.id},
+            {"title", r.title},
+            {"area", r.area},
+            {"kind", std::string(to_string(r.kind))},
+            {"trigger", r.trigger},
+            {"satisfied_by", r.satisfied_by},
+            {"duration",
+             {{"count", r.duration.count}, {"unit", std::string(to_string(r.duration.unit))}, {"text", describe(r.duration)}}},
+            {"when", when},
+            {"ends_on", r.ends_on},
+            {"effective_from", optional_date(r.effective_from)},
+            {"effective_until", optional_date(r.effective_until)},
+            {"from_occurrence", r.from_occurrence},
+            {"until_occurrence", r.until_occurrence ? ojson(*r.until_occurrence) : ojson()},
+            {"active_from", optional_duration(r.active_from)},
+            {"active_until", optional_duration(r.active_until)},
+            {"active_from_event", r.active_from_event},
+            {"active_until_event", r.active_until_event},
+            {"enabled", r.enabled},
+            {"source", r.source},
+            {"status", std::string(to_string(r.status))},
+            {"layer", r.layer},
+            {"note", r.note}};
+}
+
+}  // namespace
+
+std::string rules_to_json(const RulePack& pack) {
+    ojson rules = ojson::array();
+    for (const Rule& r : pack.rules()) rules.push_back(rule_json(r));
+    ojson doc = {{"format", "oversight-rules"}, {"version", 1}, {"pack", pack.name()}, {"rules", std::move(rules)}};
+    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
 }  // namespace oversight

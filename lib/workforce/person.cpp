@@ -3,12 +3,15 @@
 #include <oversight/workforce/person.hpp>
 
 #include <oversight/core/error.hpp>
+#include <oversight/workforce/appointment.hpp>
 
 #include "core/text.hpp"
 #include "core/transaction.hpp"
 #include "core/validation.hpp"
 #include "workforce/workforce_detail.hpp"
 #include "workforce/workforce_repository.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace oversight {
 
@@ -45,6 +48,24 @@ std::vector<Person> list_people(const Store& store) { return detail::workforce_r
 
 std::optional<Person> try_find_person(const Store& store, std::string_view name) {
     return detail::workforce_repository(store).find_person(detail::collapse_spaces(name));
+}
+
+std::string people_to_json(const Store& store, Date day) {
+    using ojson = nlohmann::ordered_json;
+    ojson list = ojson::array();
+    for (const Person& p : list_people(store)) {
+        const std::optional<Appointment> a = appointment_on(store, p.name, day);
+        list.push_back({{"id", p.id},
+                        {"name", p.name},
+                        {"job_title", p.job_title},
+                        {"email", p.email},
+                        {"agency", p.agency},
+                        {"role", a ? std::string(to_string(a->role)) : std::string()},
+                        {"team", a ? a->team : std::string()},
+                        {"line_manager", a ? a->line_manager : std::string()}});
+    }
+    ojson doc = {{"format", "oversight-people"}, {"version", 1}, {"as_of", day.iso()}, {"people", std::move(list)}};
+    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
 namespace detail {

@@ -1,24 +1,20 @@
-// The calendar C API, only through <oversight.h>: results, and NULL and
+// <oversight/c/calendar.h>, only through <oversight.h>: results, and NULL and
 // malformed arguments for every function.
-#include <boost/test/unit_test.hpp>
+#include "capi_test.hpp"
 
-#include <oversight.h>
-
-#include <cstring>
 #include <fstream>
 #include <sstream>
-#include <string>
+#include <thread>
+#include <vector>
+
+using namespace capi_test;
 
 namespace {
-
-bool has_message() { return std::strlen(oversight_last_error_message()) > 0; }
 
 std::string iso(oversight_date d) {
     char* s = nullptr;
     if (oversight_date_format_iso(d, &s) != OVERSIGHT_OK) return "invalid";
-    std::string out = s;
-    oversight_free(s);
-    return out;
+    return take(s);
 }
 
 oversight_date date(const char* text) {
@@ -27,78 +23,103 @@ oversight_date date(const char* text) {
     return d;
 }
 
+/// A calendar opened from options, freed at the end of the scope.
 struct Cal {
     oversight_calendar* c = nullptr;
-    explicit Cal(const char* division = "england-and-wales") {
-        BOOST_REQUIRE(oversight_calendar_open(&c, division) == OVERSIGHT_OK);
+    explicit Cal(const oversight_calendar_options* opts = nullptr) {
+        BOOST_REQUIRE(oversight_calendar_open(&c, opts) == OVERSIGHT_OK);
         BOOST_REQUIRE(c != nullptr);
+    }
+    explicit Cal(const char* division) {
+        oversight_calendar_options opts = OVERSIGHT_CALENDAR_OPTIONS_INIT;
+        opts.division = division;
+        BOOST_REQUIRE(oversight_calendar_open(&c, &opts) == OVERSIGHT_OK);
     }
     ~Cal() { oversight_calendar_free(c); }
     Cal(const Cal&) = delete;
     Cal& operator=(const Cal&) = delete;
 };
 
-// Expects `status` with a non-empty message.
-#define EXPECT_FAIL(call, status)                               \
-    do {                                                        \
-        oversight_clear_error();                                \
-        BOOST_TEST((call) == (status));                         \
-        BOOST_TEST(has_message());                              \
-        BOOST_TEST(oversight_last_error_code() == (status));    \
-    } while (0)
-
-const oversight_date kBadDate{2023, 2, 29};
-const oversight_date kJunkDate{-5, 40, 99};
-const char* const kBadUtf8 = "\xff\xfe";
-const char* const kSql = "'; DROP TABLE x; --";
+std::string fixture_text() {
+    std::ifstream in(OVERSIGHT_TEST_DATA_DIR "/calendar_bank_holidays.json");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(calendar)
+
+BOOST_AUTO_TEST_CASE(options_init_and_versions) {
+    oversight_calendar_options opts;
+    opts.version = 77;
+    EXPECT_OK(oversight_calendar_options_init(&opts, OVERSIGHT_CALENDAR_OPTIONS_VERSION));
+    BOOST_TEST(opts.version == OVERSIGHT_CALENDAR_OPTIONS_VERSION);
+    BOOST_TEST((opts.division == nullptr && opts.gov_uk_json == nullptr && opts.extra_holidays == nullptr &&
+                opts.extra_holiday_count == 0u && opts.closures == nullptr && opts.closure_count == 0u));
+    EXPECT_FAIL(oversight_calendar_options_init(nullptr, OVERSIGHT_CALENDAR_OPTIONS_VERSION), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_calendar_options_init(&opts, 0), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_calendar_options_init(&opts, OVERSIGHT_CALENDAR_OPTIONS_VERSION + 1),
+                OVERSIGHT_E_INVALID_ARG);
+    oversight_calendar* c = reinterpret_cast<oversight_calendar*>(0x1);
+    oversight_calendar_options zeroed{};
+    EXPECT_FAIL(oversight_calendar_open(&c, &zeroed), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(c == nullptr);
+    BOOST_TEST(contains(message(), "oversight_calendar_options"), message());
+    opts.version = 1000;
+    EXPECT_FAIL(oversight_calendar_open(&c, &opts), OVERSIGHT_E_INVALID_ARG);
+}
 
 BOOST_AUTO_TEST_CASE(open_division_and_free) {
     for (const char* div : {"england-and-wales", "scotland", "northern-ireland"}) {
         Cal cal(div);
         BOOST_TEST(std::string(oversight_calendar_division(cal.c)) == div);
     }
+    Cal by_default;  // NULL options: England and Wales
+    BOOST_TEST(std::string(oversight_calendar_division(by_default.c)) == "england-and-wales");
     BOOST_TEST(std::string(oversight_calendar_division(nullptr)).empty());
     oversight_calendar_free(nullptr);
 
+    oversight_calendar_options opts = OVERSIGHT_CALENDAR_OPTIONS_INIT;
     oversight_calendar* c = reinterpret_cast<oversight_calendar*>(0x1);
-    EXPECT_FAIL(oversight_calendar_open(&c, "wales"), OVERSIGHT_E_INVALID_ARG);
+    opts.division = "wales";
+    EXPECT_FAIL(oversight_calendar_open(&c, &opts), OVERSIGHT_E_INVALID_ARG);
     BOOST_TEST(c == nullptr);
-    c = reinterpret_cast<oversight_calendar*>(0x1);
-    EXPECT_FAIL(oversight_calendar_open(&c, nullptr), OVERSIGHT_E_INVALID_ARG);
-    BOOST_TEST(c == nullptr);
-    EXPECT_FAIL(oversight_calendar_open(&c, kBadUtf8), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_open(&c, kSql), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_open(nullptr, "scotland"), OVERSIGHT_E_INVALID_ARG);
+    opts.division = kBadUtf8;
+    EXPECT_FAIL(oversight_calendar_open(&c, &opts), OVERSIGHT_E_INVALID_ARG);
+    opts.division = kSql;
+    EXPECT_FAIL(oversight_calendar_open(&c, &opts), OVERSIGHT_E_INVALID_ARG);
+    opts.division = "scotland";
+    EXPECT_FAIL(oversight_calendar_open(nullptr, &opts), OVERSIGHT_E_INVALID_ARG);
 }
 
 BOOST_AUTO_TEST_CASE(working_days) {
     Cal cal;
     int32_t w = -1;
-    BOOST_TEST(oversight_calendar_is_working_day(cal.c, date("2012-06-05"), &w) == OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_is_working_day(cal.c, date("2012-06-05"), &w));
     BOOST_TEST(w == 0);  // Diamond Jubilee
-    BOOST_TEST(oversight_calendar_is_working_day(cal.c, date("2012-05-28"), &w) == OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_is_working_day(cal.c, date("2012-05-28"), &w));
     BOOST_TEST(w == 1);  // spring holiday moved away
     oversight_date out{};
-    BOOST_TEST(oversight_calendar_add_working_days(cal.c, date("2012-12-21"), 5, &out) == OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_add_working_days(cal.c, date("2012-12-21"), 5, &out));
     BOOST_TEST(iso(out) == "2013-01-02");
-    BOOST_TEST(oversight_calendar_add_working_days(cal.c, date("2013-01-02"), -5, &out) == OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_add_working_days(cal.c, date("2013-01-02"), -5, &out));
     BOOST_TEST(iso(out) == "2012-12-21");
     int32_t n = 0;
-    BOOST_TEST(oversight_calendar_working_days_between(cal.c, date("2012-12-21"), date("2013-01-02"), &n) ==
-               OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_working_days_between(cal.c, date("2012-12-21"), date("2013-01-02"), &n));
     BOOST_TEST(n == 5);
-    BOOST_TEST(oversight_calendar_working_days_between(cal.c, date("2013-01-02"), date("2012-12-21"), &n) ==
-               OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_working_days_between(cal.c, date("2013-01-02"), date("2012-12-21"), &n));
     BOOST_TEST(n == -5);
 
+    w = 7;
     EXPECT_FAIL(oversight_calendar_is_working_day(nullptr, date("2012-06-05"), &w), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(w == 0);
     EXPECT_FAIL(oversight_calendar_is_working_day(cal.c, date("2012-06-05"), nullptr), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_calendar_is_working_day(cal.c, kBadDate, &w), OVERSIGHT_E_INVALID_ARG);
+    out = oversight_date{1, 1, 1};
     EXPECT_FAIL(oversight_calendar_add_working_days(nullptr, date("2012-12-21"), 5, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out.year == 0);
     EXPECT_FAIL(oversight_calendar_add_working_days(cal.c, date("2012-12-21"), 5, nullptr), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_calendar_add_working_days(cal.c, kJunkDate, 5, &out), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_calendar_add_working_days(cal.c, date("9999-12-30"), 10, &out), OVERSIGHT_E_INVALID_ARG);
@@ -112,41 +133,69 @@ BOOST_AUTO_TEST_CASE(working_days) {
                 OVERSIGHT_E_INVALID_ARG);
 }
 
-BOOST_AUTO_TEST_CASE(closures_and_holidays) {
-    Cal cal;
+BOOST_AUTO_TEST_CASE(closures_and_extra_holidays_are_given_at_open) {
+    const oversight_calendar_day closures[] = {{date("2024-12-27"), "Council Christmas shutdown"},
+                                               {date("2024-12-30"), nullptr},
+                                               {date("2024-12-31"), kSql}};  // a name, verbatim
+    const oversight_calendar_day holidays[] = {{date("2025-01-02"), "Proclaimed day"}};
+    oversight_calendar_options opts = OVERSIGHT_CALENDAR_OPTIONS_INIT;
+    opts.closures = closures;
+    opts.closure_count = 3;
     oversight_date out{};
-    BOOST_TEST(oversight_calendar_add_closure(cal.c, date("2024-12-27"), "Council Christmas shutdown") == OVERSIGHT_OK);
-    BOOST_TEST(oversight_calendar_add_closure(cal.c, date("2024-12-30"), nullptr) == OVERSIGHT_OK);
-    BOOST_TEST(oversight_calendar_add_closure(cal.c, date("2024-12-31"), kSql) == OVERSIGHT_OK);  // a name, verbatim
-    BOOST_TEST(oversight_calendar_add_working_days(cal.c, date("2024-12-24"), 1, &out) == OVERSIGHT_OK);
-    BOOST_TEST(iso(out) == "2025-01-02");
-    BOOST_TEST(oversight_calendar_add_holiday(cal.c, date("2025-01-02"), "Proclaimed day") == OVERSIGHT_OK);
-    BOOST_TEST(oversight_calendar_add_working_days(cal.c, date("2024-12-24"), 1, &out) == OVERSIGHT_OK);
+    {
+        Cal cal(&opts);
+        EXPECT_OK(oversight_calendar_add_working_days(cal.c, date("2024-12-24"), 1, &out));
+        BOOST_TEST(iso(out) == "2025-01-02");
+    }
+    opts.extra_holidays = holidays;
+    opts.extra_holiday_count = 1;
+    Cal cal(&opts);
+    EXPECT_OK(oversight_calendar_add_working_days(cal.c, date("2024-12-24"), 1, &out));
     BOOST_TEST(iso(out) == "2025-01-03");
     char* json = nullptr;
-    BOOST_TEST(oversight_calendar_holidays_json(cal.c, 2025, &json) == OVERSIGHT_OK);
-    BOOST_TEST(std::string(json).find("{\"date\":\"2025-01-02\",\"name\":\"Proclaimed day\"}") != std::string::npos);
-    oversight_free(json);
+    EXPECT_OK(oversight_calendar_holidays_json(cal.c, 2025, &json));
+    const auto doc = take_document(json, "oversight-holidays");
+    BOOST_TEST(doc["division"] == "england-and-wales");
+    BOOST_TEST(doc["year"] == 2025);
+    BOOST_TEST((doc["holidays"][0] == nlohmann::json{{"date", "2025-01-01"}, {"name", "New Year’s Day"}}));
+    BOOST_TEST(contains(doc.dump(), "{\"date\":\"2025-01-02\",\"name\":\"Proclaimed day\"}"));
 
-    EXPECT_FAIL(oversight_calendar_add_closure(nullptr, date("2024-12-27"), "x"), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_add_closure(cal.c, kBadDate, "x"), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_add_closure(cal.c, date("2024-12-27"), kBadUtf8), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_add_holiday(nullptr, date("2025-01-02"), "x"), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_add_holiday(cal.c, date("2025-01-02"), nullptr), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_add_holiday(cal.c, date("2025-01-02"), ""), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_add_holiday(cal.c, date("2025-01-02"), kBadUtf8), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_add_holiday(cal.c, kJunkDate, "x"), OVERSIGHT_E_INVALID_ARG);
+    // Malformed days: refused, naming the element.
+    oversight_calendar* c = reinterpret_cast<oversight_calendar*>(0x1);
+    oversight_calendar_day bad[] = {{kBadDate, "x"}};
+    oversight_calendar_options o = OVERSIGHT_CALENDAR_OPTIONS_INIT;
+    o.closures = bad;
+    o.closure_count = 1;
+    EXPECT_FAIL(oversight_calendar_open(&c, &o), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "closures[0].date"), message());
+    BOOST_TEST(c == nullptr);
+    bad[0] = {date("2024-12-27"), kBadUtf8};
+    EXPECT_FAIL(oversight_calendar_open(&c, &o), OVERSIGHT_E_INVALID_ARG);
+    o.closures = nullptr;  // a count without its array
+    EXPECT_FAIL(oversight_calendar_open(&c, &o), OVERSIGHT_E_INVALID_ARG);
+    o = oversight_calendar_options OVERSIGHT_CALENDAR_OPTIONS_INIT;
+    o.extra_holidays = bad;
+    o.extra_holiday_count = 1;
+    bad[0] = {date("2025-01-02"), nullptr};  // a holiday needs a name
+    EXPECT_FAIL(oversight_calendar_open(&c, &o), OVERSIGHT_E_INVALID_ARG);
+    bad[0] = {date("2025-01-02"), ""};
+    EXPECT_FAIL(oversight_calendar_open(&c, &o), OVERSIGHT_E_INVALID_ARG);
+    bad[0] = {kJunkDate, "x"};
+    EXPECT_FAIL(oversight_calendar_open(&c, &o), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "extra_holidays[0].date"), message());
+    o.extra_holidays = nullptr;
+    EXPECT_FAIL(oversight_calendar_open(&c, &o), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(c == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(holidays_json) {
     Cal cal;
     char* json = nullptr;
-    BOOST_TEST(oversight_calendar_holidays_json(cal.c, 2022, &json) == OVERSIGHT_OK);
-    const std::string s = json;
-    oversight_free(json);
+    EXPECT_OK(oversight_calendar_holidays_json(cal.c, 2022, &json));
+    const std::string s = take_document(json, "oversight-holidays").dump();
     for (const char* d : {"2022-01-03", "2022-06-02", "2022-06-03", "2022-09-19", "2022-12-27"})
-        BOOST_TEST(s.find(d) != std::string::npos, d);
-    BOOST_TEST(s.find("2022-05-30") == std::string::npos);
+        BOOST_TEST(contains(s, d), d);
+    BOOST_TEST(!contains(s, "2022-05-30"));
     json = reinterpret_cast<char*>(0x1);
     EXPECT_FAIL(oversight_calendar_holidays_json(nullptr, 2022, &json), OVERSIGHT_E_INVALID_ARG);
     BOOST_TEST(json == nullptr);
@@ -156,48 +205,68 @@ BOOST_AUTO_TEST_CASE(holidays_json) {
 }
 
 BOOST_AUTO_TEST_CASE(gov_uk_json) {
-    std::ifstream in(OVERSIGHT_TEST_DATA_DIR "/calendar_bank_holidays.json");
-    std::ostringstream text;
-    text << in.rdbuf();
-    oversight_calendar* cal = nullptr;
-    BOOST_TEST(oversight_calendar_open_gov_uk_json(&cal, text.str().c_str(), "england-and-wales") == OVERSIGHT_OK);
-    int32_t w = 1;
-    BOOST_TEST(oversight_calendar_is_working_day(cal, date("2025-06-13"), &w) == OVERSIGHT_OK);
-    BOOST_TEST(w == 0);  // the fixture's made-up proclaimed day
-    oversight_calendar_free(cal);
-
-    cal = reinterpret_cast<oversight_calendar*>(0x1);
-    EXPECT_FAIL(oversight_calendar_open_gov_uk_json(&cal, "{", "england-and-wales"), OVERSIGHT_E_PARSE);
+    const std::string text = fixture_text();
+    oversight_calendar_options opts = OVERSIGHT_CALENDAR_OPTIONS_INIT;
+    opts.gov_uk_json = text.c_str();
+    {
+        Cal cal(&opts);
+        int32_t w = 1;
+        EXPECT_OK(oversight_calendar_is_working_day(cal.c, date("2025-06-13"), &w));
+        BOOST_TEST(w == 0);  // the fixture's made-up proclaimed day
+    }
+    oversight_calendar* cal = reinterpret_cast<oversight_calendar*>(0x1);
+    opts.gov_uk_json = "{";
+    EXPECT_FAIL(oversight_calendar_open(&cal, &opts), OVERSIGHT_E_PARSE);
     BOOST_TEST(cal == nullptr);
-    EXPECT_FAIL(oversight_calendar_open_gov_uk_json(&cal, R"({"england-and-wales":{"events":[{"title":"X","date":"x"}]}})",
-                                                    "england-and-wales"),
-                OVERSIGHT_E_PARSE);
-    BOOST_TEST(std::string(oversight_last_error_message()).find("[\"events\"][0][\"date\"]") != std::string::npos);
-    EXPECT_FAIL(oversight_calendar_open_gov_uk_json(&cal, kSql, "england-and-wales"), OVERSIGHT_E_PARSE);
-    EXPECT_FAIL(oversight_calendar_open_gov_uk_json(&cal, text.str().c_str(), "wales"), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_open_gov_uk_json(&cal, nullptr, "scotland"), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_open_gov_uk_json(&cal, "{}", nullptr), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_open_gov_uk_json(&cal, kBadUtf8, "scotland"), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_calendar_open_gov_uk_json(nullptr, "{}", "scotland"), OVERSIGHT_E_INVALID_ARG);
+    opts.gov_uk_json = R"({"england-and-wales":{"events":[{"title":"X","date":"x"}]}})";
+    EXPECT_FAIL(oversight_calendar_open(&cal, &opts), OVERSIGHT_E_PARSE);
+    BOOST_TEST(contains(message(), "[\"events\"][0][\"date\"]"), message());
+    opts.gov_uk_json = kSql;
+    EXPECT_FAIL(oversight_calendar_open(&cal, &opts), OVERSIGHT_E_PARSE);
+    opts.gov_uk_json = kBadUtf8;
+    EXPECT_FAIL(oversight_calendar_open(&cal, &opts), OVERSIGHT_E_INVALID_ARG);
+    opts.gov_uk_json = text.c_str();
+    opts.division = "wales";
+    EXPECT_FAIL(oversight_calendar_open(&cal, &opts), OVERSIGHT_E_INVALID_ARG);
+}
+
+BOOST_AUTO_TEST_CASE(one_calendar_is_shared_by_threads) {
+    const oversight_calendar_day closures[] = {{date("2024-12-27"), "Shutdown"}};
+    oversight_calendar_options opts = OVERSIGHT_CALENDAR_OPTIONS_INIT;
+    opts.closures = closures;
+    opts.closure_count = 1;
+    Cal cal(&opts);
+    std::vector<std::thread> threads;
+    std::vector<int> wrong(4, 0);
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 2000; ++i) {
+                oversight_date out{};
+                if (oversight_calendar_add_working_days(cal.c, oversight_date{2024, 12, 24}, 1, &out) != OVERSIGHT_OK ||
+                    out.year != 2024 || out.month != 12 || out.day != 30)
+                    ++wrong[t];
+            }
+        });
+    for (auto& th : threads) th.join();
+    for (int w : wrong) BOOST_TEST(w == 0);
 }
 
 BOOST_AUTO_TEST_CASE(durations_and_deadline_phrases) {
     Cal cal;
     oversight_date out{};
-    BOOST_TEST(oversight_calendar_add_duration(cal.c, date("2013-01-31"), "1 month", &out) == OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_add_duration(cal.c, date("2013-01-31"), "1 month", &out));
     BOOST_TEST(iso(out) == "2013-02-28");
-    BOOST_TEST(oversight_calendar_add_duration(cal.c, date("2012-12-21"), "5 working days", &out) == OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_add_duration(cal.c, date("2012-12-21"), "5 working days", &out));
     BOOST_TEST(iso(out) == "2013-01-02");
-    BOOST_TEST(oversight_calendar_add_units(cal.c, date("2012-10-12"), 6, "weeks", &out) == OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_add_units(cal.c, date("2012-10-12"), 6, "weeks", &out));
     BOOST_TEST(iso(out) == "2012-11-23");
-    BOOST_TEST(oversight_calendar_add_units(cal.c, date("2012-12-21"), 5, "working_days", &out) == OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_add_units(cal.c, date("2012-12-21"), 5, "working_days", &out));
     BOOST_TEST(iso(out) == "2013-01-02");
-    BOOST_TEST(oversight_calendar_resolve_deadline(cal.c, "Within three months", date("2012-09-14"), &out) ==
-               OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_resolve_deadline(cal.c, "Within three months", date("2012-09-14"), &out));
     BOOST_TEST(iso(out) == "2012-12-14");
-    BOOST_TEST(oversight_calendar_resolve_deadline(cal.c, "31st October", date("2012-09-14"), &out) == OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_resolve_deadline(cal.c, "31st October", date("2012-09-14"), &out));
     BOOST_TEST(iso(out) == "2012-10-31");
-    BOOST_TEST(oversight_calendar_resolve_deadline(cal.c, "18/10/12", date("2012-09-14"), &out) == OVERSIGHT_OK);
+    EXPECT_OK(oversight_calendar_resolve_deadline(cal.c, "18/10/12", date("2012-09-14"), &out));
     BOOST_TEST(iso(out) == "2012-10-18");
 
     EXPECT_FAIL(oversight_calendar_add_duration(nullptr, date("2013-01-31"), "1 month", &out), OVERSIGHT_E_INVALID_ARG);
@@ -232,7 +301,7 @@ BOOST_AUTO_TEST_CASE(durations_and_deadline_phrases) {
     EXPECT_FAIL(oversight_calendar_resolve_deadline(cal.c, kBadUtf8, date("2012-09-14"), &out), OVERSIGHT_E_INVALID_ARG);
     for (const char* bad : {"soon", "31/02/12", "next Tuesday", kSql}) {
         EXPECT_FAIL(oversight_calendar_resolve_deadline(cal.c, bad, date("2012-09-14"), &out), OVERSIGHT_E_PARSE);
-        BOOST_TEST(std::string(oversight_last_error_message()).find(bad) != std::string::npos);
+        BOOST_TEST(contains(message(), bad), message());
     }
 }
 

@@ -39,6 +39,32 @@ class BindingTest(unittest.TestCase):
             with self.assertRaisesRegex(ctypes.ArgumentError, "does not fit in int64_t"):
                 store.export_json(plan_id=2 ** 63)
 
+    def test_struct_mirrors_match_the_library(self):
+        # Every versioned struct the binding mirrors: the library's _init
+        # writes exactly sizeof(the C struct) bytes; a mirror shorter than the
+        # C struct would let it write past the end (caught by the guard bytes),
+        # and the defaults must land on the mirror's members.
+        from oversight import calendar, casework, plan
+        mirrors = {c for m in (calendar, casework, plan) for c in vars(m).values()
+                   if isinstance(c, type) and issubclass(c, _lib.Versioned) and c is not _lib.Versioned}
+        self.assertEqual(len(mirrors), 20)
+        for cls in mirrors:
+            with self.subTest(cls.__name__):
+                size = ctypes.sizeof(cls)
+                buf = ctypes.create_string_buffer(b"\xab" * (size + 64), size + 64)
+                init = _lib.fn(cls._init, [ctypes.c_void_p, ctypes.c_uint32])
+                init(ctypes.cast(buf, ctypes.c_void_p), cls.VERSION)
+                self.assertEqual(buf.raw[size:], b"\xab" * 64, "the C struct is larger than the mirror")
+                self.assertEqual(cls.from_buffer_copy(buf.raw[:size]).version, 1)
+        self.assertEqual(plan.ReportOptions().within_days, -1)
+        self.assertEqual(plan.StoreOptions().busy_timeout_ms, 5000)
+        self.assertEqual(plan.PlanSettings().stale_update_days, 90)
+        self.assertEqual(casework.ReminderQuery().within_working_days, 10)
+        self.assertEqual(casework.IcsOptions().alarm_days, 2)
+        with self.assertRaises(OversightError):
+            _lib.fn("oversight_report_options_init", [ctypes.POINTER(plan.ReportOptions), ctypes.c_uint32])(
+                ctypes.byref(plan.ReportOptions()), 2)
+
     def test_core_functions(self):
         self.assertEqual(_lib.status_string(2), "not found")
         self.assertEqual(_lib.status_string(0), "ok")

@@ -65,6 +65,18 @@ class CalendarTest(unittest.TestCase):
             with self.assertRaises(OversightError):
                 cal.add_holiday("2026-06-12", "")
 
+    def test_days_given_when_opened(self):
+        closures = [("2024-12-27", "Council Christmas shutdown"), (d("2024-12-30"), None), ("2024-12-31", "x")]
+        with Calendar(closures=closures, holidays=[("2025-01-02", "Proclaimed day")]) as cal:
+            self.assertEqual(cal.add_working_days("2024-12-24", 1), d("2025-01-03"))
+            self.assertIn((d("2025-01-02"), "Proclaimed day"), cal.holidays(2025))
+        with self.assertRaises(OversightError) as e:
+            Calendar(closures=[("2024-12-27", b"bad \xff")])
+        self.assertEqual(e.exception.status, INVALID_ARG)
+        self.assertIn("closures[0].name", str(e.exception))
+        with self.assertRaises(OversightError):
+            Calendar(holidays=[("2025-01-02", "")])
+
     def test_gov_uk_json(self):
         with open(FIXTURE, encoding="utf-8") as f:
             text = f.read()

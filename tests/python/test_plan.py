@@ -160,14 +160,46 @@ class PlanTest(unittest.TestCase):
                 store.export_csv()
                 store.report("2012-10-12")
                 store.report("2012-10-12", kind="due", fmt="json", within_days=7)
-                store.people()
+                store.people()  # two documents: the plan's names and the directory
                 store.plans()
                 store.history()
-                store.import_seed_plan(SEED, report_date="2012-09-14")  # warnings
-                self.assertEqual(counter.calls, 8)
+                store.import_seed_plan(SEED, report_date="2012-09-14")  # the import summary
+                self.assertEqual(counter.calls, 9)
                 # A failed call returns no string and frees nothing.
                 self.assertFails(NOT_FOUND, store.export_json, 999)
-                self.assertEqual(counter.calls, 8)
+                self.assertEqual(counter.calls, 9)
+
+    def test_change_structs_and_options(self):
+        with small_store() as store:
+            before = len(store.history())
+            store.update_action("1.1", lead="Mark Jowett", impact_evidence="Audit", due="2013-03-31")
+            store.update_recommendation(1, text="Better quality", cost="£10,500")
+            self.assertEqual(len(store.history()), before + 5)
+            plan = store.plan()
+            action = plan["recommendations"][0]["actions"][0]
+            self.assertEqual((action["lead"], action["impact_evidence"], action["due"]),
+                             ("Mark Jowett", "Audit", "2013-03-31"))
+            self.assertEqual(plan["recommendations"][0]["cost"]["amount_pence"], 1050000)
+            store.update_action("1.1", clear_due=True)
+            self.assertIsNone(store.plan()["recommendations"][0]["actions"][0]["due"])
+            # Refused in C: a date and clear_due together; in Python: an unknown member.
+            self.assertFails(INVALID_ARG, store.update_action, "1.1", due="2013-03-31", clear_due=True)
+            with self.assertRaises(TypeError):
+                store.update_action("1.1", colour="red")
+            with self.assertRaises(ValueError):
+                store.set_action_text("1.1", "status", "complete")
+            # History pages.
+            everything = store.history()
+            self.assertEqual(store.history(after_seq=everything[0]["seq"], limit=2), everything[1:3])
+            self.assertTrue(all(c["entity"] == "action" for c in store.history("action")))
+            # Import options replace the file's values.
+            copy = store.import_json(store.export_json(), title="Copy", report_date="2012-09-21")
+            self.assertEqual(store.plan(copy)["title"], "Copy")
+            self.assertEqual(store.plan(copy)["report_date"], "2012-09-21")
+            # The directory and the plan's people.
+            store.add_person("Lindsay Voss", job_title="Head of Service")
+            self.assertEqual(store.directory()[0]["job_title"], "Head of Service")
+            self.assertIn("Felicity Budgen", store.people()["unlisted"])
 
     def test_close_and_context_manager(self):
         store = small_store()

@@ -1,6 +1,6 @@
 // Writes import summaries made by the real importers and readers, for the
 // schema test (validate.py checks them against
-// data/schemas/import-summary.schema.json).
+// data/schemas/oversight-import-summary.schema.json).
 // usage: oversight_import_summary_sample OUTPUT_FOLDER PROJECT_FOLDER
 #include <oversight/core/error.hpp>
 #include <oversight/import/csv_reader.hpp>

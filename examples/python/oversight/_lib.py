@@ -4,11 +4,16 @@
 - A non-zero oversight_status raises OversightError with the thread's last
   error message.
 - Owned strings come back as c_void_p and are released with oversight_free.
+- Versioned structs (<oversight/c/base.h> rule 4) are ctypes.Structure
+  mirrors (`Versioned`) filled by the library's own _init function, so the
+  version and the defaults are the library's.
+- JSON documents are checked for their "format" and "version" (`document`).
 - The ABI version is checked once, at load time.
 """
 import ctypes
 import ctypes.util
 import datetime
+import json
 import os
 
 ABI_VERSION = 1  # OVERSIGHT_ABI_VERSION this binding was written for
@@ -35,8 +40,8 @@ lib.oversight_last_error_message.argtypes = []
 lib.oversight_last_error_message.restype = ctypes.c_char_p  # borrowed, static-lifetime per thread
 lib.oversight_last_error_code.argtypes = []
 lib.oversight_last_error_code.restype = ctypes.c_int
-lib.oversight_clear_error.argtypes = []
-lib.oversight_clear_error.restype = None
+lib.oversight_last_error_clear.argtypes = []
+lib.oversight_last_error_clear.restype = None
 lib.oversight_status_string.argtypes = [ctypes.c_int]
 lib.oversight_status_string.restype = ctypes.c_char_p    # static string
 lib.oversight_version_number.argtypes = []
@@ -199,6 +204,15 @@ def encode(text):
     return str(text).encode("utf-8")
 
 
+def document(text, fmt):
+    """A JSON document the library returned: checks its "format" and
+    "version" (<oversight/c/base.h> rule 6) and returns it as a dict."""
+    doc = json.loads(text)
+    if not isinstance(doc, dict) or doc.get("format") != fmt or doc.get("version") != 1:
+        raise OversightError(7, "expected a %s version 1 document from the library" % fmt)
+    return doc
+
+
 def take_string(ptr):
     """Decodes and frees an owned string returned through char **out."""
     if not ptr.value:
@@ -234,3 +248,50 @@ def format_date(value):
     d = Date.of(value)
     _date_validate(d)
     return call_string(_date_format_iso, d)
+
+
+class Versioned(ctypes.Structure):
+    """A versioned options or record struct. Subclasses give `_fields_`
+    (starting with ("version", c_uint32)), `_init` (the C name of its
+    oversight_<area>_<x>_init) and `VERSION`; the constructor lets the library
+    fill the defaults for that version, then sets the keyword arguments.
+    Text is given as str (None stays NULL), dates as datetime.date or
+    "YYYY-MM-DD" (None stays NULL), handles as their Python objects' `_h()`.
+    The objects members point to are kept alive with the struct."""
+
+    _init = None
+    VERSION = 1
+
+    def __init__(self, **members):
+        super().__init__()
+        self._keep = []
+        init = _inits.get(type(self))
+        if init is None:
+            init = _inits[type(self)] = fn(self._init, [ctypes.POINTER(type(self)), ctypes.c_uint32])
+        init(ctypes.byref(self), self.VERSION)
+        for name, value in members.items():
+            self.set(name, value)
+
+    def set(self, name, value):
+        """Sets one member from a Python value (str, date, int, handle, None)."""
+        fields = dict(self._fields_)
+        if name not in fields or name == "version":
+            raise TypeError("%s has no member %r to set" % (type(self).__name__, name))
+        ctype = fields[name]
+        if ctype is ctypes.c_char_p:
+            value = encode(value)
+        elif ctype is ctypes.POINTER(Date):
+            if value is not None:
+                value = ctypes.pointer(Date.of(value))
+        elif ctype is Date:
+            value = Date.of(value)
+        elif ctype is ctypes.c_int32:
+            value = _in_range(value, 32)
+        elif ctype is ctypes.c_int64:
+            value = _in_range(value, 64)
+        self._keep.append(value)
+        setattr(self, name, value)
+        return self
+
+
+_inits = {}

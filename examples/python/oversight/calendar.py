@@ -1,14 +1,16 @@
-"""Working-day calendars (bank holidays, closures, deadline phrases).
+"""Working-day calendars (<oversight/c/calendar.h>): bank holidays, closures,
+deadline phrases.
 
     from oversight import Calendar
-    with Calendar("england-and-wales") as cal:
+    with Calendar("england-and-wales", closures=[("2024-12-27", "Shutdown")]) as cal:
         cal.add_working_days("2012-12-21", 5)           # datetime.date(2013, 1, 2)
         cal.holidays(2022)                               # [(date, name), ...]
         cal.resolve_deadline("Within three months", "2012-09-14")
 
 Dates are accepted as datetime.date or "YYYY-MM-DD" and returned as
 datetime.date. The start date is day 0: add_working_days(d, 1) is the first
-working day after d. A Calendar is used by one thread at a time.
+working day after d. The library's calendar is immutable and may be shared by
+threads; everything it holds is given to the constructor.
 """
 import ctypes
 import json
@@ -18,13 +20,37 @@ from ._lib import Date, encode
 
 _CalendarP = ctypes.c_void_p  # oversight_calendar* (opaque)
 
-_open = _lib.fn("oversight_calendar_open", [ctypes.POINTER(_CalendarP), ctypes.c_char_p])
-_open_json = _lib.fn("oversight_calendar_open_gov_uk_json",
-                     [ctypes.POINTER(_CalendarP), ctypes.c_char_p, ctypes.c_char_p])
+
+class CalendarDay(ctypes.Structure):
+    """oversight_calendar_day: a named day (frozen layout, no version)."""
+    _fields_ = [("date", Date), ("name", ctypes.c_char_p)]
+
+
+class CalendarOptions(_lib.Versioned):
+    """oversight_calendar_options."""
+    _fields_ = [("version", ctypes.c_uint32),
+                ("division", ctypes.c_char_p),
+                ("gov_uk_json", ctypes.c_char_p),
+                ("extra_holidays", ctypes.POINTER(CalendarDay)),
+                ("extra_holiday_count", ctypes.c_size_t),
+                ("closures", ctypes.POINTER(CalendarDay)),
+                ("closure_count", ctypes.c_size_t)]
+    _init = "oversight_calendar_options_init"
+    VERSION = 1
+
+    def days(self, member, count_member, days):
+        """Sets an array member and its count from (day, name) pairs."""
+        days = list(days or [])
+        array = (CalendarDay * len(days))(*[CalendarDay(Date.of(d), encode(n)) for d, n in days])
+        self._keep.append(array)
+        setattr(self, member, ctypes.cast(array, ctypes.POINTER(CalendarDay)) if days else None)
+        setattr(self, count_member, len(days))
+        return self
+
+
+_open = _lib.fn("oversight_calendar_open", [ctypes.POINTER(_CalendarP), ctypes.POINTER(CalendarOptions)])
 _free = _lib.fn("oversight_calendar_free", [_CalendarP], None)
 _division = _lib.fn("oversight_calendar_division", [_CalendarP], ctypes.c_char_p)
-_add_closure = _lib.fn("oversight_calendar_add_closure", [_CalendarP, Date, ctypes.c_char_p])
-_add_holiday = _lib.fn("oversight_calendar_add_holiday", [_CalendarP, Date, ctypes.c_char_p])
 _is_working_day = _lib.fn("oversight_calendar_is_working_day",
                           [_CalendarP, Date, ctypes.POINTER(ctypes.c_int32)])
 _add_working_days = _lib.fn("oversight_calendar_add_working_days",
@@ -44,33 +70,62 @@ _resolve = _lib.fn("oversight_calendar_resolve_deadline",
 class Calendar(_lib.Handle):
     """A working-day calendar of a UK division ("england-and-wales",
     "scotland", "northern-ireland"), optionally from gov.uk's
-    bank-holidays.json text (`gov_uk_json`)."""
+    bank-holidays.json text (`gov_uk_json`, str or parsed), with extra bank
+    holidays and local closure days as (day, name) pairs."""
 
-    _free = staticmethod(_free)
     _kind = "calendar"
 
-    def __init__(self, division="england-and-wales", gov_uk_json=None):
+    def __init__(self, division="england-and-wales", gov_uk_json=None, holidays=None, closures=None):
+        if isinstance(gov_uk_json, (dict, list)):
+            gov_uk_json = json.dumps(gov_uk_json)
+        self._args = (division, gov_uk_json, list(holidays or []), list(closures or []))
+        self._retired = []  # handles replaced by add_closure/add_holiday, freed at close()
+        super().__init__(self._open(*self._args))
+
+    @staticmethod
+    def _open(division, gov_uk_json, holidays, closures):
+        opts = CalendarOptions(division=division, gov_uk_json=gov_uk_json)
+        opts.days("extra_holidays", "extra_holiday_count", holidays).days("closures", "closure_count", closures)
         handle = _CalendarP()
-        if gov_uk_json is None:
-            _open(ctypes.byref(handle), encode(division))
-        else:
-            if isinstance(gov_uk_json, (dict, list)):
-                gov_uk_json = json.dumps(gov_uk_json)
-            _open_json(ctypes.byref(handle), encode(gov_uk_json), encode(division))
-        super().__init__(handle)
+        _open(ctypes.byref(handle), ctypes.byref(opts))
+        return handle
+
+    @staticmethod
+    def _free(handle):
+        _free(handle)
+
+    def close(self):
+        """Releases the calendar (and any it replaced). Idempotent."""
+        super().close()
+        while self.__dict__.get("_retired"):
+            _free(self._retired.pop())
+
+    # -- a new day: the library's calendar is immutable, so a new one is opened
+    def _reopen(self, holidays=(), closures=()):
+        division, gov_uk_json, old_holidays, old_closures = self._args
+        args = (division, gov_uk_json, old_holidays + list(holidays), old_closures + list(closures))
+        handle = self._open(*args)
+        # The old handle may be in use by another thread inside the library:
+        # it is kept until close().
+        self._retired.append(self._h())
+        self._handle, self._args = handle, args
+
+    def add_closure(self, day, name=None):
+        """Adds a local closure day (not a bank holiday, not a working day).
+        Opens a new calendar with it: prefer `closures=` in the constructor."""
+        self._h()
+        self._reopen(closures=[(day, name)])
+
+    def add_holiday(self, day, name):
+        """Adds a bank holiday (a newly proclaimed day). Opens a new calendar
+        with it: prefer `holidays=` in the constructor."""
+        self._h()
+        self._reopen(holidays=[(day, name)])
 
     # -- queries ----------------------------------------------------------
     @property
     def division(self):
         return _division(self._h()).decode("utf-8")
-
-    def add_closure(self, day, name=None):
-        """Adds a local closure day (not a bank holiday, not a working day)."""
-        _add_closure(self._h(), Date.of(day), encode(name))
-
-    def add_holiday(self, day, name):
-        """Adds a bank holiday (a newly proclaimed day)."""
-        _add_holiday(self._h(), Date.of(day), encode(name))
 
     def is_working_day(self, day):
         out = ctypes.c_int32()
@@ -90,8 +145,8 @@ class Calendar(_lib.Handle):
 
     def holidays(self, year):
         """Bank holidays of `year` as [(datetime.date, name), ...] in date order."""
-        text = _lib.call_string(_holidays_json, self._h(), int(year))
-        return [(Date.of(h["date"]).to_date(), h["name"]) for h in json.loads(text)]
+        doc = _lib.document(_lib.call_string(_holidays_json, self._h(), int(year)), "oversight-holidays")
+        return [(Date.of(h["date"]).to_date(), h["name"]) for h in doc["holidays"]]
 
     def add_duration(self, day, duration, unit=None):
         """`day` plus "10 working days" / "3 months"..., or plus `duration`

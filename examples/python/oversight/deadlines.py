@@ -1,4 +1,4 @@
-"""Statutory rule packs and the due dates they give.
+"""Statutory rule packs and the due dates they give (<oversight/c/rule_pack.h>).
 
     from oversight import RulePack
     england = RulePack.default()
@@ -14,7 +14,6 @@ oversight.Calendar (None = England and Wales). A RulePack is immutable and
 may be shared between threads.
 """
 import ctypes
-import json
 
 from . import _lib
 from .calendar import Calendar
@@ -87,7 +86,7 @@ class RulePack(_lib.Handle):
     def rules(self):
         """Every rule as a dict: id, title, area, kind, trigger, satisfied_by,
         duration {count, unit, text}, when, source, status, layer, enabled, ..."""
-        return json.loads(call_string(_rules_json, self._h()))
+        return _lib.document(call_string(_rules_json, self._h()), "oversight-rules")["rules"]
 
     def rule(self, rule_id):
         """One rule as a dict; KeyError if the pack has no such id."""

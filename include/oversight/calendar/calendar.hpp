@@ -84,5 +84,10 @@ private:
     std::shared_ptr<const Impl> impl_;
 };
 
+/// The bank holidays of `year` (closures not included) as the JSON document
+/// {"format":"oversight-holidays","version":1,"division","year",
+///  "holidays":[{"date":"YYYY-MM-DD","name"}]} (schema:
+/// data/schemas/oversight-holidays.schema.json).
+std::string holidays_to_json(const Calendar& calendar, int year);
 
 }  // namespace oversight

@@ -47,9 +47,14 @@ std::vector<CaseSummary> list_cases(const Store& store, const CaseFilter& filter
 CaseRecord load_case(const Store& store, std::string_view child_id, Date as_of);  // Error(not_found)
 std::optional<CaseRecord> try_load_case(const Store& store, std::string_view child_id, Date as_of);
 
-/// JSON object {"child","worker","team","attributes":{} (current),
-/// "attribute_changes":[{"key","value","effective_from"}] (date order),
-/// "events":[{"type","date","attributes"}]}.
+/// The case as a JSON document: {"format":"oversight-case","version":1,
+/// "child","worker","team","attributes":{} (current),"attribute_changes":
+/// [{"key","value","effective_from"}] (date order),"events":[{"type","date",
+/// "attributes"}]} (schema: data/schemas/oversight-case.schema.json).
 std::string case_to_json(const CaseRecord& record);
+/// {"format":"oversight-case-list","version":1,"cases":[{"child","worker",
+///  "team","allocated_from" (or null),"events"}]}, in the order given
+/// (schema: data/schemas/oversight-case-list.schema.json).
+std::string case_list_to_json(const std::vector<CaseSummary>& cases);
 
 }  // namespace oversight

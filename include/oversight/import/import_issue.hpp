@@ -64,7 +64,7 @@ bool operator!=(const ImportSummary& a, const ImportSummary& b) noexcept;
 std::string to_json(const ImportIssue& issue);
 /// The document {"format":"oversight-import-summary","version":1,"importer",
 /// "source","counts":{name: n, ...},"issues":[...]}, indented, counts in their
-/// order; schema: data/schemas/import-summary.schema.json.
+/// order; schema: data/schemas/oversight-import-summary.schema.json.
 std::string to_json(const ImportSummary& summary);
 
 }  // namespace oversight

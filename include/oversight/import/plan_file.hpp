@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include <oversight/core/date.hpp>
 #include <oversight/import/import_issue.hpp>
 #include <oversight/plan/plan.hpp>
 
@@ -48,5 +49,16 @@ PlanImport import_plan_text(std::string_view text, PlanFormat format, std::strin
 /// a CSV file is read record by record. Error(invalid_arg) for any other
 /// name, Error(io) if it cannot be read.
 PlanImport import_plan_file(const std::string& path);
+
+/// What an importer is told that replaces a plan file's own values (each
+/// only when given): `oversight import-plan --report-date --title
+/// --authority` and the C API's oversight_import_options.
+struct PlanFileOverrides {
+    std::optional<Date> report_date;
+    std::optional<std::string> title;
+    std::optional<std::string> authority;
+};
+/// `plan` with the given overrides applied.
+Plan with_overrides(Plan plan, const PlanFileOverrides& overrides);
 
 }  // namespace oversight

@@ -58,6 +58,10 @@ std::optional<Plan> try_load_plan(const Store& store, std::int64_t plan_id);
 
 /// Every stored plan, oldest first.
 std::vector<PlanSummary> list_plans(const Store& store);
+/// {"format":"oversight-plan-list","version":1,"plans":[{"id","title",
+///  "authority","report_date" (or null),"recommendations","actions"}]}
+/// (schema: data/schemas/oversight-plan-list.schema.json).
+std::string plan_list_to_json(const std::vector<PlanSummary>& plans);
 /// The most recently saved plan; Error(not_found) when the store has none.
 std::int64_t latest_plan_id(const Store& store);
 std::optional<std::int64_t> try_latest_plan_id(const Store& store);
@@ -131,6 +135,12 @@ std::vector<std::string> unlisted_people(const Store& store, std::int64_t plan_i
 /// Pairs among the directory and the plan's leads and task owners that are
 /// probably one person (probable_same_people). Never merges.
 std::vector<ProbableSamePerson> probable_duplicate_people(const Store& store, std::int64_t plan_id);
+/// {"format":"oversight-plan-people","version":1,"plan_id","unlisted":[..],
+///  "probable_duplicates":[{"a","b","similarity","reason"}]}: what
+/// unlisted_people() and probable_duplicate_people() give, for a human to act
+/// on (schema: data/schemas/oversight-plan-people.schema.json).
+std::string plan_people_to_json(std::int64_t plan_id, const std::vector<std::string>& unlisted,
+                                const std::vector<ProbableSamePerson>& probable_duplicates);
 /// Merges person `from` into `into`, in one transaction: in every plan,
 /// recommendation and action leads and task owners equal to `from`
 /// (ignoring ASCII case, as the directory does) become `into`; in the

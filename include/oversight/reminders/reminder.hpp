@@ -45,10 +45,15 @@ inline bool operator!=(const Reminder& a, const Reminder& b) { return !(a == b);
 std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const Calendar& calendar, Date as_of,
                                 Duration window, const CaseFilter& filter = {});
 
-/// JSON array of reminders: {"key","child","worker","team","rule","title",
+/// The reminders as the JSON document {"format":"oversight-reminders",
+/// "version":1,"reminders":[{"key","child","worker","team","rule","title",
 /// "due","anchor","anchor_event","state","working_days_left",
 /// "working_days_late","explanation","source","layer","acknowledged_by",
-/// "acknowledged_at","note"} (the last three null when not acknowledged).
+/// "acknowledged_at","note"}]} (the last three null when not acknowledged;
+/// schema: data/schemas/oversight-reminders.schema.json).
 std::string reminders_to_json(const std::vector<Reminder>& reminders);
+/// The same reminders as a bare JSON array (keys sorted), as the CLI's
+/// `remind --format json` has always printed them.
+std::string reminders_to_json_array(const std::vector<Reminder>& reminders);
 
 }  // namespace oversight

@@ -42,4 +42,12 @@ private:
     std::vector<std::string> pending_disable_;
 };
 
+/// Every rule of the pack, in pack order, as the JSON document
+/// {"format":"oversight-rules","version":1,"pack","rules":[{"id","title",
+///  "area","kind","trigger","satisfied_by","duration":{"count","unit","text"},
+///  "when","ends_on","effective_from","effective_until","from_occurrence",
+///  "until_occurrence","active_from","active_until","active_from_event",
+///  "active_until_event","enabled","source","status","layer","note"}]}
+/// (schema: data/schemas/oversight-rules.schema.json).
+std::string rules_to_json(const RulePack& pack);
 }  // namespace oversight

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace oversight {
 
@@ -27,5 +28,11 @@ struct HistoryFilter {
     std::optional<std::int64_t> after_seq;
     std::size_t limit = 0;         // 0: no limit
 };
+
+/// {"format":"oversight-history","version":1,"changes":[{"seq","at","actor",
+///  "entity","entity_id","field","old","new"}]}, in the order given; "old"
+/// and "new" are null where there is no value. Ill-formed UTF-8 in stored
+/// text is written as U+FFFD (schema: data/schemas/oversight-history.schema.json).
+std::string history_to_json(const std::vector<Change>& changes);
 
 }  // namespace oversight

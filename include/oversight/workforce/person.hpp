@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <oversight/core/date.hpp>
+
 namespace oversight {
 
 class Store;  // <oversight/store/store.hpp>
@@ -36,5 +38,12 @@ std::int64_t add_person(Store& store, const Person& person, std::string_view tea
 std::vector<Person> list_people(const Store& store);
 /// The person with this name (ignoring ASCII case).
 std::optional<Person> try_find_person(const Store& store, std::string_view name);
+
+/// The directory on `day`, by name, as a JSON document
+/// {"format":"oversight-people","version":1,"as_of","people":[{"id","name",
+///  "job_title","email","agency","role","team","line_manager"}]}: role, team
+/// and line manager from the appointment in force that day ("" when none)
+/// (schema: data/schemas/oversight-people.schema.json).
+std::string people_to_json(const Store& store, Date day);
 
 }  // namespace oversight

@@ -304,3 +304,25 @@ BOOST_AUTO_TEST_CASE(import_plan_text_and_file_give_the_plan_and_its_summary) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(plan_file_overrides)
+
+BOOST_AUTO_TEST_CASE(only_the_given_values_replace_the_files) {
+    Plan p;
+    p.title = "From the file";
+    p.authority = "File Council";
+    p.report_date = Date::parse_iso("2012-09-14");
+    const Plan same = with_overrides(p, {});
+    BOOST_TEST(same.title == "From the file");
+    BOOST_TEST(same.authority == "File Council");
+    BOOST_TEST(same.report_date->iso() == "2012-09-14");
+    PlanFileOverrides o;
+    o.title = "Given";
+    o.report_date = Date::parse_iso("2012-09-21");
+    const Plan changed = with_overrides(p, o);
+    BOOST_TEST(changed.title == "Given");
+    BOOST_TEST(changed.authority == "File Council");
+    BOOST_TEST(changed.report_date->iso() == "2012-09-21");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,12 +1,8 @@
-// Core of the C ABI: status strings, last error, memory, version, dates, store.
+// <oversight/c/base.h>: status strings, the thread-local last error, memory
+// and version; and the helpers every capi/<area>_c.cpp uses.
 #include "capi_util.hpp"
 
 #include "core/text.hpp"
-
-#include <oversight/version.h>
-#include <oversight/store/store.hpp>
-
-#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <cstring>
@@ -24,7 +20,12 @@ static_assert(OVERSIGHT_E_PARSE == static_cast<int>(Status::parse));
 static_assert(OVERSIGHT_E_NOMEM == static_cast<int>(Status::nomem));
 static_assert(OVERSIGHT_E_INTERNAL == static_cast<int>(Status::internal));
 static_assert(OVERSIGHT_E_CONFLICT == static_cast<int>(Status::conflict));
-static_assert(OVERSIGHT_ABI_VERSION == OVERSIGHT_HEADER_ABI_VERSION, "capi/oversight.h and project(VERSION) disagree");
+// The header's version (<oversight/c/version.h>, generated) and the library
+// being built (project(VERSION) and its SOVERSION, passed by CMake) agree.
+static_assert(OVERSIGHT_ABI_VERSION == OVERSIGHT_BUILD_SOVERSION,
+              "<oversight/c/version.h> and the SOVERSION of liboversight_c disagree");
+static_assert(OVERSIGHT_VERSION_NUMBER == OVERSIGHT_BUILD_VERSION_NUMBER,
+              "<oversight/c/version.h> and project(VERSION) disagree");
 
 namespace {
 
@@ -76,7 +77,7 @@ char* owned(std::string_view s) {
 }
 
 oversight_status give(char** out, std::string_view s) {
-    *out = owned(s);
+    *need(out, "out") = owned(s);
     return OVERSIGHT_OK;
 }
 
@@ -88,14 +89,40 @@ Date to_date(oversight_date d, const char* what) {
     }
 }
 
+std::optional<Date> opt_date(const oversight_date* d, const char* what) {
+    if (!d) return std::nullopt;
+    return to_date(*d, what);
+}
+
 oversight_date from_date(Date d) noexcept { return oversight_date{d.year(), d.month(), d.day()}; }
+
+Date date_or_today(const oversight_date* d, const char* what) { return d ? to_date(*d, what) : Date::today(); }
+
+Store& store_of(oversight_store* s) { return need(s, "store")->store; }
+const Store& store_of(const oversight_store* s) { return need(s, "store")->store; }
+
+const Calendar& calendar_or_default(const oversight_calendar* calendar) {
+    if (calendar) return calendar->calendar;
+    static const Calendar kDefault = Calendar::for_division(Division::england_and_wales);
+    return kDefault;
+}
+
+const RulePack& pack_or_default(const oversight_rule_pack* pack) {
+    if (pack) return pack->pack;
+    static const RulePack kDefault = RulePack::england_default();
+    return kDefault;
+}
 
 }  // namespace oversight::capi
 
 extern "C" {
 
 const char* oversight_status_string(oversight_status status) noexcept {
-    switch (status) {
+    // A C caller may pass any int: read it as one (a value outside the enum's
+    // range must not be loaded as the C++ enum type).
+    int code = 0;
+    std::memcpy(&code, &status, sizeof code);
+    switch (code) {
         case OVERSIGHT_OK: return "ok";
         case OVERSIGHT_E_INVALID_ARG: return "invalid argument";
         case OVERSIGHT_E_NOT_FOUND: return "not found";
@@ -110,8 +137,10 @@ const char* oversight_status_string(oversight_status status) noexcept {
 }
 
 const char* oversight_last_error_message(void) noexcept { return last_error().message.c_str(); }
+
 oversight_status oversight_last_error_code(void) noexcept { return last_error().code; }
-void oversight_clear_error(void) noexcept {
+
+void oversight_last_error_clear(void) noexcept {
     last_error().code = OVERSIGHT_OK;
     last_error().message.clear();
 }
@@ -121,94 +150,5 @@ void oversight_free(void* p) noexcept { std::free(p); }
 int32_t oversight_version_number(void) noexcept { return OVERSIGHT_VERSION_NUMBER; }
 const char* oversight_version_string(void) noexcept { return OVERSIGHT_VERSION_STRING; }
 int32_t oversight_abi_version(void) noexcept { return OVERSIGHT_ABI_VERSION; }
-
-oversight_status oversight_date_parse_iso(const char* text, oversight_date* out) noexcept {
-    return guard([&] {
-        need(out, "out");
-        *out = oversight_date{0, 0, 0};
-        *out = from_date(Date::parse_iso(text_arg(text, "text")));
-        return OVERSIGHT_OK;
-    });
-}
-
-oversight_status oversight_date_format_iso(oversight_date date, char** out) noexcept {
-    return guard([&] {
-        need(out, "out");
-        *out = nullptr;
-        return give(out, to_date(date, "date").iso());
-    });
-}
-
-oversight_status oversight_date_validate(oversight_date date) noexcept {
-    return guard([&] {
-        to_date(date, "date");
-        return OVERSIGHT_OK;
-    });
-}
-
-oversight_status oversight_date_today(oversight_date* out) noexcept {
-    return guard([&] {
-        need(out, "out");
-        *out = from_date(Date::today());
-        return OVERSIGHT_OK;
-    });
-}
-
-oversight_status oversight_store_open(oversight_store** out, const char* path) noexcept {
-    return guard([&] {
-        need(out, "out");
-        *out = nullptr;
-        *out = new oversight_store{Store::open(text_arg(path, "path"))};
-        return OVERSIGHT_OK;
-    });
-}
-
-oversight_status oversight_store_open_memory(oversight_store** out) noexcept {
-    return guard([&] {
-        need(out, "out");
-        *out = nullptr;
-        *out = new oversight_store{Store::open_in_memory()};
-        return OVERSIGHT_OK;
-    });
-}
-
-void oversight_store_free(oversight_store* store) noexcept { delete store; }
-
-oversight_status oversight_store_set_actor(oversight_store* store, const char* actor) noexcept {
-    return guard([&] {
-        need(store, "store")->store.set_actor(text_arg(actor, "actor"));
-        return OVERSIGHT_OK;
-    });
-}
-
-oversight_status oversight_store_schema_version(const oversight_store* store, int32_t* out) noexcept {
-    return guard([&] {
-        need(out, "out");
-        *out = 0;
-        *out = need(store, "store")->store.schema_version();
-        return OVERSIGHT_OK;
-    });
-}
-
-oversight_status oversight_store_history_json(const oversight_store* store, const char* entity, char** out) noexcept {
-    return guard([&] {
-        need(out, "out");
-        *out = nullptr;
-        HistoryFilter f;
-        f.entity = opt_text_arg(entity, "entity");
-        nlohmann::json arr = nlohmann::json::array();
-        for (const Change& c : need(store, "store")->store.history(f)) {
-            arr.push_back({{"seq", c.seq},
-                           {"at", c.at},
-                           {"actor", c.actor},
-                           {"entity", c.entity},
-                           {"entity_id", c.entity_id},
-                           {"field", c.field},
-                           {"old", c.old_value ? nlohmann::json(*c.old_value) : nlohmann::json()},
-                           {"new", c.new_value ? nlohmann::json(*c.new_value) : nlohmann::json()}});
-        }
-        return give(out, arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    });
-}
 
 }  // extern "C"

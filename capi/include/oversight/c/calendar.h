@@ -1,42 +1,61 @@
-/* Area header of <oversight.h>: included by it; do not include alone.
+/*
+ * <oversight/c/calendar.h> - working-day calendars.
  *
- * Working-day calendars: Monday-Friday minus the bank holidays of a UK
- * division (computed from the rules and one-off proclamations, or loaded from
- * gov.uk's bank-holidays.json) minus local closure days.
+ * A calendar is Monday-Friday minus the bank holidays of a UK division
+ * (computed from the rules and the one-off proclamations, or read from
+ * gov.uk's bank-holidays.json) minus local closure days. Everything a calendar
+ * holds is given when it is opened (oversight_calendar_options); afterwards it
+ * never changes.
  *
  * Day-0 convention: the `from` date is day 0; adding n working days gives the
  * n-th working day after it (n < 0: before it; n == 0: `from` itself).
  * Working-day arithmetic is O(1) for dates in 1900..2199 and exact (slower)
  * elsewhere in 1400..9999; leaving that range gives OVERSIGHT_E_INVALID_ARG.
  *
- * Threading: a calendar handle may be used by one thread at a time (the add_*
- * functions change it); different handles are independent. */
-#ifndef OVERSIGHT_CALENDAR_H
-#define OVERSIGHT_CALENDAR_H
+ * Threading: a calendar is immutable once opened; like a rule pack, one handle
+ * may be used by several threads at once (free it only when none is using it).
+ */
+#ifndef OVERSIGHT_C_CALENDAR_H
+#define OVERSIGHT_C_CALENDAR_H
 
-#ifndef OVERSIGHT_H
-#error "include <oversight.h>, which includes this area header"
-#endif
+#include <oversight/c/base.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+OVERSIGHT_BEGIN_DECLS
 
-/* A working-day calendar. Free with oversight_calendar_free(). */
-/* (its typedef is in oversight.h) */
+/* A named day: an extra bank holiday or a closure. Frozen layout (an array
+ * element, so it carries no version). */
+typedef struct oversight_calendar_day {
+    oversight_date date;
+    const char *name; /* UTF-8; required for a holiday; NULL or "" for a closure: "Closure" */
+} oversight_calendar_day;
 
-/* Opens the calendar of a UK division: "england-and-wales", "scotland" or
- * "northern-ireland" (OVERSIGHT_E_INVALID_ARG otherwise). *out is NULL on failure. */
+/* What a calendar holds. */
+typedef struct oversight_calendar_options {
+    uint32_t version;                              /* OVERSIGHT_CALENDAR_OPTIONS_VERSION */
+    const char *division;                          /* "england-and-wales" (NULL), "scotland", "northern-ireland" */
+    const char *gov_uk_json;                       /* text of gov.uk's bank-holidays.json, or NULL: the rules only */
+    const oversight_calendar_day *extra_holidays;  /* newly proclaimed bank holidays, or NULL */
+    size_t extra_holiday_count;
+    const oversight_calendar_day *closures;        /* local closure days (not working days), or NULL */
+    size_t closure_count;
+} oversight_calendar_options;
+
+#define OVERSIGHT_CALENDAR_OPTIONS_VERSION 1
+#define OVERSIGHT_CALENDAR_OPTIONS_INIT { OVERSIGHT_CALENDAR_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, 0 }
+
+/* Fills *opts with the defaults of OVERSIGHT_CALENDAR_OPTIONS_INIT for
+ * `version`; OVERSIGHT_E_INVALID_ARG for NULL or an unknown version. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_options_init(oversight_calendar_options *opts,
+                                                                              uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* Opens a calendar (NULL options: England and Wales by the rules). With
+ * gov_uk_json, the years the file covers replace the computed ones and other
+ * years stay rule-derived. OVERSIGHT_E_INVALID_ARG for an unknown division,
+ * a holiday without a name, an impossible date or a count without its array;
+ * OVERSIGHT_E_PARSE naming the JSON path for a malformed gov.uk file. *out is
+ * NULL on failure; free the handle with oversight_calendar_free(). */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_open(oversight_calendar **out,
-                                                                      const char *division) OVERSIGHT_NOEXCEPT;
-
-/* Opens a division's calendar from the text of gov.uk's bank-holidays.json
- * ({"england-and-wales":{"division":..,"events":[{"title","date","notes","bunting"}]},...}).
- * The years the file covers replace the computed ones; other years stay
- * rule-derived. OVERSIGHT_E_PARSE with the JSON path for a malformed file. */
-OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_open_gov_uk_json(oversight_calendar **out,
-                                                                                  const char *json,
-                                                                                  const char *division) OVERSIGHT_NOEXCEPT;
+                                                                      const oversight_calendar_options *opts) OVERSIGHT_NOEXCEPT;
 
 /* Releases the calendar. Accepts NULL. */
 OVERSIGHT_API void OVERSIGHT_CALL oversight_calendar_free(oversight_calendar *calendar) OVERSIGHT_NOEXCEPT;
@@ -44,17 +63,6 @@ OVERSIGHT_API void OVERSIGHT_CALL oversight_calendar_free(oversight_calendar *ca
 /* The division's canonical name ("england-and-wales", ...). Borrowed, static;
  * "" for NULL. */
 OVERSIGHT_API const char *OVERSIGHT_CALL oversight_calendar_division(const oversight_calendar *calendar) OVERSIGHT_NOEXCEPT;
-
-/* Adds a local closure day (e.g. a council's Christmas shutdown): not a bank
- * holiday, not a working day. `name` may be NULL ("Closure"). */
-OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_add_closure(oversight_calendar *calendar,
-                                                                             oversight_date day,
-                                                                             const char *name) OVERSIGHT_NOEXCEPT;
-
-/* Adds a bank holiday (a newly proclaimed day); `name` is required. */
-OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_add_holiday(oversight_calendar *calendar,
-                                                                             oversight_date day,
-                                                                             const char *name) OVERSIGHT_NOEXCEPT;
 
 /* *out = 1 if `day` is a working day, 0 otherwise. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_is_working_day(const oversight_calendar *calendar,
@@ -66,20 +74,21 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_add_working_day
                                                                                   oversight_date from, int32_t n,
                                                                                   oversight_date *out) OVERSIGHT_NOEXCEPT;
 
-/* *out = number of working days d with a < d <= b (negative when b < a). */
+/* *out = the number of working days d with a < d <= b (negative when b < a). */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_working_days_between(const oversight_calendar *calendar,
                                                                                       oversight_date a, oversight_date b,
                                                                                       int32_t *out) OVERSIGHT_NOEXCEPT;
 
-/* The bank holidays of `year` (1400..9999) as an owned JSON array, in date
- * order: [{"date":"2012-06-04","name":"Spring bank holiday"},...].
- * Closures are not included. Free with oversight_free(). */
+/* The bank holidays of `year` (1400..9999) as an owned JSON document
+ * {"format":"oversight-holidays","version":1,"division","year",
+ *  "holidays":[{"date":"2012-06-04","name":"Spring bank holiday"}]}, in date
+ * order. Closures are not included. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_holidays_json(const oversight_calendar *calendar,
                                                                                int32_t year, char **out) OVERSIGHT_NOEXCEPT;
 
 /* *out = `from` plus a duration given as text: "10 working days", "6 weeks",
- * "3 months" (corresponding-date rule), "15 days". Trigger is day 0.
- * School units are not available here (OVERSIGHT_E_INVALID_ARG).
+ * "3 months" (corresponding-date rule: 31 Jan + 1 month = 28/29 Feb),
+ * "15 days". School units need a school calendar: OVERSIGHT_E_INVALID_ARG.
  * OVERSIGHT_E_PARSE for text that is not a duration. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_add_duration(const oversight_calendar *calendar,
                                                                               oversight_date from, const char *duration,
@@ -103,8 +112,6 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_resolve_deadlin
                                                                                   oversight_date context,
                                                                                   oversight_date *out) OVERSIGHT_NOEXCEPT;
 
-#ifdef __cplusplus
-}
-#endif
+OVERSIGHT_END_DECLS
 
-#endif /* OVERSIGHT_CALENDAR_H */
+#endif /* OVERSIGHT_C_CALENDAR_H */

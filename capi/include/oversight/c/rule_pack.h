@@ -1,33 +1,28 @@
-/* Area header of <oversight.h>: included by it; do not include alone.
+/*
+ * <oversight/c/rule_pack.h> - statutory rule packs and the due dates they give.
  *
- * Statutory rule packs and the due dates they give. A rule pack is a set of
- * rules read from TOML (format: README "Statutory rule packs"): the default
- * England pack compiled into the library, optionally with a council's local
- * pack layered on top (a local rule with the same id replaces the default
- * one; each rule reports the layer it came from).
+ * A rule pack is a set of rules read from TOML (format: README "Rule packs"):
+ * the default England pack compiled into the library, optionally with a
+ * council's local pack layered on top (a local rule with the same id replaces
+ * the default one; each rule reports the layer it came from).
  *
- * Counting convention: the trigger date is day 0 and counting starts the
- * next day; months use the corresponding-date rule (31 Jan + 1 month =
- * 28/29 Feb); working days skip weekends, bank holidays and the calendar's
- * closure days.
+ * Counting convention: the trigger date is day 0 and counting starts the next
+ * day; months use the corresponding-date rule (31 Jan + 1 month = 28/29 Feb);
+ * working days skip weekends, bank holidays and the calendar's closure days.
+ * Wherever a calendar is taken, NULL means England and Wales.
  *
- * Threading: a rule pack is immutable once opened; one handle may be read by
- * several threads at once. */
-#ifndef OVERSIGHT_DEADLINE_H
-#define OVERSIGHT_DEADLINE_H
+ * Threading: a rule pack is immutable once opened; one handle may be used by
+ * several threads at once (free it only when none is using it).
+ */
+#ifndef OVERSIGHT_C_RULE_PACK_H
+#define OVERSIGHT_C_RULE_PACK_H
 
-#ifndef OVERSIGHT_H
-#error "include <oversight.h>, which includes this area header"
-#endif
+#include <oversight/c/base.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+OVERSIGHT_BEGIN_DECLS
 
-/* A set of statutory or local rules. Free with oversight_rule_pack_free(). */
-/* (its typedef is in oversight.h) */
-
-/* Opens the default England pack (compiled in; no file is read). */
+/* Opens the default England pack (compiled in; no file is read). *out is
+ * NULL on failure; free the handle with oversight_rule_pack_free(). */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_rule_pack_open_default(oversight_rule_pack **out) OVERSIGHT_NOEXCEPT;
 
 /* Opens a pack from TOML text. `layer` names the pack in explanations; NULL
@@ -55,23 +50,23 @@ OVERSIGHT_API void OVERSIGHT_CALL oversight_rule_pack_free(oversight_rule_pack *
 /* The pack's name ("england", "england+example-local"). Borrowed; "" for NULL. */
 OVERSIGHT_API const char *OVERSIGHT_CALL oversight_rule_pack_name(const oversight_rule_pack *pack) OVERSIGHT_NOEXCEPT;
 
-/* Every rule as an owned JSON array, in pack order:
- * [{"id","title","area","kind":"within"|"interval","trigger","satisfied_by":[..],
- *   "duration":{"count","unit","text"},"when":{"attribute":["value",..]},"ends_on":[..],
- *   "effective_from":"YYYY-MM-DD"|null,"effective_until":..|null,
- *   "from_occurrence":n,"until_occurrence":n|null,"active_from":"12 months"|null,
- *   "active_until":..|null,"active_from_event":"","active_until_event":"",
- *   "enabled":true,"source","status":"confirmed"|"secondary"|"unconfirmed"|"local",
- *   "layer","note"}, ...]
- * Free with oversight_free(). */
+/* Every rule, in pack order, as an owned JSON document
+ * {"format":"oversight-rules","version":1,"pack":"england","rules":[{"id",
+ *  "title","area","kind":"within"|"interval","trigger","satisfied_by":[..],
+ *  "duration":{"count","unit","text"},"when":{"attribute":["value",..]},
+ *  "ends_on":[..],"effective_from","effective_until" (dates or null),
+ *  "from_occurrence","until_occurrence" (or null),"active_from","active_until"
+ *  (durations as text, or null),"active_from_event","active_until_event",
+ *  "enabled","source","status":"confirmed"|"secondary"|"unconfirmed"|"local",
+ *  "layer","note"}]}. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_rule_pack_rules_json(const oversight_rule_pack *pack,
                                                                              char **out) OVERSIGHT_NOEXCEPT;
 
 /* *out = the due date rule `rule_id` gives for a trigger (or, for rules that
- * count from the previous event, that event) on `from`. `calendar` NULL means
- * England and Wales. OVERSIGHT_E_NOT_FOUND for an unknown rule id;
- * OVERSIGHT_E_INVALID_ARG for a date outside the rule's era or a rule that
- * counts in school days (needs a school calendar: not in the C API yet). */
+ * count from the previous event, that event) on `from`. OVERSIGHT_E_NOT_FOUND
+ * for an unknown rule id; OVERSIGHT_E_INVALID_ARG for a date outside the
+ * rule's era or a rule that counts in school days (it needs a school
+ * calendar, which the C API does not offer yet). */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_rule_pack_due_date(const oversight_rule_pack *pack,
                                                                            const char *rule_id, oversight_date from,
                                                                            const oversight_calendar *calendar,
@@ -80,14 +75,12 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_rule_pack_due_date(const
 /* The same due date explained in one readable paragraph (rule, source and
  * status, layer, trigger and date, unit and count, the day-0 convention, the
  * weekends, bank holidays and closures skipped, month-end clamping). Owned
- * string; free with oversight_free(). */
+ * string. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_rule_pack_explain(const oversight_rule_pack *pack,
                                                                           const char *rule_id, oversight_date from,
                                                                           const oversight_calendar *calendar,
                                                                           char **out) OVERSIGHT_NOEXCEPT;
 
-#ifdef __cplusplus
-}
-#endif
+OVERSIGHT_END_DECLS
 
-#endif /* OVERSIGHT_DEADLINE_H */
+#endif /* OVERSIGHT_C_RULE_PACK_H */

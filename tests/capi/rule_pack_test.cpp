@@ -1,21 +1,17 @@
-// Rule packs and statutory due dates through the C ABI only (<oversight.h>).
-#include <boost/test/unit_test.hpp>
-
-#include <oversight.h>
+// <oversight/c/rule_pack.h>: rule packs and statutory due dates, only
+// through <oversight.h>.
+#include "capi_test.hpp"
 
 #include <cstdio>
-#include <cstring>
 #include <fstream>
-#include <string>
+#include <thread>
+#include <vector>
+
+using namespace capi_test;
 
 namespace {
 
-bool has_message() { return std::strlen(oversight_last_error_message()) > 0; }
-std::string message() { return oversight_last_error_message(); }
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
 const std::string kData = OVERSIGHT_PROJECT_DATA_DIR;
-const char* kSql = "'; DROP TABLE x; --";
 const oversight_date kFriday{2012, 8, 24};  // before the August bank holiday 2012
 
 /// Checks status and that a message was recorded.
@@ -31,12 +27,6 @@ struct Pack {
     ~Pack() { oversight_rule_pack_free(p); }
 };
 
-std::string take(char* s) {
-    std::string out = s ? s : "";
-    oversight_free(s);
-    return out;
-}
-
 const char* kLocal =
     "name = \"council\"\n"
     "[[rule]]\n"
@@ -51,7 +41,7 @@ const char* kLocal =
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(deadline)
+BOOST_AUTO_TEST_SUITE(rule_pack)
 
 BOOST_AUTO_TEST_CASE(default_pack_due_date_and_explanation) {
     Pack pack;
@@ -71,9 +61,12 @@ BOOST_AUTO_TEST_CASE(default_pack_due_date_and_explanation) {
     BOOST_TEST(contains(why, "2012-09-24"), why);
 
     // A calendar with a closure on Tue 2012-08-28 moves it a working day.
+    const oversight_calendar_day staff_day[] = {{oversight_date{2012, 8, 28}, "Staff day"}};
+    oversight_calendar_options opts = OVERSIGHT_CALENDAR_OPTIONS_INIT;
+    opts.closures = staff_day;
+    opts.closure_count = 1;
     oversight_calendar* cal = nullptr;
-    BOOST_REQUIRE(oversight_calendar_open(&cal, "england-and-wales") == OVERSIGHT_OK);
-    BOOST_REQUIRE(oversight_calendar_add_closure(cal, oversight_date{2012, 8, 28}, "Staff day") == OVERSIGHT_OK);
+    BOOST_REQUIRE(oversight_calendar_open(&cal, &opts) == OVERSIGHT_OK);
     BOOST_TEST(oversight_rule_pack_due_date(pack.p, "lac.review.first", kFriday, cal, &due) == OVERSIGHT_OK);
     BOOST_TEST(due.day == 25);
     BOOST_TEST(oversight_rule_pack_explain(pack.p, "lac.review.first", kFriday, cal, &text) == OVERSIGHT_OK);
@@ -85,8 +78,10 @@ BOOST_AUTO_TEST_CASE(rules_json_lists_sources_statuses_and_layers) {
     Pack pack;
     char* json = nullptr;
     BOOST_TEST(oversight_rule_pack_rules_json(pack.p, &json) == OVERSIGHT_OK);
-    const std::string all = take(json);
-    BOOST_TEST(all.front() == '[');
+    const nlohmann::json doc = take_document(json, "oversight-rules");
+    BOOST_TEST(doc["pack"] == "england");
+    BOOST_TEST(doc["rules"].size() > 40u);
+    const std::string all = doc.dump();
     BOOST_TEST(contains(all, "\"id\":\"cp.icpc\""));
     BOOST_TEST(contains(all, "\"status\":\"unconfirmed\""));
     BOOST_TEST(contains(all, "\"layer\":\"england\""));
@@ -230,6 +225,23 @@ BOOST_AUTO_TEST_CASE(malformed_arguments) {
     BOOST_TEST(contains(message(), "lac.visit.yaer1"));
     BOOST_TEST(out == nullptr);
     oversight_rule_pack_free(typo);
+}
+
+BOOST_AUTO_TEST_CASE(one_pack_is_shared_by_threads) {
+    Pack pack;
+    std::vector<std::thread> threads;
+    std::vector<int> wrong(4, 0);
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 200; ++i) {
+                oversight_date due{};
+                if (oversight_rule_pack_due_date(pack.p, "lac.review.first", kFriday, nullptr, &due) != OVERSIGHT_OK ||
+                    due.month != 9 || due.day != 24)
+                    ++wrong[t];
+            }
+        });
+    for (auto& th : threads) th.join();
+    for (int w : wrong) BOOST_TEST(w == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

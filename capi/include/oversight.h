@@ -1,0 +1,44 @@
+/*
+ * <oversight.h> - the stable C ABI of Oversight (liboversight_c).
+ *
+ * Includes every area header. A program may instead include only the areas
+ * it uses, <oversight/c/<area>.h>; each compiles on its own. The rules every
+ * function follows (names, status codes, out-parameters, versioned structs,
+ * strings and memory, JSON documents, threads) are written once, in
+ * <oversight/c/base.h>.
+ *
+ *   base         status codes, errors, memory, version, oversight_date
+ *   date         ISO 8601 dates
+ *   store        opening a store, the actor, the change history
+ *   calendar     working-day calendars (immutable, shareable)
+ *   rule_pack    statutory rule packs and their due dates (immutable, shareable)
+ *   plan         improvement plans: recommendations, actions, progress, RAG
+ *   action_iter  a plan's actions one by one, with their RAG
+ *   report       plan reports (text, Markdown, CSV, JSON)
+ *   import       seed-format and canonical plans, SSDA903 returns
+ *   workforce    teams, workers, the people directory
+ *   casework     children, allocations, attributes, events
+ *   reminders    what is due: JSON, digests, iCalendar, acknowledgements
+ *
+ * Check at start-up that the library matches this header:
+ *     if (oversight_abi_version() != OVERSIGHT_ABI_VERSION) refuse to run;
+ */
+#ifndef OVERSIGHT_H
+#define OVERSIGHT_H
+
+#include <oversight/c/version.h>
+
+#include <oversight/c/base.h>
+#include <oversight/c/date.h>
+#include <oversight/c/store.h>
+#include <oversight/c/calendar.h>
+#include <oversight/c/rule_pack.h>
+#include <oversight/c/plan.h>
+#include <oversight/c/action_iter.h>
+#include <oversight/c/report.h>
+#include <oversight/c/import.h>
+#include <oversight/c/workforce.h>
+#include <oversight/c/casework.h>
+#include <oversight/c/reminders.h>
+
+#endif /* OVERSIGHT_H */

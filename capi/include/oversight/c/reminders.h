@@ -1,0 +1,110 @@
+/*
+ * <oversight/c/reminders.h> - what is due on children's cases.
+ *
+ * Reminders are the open statutory obligations of the cases in a store that
+ * are overdue on a date or fall due within a number of working days of it,
+ * with the worker and team allocated and any acknowledgement. They come as
+ * JSON, as a plain-text digest a manager could email, and as an iCalendar
+ * (RFC 5545) file Outlook can subscribe to. Acknowledging one records who has
+ * seen it, when (UTC) and a note.
+ *
+ * Rule packs and calendars: NULL means the default England pack and the
+ * England and Wales working-day calendar. Windows are counted in working days
+ * from the as-of date (day 0).
+ */
+#ifndef OVERSIGHT_C_REMINDERS_H
+#define OVERSIGHT_C_REMINDERS_H
+
+#include <oversight/c/base.h>
+
+OVERSIGHT_BEGIN_DECLS
+
+/* Which reminders: shared by oversight_reminders_json, _digest and _ics. */
+typedef struct oversight_reminders_query {
+    uint32_t version;                     /* OVERSIGHT_REMINDERS_QUERY_VERSION */
+    const oversight_date *as_of;          /* NULL: today (UTC) */
+    int32_t within_working_days;          /* 0..3650; default 10 */
+    const char *worker;                   /* only this worker's cases; NULL: any */
+    const char *team;                     /* only this team's cases; NULL: any */
+    const oversight_rule_pack *rule_pack; /* NULL: the default England pack */
+    const oversight_calendar *calendar;   /* NULL: England and Wales */
+} oversight_reminders_query;
+
+#define OVERSIGHT_REMINDERS_QUERY_VERSION 1
+#define OVERSIGHT_REMINDERS_QUERY_INIT { OVERSIGHT_REMINDERS_QUERY_VERSION, NULL, 10, NULL, NULL, NULL, NULL }
+
+/* Fills *opts with the defaults of OVERSIGHT_REMINDERS_QUERY_INIT for
+ * `version`; OVERSIGHT_E_INVALID_ARG for NULL or an unknown version. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_query_init(oversight_reminders_query *opts,
+                                                                             uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* The reminders `query` selects (NULL: the defaults), overdue first, as an
+ * owned JSON document {"format":"oversight-reminders","version":1,
+ * "reminders":[{"key","child","worker","team","rule","title","due","anchor",
+ * "anchor_event","state":"overdue"|"due","working_days_left",
+ * "working_days_late","explanation","source","layer","acknowledged_by",
+ * "acknowledged_at","note"}]} (the last three null when not acknowledged).
+ * OVERSIGHT_E_NOT_FOUND for an unknown worker or team. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_json(const oversight_store *store,
+                                                                       const oversight_reminders_query *query,
+                                                                       char **out) OVERSIGHT_NOEXCEPT;
+
+/* The same reminders as plain text: with `worker` the worker's digest, with
+ * `team` the team's, otherwise every worker's then every team's. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_digest(const oversight_store *store,
+                                                                         const oversight_reminders_query *query,
+                                                                         char **out) OVERSIGHT_NOEXCEPT;
+
+/* How to write the iCalendar file. */
+typedef struct oversight_reminders_ics_options {
+    uint32_t version;    /* OVERSIGHT_REMINDERS_ICS_OPTIONS_VERSION */
+    int32_t alarm_days;  /* a DISPLAY alarm this many days (0..365) before DUE; 0: none; default 2 */
+    const char *dtstamp; /* UTC "YYYY-MM-DDTHH:MM:SSZ" for DTSTAMP; NULL: now */
+} oversight_reminders_ics_options;
+
+#define OVERSIGHT_REMINDERS_ICS_OPTIONS_VERSION 1
+#define OVERSIGHT_REMINDERS_ICS_OPTIONS_INIT { OVERSIGHT_REMINDERS_ICS_OPTIONS_VERSION, 2, NULL }
+
+/* Fills *opts with the defaults of OVERSIGHT_REMINDERS_ICS_OPTIONS_INIT. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_ics_options_init(oversight_reminders_ics_options *opts,
+                                                                                   uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* The same reminders as an iCalendar VCALENDAR (NULL `ics`: the defaults):
+ * one VTODO per obligation with a stable UID, DUE as a DATE (no time zone),
+ * DTSTAMP in UTC. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_ics(const oversight_store *store,
+                                                                      const oversight_reminders_query *query,
+                                                                      const oversight_reminders_ics_options *ics,
+                                                                      char **out) OVERSIGHT_NOEXCEPT;
+
+/* Who has seen which obligation. */
+typedef struct oversight_reminders_acknowledgement {
+    uint32_t version;                     /* OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_VERSION */
+    const char *child_id;                 /* required */
+    const char *rule_id;                  /* required */
+    oversight_date due;                   /* the obligation's due date: required */
+    const char *by;                       /* who has seen it: required */
+    const char *note;                     /* NULL: none */
+    const oversight_rule_pack *rule_pack; /* the pack that gives the obligation; NULL: default England */
+    const oversight_calendar *calendar;   /* NULL: England and Wales */
+} oversight_reminders_acknowledgement;
+
+#define OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_VERSION 1
+#define OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_INIT \
+    { OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_VERSION, NULL, NULL, { 0, 0, 0 }, NULL, NULL, NULL, NULL }
+
+/* Fills *opts with OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_INIT (child, rule, due
+ * and by must still be set). */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_acknowledgement_init(
+    oversight_reminders_acknowledgement *opts, uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* Records the acknowledgement with the current UTC time. Acknowledging again
+ * replaces who, when and the note (the history keeps the old values).
+ * OVERSIGHT_E_NOT_FOUND when the rule pack gives the child's case no such
+ * obligation. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_acknowledge(
+    oversight_store *store, const oversight_reminders_acknowledgement *acknowledgement) OVERSIGHT_NOEXCEPT;
+
+OVERSIGHT_END_DECLS
+
+#endif /* OVERSIGHT_C_REMINDERS_H */

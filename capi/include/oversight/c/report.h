@@ -1,0 +1,45 @@
+/*
+ * <oversight/c/report.h> - reports on an improvement plan.
+ *
+ * Kinds: "full" (everything), "plan" (recommendations and actions with RAG),
+ * "due" (overdue, due soon, no due date), "leads" (per lead), "costs" (totals).
+ * Formats: "text" (within 118 columns), "md" (Markdown), "csv" (RFC 4180 with
+ * a header row) and "json" (one document {"format":"oversight-report",
+ * "version":1,"report","plan","as_of",...}). Layouts: README "Reports".
+ */
+#ifndef OVERSIGHT_C_REPORT_H
+#define OVERSIGHT_C_REPORT_H
+
+#include <oversight/c/base.h>
+
+OVERSIGHT_BEGIN_DECLS
+
+/* What to render. */
+typedef struct oversight_report_options {
+    uint32_t version;            /* OVERSIGHT_REPORT_OPTIONS_VERSION */
+    const char *kind;            /* NULL: "full" */
+    const char *format;          /* NULL: "text" */
+    const oversight_date *as_of; /* the day the RAG is rated on; NULL: today (UTC) */
+    int32_t within_days;         /* "due soon" window, 0..3650; -1 (default): the plan's due_soon_days */
+} oversight_report_options;
+
+#define OVERSIGHT_REPORT_OPTIONS_VERSION 1
+#define OVERSIGHT_REPORT_OPTIONS_INIT { OVERSIGHT_REPORT_OPTIONS_VERSION, NULL, NULL, NULL, -1 }
+
+/* Fills *opts with the defaults of OVERSIGHT_REPORT_OPTIONS_INIT for
+ * `version`; OVERSIGHT_E_INVALID_ARG for NULL or an unknown version. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_report_options_init(oversight_report_options *opts,
+                                                                            uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* Renders one report of plan `plan_id` into an owned string (NULL options:
+ * the full text report as of today); format "json" gives one document
+ * {"format":"oversight-report","version":1,"report","plan","as_of",...}.
+ * OVERSIGHT_E_INVALID_ARG for an unknown kind or format or a window outside
+ * -1..3650. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_report_plan(const oversight_store *store, int64_t plan_id,
+                                                                    const oversight_report_options *opts,
+                                                                    char **out) OVERSIGHT_NOEXCEPT;
+
+OVERSIGHT_END_DECLS
+
+#endif /* OVERSIGHT_C_REPORT_H */

@@ -1,0 +1,117 @@
+// <oversight/c/reminders.h>: translation only (lib/reminders/).
+#include "capi_util.hpp"
+
+#include <oversight/calendar/duration.hpp>
+#include <oversight/casework/case.hpp>
+#include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/reminders/digest.hpp>
+#include <oversight/reminders/ics.hpp>
+#include <oversight/reminders/reminder.hpp>
+
+#include <vector>
+
+using namespace oversight;
+using namespace oversight::capi;
+
+namespace {
+
+const oversight_reminders_query kQueryDefaults = OVERSIGHT_REMINDERS_QUERY_INIT;
+const oversight_reminders_ics_options kIcsDefaults = OVERSIGHT_REMINDERS_ICS_OPTIONS_INIT;
+const oversight_reminders_acknowledgement kAckDefaults = OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_INIT;
+
+/// A query in C++ terms.
+struct Query {
+    const RulePack* pack;
+    const Calendar* calendar;
+    Date as_of;
+    Duration window;
+    CaseFilter filter;
+};
+
+Query query_of(const oversight_reminders_query* q) {
+    const auto& c = struct_or(q, kQueryDefaults, OVERSIGHT_REMINDERS_QUERY_VERSION, "oversight_reminders_query");
+    if (c.within_working_days < 0 || c.within_working_days > 3650)
+        throw Error(Status::invalid_arg,
+                    "within_working_days " + std::to_string(c.within_working_days) + " is outside 0..3650");
+    Query out{&pack_or_default(c.rule_pack), &calendar_or_default(c.calendar), date_or_today(c.as_of, "as_of"),
+              Duration{c.within_working_days, Unit::working_days}, {}};
+    out.filter.worker = opt_text_arg(c.worker, "worker");
+    out.filter.team = opt_text_arg(c.team, "team");
+    return out;
+}
+
+std::vector<Reminder> select(const oversight_store* store, const Query& q) {
+    return reminders(store_of(store), *q.pack, *q.calendar, q.as_of, q.window, q.filter);
+}
+
+}  // namespace
+
+extern "C" {
+
+oversight_status oversight_reminders_query_init(oversight_reminders_query* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_REMINDERS_QUERY_VERSION, kQueryDefaults, "oversight_reminders_query");
+}
+
+oversight_status oversight_reminders_json(const oversight_store* store, const oversight_reminders_query* query,
+                                          char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            return give(out, reminders_to_json(select(store, query_of(query))));
+        },
+        out);
+}
+
+oversight_status oversight_reminders_digest(const oversight_store* store, const oversight_reminders_query* query,
+                                            char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const Query q = query_of(query);
+            return give(out, digest(select(store, q), q.as_of, q.window, q.filter));
+        },
+        out);
+}
+
+oversight_status oversight_reminders_ics_options_init(oversight_reminders_ics_options* opts,
+                                                      uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_REMINDERS_ICS_OPTIONS_VERSION, kIcsDefaults,
+                       "oversight_reminders_ics_options");
+}
+
+oversight_status oversight_reminders_ics(const oversight_store* store, const oversight_reminders_query* query,
+                                         const oversight_reminders_ics_options* ics, char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const auto& c =
+                struct_or(ics, kIcsDefaults, OVERSIGHT_REMINDERS_ICS_OPTIONS_VERSION, "oversight_reminders_ics_options");
+            IcsOptions options;
+            options.alarm_days = c.alarm_days;
+            options.dtstamp = opt_text_arg(c.dtstamp, "dtstamp");
+            return give(out, reminders_to_ics(select(store, query_of(query)), options));
+        },
+        out);
+}
+
+oversight_status oversight_reminders_acknowledgement_init(oversight_reminders_acknowledgement* opts,
+                                                          uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_VERSION, kAckDefaults,
+                       "oversight_reminders_acknowledgement");
+}
+
+oversight_status oversight_reminders_acknowledge(oversight_store* store,
+                                                 const oversight_reminders_acknowledgement* acknowledgement) noexcept {
+    return guard([&] {
+        Store& s = store_of(store);
+        const auto& c = need_struct(acknowledgement, OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_VERSION, "acknowledgement",
+                                    "oversight_reminders_acknowledgement");
+        const ObligationKey key{text_arg(c.child_id, "child_id"), text_arg(c.rule_id, "rule_id"),
+                                to_date(c.due, "due")};
+        acknowledge(s, pack_or_default(c.rule_pack), calendar_or_default(c.calendar), key, text_arg(c.by, "by"),
+                    opt_text_arg(c.note, "note").value_or(""));
+        return OVERSIGHT_OK;
+    });
+}
+
+}  // extern "C"

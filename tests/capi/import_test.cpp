@@ -1,0 +1,217 @@
+// <oversight/c/import.h>, only through <oversight.h>: the seed format, the
+// canonical plan files and SSDA903, with every malformed argument.
+#include "capi_test.hpp"
+
+#include "plan_fixture.hpp"
+
+using namespace capi_test;
+
+namespace {
+
+oversight_import_options report_dated(const oversight_date* date, const char* title = nullptr,
+                                      const char* authority = nullptr) {
+    oversight_import_options o = OVERSIGHT_IMPORT_OPTIONS_INIT;
+    o.report_date = date;
+    o.title = title;
+    o.authority = authority;
+    return o;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(import)
+
+BOOST_AUTO_TEST_CASE(options_init) {
+    oversight_import_options o{};
+    EXPECT_OK(oversight_import_options_init(&o, OVERSIGHT_IMPORT_OPTIONS_VERSION));
+    BOOST_TEST((o.report_date == nullptr && o.title == nullptr && o.authority == nullptr && o.recorded_by == nullptr));
+    EXPECT_FAIL(oversight_import_options_init(nullptr, OVERSIGHT_IMPORT_OPTIONS_VERSION), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_options_init(&o, 0), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_options_init(&o, 2), OVERSIGHT_E_INVALID_ARG);
+}
+
+BOOST_AUTO_TEST_CASE(the_seed_and_the_canonical_round_trip) {
+    MemoryStore m;
+    int64_t plan = 0;
+    char* summary = nullptr;
+    auto o = report_dated(&kReport, "Improvement plan", "Southampton");
+    EXPECT_OK(oversight_import_seed_plan(m.store, kSeed, &o, &plan, &summary));
+    BOOST_TEST(plan > 0);
+    const auto s = take_document(summary, "oversight-import-summary");
+    BOOST_TEST(s["importer"] == "seed-plan");
+    BOOST_TEST(s["source"] == kSeed);
+    BOOST_TEST(s["counts"]["recommendations"] == 20);
+    BOOST_TEST(s["counts"]["actions"].get<int>() > 30);
+    BOOST_TEST(!s["issues"].empty());
+    for (const auto& w : s["issues"]) {
+        BOOST_TEST(w["line"].is_number_integer());
+        // A repair or a doubt is a warning; a cell not used (a stray lead) an error.
+        BOOST_TEST((w["severity"] == "warning" || w["severity"] == "error"));
+        BOOST_TEST(!w["message"].get<std::string>().empty());
+    }
+    int64_t latest = 0;
+    EXPECT_OK(oversight_plan_latest(m.store, &latest));
+    BOOST_TEST(latest == plan);
+
+    char* json = nullptr;
+    EXPECT_OK(oversight_plan_export_json(m.store, plan, &json));
+    const std::string text = take(json);
+    BOOST_TEST(contains(text, "\"authority\": \"Southampton\""));
+    // The canonical JSON goes back in as an equal plan; NULL options keep the file's values.
+    int64_t again = 0;
+    EXPECT_OK(oversight_import_plan_json(m.store, text.c_str(), nullptr, &again, nullptr));
+    BOOST_TEST(again != plan);
+    EXPECT_OK(oversight_plan_export_json(m.store, again, &json));
+    BOOST_TEST(take(json) == text);
+    // And the CSV too.
+    char* csv = nullptr;
+    EXPECT_OK(oversight_plan_export_csv(m.store, plan, &csv));
+    const std::string csv_text = take(csv);
+    int64_t third = 0;
+    summary = nullptr;
+    EXPECT_OK(oversight_import_plan_csv(m.store, csv_text.c_str(), nullptr, &third, &summary));
+    EXPECT_OK(oversight_plan_export_json(m.store, third, &json));
+    BOOST_TEST(take(json) == text);
+    // The summary of a canonical import: the same shape as every import's.
+    const auto read = nlohmann::json::parse(take(summary));
+    BOOST_TEST(read["format"] == "oversight-import-summary");
+    BOOST_TEST(read["importer"] == "plan-csv");
+    BOOST_TEST(read["counts"]["recommendations"] == nlohmann::json::parse(text)["recommendations"].size());
+    BOOST_TEST(read["issues"].empty());
+
+    // Options replace the file's title, authority and report date.
+    const oversight_date later{2012, 9, 21};
+    o = report_dated(&later, "Renamed", kSql);
+    int64_t fourth = 0, fifth = 0;
+    EXPECT_OK(oversight_import_plan_json(m.store, text.c_str(), &o, &fourth, nullptr));
+    EXPECT_OK(oversight_import_plan_csv(m.store, csv_text.c_str(), &o, &fifth, nullptr));
+    for (int64_t id : {fourth, fifth}) {
+        EXPECT_OK(oversight_plan_export_json(m.store, id, &json));
+        const auto doc = nlohmann::json::parse(take(json));
+        BOOST_TEST(doc["title"] == "Renamed");
+        BOOST_TEST(doc["authority"] == kSql);
+        BOOST_TEST(doc["report_date"] == "2012-09-21");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(seed_arguments) {
+    PlanFixture f;
+    int64_t id = 0;
+    char* summary = nullptr;
+    auto n = f.history();
+    auto o = report_dated(&kReport);
+    EXPECT_FAIL(oversight_import_seed_plan(nullptr, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, nullptr, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, nullptr, &summary), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(summary == nullptr);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kBadUtf8, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    o = report_dated(&kReport, kBadUtf8);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    o = report_dated(&kReport, nullptr, kBadUtf8);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    o = report_dated(&kBadDate);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    o = report_dated(&kReport);
+    o.recorded_by = "x";  // SSDA903 only: refused, not ignored
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "recorded_by"), message());
+    o = report_dated(&kReport);
+    o.version = 0;
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "oversight_import_options"), message());
+    oversight_last_error_clear();
+    id = 7;
+    summary = reinterpret_cast<char*>(0x1);
+    const oversight_status missing = oversight_import_seed_plan(f.store, "/nonexistent/plan.txt", nullptr, &id, &summary);
+    BOOST_TEST((missing == OVERSIGHT_E_NOT_FOUND || missing == OVERSIGHT_E_IO));
+    BOOST_TEST(contains(message(), "/nonexistent/plan.txt"));
+    BOOST_TEST(id == 0);
+    BOOST_TEST(summary == nullptr);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSql, nullptr, &id, &summary), missing);
+    BOOST_TEST(f.history() == n);
+    // The summary is optional; NULL options are allowed.
+    EXPECT_OK(oversight_import_seed_plan(f.store, kSeed, nullptr, &id, nullptr));
+    BOOST_TEST(id > f.plan);
+}
+
+BOOST_AUTO_TEST_CASE(canonical_text_arguments) {
+    PlanFixture f;
+    int64_t id = 0;
+    auto n = f.history();
+    const std::string json = f.export_text();
+    EXPECT_FAIL(oversight_import_plan_json(nullptr, json.c_str(), nullptr, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_json(f.store, nullptr, nullptr, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_json(f.store, json.c_str(), nullptr, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_json(f.store, kBadUtf8, nullptr, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_json(f.store, "{\"title\": ", nullptr, &id, nullptr), OVERSIGHT_E_PARSE);
+    EXPECT_FAIL(oversight_import_plan_json(f.store, kSql, nullptr, &id, nullptr), OVERSIGHT_E_PARSE);
+    EXPECT_FAIL(oversight_import_plan_csv(nullptr, "x", nullptr, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_csv(f.store, nullptr, nullptr, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_csv(f.store, "x", nullptr, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_csv(f.store, kBadUtf8, nullptr, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_csv(f.store, "not,a,plan\n1,2,3\n", nullptr, &id, nullptr), OVERSIGHT_E_PARSE);
+    auto o = report_dated(&kBadDate);
+    EXPECT_FAIL(oversight_import_plan_json(f.store, json.c_str(), &o, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_csv(f.store, "x", &o, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    o = report_dated(nullptr, kBadUtf8);
+    EXPECT_FAIL(oversight_import_plan_json(f.store, json.c_str(), &o, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    o = report_dated(nullptr);
+    o.recorded_by = "x";
+    EXPECT_FAIL(oversight_import_plan_json(f.store, json.c_str(), &o, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_csv(f.store, "x", &o, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    o = report_dated(nullptr);
+    o.version = 3;
+    EXPECT_FAIL(oversight_import_plan_json(f.store, json.c_str(), &o, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_plan_csv(f.store, "x", &o, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(id == 0);
+    BOOST_TEST(f.history() == n);
+}
+
+BOOST_AUTO_TEST_CASE(ssda903) {
+    MemoryStore m;
+    const std::string bad = OVERSIGHT_TEST_DATA_DIR "/casework_903_bad";
+    char* out = reinterpret_cast<char*>(1);
+    EXPECT_FAIL(oversight_import_ssda903(nullptr, bad.c_str(), nullptr, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out == nullptr);
+    EXPECT_FAIL(oversight_import_ssda903(m.store, nullptr, nullptr, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_ssda903(m.store, bad.c_str(), nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_ssda903(m.store, kBadUtf8, nullptr, &out), OVERSIGHT_E_INVALID_ARG);
+    oversight_import_options o = OVERSIGHT_IMPORT_OPTIONS_INIT;
+    o.recorded_by = kBadUtf8;
+    EXPECT_FAIL(oversight_import_ssda903(m.store, bad.c_str(), &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o.recorded_by = nullptr;
+    o.title = "x";  // plans only: refused, not ignored
+    EXPECT_FAIL(oversight_import_ssda903(m.store, bad.c_str(), &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = oversight_import_options OVERSIGHT_IMPORT_OPTIONS_INIT;
+    o.report_date = &kReport;
+    EXPECT_FAIL(oversight_import_ssda903(m.store, bad.c_str(), &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = oversight_import_options OVERSIGHT_IMPORT_OPTIONS_INIT;
+    o.authority = "x";
+    EXPECT_FAIL(oversight_import_ssda903(m.store, bad.c_str(), &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = oversight_import_options OVERSIGHT_IMPORT_OPTIONS_INIT;
+    o.version = 0;
+    EXPECT_FAIL(oversight_import_ssda903(m.store, bad.c_str(), &o, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_ssda903(m.store, kSql, nullptr, &out), OVERSIGHT_E_IO);
+    BOOST_TEST(out == nullptr);
+
+    o = oversight_import_options OVERSIGHT_IMPORT_OPTIONS_INIT;
+    o.recorded_by = kSql;
+    EXPECT_OK(oversight_import_ssda903(m.store, bad.c_str(), &o, &out));
+    const auto j = take_document(out, "oversight-import-summary");
+    BOOST_TEST(j["importer"] == "ssda903");
+    BOOST_TEST(j["counts"]["children_added"] == 4);
+    BOOST_TEST(j["counts"]["events_added"] == 9);
+    BOOST_TEST(j["issues"].size() == 13u);
+    for (const auto& w : j["issues"]) {
+        BOOST_TEST(w["line"].get<int>() > 1);
+        BOOST_TEST(!w["message"].get<std::string>().empty());
+        BOOST_TEST(contains(w["file"].get<std::string>(), ".csv"));
+    }
+    EXPECT_OK(oversight_casework_list_json(m.store, nullptr, nullptr, oversight_date{2024, 3, 11}, &out));
+    BOOST_TEST(nlohmann::json::parse(take(out))["cases"].size() == 4u);
+    // Again: nothing new.
+    EXPECT_OK(oversight_import_ssda903(m.store, bad.c_str(), nullptr, &out));
+    BOOST_TEST(take_document(out, "oversight-import-summary")["counts"]["events_added"] == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

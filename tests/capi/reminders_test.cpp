@@ -1,0 +1,223 @@
+// <oversight/c/reminders.h> only through <oversight.h>: one query shared by
+// JSON, digest and iCalendar, acknowledgements, and every malformed argument.
+#include "capi_test.hpp"
+
+#include "casework_fixture.hpp"
+
+#include <functional>
+
+using namespace capi_test;
+
+namespace {
+
+oversight_reminders_query query(const oversight_date* as_of, int32_t within, const oversight_calendar* cal = nullptr,
+                                const char* worker = nullptr, const char* team = nullptr) {
+    oversight_reminders_query q = OVERSIGHT_REMINDERS_QUERY_INIT;
+    q.as_of = as_of;
+    q.within_working_days = within;
+    q.calendar = cal;
+    q.worker = worker;
+    q.team = team;
+    return q;
+}
+
+oversight_reminders_acknowledgement ack(const char* child, const char* rule, oversight_date due, const char* by,
+                                        const char* note = nullptr) {
+    oversight_reminders_acknowledgement a = OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_INIT;
+    a.child_id = child;
+    a.rule_id = rule;
+    a.due = due;
+    a.by = by;
+    a.note = note;
+    return a;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(reminders)
+
+BOOST_AUTO_TEST_CASE(inits) {
+    oversight_reminders_query q{};
+    EXPECT_OK(oversight_reminders_query_init(&q, OVERSIGHT_REMINDERS_QUERY_VERSION));
+    BOOST_TEST((q.as_of == nullptr && q.within_working_days == 10 && q.worker == nullptr && q.team == nullptr &&
+                q.rule_pack == nullptr && q.calendar == nullptr));
+    oversight_reminders_ics_options i{};
+    EXPECT_OK(oversight_reminders_ics_options_init(&i, OVERSIGHT_REMINDERS_ICS_OPTIONS_VERSION));
+    BOOST_TEST((i.alarm_days == 2 && i.dtstamp == nullptr));
+    oversight_reminders_acknowledgement a{};
+    EXPECT_OK(oversight_reminders_acknowledgement_init(&a, OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_VERSION));
+    BOOST_TEST((a.child_id == nullptr && a.rule_id == nullptr && a.due.year == 0 && a.by == nullptr));
+    EXPECT_FAIL(oversight_reminders_query_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_reminders_query_init(&q, 0), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_reminders_ics_options_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_reminders_ics_options_init(&i, 2), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_reminders_acknowledgement_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_reminders_acknowledgement_init(&a, 5), OVERSIGHT_E_INVALID_ARG);
+}
+
+BOOST_FIXTURE_TEST_CASE(json_digest_ics_and_acknowledgement, CaseworkFixture) {
+    oversight_calendar* cal = nullptr;
+    EXPECT_OK(oversight_calendar_open(&cal, nullptr));
+    char* out = nullptr;
+    // Within 20 working days of 11 March 2024: the first visit and first review come up.
+    auto q = query(&kCaseAsOf, 20);
+    EXPECT_OK(oversight_reminders_json(store, &q, &out));
+    const auto list = take_document(out, "oversight-reminders")["reminders"];
+    BOOST_REQUIRE(list.is_array());
+    BOOST_REQUIRE(!list.empty());
+    for (const auto& r : list) {
+        BOOST_TEST(r["child"] == "C1");
+        BOOST_TEST(r["worker"] == "Ann Lee");
+        BOOST_TEST(r["team"] == "Team A");
+        BOOST_TEST(r["acknowledged_by"].is_null());
+    }
+    // The same with an explicit calendar handle, and filtered by worker / team.
+    q = query(&kCaseAsOf, 20, cal, "Ann Lee");
+    EXPECT_OK(oversight_reminders_json(store, &q, &out));
+    BOOST_TEST(take_document(out, "oversight-reminders")["reminders"] == list);
+    q = query(&kCaseAsOf, 20, cal, nullptr, "Team A");
+    EXPECT_OK(oversight_reminders_json(store, &q, &out));
+    BOOST_TEST(take_document(out, "oversight-reminders")["reminders"].size() == list.size());
+    // NULL query: today, 10 working days, every case; it runs.
+    EXPECT_OK(oversight_reminders_json(store, nullptr, &out));
+    take_document(out, "oversight-reminders");
+
+    // Digest and iCalendar hold every reminder.
+    q = query(&kCaseAsOf, 20, cal);
+    EXPECT_OK(oversight_reminders_digest(store, &q, &out));
+    const std::string text = take(out);
+    BOOST_TEST(contains(text, "worker Ann Lee"));
+    BOOST_TEST(contains(text, "team Team A"));
+    q = query(&kCaseAsOf, 20, cal, "Ann Lee");
+    EXPECT_OK(oversight_reminders_digest(store, &q, &out));
+    BOOST_TEST(take(out).find("Reminders for worker Ann Lee") == 0u);
+    EXPECT_OK(oversight_reminders_digest(store, nullptr, &out));
+    take(out);
+    q = query(&kCaseAsOf, 20, cal);
+    oversight_reminders_ics_options ics = OVERSIGHT_REMINDERS_ICS_OPTIONS_INIT;
+    ics.dtstamp = "2024-03-11T08:00:00Z";
+    EXPECT_OK(oversight_reminders_ics(store, &q, &ics, &out));
+    const std::string cal_text = take(out);
+    std::size_t todos = 0;
+    for (std::size_t p = cal_text.find("BEGIN:VTODO"); p != std::string::npos; p = cal_text.find("BEGIN:VTODO", p + 1))
+        ++todos;
+    BOOST_TEST(todos == list.size());
+    BOOST_TEST(contains(cal_text, "DTSTAMP:20240311T080000Z"));
+    BOOST_TEST(contains(cal_text, "TRIGGER;RELATED=END:-P2D"));
+    ics.alarm_days = 0;
+    EXPECT_OK(oversight_reminders_ics(store, &q, &ics, &out));
+    BOOST_TEST(!contains(take(out), "VALARM"));
+    EXPECT_OK(oversight_reminders_ics(store, nullptr, nullptr, &out));  // the defaults
+    BOOST_TEST(contains(take(out), "BEGIN:VCALENDAR"));
+
+    // Acknowledge the first one; an unknown obligation is not found.
+    const std::string rule = list[0]["rule"], due = list[0]["due"];
+    oversight_date d{};
+    EXPECT_OK(oversight_date_parse_iso(due.c_str(), &d));
+    oversight_date wrong = d;
+    wrong.day = d.day == 1 ? 2 : d.day - 1;
+    const auto acknowledge = [&](oversight_reminders_acknowledgement a) {
+        a.calendar = cal;
+        return oversight_reminders_acknowledge(store, &a);
+    };
+    const auto n = history_size(store);
+    auto a = ack("C1", rule.c_str(), d, "Mo");
+    EXPECT_FAIL(oversight_reminders_acknowledge(nullptr, &a), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_reminders_acknowledge(store, nullptr), OVERSIGHT_E_INVALID_ARG);
+    a.version = 0;
+    EXPECT_FAIL(acknowledge(a), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "oversight_reminders_acknowledgement"), message());
+    EXPECT_FAIL(acknowledge(ack("C1", rule.c_str(), wrong, "Mo")), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(acknowledge(ack("C1", kEvil, d, "Mo")), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(acknowledge(ack(kEvil, rule.c_str(), d, "Mo")), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(acknowledge(ack(nullptr, rule.c_str(), d, "Mo")), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(acknowledge(ack("C1", nullptr, d, "Mo")), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(acknowledge(ack("C1", rule.c_str(), d, nullptr)), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(acknowledge(ack("C1", rule.c_str(), kBadDate, "Mo")), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(acknowledge(ack("C1", rule.c_str(), oversight_date{0, 0, 0}, "Mo")), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(acknowledge(ack("C1", rule.c_str(), d, kBadUtf8)), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(acknowledge(ack("C1", rule.c_str(), d, "Mo", kBadUtf8)), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(acknowledge(ack(kBadUtf8, rule.c_str(), d, "Mo")), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(history_size(store) == n);
+    EXPECT_OK(acknowledge(ack("C1", rule.c_str(), d, "Mo Manager", kEvil)));
+    q = query(&kCaseAsOf, 20, cal);
+    EXPECT_OK(oversight_reminders_json(store, &q, &out));
+    const auto after = take_document(out, "oversight-reminders")["reminders"];
+    BOOST_TEST(after[0]["acknowledged_by"] == "Mo Manager");
+    BOOST_TEST(after[0]["note"] == kEvil);
+    BOOST_TEST(std::string(after[0]["acknowledged_at"]).back() == 'Z');
+    // With the pack given explicitly, the same obligation.
+    oversight_rule_pack* pack = nullptr;
+    EXPECT_OK(oversight_rule_pack_open_default(&pack));
+    a = ack("C1", rule.c_str(), d, "Mo Manager", "again");
+    a.rule_pack = pack;
+    EXPECT_OK(oversight_reminders_acknowledge(store, &a));
+    oversight_rule_pack_free(pack);
+    oversight_calendar_free(cal);
+}
+
+BOOST_FIXTURE_TEST_CASE(every_reader_refuses_bad_queries, CaseworkFixture) {
+    using Reader = std::function<oversight_status(const oversight_store*, const oversight_reminders_query*, char**)>;
+    const Reader readers[] = {
+        [](const oversight_store* s, const oversight_reminders_query* q, char** o) {
+            return oversight_reminders_json(s, q, o);
+        },
+        [](const oversight_store* s, const oversight_reminders_query* q, char** o) {
+            return oversight_reminders_digest(s, q, o);
+        },
+        [](const oversight_store* s, const oversight_reminders_query* q, char** o) {
+            return oversight_reminders_ics(s, q, nullptr, o);
+        },
+    };
+    int which = 0;
+    for (const Reader& call : readers) {
+        BOOST_TEST_CONTEXT("reader " << which++) {
+            char* out = reinterpret_cast<char*>(1);
+            auto q = query(&kCaseAsOf, 10);
+            EXPECT_FAIL(call(nullptr, &q, &out), OVERSIGHT_E_INVALID_ARG);
+            BOOST_TEST(out == nullptr);
+            EXPECT_FAIL(call(store, &q, nullptr), OVERSIGHT_E_INVALID_ARG);
+            q = query(&kBadDate, 10);
+            EXPECT_FAIL(call(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+            q = query(&kCaseAsOf, -1);
+            EXPECT_FAIL(call(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+            q = query(&kCaseAsOf, 5000);
+            EXPECT_FAIL(call(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+            q = query(&kCaseAsOf, 10, nullptr, kEvil);
+            EXPECT_FAIL(call(store, &q, &out), OVERSIGHT_E_NOT_FOUND);
+            q = query(&kCaseAsOf, 10, nullptr, nullptr, kEvil);
+            EXPECT_FAIL(call(store, &q, &out), OVERSIGHT_E_NOT_FOUND);
+            q = query(&kCaseAsOf, 10, nullptr, kBadUtf8);
+            EXPECT_FAIL(call(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+            q = query(&kCaseAsOf, 10, nullptr, nullptr, kBadUtf8);
+            EXPECT_FAIL(call(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+            q = query(&kCaseAsOf, 10);
+            q.version = 0;
+            EXPECT_FAIL(call(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+            BOOST_TEST(contains(message(), "oversight_reminders_query"), message());
+            q.version = OVERSIGHT_REMINDERS_QUERY_VERSION + 1;
+            EXPECT_FAIL(call(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+            BOOST_TEST(out == nullptr);
+        }
+    }
+    char* out = nullptr;
+    auto q = query(&kCaseAsOf, 10);
+    oversight_reminders_ics_options ics = OVERSIGHT_REMINDERS_ICS_OPTIONS_INIT;
+    ics.alarm_days = -1;
+    EXPECT_FAIL(oversight_reminders_ics(store, &q, &ics, &out), OVERSIGHT_E_INVALID_ARG);
+    ics.alarm_days = 366;
+    EXPECT_FAIL(oversight_reminders_ics(store, &q, &ics, &out), OVERSIGHT_E_INVALID_ARG);
+    ics.alarm_days = 2;
+    ics.dtstamp = "yesterday";
+    EXPECT_FAIL(oversight_reminders_ics(store, &q, &ics, &out), OVERSIGHT_E_INVALID_ARG);
+    ics.dtstamp = kBadUtf8;
+    EXPECT_FAIL(oversight_reminders_ics(store, &q, &ics, &out), OVERSIGHT_E_INVALID_ARG);
+    ics.dtstamp = kEvil;
+    EXPECT_FAIL(oversight_reminders_ics(store, &q, &ics, &out), OVERSIGHT_E_INVALID_ARG);
+    ics = oversight_reminders_ics_options OVERSIGHT_REMINDERS_ICS_OPTIONS_INIT;
+    ics.version = 0;
+    EXPECT_FAIL(oversight_reminders_ics(store, &q, &ics, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "oversight_reminders_ics_options"), message());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,117 @@
+// <oversight/c/report.h>, only through <oversight.h>.
+#include "capi_test.hpp"
+
+#include "plan_fixture.hpp"
+
+using namespace capi_test;
+
+namespace {
+
+oversight_report_options options(const char* kind, const char* format, int32_t within = -1) {
+    oversight_report_options o = OVERSIGHT_REPORT_OPTIONS_INIT;
+    o.kind = kind;
+    o.format = format;
+    o.as_of = &kAsOf;
+    o.within_days = within;
+    return o;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(report)
+
+BOOST_AUTO_TEST_CASE(options_init) {
+    oversight_report_options o{};
+    EXPECT_OK(oversight_report_options_init(&o, OVERSIGHT_REPORT_OPTIONS_VERSION));
+    BOOST_TEST((o.kind == nullptr && o.format == nullptr && o.as_of == nullptr && o.within_days == -1));
+    EXPECT_FAIL(oversight_report_options_init(nullptr, OVERSIGHT_REPORT_OPTIONS_VERSION), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_report_options_init(&o, 0), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_report_options_init(&o, 2), OVERSIGHT_E_INVALID_ARG);
+}
+
+BOOST_AUTO_TEST_CASE(every_kind_and_format) {
+    PlanFixture f;
+    char* out = nullptr;
+    for (const char* kind : {"full", "plan", "due", "leads", "costs"}) {
+        for (const char* format : {"text", "md", "csv", "json"}) {
+            BOOST_TEST_CONTEXT(kind << " " << format) {
+                const auto o = options(kind, format);
+                EXPECT_OK(oversight_report_plan(f.store, f.plan, &o, &out));
+                if (std::string(format) == "json") {
+                    const auto j = take_document(out, "oversight-report");
+                    BOOST_TEST(j["report"] == kind);
+                    BOOST_TEST(j["as_of"] == "2012-10-12");
+                } else {
+                    BOOST_TEST(!take(out).empty());
+                }
+            }
+        }
+    }
+    // NULL options: the full text report as of today.
+    EXPECT_OK(oversight_report_plan(f.store, f.plan, nullptr, &out));
+    BOOST_TEST(contains(take(out), "Example Council"));
+}
+
+BOOST_AUTO_TEST_CASE(arguments) {
+    PlanFixture f;
+    char* out = reinterpret_cast<char*>(0x1);
+    auto o = options("full", "text");
+    EXPECT_FAIL(oversight_report_plan(nullptr, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out == nullptr);
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_report_plan(f.store, 999, &o, &out), OVERSIGHT_E_NOT_FOUND);
+    o = options(kBadUtf8, "text");
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = options("full", kBadUtf8);
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = options("everything", "text");
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = options(kSql, "text");
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = options("full", "pdf");
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = options("full", "text");
+    o.as_of = &kBadDate;
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = options("due", "text", -2);
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = options("due", "text", 3651);
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    o = options("due", "text");
+    o.version = 0;
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "oversight_report_options"), message());
+    o.version = OVERSIGHT_REPORT_OPTIONS_VERSION + 1;
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(due_soon_window_is_the_plans_setting_unless_given) {
+    PlanFixture f;
+    const oversight_date due{2012, 10, 22};  // kAsOf + 10 days
+    oversight_plan_action_change c = OVERSIGHT_PLAN_ACTION_CHANGE_INIT;
+    c.due = &due;
+    EXPECT_OK(oversight_plan_update_action(f.store, f.plan, "1.1", &c));
+    const auto due_soon = [&](int32_t within) {
+        char* out = nullptr;
+        const auto o = options("due", "json", within);
+        EXPECT_OK(oversight_report_plan(f.store, f.plan, &o, &out));
+        const nlohmann::json j = take_document(out, "oversight-report");
+        return std::make_pair(j["due"]["within_days"].get<int>(), j["due"]["due_soon"].size());
+    };
+    oversight_plan_settings s = OVERSIGHT_PLAN_SETTINGS_INIT;
+    s.due_soon_days = 5;
+    EXPECT_OK(oversight_plan_set_settings(f.store, f.plan, &s));
+    BOOST_TEST(due_soon(-1).first == 5);
+    BOOST_TEST(due_soon(-1).second == 0u);
+    s.due_soon_days = 10;
+    EXPECT_OK(oversight_plan_set_settings(f.store, f.plan, &s));
+    BOOST_TEST(due_soon(-1).first == 10);
+    BOOST_TEST(due_soon(-1).second == 1u);
+    // within_days overrides the setting.
+    BOOST_TEST(due_soon(5).first == 5);
+    BOOST_TEST(due_soon(5).second == 0u);
+    BOOST_TEST(due_soon(0).first == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,263 @@
+"""Every JSON document the C API returns, validated against its JSON Schema.
+
+Real outputs: the seed plan imported through liboversight_c, casework with
+reminders and an acknowledgement, SSDA903 returns, calendars and rule packs,
+each read back through the C function that returns it (the binding's ctypes
+declarations, so the text is exactly what C callers get). Checked:
+
+- every function whose documentation in capi/include/oversight/c/*.h names a
+  document ("format":"oversight-<shape>") is exercised here, with that format,
+  and every schema in data/schemas is used: a new JSON function without a
+  schema, or a schema nobody writes, fails;
+- each output is valid against data/schemas/<format>.schema.json (draft
+  2020-12): an output that drifts from its schema fails;
+- each schema refuses broken copies of a real output (no format, another
+  version, an unknown member, an item without a member or with an extra one):
+  a schema that accepts anything fails;
+- the CLI still prints bare arrays (`remind --format json`, `history --format
+  json`) holding the same items as the C documents.
+
+Environment: OVERSIGHT_LIBRARY (the library under test), OVERSIGHT_PROJECT_DIR,
+OVERSIGHT_SHARED_DIR, OVERSIGHT_CLI; python3-jsonschema.
+"""
+import copy
+import ctypes
+import datetime
+import glob
+import json
+import os
+import re
+import subprocess
+import tempfile
+import unittest
+
+from jsonschema import Draft202012Validator
+
+from oversight import _lib
+from oversight import calendar as cal_mod
+from oversight import casework as cw_mod
+from oversight import deadlines as rules_mod
+from oversight import plan as plan_mod
+from oversight import Calendar, Casework, RulePack, Store
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROJECT = os.environ.get("OVERSIGHT_PROJECT_DIR", os.path.join(HERE, "..", ".."))
+SHARED = os.environ.get("OVERSIGHT_SHARED_DIR", os.path.join(PROJECT, "..", "shared"))
+SEED = os.path.join(SHARED, "seed", "000_34f8af1d34ad7c07.txt")
+SSDA903 = os.path.join(SHARED, "data", "ssda903")
+BAD_903 = os.path.join(PROJECT, "tests", "data", "casework_903_bad")
+SCHEMAS = os.path.join(PROJECT, "data", "schemas")
+HEADERS = os.path.join(PROJECT, "capi", "include", "oversight", "c")
+CLI = os.environ.get("OVERSIGHT_CLI")
+AS_OF = datetime.date(2012, 10, 12)
+CASE_AS_OF = datetime.date(2024, 3, 11)
+
+
+def raw(f, *args):
+    """The owned string a C function returns through its last parameter."""
+    return _lib.call_string(f, *args)
+
+
+def documented_formats():
+    """{function: format} for every function whose comment names a document."""
+    proto = re.compile(r"(/\*(?:(?!\*/).)*\*/)\s*OVERSIGHT_API[^;]*?OVERSIGHT_CALL\s+(\w+)\s*\(", re.S)
+    found = {}
+    for path in sorted(glob.glob(os.path.join(HEADERS, "*.h"))):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        for comment, name in proto.findall(text):
+            formats = set(re.findall(r'"format"[\s*]*:[\s*]*"(oversight-[a-z-]+)"', comment))
+            if formats:
+                assert len(formats) == 1, (name, formats)
+                found[name] = formats.pop()
+    return found
+
+
+def broken_copies(doc):
+    """(what, document) pairs a schema must refuse."""
+    out = []
+    d = copy.deepcopy(doc)
+    del d["format"]
+    out.append(("without format", d))
+    d = copy.deepcopy(doc)
+    d["version"] = 2
+    out.append(("version 2", d))
+    d = copy.deepcopy(doc)
+    d["unexpected"] = 1
+    out.append(("an unknown member", d))
+
+    def first_item(node):
+        """The first object inside an array, depth first."""
+        if isinstance(node, list):
+            for x in node:
+                if isinstance(x, dict):
+                    return x
+                found = first_item(x)
+                if found is not None:
+                    return found
+        elif isinstance(node, dict):
+            for v in node.values():
+                found = first_item(v)
+                if found is not None:
+                    return found
+        return None
+
+    probe = first_item({k: v for k, v in doc.items() if k not in ("format", "version")})
+    if probe is not None:
+        for what in ("extra", "missing"):
+            d = copy.deepcopy(doc)
+            item = first_item({k: v for k, v in d.items() if k not in ("format", "version")})
+            if what == "extra":
+                item["unexpected"] = 1
+            else:
+                del item[sorted(item)[0]]
+            out.append((f"an item with a member {what}", d))
+    return out
+
+
+class CApiDocumentsTest(unittest.TestCase):
+    outputs = {}  # function -> list of raw texts
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        out = cls.outputs
+
+        def keep(name, text):
+            out.setdefault(name, []).append(text)
+
+        # --- a plan: the seed, changes, people
+        cls.db = os.path.join(cls.tmp.name, "capi.db")
+        store = cls.store = Store(cls.db)
+        store.set_actor("schema test")
+        h = store._h()
+        plan_id, summary = store.import_seed_plan_summary(SEED, report_date="2012-09-14", authority="Southampton")
+        opts = plan_mod.ImportOptions(report_date="2012-09-14")
+        pid = ctypes.c_int64()
+        text = ctypes.c_void_p()
+        plan_mod._import_seed(h, _lib.encode(SEED), ctypes.byref(opts), ctypes.byref(pid), ctypes.byref(text))
+        keep("oversight_import_seed_plan", _lib.take_string(text))
+        store.add_progress("1.1", "Twelve posts filled", "2012-10-10", author="F Budgen", plan_id=plan_id)
+        store.set_rag("1.2", "amber", "DCS", "uptake low", "2012-10-11", plan_id=plan_id)
+        store.add_milestone("1.1", "2012-10-01", "Posts advertised", plan_id=plan_id)
+        store.add_task("1.1", "Reduce agency staff", owner="Mark Jowett", due="2012-12-31", plan_id=plan_id)
+        store.add_person("Lindsay Voss", job_title="Head of Service", email="lv@example.org", team="Leadership")
+        store.add_person("Felicity Budgen")
+        empty_plan = store.create_plan("Empty plan")
+        for pid_ in (plan_id, empty_plan):
+            keep("oversight_plan_export_json", raw(plan_mod._export_json, h, pid_))
+            keep("oversight_plan_people_json", raw(plan_mod._plan_people_json, h, pid_))
+            for kind in ("full", "plan", "due", "leads", "costs"):
+                ro = plan_mod.ReportOptions(kind=kind, format="json", as_of=AS_OF)
+                keep("oversight_report_plan", raw(plan_mod._report, h, pid_, ctypes.byref(ro)))
+        keep("oversight_plan_list_json", raw(plan_mod._list_json, h))
+        keep("oversight_workforce_people_json", raw(plan_mod._people_json, h, _lib.Date.of(CASE_AS_OF)))
+
+        # --- casework and reminders
+        cw = Casework(store)
+        cw.save_team("Team A", manager="Mo Manager")
+        cw.save_worker("Ann Lee", "Team A")
+        for child in ("C1", "C2"):
+            cw.save_child(child, date_of_birth="2012-05-01")
+            cw.allocate(child, "Ann Lee", "2024-03-01")
+            cw.record_event(child, "became_looked_after", "2024-03-01", {"legal_status": "C2"})
+            cw.record_event(child, "placement_start", "2024-03-01", {"placement_type": "U1", "legal_status": "C2"})
+        cw.set_attribute("C1", "visit_regime", "default", "2024-03-02")
+        cw.save_child("C3")  # unallocated
+        first = cw.reminders(as_of=CASE_AS_OF, within=20)[0]
+        cw.acknowledge(first["child"], first["rule"], first["due"], "Mo Manager", note="seen")
+        for as_of, within in ((CASE_AS_OF, 20), (datetime.date(2024, 6, 1), 0)):
+            q = cw_mod.ReminderQuery(as_of=as_of, within_working_days=within)
+            keep("oversight_reminders_json", raw(cw_mod._reminders_json, h, ctypes.byref(q)))
+        for child in ("C1", "C3"):
+            keep("oversight_casework_case_json", raw(cw_mod._case_json, h, _lib.encode(child), _lib.Date.of(CASE_AS_OF)))
+        keep("oversight_casework_list_json", raw(cw_mod._list_json, h, None, None, _lib.Date.of(CASE_AS_OF)))
+        keep("oversight_casework_list_json", raw(cw_mod._list_json, h, _lib.encode("Ann Lee"), None,
+                                                 _lib.Date.of(CASE_AS_OF)))
+
+        # --- SSDA903: a damaged return, and the real one when present
+        folders = [BAD_903] + ([SSDA903] if os.path.isdir(SSDA903) else [])
+        with Store() as s903:
+            for folder in folders:
+                io = plan_mod.ImportOptions()
+                keep("oversight_import_ssda903", raw(cw_mod._import_ssda903, s903._h(), _lib.encode(folder),
+                                                     ctypes.byref(io)))
+            keep("oversight_reminders_json", raw(cw_mod._reminders_json, s903._h(), ctypes.byref(
+                cw_mod.ReminderQuery(as_of=datetime.date(2018, 3, 31), within_working_days=10))))
+        keep("oversight_store_history_json", raw(plan_mod._store_history_json, h, None))
+        keep("oversight_store_history_json", raw(plan_mod._store_history_json, h,
+                                                 ctypes.byref(plan_mod.HistoryQuery(entity="acknowledgement"))))
+
+        # --- calendars and rule packs
+        for division in ("england-and-wales", "scotland", "northern-ireland"):
+            with Calendar(division, holidays=[("2026-06-12", "Proclaimed day")]) as cal:
+                for year in (2012, 2026):
+                    keep("oversight_calendar_holidays_json", raw(cal_mod._holidays_json, cal._h(), year))
+        with RulePack.default() as england:
+            keep("oversight_rule_pack_rules_json", raw(rules_mod._rules_json, england._h()))
+            local = RulePack.from_file(os.path.join(PROJECT, "data", "rules", "example-local.toml"))
+            with england.layered(local) as both:
+                keep("oversight_rule_pack_rules_json", raw(rules_mod._rules_json, both._h()))
+            local.close()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.store.close()
+        cls.tmp.cleanup()
+
+    def test_every_documented_json_function_is_checked(self):
+        documented = documented_formats()
+        self.assertEqual(sorted(self.outputs), sorted(documented),
+                         "every function documenting a JSON document is exercised here, and only those")
+        schemas = {os.path.basename(p)[: -len(".schema.json")] for p in glob.glob(os.path.join(SCHEMAS, "*.json"))}
+        self.assertEqual(schemas, set(documented.values()), "one schema per documented format, none unused")
+
+    def test_outputs_are_valid_against_their_schemas(self):
+        for name, fmt in sorted(documented_formats().items()):
+            with open(os.path.join(SCHEMAS, fmt + ".schema.json"), encoding="utf-8") as f:
+                schema = json.load(f)
+            Draft202012Validator.check_schema(schema)
+            validator = Draft202012Validator(schema)
+            for i, text in enumerate(self.outputs.get(name, [])):
+                with self.subTest(function=name, output=i):
+                    doc = json.loads(text)
+                    errors = ["/".join(map(str, e.absolute_path)) + ": " + e.message
+                              for e in validator.iter_errors(doc)]
+                    self.assertEqual(errors, [], f"{name} output {i} against {fmt}")
+                    for what, broken in broken_copies(doc):
+                        self.assertFalse(validator.is_valid(broken), f"{fmt} accepts a document {what}")
+
+    def test_outputs_are_real(self):
+        # The documents hold what the data gives them (not vacuously empty).
+        seed = json.loads(self.outputs["oversight_import_seed_plan"][0])
+        self.assertEqual(seed["counts"]["recommendations"], 20)
+        self.assertTrue(seed["issues"])
+        self.assertTrue(json.loads(self.outputs["oversight_reminders_json"][0])["reminders"])
+        self.assertTrue(json.loads(self.outputs["oversight_plan_people_json"][0])["probable_duplicates"])
+        full = json.loads(self.outputs["oversight_report_plan"][0])
+        self.assertEqual(full["report"], "full")
+        self.assertEqual(len(full["recommendations"]), 20)
+        self.assertTrue(json.loads(self.outputs["oversight_import_ssda903"][0])["issues"])
+        acked = [r for r in json.loads(self.outputs["oversight_reminders_json"][0])["reminders"]
+                 if r["acknowledged_by"]]
+        self.assertEqual(len(acked), 1)
+
+    @unittest.skipUnless(CLI, "OVERSIGHT_CLI not set")
+    def test_the_cli_prints_bare_arrays_of_the_same_items(self):
+        def cli(*args):
+            return subprocess.run([CLI, "--db", self.db] + list(args), check=True, capture_output=True).stdout
+
+        self.store.close()  # the CLI opens the file itself
+        try:
+            rem = cli("--as-of", CASE_AS_OF.isoformat(), "remind", "--within", "20", "--format", "json")
+            self.assertTrue(rem.startswith(b"[") and rem.endswith(b"]\n"))
+            self.assertEqual(json.loads(rem), json.loads(self.outputs["oversight_reminders_json"][0])["reminders"])
+            hist = cli("history", "--format", "json", "--entity", "acknowledgement")
+            self.assertTrue(hist.startswith(b"["))
+            self.assertEqual(json.loads(hist), json.loads(self.outputs["oversight_store_history_json"][1])["changes"])
+        finally:
+            type(self).store = Store(self.db)
+
+
+if __name__ == "__main__":
+    unittest.main()
