@@ -89,6 +89,22 @@ int count(SQLite::Database& db, const std::string& table) {
 
 BOOST_AUTO_TEST_SUITE(migration)
 
+BOOST_AUTO_TEST_CASE(published_migrations_are_never_edited) {
+    // Stores at versions 1..3 exist, so migrations 0001..0003 must stay as
+    // 1.0 shipped them: the fixture keeps that text, after its own header.
+    std::string published;
+    for (const char* file : {"0001_core.sql", "0002_plan.sql", "0003_casework.sql"})
+        published += read_text(OVERSIGHT_PROJECT_DIR "/lib/store/sqlite/migrations/" + std::string(file)) + "\n";
+    std::string fixture = read_text(OVERSIGHT_TEST_DATA_DIR "/store/v3_schema.sql");
+    fixture.erase(0, fixture.find("-- Migration 0001"));
+    auto trim = [](std::string t) {
+        while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+        return t;
+    };
+    BOOST_TEST(trim(published) == trim(fixture),
+               "a published migration (0001..0003) was edited: add a new numbered file instead");
+}
+
 BOOST_AUTO_TEST_CASE(every_row_of_a_version_3_store_survives) {
     TempStore tmp("migration_v3");
     make_v3_store(tmp.path);
