@@ -14,7 +14,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$here"
 
-all=(seed_plan plan_json plan_csv cost duration rule_pack school_calendar gov_uk_calendar ssda903)
+# The targets are the fuzz_<name>.cpp files (CMakeLists.txt globs the same).
+all=()
+for f in tests/fuzz/fuzz_*.cpp; do n=${f##*/fuzz_}; all+=("${n%.cpp}"); done
 seconds=${1:-30}
 [ $# -gt 0 ] && shift
 case "$seconds" in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [TARGET...] (targets: ${all[*]})" >&2; exit 2 ;; esac
