@@ -69,6 +69,10 @@ seed_corpus() {
     ssda903)
       join903 tests/data/casework_903_bad "$dir/real-casework_903_bad.txt"
       join903 "$shared/data/ssda903" "$dir/real-shared-ssda903.txt" ;;
+    csv_reader)  # the first 40 lines of each table, as for ssda903
+      for f in tests/data/casework_903_bad/*.csv tests/data/ssda903_sample/*.csv "$shared"/data/ssda903/*.csv; do
+        [ -f "$f" ] && head -n 40 "$f" >"$dir/real-$(basename "$(dirname "$f")")-$(basename "$f")"
+      done ;;
   esac
   return 0
 }
