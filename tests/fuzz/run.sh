@@ -73,6 +73,10 @@ seed_corpus() {
       for f in tests/data/casework_903_bad/*.csv tests/data/ssda903_sample/*.csv "$shared"/data/ssda903/*.csv; do
         [ -f "$f" ] && head -n 40 "$f" >"$dir/real-$(basename "$(dirname "$f")")-$(basename "$f")"
       done ;;
+    xml_reader)
+      for f in "$shared"/data/cin_census/*.x* "$shared"/data/workforce/*.x*; do
+        [ -f "$f" ] && cp "$f" "$dir/real-$(basename "$f")"
+      done ;;
   esac
   return 0
 }
@@ -81,6 +85,7 @@ max_len() {
   case $1 in
     cost|duration) echo 256 ;;
     school_calendar|gov_uk_calendar|rule_pack|ssda903) echo 4096 ;;
+    xml_reader) echo 20480 ;;   # the workforce census (18 KB) whole
     *) echo 8192 ;;
   esac
 }
