@@ -77,6 +77,7 @@ seed_corpus() {
       for f in "$shared"/data/cin_census/*.x* "$shared"/data/workforce/*.x*; do
         [ -f "$f" ] && cp "$f" "$dir/real-$(basename "$f")"
       done ;;
+    xlsx_reader) [ -f "$shared/data/annex_a/Annex_A.xlsx" ] && cp "$shared/data/annex_a/Annex_A.xlsx" "$dir/real-Annex_A.xlsx" ;;
   esac
   return 0
 }
@@ -86,6 +87,7 @@ max_len() {
     cost|duration) echo 256 ;;
     school_calendar|gov_uk_calendar|rule_pack|ssda903) echo 4096 ;;
     xml_reader) echo 20480 ;;   # the workforce census (18 KB) whole
+    xlsx_reader) echo 32768 ;;  # Annex A (27 KB) whole: a zip cut short is only an error
     *) echo 8192 ;;
   esac
 }
