@@ -501,9 +501,39 @@ struct XlsxSheet::Impl {
         }
     }
 
+    // The next <row> and its number, or a null node at the end. A row with
+    // no (valid) number is the one after the row before; after the last row
+    // a sheet can have, there is none, and the row is skipped.
+    pugi::xml_node next_row(std::int64_t& number) {
+        for (;;) {
+            while (row && detail::local_name(row.name()) != "row") row = row.next_sibling();
+            if (!row) return row;
+            pugi::xml_node r = row;
+            row = row.next_sibling();
+            number = last_row + 1;
+            const char* rn = attribute(r, "r");
+            const auto n = rn ? whole_number(rn) : std::nullopt;
+            if (n && *n >= 1 && *n <= kMaxRows) {
+                number = *n;
+            } else if (number > kMaxRows) {
+                const std::string last = std::to_string(kMaxRows);
+                issue(last + ":" + last, 0,
+                      (rn ? std::string("a row numbered \"") + rn + "\"" : std::string("a row without a number")) +
+                          " after row " + last + ", the last a sheet has; skipped");
+                continue;
+            } else if (rn) {
+                issue(std::to_string(number) + ":" + std::to_string(number), 0,
+                      std::string("row number \"") + rn + "\" is not 1.." + std::to_string(kMaxRows) +
+                          "; read as row " + std::to_string(number));
+            }
+            return r;
+        }
+    }
+
     bool next(XlsxRow& out) {
-        while (row && detail::local_name(row.name()) != "row") row = row.next_sibling();
-        if (!row) {
+        std::int64_t number = 0;
+        const pugi::xml_node r = next_row(number);
+        if (!r) {
             if (unlisted > 0) {
                 ImportIssue i;
                 i.file = file;
@@ -515,20 +545,6 @@ struct XlsxSheet::Impl {
                 unlisted = 0;
             }
             return false;
-        }
-        pugi::xml_node r = row;
-        row = row.next_sibling();
-
-        std::int64_t number = last_row + 1;
-        if (const char* rn = attribute(r, "r")) {
-            auto n = whole_number(rn);
-            if (!n || *n < 1 || *n > kMaxRows) {
-                issue(std::to_string(number) + ":" + std::to_string(number), 0,
-                      std::string("row number \"") + rn + "\" is not 1.." + std::to_string(kMaxRows) +
-                          "; read as row " + std::to_string(number));
-            } else {
-                number = *n;
-            }
         }
         last_row = number;
         out.number = number;

@@ -78,7 +78,9 @@ public:
 
     const std::string& name() const noexcept;
     /// The next row present in the sheet, in order; false at the end.
-    /// `row`'s storage is reused.
+    /// A row without a valid number (r=) is the one after the row before;
+    /// after row 1048576 there is none, so such a row is skipped with an
+    /// error issue. `row`'s storage is reused.
     bool next(XlsxRow& row);
     const std::vector<ImportIssue>& issues() const noexcept;
 
