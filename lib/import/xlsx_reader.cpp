@@ -205,6 +205,20 @@ std::optional<Date> excel_serial_date(double serial, bool date1904) noexcept {
     return d;
 }
 
+namespace {
+
+// The Excel serial of a day, the inverse of excel_serial_date: before
+// 1900-03-01 the 1900 system counts from 1899-12-31 (1 = 1900-01-01), from
+// then on from 1899-12-30, past the 29 February 1900 it pretends there was.
+// Days before either system's first are counted back from it (no serial).
+std::int32_t excel_serial(Date d, bool date1904) noexcept {
+    constexpr std::int32_t march_1900 = -25508;  // 1900-03-01, days since 1970-01-01
+    const std::int32_t base = date1904 ? -24107 : d.serial() < march_1900 ? -25568 : -25569;
+    return Date::days_between(Date::from_serial(base), d);
+}
+
+}  // namespace
+
 bool is_date_format(std::string_view code) noexcept {
     bool day_or_year = false, month_or_minute = false, hour_or_second = false;
     for (std::size_t i = 0; i < code.size(); ++i) {
@@ -478,8 +492,7 @@ struct XlsxSheet::Impl {
             cell.type = CellType::date;
             cell.text = value;
             cell.date = d;
-            Date epoch = shared->date1904 ? Date::from_serial(-24107) : Date::from_serial(-25569);
-            cell.number = Date::days_between(epoch, *d);
+            cell.number = excel_serial(*d, shared->date1904);
         } else if (type == "n") {
             auto x = real_number(detail::trim(value));
             if (!x) return unreadable("\"" + value + "\" is not a number");

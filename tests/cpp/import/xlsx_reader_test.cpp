@@ -329,6 +329,24 @@ BOOST_AUTO_TEST_CASE(workbook_1904) {
     BOOST_TEST(s.issues().empty());
 }
 
+// An ISO date (t="d") gets the serial Excel gives that day, on both sides
+// of the 29 February 1900 that Excel counts and that never was.
+BOOST_AUTO_TEST_CASE(iso_dates_get_excel_serials) {
+    Book b;
+    b.sheets = {{"S", "<row r=\"1\"><c t=\"d\"><v>1900-01-01</v></c><c t=\"d\"><v>1900-02-28</v></c>"
+                      "<c t=\"d\"><v>1900-03-01</v></c><c t=\"d\"><v>2020-09-16</v></c>"
+                      "<c t=\"d\"><v>1899-12-31</v></c></row>"}};
+    auto wb = open(b);
+    XlsxSheet s = wb.sheet(std::size_t{0});
+    auto rows = rows_of(s);
+    BOOST_TEST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST_REQUIRE(rows[0].cells.size() == 5u);
+    const double serials[] = {1, 59, 61, 44090, 0};
+    for (std::size_t i = 0; i < 5; ++i) BOOST_TEST(rows[0].cells[i].number == serials[i], "cell " << i);
+    for (std::size_t i = 0; i < 4; ++i)
+        BOOST_TEST((excel_serial_date(rows[0].cells[i].number) == rows[0].cells[i].date), "cell " << i);
+}
+
 BOOST_AUTO_TEST_CASE(bad_cells_become_issues_and_empty_cells) {
     Book b;
     b.shared_strings = "<si><t>only</t></si>";
