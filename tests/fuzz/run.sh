@@ -87,6 +87,7 @@ max_len() {
     cost|duration) echo 256 ;;
     school_calendar|gov_uk_calendar|rule_pack|ssda903) echo 4096 ;;
     xml_reader) echo 20480 ;;   # the workforce census (18 KB) whole
+    plan_file) echo 24576 ;;    # the sample plan's canonical JSON (22 KB) whole
     xlsx_reader) echo 32768 ;;  # Annex A (27 KB) whole: a zip cut short is only an error
     *) echo 8192 ;;
   esac
