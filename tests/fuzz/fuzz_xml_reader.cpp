@@ -75,7 +75,7 @@ void visit(const XmlDocument& doc, const XmlNode& n, std::int64_t lines, Walk& w
     fuzz::check(fuzz::is_utf8(text), "text is UTF-8", text);
     fuzz::check(text.find('\0') == std::string::npos, "text holds no NUL byte", path);
     fuzz::check(n.line() >= 1 && n.line() <= lines, "an element's line is in the input", path);
-    for (const char* a : {"id", "r", "type", "name", "xmlns", ""})
+    for (const char* a : {"id", "r", "s", "t", "v", "a", "code", "type", "name", "xmlns", ""})
         if (auto v = n.attribute(a)) fuzz::check(fuzz::is_utf8(*v), "an attribute value is UTF-8", *v);
 
     if (auto d = getter(doc, n, text, "date()", [&] { return n.date(); }))
