@@ -7,7 +7,8 @@
 //   - a document has a root; every path starts with "/" and the root's name,
 //     is its parent's path plus one step, and names one element only;
 //   - lines are 1.. the input's last line, in document order;
-//   - names, text, attribute values, paths and messages are UTF-8;
+//   - an element has a name ("" is a null node's); names, text, attribute
+//     values, paths and messages are UTF-8;
 //   - a getter on empty text gives nothing and no issue; on other text it
 //     gives a value (a date in 1400..9999, a finite decimal, a boolean that
 //     is the text) or records exactly one error issue, placed at the element;
@@ -70,6 +71,7 @@ auto getter(const XmlDocument& doc, const XmlNode& n, const std::string& text, c
 
 void visit(const XmlDocument& doc, const XmlNode& n, std::int64_t lines, Walk& walk) {
     const std::string name = n.name(), path = n.path(), text = n.text();
+    fuzz::check(!name.empty(), "an element has a name (\"\" is a null node's)", path);
     fuzz::check(fuzz::is_utf8(name), "a name is UTF-8", name);
     fuzz::check(fuzz::is_utf8(path), "a path is UTF-8", path);
     fuzz::check(fuzz::is_utf8(text), "text is UTF-8", text);
