@@ -210,6 +210,19 @@ LineIndex parse_xml(pugi::xml_document& doc, std::string text, const XmlParse& h
         if (n.type() == pugi::node_element && depth > how.max_depth)
             refuse(at(how.name, text, lines, offset()),
                    "elements nested deeper than " + std::to_string(how.max_depth) + " levels");
+        // Names are matched by their local part, so "xs:" or ":" would be an
+        // element (or attribute) without a name (Namespaces in XML: a QName
+        // has a local part).
+        if (n.type() == pugi::node_element) {
+            if (local_name(n.name()).empty())
+                refuse(at(how.name, text, lines, offset()),
+                       "the element name \"" + std::string(n.name()) + "\" has no local part after its prefix");
+            for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
+                if (local_name(a.name()).empty())
+                    refuse(at(how.name, text, lines, offset()),
+                           "the attribute name \"" + std::string(a.name()) + "\" of <" + n.name() +
+                               "> has no local part after its prefix");
+        }
         if (n.first_child()) {
             n = n.first_child();
             ++depth;

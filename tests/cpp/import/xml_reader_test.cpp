@@ -244,6 +244,15 @@ BOOST_AUTO_TEST_CASE(character_references_name_characters) {
     BOOST_TEST(doc.root().text() == "&#0;&#; &#x; &#0");
 }
 
+// Names are matched by their local part: one without it names nothing.
+BOOST_AUTO_TEST_CASE(names_have_a_local_part) {
+    expect_error([] { load("<r xmlns:xs=\"x\">\n  <xs:>text</xs:>\n</r>", "x.xml"); }, Status::parse,
+                 "x.xml:2:3: the element name \"xs:\" has no local part");
+    expect_error([] { load("<:/>"); }, Status::parse, "the element name \":\"");
+    expect_error([] { load("<r><c a:=\"1\"/></r>"); }, Status::parse, "the attribute name \"a:\" of <c>");
+    BOOST_TEST(load("<a:b:c xmlns:a=\"x\"/>").root().name() == "c");
+}
+
 BOOST_AUTO_TEST_CASE(encodings) {
     using namespace std::string_literals;
     expect_error([] { load("\xFF\xFE<\0a\0/\0>\0"s, "u16.xml"); }, Status::parse, "u16.xml: the file is UTF-16");
