@@ -428,7 +428,10 @@ struct XlsxWorkbook::Impl {
 // ------------------------------------------------------------------ sheets
 
 struct XlsxSheet::Impl {
-    std::string file, name;
+    std::string file, name, part;
+    std::uint64_t max_cells = 0;
+    std::uint64_t cells = 0;     // handed out so far, empty ones included
+    std::optional<Error> error;  // max_cells exceeded: every later call throws it again
     std::shared_ptr<const detail::XlsxShared> shared;
     pugi::xml_document doc;
     pugi::xml_node row;  // the next <row> to read
@@ -544,6 +547,7 @@ struct XlsxSheet::Impl {
     }
 
     bool next(XlsxRow& out) {
+        if (error) throw *error;
         std::int64_t number = 0;
         const pugi::xml_node r = next_row(number);
         if (!r) {
@@ -579,6 +583,14 @@ struct XlsxSheet::Impl {
                 continue;
             }
             last_column = column;
+            // A row holds every column up to its last cell: 20 bytes of XML can
+            // ask for 16384 cells, so the cells of a sheet are counted.
+            if (cells + static_cast<std::uint64_t>(column) > max_cells) {
+                error = Error(Status::parse, file + ":" + part + ": row " + std::to_string(number) +
+                                                 " takes sheet " + name + " past " + std::to_string(max_cells) +
+                                                 " cells (each row counts every column up to its last cell)");
+                throw *error;
+            }
             if (out.cells.size() < static_cast<std::size_t>(column)) out.cells.resize(static_cast<std::size_t>(column));
             for (; used < static_cast<std::size_t>(column); ++used) {  // fill the gap, then this cell
                 XlsxCell& e = out.cells[used];
@@ -596,6 +608,7 @@ struct XlsxSheet::Impl {
             read_cell(c, cell);
         }
         out.cells.resize(used);
+        cells += used;
         return true;
     }
 };
@@ -670,6 +683,8 @@ XlsxSheet XlsxWorkbook::sheet(std::size_t index) {
     auto s = std::make_unique<XlsxSheet::Impl>();
     s->file = impl_->file;
     s->name = impl_->names[index];
+    s->part = impl_->sheet_parts[index];
+    s->max_cells = impl_->opt.max_cells;
     s->shared = impl_->load_shared();
     impl_->parse(s->doc, impl_->sheet_parts[index]);
     s->row = child(child(s->doc.document_element(), "sheetData"), "row");

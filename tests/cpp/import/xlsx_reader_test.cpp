@@ -480,6 +480,32 @@ BOOST_AUTO_TEST_CASE(every_damaged_byte_is_an_error_or_harmless) {
     BOOST_TEST_MESSAGE("flipped bytes: " << errors << " errors, " << opened << " harmless");
 }
 
+// A row holds every column up to its last cell, so a few bytes can ask for
+// 16384 cells: a sheet's cells are counted against max_cells.
+BOOST_AUTO_TEST_CASE(cells_are_counted_against_max_cells) {
+    Book b;
+    std::string rows;
+    for (int r = 1; r <= 70; ++r) rows += "<row><c r=\"XFD" + std::to_string(r) + "\"><v>1</v></c></row>";
+    b.sheets = {{"Wide", rows}};
+    XlsxOptions o;
+    o.file = "wide.xlsx";
+    o.max_cells = 16384 * 64;
+    auto wb = open(b, o);
+    XlsxSheet s = wb.sheet(std::size_t{0});
+    XlsxRow row;
+    for (int r = 1; r <= 64; ++r) {
+        BOOST_TEST_REQUIRE(s.next(row));
+        BOOST_TEST(row.cells.size() == 16384u);
+    }
+    expect_error([&] { s.next(row); }, Status::parse,
+                 "wide.xlsx:xl/worksheets/sheet1.xml: row 65 takes sheet Wide past 1048576 cells");
+    expect_error([&] { s.next(row); }, Status::parse, "row 65 takes sheet Wide");  // and again
+    // The default allows 2^24 cells: these 70 rows read.
+    auto all = open(b);
+    XlsxSheet t = all.sheet(std::size_t{0});
+    BOOST_TEST(rows_of(t).size() == 70u);
+}
+
 BOOST_AUTO_TEST_CASE(zip_bombs_and_absurd_archives) {
     Book b = typical();
     std::string big;
