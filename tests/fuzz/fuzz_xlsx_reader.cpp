@@ -5,14 +5,17 @@
 //     the target packs into a zip of stored (uncompressed) entries with
 //     correct CRCs: mutations of the XML inside a real zip die on its CRC
 //     or its deflate stream, so this is how the fuzzer reaches the parts.
-// The reader's limits bound the work: parts of at most kMaxPart bytes (a
-// zip bomb is refused early), Excel's rows and columns per sheet.
+// The reader's limits bound the work, set lower than their defaults so that
+// no input takes long: parts of at most kMaxPart bytes (a zip bomb is
+// refused early) and kMaxCells cells per sheet (rows are filled up to their
+// last cell, so a few bytes can be 16384 cells).
 // What xlsx_reader.hpp and import_issue.hpp promise:
 //   - an error is Error(parse) (not_found for a sheet that is not there)
 //     naming the file;
 //   - sheet(i) is the sheet sheet_names()[i];
 //   - rows are numbered 1..1048576; a row's cells are A, B, ... in order, each
-//     with its row, column and a reference that matches them;
+//     with its row, column and a reference that matches them; a sheet hands
+//     out at most max_cells cells, then next() throws, and again after;
 //   - a date cell has a date in 1400..9999 or none, and only date cells have
 //     one; when the cell's number is an Excel serial, it is that date's;
 //     empty cells hold nothing, booleans TRUE/FALSE and 1/0, numbers are finite;
@@ -32,6 +35,7 @@ namespace {
 
 const char* const kFile = "fuzz.xlsx";
 constexpr std::uint64_t kMaxPart = 4u << 20;
+constexpr std::uint64_t kMaxCells = 1u << 18;
 constexpr std::size_t kMaxParts = 64;
 
 // ------------------------------------------------------- a zip of stored parts
@@ -194,13 +198,26 @@ void check_cell(const XlsxCell& c, std::int64_t row, std::size_t index, bool dat
 
 void check_sheet(XlsxSheet& sheet, bool date1904) {
     XlsxRow row;
-    while (sheet.next(row)) {
-        const std::string at = sheet.name() + "!" + std::to_string(row.number);
-        fuzz::check(row.number >= 1 && row.number <= 1048576, "a row is numbered 1..1048576", at);
-        fuzz::check(row.cells.size() <= 16384, "a row has at most 16384 columns", at);
-        for (std::size_t i = 0; i < row.cells.size(); ++i) check_cell(row.cells[i], row.number, i, date1904);
+    std::uint64_t cells = 0;
+    try {
+        while (sheet.next(row)) {
+            const std::string at = sheet.name() + "!" + std::to_string(row.number);
+            fuzz::check(row.number >= 1 && row.number <= 1048576, "a row is numbered 1..1048576", at);
+            fuzz::check(row.cells.size() <= 16384, "a row has at most 16384 columns", at);
+            cells += row.cells.size();
+            fuzz::check(cells <= kMaxCells, "a sheet hands out at most max_cells cells", at);
+            for (std::size_t i = 0; i < row.cells.size(); ++i) check_cell(row.cells[i], row.number, i, date1904);
+        }
+        fuzz::check(!sheet.next(row), "next() keeps answering false after the end");
+    } catch (const Error& e) {  // max_cells passed
+        check_error(e);
+        try {
+            (void)sheet.next(row);
+            fuzz::fail("next() after an error did not throw", e.what());
+        } catch (const Error& again) {
+            fuzz::check(std::string(e.what()) == again.what(), "next() after an error throws it again", again.what());
+        }
     }
-    fuzz::check(!sheet.next(row), "next() keeps answering false after the end");
     const std::vector<ImportIssue>& issues = sheet.issues();
     for (std::size_t i = 0; i < issues.size(); ++i) {
         const ImportIssue& w = issues[i];
@@ -223,6 +240,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     XlsxOptions options;
     options.file = kFile;
     options.max_part_bytes = kMaxPart;
+    options.max_cells = kMaxCells;
     try {
         XlsxWorkbook book = XlsxWorkbook::open_buffer(std::move(bytes), options);
         fuzz::check(book.file() == kFile, "file() is the name given");
