@@ -107,9 +107,11 @@ std::string decode_xstring(std::string_view s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
-            int a = hex(s[i + 2]), b = hex(s[i + 3]), c = hex(s[i + 4]), d = hex(s[i + 5]);
-            unsigned cp = static_cast<unsigned>((a << 12) | (b << 8) | (c << 4) | d);
-            if (a >= 0 && b >= 0 && c >= 0 && d >= 0 && cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            const int a = hex(s[i + 2]), b = hex(s[i + 3]), c = hex(s[i + 4]), d = hex(s[i + 5]);
+            // Digits first: shifting the -1 of a non-digit is undefined.
+            const bool digits = a >= 0 && b >= 0 && c >= 0 && d >= 0;
+            const unsigned cp = digits ? static_cast<unsigned>((a << 12) | (b << 8) | (c << 4) | d) : 0;
+            if (cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
                 append_utf8(out, cp);
                 i += 7;
                 continue;
