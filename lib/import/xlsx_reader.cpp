@@ -107,9 +107,11 @@ std::string decode_xstring(std::string_view s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
-            int a = hex(s[i + 2]), b = hex(s[i + 3]), c = hex(s[i + 4]), d = hex(s[i + 5]);
-            unsigned cp = static_cast<unsigned>((a << 12) | (b << 8) | (c << 4) | d);
-            if (a >= 0 && b >= 0 && c >= 0 && d >= 0 && cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            const int a = hex(s[i + 2]), b = hex(s[i + 3]), c = hex(s[i + 4]), d = hex(s[i + 5]);
+            // Digits first: shifting the -1 of a non-digit is undefined.
+            const bool digits = a >= 0 && b >= 0 && c >= 0 && d >= 0;
+            const unsigned cp = digits ? static_cast<unsigned>((a << 12) | (b << 8) | (c << 4) | d) : 0;
+            if (cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
                 append_utf8(out, cp);
                 i += 7;
                 continue;
@@ -204,6 +206,20 @@ std::optional<Date> excel_serial_date(double serial, bool date1904) noexcept {
     if (d > Date::from_serial(2932896)) return std::nullopt;  // 9999-12-31
     return d;
 }
+
+namespace {
+
+// The Excel serial of a day, the inverse of excel_serial_date: before
+// 1900-03-01 the 1900 system counts from 1899-12-31 (1 = 1900-01-01), from
+// then on from 1899-12-30, past the 29 February 1900 it pretends there was.
+// Days before either system's first are counted back from it (no serial).
+std::int32_t excel_serial(Date d, bool date1904) noexcept {
+    constexpr std::int32_t march_1900 = -25508;  // 1900-03-01, days since 1970-01-01
+    const std::int32_t base = date1904 ? -24107 : d.serial() < march_1900 ? -25568 : -25569;
+    return Date::days_between(Date::from_serial(base), d);
+}
+
+}  // namespace
 
 bool is_date_format(std::string_view code) noexcept {
     bool day_or_year = false, month_or_minute = false, hour_or_second = false;
@@ -414,7 +430,10 @@ struct XlsxWorkbook::Impl {
 // ------------------------------------------------------------------ sheets
 
 struct XlsxSheet::Impl {
-    std::string file, name;
+    std::string file, name, part;
+    std::uint64_t max_cells = 0;
+    std::uint64_t cells = 0;     // handed out so far, empty ones included
+    std::optional<Error> error;  // max_cells exceeded: every later call throws it again
     std::shared_ptr<const detail::XlsxShared> shared;
     pugi::xml_document doc;
     pugi::xml_node row;  // the next <row> to read
@@ -478,8 +497,7 @@ struct XlsxSheet::Impl {
             cell.type = CellType::date;
             cell.text = value;
             cell.date = d;
-            Date epoch = shared->date1904 ? Date::from_serial(-24107) : Date::from_serial(-25569);
-            cell.number = Date::days_between(epoch, *d);
+            cell.number = excel_serial(*d, shared->date1904);
         } else if (type == "n") {
             auto x = real_number(detail::trim(value));
             if (!x) return unreadable("\"" + value + "\" is not a number");
@@ -501,9 +519,40 @@ struct XlsxSheet::Impl {
         }
     }
 
+    // The next <row> and its number, or a null node at the end. A row with
+    // no (valid) number is the one after the row before; after the last row
+    // a sheet can have, there is none, and the row is skipped.
+    pugi::xml_node next_row(std::int64_t& number) {
+        for (;;) {
+            while (row && detail::local_name(row.name()) != "row") row = row.next_sibling();
+            if (!row) return row;
+            pugi::xml_node r = row;
+            row = row.next_sibling();
+            number = last_row + 1;
+            const char* rn = attribute(r, "r");
+            const auto n = rn ? whole_number(rn) : std::nullopt;
+            if (n && *n >= 1 && *n <= kMaxRows) {
+                number = *n;
+            } else if (number > kMaxRows) {
+                const std::string last = std::to_string(kMaxRows);
+                issue(last + ":" + last, 0,
+                      (rn ? std::string("a row numbered \"") + rn + "\"" : std::string("a row without a number")) +
+                          " after row " + last + ", the last a sheet has; skipped");
+                continue;
+            } else if (rn) {
+                issue(std::to_string(number) + ":" + std::to_string(number), 0,
+                      std::string("row number \"") + rn + "\" is not 1.." + std::to_string(kMaxRows) +
+                          "; read as row " + std::to_string(number));
+            }
+            return r;
+        }
+    }
+
     bool next(XlsxRow& out) {
-        while (row && detail::local_name(row.name()) != "row") row = row.next_sibling();
-        if (!row) {
+        if (error) throw *error;
+        std::int64_t number = 0;
+        const pugi::xml_node r = next_row(number);
+        if (!r) {
             if (unlisted > 0) {
                 ImportIssue i;
                 i.file = file;
@@ -515,20 +564,6 @@ struct XlsxSheet::Impl {
                 unlisted = 0;
             }
             return false;
-        }
-        pugi::xml_node r = row;
-        row = row.next_sibling();
-
-        std::int64_t number = last_row + 1;
-        if (const char* rn = attribute(r, "r")) {
-            auto n = whole_number(rn);
-            if (!n || *n < 1 || *n > kMaxRows) {
-                issue(std::to_string(number) + ":" + std::to_string(number), 0,
-                      std::string("row number \"") + rn + "\" is not 1.." + std::to_string(kMaxRows) +
-                          "; read as row " + std::to_string(number));
-            } else {
-                number = *n;
-            }
         }
         last_row = number;
         out.number = number;
@@ -550,6 +585,14 @@ struct XlsxSheet::Impl {
                 continue;
             }
             last_column = column;
+            // A row holds every column up to its last cell: 20 bytes of XML can
+            // ask for 16384 cells, so the cells of a sheet are counted.
+            if (cells + static_cast<std::uint64_t>(column) > max_cells) {
+                error = Error(Status::parse, file + ":" + part + ": row " + std::to_string(number) +
+                                                 " takes sheet " + name + " past " + std::to_string(max_cells) +
+                                                 " cells (each row counts every column up to its last cell)");
+                throw *error;
+            }
             if (out.cells.size() < static_cast<std::size_t>(column)) out.cells.resize(static_cast<std::size_t>(column));
             for (; used < static_cast<std::size_t>(column); ++used) {  // fill the gap, then this cell
                 XlsxCell& e = out.cells[used];
@@ -567,6 +610,7 @@ struct XlsxSheet::Impl {
             read_cell(c, cell);
         }
         out.cells.resize(used);
+        cells += used;
         return true;
     }
 };
@@ -641,6 +685,8 @@ XlsxSheet XlsxWorkbook::sheet(std::size_t index) {
     auto s = std::make_unique<XlsxSheet::Impl>();
     s->file = impl_->file;
     s->name = impl_->names[index];
+    s->part = impl_->sheet_parts[index];
+    s->max_cells = impl_->opt.max_cells;
     s->shared = impl_->load_shared();
     impl_->parse(s->doc, impl_->sheet_parts[index]);
     s->row = child(child(s->doc.document_element(), "sheetData"), "row");

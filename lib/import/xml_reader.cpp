@@ -74,6 +74,58 @@ std::string declared_encoding(std::string_view text) {
     return std::string(decl.substr(q + 1, close - q - 1));
 }
 
+// XML 1.0 [2] Char: what a character reference may name.
+bool xml_char(std::uint64_t c) {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// The offset of the first numeric character reference (&#N; or &#xH;) that
+// names no XML character, or npos; `ref` is set to it (cut short). pugixml
+// decodes such references unchecked: a surrogate or a number past U+10FFFF
+// into bytes that are not UTF-8, &#0; into a NUL that silently ends the
+// text, a number past 32 bits into whatever it wraps to. Comments, CDATA
+// sections and processing instructions hold no references: skipped.
+std::size_t bad_char_reference(std::string_view text, std::string& ref) {
+    const std::size_t npos = std::string_view::npos;
+    std::size_t i = 0;
+    while ((i = text.find_first_of("<&", i)) != npos) {
+        if (text[i] == '<') {
+            auto skip = [&](std::string_view open, std::string_view close) {
+                if (text.compare(i, open.size(), open) != 0) return false;
+                const std::size_t end = text.find(close, i + open.size());
+                i = end == npos ? text.size() : end + close.size();
+                return true;
+            };
+            if (!skip("<!--", "-->") && !skip("<![CDATA[", "]]>") && !skip("<?", "?>")) ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        if (j < text.size() && text[j] == '#') {
+            const bool hex = ++j < text.size() && text[j] == 'x';
+            if (hex) ++j;
+            std::uint64_t value = 0;
+            std::size_t digits = 0;
+            for (; j < text.size(); ++j, ++digits) {
+                const char c = text[j];
+                int d = c >= '0' && c <= '9' ? c - '0' : -1;
+                if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+                if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+                if (d < 0) break;
+                value = std::min<std::uint64_t>(value * (hex ? 16 : 10) + static_cast<unsigned>(d), 0x110000);
+            }
+            // Without digits or the ';', pugixml keeps the text as it is.
+            if (digits > 0 && j < text.size() && text[j] == ';' && !xml_char(value)) {
+                ref = std::string(text.substr(i, std::min<std::size_t>(j + 1 - i, 16)));
+                if (j + 1 - i > 16) ref += "...";
+                return i;
+            }
+        }
+        ++i;
+    }
+    return npos;
+}
+
 }  // namespace
 
 LineIndex parse_xml(pugi::xml_document& doc, std::string text, const XmlParse& how, const std::string& file,
@@ -122,6 +174,11 @@ LineIndex parse_xml(pugi::xml_document& doc, std::string text, const XmlParse& h
         lines = LineIndex(text);
     }
 
+    std::string ref;
+    if (std::size_t bad = bad_char_reference(text, ref); bad != std::string::npos)
+        refuse(at(how.name, text, lines, bad),
+               "not well-formed XML: the character reference " + ref + " names no XML character");
+
     // As a fragment, so that pugixml keeps text outside the root element
     // (otherwise silently dropped) for the walk below to refuse.
     const unsigned flags = pugi::parse_default | pugi::parse_doctype | pugi::parse_fragment | how.extra_flags;
@@ -153,6 +210,19 @@ LineIndex parse_xml(pugi::xml_document& doc, std::string text, const XmlParse& h
         if (n.type() == pugi::node_element && depth > how.max_depth)
             refuse(at(how.name, text, lines, offset()),
                    "elements nested deeper than " + std::to_string(how.max_depth) + " levels");
+        // Names are matched by their local part, so "xs:" or ":" would be an
+        // element (or attribute) without a name (Namespaces in XML: a QName
+        // has a local part).
+        if (n.type() == pugi::node_element) {
+            if (local_name(n.name()).empty())
+                refuse(at(how.name, text, lines, offset()),
+                       "the element name \"" + std::string(n.name()) + "\" has no local part after its prefix");
+            for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
+                if (local_name(a.name()).empty())
+                    refuse(at(how.name, text, lines, offset()),
+                           "the attribute name \"" + std::string(a.name()) + "\" of <" + n.name() +
+                               "> has no local part after its prefix");
+        }
         if (n.first_child()) {
             n = n.first_child();
             ++depth;

@@ -14,7 +14,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$here"
 
-all=(seed_plan plan_json plan_csv cost duration rule_pack school_calendar gov_uk_calendar ssda903)
+# The targets are the fuzz_<name>.cpp files (CMakeLists.txt globs the same).
+all=()
+for f in tests/fuzz/fuzz_*.cpp; do n=${f##*/fuzz_}; all+=("${n%.cpp}"); done
 seconds=${1:-30}
 [ $# -gt 0 ] && shift
 case "$seconds" in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [TARGET...] (targets: ${all[*]})" >&2; exit 2 ;; esac
@@ -67,6 +69,15 @@ seed_corpus() {
     ssda903)
       join903 tests/data/casework_903_bad "$dir/real-casework_903_bad.txt"
       join903 "$shared/data/ssda903" "$dir/real-shared-ssda903.txt" ;;
+    csv_reader)  # the first 40 lines of each table, as for ssda903
+      for f in tests/data/casework_903_bad/*.csv tests/data/ssda903_sample/*.csv "$shared"/data/ssda903/*.csv; do
+        [ -f "$f" ] && head -n 40 "$f" >"$dir/real-$(basename "$(dirname "$f")")-$(basename "$f")"
+      done ;;
+    xml_reader)
+      for f in "$shared"/data/cin_census/*.x* "$shared"/data/workforce/*.x*; do
+        [ -f "$f" ] && cp "$f" "$dir/real-$(basename "$f")"
+      done ;;
+    xlsx_reader) [ -f "$shared/data/annex_a/Annex_A.xlsx" ] && cp "$shared/data/annex_a/Annex_A.xlsx" "$dir/real-Annex_A.xlsx" ;;
   esac
   return 0
 }
@@ -75,6 +86,9 @@ max_len() {
   case $1 in
     cost|duration) echo 256 ;;
     school_calendar|gov_uk_calendar|rule_pack|ssda903) echo 4096 ;;
+    xml_reader) echo 20480 ;;   # the workforce census (18 KB) whole
+    plan_file) echo 24576 ;;    # the sample plan's canonical JSON (22 KB) whole
+    xlsx_reader) echo 32768 ;;  # Annex A (27 KB) whole: a zip cut short is only an error
     *) echo 8192 ;;
   esac
 }

@@ -24,6 +24,9 @@ struct XlsxOptions {
     std::uint64_t max_part_bytes = std::uint64_t{256} << 20;  // uncompressed, per part read
     std::size_t max_entries = 10000;                           // files in the zip
     std::size_t max_depth = 256;                               // XML nesting in any part
+    /// Cells one sheet may hand out, counting the empty ones that fill each
+    /// row up to its last cell: a row of one cell in column XFD is 16384.
+    std::uint64_t max_cells = std::uint64_t{1} << 24;
 };
 
 enum class CellType {
@@ -78,7 +81,11 @@ public:
 
     const std::string& name() const noexcept;
     /// The next row present in the sheet, in order; false at the end.
-    /// `row`'s storage is reused.
+    /// A row without a valid number (r=) is the one after the row before;
+    /// after row 1048576 there is none, so such a row is skipped with an
+    /// error issue. Error(parse) naming the file, the part and the row when
+    /// the sheet's rows come to more than max_cells cells; every later call
+    /// throws it again. `row`'s storage is reused.
     bool next(XlsxRow& row);
     const std::vector<ImportIssue>& issues() const noexcept;
 

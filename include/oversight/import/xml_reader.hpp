@@ -85,9 +85,11 @@ private:
 /// naming "file:line:column" for text that is not well-formed XML, is
 /// UTF-16/UTF-32 or declares another encoding while holding non-ASCII bytes,
 /// holds a NUL byte or invalid UTF-8 (InvalidUtf8::refuse), nests deeper
-/// than max_depth, or has a DOCTYPE. DOCTYPEs are refused outright: returns
-/// have none, and refusing them rules out entity tricks (pugixml would not
-/// expand entities anyway; "&name;" stays as text). Move-only.
+/// than max_depth, has a character reference to no XML character (&#0;,
+/// &#xD800;, &#x110000;) or a name with no local part ("xs:"), or has a
+/// DOCTYPE. DOCTYPEs are refused outright: returns have none, and refusing
+/// them rules out entity tricks (pugixml would not expand entities anyway;
+/// "&name;" stays as text). Move-only.
 class XmlDocument {
 public:
     static XmlDocument load_file(const std::string& path, XmlOptions options = {});

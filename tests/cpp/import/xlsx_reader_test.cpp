@@ -149,7 +149,7 @@ Book typical() {
         "<si><t>Child Unique ID</t></si>"
         "<si><r><rPr><b/></rPr><t>Rich </t></r><r><t xml:space=\"preserve\">text </t></r><rPh><t>READING</t></rPh></si>"
         "<si><t xml:space=\"preserve\"> </t></si>"
-        "<si><t>line_x000D_break and _x005F_x000D_</t></si>"
+        "<si><t>line_x000D_break and _x005F_x000D_ but not _xZ000_</t></si>"
         "<si><t>caf\xC3\xA9</t></si>";
     b.styles = kStyles;
     b.sheets = {{"List 1",
@@ -234,7 +234,7 @@ BOOST_AUTO_TEST_CASE(cells_of_every_kind) {
     BOOST_TEST(h[0].ref == "A1");
     BOOST_TEST(h[1].text == "Rich text ");  // runs joined, the phonetic reading left out
     BOOST_TEST(h[2].text == " ");           // a space is text
-    BOOST_TEST(h[3].text == "line\rbreak and _x000D_");
+    BOOST_TEST(h[3].text == "line\rbreak and _x000D_ but not _xZ000_");  // not hex: kept
     BOOST_TEST(h[4].text == "caf\xC3\xA9");
 
     const auto& r2 = rows[1].cells;
@@ -327,6 +327,24 @@ BOOST_AUTO_TEST_CASE(workbook_1904) {
     BOOST_TEST((rows[0].cells[1].date == Date::from_ymd(2015, 1, 25)));
     BOOST_TEST(rows[0].cells[2].number == 1.0);
     BOOST_TEST(s.issues().empty());
+}
+
+// An ISO date (t="d") gets the serial Excel gives that day, on both sides
+// of the 29 February 1900 that Excel counts and that never was.
+BOOST_AUTO_TEST_CASE(iso_dates_get_excel_serials) {
+    Book b;
+    b.sheets = {{"S", "<row r=\"1\"><c t=\"d\"><v>1900-01-01</v></c><c t=\"d\"><v>1900-02-28</v></c>"
+                      "<c t=\"d\"><v>1900-03-01</v></c><c t=\"d\"><v>2020-09-16</v></c>"
+                      "<c t=\"d\"><v>1899-12-31</v></c></row>"}};
+    auto wb = open(b);
+    XlsxSheet s = wb.sheet(std::size_t{0});
+    auto rows = rows_of(s);
+    BOOST_TEST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST_REQUIRE(rows[0].cells.size() == 5u);
+    const double serials[] = {1, 59, 61, 44090, 0};
+    for (std::size_t i = 0; i < 5; ++i) BOOST_TEST(rows[0].cells[i].number == serials[i], "cell " << i);
+    for (std::size_t i = 0; i < 4; ++i)
+        BOOST_TEST((excel_serial_date(rows[0].cells[i].number) == rows[0].cells[i].date), "cell " << i);
 }
 
 BOOST_AUTO_TEST_CASE(bad_cells_become_issues_and_empty_cells) {
@@ -460,6 +478,32 @@ BOOST_AUTO_TEST_CASE(every_damaged_byte_is_an_error_or_harmless) {
     }
     BOOST_TEST(errors > 0u);
     BOOST_TEST_MESSAGE("flipped bytes: " << errors << " errors, " << opened << " harmless");
+}
+
+// A row holds every column up to its last cell, so a few bytes can ask for
+// 16384 cells: a sheet's cells are counted against max_cells.
+BOOST_AUTO_TEST_CASE(cells_are_counted_against_max_cells) {
+    Book b;
+    std::string rows;
+    for (int r = 1; r <= 70; ++r) rows += "<row><c r=\"XFD" + std::to_string(r) + "\"><v>1</v></c></row>";
+    b.sheets = {{"Wide", rows}};
+    XlsxOptions o;
+    o.file = "wide.xlsx";
+    o.max_cells = 16384 * 64;
+    auto wb = open(b, o);
+    XlsxSheet s = wb.sheet(std::size_t{0});
+    XlsxRow row;
+    for (int r = 1; r <= 64; ++r) {
+        BOOST_TEST_REQUIRE(s.next(row));
+        BOOST_TEST(row.cells.size() == 16384u);
+    }
+    expect_error([&] { s.next(row); }, Status::parse,
+                 "wide.xlsx:xl/worksheets/sheet1.xml: row 65 takes sheet Wide past 1048576 cells");
+    expect_error([&] { s.next(row); }, Status::parse, "row 65 takes sheet Wide");  // and again
+    // The default allows 2^24 cells: these 70 rows read.
+    auto all = open(b);
+    XlsxSheet t = all.sheet(std::size_t{0});
+    BOOST_TEST(rows_of(t).size() == 70u);
 }
 
 BOOST_AUTO_TEST_CASE(zip_bombs_and_absurd_archives) {

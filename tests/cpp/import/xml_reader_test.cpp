@@ -228,6 +228,31 @@ BOOST_AUTO_TEST_CASE(doctype_and_entities) {
                  "DOCTYPE");
 }
 
+// A numeric character reference must name an XML character: pugixml would
+// turn a surrogate or a number past U+10FFFF into bytes that are not UTF-8,
+// and &#0; into a NUL that ends the text.
+BOOST_AUTO_TEST_CASE(character_references_name_characters) {
+    BOOST_TEST(load("<r a=\"&#x1F600;\">&#65;&#xe9;&#x10FFFF;&#9;</r>").root().text() == "A\xC3\xA9\xF4\x8F\xBF\xBF");
+    expect_error([] { load("<r>\n  A&#xD800;B</r>", "x.xml"); }, Status::parse, "x.xml:2:4: not well-formed XML: the character reference &#xD800;");
+    expect_error([] { load("<r>&#x110000;</r>"); }, Status::parse, "&#x110000; names no XML character");
+    expect_error([] { load("<r>A&#0;B</r>"); }, Status::parse, "&#0;");
+    expect_error([] { load("<r a=\"&#xDFFF;\"/>"); }, Status::parse, "&#xDFFF;");
+    expect_error([] { load("<r>&#4294967361;</r>"); }, Status::parse, "&#4294967361;");  // 2^32 + 'A'
+    expect_error([] { load("<r>&#x000000000000000000041ffff;</r>"); }, Status::parse, "&#x0000000000000...");
+    // Not references: kept as text, in CDATA, comments and instructions, or without digits or ';'.
+    auto doc = load("<r><![CDATA[&#0;]]><!-- &#0; --><?pi &#0;?>&#; &#x; &#0</r>");
+    BOOST_TEST(doc.root().text() == "&#0;&#; &#x; &#0");
+}
+
+// Names are matched by their local part: one without it names nothing.
+BOOST_AUTO_TEST_CASE(names_have_a_local_part) {
+    expect_error([] { load("<r xmlns:xs=\"x\">\n  <xs:>text</xs:>\n</r>", "x.xml"); }, Status::parse,
+                 "x.xml:2:3: the element name \"xs:\" has no local part");
+    expect_error([] { load("<:/>"); }, Status::parse, "the element name \":\"");
+    expect_error([] { load("<r><c a:=\"1\"/></r>"); }, Status::parse, "the attribute name \"a:\" of <c>");
+    BOOST_TEST(load("<a:b:c xmlns:a=\"x\"/>").root().name() == "c");
+}
+
 BOOST_AUTO_TEST_CASE(encodings) {
     using namespace std::string_literals;
     expect_error([] { load("\xFF\xFE<\0a\0/\0>\0"s, "u16.xml"); }, Status::parse, "u16.xml: the file is UTF-16");
