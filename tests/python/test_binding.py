@@ -106,6 +106,12 @@ class BindingTest(unittest.TestCase):
                 else:
                     self.assertTrue(name.startswith("oversight_" + area + "_"), module)
 
+    @unittest.skipUnless(os.environ.get("OVERSIGHT_LIBRARY"), "OVERSIGHT_LIBRARY not set")
+    def test_the_library_named_by_oversight_library_is_loaded_first(self):
+        # (The installed package's own lookup is checked by tests/install/run.sh.)
+        self.assertEqual(os.path.realpath(oversight.library_path()),
+                         os.path.realpath(os.environ["OVERSIGHT_LIBRARY"]))
+
     def test_core_functions(self):
         self.assertEqual(_lib.status_string(2), "not found")
         self.assertEqual(_lib.status_string(0), "ok")

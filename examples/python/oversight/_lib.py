@@ -24,7 +24,7 @@ import os
 import sys
 
 ABI_VERSION = 1  # OVERSIGHT_ABI_VERSION this binding was written for
-LIBRARY_PATH_FILE = "_library_path.txt"  # written by `cmake --install` (CMakeLists.txt)
+LIBRARY_PATH_FILE = "_library_path.txt"  # written by `cmake --install` (cmake/OversightPython.cmake)
 
 
 class OversightError(Exception):
