@@ -22,6 +22,15 @@
  *
  * Check at start-up that the library matches this header:
  *     if (oversight_abi_version() != OVERSIGHT_ABI_VERSION) refuse to run;
+ * (OVERSIGHT_VERSION_MAJOR/MINOR/PATCH/STRING/NUMBER and OVERSIGHT_ABI_VERSION
+ * are generated from the project's version into <oversight/c/version.h>.)
+ *
+ * The ABI: liboversight_c.so.1 exports only oversight_* (a linker version
+ * script); capi/symbols.txt lists every exported symbol with the version that
+ * introduced it. Tests check the exported symbols against that list, the
+ * rules of base.h on the installed headers (tests/abi/check_api_rules.py),
+ * that every function is called by its area's tests (tests/capi/<area>_test.cpp)
+ * and that every JSON document matches its schema.
  */
 #ifndef OVERSIGHT_H
 #define OVERSIGHT_H

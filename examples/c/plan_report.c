@@ -1,14 +1,14 @@
 /*
  * plan_report: a minimal C99 consumer of liboversight_c.
  *
- *   plan_report SEEDPATH [AS_OF]
+ *   plan_report PLANPATH [REPORT_DATE [AS_OF]]
  *
  * Opens a store in a temporary file, imports an improvement plan exported
- * from a PDF (the seed format) with its inspection report date, records a
- * progress update against action 1.1, lists the red actions through the
- * action iterator and prints the text report as of AS_OF (default
- * 2012-10-12). Every call's status is checked; a failure prints the status
- * and oversight_last_error_message() and exits 1.
+ * from a PDF (the seed format) with its inspection report date (default
+ * 2012-09-14), records a progress update dated AS_OF (default 2012-10-12)
+ * against action 1.1, lists the red actions through the action iterator and
+ * prints the text report as of AS_OF. Every call's status is checked; a
+ * failure prints the status and oversight_last_error_message() and exits 1.
  */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L /* mkstemp */
@@ -69,7 +69,7 @@ static int count_issues(const char *json) {
 }
 
 int main(int argc, char **argv) {
-    const oversight_date report_date = {2012, 9, 14};
+    oversight_date report_date = {2012, 9, 14};
     oversight_date as_of = {2012, 10, 12};
     oversight_import_options import = OVERSIGHT_IMPORT_OPTIONS_INIT;
     oversight_plan_progress progress = OVERSIGHT_PLAN_PROGRESS_INIT;
@@ -83,8 +83,8 @@ int main(int argc, char **argv) {
     int32_t has = 0, reds = 0, total = 0;
     int rc = 1;
 
-    if (argc < 2 || argc > 3) {
-        fprintf(stderr, "usage: %s SEEDPATH [AS_OF]\n", argv[0]);
+    if (argc < 2 || argc > 4) {
+        fprintf(stderr, "usage: %s PLANPATH [REPORT_DATE [AS_OF]]\n", argv[0]);
         return 2;
     }
     if (oversight_abi_version() != OVERSIGHT_ABI_VERSION) {
@@ -92,7 +92,8 @@ int main(int argc, char **argv) {
                 OVERSIGHT_ABI_VERSION);
         return 1;
     }
-    if (argc == 3 && failed(oversight_date_parse_iso(argv[2], &as_of), "reading AS_OF")) return 1;
+    if (argc >= 3 && failed(oversight_date_parse_iso(argv[2], &report_date), "reading REPORT_DATE")) return 1;
+    if (argc == 4 && failed(oversight_date_parse_iso(argv[3], &as_of), "reading AS_OF")) return 1;
     if (temp_store_path(path, sizeof path) != 0) {
         fprintf(stderr, "plan_report: cannot make a temporary file\n");
         return 1;
@@ -106,9 +107,7 @@ int main(int argc, char **argv) {
     printf("Imported plan %lld with %d warnings (repairs of the PDF export).\n", (long long)plan,
            count_issues(summary));
 
-    progress.date.year = 2012;
-    progress.date.month = 10;
-    progress.date.day = 10;
+    progress.date = as_of;
     progress.author = "Felicity Budgen";
     progress.text = "Twelve of sixteen posts filled; agency use falling.";
     if (failed(oversight_plan_add_progress(store, plan, "1.1", &progress, &update), "adding a progress update"))

@@ -185,7 +185,7 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     auto ev_opts = std::make_shared<CaseEventOptions>();
     auto* ev = cases->add_subcommand("event", "Record an event (visit, review, placement_start, ...) on a case");
     ev->add_option("CHILD", ev_opts->child, "The local authority's child id")->required();
-    ev->add_option("TYPE", ev_opts->type, "Event type (see README \"Casework\")")->required();
+    ev->add_option("TYPE", ev_opts->type, "Event type (include/oversight/casework/event.hpp lists them)")->required();
     ev->add_option("DATE", ev_opts->date, "Date it happened (YYYY-MM-DD)")->required();
     ev->add_option("--attr", ev_opts->attrs, "Attribute KEY=VALUE (repeatable), e.g. placement_type=U1");
     ev->add_option("--by", ev_opts->by, "Who records it (default $USER)");

@@ -1,11 +1,11 @@
 // custom_report: a report the library does not ship, written only against
 // the public C++ headers.
 //
-//   custom_report SEEDPATH [AS_OF]
+//   custom_report PLANPATH [REPORT_DATE [AS_OF]]
 //
-// Imports the plan (seed format, report date 2012-09-14) into an in-memory
-// store, then prints, for each lead person, their actions sorted by due date
-// with the RAG as of AS_OF (default 2012-10-12) and why.
+// Imports the plan (seed format, report date REPORT_DATE, default 2012-09-14)
+// into an in-memory store, then prints, for each lead person, their actions
+// sorted by due date with the RAG as of AS_OF (default 2012-10-12) and why.
 #include <oversight/core/error.hpp>
 #include <oversight/import/seed_plan.hpp>
 #include <oversight/plan/plan.hpp>
@@ -41,15 +41,16 @@ std::string upper(std::string_view s) {
 
 int main(int argc, char** argv) {
     using namespace oversight;
-    if (argc < 2 || argc > 3) {
-        std::cerr << "usage: " << argv[0] << " SEEDPATH [AS_OF]\n";
+    if (argc < 2 || argc > 4) {
+        std::cerr << "usage: " << argv[0] << " PLANPATH [REPORT_DATE [AS_OF]]\n";
         return 2;
     }
     try {
-        Date as_of = argc == 3 ? Date::parse_iso(argv[2]) : Date::from_ymd(2012, 10, 12);
+        Date report_date = argc >= 3 ? Date::parse_iso(argv[2]) : Date::from_ymd(2012, 9, 14);
+        Date as_of = argc == 4 ? Date::parse_iso(argv[3]) : Date::from_ymd(2012, 10, 12);
 
         SeedImportOptions options;
-        options.report_date = Date::from_ymd(2012, 9, 14);
+        options.report_date = report_date;
         ImportResult imported = import_seed_plan_file(argv[1], options);
 
         Store store = Store::open_in_memory();

@@ -1,6 +1,6 @@
 // Oversight's canonical JSON and CSV forms of a Plan. Both are lossless for
 // everything in plan.hpp except ids (which belong to a Store). Formats are
-// documented in the README ("Plan files: JSON and CSV").
+// documented in import/plan_file.hpp.
 #include <oversight/core/error.hpp>
 #include <oversight/import/csv_reader.hpp>
 #include <oversight/import/plan_file.hpp>

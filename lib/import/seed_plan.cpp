@@ -1,7 +1,6 @@
 // Importer for improvement plans exported from PDF as tab-separated text
 // (the seed's format): the public entry points, running the stages in turn.
-// The repair rules are documented in the README section "Importing a
-// PDF-exported plan". Every repair or doubt becomes a warning with its line,
+// The repair rules are documented in import/seed_plan.hpp. Every repair or doubt becomes a warning with its line,
 // everything not used an error, and every input line gets an ImportedLine
 // saying where it went.
 //

@@ -1,5 +1,5 @@
-// The seed importer's repairs (seed_repair.hpp). The rules are those of the
-// README section "Importing a PDF-exported plan"; each names what it repairs.
+// The seed importer's repairs (seed_repair.hpp). The rules are those listed
+// in include/oversight/import/seed_plan.hpp; each names what it repairs.
 #include "import/seed_repair.hpp"
 
 #include "core/text.hpp"

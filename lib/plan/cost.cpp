@@ -1,5 +1,5 @@
 // Reading the "Cost" cell of a plan without guessing. The rules are listed
-// in cost.hpp and in the README ("Costs"); every cell keeps its verbatim text.
+// in cost.hpp; every cell keeps its verbatim text.
 #include <oversight/plan/cost.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/core/edit_distance.hpp>

@@ -1,6 +1,5 @@
 // RAG status of actions and recommendations as of a date.
-// The rules are listed in include/oversight/report.hpp and in README "RAG rules";
-// keep the three in step.
+// The rules are listed in include/oversight/plan/rag.hpp; keep the two in step.
 #include <oversight/plan/rag.hpp>
 
 #include "core/text.hpp"

@@ -1,5 +1,5 @@
 // Plan reports as of a date: full / plan / due / leads / costs, each in text,
-// Markdown, CSV (RFC 4180) and JSON. Layouts are documented in README "Reports".
+// Markdown, CSV (RFC 4180) and JSON. Layouts are documented in report/report.hpp.
 //
 // Everything is computed once into an Analysis (RAG per action and
 // recommendation, due lists, lead roll-up, cost buckets), then written out by

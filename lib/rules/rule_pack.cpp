@@ -1,6 +1,6 @@
 // Rule packs: statutory and local timescales as TOML data (toml++).
 //
-// The format is documented in README.md ("Statutory rule packs") and in
+// The format is documented in include/oversight/rules/rule_pack.hpp and in
 // data/rules/england.toml. Reading is strict: an unknown key, a wrong type or
 // an unreadable duration is an Error(parse) naming the pack, the line, the
 // rule id and the field, so a typo in a council's policy file never passes

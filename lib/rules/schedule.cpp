@@ -1,6 +1,6 @@
 // Schedules: the due dates rules give a case, and why.
 //
-// Model (README "Statutory rule packs"): each trigger event of a rule starts
+// Model (rules/schedule.hpp, rules/rule_pack.hpp): each trigger event of a rule starts
 // a chain, which runs until the next trigger of the same type or one of the
 // rule's ends_on events. In a chain, occurrence 0 is the trigger and
 // occurrence k the k-th satisfying event; the obligation anchored at

@@ -1,5 +1,7 @@
 // <oversight/c/import.h>, only through <oversight.h>: the seed format, the
-// canonical plan files and SSDA903, with every malformed argument.
+// canonical plan files and SSDA903, with every malformed argument. The round
+// trip runs on the sample plan everywhere and on the real seed plan when
+// ../shared is present; SSDA903 on the project's sample and damaged returns.
 #include "capi_test.hpp"
 
 #include "plan_fixture.hpp"
@@ -17,31 +19,21 @@ oversight_import_options report_dated(const oversight_date* date, const char* ti
     return o;
 }
 
-}  // namespace
-
-BOOST_AUTO_TEST_SUITE(import)
-
-BOOST_AUTO_TEST_CASE(options_init) {
-    oversight_import_options o{};
-    EXPECT_OK(oversight_import_options_init(&o, OVERSIGHT_IMPORT_OPTIONS_VERSION));
-    BOOST_TEST((o.report_date == nullptr && o.title == nullptr && o.authority == nullptr && o.recorded_by == nullptr));
-    EXPECT_FAIL(oversight_import_options_init(nullptr, OVERSIGHT_IMPORT_OPTIONS_VERSION), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_import_options_init(&o, 0), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_import_options_init(&o, 2), OVERSIGHT_E_INVALID_ARG);
-}
-
-BOOST_AUTO_TEST_CASE(the_seed_and_the_canonical_round_trip) {
+// Imports a plan in the seed format, then checks that its canonical JSON and
+// CSV go back in unchanged and that import options replace the file's values.
+void seed_and_canonical_round_trip(const std::string& path, const oversight_date& report_date,
+                                   int recommendations, int min_actions) {
     MemoryStore m;
     int64_t plan = 0;
     char* summary = nullptr;
-    auto o = report_dated(&kReport, "Improvement plan", "Southampton");
-    EXPECT_OK(oversight_import_seed_plan(m.store, kSeed, &o, &plan, &summary));
+    auto o = report_dated(&report_date, "Improvement plan", "Southampton");
+    EXPECT_OK(oversight_import_seed_plan(m.store, path.c_str(), &o, &plan, &summary));
     BOOST_TEST(plan > 0);
     const auto s = take_document(summary, "oversight-import-summary");
     BOOST_TEST(s["importer"] == "seed-plan");
-    BOOST_TEST(s["source"] == kSeed);
-    BOOST_TEST(s["counts"]["recommendations"] == 20);
-    BOOST_TEST(s["counts"]["actions"].get<int>() > 30);
+    BOOST_TEST(s["source"] == path);
+    BOOST_TEST(s["counts"]["recommendations"] == recommendations);
+    BOOST_TEST(s["counts"]["actions"].get<int>() >= min_actions);
     BOOST_TEST(!s["issues"].empty());
     for (const auto& w : s["issues"]) {
         BOOST_TEST(w["line"].is_number_integer());
@@ -94,30 +86,52 @@ BOOST_AUTO_TEST_CASE(the_seed_and_the_canonical_round_trip) {
     }
 }
 
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(import)
+
+BOOST_AUTO_TEST_CASE(options_init) {
+    oversight_import_options o{};
+    EXPECT_OK(oversight_import_options_init(&o, OVERSIGHT_IMPORT_OPTIONS_VERSION));
+    BOOST_TEST((o.report_date == nullptr && o.title == nullptr && o.authority == nullptr && o.recorded_by == nullptr));
+    EXPECT_FAIL(oversight_import_options_init(nullptr, OVERSIGHT_IMPORT_OPTIONS_VERSION), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_options_init(&o, 0), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_options_init(&o, 2), OVERSIGHT_E_INVALID_ARG);
+}
+
+BOOST_AUTO_TEST_CASE(the_sample_plan_and_the_canonical_round_trip) {
+    seed_and_canonical_round_trip(kSamplePlan, kSampleReport, 8, 15);
+}
+
+BOOST_AUTO_TEST_CASE(the_seed_plan_and_the_canonical_round_trip,
+                     *boost::unit_test::precondition(oversight::test::needs_shared(oversight::test::kSeedPlan))) {
+    seed_and_canonical_round_trip(kSeed, kReport, 20, 31);
+}
+
 BOOST_AUTO_TEST_CASE(seed_arguments) {
     PlanFixture f;
     int64_t id = 0;
     char* summary = nullptr;
     auto n = f.history();
-    auto o = report_dated(&kReport);
-    EXPECT_FAIL(oversight_import_seed_plan(nullptr, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    auto o = report_dated(&kSampleReport);
+    EXPECT_FAIL(oversight_import_seed_plan(nullptr, kSamplePlan, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_import_seed_plan(f.store, nullptr, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, nullptr, &summary), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSamplePlan, &o, nullptr, &summary), OVERSIGHT_E_INVALID_ARG);
     BOOST_TEST(summary == nullptr);
     EXPECT_FAIL(oversight_import_seed_plan(f.store, kBadUtf8, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
-    o = report_dated(&kReport, kBadUtf8);
-    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
-    o = report_dated(&kReport, nullptr, kBadUtf8);
-    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    o = report_dated(&kSampleReport, kBadUtf8);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSamplePlan, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    o = report_dated(&kSampleReport, nullptr, kBadUtf8);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSamplePlan, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
     o = report_dated(&kBadDate);
-    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
-    o = report_dated(&kReport);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSamplePlan, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    o = report_dated(&kSampleReport);
     o.recorded_by = "x";  // SSDA903 only: refused, not ignored
-    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSamplePlan, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
     BOOST_TEST(contains(message(), "recorded_by"), message());
-    o = report_dated(&kReport);
+    o = report_dated(&kSampleReport);
     o.version = 0;
-    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSeed, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_import_seed_plan(f.store, kSamplePlan, &o, &id, &summary), OVERSIGHT_E_INVALID_ARG);
     BOOST_TEST(contains(message(), "oversight_import_options"), message());
     oversight_last_error_clear();
     id = 7;
@@ -130,7 +144,7 @@ BOOST_AUTO_TEST_CASE(seed_arguments) {
     EXPECT_FAIL(oversight_import_seed_plan(f.store, kSql, nullptr, &id, &summary), missing);
     BOOST_TEST(f.history() == n);
     // The summary is optional; NULL options are allowed.
-    EXPECT_OK(oversight_import_seed_plan(f.store, kSeed, nullptr, &id, nullptr));
+    EXPECT_OK(oversight_import_seed_plan(f.store, kSamplePlan, nullptr, &id, nullptr));
     BOOST_TEST(id > f.plan);
 }
 
@@ -212,6 +226,27 @@ BOOST_AUTO_TEST_CASE(ssda903) {
     // Again: nothing new.
     EXPECT_OK(oversight_import_ssda903(m.store, bad.c_str(), nullptr, &out));
     BOOST_TEST(take_document(out, "oversight-import-summary")["counts"]["events_added"] == 0);
+}
+
+BOOST_AUTO_TEST_CASE(ssda903_sample_return) {
+    // The project's own small return (tests/data/ssda903_sample/README.md):
+    // five children, eight episodes, five reviews, one row breaking DfE rule 148.
+    MemoryStore m;
+    const std::string sample = OVERSIGHT_TEST_DATA_DIR "/ssda903_sample";
+    char* out = nullptr;
+    EXPECT_OK(oversight_import_ssda903(m.store, sample.c_str(), nullptr, &out));
+    const auto j = take_document(out, "oversight-import-summary");
+    BOOST_TEST(j["counts"]["children_added"] == 5);
+    BOOST_TEST(j["counts"]["events_added"].get<int>() > 8);
+    BOOST_TEST(j["issues"].size() == 1u, j["issues"].dump());
+    BOOST_TEST(j["issues"][0]["file"] == "episodes.csv");
+    EXPECT_OK(oversight_casework_list_json(m.store, nullptr, nullptr, oversight_date{2018, 3, 31}, &out));
+    BOOST_TEST(take_document(out, "oversight-case-list")["cases"].size() == 5u);
+    oversight_reminders_query q = OVERSIGHT_REMINDERS_QUERY_INIT;
+    const oversight_date as_of{2018, 3, 31};
+    q.as_of = &as_of;
+    EXPECT_OK(oversight_reminders_json(m.store, &q, &out));
+    BOOST_TEST(!take_document(out, "oversight-reminders")["reminders"].empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

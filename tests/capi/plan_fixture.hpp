@@ -3,12 +3,20 @@
 #pragma once
 
 #include "capi_test.hpp"
+#include "support/shared_data.hpp"
 
+#include <string>
 #include <vector>
 
 namespace capi_test {
 
-inline const char* const kSeed = OVERSIGHT_SHARED_DIR "/seed/000_34f8af1d34ad7c07.txt";
+/// The project's own fictional plan in the seed format (always present) and
+/// its report date.
+inline const char* const kSamplePlan = OVERSIGHT_TEST_DATA_DIR "/../../examples/data/sample_plan.txt";
+inline const oversight_date kSampleReport{2025, 3, 14};
+/// The real seed plan in ../shared: a test reading it declares
+/// `*boost::unit_test::precondition(oversight::test::needs_shared(oversight::test::kSeedPlan))`.
+inline const std::string kSeed = oversight::test::shared_path(oversight::test::kSeedPlan);
 inline const oversight_date kReport{2012, 9, 14};
 inline const oversight_date kAsOf{2012, 10, 12};
 

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Installs the build into a temporary prefix, then builds and runs separate
-# consumers against it: find_package (C and C++), pkg-config (C), the Python
-# ctypes example and the installed CLI.
+# run.sh SRC PREFIX PYTHON PYTHON_DIR VERSION: separate consumers of the copy
+# installed in PREFIX (tests/install/install.sh): find_package (C and C++),
+# pkg-config (C), the Python package found with PYTHONPATH only, and the
+# installed CLI, all on the sample plan (examples/data/sample_plan.txt).
 set -euo pipefail
-src=$1 build=$2 shared=$3 python=$4
-seed="$shared/seed/000_34f8af1d34ad7c07.txt"
+src=$1 prefix=$2 python=$3 pydir=$4 version=$5
+plan="$src/examples/data/sample_plan.txt"
+dates=(2025-03-14 2025-06-30)  # the sample plan's report date, and the day to report on
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-prefix="$work/prefix"
 
-cmake --install "$build" --prefix "$prefix" >/dev/null
 libdir=$(ls -d "$prefix"/lib*/ | head -n1)
 libdir=${libdir%/}
 test -f "$prefix/include/oversight.h"
@@ -28,33 +28,75 @@ done
 echo "-- the C API rules on the installed headers"
 "$python" "$src/tests/abi/check_api_rules.py" "$prefix/include" "$src/capi/symbols.txt"
 
+# The examples print the plan's red actions; on the sample plan, action 1.2
+# (due "Immediately", 2025-03-14, not complete) is one of them.
+expect_report() {  # FILE WHAT
+  grep -q "^Red actions:" "$1" && grep -Eq "^  1\.2 +Tom Ellery +overdue since 2025-03-14" "$1" ||
+    { echo "$2 printed no report of the sample plan:"; cat "$1"; exit 1; }
+}
+
 echo "-- find_package consumer"
 cmake -S "$src/tests/install/consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
   -DEXAMPLES_DIR="$src/examples" -DCMAKE_BUILD_RPATH="$libdir" >/dev/null
 cmake --build "$work/consumer" -j2 >/dev/null
-(cd "$work" && "$work/consumer/consumer_c" "$seed" > c.out)
-grep -q "2\.5" "$work/c.out" || { echo "C consumer printed no report"; cat "$work/c.out"; exit 1; }
-(cd "$work" && "$work/consumer/consumer_cpp" "$seed" > cpp.out)
-test -s "$work/cpp.out" || { echo "C++ consumer printed nothing"; exit 1; }
+(cd "$work" && "$work/consumer/consumer_c" "$plan" "${dates[@]}" > c.out)
+expect_report "$work/c.out" "the C consumer"
+(cd "$work" && "$work/consumer/consumer_cpp" "$plan" "${dates[@]}" > cpp.out)
+grep -q "^Tom Ellery (2 actions" "$work/cpp.out" || { echo "C++ consumer:"; cat "$work/cpp.out"; exit 1; }
 
 echo "-- pkg-config consumer"
 export PKG_CONFIG_PATH="$libdir/pkgconfig"
 pkg-config --exists oversight
 cc -std=c99 -Wall -Wextra -pedantic $(pkg-config --cflags oversight) "$src/examples/c/plan_report.c" \
   -o "$work/pc_consumer" $(pkg-config --libs oversight) -Wl,-rpath,"$libdir"
-(cd "$work" && "$work/pc_consumer" "$seed" > pc.out)
-cmp -s <(grep -v -i "store\|tmp" "$work/c.out") <(grep -v -i "store\|tmp" "$work/pc.out") || true
-grep -q "2\.5" "$work/pc.out" || { echo "pkg-config consumer printed no report"; exit 1; }
+(cd "$work" && "$work/pc_consumer" "$plan" "${dates[@]}" > pc.out)
+cmp "$work/c.out" "$work/pc.out" || { echo "the pkg-config and find_package builds differ"; exit 1; }
 # One area header alone, as an installed consumer would include it.
 printf '#include <oversight/c/calendar.h>\nint main(void) {\n  oversight_calendar *c = NULL;\n  oversight_calendar_options o = OVERSIGHT_CALENDAR_OPTIONS_INIT;\n  int rc = oversight_calendar_open(&c, &o) == OVERSIGHT_OK ? 0 : 1;\n  oversight_calendar_free(c);\n  return rc;\n}\n' >"$work/area.c"
 cc -std=c99 -Wall -Wextra -pedantic -Werror $(pkg-config --cflags oversight) "$work/area.c" -o "$work/area" \
   $(pkg-config --libs oversight) -Wl,-rpath,"$libdir"
 "$work/area"
 
-echo "-- Python ctypes example against the installed library"
-OVERSIGHT_LIBRARY="$libdir/liboversight_c.so.1" PYTHONPATH="$src/examples/python" \
-  "$python" "$src/examples/python/plan_report.py" "$seed" > "$work/py.out"
-grep -q "2\.5" "$work/py.out" || { echo "Python example printed no report"; cat "$work/py.out"; exit 1; }
+echo "-- the Python package, found with PYTHONPATH only (no OVERSIGHT_LIBRARY, no LD_LIBRARY_PATH)"
+# Run outside the source tree, so that only the installed package can be imported.
+installed_python() {  # PREFIX ARGS...
+  local p=$1
+  shift
+  (cd "$work" && env -u OVERSIGHT_LIBRARY -u LD_LIBRARY_PATH PYTHONPATH="$p/$pydir" "$python" "$@")
+}
+check_python() {  # PREFIX
+  local out
+  out=$(installed_python "$1" -c "import oversight; print(oversight.version()); print(oversight.library_path()); print(oversight.__file__)")
+  echo "$out"
+  [[ $(sed -n 1p <<<"$out") == "$version" ]] || { echo "expected version $version"; exit 1; }
+  [[ $(sed -n 2p <<<"$out") == "$1/"*"/liboversight_c.so.1" ]] || { echo "the library was not loaded from $1"; exit 1; }
+  [[ $(sed -n 3p <<<"$out") == "$1/$pydir/oversight/__init__.py" ]] || { echo "not the installed package"; exit 1; }
+}
+# Installed to the interpreter's own prefix (Debian's python3: /usr/local), the
+# package would be in a folder it searches, so no variable would be needed.
+"$python" -c "import os, site, sys, sysconfig
+d = os.path.normpath(os.path.join(sysconfig.get_path('data'), sys.argv[1]))
+sys.exit(0 if d in map(os.path.normpath, site.getsitepackages()) else d + ' is not searched by ' + sys.executable)" "$pydir"
+test -f "$prefix/$pydir/oversight/_library_path.txt"
+check_python "$prefix"
+# The install tree is relocatable: the package finds the library by a relative path.
+cp -a "$prefix" "$work/moved"
+check_python "$work/moved"
+cp "$src/examples/python/plan_report.py" "$work/"
+installed_python "$prefix" "$work/plan_report.py" "$plan" "${dates[@]}" > "$work/py.out"
+expect_report "$work/py.out" "the Python example"
+cmp <(sed 1d "$work/c.out") <(sed 1d "$work/py.out") || { echo "the Python and C examples differ"; exit 1; }
+
+echo "-- pip install examples/python (offline, Debian's python3-setuptools), the library on the system's path"
+grep -q "^version = \"$version\"" "$src/examples/python/pyproject.toml" ||
+  { echo "examples/python/pyproject.toml does not say version $version"; exit 1; }
+cp -r "$src/examples/python" "$work/pysrc"  # pip builds in the source folder: not in ours
+PIP_ROOT_USER_ACTION=ignore "$python" -m pip install --quiet --no-build-isolation --no-index --no-deps \
+  --target "$work/pip" "$work/pysrc"
+test ! -e "$work/pip/oversight/_library_path.txt"
+loaded=$(cd "$work" && env -u OVERSIGHT_LIBRARY LD_LIBRARY_PATH="$libdir" PYTHONPATH="$work/pip" \
+           "$python" -c "import oversight; print(oversight.library_path())")
+[[ $loaded == "$libdir/liboversight_c.so.1" ]] || { echo "the pip-installed package loaded $loaded"; exit 1; }
 
 echo "-- installed CLI"
 "$prefix/bin/oversight" --version

@@ -2,11 +2,36 @@
 are refused in Python before they can reach C; core functions are declared."""
 import ctypes
 import datetime
+import os
+import re
 import unittest
 
 import oversight
 from oversight import _lib
+from oversight.plan import PlanSettings
+from oversight.reminders import IcsOptions, ReminderQuery
+from oversight.report import ReportOptions
+from oversight.store import StoreOptions
 from oversight import Calendar, Casework, OversightError, RulePack, Store
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROJECT = os.environ.get("OVERSIGHT_PROJECT_DIR", os.path.join(HERE, "..", ".."))
+
+
+def exported_symbols():
+    """Every function of liboversight_c (capi/symbols.txt)."""
+    with open(os.path.join(PROJECT, "capi", "symbols.txt"), encoding="utf-8") as f:
+        return [line.split()[0] for line in f if line.startswith("oversight_")]
+
+
+def all_mirrors():
+    """Every versioned struct mirror the package defines."""
+    found, todo = set(), [_lib.Versioned]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            found.add(sub)
+            todo.append(sub)
+    return found
 
 
 class BindingTest(unittest.TestCase):
@@ -40,30 +65,52 @@ class BindingTest(unittest.TestCase):
                 store.export_json(plan_id=2 ** 63)
 
     def test_struct_mirrors_match_the_library(self):
-        # Every versioned struct the binding mirrors: the library's _init
+        # Every versioned struct of the C API has a mirror: the library's _init
         # writes exactly sizeof(the C struct) bytes; a mirror shorter than the
         # C struct would let it write past the end (caught by the guard bytes),
         # and the defaults must land on the mirror's members.
-        from oversight import calendar, casework, plan
-        mirrors = {c for m in (calendar, casework, plan) for c in vars(m).values()
-                   if isinstance(c, type) and issubclass(c, _lib.Versioned) and c is not _lib.Versioned}
-        self.assertEqual(len(mirrors), 20)
+        mirrors = all_mirrors()
+        self.assertEqual({cls._init for cls in mirrors}, {s for s in exported_symbols() if s.endswith("_init")})
         for cls in mirrors:
             with self.subTest(cls.__name__):
                 size = ctypes.sizeof(cls)
                 buf = ctypes.create_string_buffer(b"\xab" * (size + 64), size + 64)
-                init = _lib.fn(cls._init, [ctypes.c_void_p, ctypes.c_uint32])
-                init(ctypes.cast(buf, ctypes.c_void_p), cls.VERSION)
+                init = _lib.lib[cls._init]  # a fresh function object: the binding's keeps its argtypes
+                init.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
+                self.assertEqual(init(ctypes.cast(buf, ctypes.c_void_p), cls.VERSION), 0)
                 self.assertEqual(buf.raw[size:], b"\xab" * 64, "the C struct is larger than the mirror")
                 self.assertEqual(cls.from_buffer_copy(buf.raw[:size]).version, 1)
-        self.assertEqual(plan.ReportOptions().within_days, -1)
-        self.assertEqual(plan.StoreOptions().busy_timeout_ms, 5000)
-        self.assertEqual(plan.PlanSettings().stale_update_days, 90)
-        self.assertEqual(casework.ReminderQuery().within_working_days, 10)
-        self.assertEqual(casework.IcsOptions().alarm_days, 2)
+        self.assertEqual(ReportOptions().within_days, -1)
+        self.assertEqual(StoreOptions().busy_timeout_ms, 5000)
+        self.assertEqual(PlanSettings().stale_update_days, 90)
+        self.assertEqual(ReminderQuery().within_working_days, 10)
+        self.assertEqual(IcsOptions().alarm_days, 2)
         with self.assertRaises(OversightError):
-            _lib.fn("oversight_report_options_init", [ctypes.POINTER(plan.ReportOptions), ctypes.c_uint32])(
-                ctypes.byref(plan.ReportOptions()), 2)
+            _lib.fn("oversight_report_options_init", [ctypes.POINTER(ReportOptions), ctypes.c_uint32])(
+                ctypes.byref(ReportOptions()), 2)
+
+    def test_every_exported_function_is_declared_in_its_area_module(self):
+        # capi/symbols.txt lists every function of liboversight_c; the binding
+        # declares each (argtypes, restype, errcheck), the _init ones through
+        # their struct mirrors. One module per area header: oversight.<area>
+        # declares the functions of <oversight/c/<area>.h> (oversight.imports:
+        # import.h), oversight._lib those of base.h and date.h.
+        module_of = {name: module for name, module in _lib.declared.items() if not name.endswith("_init")}
+        module_of.update({cls._init: cls.__module__ for cls in all_mirrors()})
+        self.assertEqual(sorted(set(exported_symbols()) ^ set(module_of)), [])
+        for name, module in module_of.items():
+            area = module.rpartition(".")[2].replace("imports", "import")
+            with self.subTest(name):
+                if area == "_lib":
+                    self.assertTrue(re.match(r"oversight_(date_|status_|last_error_|version_|abi_|free$)", name))
+                else:
+                    self.assertTrue(name.startswith("oversight_" + area + "_"), module)
+
+    @unittest.skipUnless(os.environ.get("OVERSIGHT_LIBRARY"), "OVERSIGHT_LIBRARY not set")
+    def test_the_library_named_by_oversight_library_is_loaded_first(self):
+        # (The installed package's own lookup is checked by tests/install/run.sh.)
+        self.assertEqual(os.path.realpath(oversight.library_path()),
+                         os.path.realpath(os.environ["OVERSIGHT_LIBRARY"]))
 
     def test_core_functions(self):
         self.assertEqual(_lib.status_string(2), "not found")

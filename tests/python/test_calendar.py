@@ -3,8 +3,7 @@ import datetime
 import os
 import unittest
 
-from oversight import OversightError
-from oversight.calendar import Calendar
+from oversight import Calendar, OversightError
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "..", "data", "calendar_bank_holidays.json")

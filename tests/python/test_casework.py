@@ -9,14 +9,12 @@ import unittest
 
 import icalendar
 
-from oversight import OversightError
-from oversight.calendar import Calendar
-from oversight.casework import Casework
-from oversight.plan import Store
+from oversight import Calendar, Casework, OversightError, Store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.environ.get("OVERSIGHT_SHARED_DIR", os.path.join(HERE, "..", "..", "..", "shared"))
-SSDA903 = os.path.join(SHARED, "data", "ssda903")
+SSDA903 = os.path.join(SHARED, "data", "ssda903")  # the real-format return: CI, not every clone
+SSDA903_SAMPLE = os.path.join(HERE, "..", "data", "ssda903_sample")  # the project's own, always here
 BAD_903 = os.path.join(HERE, "..", "data", "casework_903_bad")
 
 INVALID_ARG, NOT_FOUND, IO = 1, 2, 3
@@ -147,15 +145,13 @@ class CaseworkTest(unittest.TestCase):
             self.assertIn(w["file"], ("header.csv", "episodes.csv", "reviews.csv"))
             self.assertGreater(w["line"], 1)
 
-    @unittest.skipUnless(os.path.isdir(SSDA903), "shared SSDA903 data not found")
-    def test_real_ssda903_gives_reminders_and_ics(self):
+    def check_ssda903_gives_reminders_and_ics(self, folder, as_of):
         with Store() as store:
             cw = Casework(store)
-            result = cw.import_ssda903(SSDA903)
-            with open(os.path.join(SSDA903, "header.csv"), encoding="utf-8") as f:
+            result = cw.import_ssda903(folder)
+            with open(os.path.join(folder, "header.csv"), encoding="utf-8") as f:
                 header_children = {line.split(",")[0] for line in f.read().splitlines()[1:] if line}
             self.assertGreaterEqual(result["children_added"], len(header_children))
-            as_of = datetime.date(2018, 3, 31)
             rems = cw.reminders(as_of=as_of, within=10)
             self.assertGreater(len({r["child"] for r in rems}), 1)
             _, items = todos(cw.ics(as_of=as_of, within=10))
@@ -164,6 +160,13 @@ class CaseworkTest(unittest.TestCase):
             self.assertEqual(len(uids), len(items))
             dues = sorted(t["DUE"].dt.isoformat() for t in items)
             self.assertEqual(dues, sorted(r["due"] for r in rems))
+
+    def test_sample_ssda903_gives_reminders_and_ics(self):
+        self.check_ssda903_gives_reminders_and_ics(SSDA903_SAMPLE, datetime.date(2018, 3, 31))
+
+    @unittest.skipUnless(os.path.isdir(SSDA903), "needs %s (the shared real-format data; present in CI)" % SSDA903)
+    def test_real_ssda903_gives_reminders_and_ics(self):
+        self.check_ssda903_gives_reminders_and_ics(SSDA903, datetime.date(2018, 3, 31))
 
     def test_closed_store_is_an_error(self):
         store = Store()

@@ -1,16 +1,19 @@
-"""The plan binding (examples/python/oversight/plan.py) over liboversight_c."""
+"""The store, plan, action iterator, report, import and workforce modules of the
+binding (examples/python/oversight/) over liboversight_c."""
 import ctypes
 import datetime
 import json
 import os
+import tempfile
 import unittest
 
-from oversight import OversightError, _lib
-from oversight.plan import Store
+from oversight import OversightError, Store, _lib
 
-SHARED = os.environ.get("OVERSIGHT_SHARED_DIR",
-                        os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared"))
-SEED = os.path.join(SHARED, "seed", "000_34f8af1d34ad7c07.txt")
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROJECT = os.environ.get("OVERSIGHT_PROJECT_DIR", os.path.join(HERE, "..", ".."))
+SHARED = os.environ.get("OVERSIGHT_SHARED_DIR", os.path.join(PROJECT, "..", "shared"))
+SAMPLE_PLAN = os.path.join(PROJECT, "examples", "data", "sample_plan.txt")  # the project's own, always here
+SEED = os.path.join(SHARED, "seed", "000_34f8af1d34ad7c07.txt")  # the real seed plan: CI, not every clone
 NASTY = "'; DROP TABLE actions; -- \"x\" %_ \\ ?1 :a"
 
 INVALID_ARG, NOT_FOUND, PARSE, CONFLICT = 1, 2, 5, 8
@@ -53,9 +56,11 @@ class PlanTest(unittest.TestCase):
         self.assertTrue(str(cm.exception))
         return str(cm.exception)
 
-    def test_seed_import_report_and_actions(self):
+    def check_import_report_and_actions(self, path, report_date, as_of, recommendations, red, withdrawn, duplicate):
+        """Imports a plan in the seed format and checks the summary, the
+        report, the actions with their RAG, the people and the round trips."""
         with Store() as store:
-            plan_id, warnings = store.import_seed_plan(SEED, report_date="2012-09-14", authority="Southampton")
+            plan_id, warnings = store.import_seed_plan(path, report_date=report_date, authority="Southampton")
             self.assertGreater(plan_id, 0)
             self.assertTrue(warnings)
             for w in warnings:
@@ -63,26 +68,35 @@ class PlanTest(unittest.TestCase):
                 self.assertTrue(w["message"])
             self.assertEqual(store.latest_plan_id(), plan_id)
             [summary] = store.plans()
-            self.assertEqual(summary["recommendations"], 20)
-            self.assertEqual(summary["report_date"], "2012-09-14")
-            report = json.loads(store.report("2012-10-12", fmt="json"))
-            self.assertEqual(len(report["recommendations"]), 20)
-            rows = store.actions(datetime.date(2012, 10, 12))
+            self.assertEqual(summary["recommendations"], recommendations)
+            self.assertEqual(summary["report_date"], report_date)
+            report = json.loads(store.report(as_of, fmt="json"))
+            self.assertEqual(len(report["recommendations"]), recommendations)
+            rows = store.actions(datetime.date.fromisoformat(as_of))
             self.assertEqual(len(rows), summary["actions"])
             by_ref = {r.ref: r for r in rows}
-            self.assertEqual(by_ref["1.1"].rag, "red")
-            self.assertEqual(by_ref["1.1"].due, datetime.date(2012, 9, 14))
-            self.assertEqual(by_ref["2.4"].status, "withdrawn")
-            self.assertEqual(by_ref["2.4"].rag, "none")
+            self.assertEqual(by_ref[red].rag, "red")
+            self.assertEqual(by_ref[red].due, datetime.date.fromisoformat(report_date))  # "Immediately"
+            self.assertEqual(by_ref[withdrawn].status, "withdrawn")
+            self.assertEqual(by_ref[withdrawn].rag, "none")
             for r in rows:
                 self.assertTrue(r.rag_reason, r)
             people = store.people()
             pairs = [{p["a"], p["b"]} for p in people["probable_duplicates"]]
-            self.assertIn({"Lindsay Voss", "Lindsey Voss"}, pairs)
+            self.assertIn(duplicate, pairs)
             # The canonical forms go back in unchanged.
             text = store.export_json()
             self.assertEqual(store.export_json(store.import_json(text)), text)
             self.assertEqual(store.export_json(store.import_csv(store.export_csv(plan_id))), text)
+
+    def test_sample_plan_import_report_and_actions(self):
+        self.check_import_report_and_actions(SAMPLE_PLAN, "2025-03-14", "2025-06-30", 8, red="1.1", withdrawn="6.2",
+                                             duplicate={"Grace Whitfield", "Grace Whitfeld"})
+
+    @unittest.skipUnless(os.path.isfile(SEED), "needs %s (the shared real-format data; present in CI)" % SEED)
+    def test_seed_plan_import_report_and_actions(self):
+        self.check_import_report_and_actions(SEED, "2012-09-14", "2012-10-12", 20, red="1.1", withdrawn="2.4",
+                                             duplicate={"Lindsay Voss", "Lindsey Voss"})
 
     def test_errors_carry_status_and_message(self):
         with small_store() as store:
@@ -97,7 +111,7 @@ class PlanTest(unittest.TestCase):
             self.assertFails(PARSE, store.import_json, "{")
             self.assertFails(NOT_FOUND, store.merge_people, "Nobody Here", "Mark Jowett")
             self.assertFails(INVALID_ARG, store.report, "2012-10-12", kind="everything")
-            missing = os.path.join(SHARED, "no-such-plan.txt")
+            missing = os.path.join(HERE, "no-such-plan.txt")
             with self.assertRaises(OversightError) as cm:
                 store.import_seed_plan(missing)
             self.assertIn(cm.exception.status, (NOT_FOUND, 3))
@@ -163,7 +177,7 @@ class PlanTest(unittest.TestCase):
                 store.people()  # two documents: the plan's names and the directory
                 store.plans()
                 store.history()
-                store.import_seed_plan(SEED, report_date="2012-09-14")  # the import summary
+                store.import_seed_plan(SAMPLE_PLAN, report_date="2025-03-14")  # the import summary
                 self.assertEqual(counter.calls, 9)
                 # A failed call returns no string and frees nothing.
                 self.assertFails(NOT_FOUND, store.export_json, 999)
@@ -200,6 +214,28 @@ class PlanTest(unittest.TestCase):
             store.add_person("Lindsay Voss", job_title="Head of Service")
             self.assertEqual(store.directory()[0]["job_title"], "Head of Service")
             self.assertIn("Felicity Budgen", store.people()["unlisted"])
+
+    def test_store_options(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "plan.db")
+            self.assertFails(NOT_FOUND, Store, path, create=False)
+            self.assertFalse(os.path.exists(path))
+            with Store(path) as store:
+                store.create_plan("Plan")
+            with Store(path, read_only=True, busy_timeout_ms=100) as store:
+                self.assertEqual([p["title"] for p in store.plans()], ["Plan"])
+                with self.assertRaises(OversightError):
+                    store.create_plan("Another")
+            self.assertFails(INVALID_ARG, Store, path, busy_timeout_ms=-1)
+        with Store(":memory:", create=False) as store:  # memory stores are always new
+            self.assertGreater(store.schema_version, 0)
+
+    def test_canonical_import_summaries(self):
+        with small_store() as store:
+            plan_id, summary = store.import_json_summary(store.export_json())
+            self.assertEqual((summary["importer"], summary["counts"]["actions"]), ("plan-json", 1))
+            csv_id, summary = store.import_csv_summary(store.export_csv(plan_id), title="From CSV")
+            self.assertEqual((summary["importer"], store.plan(csv_id)["title"]), ("plan-csv", "From CSV"))
 
     def test_close_and_context_manager(self):
         store = small_store()

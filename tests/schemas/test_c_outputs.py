@@ -1,9 +1,12 @@
 """Every JSON document the C API returns, validated against its JSON Schema.
 
-Real outputs: the seed plan imported through liboversight_c, casework with
-reminders and an acknowledgement, SSDA903 returns, calendars and rule packs,
-each read back through the C function that returns it (the binding's ctypes
-declarations, so the text is exactly what C callers get). Checked:
+Real outputs, everywhere: the sample plan (examples/data/sample_plan.txt)
+imported through liboversight_c, casework with reminders and an
+acknowledgement, the sample and a damaged SSDA903 return (tests/data/),
+calendars and rule packs, each read back through the C function that returns
+it (the binding's ctypes declarations, so the text is exactly what C callers
+get). Where ../shared is present (always in CI) the seed plan and the real
+SSDA903 return are validated too. Checked:
 
 - every function whose documentation in capi/include/oversight/c/*.h names a
   document ("format":"oversight-<shape>") is exercised here, with that format,
@@ -34,23 +37,28 @@ import unittest
 from jsonschema import Draft202012Validator
 
 from oversight import _lib
-from oversight import calendar as cal_mod
-from oversight import casework as cw_mod
-from oversight import deadlines as rules_mod
-from oversight import plan as plan_mod
+from oversight import calendar, casework, imports, plan, reminders, report, rule_pack, store, workforce
 from oversight import Calendar, Casework, RulePack, Store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT = os.environ.get("OVERSIGHT_PROJECT_DIR", os.path.join(HERE, "..", ".."))
 SHARED = os.environ.get("OVERSIGHT_SHARED_DIR", os.path.join(PROJECT, "..", "shared"))
+SAMPLE_PLAN = os.path.join(PROJECT, "examples", "data", "sample_plan.txt")
 SEED = os.path.join(SHARED, "seed", "000_34f8af1d34ad7c07.txt")
+SSDA903_SAMPLE = os.path.join(PROJECT, "tests", "data", "ssda903_sample")
 SSDA903 = os.path.join(SHARED, "data", "ssda903")
 BAD_903 = os.path.join(PROJECT, "tests", "data", "casework_903_bad")
 SCHEMAS = os.path.join(PROJECT, "data", "schemas")
 HEADERS = os.path.join(PROJECT, "capi", "include", "oversight", "c")
 CLI = os.environ.get("OVERSIGHT_CLI")
-AS_OF = datetime.date(2012, 10, 12)
 CASE_AS_OF = datetime.date(2024, 3, 11)
+
+# (plan file, report date, as-of date of its reports): the sample plan
+# everywhere, the seed where ../shared is present.
+PLANS = [(SAMPLE_PLAN, "2025-03-14", datetime.date(2025, 6, 30))]
+if os.path.isfile(SEED):
+    PLANS.append((SEED, "2012-09-14", datetime.date(2012, 10, 12)))
+SSDA903_FOLDERS = [SSDA903_SAMPLE, BAD_903] + ([SSDA903] if os.path.isdir(SSDA903) else [])
 
 
 def raw(f, *args):
@@ -126,35 +134,37 @@ class CApiDocumentsTest(unittest.TestCase):
         def keep(name, text):
             out.setdefault(name, []).append(text)
 
-        # --- a plan: the seed, changes, people
+        # --- plans: the sample plan (and the seed), changes, people
         cls.db = os.path.join(cls.tmp.name, "capi.db")
-        store = cls.store = Store(cls.db)
-        store.set_actor("schema test")
-        h = store._h()
-        plan_id, summary = store.import_seed_plan_summary(SEED, report_date="2012-09-14", authority="Southampton")
-        opts = plan_mod.ImportOptions(report_date="2012-09-14")
-        pid = ctypes.c_int64()
-        text = ctypes.c_void_p()
-        plan_mod._import_seed(h, _lib.encode(SEED), ctypes.byref(opts), ctypes.byref(pid), ctypes.byref(text))
-        keep("oversight_import_seed_plan", _lib.take_string(text))
-        store.add_progress("1.1", "Twelve posts filled", "2012-10-10", author="F Budgen", plan_id=plan_id)
-        store.set_rag("1.2", "amber", "DCS", "uptake low", "2012-10-11", plan_id=plan_id)
-        store.add_milestone("1.1", "2012-10-01", "Posts advertised", plan_id=plan_id)
-        store.add_task("1.1", "Reduce agency staff", owner="Mark Jowett", due="2012-12-31", plan_id=plan_id)
-        store.add_person("Lindsay Voss", job_title="Head of Service", email="lv@example.org", team="Leadership")
-        store.add_person("Felicity Budgen")
-        empty_plan = store.create_plan("Empty plan")
-        for pid_ in (plan_id, empty_plan):
-            keep("oversight_plan_export_json", raw(plan_mod._export_json, h, pid_))
-            keep("oversight_plan_people_json", raw(plan_mod._plan_people_json, h, pid_))
+        st = cls.store = Store(cls.db)
+        st.set_actor("schema test")
+        h = st._h()
+        st.add_person("Lindsay Voss", job_title="Head of Service", email="lv@example.org", team="Leadership")
+        st.add_person("Felicity Budgen")
+        plan_ids = []
+        for path, report_date, as_of in PLANS:
+            opts = imports.ImportOptions(report_date=report_date)
+            pid = ctypes.c_int64()
+            text = ctypes.c_void_p()
+            imports._seed_plan(h, _lib.encode(path), ctypes.byref(opts), ctypes.byref(pid), ctypes.byref(text))
+            keep("oversight_import_seed_plan", _lib.take_string(text))
+            st.add_progress("1.1", "Twelve posts filled", as_of, author="F Budgen", plan_id=pid.value)
+            st.set_rag("1.2", "amber", "DCS", "uptake low", as_of, plan_id=pid.value)
+            st.add_milestone("1.1", report_date, "Posts advertised", plan_id=pid.value)
+            st.add_task("1.1", "Reduce agency staff", owner="Mark Jowett", due=as_of, plan_id=pid.value)
+            plan_ids.append((pid.value, as_of))
+        plan_ids.append((st.create_plan("Empty plan"), PLANS[0][2]))
+        for pid_, as_of in plan_ids:
+            keep("oversight_plan_export_json", raw(plan._export_json, h, pid_))
+            keep("oversight_plan_people_json", raw(plan._people_json, h, pid_))
             for kind in ("full", "plan", "due", "leads", "costs"):
-                ro = plan_mod.ReportOptions(kind=kind, format="json", as_of=AS_OF)
-                keep("oversight_report_plan", raw(plan_mod._report, h, pid_, ctypes.byref(ro)))
-        keep("oversight_plan_list_json", raw(plan_mod._list_json, h))
-        keep("oversight_workforce_people_json", raw(plan_mod._people_json, h, _lib.Date.of(CASE_AS_OF)))
+                ro = report.ReportOptions(kind=kind, format="json", as_of=as_of)
+                keep("oversight_report_plan", raw(report._report, h, pid_, ctypes.byref(ro)))
+        keep("oversight_plan_list_json", raw(plan._list_json, h))
+        keep("oversight_workforce_people_json", raw(workforce._people_json, h, _lib.Date.of(CASE_AS_OF)))
 
         # --- casework and reminders
-        cw = Casework(store)
+        cw = Casework(st)
         cw.save_team("Team A", manager="Mo Manager")
         cw.save_worker("Ann Lee", "Team A")
         for child in ("C1", "C2"):
@@ -167,37 +177,37 @@ class CApiDocumentsTest(unittest.TestCase):
         first = cw.reminders(as_of=CASE_AS_OF, within=20)[0]
         cw.acknowledge(first["child"], first["rule"], first["due"], "Mo Manager", note="seen")
         for as_of, within in ((CASE_AS_OF, 20), (datetime.date(2024, 6, 1), 0)):
-            q = cw_mod.ReminderQuery(as_of=as_of, within_working_days=within)
-            keep("oversight_reminders_json", raw(cw_mod._reminders_json, h, ctypes.byref(q)))
+            q = reminders.ReminderQuery(as_of=as_of, within_working_days=within)
+            keep("oversight_reminders_json", raw(reminders._json, h, ctypes.byref(q)))
         for child in ("C1", "C3"):
-            keep("oversight_casework_case_json", raw(cw_mod._case_json, h, _lib.encode(child), _lib.Date.of(CASE_AS_OF)))
-        keep("oversight_casework_list_json", raw(cw_mod._list_json, h, None, None, _lib.Date.of(CASE_AS_OF)))
-        keep("oversight_casework_list_json", raw(cw_mod._list_json, h, _lib.encode("Ann Lee"), None,
+            keep("oversight_casework_case_json", raw(casework._case_json, h, _lib.encode(child),
+                                                     _lib.Date.of(CASE_AS_OF)))
+        keep("oversight_casework_list_json", raw(casework._list_json, h, None, None, _lib.Date.of(CASE_AS_OF)))
+        keep("oversight_casework_list_json", raw(casework._list_json, h, _lib.encode("Ann Lee"), None,
                                                  _lib.Date.of(CASE_AS_OF)))
 
-        # --- SSDA903: a damaged return, and the real one when present
-        folders = [BAD_903] + ([SSDA903] if os.path.isdir(SSDA903) else [])
-        with Store() as s903:
-            for folder in folders:
-                io = plan_mod.ImportOptions()
-                keep("oversight_import_ssda903", raw(cw_mod._import_ssda903, s903._h(), _lib.encode(folder),
+        # --- SSDA903: the sample and a damaged return, and the real one when present
+        for folder in SSDA903_FOLDERS:
+            with Store() as s903:
+                io = imports.ImportOptions()
+                keep("oversight_import_ssda903", raw(imports._ssda903, s903._h(), _lib.encode(folder),
                                                      ctypes.byref(io)))
-            keep("oversight_reminders_json", raw(cw_mod._reminders_json, s903._h(), ctypes.byref(
-                cw_mod.ReminderQuery(as_of=datetime.date(2018, 3, 31), within_working_days=10))))
-        keep("oversight_store_history_json", raw(plan_mod._store_history_json, h, None))
-        keep("oversight_store_history_json", raw(plan_mod._store_history_json, h,
-                                                 ctypes.byref(plan_mod.HistoryQuery(entity="acknowledgement"))))
+                keep("oversight_reminders_json", raw(reminders._json, s903._h(), ctypes.byref(
+                    reminders.ReminderQuery(as_of=datetime.date(2018, 3, 31), within_working_days=10))))
+        keep("oversight_store_history_json", raw(store._history_json, h, None))
+        keep("oversight_store_history_json", raw(store._history_json, h,
+                                                 ctypes.byref(store.HistoryQuery(entity="acknowledgement"))))
 
         # --- calendars and rule packs
         for division in ("england-and-wales", "scotland", "northern-ireland"):
             with Calendar(division, holidays=[("2026-06-12", "Proclaimed day")]) as cal:
                 for year in (2012, 2026):
-                    keep("oversight_calendar_holidays_json", raw(cal_mod._holidays_json, cal._h(), year))
+                    keep("oversight_calendar_holidays_json", raw(calendar._holidays_json, cal._h(), year))
         with RulePack.default() as england:
-            keep("oversight_rule_pack_rules_json", raw(rules_mod._rules_json, england._h()))
+            keep("oversight_rule_pack_rules_json", raw(rule_pack._rules_json, england._h()))
             local = RulePack.from_file(os.path.join(PROJECT, "data", "rules", "example-local.toml"))
             with england.layered(local) as both:
-                keep("oversight_rule_pack_rules_json", raw(rules_mod._rules_json, both._h()))
+                keep("oversight_rule_pack_rules_json", raw(rule_pack._rules_json, both._h()))
             local.close()
 
     @classmethod
@@ -229,18 +239,32 @@ class CApiDocumentsTest(unittest.TestCase):
 
     def test_outputs_are_real(self):
         # The documents hold what the data gives them (not vacuously empty).
-        seed = json.loads(self.outputs["oversight_import_seed_plan"][0])
-        self.assertEqual(seed["counts"]["recommendations"], 20)
-        self.assertTrue(seed["issues"])
+        sample = json.loads(self.outputs["oversight_import_seed_plan"][0])
+        self.assertEqual(sample["counts"]["recommendations"], 8)
+        self.assertTrue(sample["issues"])
         self.assertTrue(json.loads(self.outputs["oversight_reminders_json"][0])["reminders"])
         self.assertTrue(json.loads(self.outputs["oversight_plan_people_json"][0])["probable_duplicates"])
         full = json.loads(self.outputs["oversight_report_plan"][0])
         self.assertEqual(full["report"], "full")
-        self.assertEqual(len(full["recommendations"]), 20)
-        self.assertTrue(json.loads(self.outputs["oversight_import_ssda903"][0])["issues"])
+        self.assertEqual(len(full["recommendations"]), 8)
+        ssda903 = [json.loads(t) for t in self.outputs["oversight_import_ssda903"]]
+        self.assertEqual(ssda903[0]["counts"]["children_added"], 5)
+        self.assertTrue(ssda903[1]["issues"])
         acked = [r for r in json.loads(self.outputs["oversight_reminders_json"][0])["reminders"]
                  if r["acknowledged_by"]]
         self.assertEqual(len(acked), 1)
+        sample_reminders = json.loads(self.outputs["oversight_reminders_json"][2])["reminders"]
+        self.assertTrue(sample_reminders, "the sample SSDA903 return gives reminders")
+
+    @unittest.skipUnless(os.path.isfile(SEED) and os.path.isdir(SSDA903),
+                         "needs %s and %s (the shared real-format data; present in CI)" % (SEED, SSDA903))
+    def test_the_shared_real_format_data_too(self):
+        seed = json.loads(self.outputs["oversight_import_seed_plan"][1])
+        self.assertEqual(seed["counts"]["recommendations"], 20)
+        self.assertTrue(seed["issues"])
+        real = json.loads(self.outputs["oversight_import_ssda903"][2])
+        self.assertEqual(real["source"], SSDA903)
+        self.assertGreater(real["counts"]["children_added"], 5)
 
     @unittest.skipUnless(CLI, "OVERSIGHT_CLI not set")
     def test_the_cli_prints_bare_arrays_of_the_same_items(self):

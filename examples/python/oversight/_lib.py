@@ -1,5 +1,11 @@
-"""Loading liboversight_c and the conventions every wrapper follows.
+"""Loading liboversight_c, and what every area of the C API shares
+(<oversight/c/base.h> and <oversight/c/date.h>).
 
+- The library is found in this order: the file OVERSIGHT_LIBRARY names; the
+  one `cmake --install` recorded beside this package (_library_path.txt, a
+  path relative to the package, so an install tree can be moved whole);
+  ctypes.util.find_library("oversight_c") and the system's search path.
+  library_path() says which file was loaded.
 - argtypes/restype/errcheck are declared for every function (see `fn`).
 - A non-zero oversight_status raises OversightError with the thread's last
   error message.
@@ -15,8 +21,10 @@ import ctypes.util
 import datetime
 import json
 import os
+import sys
 
 ABI_VERSION = 1  # OVERSIGHT_ABI_VERSION this binding was written for
+LIBRARY_PATH_FILE = "_library_path.txt"  # written by `cmake --install` (cmake/OversightPython.cmake)
 
 
 class OversightError(Exception):
@@ -27,48 +35,36 @@ class OversightError(Exception):
         self.status = status
 
 
+def _installed_library():
+    """The library `cmake --install` put beside this package, or None."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        with open(os.path.join(here, LIBRARY_PATH_FILE), encoding="utf-8") as f:
+            relative = f.read().strip()
+    except FileNotFoundError:
+        return None
+    path = os.path.normpath(os.path.join(here, relative))
+    return path if os.path.exists(path) else None
+
+
 def _load():
+    """(the loaded library, how it was found)."""
     path = os.environ.get("OVERSIGHT_LIBRARY")
+    how = "OVERSIGHT_LIBRARY"
+    if not path:
+        path, how = _installed_library(), LIBRARY_PATH_FILE
     if not path:
         path = ctypes.util.find_library("oversight_c") or "liboversight_c.so.%d" % ABI_VERSION
-    return ctypes.CDLL(path)
+        how = "the system's library path"
+    try:
+        return ctypes.CDLL(path), path
+    except OSError as e:
+        raise ImportError("cannot load liboversight_c from %s (found through %s): %s; set OVERSIGHT_LIBRARY "
+                          "to the library's path" % (path, how, e)) from e
 
 
-lib = _load()
-
-lib.oversight_last_error_message.argtypes = []
-lib.oversight_last_error_message.restype = ctypes.c_char_p  # borrowed, static-lifetime per thread
-lib.oversight_last_error_code.argtypes = []
-lib.oversight_last_error_code.restype = ctypes.c_int
-lib.oversight_last_error_clear.argtypes = []
-lib.oversight_last_error_clear.restype = None
-lib.oversight_status_string.argtypes = [ctypes.c_int]
-lib.oversight_status_string.restype = ctypes.c_char_p    # static string
-lib.oversight_version_number.argtypes = []
-lib.oversight_version_number.restype = ctypes.c_int32
-lib.oversight_abi_version.argtypes = []
-lib.oversight_abi_version.restype = ctypes.c_int32
-lib.oversight_version_string.argtypes = []
-lib.oversight_version_string.restype = ctypes.c_char_p
-lib.oversight_free.argtypes = [ctypes.c_void_p]
-lib.oversight_free.restype = None
-
-if lib.oversight_abi_version() != ABI_VERSION:
-    raise ImportError("liboversight_c ABI %d, this binding needs %d"
-                      % (lib.oversight_abi_version(), ABI_VERSION))
-
-
-def version():
-    return lib.oversight_version_string().decode("utf-8")
-
-
-def version_number():
-    """MAJOR*10000 + MINOR*100 + PATCH."""
-    return lib.oversight_version_number()
-
-
-def abi_version():
-    return lib.oversight_abi_version()
+lib, _loaded_as = _load()
+declared = {}  # C function -> the module that declared it through fn() (checked by tests/python)
 
 
 def _check(status, func, args):
@@ -89,7 +85,57 @@ def fn(name, argtypes, restype=ctypes.c_int, status=None):
         status = restype is ctypes.c_int
     if status:
         f.errcheck = _check
+    declared.setdefault(name, sys._getframe(1).f_globals.get("__name__"))
     return f
+
+
+# <oversight/c/base.h>
+fn("oversight_last_error_message", [], ctypes.c_char_p)  # borrowed, valid until the next call
+fn("oversight_last_error_code", [], ctypes.c_int, status=False)
+fn("oversight_last_error_clear", [], None)
+fn("oversight_status_string", [ctypes.c_int], ctypes.c_char_p)  # static string
+fn("oversight_version_number", [], ctypes.c_int32, status=False)
+fn("oversight_abi_version", [], ctypes.c_int32, status=False)
+fn("oversight_version_string", [], ctypes.c_char_p)
+fn("oversight_free", [ctypes.c_void_p], None)
+
+if lib.oversight_abi_version() != ABI_VERSION:
+    raise ImportError("liboversight_c ABI %d, this binding needs %d"
+                      % (lib.oversight_abi_version(), ABI_VERSION))
+
+
+class _DlInfo(ctypes.Structure):
+    _fields_ = [("dli_fname", ctypes.c_char_p), ("dli_fbase", ctypes.c_void_p),
+                ("dli_sname", ctypes.c_char_p), ("dli_saddr", ctypes.c_void_p)]
+
+
+def library_path():
+    """The absolute path of the liboversight_c file this process loaded (as
+    the dynamic loader reports it: dladdr, GetModuleFileNameW on Windows)."""
+    if os.name == "nt":
+        buf = ctypes.create_unicode_buffer(32768)
+        if ctypes.windll.kernel32.GetModuleFileNameW(ctypes.c_void_p(lib._handle), buf, len(buf)):
+            return buf.value
+        return os.path.abspath(_loaded_as)
+    dladdr = ctypes.CDLL(None).dladdr
+    dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_DlInfo)]
+    info = _DlInfo()
+    if dladdr(ctypes.cast(lib.oversight_abi_version, ctypes.c_void_p), ctypes.byref(info)) and info.dli_fname:
+        return os.path.abspath(os.fsdecode(info.dli_fname))
+    return os.path.abspath(_loaded_as)
+
+
+def version():
+    return lib.oversight_version_string().decode("utf-8")
+
+
+def version_number():
+    """MAJOR*10000 + MINOR*100 + PATCH."""
+    return lib.oversight_version_number()
+
+
+def abi_version():
+    return lib.oversight_abi_version()
 
 
 class Int32(ctypes.c_int32):

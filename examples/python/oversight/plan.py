@@ -1,53 +1,34 @@
-"""The store and its improvement plans through ctypes: <oversight/c/store.h>,
-plan.h, action_iter.h, report.h, import.h and the people directory of
-workforce.h.
+"""Improvement plans in a store (<oversight/c/plan.h>): plans,
+recommendations, actions, progress, milestones, tasks, manual RAG, the
+canonical exports and the people a plan names.
 
     from oversight import Store
     with Store("plan.db") as store:
-        plan_id, warnings = store.import_seed_plan("plan.txt", report_date="2012-09-14")
+        plan_id = store.create_plan("Improvement plan", report_date="2012-09-14")
+        store.add_recommendation(1, "Improve quality", "immediately", lead="Felicity Budgen")
+        store.add_action(1, "1.1", "Secure a workforce", status="in_progress")
         store.add_progress("1.1", "Twelve posts filled", date="2012-10-10", author="F. Budgen")
-        store.update_action("1.1", status="in_progress", lead="Felicity Budgen")
-        print(store.report(as_of="2012-10-12", fmt="text"))
+        store.update_action("1.1", lead="Felicity Budgen", due="2013-03-31")   # one transaction
 
+These are methods of oversight.Store (PlanMethods is one of its bases).
 Plans are addressed by id; every method taking `plan_id=None` uses the
 latest plan. Dates are datetime.date or "YYYY-MM-DD" strings. A failing
 call raises OversightError (.status, message).
 """
-import collections
 import ctypes
-import datetime
-import json
 
 from . import _lib
-from ._lib import Date, Versioned, encode, fn, call_string, document
+from ._lib import Date, Versioned, call_string, document, encode, fn
 
 _c = ctypes
-_P = _c.c_void_p           # oversight_store*, oversight_action_iter*
+_P = _c.c_void_p           # oversight_store*
 _S = _c.c_char_p           # const char* in
-_I64 = _lib.Int64            # int64_t argument (range-checked)
-_I32 = _lib.Int32            # int32_t argument (range-checked)
+_I64 = _lib.Int64          # int64_t argument (range-checked)
+_I32 = _lib.Int32          # int32_t argument (range-checked)
 _DP = _c.POINTER(Date)     # const oversight_date* (None: NULL)
 _OUT_S = _c.POINTER(_c.c_void_p)  # char **out (owned)
 _OUT_I64 = _c.POINTER(_c.c_int64)
-_OUT_I32 = _c.POINTER(_c.c_int32)
 _U32, _TEXT, _INT = _c.c_uint32, _c.c_char_p, _c.c_int32
-
-# ------------------------------------------------------ the versioned structs
-
-
-class StoreOptions(Versioned):
-    """oversight_store_options."""
-    BACKEND_SQLITE, BACKEND_MEMORY = 0, 1
-    _fields_ = [("version", _U32), ("backend", _INT), ("read_only", _INT), ("create", _INT),
-                ("busy_timeout_ms", _INT)]
-    _init = "oversight_store_options_init"
-
-
-class HistoryQuery(Versioned):
-    """oversight_store_history_query."""
-    _fields_ = [("version", _U32), ("entity", _TEXT), ("entity_id", _c.c_int64), ("after_seq", _c.c_int64),
-                ("limit", _INT)]
-    _init = "oversight_store_history_query_init"
 
 
 class PlanSettings(Versioned):
@@ -102,39 +83,6 @@ class RagOverride(Versioned):
     _init = "oversight_plan_rag_override_init"
 
 
-class ReportOptions(Versioned):
-    """oversight_report_options (within_days -1: the plan's setting)."""
-    _fields_ = [("version", _U32), ("kind", _TEXT), ("format", _TEXT), ("as_of", _DP), ("within_days", _INT)]
-    _init = "oversight_report_options_init"
-
-
-class ImportOptions(Versioned):
-    """oversight_import_options."""
-    _fields_ = [("version", _U32), ("report_date", _DP), ("title", _TEXT), ("authority", _TEXT),
-                ("recorded_by", _TEXT)]
-    _init = "oversight_import_options_init"
-
-
-class Person(Versioned):
-    """oversight_workforce_person."""
-    _fields_ = [("version", _U32), ("name", _TEXT), ("job_title", _TEXT), ("email", _TEXT), ("team", _TEXT),
-                ("agency", _TEXT)]
-    _init = "oversight_workforce_person_init"
-
-
-def _ref(struct):
-    return _c.byref(struct)
-
-
-# ------------------------------------------------------------- the functions
-
-# store.h
-_store_open = fn("oversight_store_open", [_c.POINTER(_P), _S, _c.POINTER(StoreOptions)])
-_store_free = fn("oversight_store_free", [_P], None)
-_store_set_actor = fn("oversight_store_set_actor", [_P, _S])
-_store_schema_version = fn("oversight_store_schema_version", [_P, _OUT_I32])
-_store_history_json = fn("oversight_store_history_json", [_P, _c.POINTER(HistoryQuery), _OUT_S])
-# plan.h: plans
 _create = fn("oversight_plan_create", [_P, _S, _S, _DP, _OUT_I64])
 _latest = fn("oversight_plan_latest", [_P, _OUT_I64])
 _list_json = fn("oversight_plan_list_json", [_P, _OUT_S])
@@ -142,7 +90,6 @@ _set_settings = fn("oversight_plan_set_settings", [_P, _I64, _c.POINTER(PlanSett
 _set_report_date = fn("oversight_plan_set_report_date", [_P, _I64, _DP])
 _export_json = fn("oversight_plan_export_json", [_P, _I64, _OUT_S])
 _export_csv = fn("oversight_plan_export_csv", [_P, _I64, _OUT_S])
-# plan.h: recommendations and actions
 _add_recommendation = fn("oversight_plan_add_recommendation", [_P, _I64, _c.POINTER(Recommendation), _OUT_I64])
 _update_recommendation = fn("oversight_plan_update_recommendation",
                             [_P, _I64, _I32, _c.POINTER(RecommendationChange)])
@@ -155,30 +102,7 @@ _add_task = fn("oversight_plan_add_task", [_P, _I64, _S, _c.POINTER(Task), _OUT_
 _complete_task = fn("oversight_plan_complete_task", [_P, _I64, _I32])
 _set_rag = fn("oversight_plan_set_rag", [_P, _I64, _S, _c.POINTER(RagOverride)])
 _clear_rag = fn("oversight_plan_clear_rag", [_P, _I64, _S])
-_plan_people_json = fn("oversight_plan_people_json", [_P, _I64, _OUT_S])
-# report.h
-_report = fn("oversight_report_plan", [_P, _I64, _c.POINTER(ReportOptions), _OUT_S])
-# import.h (SSDA903 is in casework.py)
-_import_seed = fn("oversight_import_seed_plan", [_P, _S, _c.POINTER(ImportOptions), _OUT_I64, _OUT_S])
-_import_json = fn("oversight_import_plan_json", [_P, _S, _c.POINTER(ImportOptions), _OUT_I64, _OUT_S])
-_import_csv = fn("oversight_import_plan_csv", [_P, _S, _c.POINTER(ImportOptions), _OUT_I64, _OUT_S])
-# workforce.h: the people directory (teams and workers are in casework.py)
-_add_person = fn("oversight_workforce_add_person", [_P, _c.POINTER(Person), _OUT_I64])
-_merge_people = fn("oversight_workforce_merge_people", [_P, _S, _S])
-_people_json = fn("oversight_workforce_people_json", [_P, Date, _OUT_S])
-# action_iter.h
-_iter_open = fn("oversight_action_iter_open", [_c.POINTER(_P), _P, _I64, Date])
-_iter_next = fn("oversight_action_iter_next", [_P, _OUT_I32])
-_iter_free = fn("oversight_action_iter_free", [_P], None)
-_iter_text = {name: fn("oversight_action_iter_" + name, [_P], _c.c_char_p)
-              for name in ("ref", "description", "lead", "status", "rag", "rag_reason")}
-# Returns a number, not a status.
-_iter_recommendation = fn("oversight_action_iter_recommendation", [_P], _c.c_int32, status=False)
-_iter_due = fn("oversight_action_iter_due", [_P, _c.POINTER(Date), _OUT_I32])
-
-#: One action of a plan with its RAG as of a date (Store.actions).
-ActionRow = collections.namedtuple(
-    "ActionRow", "ref recommendation description lead status due rag rag_reason")
+_people_json = fn("oversight_plan_people_json", [_P, _I64, _OUT_S])
 
 #: Action fields set_action_text accepts, and their change-struct members.
 _ACTION_TEXT_FIELDS = ("lead", "description", "impact_intended", "impact_evidence", "cost")
@@ -190,78 +114,15 @@ def _opt_date(value):
     return None if value is None else _c.byref(Date.of(value))
 
 
-class Store(_lib.Handle):
-    """One Oversight store (a SQLite file, or in memory when path is None).
+def _ref(struct):
+    return _c.byref(struct)
 
-    Other modules of this package get its oversight_store* with `_h()`.
-    Use as a context manager, or call close(); a closed store raises
-    ValueError. A Store may be used by one thread at a time.
-    """
 
-    _free = staticmethod(_store_free)
-    _kind = "store"
-
-    def __init__(self, path=None):
-        handle = _P()
-        if path is None or path == ":memory:":
-            opts = StoreOptions(backend=StoreOptions.BACKEND_MEMORY)
-            _store_open(_c.byref(handle), None, _ref(opts))
-        else:
-            _store_open(_c.byref(handle), encode(str(path)), None)
-        super().__init__(handle)
-
-    # ------------------------------------------------------------ store
-
-    def set_actor(self, who):
-        """Name recorded in the history for the changes that follow."""
-        _store_set_actor(self._h(), encode(who))
-
-    @property
-    def schema_version(self):
-        out = _c.c_int32()
-        _store_schema_version(self._h(), _c.byref(out))
-        return out.value
-
-    def history(self, entity=None, entity_id=0, after_seq=0, limit=0):
-        """The change history (list of dicts: seq, at, actor, entity,
-        entity_id, field, old, new), oldest first."""
-        q = HistoryQuery(entity=entity, entity_id=entity_id, after_seq=after_seq, limit=limit)
-        return document(call_string(_store_history_json, self._h(), _ref(q)), "oversight-history")["changes"]
-
-    # ----------------------------------------------------------- plans
+class PlanMethods:
+    """The methods of oversight.Store that <oversight/c/plan.h> gives."""
 
     def _plan(self, plan_id):
         return self.latest_plan_id() if plan_id is None else plan_id
-
-    def import_seed_plan(self, path, report_date=None, title=None, authority=None):
-        """Imports the tab-separated export of a PDF plan. Returns
-        (plan_id, warnings): every repair as an issue of the import summary
-        ({"file", "line", "message", "severity", ...})."""
-        plan_id, summary = self.import_seed_plan_summary(path, report_date, title, authority)
-        return plan_id, summary["issues"]
-
-    def import_seed_plan_summary(self, path, report_date=None, title=None, authority=None):
-        """Imports the seed format; returns (plan_id, the import summary dict)."""
-        plan_id = _c.c_int64()
-        summary = _c.c_void_p()
-        opts = ImportOptions(report_date=report_date, title=title, authority=authority)
-        _import_seed(self._h(), encode(str(path)), _ref(opts), _c.byref(plan_id), _c.byref(summary))
-        return plan_id.value, document(_lib.take_string(summary), "oversight-import-summary")
-
-    def import_json(self, text, report_date=None, title=None, authority=None):
-        """Saves a plan given as canonical JSON text (the keywords replace the
-        file's values when given); returns its id."""
-        out = _c.c_int64()
-        opts = ImportOptions(report_date=report_date, title=title, authority=authority)
-        _import_json(self._h(), encode(text), _ref(opts), _c.byref(out), None)
-        return out.value
-
-    def import_csv(self, text, report_date=None, title=None, authority=None):
-        """Saves a plan given as canonical CSV text; returns its id."""
-        out = _c.c_int64()
-        opts = ImportOptions(report_date=report_date, title=title, authority=authority)
-        _import_csv(self._h(), encode(text), _ref(opts), _c.byref(out), None)
-        return out.value
 
     def export_json(self, plan_id=None):
         return call_string(_export_json, self._h(), self._plan(plan_id))
@@ -392,59 +253,12 @@ class Store(_lib.Handle):
     def clear_rag(self, ref, plan_id=None):
         _clear_rag(self._h(), self._plan(plan_id), encode(ref))
 
-    def actions(self, as_of, plan_id=None):
-        """Every action in plan order with its RAG as of a date (ActionRow list)."""
-        it = _P()
-        _iter_open(_c.byref(it), self._h(), self._plan(plan_id), Date.of(as_of))
-        rows = []
-        try:
-            has = _c.c_int32()
-            due = Date()
-            has_due = _c.c_int32()
-            while True:
-                _iter_next(it, _c.byref(has))
-                if not has.value:
-                    break
-                text = {k: f(it).decode("utf-8") for k, f in _iter_text.items()}
-                _iter_due(it, _c.byref(due), _c.byref(has_due))
-                rows.append(ActionRow(text["ref"], _iter_recommendation(it), text["description"], text["lead"],
-                                      text["status"], due.to_date() if has_due.value else None, text["rag"],
-                                      text["rag_reason"]))
-        finally:
-            _iter_free(it)
-        return rows
-
     # ---------------------------------------------------------- people
 
-    def add_person(self, name, job_title=None, email=None, team=None, agency=None, role=None):
-        """Adds a person to the directory (`role` is the old name of job_title)."""
-        out = _c.c_int64()
-        p = Person(name=name, job_title=job_title if job_title is not None else role, email=email, team=team,
-                   agency=agency)
-        _add_person(self._h(), _ref(p), _c.byref(out))
-        return out.value
-
-    def directory(self, as_of=None):
-        """The people directory on `as_of` (default today): list of {"id", "name",
-        "job_title", "email", "agency", "role", "team", "line_manager"}, the last
-        three from each person's appointment that day."""
-        day = Date.of(as_of if as_of is not None else datetime.date.today())
-        return document(call_string(_people_json, self._h(), day), "oversight-people")["people"]
-
-    def people(self, plan_id=None):
+    def people(self, plan_id=None, as_of=None):
         """{"directory": [...], "unlisted": [...], "probable_duplicates": [...]}:
-        the directory, and the plan's names that need a human's attention."""
-        doc = document(call_string(_plan_people_json, self._h(), self._plan(plan_id)), "oversight-plan-people")
-        return {"directory": self.directory(), "unlisted": doc["unlisted"],
+        the directory on `as_of` (default today; workforce.py), and the
+        plan's names that need a human's attention."""
+        doc = document(call_string(_people_json, self._h(), self._plan(plan_id)), "oversight-plan-people")
+        return {"directory": self.directory(as_of), "unlisted": doc["unlisted"],
                 "probable_duplicates": doc["probable_duplicates"]}
-
-    def merge_people(self, from_name, into_name):
-        _merge_people(self._h(), encode(from_name), encode(into_name))
-
-    # --------------------------------------------------------- reports
-
-    def report(self, as_of=None, kind="full", fmt="text", within_days=None, plan_id=None):
-        """One report as text (fmt "text", "md", "csv" or "json"); as_of None
-        is today; within_days None is the plan's due_soon_days."""
-        opts = ReportOptions(kind=kind, format=fmt, as_of=as_of, within_days=-1 if within_days is None else within_days)
-        return call_string(_report, self._h(), self._plan(plan_id), _ref(opts))

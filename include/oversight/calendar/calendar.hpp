@@ -1,8 +1,10 @@
 // Working-day calendars.
 //
 // A Calendar is Monday-Friday minus bank holidays (computed from the rules of
-// the Banking and Financial Dealings Act 1971 and the royal proclamations,
-// with the table of one-off changes) minus local closure days. Calendars are
+// the Banking and Financial Dealings Act 1971, Easter by the Gregorian
+// computus, and the royal proclamations, with the table of one-off changes
+// such as 2011, 2012, 2020, 2022 and 2023) minus local closure days (a
+// council's Christmas shutdown). Calendars are
 // immutable values, cheap to copy, safe to share between threads; working-day
 // arithmetic is O(1) over 1900-2199 via precomputed tables, and exact but
 // day-by-day elsewhere in 1400-9999 (leaving that range throws
@@ -62,7 +64,10 @@ public:
     std::vector<Holiday> bank_holidays(int year) const;
 
     /// Day-0 convention: `from` is day 0; the result is the n-th working day
-    /// after it (n < 0: before it; n == 0: from itself).
+    /// after it (n < 0: before it; n == 0: from itself). So
+    /// add_working_days(Fri 2012-12-21, 5) is Wed 2013-01-02 (Christmas Day
+    /// and Boxing Day skipped). CountingRules (duration.hpp) can count the
+    /// trigger as day 1 instead.
     Date add_working_days(Date from, int n) const;
     /// Number of working days d with a < d <= b (negative when b < a).
     int working_days_between(Date a, Date b) const;

@@ -12,15 +12,26 @@
 
 namespace oversight {
 
-/// Canonical JSON document of a plan (schema in README), and its inverse.
-/// plan_from_json(plan_to_json(p)) == p except for ids.
+/// Canonical JSON document of a plan, {"format":"oversight-plan","version":1,
+/// ...} (schema: data/schemas/oversight-plan.schema.json), and its inverse;
+/// unknown members are rejected. plan_from_json(plan_to_json(p)) == p except
+/// for ids.
 std::string plan_to_json(const Plan& plan);
 Plan plan_from_json(std::string_view json);  // throws Error(parse) naming the place
 
-/// Canonical CSV of a plan (one record per row, a `record` column says which;
-/// header in README), and its inverse. Lossless like the JSON form: fields
-/// keep their spaces. Throws Error(parse) naming the place as
-/// "<input>:line:column (name)".
+/// Canonical CSV of a plan, and its inverse: one record per row, the
+/// `record` column saying which (plan, section, recommendation, action,
+/// update, milestone, task), under the fixed header
+///   record,number,ref,section,text,timescale,date,lead,status,due,
+///   impact_intended,impact_evidence,author,owner,done,cost_text,cost_kind,
+///   cost_amount_pence,cost_high_pence,cost_approximate,cost_period,
+///   cost_per_unit,cost_alternative,cost_note,rag,rag_by,rag_reason,
+///   rag_set_on,title,authority,report_date,immediately_days,due_soon_days,
+///   stale_update_days
+/// (one line in the file). Lossless like the JSON form: it is read by the
+/// one CSV reader (csv_reader.hpp), so fields keep their spaces, and invalid
+/// UTF-8, NUL bytes and UTF-16 are refused. Throws Error(parse) naming the
+/// place as "<input>:line:column (name)".
 std::string plan_to_csv(const Plan& plan);
 Plan plan_from_csv(std::string_view csv);
 

@@ -35,7 +35,16 @@ bool operator==(const Cost& a, const Cost& b);
 inline bool operator!=(const Cost& a, const Cost& b) { return !(a == b); }
 
 /// Parse a cost cell. Never throws for text content; unreadable text gives
-/// Kind::unparsed with `note` saying why. Among the rules (README "Costs"):
+/// Kind::unparsed with `note` saying why, never a guess. Amounts are held in
+/// pence; the cell's text is always kept. What is read:
+///  - approximate from "c£", "about", "approx.", "around", "circa" or
+///    "estimate";
+///  - a range from "£A rising to £B", "£A to £B", "£A – £B";
+///  - per_annum from "pa", "per annum", "annual";
+///  - ", or X" is an `alternative`, "per X" a `per_unit`;
+///  - "Within existing resources" (misspellings included) is within_existing;
+///    "TBC", "TBA" and "to be confirmed" are tbc.
+/// And the checks:
 ///  - thousands separators must part exact groups of three digits:
 ///    "£1,2345", "£1,000,00", "£1,5" are unparsed ("malformed thousands separator");
 ///  - a range whose second amount is lower than the first is unparsed;

@@ -35,13 +35,15 @@ Timescale parse_timescale(std::string_view text);
 ActionStatus parse_action_status(std::string_view text);
 Rag parse_rag(std::string_view text);
 
-/// Plan-wide settings that change derived dates. Documented in README.
-/// Every value is 0..max_days (3650, ten years): the Store refuses others and
-/// target_date() throws Error(invalid_arg) for an immediately_days outside it.
+/// Plan-wide settings that change derived dates (target_date below, the RAG
+/// rules of rag.hpp, reports). Every value is 0..max_days (3650, ten years):
+/// the Store refuses others and target_date() throws Error(invalid_arg) for an
+/// immediately_days outside it.
 struct PlanSettings {
     static constexpr int max_days = 3650;
     /// "Immediately" is due this many calendar days after the report date
-    /// (0: due on the report date itself, the usual convention).
+    /// (0: due on the report date itself, the usual convention; some
+    /// councils use 30).
     int immediately_days = 0;
     /// An action counts as "due soon" (Amber if not complete) this many days
     /// before its due date.
@@ -114,7 +116,10 @@ struct Plan {
     std::int64_t id = 0;
     std::string title;
     std::string authority;
-    std::optional<Date> report_date;  // inspection report date: anchors timescales
+    /// The inspection report date: anchors the timescales. The PDF export
+    /// (the seed format) does not carry it: give it when importing
+    /// (SeedImportOptions::report_date, `oversight import-plan --report-date`).
+    std::optional<Date> report_date;
     std::vector<std::string> sections;  // in plan order
     std::vector<Recommendation> recommendations;  // in plan order
     PlanSettings settings;

@@ -1,5 +1,5 @@
 // RAG (Red/Amber/Green, Blue for complete) of actions and recommendations
-// as of a date, by documented rules (README "RAG rules").
+// as of a date, by the rules written out below.
 #pragma once
 
 #include <optional>
@@ -16,7 +16,7 @@ struct RagResult {
     bool overridden = false;  // true when a RagOverride decided it
 };
 
-/// RAG of one action as of a date (README "RAG rules"). The first rule that
+/// RAG of one action as of a date. The first rule that
 /// applies decides; `due` is due_date(plan, rec, action), S is
 /// plan.settings.due_soon_days, U is plan.settings.stale_update_days
 /// (negative settings count as 0):

@@ -1,5 +1,6 @@
 // Acknowledgements: who has seen an obligation, when (UTC) and a note
-// (history entity "acknowledgement").
+// (history entity "acknowledgement") - a known gap in the market-leading case
+// systems, whose reminders cannot be marked as seen.
 #pragma once
 
 #include <optional>

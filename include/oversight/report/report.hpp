@@ -39,8 +39,20 @@ struct ReportOptions {
     std::optional<int> within_days;
 };
 
-/// Renders one report as one document (a single JSON value for json; one
-/// table with a header row for csv). Layouts are in README "Reports".
+/// Renders one report as one document:
+///  - json: {"format":"oversight-report","version":1,"report","plan","as_of",
+///    "recommendations":[...],"due":{"overdue","due_soon","no_due_date"},
+///    "leads":[...],"costs":{...}} (schema:
+///    data/schemas/oversight-report.schema.json);
+///  - csv: RFC 4180, one table with a header row (for `plan` and `full`, one
+///    row per action with the recommendation's columns repeated);
+///  - md: Markdown tables, table syntax in text escaped;
+///  - text: within 118 columns.
+/// "Due soon" is the plan's due_soon_days unless within_days says otherwise.
+///
+/// Costs: one-off, per-annum and unstated-period amounts are totalled apart,
+/// approximate apart from exact; ranges give low and high totals; per-unit,
+/// TBC and unparsed costs are listed, never added.
 ///
 /// Leads roll-up: an action with no lead of its own is counted under its
 /// recommendation's lead, and the row lists it under "via recommendation

@@ -38,7 +38,7 @@ struct Rule {
     std::string layer;                      // the pack the effective rule came from
     std::string note;
 
-    // --- when the rule applies (all optional; see README "Statutory rule packs") ---
+    // --- when the rule applies (all optional; the TOML keys are in rule_pack.hpp) ---
     /// Events that end the rule's chain (a new trigger event always does).
     std::vector<std::string> ends_on;
     /// Era: the rule applies to triggers on or after effective_from and

@@ -1,6 +1,17 @@
 // The schedules the rules give a child's case: every obligation (met,
 // open, or ended unmet) with its due date and an explanation, counted from
 // actual events, never from previous due dates.
+//
+// Each next due date of an "interval" chain is counted from the actual
+// previous event, never from the previous due date: a late event is "met
+// late" and restarts the clock. A new placement resets the visit chains; a
+// permanent placement switches regime at its first anniversary; case
+// attributes (legal status, placement type, permanence) apply from their own
+// effective dates, never backwards; on one day, events that start a clock
+// come before the events that meet it. "Termly" means by the last day of the
+// next term (duration.hpp). Every due date can explain itself: rule, source,
+// layer, trigger, unit, the day-0 convention, and the weekends, bank holidays
+// (by name) and closures skipped.
 #pragma once
 
 #include <map>

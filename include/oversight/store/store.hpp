@@ -2,7 +2,9 @@
 // append-only change history are kept. A store has a backend (SQLite today);
 // opening one read-write migrates its schema to the latest version. Every
 // mutation made through the library runs in one transaction and writes its
-// history rows in it.
+// history rows in it (who changed what, when, from what to what). Text that
+// is not UTF-8 is refused on every write, naming the place ("action 2.5
+// description: invalid UTF-8 at byte N").
 //
 // Threading: a Store may be used by one thread at a time; different Store
 // objects (even on the same file) are independent.

@@ -16,7 +16,10 @@ struct ProbableSamePerson {
     std::string reason;     // e.g. "same surname, first names differ by one letter"
 };
 
-/// Pairs of distinct names that are probably the same person. Never merges.
+/// Pairs of distinct names that are probably the same person. Never merges:
+/// leads are kept as printed, and a human merges a pair with merge_people()
+/// (plan_store.hpp; `oversight people merge FROM INTO`), after `oversight
+/// people` has listed the directory, the leads not in it and these pairs.
 ///
 /// Names longer than 200 bytes are not compared (no real name is that long):
 /// they pair only with an identical spelling after case and spacing are

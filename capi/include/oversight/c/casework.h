@@ -38,7 +38,7 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_set_attribute(o
 typedef struct oversight_casework_event {
     uint32_t version;                     /* OVERSIGHT_CASEWORK_EVENT_VERSION */
     const char *child_id;                 /* required */
-    const char *type;                     /* a documented event type (README "Casework") or one rule_pack uses */
+    const char *type;                     /* an event type of <oversight/casework/event.hpp> or one rule_pack uses */
     oversight_date date;                  /* required; not after today */
     const char *attributes_json;          /* NULL or a JSON object of strings: {"placement_type":"U1"} */
     const char *recorded_by;              /* required: who recorded it */

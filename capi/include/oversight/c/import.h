@@ -38,9 +38,9 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_import_options_init(over
                                                                             uint32_t version) OVERSIGHT_NOEXCEPT;
 
 /* Imports the plan table at `path` exported from a PDF (tab-separated, the
- * seed format; README "Importing a PDF-exported plan") and saves it as a new
- * plan. Reads report_date (it anchors the timescales and dates the imported
- * progress), title and authority. *out_plan_id receives the new plan's id;
+ * seed format; the repairs are listed in <oversight/import/seed_plan.hpp>)
+ * and saves it as a new plan. Reads report_date (it anchors the timescales
+ * and dates the imported progress), title and authority. *out_plan_id receives the new plan's id;
  * `out_summary` (may be NULL) an import summary {"format":
  * "oversight-import-summary",...} whose counts include "lines", "sections",
  * "recommendations" and "actions", with every repair and doubt as an issue
@@ -72,8 +72,8 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_import_plan_csv(oversigh
                                                                         char **out_summary) OVERSIGHT_NOEXCEPT;
 
 /* Imports header.csv, episodes.csv and reviews.csv of an SSDA903 return from
- * `folder` (README "SSDA903 import") as children, events and attributes.
- * Reads recorded_by. *out receives an import summary {"format":
+ * `folder` as children, events and attributes (the mapping is in the C++
+ * header <oversight/import/ssda903.hpp>). Reads recorded_by. *out receives an import summary {"format":
  * "oversight-import-summary",...} whose counts are "children_added",
  * "events_added", "events_already_present" and "attributes_set"; bad rows
  * are issues naming file, line and column. Importing the

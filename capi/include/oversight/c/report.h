@@ -5,7 +5,8 @@
  * "due" (overdue, due soon, no due date), "leads" (per lead), "costs" (totals).
  * Formats: "text" (within 118 columns), "md" (Markdown), "csv" (RFC 4180 with
  * a header row) and "json" (one document {"format":"oversight-report",
- * "version":1,"report","plan","as_of",...}). Layouts: README "Reports".
+ * "version":1,"report","plan","as_of",...}). Layouts: the C++ header
+ * <oversight/report/report.hpp>.
  */
 #ifndef OVERSIGHT_C_REPORT_H
 #define OVERSIGHT_C_REPORT_H

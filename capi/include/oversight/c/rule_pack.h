@@ -1,10 +1,11 @@
 /*
  * <oversight/c/rule_pack.h> - statutory rule packs and the due dates they give.
  *
- * A rule pack is a set of rules read from TOML (format: README "Rule packs"):
- * the default England pack compiled into the library, optionally with a
- * council's local pack layered on top (a local rule with the same id replaces
- * the default one; each rule reports the layer it came from).
+ * A rule pack is a set of rules read from TOML (the format is in the C++
+ * header <oversight/rules/rule_pack.hpp>): the default England pack compiled
+ * into the library, optionally with a council's local pack layered on top (a
+ * local rule with the same id replaces the default one; each rule reports
+ * the layer it came from).
  *
  * Counting convention: the trigger date is day 0 and counting starts the next
  * day; months use the corresponding-date rule (31 Jan + 1 month = 28/29 Feb);

@@ -3,6 +3,8 @@
 // that needs it declares so and is reported as skipped, naming the file,
 // when it is absent. The core paths are also covered by the project's own
 // fixtures (examples/data/sample_plan.txt, tests/data/), which always run.
+// Shared by the C++ API tests (tests/cpp) and the C API tests (tests/capi):
+// it uses only Boost.Test and the standard library.
 #pragma once
 
 #include <boost/test/unit_test.hpp>

@@ -1,11 +1,9 @@
-"""The rule-pack binding (examples/python/oversight/deadlines.py) over liboversight_c."""
+"""The rule-pack binding (examples/python/oversight/rule_pack.py) over liboversight_c."""
 import datetime
 import os
 import unittest
 
-from oversight import OversightError
-from oversight.calendar import Calendar
-from oversight.deadlines import RulePack
+from oversight import Calendar, OversightError, RulePack
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT = os.environ.get("OVERSIGHT_PROJECT_DIR", os.path.join(HERE, "..", ".."))

@@ -35,7 +35,7 @@ _explain = _lib.fn("oversight_rule_pack_explain",
 
 
 class RulePack(_lib.Handle):
-    """A set of statutory or local rules (see README "Statutory rule packs").
+    """A set of statutory or local rules (the format: include/oversight/rules/rule_pack.hpp).
     Build one with RulePack.default(), RulePack.from_toml(text) or
     RulePack.from_file(path); layer a local pack with base.layered(local)."""
 

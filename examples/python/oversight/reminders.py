@@ -1,0 +1,87 @@
+"""What is due on children's cases (<oversight/c/reminders.h>): reminders
+as dicts, plain-text digests, iCalendar files and acknowledgements.
+
+    cw = oversight.Casework(store)
+    for r in cw.reminders(as_of="2024-03-11", within=10):
+        print(r["due"], r["child"], r["title"], r["state"])
+    open("reminders.ics", "w").write(cw.ics(as_of="2024-03-11"))
+
+These are methods of oversight.Casework, which holds the rule pack and the
+calendar they use (None: the default England pack, England and Wales).
+Windows are in working days from the as-of date (day 0).
+"""
+import ctypes
+
+from . import _lib
+from ._lib import Date, Versioned, call_string, document, fn
+from .calendar import Calendar
+from .rule_pack import RulePack
+
+_P = ctypes.c_void_p
+_U32, _TEXT, _INT = ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int32
+
+
+class ReminderQuery(Versioned):
+    """oversight_reminders_query."""
+    _fields_ = [("version", _U32), ("as_of", ctypes.POINTER(Date)), ("within_working_days", _INT),
+                ("worker", _TEXT), ("team", _TEXT), ("rule_pack", _P), ("calendar", _P)]
+    _init = "oversight_reminders_query_init"
+
+
+class IcsOptions(Versioned):
+    """oversight_reminders_ics_options."""
+    _fields_ = [("version", _U32), ("alarm_days", _INT), ("dtstamp", _TEXT)]
+    _init = "oversight_reminders_ics_options_init"
+
+
+class Acknowledgement(Versioned):
+    """oversight_reminders_acknowledgement."""
+    _fields_ = [("version", _U32), ("child_id", _TEXT), ("rule_id", _TEXT), ("due", Date), ("by", _TEXT),
+                ("note", _TEXT), ("rule_pack", _P), ("calendar", _P)]
+    _init = "oversight_reminders_acknowledgement_init"
+
+
+_QUERY = ctypes.POINTER(ReminderQuery)
+_OUT_S = ctypes.POINTER(_P)
+_json = fn("oversight_reminders_json", [_P, _QUERY, _OUT_S])
+_digest = fn("oversight_reminders_digest", [_P, _QUERY, _OUT_S])
+_ics = fn("oversight_reminders_ics", [_P, _QUERY, ctypes.POINTER(IcsOptions), _OUT_S])
+_acknowledge = fn("oversight_reminders_acknowledge", [_P, ctypes.POINTER(Acknowledgement)])
+
+
+class ReminderMethods:
+    """The methods of oversight.Casework that <oversight/c/reminders.h> gives
+    (they use its `_pack` and `_calendar`)."""
+
+    def _query(self, as_of, within, worker, team):
+        return ReminderQuery(as_of=as_of or _lib.today(), within_working_days=within, worker=worker, team=team,
+                             rule_pack=_lib.handle_of(self._pack, RulePack),
+                             calendar=_lib.handle_of(self._calendar, Calendar))
+
+    def reminders(self, as_of=None, within=10, worker=None, team=None):
+        """Open obligations overdue on `as_of` or due within `within` working
+        days (list of dicts, overdue first)."""
+        handle = self._h()
+        q = self._query(as_of, within, worker, team)
+        return document(call_string(_json, handle, ctypes.byref(q)), "oversight-reminders")["reminders"]
+
+    def digest(self, as_of=None, within=10, worker=None, team=None):
+        """The reminders as plain text a manager could email."""
+        handle = self._h()
+        q = self._query(as_of, within, worker, team)
+        return call_string(_digest, handle, ctypes.byref(q))
+
+    def ics(self, as_of=None, within=10, worker=None, team=None, alarm_days=2, dtstamp=None):
+        """The reminders as an iCalendar text (one VTODO each)."""
+        handle = self._h()
+        q = self._query(as_of, within, worker, team)
+        opts = IcsOptions(alarm_days=alarm_days, dtstamp=dtstamp)
+        return call_string(_ics, handle, ctypes.byref(q), ctypes.byref(opts))
+
+    def acknowledge(self, child_id, rule_id, due, who, note=None):
+        """Records that `who` has seen the obligation (rule, due date) of a child."""
+        handle = self._h()
+        a = Acknowledgement(child_id=child_id, rule_id=rule_id, due=due, by=who, note=note,
+                            rule_pack=_lib.handle_of(self._pack, RulePack),
+                            calendar=_lib.handle_of(self._calendar, Calendar))
+        _acknowledge(handle, ctypes.byref(a))

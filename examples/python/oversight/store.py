@@ -1,0 +1,89 @@
+"""The store (<oversight/c/store.h>): opening it, the actor, the change history.
+
+    import oversight
+    with oversight.Store("plan.db") as store:
+        store.set_actor("F Budgen")
+        ...
+        for change in store.history(entity="action", limit=10):
+            print(change["at"], change["actor"], change["field"], change["old"], change["new"])
+
+A Store is also where the other areas' methods live, since each C function
+takes the store: plans (plan.py), the action iterator (action_iter.py),
+reports (report.py), plan imports (imports.py) and the people directory
+(workforce.py). Casework (casework.py) is a view of a Store.
+"""
+import ctypes
+
+from . import _lib
+from ._lib import Versioned, call_string, document, encode, fn
+from .action_iter import ActionIterMethods
+from .imports import PlanImportMethods
+from .plan import PlanMethods
+from .report import ReportMethods
+from .workforce import WorkforceMethods
+
+_P = ctypes.c_void_p  # oversight_store*
+_U32, _TEXT, _INT = ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int32
+
+
+class StoreOptions(Versioned):
+    """oversight_store_options."""
+    BACKEND_SQLITE, BACKEND_MEMORY = 0, 1
+    _fields_ = [("version", _U32), ("backend", _INT), ("read_only", _INT), ("create", _INT),
+                ("busy_timeout_ms", _INT)]
+    _init = "oversight_store_options_init"
+
+
+class HistoryQuery(Versioned):
+    """oversight_store_history_query."""
+    _fields_ = [("version", _U32), ("entity", _TEXT), ("entity_id", ctypes.c_int64), ("after_seq", ctypes.c_int64),
+                ("limit", _INT)]
+    _init = "oversight_store_history_query_init"
+
+
+_open = fn("oversight_store_open", [ctypes.POINTER(_P), ctypes.c_char_p, ctypes.POINTER(StoreOptions)])
+_free = fn("oversight_store_free", [_P], None)
+_set_actor = fn("oversight_store_set_actor", [_P, ctypes.c_char_p])
+_schema_version = fn("oversight_store_schema_version", [_P, ctypes.POINTER(ctypes.c_int32)])
+_history_json = fn("oversight_store_history_json", [_P, ctypes.POINTER(HistoryQuery), ctypes.POINTER(_P)])
+
+
+class Store(PlanMethods, ActionIterMethods, ReportMethods, PlanImportMethods, WorkforceMethods, _lib.Handle):
+    """One Oversight store: a SQLite file, or a private store in memory when
+    `path` is None (or ":memory:").
+
+    read_only=True refuses every change; create=False refuses to create a
+    missing file (OversightError, not found); busy_timeout_ms is how long to
+    wait for another connection's lock (default 5000). Use as a context
+    manager, or call close(); a closed store raises ValueError. A Store may
+    be used by one thread at a time.
+    """
+
+    _free = staticmethod(_free)
+    _kind = "store"
+
+    def __init__(self, path=None, read_only=False, create=True, busy_timeout_ms=None):
+        memory = path is None or path == ":memory:"
+        opts = StoreOptions(backend=StoreOptions.BACKEND_MEMORY if memory else StoreOptions.BACKEND_SQLITE,
+                            read_only=int(read_only), create=int(create))
+        if busy_timeout_ms is not None:
+            opts.set("busy_timeout_ms", busy_timeout_ms)
+        handle = _P()
+        _open(ctypes.byref(handle), None if memory else encode(str(path)), ctypes.byref(opts))
+        super().__init__(handle)
+
+    def set_actor(self, who):
+        """Name recorded in the history for the changes that follow."""
+        _set_actor(self._h(), encode(who))
+
+    @property
+    def schema_version(self):
+        out = ctypes.c_int32()
+        _schema_version(self._h(), ctypes.byref(out))
+        return out.value
+
+    def history(self, entity=None, entity_id=0, after_seq=0, limit=0):
+        """The change history (list of dicts: seq, at, actor, entity,
+        entity_id, field, old, new), oldest first."""
+        q = HistoryQuery(entity=entity, entity_id=entity_id, after_seq=after_seq, limit=limit)
+        return document(call_string(_history_json, self._h(), ctypes.byref(q)), "oversight-history")["changes"]
