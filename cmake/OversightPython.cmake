@@ -6,7 +6,9 @@
 #                                  there is one (it has python3-icalendar and
 #                                  python3-jsonschema for the tests), else Python3
 #   OVERSIGHT_PYTHON_INSTALL_DIR   where the package goes, relative to the
-#                                  install prefix (or absolute); by default the
+#                                  install prefix (never absolute: the package
+#                                  finds the library by a path relative to
+#                                  itself, inside the prefix); by default the
 #                                  interpreter's own layout under its prefix,
 #                                  asked of the interpreter: Debian 12's
 #                                  python3 gives lib/python3.11/dist-packages,
@@ -25,7 +27,11 @@ endif()
 set(OVERSIGHT_PYTHON "${_oversight_python}" CACHE FILEPATH
     "The Python interpreter the ctypes binding is installed for and tested with")
 
-if(OVERSIGHT_PYTHON AND NOT DEFINED CACHE{OVERSIGHT_PYTHON_INSTALL_DIR})
+# The default is asked of the interpreter, again whenever OVERSIGHT_PYTHON
+# changes (unless the folder was set by hand).
+if(OVERSIGHT_PYTHON AND (NOT DEFINED CACHE{OVERSIGHT_PYTHON_INSTALL_DIR} OR
+   (NOT OVERSIGHT_PYTHON STREQUAL _OVERSIGHT_PYTHON_ASKED AND
+    OVERSIGHT_PYTHON_INSTALL_DIR STREQUAL _OVERSIGHT_PYTHON_ANSWER)))
   # The interpreter's site-packages relative to its own prefix: the same
   # folder under our prefix is one it searches (for its own prefix) or the
   # one to name in PYTHONPATH (for any other).
@@ -38,7 +44,13 @@ if(OVERSIGHT_PYTHON AND NOT DEFINED CACHE{OVERSIGHT_PYTHON_INSTALL_DIR})
     message(FATAL_ERROR "${OVERSIGHT_PYTHON} did not say where it installs packages; set OVERSIGHT_PYTHON_INSTALL_DIR")
   endif()
   set(OVERSIGHT_PYTHON_INSTALL_DIR "${_oversight_python_dir}" CACHE STRING
-      "Where the Python package oversight is installed, relative to the install prefix (or absolute)")
+      "Where the Python package oversight is installed, relative to the install prefix" FORCE)
+  set(_OVERSIGHT_PYTHON_ASKED "${OVERSIGHT_PYTHON}" CACHE INTERNAL "")
+  set(_OVERSIGHT_PYTHON_ANSWER "${_oversight_python_dir}" CACHE INTERNAL "")
+endif()
+if(IS_ABSOLUTE "${OVERSIGHT_PYTHON_INSTALL_DIR}")
+  message(FATAL_ERROR "OVERSIGHT_PYTHON_INSTALL_DIR (${OVERSIGHT_PYTHON_INSTALL_DIR}) must be relative to the "
+                      "install prefix: the installed package finds liboversight_c by a path relative to itself")
 endif()
 
 # oversight_install_python_package(): the install rules (with OVERSIGHT_INSTALL).
@@ -56,9 +68,10 @@ function(oversight_install_python_package)
     set(library "${CMAKE_INSTALL_LIBDIR}/$<TARGET_SONAME_FILE_NAME:oversight_c>")
   endif()
   set(package "${OVERSIGHT_PYTHON_INSTALL_DIR}/oversight")
-  set(written "${PROJECT_BINARY_DIR}/python/_library_path.txt")
   # Run by `cmake --install`: CMAKE_INSTALL_PREFIX is then the prefix given
-  # (--prefix), and file(INSTALL) adds DESTDIR and records the file.
+  # (--prefix), and file(INSTALL) adds DESTDIR and records the file. The file
+  # is written first in a folder of its own per destination, so that two
+  # installs at once (ctest -j) never copy each other's half-written file.
   set(code [=[
     set(package "@package@")
     set(library "@library@")
@@ -68,8 +81,10 @@ function(oversight_install_python_package)
       endif()
     endforeach()
     file(RELATIVE_PATH relative "${package}" "${library}")
-    file(WRITE "@written@" "${relative}\n")
-    file(INSTALL DESTINATION "${package}" TYPE FILE FILES "@written@")
+    string(MD5 destination "$ENV{DESTDIR}${package}")
+    set(written "@PROJECT_BINARY_DIR@/python/${destination}/_library_path.txt")
+    file(WRITE "${written}" "${relative}\n")
+    file(INSTALL DESTINATION "${package}" TYPE FILE FILES "${written}")
   ]=])
   string(CONFIGURE "${code}" code @ONLY)
   install(CODE "${code}")

@@ -34,7 +34,7 @@ std::vector<std::string> csv_cells(std::string_view csv) {
     return cells;
 }
 
-// README "Reports": no CSV cell a spreadsheet would run as a formula
+// <oversight/report/report.hpp> (CSV): no CSV cell a spreadsheet would run as a formula
 // ('=', '+', '-', '@', tab or CR first), except a plain integer like "-14".
 void check_csv_cells(std::string_view csv) {
     for (const std::string& cell : csv_cells(csv)) {

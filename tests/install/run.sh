@@ -87,15 +87,16 @@ installed_python "$prefix" "$work/plan_report.py" "$plan" "${dates[@]}" > "$work
 expect_report "$work/py.out" "the Python example"
 cmp <(sed 1d "$work/c.out") <(sed 1d "$work/py.out") || { echo "the Python and C examples differ"; exit 1; }
 
-echo "-- pip install examples/python (offline, Debian's python3-setuptools), the library on the system's path"
+echo "-- pip install examples/python in a virtual environment, offline, as the README says; the library on the system's path"
 grep -q "^version = \"$version\"" "$src/examples/python/pyproject.toml" ||
   { echo "examples/python/pyproject.toml does not say version $version"; exit 1; }
-cp -r "$src/examples/python" "$work/pysrc"  # pip builds in the source folder: not in ours
-PIP_ROOT_USER_ACTION=ignore "$python" -m pip install --quiet --no-build-isolation --no-index --no-deps \
-  --target "$work/pip" "$work/pysrc"
-test ! -e "$work/pip/oversight/_library_path.txt"
-loaded=$(cd "$work" && env -u OVERSIGHT_LIBRARY LD_LIBRARY_PATH="$libdir" PYTHONPATH="$work/pip" \
-           "$python" -c "import oversight; print(oversight.library_path())")
+mkdir "$work/pysrc" && cp -r "$src/examples/python" "$work/pysrc/"  # pip builds in the source folder: not in ours
+(cd "$work/pysrc" && "$python" -m venv --system-site-packages venv &&
+   PIP_ROOT_USER_ACTION=ignore venv/bin/pip install --quiet --no-build-isolation --no-index ./python)
+venv_package=$(ls -d "$work"/pysrc/venv/lib/python3*/site-packages/oversight)
+test ! -e "$venv_package/_library_path.txt"
+loaded=$(cd "$work" && env -u OVERSIGHT_LIBRARY -u PYTHONPATH LD_LIBRARY_PATH="$libdir" \
+           "$work/pysrc/venv/bin/python" -c "import oversight; print(oversight.library_path())")
 [[ $loaded == "$libdir/liboversight_c.so.1" ]] || { echo "the pip-installed package loaded $loaded"; exit 1; }
 
 echo "-- installed CLI"

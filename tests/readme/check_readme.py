@@ -63,6 +63,20 @@ def stated_output(text, found, block):
     return following[1]
 
 
+def split_comment(line):
+    """(command, comment) of a shell line: the comment starts at the first #
+    outside quotes that follows white space ("" when there is none)."""
+    quote = None
+    for i, c in enumerate(line):
+        if quote:
+            quote = None if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c == "#" and (i == 0 or line[i - 1].isspace()):
+            return line[:i], line[i:]
+    return line, ""
+
+
 def inline_command(text, pattern, what):
     """The inline code span (`...`) of the README matching `pattern`."""
     spans = [s for s in re.findall(r"`([^`\n]+)`", text) if re.match(pattern, s)]
@@ -160,11 +174,14 @@ def main(argv):
         if len(commands) != 1:
             sys.exit(f"README.md: expected one ```sh block of oversight commands, found {len(commands)}")
         for line in commands[0][1].splitlines():
-            command, _, comment = line.partition(" #")
+            command, comment = split_comment(line)
             out = r.run("command line", shlex.split(command))
-            if ("#" + comment).startswith(STATED):
+            if comment.startswith(STATED):
                 r.compare(f"`{command.strip()}`", None if out is None else out.strip(),
-                          ("#" + comment)[len(STATED):].strip())
+                          comment[len(STATED):].strip())
+            elif "→" in comment or "->" in comment:
+                # A misspelt marker would silently stop comparing: refuse it.
+                r.failures.append(f"`{command.strip()}`: a stated output is written {STATED!r}, not {comment!r}")
             if out is not None and {"rules", "--pack"} <= set(shlex.split(command)):
                 for rule_id in re.findall(r'^id = "([^"]+)"', toml, re.M):
                     r.compared += 1

@@ -36,15 +36,23 @@ class OversightError(Exception):
 
 
 def _installed_library():
-    """The library `cmake --install` put beside this package, or None."""
+    """The library `cmake --install` recorded beside this package, or None
+    when nothing was recorded (a source tree, a pip install). A record is
+    trusted: if the file it names is gone, that is an error, never a silent
+    fall-back to another copy of the library."""
     here = os.path.dirname(os.path.abspath(__file__))
+    record = os.path.join(here, LIBRARY_PATH_FILE)
     try:
-        with open(os.path.join(here, LIBRARY_PATH_FILE), encoding="utf-8") as f:
+        with open(record, encoding="utf-8") as f:
             relative = f.read().strip()
     except FileNotFoundError:
         return None
-    path = os.path.normpath(os.path.join(here, relative))
-    return path if os.path.exists(path) else None
+    path = os.path.normpath(os.path.join(here, relative)) if relative else ""
+    if not os.path.isfile(path):
+        raise ImportError("%s records the library as %r, which is not a file (%s): reinstall Oversight, "
+                          "or set OVERSIGHT_LIBRARY to the library's path"
+                          % (record, relative, path or "the record is empty"))
+    return path
 
 
 def _load():
@@ -52,7 +60,8 @@ def _load():
     path = os.environ.get("OVERSIGHT_LIBRARY")
     how = "OVERSIGHT_LIBRARY"
     if not path:
-        path, how = _installed_library(), LIBRARY_PATH_FILE
+        path, how = _installed_library(), os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                       LIBRARY_PATH_FILE)
     if not path:
         path = ctypes.util.find_library("oversight_c") or "liboversight_c.so.%d" % ABI_VERSION
         how = "the system's library path"
