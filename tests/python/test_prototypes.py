@@ -33,6 +33,7 @@ import unittest
 
 from oversight import _lib
 from oversight.calendar import CalendarDay
+from test_binding import all_mirrors, exported_symbols  # tests/python, on the path under discover
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT = os.environ.get("OVERSIGHT_PROJECT_DIR", os.path.join(HERE, "..", ".."))
@@ -49,22 +50,6 @@ FUNCTION = re.compile(r"OVERSIGHT_API\s+(?P<ret>[^;]*?)\bOVERSIGHT_CALL\s+(?P<na
 STRUCT = re.compile(r"typedef\s+struct\s+(oversight_\w+)\s*\{([^}]*)\}\s*(\w+)\s*;")
 OPAQUE = re.compile(r"typedef\s+struct\s+(oversight_\w+)\s+(\w+)\s*;")
 ENUM = re.compile(r"typedef\s+enum\s+(oversight_\w+)\s*\{[^}]*\}\s*(\w+)\s*;")
-
-
-def exported_symbols():
-    """Every function of liboversight_c (capi/symbols.txt)."""
-    with open(os.path.join(PROJECT, "capi", "symbols.txt"), encoding="utf-8") as f:
-        return [line.split()[0] for line in f if line.startswith("oversight_")]
-
-
-def all_mirrors():
-    """Every versioned struct mirror the package defines."""
-    found, todo = set(), [_lib.Versioned]
-    while todo:
-        for sub in todo.pop().__subclasses__():
-            found.add(sub)
-            todo.append(sub)
-    return found
 
 
 def headers():
