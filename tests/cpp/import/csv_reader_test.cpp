@@ -3,6 +3,8 @@
 // files in shared/data (skipped when shared/ is absent).
 #include <boost/test/unit_test.hpp>
 
+#include "support/expect_error.hpp"
+
 #include <oversight/core/error.hpp>
 #include <oversight/import/csv_reader.hpp>
 
@@ -15,6 +17,7 @@
 #include <vector>
 
 using namespace oversight;
+using oversight::test::expect_error;
 
 namespace {
 
@@ -30,17 +33,6 @@ std::vector<CsvRecord> read_all(CsvReader& r) {
 std::vector<CsvRecord> read_string(std::string text, CsvOptions o = {}) {
     auto r = CsvReader::from_string(std::move(text), std::move(o));
     return read_all(r);
-}
-
-// The error's status and that its message holds `part`.
-void expect_error(const std::function<void()>& f, Status status, const std::string& part) {
-    try {
-        f();
-        BOOST_ERROR("no error; expected one containing \"" << part << "\"");
-    } catch (const Error& e) {
-        BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(status));
-        BOOST_TEST(std::string(e.what()).find(part) != std::string::npos, "\"" << e.what() << "\" lacks \"" << part << "\"");
-    }
 }
 
 CsvOptions named(const std::string& file) {

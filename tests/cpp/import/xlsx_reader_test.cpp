@@ -3,6 +3,8 @@
 // hostile zips, and Ofsted's Annex A in shared/data (skipped when absent).
 #include <boost/test/unit_test.hpp>
 
+#include "support/expect_error.hpp"
+
 #include <oversight/core/error.hpp>
 #include <oversight/import/xlsx_reader.hpp>
 
@@ -19,22 +21,13 @@
 #include <vector>
 
 using namespace oversight;
+using oversight::test::expect_error;
 
 namespace {
 
 const std::string kShared = OVERSIGHT_SHARED_DIR;
 
 using Parts = std::vector<std::pair<std::string, std::string>>;
-
-void expect_error(const std::function<void()>& f, Status status, const std::string& part) {
-    try {
-        f();
-        BOOST_ERROR("no error; expected one containing \"" << part << "\"");
-    } catch (const Error& e) {
-        BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(status));
-        BOOST_TEST(std::string(e.what()).find(part) != std::string::npos, "\"" << e.what() << "\" lacks \"" << part << "\"");
-    }
-}
 
 // A zip archive of the parts, made in memory.
 std::string make_zip(const Parts& parts, zip_int32_t method = ZIP_CM_DEFLATE) {

@@ -4,6 +4,8 @@
 // and workforce census files in shared/data (skipped when absent).
 #include <boost/test/unit_test.hpp>
 
+#include "support/expect_error.hpp"
+
 #include <oversight/core/error.hpp>
 #include <oversight/import/xml_reader.hpp>
 
@@ -15,20 +17,11 @@
 #include <vector>
 
 using namespace oversight;
+using oversight::test::expect_error;
 
 namespace {
 
 const std::string kShared = OVERSIGHT_SHARED_DIR;
-
-void expect_error(const std::function<void()>& f, Status status, const std::string& part) {
-    try {
-        f();
-        BOOST_ERROR("no error; expected one containing \"" << part << "\"");
-    } catch (const Error& e) {
-        BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(status));
-        BOOST_TEST(std::string(e.what()).find(part) != std::string::npos, "\"" << e.what() << "\" lacks \"" << part << "\"");
-    }
-}
 
 XmlOptions named(const std::string& file) {
     XmlOptions o;
