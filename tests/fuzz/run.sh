@@ -77,6 +77,10 @@ seed_corpus() {
       for f in "$shared"/data/cin_census/*.x* "$shared"/data/workforce/*.x*; do
         [ -f "$f" ] && cp "$f" "$dir/real-$(basename "$f")"
       done ;;
+    cin_census)
+      for f in tests/data/cin_census_sample/*.xml "$shared"/data/cin_census/*.xml; do
+        [ -f "$f" ] && cp "$f" "$dir/real-$(basename "$f")"
+      done ;;
     xlsx_reader) [ -f "$shared/data/annex_a/Annex_A.xlsx" ] && cp "$shared/data/annex_a/Annex_A.xlsx" "$dir/real-Annex_A.xlsx" ;;
   esac
   return 0
