@@ -53,7 +53,10 @@ struct CinCensusEvent {
 
 /// A case attribute read from the return. Its identity is (child_id, key,
 /// effective_from): the store keeps one value per key and date, so
-/// importing the same return again changes nothing.
+/// importing the same return again changes nothing. The reader keeps one
+/// too: for the states (cin_episode, cin_assessment, cin_plan) two values on
+/// one day are an end and a new start, and "open" stands; for a code the
+/// later value replaces the earlier, with a warning.
 struct CinCensusAttribute {
     std::string child_id;
     std::string key;
@@ -67,7 +70,7 @@ struct CinCensusAttribute {
 /// What a CIN Census return holds, as casework (see read_cin_census).
 struct CinCensusData {
     std::vector<Child> children;  // in file order, each LAchildID once
-    std::vector<CinCensusEvent> events;  // in file order, each external_id once
+    std::vector<CinCensusEvent> events;  // in the return's order, each external_id once
     std::vector<CinCensusAttribute> attributes;  // in file order
     std::optional<Date> reference_date;  // Header/CollectionDetails/ReferenceDate (the period's end)
     /// importer "cin-census", source the path as given (empty from memory).
@@ -87,10 +90,11 @@ struct CinCensusData {
 ///
 ///   Child
 ///     ChildIdentifiers/LAchildID        Child::id (trimmed); missing, empty
-///                                       or repaired (bad UTF-8): the Child
-///                                       is not used (error, DfE rule 8500);
-///                                       given twice: read as one child
-///                                       (warning, rule 8510)
+///                                       (DfE rule 8500), repaired (bad
+///                                       UTF-8), over 100 bytes or holding a
+///                                       control character: the Child is not
+///                                       used (an error); given twice: read
+///                                       as one child (warning, rule 8510)
 ///     ChildIdentifiers/PersonBirthDate  Child::date_of_birth
 ///   CINdetails (one CIN episode)
 ///     CINreferralDate                   event referral, with the event
@@ -124,7 +128,8 @@ struct CinCensusData {
 ///                                       field is the date of the strategy
 ///                                       discussion that started the enquiry),
 ///                                       event attributes icpc_target
-///                                       (InitialCPCtarget) and
+///                                       (InitialCPCtarget, which may lie
+///                                       after the period) and
 ///                                       icpc_not_required ("true")
 ///     DateOfInitialCPC                  event icpc
 ///   ChildProtectionPlans
@@ -145,24 +150,31 @@ struct CinCensusData {
 /// Not mapped, as casework has no event type for them: the date of the
 /// decision on a referral (the return has none, so no referral_decision),
 /// the end of a section 47 enquiry without a conference (ICPCnotRequired has
-/// no date, so no cp_enquiry_closed), AssessmentInternalReviewDate (kept as
-/// an event attribute). A state with an open and a closed value on the same
-/// day (a referral closed the day it came) sets only the closed one. Read
-/// only to check them: the Header. Not read (personal data that casework
-/// does not keep): UPN, FormerUPN, UPNunknown, ExpectedPersonBirthDate,
-/// GenderCurrent, PersonDeathDate, Ethnicity, Disabilities.
+/// no date, so no cp_enquiry_closed), the start of an assessment, the start
+/// and end of a CIN plan and the closure of an episode (states instead), and
+/// AssessmentInternalReviewDate (an event attribute of a completed
+/// assessment only). A state with an open and a closed value on the same
+/// day (a referral closed the day it came) sets only the closed one. The
+/// Header gives the ReferenceDate (Header/CollectionDetails) and must not
+/// name another Collection. Not read (personal data that casework does not
+/// keep), though checked for unknown elements: UPN, FormerUPN, UPNunknown,
+/// ExpectedPersonBirthDate, GenderCurrent, PersonDeathDate, Ethnicity,
+/// Disabilities, and the Header's Source.
 ///
-/// Events with the same external_id are one: the first met is kept, the
-/// event attributes of the others added to it where it has none (a note,
-/// or a warning for DfE rule 2884, a conference recorded both in the
+/// Events with the same external_id are one: the first met is kept, with
+/// its place, and the event attributes of the others are added where it has
+/// none (a warning where they differ). A plan's start on the day of its
+/// conference is that conference, without an issue; other repeats are a
+/// note, or a warning for DfE rule 2884 (a conference recorded both in the
 /// CINdetails and in its Section47). Checks, each an issue naming the
 /// element (file, line, path):
 ///   - an element the schema does not have there (a warning, not read;
 ///     "did you mean" the nearest name), a single element given twice
 ///     (an error, the second not read);
 ///   - codes: an unknown code is a warning and the value is not used;
-///   - dates (xs:date, YYYY-MM-DD): malformed or impossible, before 1900,
-///     after today or after the ReferenceDate: an error, not used;
+///   - dates (xs:date, YYYY-MM-DD, a time zone after it ignored): malformed
+///     or impossible, before 1900, after today or after the ReferenceDate
+///     (but for InitialCPCtarget): an error, not used;
 ///   - an end before its start (CINclosureDate before CINreferralDate, DfE
 ///     rule 8630; authorisation before start, 8608; CIN plan, 4011; CP plan,
 ///     8925; ICPC before the S47 start, 8615; a review on or before the
@@ -170,7 +182,8 @@ struct CinCensusData {
 ///   - doubts, used with a warning: activity before the referral (1103,
 ///     2889, 1104, 1105, 4015) or after the closure (8565), a closure
 ///     without a reason (8805), a plan that starts and ends on one day
-///     (8840), a CP plan start that is no conference of the episode (2885),
+///     (8840; 4012Q for a CIN plan), a repeated assessment factor (8898), a
+///     CP plan start that is no conference of the episode (2885),
 ///     a child without CINdetails (8590); a reason for closure without a
 ///     closure date (8810) is an error, not used.
 /// Rule numbers: the DfE CIN census validation rules 2022-23 (as implemented
