@@ -39,6 +39,7 @@
 #include <oversight/reminders/reminder.hpp>
 
 #include <oversight/import/csv_reader.hpp>
+#include <oversight/import/csww.hpp>
 #include <oversight/import/import_issue.hpp>
 #include <oversight/import/plan_file.hpp>
 #include <oversight/import/seed_plan.hpp>

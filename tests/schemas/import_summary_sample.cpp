@@ -4,6 +4,7 @@
 // usage: oversight_import_summary_sample OUTPUT_FOLDER PROJECT_FOLDER
 #include <oversight/core/error.hpp>
 #include <oversight/import/csv_reader.hpp>
+#include <oversight/import/csww.hpp>
 #include <oversight/import/import_issue.hpp>
 #include <oversight/import/plan_file.hpp>
 #include <oversight/import/seed_plan.hpp>
@@ -76,13 +77,15 @@ int main(int argc, char** argv) {
         PlanImport csv = import_plan_text(plan_to_csv(seed.plan), PlanFormat::csv, "sample_plan.csv");
         Store store = Store::open_in_memory();
         ImportSummary ssda903 = import_ssda903(store, project + "tests/data/casework_903_bad");
+        ImportSummary csww = read_csww(project + "tests/data/csww_sample/bad.xml").summary;
         // The first document is the one validate.py also breaks on purpose: it has every kind of place.
         if (!write(out + "import-summary.json", to_json(from_the_readers())) ||
             !write(out + "import-summary-empty.json", to_json(ImportSummary{})) ||
             !write(out + "import-summary-seed-plan.json", to_json(seed.summary)) ||
             !write(out + "import-summary-plan-json.json", to_json(json.summary)) ||
             !write(out + "import-summary-plan-csv.json", to_json(csv.summary)) ||
-            !write(out + "import-summary-ssda903.json", to_json(ssda903)))
+            !write(out + "import-summary-ssda903.json", to_json(ssda903)) ||
+            !write(out + "import-summary-csww.json", to_json(csww)))
             return 1;
     } catch (const Error& e) {
         std::cerr << e.what() << "\n";
