@@ -146,7 +146,8 @@ LineIndex parse_xml(pugi::xml_document& doc, std::string text, const XmlParse& h
         auto high = std::find_if(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; });
         if (high != text.end())
             refuse(at(how.name, text, lines, static_cast<std::size_t>(high - text.begin())),
-                   "the document declares encoding " + encoding + " and holds non-ASCII text; only UTF-8 is read");
+                   "the document declares encoding " + sanitize_utf8(encoding) +
+                       " and holds non-ASCII text; only UTF-8 is read");
     }
 
     if (std::size_t bad = utf8_error_offset(text); bad != std::string::npos) {
