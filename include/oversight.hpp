@@ -38,6 +38,7 @@
 #include <oversight/reminders/ics.hpp>
 #include <oversight/reminders/reminder.hpp>
 
+#include <oversight/import/annex_a.hpp>
 #include <oversight/import/csv_reader.hpp>
 #include <oversight/import/csww.hpp>
 #include <oversight/import/import_issue.hpp>
