@@ -81,8 +81,9 @@ struct CswwData {
     /// (CSWWWorker elements met), people, agency_workers, leavers (records
     /// with a RoleEndDate used); issues in document order: the reader's
     /// repairs (invalid UTF-8 replaced by U+FFFD), then errors (a value or
-    /// record not used) and warnings (used with a doubt), each with file,
-    /// line and element path.
+    /// record not used), warnings (used with a doubt) and notes (a required
+    /// element the reader does not need is missing; a SWENo met again), each
+    /// with file, line and element path.
     ImportSummary summary;
 };
 
