@@ -38,8 +38,10 @@
 #include <oversight/reminders/ics.hpp>
 #include <oversight/reminders/reminder.hpp>
 
+#include <oversight/import/annex_a.hpp>
 #include <oversight/import/cin_census.hpp>
 #include <oversight/import/csv_reader.hpp>
+#include <oversight/import/csww.hpp>
 #include <oversight/import/import_issue.hpp>
 #include <oversight/import/plan_file.hpp>
 #include <oversight/import/seed_plan.hpp>
