@@ -22,12 +22,10 @@ namespace detail {
 /// Error(invalid_arg) unless key is [a-z][a-z0-9_]* (at most 64 bytes).
 void check_attribute_key(std::string_view key, std::string_view what);
 
-/// An identifier as stored and looked up (child.hpp): trimmed of white space.
+/// An identifier as stored and looked up (child.hpp): trimmed of white space
+/// (external ids to store or to change by: checked_external_id,
+/// core/validation.hpp).
 std::string_view id_key(std::string_view id) noexcept;
-/// An external id to store or to look up for a change: id_key, and
-/// Error(invalid_arg) naming `what` when it is blank, not UTF-8, holds a
-/// NUL byte or is longer than 256 bytes.
-std::string checked_external_id(std::string_view id, const char* what);
 /// Error(not_found) "no child with id '...'".
 [[noreturn]] void no_child(std::string_view child_id);
 

@@ -25,14 +25,6 @@ void check_attribute_key(std::string_view key, std::string_view what) {
 
 std::string_view id_key(std::string_view id) noexcept { return trim(id); }
 
-std::string checked_external_id(std::string_view id, const char* what) {
-    std::string out = checked_text(id, what);
-    if (out.size() > 256)
-        throw Error(Status::invalid_arg, std::string(what) + " " + in_quotes(out) + " is longer than 256 bytes (" +
-                                             std::to_string(out.size()) + ")");
-    return out;
-}
-
 void no_child(std::string_view child_id) {
     throw Error(Status::not_found, "no child with id '" + sanitize_utf8(child_id) + "'");
 }

@@ -170,6 +170,11 @@ std::vector<Mutation> mutations() {
         {"save_team", [](Store& s, World&) { save_team(s, {"Team A", "", ""}); }},
         {"save_team (same)", [](Store& s, World&) { save_team(s, {"Team A", "", ""}); }},
         {"save_team (manager)", [](Store& s, World&) { save_team(s, {"Team A", "Mo Khan", "a@example.org"}); }},
+        {"save_team (external id)", [](Store& s, World&) { save_team(s, {"Team X", "", "", std::string("T-X")}); }},
+        {"save_team (same external id)",
+         [](Store& s, World&) { save_team(s, {"Team X", "", "", std::string("T-X")}); }},
+        {"save_team (renamed by the case system)",
+         [](Store& s, World&) { save_team(s, {"Team X2", "", "", std::string("T-X")}); }},
         {"add_person", [](Store& s, World&) { add_person(s, {0, "Mo Khan", "Team manager", "", ""}); }},
         {"add_person (with a team)", [](Store& s, World&) { add_person(s, {0, "Lindsay Voss", "", "", ""}, "Safeguarding"); }},
         {"save_worker", [](Store& s, World&) { save_worker(s, {"Ann Lee", "Team A", "ann@example.org"}); }},
@@ -418,6 +423,8 @@ BOOST_DATA_TEST_CASE(a_failed_change_changes_nothing, data::make(kBackends), bac
          [&] { save_child(s, {"K1", std::nullopt, std::string("HOST-K2")}); }},
         {"erasing nobody", Status::not_found, [&] { erase_child(s, "nobody", "purge"); }},
         {"erasing without a reason", Status::invalid_arg, [&] { erase_child(s, "K1", " "); }},
+        {"a team's external id taken", Status::conflict,
+         [&] { save_team(s, {"Team A", "", "", std::string("T-X")}); }},
     };
     for (const auto& [what, status, change] : failures) {
         BOOST_TEST_CONTEXT(what) {
@@ -466,8 +473,9 @@ BOOST_DATA_TEST_CASE(values_come_back_exactly, data::make(kBackends), backend) {
     BOOST_TEST((person == Person{person.id, kText, kText, kText, kText}));
     BOOST_TEST(appointment_on(s, kText, first)->team == kText);
     const std::string team = "T " + kText, worker = "W " + kText, other = "P " + kText;
-    save_team(s, {team, kText, kText});
-    BOOST_TEST(test::contains(list_teams(s), Team{team, kText, kText}));
+    save_team(s, {team, kText, kText, kText});
+    BOOST_TEST(test::contains(list_teams(s), Team{team, kText, kText, kText}));
+    BOOST_TEST((*try_find_team_by_external_id(s, kText) == Team{team, kText, kText, kText}));
     add_person(s, {0, other, "", "", ""});
     appoint(s, {0, other, Role::manager, team, kText, first, last});
     const auto held = appointments(s, other);

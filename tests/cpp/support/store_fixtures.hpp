@@ -84,7 +84,8 @@ inline std::string snapshot(const Store& store, Date as_of, const std::vector<Ob
             out << "  appointment " << a.id << "|" << to_string(a.role) << "|" << a.team << "|" << a.line_manager
                 << "|" << (a.from ? a.from->iso() : "-") << "|" << (a.until ? a.until->iso() : "-") << "\n";
     }
-    for (const Team& t : list_teams(store)) out << "team " << t.name << "|" << t.manager << "|" << t.email << "\n";
+    for (const Team& t : list_teams(store))
+        out << "team " << t.name << "|" << t.manager << "|" << t.email << "|" << t.external_id.value_or("-") << "\n";
     for (const Worker& w : list_workers(store))
         out << "worker " << w.name << "|" << w.team << "|" << w.email << "|" << to_string(w.role) << "\n";
     for (const CaseSummary& c : list_cases(store, {}, as_of)) {
