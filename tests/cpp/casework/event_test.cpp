@@ -10,6 +10,7 @@
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
+#include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/reminder.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/rules/schedule.hpp>
@@ -125,6 +126,13 @@ BOOST_AUTO_TEST_CASE(deleting_a_visit_recorded_against_the_wrong_child_reopens_i
     BOOST_TEST(gone.at("type") == "visit");
     BOOST_TEST(gone.at("date") == "2024-03-05");
     BOOST_TEST(h[0].seq < h[1].seq);
+
+    // Acknowledged under its child id as sent (trimmed as stored).
+    ObligationKey sent = key_of(open);
+    sent.child_id = " C1\t";
+    acknowledge(fx.store, fx.pack, fx.cal, sent, "Mo Manager", "chasing");
+    BOOST_TEST(find_acknowledgement(fx.store, key_of(open)).has_value());
+    BOOST_TEST(find_acknowledgement(fx.store, sent).has_value());
 
     // Deleting it again: there is no such event.
     std::string msg;
