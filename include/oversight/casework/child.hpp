@@ -171,12 +171,15 @@ struct Erasure {
 /// Why scrub rather than keep: an audit log that kept the values would
 /// still hold the data the erasure is for (Art. 17(1); storage limitation,
 /// Art. 5(1)(e)), while accountability (Art. 5(2)) needs only that a change
-/// was made, by whom and when, and that the data was erased. Records a local
-/// authority must keep (e.g. a looked-after child's case record until their
-/// 75th birthday, Care Planning, Placement and Case Review (England)
-/// Regulations 2010 reg 50) are the caller's to weigh before erasing: the
-/// store does not refuse. Copies outside the store (backups, exports) are
-/// the operator's matter.
+/// was made, by whom and when, and that the data was erased. The same holds
+/// for a purge at the end of a retention period (how long child protection
+/// records may be kept is weighed under data protection law: R (C) v
+/// Northumberland CC [2015] EWHC 2134 (Admin)). Records a local authority
+/// must keep (e.g. a looked-after child's case record until their 75th
+/// birthday, Care Planning, Placement and Case Review (England) Regulations
+/// 2010 reg 50; the domain notes in shared/domain do not cover retention)
+/// are the caller's to weigh before erasing: the store does not refuse.
+/// Copies outside the store (backups, exports) are the operator's matter.
 /// Error(not_found) for an unknown child; the store's child id is never
 /// reused (nor any other record's id).
 Erasure erase_child(Store& store, std::string_view child_id, std::string_view reason);

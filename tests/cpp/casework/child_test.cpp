@@ -184,8 +184,9 @@ BOOST_AUTO_TEST_CASE(allocations_by_external_id_corrected_and_ended) {
     // The current allocation has its own id already.
     BOOST_TEST(code_of([&] { allocate(s, "C1", "Ann Lee", d("2024-05-01"), std::string("AL-3")); }) ==
                Status::conflict);
-    BOOST_TEST(code_of([&] { allocate(s, "C1", "Ann Lee", d("2024-05-01"), std::string("\xff")); }) ==
+    BOOST_TEST(code_of([&] { allocate(s, "C1", "Ann Lee", d("2024-05-01"), std::string("\xff")); }, &msg) ==
                Status::invalid_arg);
+    BOOST_TEST(msg.find("allocation external id") != std::string::npos, msg);
     BOOST_TEST(test::snapshot(s, d("2024-04-10")) == before);
 
     // Ending: the child is unallocated from that day.
@@ -245,6 +246,11 @@ BOOST_AUTO_TEST_CASE(attributes_by_external_id_ended_and_deleted) {
     BOOST_TEST(msg.find("PT-1") != std::string::npos, msg);
     BOOST_TEST(code_of([&] { set_attribute(s, "C1", "placement_type", "U1", d("2024-03-04"), std::string("LS-1")); },
                        &msg) == Status::conflict);
+    BOOST_TEST(code_of([&] { set_attribute(s, "C1", "note", "x", d("2024-03-04"), std::string("LS\xc3")); }, &msg) ==
+               Status::invalid_arg);
+    BOOST_TEST(msg.find("attribute external id") != std::string::npos, msg);
+    BOOST_TEST(code_of([&] { set_attribute(s, "C1", "note", "x", d("2024-03-04"), std::string(" \t")); }) ==
+               Status::invalid_arg);
     BOOST_TEST(test::snapshot(s, d("2024-06-30")) == before);
 
     // Ended: not in force from that day, for the record and for the schedule.
