@@ -16,9 +16,10 @@
 //
 // Identifiers (child ids, external ids) are stored trimmed of leading and
 // trailing white space (space, tab, CR, LF, FF, VT) and looked up by the
-// same rule, so " C1 " finds "C1". An identifier that is blank, is not
-// UTF-8 or holds a NUL byte is refused with Error(invalid_arg) naming it;
-// an external id longer than 256 bytes too.
+// same rule, so " C1 " finds "C1". A change given an identifier that is
+// blank, is not UTF-8 or holds a NUL byte is refused with
+// Error(invalid_arg) naming it, as is an external id longer than 256 bytes;
+// a lookup (try_find_...) by such an identifier finds nothing.
 #pragma once
 
 #include <cstdint>
@@ -57,7 +58,7 @@ inline bool operator!=(const Child& a, const Child& b) { return !(a == b); }
 ///  - with an external id that a stored child has: that child, whose id
 ///    becomes child.id (a renumbering in the case system; Error(conflict)
 ///    when another child has that id) and whose date of birth becomes the
-///    given one;
+///    given one, if one is given;
 ///  - otherwise the child with child.id, which takes the external id if it
 ///    had none (Error(conflict) when it has another one), or a new child.
 SaveOutcome save_child(Store& store, const Child& child);
@@ -86,17 +87,19 @@ std::vector<Allocation> allocations(const Store& store, std::string_view child_i
 /// before the current allocation started (whoever the worker).
 ///
 /// With an external id: when an allocation of the child has it, that one is
-/// corrected in place instead (its worker, and its start, which must stay
-/// after the start of the one before it and before its own end: the one
-/// before ends on the new start; Error(invalid_arg) otherwise); when another
-/// child's allocation has it, Error(conflict). Otherwise the allocation made
-/// (or the current one, when allocating to its worker changes nothing) takes
-/// it, Error(conflict) if it already has another.
+/// corrected in place instead: its worker, and its start, which must stay
+/// after the start of the one before it and before its own end (the one
+/// before, when it ended as this one started, ends on the new start);
+/// Error(invalid_arg) otherwise. When another child's allocation has it,
+/// Error(conflict). Otherwise the allocation made (or the current one, when
+/// allocating to its worker changes nothing) takes it, Error(conflict) if it
+/// already has another. History fields of an allocation: "*" (created),
+/// "worker", "from_date", "to_date", "external_id".
 SaveOutcome allocate(Store& store, std::string_view child_id, std::string_view worker, Date from,
                      const std::optional<std::string>& external_id = std::nullopt);
 
 /// Ends the child's current allocation on `on` (exclusive: the child is
-/// unallocated from `on`): history field "until". Error(not_found) when the
+/// unallocated from `on`): history field "to_date". Error(not_found) when the
 /// child is unknown or has no current allocation; Error(invalid_arg) when
 /// `on` is not after the allocation's start.
 void end_allocation(Store& store, std::string_view child_id, Date on);
@@ -111,6 +114,8 @@ void end_allocation(Store& store, std::string_view child_id, Date on);
 /// in place (key, date and value; Error(conflict) when another child's has
 /// it, or when the child already has a value for that key on that date);
 /// otherwise the value set takes it (Error(conflict) if it has another).
+/// History fields of an attribute value: "KEY@YYYY-MM-DD" (created, or its
+/// value changed), "key", "effective_from", "external_id", "*" (deleted).
 SaveOutcome set_attribute(Store& store, std::string_view child_id, std::string_view key, std::string_view value,
                           Date effective_from, const std::optional<std::string>& external_id = std::nullopt);
 

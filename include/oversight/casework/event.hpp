@@ -61,6 +61,8 @@ struct EventSaved {
 ///    without an external id (same type, date and attributes, recorded by
 ///    hand): then that one, unchanged, as the SSDA903 import does for the
 ///    rows of a file imported again.
+/// A new event's history row: field "*", new value the JSON object
+/// {"type","date","attributes","source","external_id" (when it has one)}.
 /// Error(invalid_arg) for an unknown event type (see is_known_event_type),
 /// a date after today (UTC) or before 1900, an empty `recorded_by`, or a
 /// malformed external id; Error(not_found) for an unknown child. Attribute
