@@ -22,6 +22,14 @@ std::string checked_text(std::string_view value, const char* what, bool allow_bl
     return std::string(t);
 }
 
+std::string checked_external_id(std::string_view id, const char* what) {
+    std::string out = checked_text(id, what);
+    if (out.size() > 256)
+        throw Error(Status::invalid_arg, std::string(what) + " " + in_quotes(out) + " is longer than 256 bytes (" +
+                                             std::to_string(out.size()) + ")");
+    return out;
+}
+
 void check_date_range(Date date, const char* what) {
     if (date.year() < 1900 || date.year() > 2199)
         throw Error(Status::invalid_arg, std::string(what) + " " + date.iso() + " is outside 1900..2199");

@@ -307,7 +307,7 @@ ImportSummary import_ssda903(Store& store, const std::string& folder, std::strin
         result.add(count, 0);
     detail::in_transaction(store, "importing SSDA903 from " + folder, [&] {
         for (const Child& c : data.children)
-            if (detail::put_child(store, c)) result.add("children_added");
+            if (detail::put_child(store, c) == SaveOutcome::added) result.add("children_added");
         for (const auto& a : data.attributes)
             if (detail::put_attribute(store, a.child_id, {a.effective_from, a.key, a.value})) result.add("attributes_set");
         for (const auto& e : data.events) {

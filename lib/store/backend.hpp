@@ -8,6 +8,7 @@
 #include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -32,6 +33,8 @@ public:
     virtual const std::string& actor() const noexcept = 0;
 
     virtual std::vector<Change> history(const HistoryFilter& filter) const = 0;
+    /// The highest history sequence (0 when there is no history).
+    virtual std::int64_t latest_sequence() const = 0;
 
     /// Runs fn() in one write transaction, joining one already open: commits
     /// when fn() returns, rolls back and rethrows when it throws. Waits up to

@@ -71,6 +71,11 @@ public:
         });
     }
 
+    std::int64_t latest_sequence() const override {
+        return guarded(*c_, "reading history",
+                       [&] { return c_->db.execAndGet("SELECT coalesce(max(seq), 0) FROM history").getInt64(); });
+    }
+
     void transaction(std::string_view what, const std::function<void()>& fn) override {
         sqlite::transaction(*c_, what, fn);
     }

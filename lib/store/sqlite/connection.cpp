@@ -50,12 +50,24 @@ Value column_value(const SQLite::Column& col) {
     return col.getString();
 }
 
-/// The `name` of row `id` of `table` (history of id columns), NULL for NULL.
-std::optional<std::string> name_of(const Connection& c, const char* table, const Value& id) {
+/// The `column` of row `id` of `table` (history of id columns), NULL for NULL.
+std::optional<std::string> name_of(const Connection& c, const char* table, const char* column, const Value& id) {
     if (std::holds_alternative<std::monostate>(id)) return std::nullopt;
-    SQLite::Statement q = query(c, std::string("SELECT name FROM ") + table + " WHERE id = ?1", {id});
+    SQLite::Statement q = query(c, std::string("SELECT ") + column + " FROM " + table + " WHERE id = ?1", {id});
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getString();
+}
+
+/// The child whose case a row of `entity` belongs to (nullopt: no child's).
+std::optional<std::int64_t> child_of(const Connection& c, std::string_view entity, std::int64_t id) {
+    static const std::pair<std::string_view, const char*> kTables[] = {{"allocation", "allocations"},
+                                                                       {"case_attribute", "case_attributes"},
+                                                                       {"event", "events"},
+                                                                       {"acknowledgement", "acknowledgements"}};
+    if (entity == "child") return id;
+    for (const auto& [name, table] : kTables)
+        if (entity == name) return query_id(c, std::string("SELECT child_id FROM ") + table + " WHERE id = ?1", {id});
+    return std::nullopt;
 }
 
 }  // namespace
@@ -90,10 +102,17 @@ std::optional<std::int64_t> opt_int(const SQLite::Column& column) {
 
 void record_change(Connection& c, std::string_view entity, std::int64_t id, std::string_view field,
                    const std::optional<std::string>& old_value, const std::optional<std::string>& new_value) {
+    record_change_about(c, child_of(c, entity, id), entity, id, field, old_value, new_value);
+}
+
+void record_change_about(Connection& c, std::optional<std::int64_t> child, std::string_view entity, std::int64_t id,
+                         std::string_view field, const std::optional<std::string>& old_value,
+                         const std::optional<std::string>& new_value) {
     query(c,
-          "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-          {utc_timestamp_now(), c.actor, value(entity), id, value(field), value(old_value), value(new_value)})
+          "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value, child_id) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+          {utc_timestamp_now(), c.actor, value(entity), id, value(field), value(old_value), value(new_value),
+           value(child)})
         .exec();
 }
 
@@ -138,7 +157,8 @@ int update_row(Connection& c, const char* table, const char* entity, std::int64_
     for (std::size_t i : changed) {
         const Field& f = fields[i];
         if (f.names)
-            record_change(c, entity, id, f.field, name_of(c, f.names, old[i]), name_of(c, f.names, f.value));
+            record_change(c, entity, id, f.field, name_of(c, f.names, f.name_column, old[i]),
+                          name_of(c, f.names, f.name_column, f.value));
         else
             record_change(c, entity, id, f.field, history_text(old[i]), history_text(f.value));
     }
@@ -146,8 +166,10 @@ int update_row(Connection& c, const char* table, const char* entity, std::int64_
 }
 
 void delete_row(Connection& c, const char* table, const char* entity, std::int64_t id, const std::string& summary) {
+    if (!query_id(c, std::string("SELECT id FROM ") + table + " WHERE id = ?1", {id}))
+        throw Error(Status::not_found, std::string(entity) + " " + std::to_string(id) + " not found");
+    record_change(c, entity, id, "*", summary, std::nullopt);  // first: it looks up whose case the row is
     query(c, std::string("DELETE FROM ") + table + " WHERE id = ?1", {id}).exec();
-    record_change(c, entity, id, "*", summary, std::nullopt);
 }
 
 }  // namespace oversight::detail::sqlite

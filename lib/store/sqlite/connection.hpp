@@ -89,8 +89,16 @@ std::optional<Date> opt_date(const SQLite::Column& column);
 std::optional<std::int64_t> opt_int(const SQLite::Column& column);
 
 /// Appends one history row (entity, id, field, old, new, actor, UTC time).
+/// A row about a child's case (entities "child", "allocation",
+/// "case_attribute", "event", "acknowledgement") also records whose case it
+/// is (history.child_id, what an erasure scrubs), looked up from the entity's
+/// row: so a row about a deletion is written before the row goes.
 void record_change(Connection& c, std::string_view entity, std::int64_t id, std::string_view field,
                    const std::optional<std::string>& old_value, const std::optional<std::string>& new_value);
+/// record_change with the child given (nullopt: about no child's case).
+void record_change_about(Connection& c, std::optional<std::int64_t> child, std::string_view entity, std::int64_t id,
+                         std::string_view field, const std::optional<std::string>& old_value,
+                         const std::optional<std::string>& new_value);
 
 struct Column {
     const char* name;
@@ -104,12 +112,14 @@ std::int64_t insert_row(Connection& c, const char* table, const char* entity, co
 /// One column of update_row. `field` names it in the history; nullptr: a
 /// column derived from another (the parsed parts of a cost) that is written
 /// along but neither causes a write nor records a row. `names`: the column
-/// holds an id into this table, whose `name` the history records instead.
+/// holds an id into this table, whose `name_column` the history records
+/// instead.
 struct Field {
     const char* column;
     const char* field;
     Value value;
     const char* names = nullptr;
+    const char* name_column = "name";
 };
 /// Writes the fields of row `id` when any of them differs from the stored
 /// value, in one UPDATE (so CHECKs spanning columns hold), and records one
@@ -119,6 +129,10 @@ int update_row(Connection& c, const char* table, const char* entity, std::int64_
                const std::vector<Field>& fields);
 
 /// Deletes a row and records it (field "*", old value `summary`).
+/// Error(not_found) "<entity> <id> not found" when there is no such row.
 void delete_row(Connection& c, const char* table, const char* entity, std::int64_t id, const std::string& summary);
+
+/// What the history keeps of a value an erasure removed.
+inline constexpr const char* kErased = "[erased]";
 
 }  // namespace oversight::detail::sqlite

@@ -42,6 +42,11 @@ std::string summary(const Appointment& a) {
     return s;
 }
 
+Team team_at(SQLite::Statement& q) {
+    return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            opt_text(q.getColumn(3))};
+}
+
 class SqliteWorkforceRepository final : public WorkforceRepository {
 public:
     explicit SqliteWorkforceRepository(Connection& c) : c_(c) {}
@@ -110,36 +115,41 @@ public:
     }
 
     std::optional<Team> find_team(std::string_view name) const override {
-        return guarded(c_, "finding a team", [&]() -> std::optional<Team> {
-            SQLite::Statement q = query(c_, "SELECT name, manager, email FROM teams WHERE name = ?1", {value(name)});
-            if (!q.executeStep()) return std::nullopt;
-            return Team{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()};
-        });
+        return guarded(c_, "finding a team", [&] { return team_where("name", name); });
+    }
+
+    std::optional<Team> find_team_by_external_id(std::string_view external_id) const override {
+        return guarded(c_, "finding a team", [&] { return team_where("external_id", external_id); });
     }
 
     std::vector<Team> teams() const override {
         return guarded(c_, "listing teams", [&] {
-            SQLite::Statement q = query(c_, "SELECT name, manager, email FROM teams ORDER BY name");
+            SQLite::Statement q = query(c_, "SELECT name, manager, email, external_id FROM teams ORDER BY name");
             std::vector<Team> out;
-            while (q.executeStep())
-                out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+            while (q.executeStep()) out.push_back(team_at(q));
             return out;
         });
     }
 
     void add_team(const Team& t) override {
         write(c_, "adding team '" + t.name + "'", [&] {
-            std::int64_t id = insert_row(c_, "teams", "team",
-                                         {{"name", t.name}, {"manager", t.manager}, {"email", t.email}}, t.name);
+            std::int64_t id = insert_row(
+                c_, "teams", "team",
+                {{"name", t.name}, {"manager", t.manager}, {"email", t.email}, {"external_id", value(t.external_id)}},
+                t.name);
             if (!t.manager.empty()) record_change(c_, "team", id, "manager", std::nullopt, t.manager);
             if (!t.email.empty()) record_change(c_, "team", id, "email", std::nullopt, t.email);
+            if (t.external_id) record_change(c_, "team", id, "external_id", std::nullopt, *t.external_id);
         });
     }
 
-    void update_team(const Team& t) override {
-        write(c_, "changing team '" + t.name + "'", [&] {
-            update_row(c_, "teams", "team", id_of("teams", "team", t.name),
-                       {{"manager", "manager", t.manager}, {"email", "email", t.email}});
+    void update_team(std::string_view name, const Team& t) override {
+        write(c_, "changing team '" + std::string(name) + "'", [&] {
+            update_row(c_, "teams", "team", id_of("teams", "team", name),
+                       {{"name", "name", t.name},
+                        {"manager", "manager", t.manager},
+                        {"email", "email", t.email},
+                        {"external_id", "external_id", value(t.external_id)}});
         });
     }
 
@@ -203,6 +213,14 @@ public:
     }
 
 private:
+    std::optional<Team> team_where(const char* column, std::string_view v) const {
+        SQLite::Statement q = query(
+            c_, std::string("SELECT name, manager, email, external_id FROM teams WHERE ") + column + " = ?1", {value(v)});
+        if (!q.executeStep()) return std::nullopt;
+        return team_at(q);
+    }
+
+
     std::vector<Appointment> appointment_list(const std::string& where, std::string_view name) const {
         SQLite::Statement q = query(c_, kAppointmentSelect + where, {value(name)});
         std::vector<Appointment> out;

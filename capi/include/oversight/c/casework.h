@@ -54,7 +54,10 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_event_init(over
                                                                             uint32_t version) OVERSIGHT_NOEXCEPT;
 
 /* Records the event. `out_event_id` may be NULL; otherwise it receives the
- * event's id. OVERSIGHT_E_NOT_FOUND for an unknown child. */
+ * event's id. An identical event of the child (same type, date and
+ * attributes) already recorded is not stored twice: its id is given
+ * (save_event, <oversight/casework/event.hpp>). OVERSIGHT_E_NOT_FOUND for an
+ * unknown child. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_record_event(oversight_store *store,
                                                                               const oversight_casework_event *event,
                                                                               int64_t *out_event_id) OVERSIGHT_NOEXCEPT;
