@@ -333,11 +333,15 @@ public:
 
     std::optional<std::int64_t> find_identical_event(std::string_view child_id, const CaseEvent& event,
                                                      std::string_view source) const override {
+        // "+e.external_id": without the unary plus SQLite searches the
+        // external_id index for NULL, i.e. every event without an external
+        // id (every imported one): a scan per lookup, quadratic on import.
+        // The child and date index finds the few candidates instead.
         return guarded(c_, "finding an event", [&] {
             return query_id(c_,
                             "SELECT e.id FROM events e JOIN children c ON c.id = e.child_id WHERE c.child_ref = ?1 "
                             "AND e.type = ?2 AND e.date = ?3 AND e.attributes = ?4 AND e.source = ?5 "
-                            "AND e.external_id IS NULL ORDER BY e.id LIMIT 1",
+                            "AND +e.external_id IS NULL ORDER BY e.id LIMIT 1",
                             {value(child_id), event.type, value(event.date), attributes_json(event.attributes),
                              value(source)});
         });
