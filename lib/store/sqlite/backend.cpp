@@ -53,7 +53,7 @@ public:
             if (f.after_seq) where("seq > ?", *f.after_seq);
             sql += " ORDER BY seq";
             if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
-            SQLite::Statement q = query(*c_, sql, params);
+            Query q = query(*c_, sql, params);
             std::vector<Change> out;
             while (q.executeStep()) {
                 Change c;

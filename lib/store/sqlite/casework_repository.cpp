@@ -152,7 +152,7 @@ public:
                 {"acknowledgements", "acknowledgement", &out.acknowledgements}};
             for (const auto& [table, entity, count] : records) {
                 std::vector<std::int64_t> ids;
-                SQLite::Statement q =
+                Query q =
                     query(c_, std::string("SELECT id FROM ") + table + " WHERE child_id = ?1 ORDER BY id", {child});
                 while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
                 for (std::int64_t id : ids) record_change_about(c_, child, entity, id, "*", kErased, std::nullopt);
@@ -200,7 +200,7 @@ public:
     std::vector<Allocation> allocations(std::string_view child_id) const override {
         return guarded(c_, "listing allocations", [&] {
             std::vector<Allocation> out;
-            SQLite::Statement q = query(c_, std::string(kAllocationColumns) +
+            Query q = query(c_, std::string(kAllocationColumns) +
                                                 "WHERE a.child_id = ?1 ORDER BY a.from_date, a.id",
                                         {child_row(child_id)});
             while (q.executeStep()) out.push_back(allocation_from(q));
@@ -210,7 +210,7 @@ public:
 
     std::optional<Allocation> open_allocation(std::string_view child_id) const override {
         return guarded(c_, "finding an allocation", [&]() -> std::optional<Allocation> {
-            SQLite::Statement q = query(c_, std::string(kAllocationColumns) + "WHERE a.child_id = ?1 AND a.to_date IS NULL",
+            Query q = query(c_, std::string(kAllocationColumns) + "WHERE a.child_id = ?1 AND a.to_date IS NULL",
                                         {child_row(child_id)});
             if (!q.executeStep()) return std::nullopt;
             return allocation_from(q);
@@ -220,7 +220,7 @@ public:
     std::optional<std::pair<std::string, Allocation>> find_allocation_by_external_id(
         std::string_view external_id) const override {
         return guarded(c_, "finding an allocation", [&]() -> std::optional<std::pair<std::string, Allocation>> {
-            SQLite::Statement q =
+            Query q =
                 query(c_, std::string(kAllocationColumns) + "WHERE a.external_id = ?1", {value(external_id)});
             if (!q.executeStep()) return std::nullopt;
             Allocation a = allocation_from(q);
@@ -268,7 +268,7 @@ public:
     std::vector<StoredAttribute> attributes(std::string_view child_id) const override {
         return guarded(c_, "listing attributes", [&] {
             std::vector<StoredAttribute> out;
-            SQLite::Statement q = query(c_, std::string(kAttributeColumns) +
+            Query q = query(c_, std::string(kAttributeColumns) +
                                                 "WHERE a.child_id = ?1 ORDER BY a.effective_from, a.key",
                                         {child_row(child_id)});
             while (q.executeStep()) out.push_back(attribute_from(q));
@@ -350,7 +350,7 @@ public:
     std::vector<RecordedEvent> events(std::string_view child_id) const override {
         return guarded(c_, "listing events", [&] {
             std::vector<RecordedEvent> out;
-            SQLite::Statement q =
+            Query q =
                 query(c_, std::string(kEventColumns) + "WHERE e.child_id = ?1 ORDER BY e.date, e.id", {child_row(child_id)});
             while (q.executeStep()) out.push_back(event_from(q));
             return out;
@@ -414,20 +414,20 @@ public:
 
 private:
     std::optional<Child> child_where(const char* condition, Value v) const {
-        SQLite::Statement q =
+        Query q =
             query(c_, std::string("SELECT child_ref, date_of_birth, external_id FROM children WHERE ") + condition, {v});
         if (!q.executeStep()) return std::nullopt;
         return Child{q.getColumn(0).getString(), opt_date(q.getColumn(1)), opt_text(q.getColumn(2))};
     }
 
     std::optional<RecordedEvent> event_where(const char* condition, const std::vector<Value>& params) const {
-        SQLite::Statement q = query(c_, std::string(kEventColumns) + "WHERE " + condition, params);
+        Query q = query(c_, std::string(kEventColumns) + "WHERE " + condition, params);
         if (!q.executeStep()) return std::nullopt;
         return event_from(q);
     }
 
     std::optional<StoredAttribute> attribute_where(const char* condition, const std::vector<Value>& params) const {
-        SQLite::Statement q = query(c_, std::string(kAttributeColumns) + "WHERE " + condition, params);
+        Query q = query(c_, std::string(kAttributeColumns) + "WHERE " + condition, params);
         if (!q.executeStep()) return std::nullopt;
         return attribute_from(q);
     }
@@ -450,7 +450,7 @@ private:
         std::vector<Value> params;
         std::string sql = case_sql(filter, child.has_value(), params, as_of);
         if (child) params.push_back(value(*child));
-        SQLite::Statement q = query(c_, sql, params);
+        Query q = query(c_, sql, params);
         std::vector<std::pair<std::int64_t, CaseSummary>> out;
         while (q.executeStep())
             out.push_back({q.getColumn(0).getInt64(),
@@ -479,7 +479,7 @@ private:
         const std::string one = child ? " AND child_id = ?2" : "";
         std::vector<Value> params = {value(as_of)};
         if (child) params.push_back(index.begin()->first);
-        SQLite::Statement a = query(c_,
+        Query a = query(c_,
                                     "SELECT child_id, key, value, effective_from FROM case_attributes "
                                     "WHERE effective_from <= ?1" + one + " ORDER BY child_id, effective_from, key",
                                     params);
@@ -496,7 +496,7 @@ private:
             for (auto it = r.attributes.begin(); it != r.attributes.end();)
                 it = it->second.empty() ? r.attributes.erase(it) : std::next(it);
         params.erase(params.begin());
-        SQLite::Statement e = query(c_,
+        Query e = query(c_,
                                     "SELECT child_id, type, date, attributes, external_id FROM events" +
                                         std::string(child ? " WHERE child_id = ?1" : "") + " ORDER BY child_id, date, id",
                                     params);

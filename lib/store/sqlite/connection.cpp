@@ -53,7 +53,7 @@ Value column_value(const SQLite::Column& col) {
 /// The `column` of row `id` of `table` (history of id columns), NULL for NULL.
 std::optional<std::string> name_of(const Connection& c, const char* table, const char* column, const Value& id) {
     if (std::holds_alternative<std::monostate>(id)) return std::nullopt;
-    SQLite::Statement q = query(c, std::string("SELECT ") + column + " FROM " + table + " WHERE id = ?1", {id});
+    Query q = query(c, std::string("SELECT ") + column + " FROM " + table + " WHERE id = ?1", {id});
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getString();
 }
@@ -72,15 +72,44 @@ std::optional<std::int64_t> child_of(const Connection& c, std::string_view entit
 
 }  // namespace
 
-SQLite::Statement query(const Connection& c, const std::string& sql, const std::vector<Value>& params) {
+Query::~Query() {
+    if (!cached_) return;
+    // tryReset() returns the last step's error (already reported) instead of throwing.
+    cached_->statement.tryReset();
+    try {
+        cached_->statement.clearBindings();
+    } catch (...) {
+        // sqlite3_clear_bindings always succeeds; nothing to report from a destructor.
+    }
+    cached_->in_use = false;
+}
+
+Query query(const Connection& c, const std::string& sql, const std::vector<Value>& params) {
     // SQLiteCpp statements take a non-const Database; reads never write.
-    SQLite::Statement q(const_cast<SQLite::Database&>(c.db), sql);
-    for (std::size_t i = 0; i < params.size(); ++i) bind(q, static_cast<int>(i + 1), params[i]);
+    auto& db = const_cast<SQLite::Database&>(c.db);
+    auto bind_all = [&](SQLite::Statement& q) {
+        for (std::size_t i = 0; i < params.size(); ++i) bind(q, static_cast<int>(i + 1), params[i]);
+    };
+    auto found = c.statements.find(sql);
+    if (found != c.statements.end() && found->second->in_use) {
+        auto own = std::make_unique<SQLite::Statement>(db, sql);
+        bind_all(*own);
+        return Query(std::move(own));
+    }
+    if (found == c.statements.end()) {
+        if (c.statements.size() >= kStatementCacheSize) {
+            for (auto it = c.statements.begin(); it != c.statements.end();)
+                it = it->second->in_use ? std::next(it) : c.statements.erase(it);
+        }
+        found = c.statements.emplace(sql, std::make_unique<CachedStatement>(db, sql)).first;
+    }
+    Query q(*found->second);
+    bind_all(q.statement());
     return q;
 }
 
 std::optional<std::int64_t> query_id(const Connection& c, const std::string& sql, const std::vector<Value>& params) {
-    SQLite::Statement q = query(c, sql, params);
+    Query q = query(c, sql, params);
     if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
     return q.getColumn(0).getInt64();
 }
@@ -140,7 +169,7 @@ int update_row(Connection& c, const char* table, const char* entity, std::int64_
     }
     std::vector<Value> old;
     {
-        SQLite::Statement get = query(c, "SELECT " + columns + " FROM " + table + " WHERE id = ?1", {id});
+        Query get = query(c, "SELECT " + columns + " FROM " + table + " WHERE id = ?1", {id});
         if (!get.executeStep())
             throw Error(Status::not_found, std::string(entity) + " " + std::to_string(id) + " not found");
         for (std::size_t i = 0; i < fields.size(); ++i) old.push_back(column_value(get.getColumn(static_cast<int>(i))));

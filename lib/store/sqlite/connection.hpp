@@ -11,15 +11,24 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
 
 namespace oversight::detail::sqlite {
+
+/// A prepared statement kept by its connection for reuse (see Query).
+struct CachedStatement {
+    CachedStatement(SQLite::Database& db, const std::string& sql) : statement(db, sql) {}
+    SQLite::Statement statement;
+    bool in_use = false;
+};
 
 struct Connection {
     Connection(const std::string& file, int flags, int busy_timeout_ms, bool read_only)
@@ -29,6 +38,33 @@ struct Connection {
     bool read_only;
     std::string actor = "oversight";
     int depth = 0;  // > 0 inside transaction()
+    /// Statements prepared once and reused, by SQL text (declared after db:
+    /// they are finalised before it closes). Bounded: see query().
+    mutable std::unordered_map<std::string, std::unique_ptr<CachedStatement>> statements;
+};
+
+/// A statement from query(): the connection's prepared one for that SQL,
+/// with the parameters bound, reset and unbound again when the Query goes
+/// (so the next query() of the same SQL reuses it without preparing it
+/// again). A Query converts to the SQLite::Statement it runs.
+class Query {
+public:
+    explicit Query(CachedStatement& cached) noexcept : cached_(&cached) { cached.in_use = true; }
+    explicit Query(std::unique_ptr<SQLite::Statement> own) noexcept : own_(std::move(own)) {}
+    Query(Query&& other) noexcept : cached_(other.cached_), own_(std::move(other.own_)) { other.cached_ = nullptr; }
+    Query& operator=(Query&&) = delete;
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+    ~Query();
+    SQLite::Statement& statement() noexcept { return cached_ ? cached_->statement : *own_; }
+    operator SQLite::Statement&() noexcept { return statement(); }
+    bool executeStep() { return statement().executeStep(); }
+    int exec() { return statement().exec(); }
+    SQLite::Column getColumn(int index) { return statement().getColumn(index); }
+
+private:
+    CachedStatement* cached_ = nullptr;
+    std::unique_ptr<SQLite::Statement> own_;
 };
 
 /// Turns a SQLite failure into an oversight::Error naming the operation and
@@ -79,8 +115,12 @@ Value value(const std::optional<T>& v) {
 /// The text the history keeps for a value (NULL stays NULL).
 std::optional<std::string> history_text(const Value& v);
 
-/// A statement with `params` bound to ?1, ?2, ...
-SQLite::Statement query(const Connection& c, const std::string& sql, const std::vector<Value>& params = {});
+/// A statement with `params` bound to ?1, ?2, ...: the connection's cached
+/// one for `sql` when it is not already running (a nested query of the same
+/// SQL gets a statement of its own). The cache holds at most
+/// kStatementCacheSize statements; past that, the idle ones are dropped.
+inline constexpr std::size_t kStatementCacheSize = 200;
+Query query(const Connection& c, const std::string& sql, const std::vector<Value>& params = {});
 /// The first column of the first row, if there is a row.
 std::optional<std::int64_t> query_id(const Connection& c, const std::string& sql, const std::vector<Value>& params);
 

@@ -53,7 +53,7 @@ public:
 
     std::optional<Person> find_person(std::string_view name) const override {
         return guarded(c_, "finding a person", [&]() -> std::optional<Person> {
-            SQLite::Statement q = query(c_, kPersonSelect + " WHERE name = ?1", {value(name)});  // NOCASE column
+            Query q = query(c_, kPersonSelect + " WHERE name = ?1", {value(name)});  // NOCASE column
             if (!q.executeStep()) return std::nullopt;
             return person_at(q);
         });
@@ -61,7 +61,7 @@ public:
 
     std::vector<Person> people() const override {
         return guarded(c_, "listing people", [&] {
-            SQLite::Statement q = query(c_, kPersonSelect + " ORDER BY name, id");
+            Query q = query(c_, kPersonSelect + " ORDER BY name, id");
             std::vector<Person> out;
             while (q.executeStep()) out.push_back(person_at(q));
             return out;
@@ -88,7 +88,7 @@ public:
 
     void remove_person(std::int64_t id) override {
         write(c_, "removing a person", [&] {
-            SQLite::Statement q = query(c_, "SELECT name FROM people WHERE id = ?1", {id});
+            Query q = query(c_, "SELECT name FROM people WHERE id = ?1", {id});
             if (!q.executeStep()) throw Error(Status::not_found, "person " + std::to_string(id) + " not found");
             delete_row(c_, "people", "person", id, q.getColumn(0).getString());
         });
@@ -105,7 +105,7 @@ public:
                                {"appointments", "appointment", "person_id", "person"},
                                {"appointments", "appointment", "line_manager_id", "line_manager"}};
             for (const auto& r : kReferences) {
-                SQLite::Statement q =
+                Query q =
                     query(c_, std::string("SELECT id FROM ") + r.table + " WHERE " + r.column + " = ?1", {from});
                 std::vector<std::int64_t> ids;
                 while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
@@ -124,7 +124,7 @@ public:
 
     std::vector<Team> teams() const override {
         return guarded(c_, "listing teams", [&] {
-            SQLite::Statement q = query(c_, "SELECT name, manager, email, external_id FROM teams ORDER BY name");
+            Query q = query(c_, "SELECT name, manager, email, external_id FROM teams ORDER BY name");
             std::vector<Team> out;
             while (q.executeStep()) out.push_back(team_at(q));
             return out;
@@ -167,7 +167,7 @@ public:
 
     std::vector<Worker> workers() const override {
         return guarded(c_, "listing workers", [&] {
-            SQLite::Statement q = query(c_,
+            Query q = query(c_,
                                         "SELECT p.name, t.name, p.email, a.role FROM appointments a "
                                         "JOIN people p ON p.id = a.person_id JOIN teams t ON t.id = a.team_id "
                                         "WHERE a.to_date IS NULL ORDER BY p.name, p.id");
@@ -205,7 +205,7 @@ public:
 
     void remove_appointment(std::int64_t id) override {
         write(c_, "removing an appointment", [&] {
-            SQLite::Statement q = query(c_, kAppointmentSelect + " WHERE a.id = ?1", {id});
+            Query q = query(c_, kAppointmentSelect + " WHERE a.id = ?1", {id});
             if (!q.executeStep())
                 throw Error(Status::not_found, "appointment " + std::to_string(id) + " not found");
             delete_row(c_, "appointments", "appointment", id, summary(appointment_at(q)));
@@ -214,7 +214,7 @@ public:
 
 private:
     std::optional<Team> team_where(const char* column, std::string_view v) const {
-        SQLite::Statement q = query(
+        Query q = query(
             c_, std::string("SELECT name, manager, email, external_id FROM teams WHERE ") + column + " = ?1", {value(v)});
         if (!q.executeStep()) return std::nullopt;
         return team_at(q);
@@ -222,7 +222,7 @@ private:
 
 
     std::vector<Appointment> appointment_list(const std::string& where, std::string_view name) const {
-        SQLite::Statement q = query(c_, kAppointmentSelect + where, {value(name)});
+        Query q = query(c_, kAppointmentSelect + where, {value(name)});
         std::vector<Appointment> out;
         while (q.executeStep()) out.push_back(appointment_at(q));
         return out;
