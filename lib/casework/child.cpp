@@ -2,6 +2,8 @@
 // attributes with effective dates; external ids, corrections and erasure.
 #include <oversight/casework/child.hpp>
 
+#include <oversight/casework/codes.hpp>
+
 #include <oversight/core/error.hpp>
 
 #include "casework/casework_detail.hpp"
@@ -293,6 +295,7 @@ void end_allocation(Store& store, std::string_view child_id, Date on) {
 SaveOutcome set_attribute(Store& store, std::string_view child_id, std::string_view key, std::string_view value,
                           Date effective_from, const std::optional<std::string>& external_id) {
     const AttributeChange checked = detail::checked_attribute({effective_from, std::string(key), std::string(value)});
+    check_coded_value(checked.key, checked.value);
     const std::string_view child = detail::id_key(child_id);
     std::optional<std::string> external;
     if (external_id) external = detail::checked_external_id(*external_id, "attribute external id");

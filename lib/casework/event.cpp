@@ -2,6 +2,8 @@
 // what happened.
 #include <oversight/casework/event.hpp>
 
+#include <oversight/casework/codes.hpp>
+
 #include <oversight/core/error.hpp>
 
 #include "casework/casework_detail.hpp"
@@ -137,6 +139,7 @@ void check_event(const CaseEvent& event, const RulePack* pack) {
         throw Error(Status::invalid_arg, "event '" + event.type + "' dated " + event.date.iso() +
                                              " is in the future (events record what has happened)");
     detail::check_date_range(event.date, "event date");
+    for (const auto& [key, value] : event.attributes) check_coded_value(key, value, event.type);
 }
 
 [[noreturn]] void no_event(const std::string& which) { throw Error(Status::not_found, "no event " + which); }

@@ -108,7 +108,12 @@ void end_allocation(Store& store, std::string_view child_id, Date on);
 /// effective from a date; the value in force on a day is the one with the
 /// latest effective date on or before it. Keys are lower-case
 /// [a-z][a-z0-9_]*; setting the same key and date again replaces the value.
-/// An empty value means "not set" from that date (end_attribute).
+/// An empty value means "not set" from that date (end_attribute). A coded
+/// key (placement_type, legal_status, review_code, ...: casework/codes.hpp)
+/// whose value is shaped like a code but is not in its SSDA903 list is
+/// Error(invalid_arg) naming the key, the value and the nearest valid code
+/// ("legal_status 'C3' is not an SSDA903 LS code (DfE rule 144); did you
+/// mean C2?"), so that a misspelt code never changes the visit regime.
 ///
 /// With an external id: the stored attribute value that has it is corrected
 /// in place (key, date and value; Error(conflict) when another child's has

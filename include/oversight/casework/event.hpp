@@ -66,7 +66,9 @@ struct EventSaved {
 /// Error(invalid_arg) for an unknown event type (see is_known_event_type),
 /// a date after today (UTC) or before 1900, an empty `recorded_by`, or a
 /// malformed external id; Error(not_found) for an unknown child. Attribute
-/// keys follow the rule of set_attribute. The time of recording is kept in
+/// keys and coded values (casework/codes.hpp) follow the rule of
+/// set_attribute; "reason" on a ceased_looked_after event is an SSDA903 REC
+/// code when shaped like one. The time of recording is kept in
 /// UTC; `recorded_by` and the time stay those of the first recording.
 EventSaved save_event(Store& store, std::string_view child_id, const CaseEvent& event, std::string_view recorded_by,
                       const RulePack* pack = nullptr);
