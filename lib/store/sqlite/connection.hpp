@@ -32,10 +32,11 @@ struct CachedStatement {
 
 struct Connection {
     Connection(const std::string& file, int flags, int busy_timeout_ms, bool read_only)
-        : db(file, flags, busy_timeout_ms), path(file), read_only(read_only) {}
+        : db(file, flags, busy_timeout_ms), path(file), read_only(read_only), busy_timeout_ms(busy_timeout_ms) {}
     SQLite::Database db;
     std::string path;
     bool read_only;
+    int busy_timeout_ms;  // how long transaction() waits for another writer
     std::string actor = "oversight";
     int depth = 0;  // > 0 inside transaction()
     /// Statements prepared once and reused, by SQL text (declared after db:
@@ -84,7 +85,12 @@ auto guarded(const Connection& c, std::string_view what, F&& fn) -> decltype(fn(
 /// Runs fn() in one write transaction (BEGIN IMMEDIATE, so a second writer
 /// waits for the busy timeout), joining one already open; rolls back and
 /// rethrows on any exception, SQLite failures translated. Error(invalid_arg)
-/// on a read-only store.
+/// on a read-only store. BEGIN and COMMIT are retried with backoff while
+/// SQLite reports the store busy, until the busy timeout has passed since
+/// the call began: then Error(db) saying another connection kept the store
+/// locked for longer. fn() itself is never run twice (with the write lock
+/// held from BEGIN IMMEDIATE, its statements do not meet SQLITE_BUSY in WAL
+/// mode).
 void transaction(Connection& c, std::string_view what, const std::function<void()>& fn);
 
 /// transaction() for a function returning a value.
