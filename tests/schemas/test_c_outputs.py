@@ -197,6 +197,10 @@ class CApiDocumentsTest(unittest.TestCase):
         keep("oversight_store_history_json", raw(store._history_json, h, None))
         keep("oversight_store_history_json", raw(store._history_json, h,
                                                  ctypes.byref(store.HistoryQuery(entity="acknowledgement"))))
+        # the change feed: a first page, the last page, and one kind only
+        for q in (store.ChangesQuery(since=0, limit=3), store.ChangesQuery(since=0, limit=10000),
+                  store.ChangesQuery(since=1, limit=2, entity="event")):
+            keep("oversight_store_changes_json", raw(store._changes_json, h, ctypes.byref(q)))
 
         # --- calendars and rule packs
         for division in ("england-and-wales", "scotland", "northern-ireland"):
