@@ -178,3 +178,89 @@ class CaseworkTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class SyncTest(unittest.TestCase):
+    """Keeping in step with a case system: external ids, corrections,
+    deletions, erasure and the change feed."""
+
+    def setUp(self):
+        self.store = Store()
+        self.cw = Casework(self.store)
+        self.cw.save_team("Team A")
+        self.cw.save_worker("Ann Lee", "Team A")
+        self.cw.save_worker("Bo Chan", "Team A")
+        for child in ("C1", "C2"):
+            self.assertEqual(self.cw.upsert_child(child, "2012-05-01", external_id="P-" + child), "added")
+            self.cw.allocate(child, "Ann Lee", START)
+            self.cw.record_event(child, "became_looked_after", START)
+            self.cw.record_event(child, "placement_start", START, {"placement_type": "U1", "legal_status": "C2"})
+
+    def tearDown(self):
+        self.store.close()
+
+    def visits_due(self, child):
+        return [r for r in self.cw.reminders(as_of=AS_OF, within=20) if r["child"] == child and "visit" in r["rule"]]
+
+    def test_a_visit_on_the_wrong_child_is_moved_then_deleted(self):
+        bookmark = self.store.changes(0, limit=10000)["next"]
+        open_before = self.visits_due("C1")
+        self.assertTrue(open_before)
+        event_id, outcome = self.cw.save_event("C1", "visit", "2024-03-05", external_id="PARIS-77")
+        self.assertEqual(outcome, "added")
+        self.assertEqual(self.cw.save_event("C1", "visit", "2024-03-05", external_id="PARIS-77"),
+                         (event_id, "unchanged"))
+        self.assertLess(len(self.visits_due("C1")), len(open_before))
+        self.assertTrue(self.cw.correct_event("C2", "visit", "2024-03-05", external_id="PARIS-77"))
+        self.assertFalse(self.cw.correct_event("C2", "visit", "2024-03-05", event_id=event_id))
+        self.assertEqual(self.visits_due("C1"), open_before)
+        self.cw.delete_event(external_id="PARIS-77")
+        with self.assertRaises(OversightError) as e:
+            self.cw.delete_event(event_id=event_id)
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        with self.assertRaises(OversightError) as e:
+            self.cw.delete_event()
+        self.assertEqual(e.exception.status, INVALID_ARG)
+        page = self.store.changes(bookmark, entity="event")
+        self.assertEqual([c["field"] for c in page["changes"]], ["*", "child", "*"])
+        self.assertFalse(page["more"])
+        self.assertEqual(page["next"], page["latest"])
+        # A page at a time.
+        seen, since = [], bookmark
+        while True:
+            p = self.store.changes(since, limit=1)
+            seen += p["changes"]
+            since = p["next"]
+            if not p["more"]:
+                break
+        self.assertEqual([c["seq"] for c in seen], [c["seq"] for c in self.store.changes(bookmark)["changes"]])
+        for bad in (dict(since=-1), dict(since=0, limit=0), dict(since=0, entity="nonsense"), dict(since=10 ** 9)):
+            with self.assertRaises(OversightError) as e:
+                self.store.changes(**bad)
+            self.assertEqual(e.exception.status, INVALID_ARG, bad)
+
+    def test_allocations_attributes_and_erasure(self):
+        self.assertEqual(self.cw.upsert_allocation("C1", "Bo Chan", "2024-03-04", external_id="A-2"), "added")
+        self.assertEqual(self.cw.upsert_allocation("C1", "Bo Chan", "2024-03-05", external_id="A-2"), "updated")
+        self.assertEqual(self.cw.case("C1", AS_OF)["worker"], "Bo Chan")
+        self.cw.end_allocation("C1", "2024-03-08")
+        self.assertIsNone(self.cw.case("C1", AS_OF)["worker"])
+        self.assertEqual(self.cw.upsert_attribute("C1", "legal_status", "C2", START, external_id="LS-1"), "added")
+        self.assertEqual(self.cw.upsert_attribute("C1", "legal_status", "V2", START, external_id="LS-1"), "updated")
+        self.assertEqual(self.cw.case("C1", AS_OF)["attributes"]["legal_status"], "V2")
+        self.cw.end_attribute("C1", "legal_status", "2024-03-06")
+        self.assertNotIn("legal_status", self.cw.case("C1", AS_OF)["attributes"])
+        self.cw.delete_attribute("C1", "legal_status", "2024-03-06")
+        self.assertEqual(self.cw.case("C1", AS_OF)["attributes"]["legal_status"], "V2")
+        with self.assertRaises(OversightError) as e:
+            self.cw.delete_attribute("C1", "legal_status", "2024-03-06")
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        self.assertEqual(self.cw.upsert_child("C1-renumbered", external_id="P-C1"), "updated")
+        removed = self.cw.erase_child("C1-renumbered", "erasure request 2024/117")
+        self.assertEqual(removed, 1 + 2 + 2 + 1)  # the child, two events, two allocations, one attribute value
+        with self.assertRaises(OversightError) as e:
+            self.cw.case("C1-renumbered", AS_OF)
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        last = self.store.changes(0, limit=10000, entity="child")["changes"][-1]
+        self.assertEqual(last["field"], "erased")
+        self.assertIn("erasure request 2024/117", last["new"])
