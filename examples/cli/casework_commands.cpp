@@ -205,6 +205,18 @@ void run_end_allocation(const Context& ctx, const std::string& child, const std:
     std::cout << "child " << child << " unallocated from " << d.iso() << "\n";
 }
 
+void run_set_attribute(const Context& ctx, const std::vector<std::string>& a, const std::string& external_id,
+                       const std::string& by) {
+    Store store = open_existing(ctx);
+    set_recorder(store, by);
+    const Date d = parse_date_arg(a[3], "FROM");
+    std::optional<std::string> ext;
+    if (!external_id.empty()) ext = external_id;
+    const SaveOutcome o = set_attribute(store, a[0], a[1], a[2], d, ext);
+    std::cout << "child " << a[0] << ": " << a[1] << " = " << a[2] << " from " << d.iso() << " (" << to_string(o)
+              << ")\n";
+}
+
 void run_end_attribute(const Context& ctx, const std::string& child, const std::string& key, const std::string& on,
                        const std::string& by) {
     Store store = open_existing(ctx);
@@ -328,6 +340,17 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     end_alloc->add_option("ON", (*args)[1], "The first day unallocated (YYYY-MM-DD)")->required();
     add_by(end_alloc);
     end_alloc->callback([&ctx, args, by] { run_end_allocation(ctx, (*args)[0], (*args)[1], *by); });
+
+    auto set_args = std::make_shared<std::vector<std::string>>(4);
+    auto set_ext = std::make_shared<std::string>();
+    auto* set_attr = cases->add_subcommand("set-attribute", "Set a case attribute (legal_status, ...) from a date");
+    set_attr->add_option("CHILD", (*set_args)[0], "The local authority's child id")->required();
+    set_attr->add_option("KEY", (*set_args)[1], "The attribute (lower-case [a-z][a-z0-9_]*)")->required();
+    set_attr->add_option("VALUE", (*set_args)[2], "Its value")->required();
+    set_attr->add_option("FROM", (*set_args)[3], "The date it takes effect (YYYY-MM-DD)")->required();
+    set_attr->add_option("--external-id", *set_ext, "The case system's id for this value (sent again: corrected)");
+    add_by(set_attr);
+    set_attr->callback([&ctx, set_args, set_ext, by] { run_set_attribute(ctx, *set_args, *set_ext, *by); });
 
     auto* end_attr = cases->add_subcommand("end-attribute", "End a case attribute: not set from ON");
     end_attr->add_option("CHILD", (*args)[0], "The local authority's child id")->required();

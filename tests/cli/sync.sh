@@ -23,7 +23,7 @@ expect_fail() {  # expect_fail "stderr text" args...
 json() { "$PY" -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 for cmd in changes "case delete-event" "case correct-event" "case end-allocation" "case end-attribute" \
-           "case delete-attribute" "case erase"; do
+           "case set-attribute" "case delete-attribute" "case erase"; do
   # shellcheck disable=SC2086
   out=$("$CLI" $cmd --help) || fail "$cmd --help failed"
   expect_in "$out" "Usage"
@@ -93,6 +93,10 @@ expect_fail "--format" changes --since 0 --format xml
 run case end-allocation C1 2024-03-04 --by "Mo Manager" | grep -qF "unallocated from 2024-03-04" || fail "end-allocation"
 expect_fail "no current allocation" case end-allocation C1 2024-03-05
 expect_fail "not a date" case end-allocation C2 2024-02-30
+out=$(run case set-attribute C1 placement_type U1 2024-03-01 --external-id PT-1)
+expect_in "$out" "(added)"
+out=$(run case set-attribute C1 placement_type U1 2024-03-01 --external-id PT-1)
+expect_in "$out" "(unchanged)"
 out=$(run case end-attribute C1 placement_type 2024-03-06)
 expect_in "$out" "placement_type not set from 2024-03-06"
 expect_fail "not found" case end-attribute C1 placement_type 2024-02-01
