@@ -85,7 +85,7 @@ done
 text=$(run changes --since "$bookmark" --format text)
 expect_in "$text" "event $id  *: "
 expect_in "$text" "next "
-expect_fail "outside" changes --since 0 --limit 0
+expect_fail "is not in 1..10000" changes --since 0 --limit 0
 expect_fail "entity" changes --since 0 --entity nonsense
 expect_fail "--format" changes --since 0 --format xml
 
@@ -99,16 +99,16 @@ out=$(run case set-attribute C1 placement_type U1 2024-03-01 --external-id PT-1)
 expect_in "$out" "(unchanged)"
 out=$(run case end-attribute C1 placement_type 2024-03-06)
 expect_in "$out" "placement_type not set from 2024-03-06"
-expect_fail "not found" case end-attribute C1 placement_type 2024-02-01
+expect_fail "is not set on 2024-02-01" case end-attribute C1 placement_type 2024-02-01
 out=$(run case delete-attribute C1 placement_type 2024-03-06)
 expect_in "$out" "deleted the placement_type value effective from 2024-03-06"
-expect_fail "not found" case delete-attribute C1 placement_type 2024-03-06
+expect_fail "no attribute 'placement_type' of child 'C1' from 2024-03-06" case delete-attribute C1 placement_type 2024-03-06
 
 # Erasure: the reason is required and kept; the child is gone.
 expect_fail "reason" case erase C1
 out=$(run case erase C1 --reason "erasure request 2024/117" --by DPO)
 expect_in "$out" "erased child C1: 2 events, 1 allocations"
-expect_fail "not found" case erase C1 --reason again
+expect_fail "no child with id 'C1'" case erase C1 --reason again
 erased=$(run changes --since 0 --limit 10000 --entity child | json 'd["changes"][-1]["new"]')
 expect_in "$erased" "erasure request 2024/117"
 remaining=$(run --as-of 2024-03-11 remind --within 20 --format json)

@@ -44,6 +44,21 @@ void exec_retrying(Connection& c, const char* sql, std::chrono::steady_clock::ti
 
 }  // namespace
 
+namespace {
+
+int busy_handler(void* connection, int tries) {
+    Connection& c = *static_cast<Connection*>(connection);
+    const auto now = std::chrono::steady_clock::now();
+    if (tries == 0) c.busy_since = now;
+    if (now - c.busy_since >= std::chrono::milliseconds(c.busy_timeout_ms)) return 0;  // SQLITE_BUSY
+    std::this_thread::sleep_for(std::chrono::microseconds(tries < 20 ? 200 : 1000));
+    return 1;
+}
+
+}  // namespace
+
+void wait_when_busy(Connection& c) { sqlite3_busy_handler(c.db.getHandle(), busy_handler, &c); }
+
 void transaction(Connection& c, std::string_view what, const std::function<void()>& fn) {
     if (c.read_only)
         throw Error(Status::invalid_arg, std::string(what) + ": store " + c.path + " is open read-only");

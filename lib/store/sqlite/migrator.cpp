@@ -65,7 +65,14 @@ void check_current(SQLite::Database& db, const std::string& path) {
 void migrate(SQLite::Database& db, const std::string& path) {
     check_numbering();
     const int latest = latest_schema_version();
-    if (checked_version(db, path) == latest) return;
+    {
+        // One read transaction, so that the version and the tables are read
+        // from one state of the file: another process may be migrating it.
+        SQLite::Transaction read(db, SQLite::TransactionBehavior::DEFERRED);
+        const int version = checked_version(db, path);
+        read.commit();
+        if (version == latest) return;
+    }
     // A migration may rebuild a table (SQLite's ALTER TABLE cannot add a
     // CHECK or make a table STRICT), which needs foreign keys off; they are
     // checked as a whole before each commit instead. The pragma is a no-op

@@ -135,6 +135,8 @@ BOOST_AUTO_TEST_CASE(two_processes_and_two_threads_write_one_store) {
         BOOST_TEST(static_cast<std::int64_t>(list_events(store, writer).size()) == o.written);
         total += o.written;
     }
+    BOOST_TEST_MESSAGE("4 writers on one store for 3 s: " << total << " single-event transactions, "
+                                                           << total / 3 << " writes/s");
     HistoryFilter events;
     events.entity = "event";
     BOOST_TEST(static_cast<std::int64_t>(store.history(events).size()) == total);
