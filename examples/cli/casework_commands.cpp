@@ -7,13 +7,17 @@
 #include <oversight/casework/case.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/reminder.hpp>
+#include <oversight/reminders/reminder_changes.hpp>
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
 #include <oversight/import/ssda903.hpp>
 #include <oversight/core/error.hpp>
+#include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 
 #include <cstdint>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -58,6 +62,8 @@ struct RemindOptions {
     int within = 10;
     std::string worker, team, format = "text", pack;
     int alarm_days = 2;
+    std::string changes_from;   // the reminder feed between --changes-from and --as-of
+    std::string changes_since;  // the reminder feed since the list in this file
 };
 
 struct CaseAddOptions {
@@ -91,14 +97,69 @@ struct AckOptions {
     std::string child, rule, due, by, note, pack;
 };
 
+/// The file a host kept (or "-": standard input), read whole.
+std::string read_whole(const std::string& path, const char* what) {
+    if (path == "-") {
+        std::ostringstream s;
+        s << std::cin.rdbuf();
+        return s.str();
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(Status::io, std::string(what) + ": cannot open " + path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// One line of the reminder feed in text: "+ KEY state (reasons: detail)".
+void print_change(char sign, const ReminderChange& c) {
+    const Reminder& r = c.reminder;
+    std::cout << sign << ' ' << key_of(r.obligation).text() << ' ' << to_string(r.state);
+    if (!r.obligation.worker.empty()) std::cout << ' ' << r.obligation.worker;
+    std::cout << " (";
+    for (std::size_t i = 0; i < c.reasons.size(); ++i) std::cout << (i ? ", " : "") << c.reasons[i];
+    if (!c.reasons.empty() && !c.detail.empty()) std::cout << ": ";
+    std::cout << c.detail << ")\n";
+}
+
+/// remind --changes-from DATE | --changes-since FILE.
+void run_remind_changes(const Context& ctx, const RemindOptions& o, const CaseFilter& filter) {
+    if (o.format == "ics") throw Error(Status::invalid_arg, "the reminder feed is text or json, not ics");
+    Store store = open_existing(ctx, StoreUse::read_only);
+    const Date as_of = ctx.as_of_date();
+    const Duration window{o.within, Unit::working_days};
+    const RulePack pack = load_pack(o.pack);
+    const std::int64_t latest = changes_since(store, 0, 1).latest;  // before the reminders: never newer than them
+    ReminderChanges ch =
+        o.changes_since.empty()
+            ? reminder_changes(store, pack, england(), parse_date_arg(o.changes_from, "--changes-from"), as_of, window,
+                               filter)
+            : reminder_changes_since(store, pack, england(),
+                                     read_reminder_list(read_whole(o.changes_since, "--changes-since"),
+                                                        o.changes_since),
+                                     as_of, window, filter);
+    if (latest > 0) ch.sequence = latest;
+    if (o.format == "json") {
+        std::cout << reminder_changes_to_json(ch) << "\n";
+        return;
+    }
+    std::cout << "Reminder changes " << (ch.from ? "from " + ch.from->iso() : "since the list given") << " to "
+              << ch.to.iso() << ": " << ch.appeared.size() << " appeared, " << ch.disappeared.size()
+              << " disappeared, " << ch.changed.size() << " changed\n";
+    for (const ReminderChange& c : ch.appeared) print_change('+', c);
+    for (const ReminderChange& c : ch.disappeared) print_change('-', c);
+    for (const ReminderChange& c : ch.changed) print_change('~', c);
+}
+
 void run_remind(const Context& ctx, const RemindOptions& o) {
     if (!o.worker.empty() && !o.team.empty()) throw Error(Status::invalid_arg, "give --worker or --team, not both");
-    Store store = open_existing(ctx, StoreUse::read_only);
-    Date as_of = ctx.as_of_date();
-    Duration window{o.within, Unit::working_days};
     CaseFilter filter;
     if (!o.worker.empty()) filter.worker = o.worker;
     if (!o.team.empty()) filter.team = o.team;
+    if (!o.changes_from.empty() || !o.changes_since.empty()) return run_remind_changes(ctx, o, filter);
+    Store store = open_existing(ctx, StoreUse::read_only);
+    Date as_of = ctx.as_of_date();
+    Duration window{o.within, Unit::working_days};
     auto list = reminders(store, load_pack(o.pack), england(), as_of, window, filter);
     if (o.format == "text")
         std::cout << digest(list, as_of, window, filter);
@@ -283,6 +344,13 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
         ->capture_default_str()
         ->check(CLI::Range(0, 365));
     remind->add_option("--pack", remind_opts->pack, "Local rule pack (TOML) layered over the default England pack");
+    auto* cf = remind->add_option("--changes-from", remind_opts->changes_from,
+                                  "The reminder feed: what appeared, disappeared or changed from this date "
+                                  "(YYYY-MM-DD) to --as-of");
+    auto* cs = remind->add_option("--changes-since", remind_opts->changes_since,
+                                  "The reminder feed: what differs now from the reminders in this JSON file "
+                                  "(what `remind --format json` or a previous feed gave; - for standard input)");
+    cf->excludes(cs);
     remind->callback([&ctx, remind_opts] { run_remind(ctx, *remind_opts); });
 
     // case add / case event

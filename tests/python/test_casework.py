@@ -4,6 +4,7 @@ The iCalendar text is read back with the `icalendar` package (Debian's
 python3-icalendar), independently of libical, which wrote it.
 """
 import datetime
+import json
 import os
 import unittest
 
@@ -17,7 +18,7 @@ SSDA903 = os.path.join(SHARED, "data", "ssda903")  # the real-format return: CI,
 SSDA903_SAMPLE = os.path.join(HERE, "..", "data", "ssda903_sample")  # the project's own, always here
 BAD_903 = os.path.join(HERE, "..", "data", "casework_903_bad")
 
-INVALID_ARG, NOT_FOUND, IO = 1, 2, 3
+INVALID_ARG, NOT_FOUND, IO, PARSE = 1, 2, 3, 5
 EVIL = "'; DROP TABLE children; --"
 START = datetime.date(2024, 3, 1)
 AS_OF = datetime.date(2024, 3, 11)
@@ -244,7 +245,7 @@ class SyncTest(unittest.TestCase):
         self.assertEqual(self.cw.upsert_allocation("C1", "Bo Chan", "2024-03-05", external_id="A-2"), "updated")
         self.assertEqual(self.cw.case("C1", AS_OF)["worker"], "Bo Chan")
         self.cw.end_allocation("C1", "2024-03-08")
-        self.assertIsNone(self.cw.case("C1", AS_OF)["worker"])
+        self.assertEqual(self.cw.case("C1", AS_OF)["worker"], "")  # unallocated
         self.assertEqual(self.cw.upsert_attribute("C1", "legal_status", "C2", START, external_id="LS-1"), "added")
         self.assertEqual(self.cw.upsert_attribute("C1", "legal_status", "V2", START, external_id="LS-1"), "updated")
         self.assertEqual(self.cw.case("C1", AS_OF)["attributes"]["legal_status"], "V2")
@@ -264,3 +265,49 @@ class SyncTest(unittest.TestCase):
         last = self.store.changes(0, limit=10000, entity="child")["changes"][-1]
         self.assertEqual(last["field"], "erased")
         self.assertIn("erasure request 2024/117", last["new"])
+
+
+class ReminderFeedTest(unittest.TestCase):
+    """The reminder feed: what appeared, disappeared or changed between two
+    dates, or since the list the host received at its last sync."""
+
+    def setUp(self):
+        self.store = Store()
+        self.cw = Casework(self.store)
+        self.cw.save_team("Team A")
+        self.cw.save_worker("Ann Lee", "Team A")
+        self.cw.save_child("C1", "2012-05-01")
+        self.cw.allocate("C1", "Ann Lee", START)
+        self.cw.record_event("C1", "became_looked_after", START)
+        self.cw.record_event("C1", "placement_start", START, {"placement_type": "U1", "legal_status": "C2"})
+
+    def tearDown(self):
+        self.store.close()
+
+    def test_between_two_dates(self):
+        feed = self.cw.reminder_changes(from_date="2024-03-04", as_of=AS_OF, within=20)
+        self.assertEqual((feed["from"], feed["to"]), ("2024-03-04", "2024-03-11"))
+        self.assertEqual(feed["sequence"], self.store.changes(0, limit=10000)["latest"])
+        self.assertTrue(feed["changed"])
+        for c in feed["changed"]:
+            self.assertEqual((c["reasons"], c["state_before"], c["state"]), (["became_overdue"], "due", "overdue"))
+        self.assertEqual(feed["current"], self.cw.reminders(as_of=AS_OF, within=20))
+
+    def test_since_the_last_sync(self):
+        last = self.cw.reminders(as_of=AS_OF, within=20)
+        self.cw.record_event("C1", "visit", AS_OF)
+        feed = self.cw.reminder_changes(previous=last, as_of=AS_OF, within=20)
+        self.assertIsNone(feed["from"])
+        self.assertIn(["met"], [c["reasons"] for c in feed["disappeared"]])
+        again = self.cw.reminder_changes(previous=feed, as_of=AS_OF, within=20)
+        self.assertEqual((again["appeared"], again["disappeared"], again["changed"]), ([], [], []))
+        self.assertEqual(self.cw.reminder_changes(previous=json.dumps(feed), as_of=AS_OF, within=20)["current"],
+                         feed["current"])
+
+    def test_refusals(self):
+        for bad, status in ((dict(), INVALID_ARG), (dict(from_date="2024-03-04", previous=[]), INVALID_ARG),
+                            (dict(from_date="2024-03-12"), INVALID_ARG), (dict(previous="[1]"), PARSE),
+                            (dict(previous=[], worker="Nobody"), NOT_FOUND)):
+            with self.assertRaises(OversightError) as e:
+                self.cw.reminder_changes(as_of=AS_OF, **bad)
+            self.assertEqual(e.exception.status, status, bad)
