@@ -37,6 +37,7 @@
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
 #include <oversight/reminders/reminder.hpp>
+#include <oversight/reminders/reminder_changes.hpp>
 
 #include <oversight/import/annex_a.hpp>
 #include <oversight/import/cin_census.hpp>

@@ -179,6 +179,15 @@ class CApiDocumentsTest(unittest.TestCase):
         for as_of, within in ((CASE_AS_OF, 20), (datetime.date(2024, 6, 1), 0)):
             q = reminders.ReminderQuery(as_of=as_of, within_working_days=within)
             keep("oversight_reminders_json", raw(reminders._json, h, ctypes.byref(q)))
+        # the reminder feed: between two dates, and since the list of the first date
+        week_before = datetime.date(2024, 3, 4)
+        for previous in (None, raw(reminders._json, h, ctypes.byref(
+                reminders.ReminderQuery(as_of=week_before, within_working_days=20)))):
+            rq = reminders.ReminderQuery(as_of=CASE_AS_OF, within_working_days=20)
+            rc = reminders.ReminderChangesQuery(**({"from": week_before} if previous is None
+                                                   else {"previous_json": previous}))
+            rc.set("reminders", ctypes.pointer(rq))
+            keep("oversight_reminders_changes_json", raw(reminders._changes_json, h, ctypes.byref(rc)))
         for child in ("C1", "C3"):
             keep("oversight_casework_case_json", raw(casework._case_json, h, _lib.encode(child),
                                                      _lib.Date.of(CASE_AS_OF)))
@@ -197,6 +206,10 @@ class CApiDocumentsTest(unittest.TestCase):
         keep("oversight_store_history_json", raw(store._history_json, h, None))
         keep("oversight_store_history_json", raw(store._history_json, h,
                                                  ctypes.byref(store.HistoryQuery(entity="acknowledgement"))))
+        # the change feed: a first page, the last page, and one kind only
+        for q in (store.ChangesQuery(since=0, limit=3), store.ChangesQuery(since=0, limit=10000),
+                  store.ChangesQuery(since=1, limit=2, entity="event")):
+            keep("oversight_store_changes_json", raw(store._changes_json, h, ctypes.byref(q)))
 
         # --- calendars and rule packs
         for division in ("england-and-wales", "scotland", "northern-ireland"):

@@ -4,6 +4,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 namespace oversight::detail::sqlite {
 
 void rethrow(const Connection& c, std::string_view what, const SQLite::Exception& e) {
@@ -12,21 +16,81 @@ void rethrow(const Connection& c, std::string_view what, const SQLite::Exception
     throw Error(Status::db, msg);
 }
 
+namespace {
+
+bool is_busy(const SQLite::Exception& e) {
+    const int code = e.getErrorCode() & 0xff;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+/// Runs `sql` (BEGIN IMMEDIATE or COMMIT), retrying while another connection
+/// holds the lock until `deadline`: SQLite's busy handler already waits on
+/// most conflicts, but some return SQLITE_BUSY at once (a WAL file being
+/// recovered or checkpointed, a journal-mode change by another process) and
+/// a COMMIT in rollback-journal mode may give up on a reader.
+void exec_retrying(Connection& c, const char* sql, std::chrono::steady_clock::time_point deadline) {
+    auto pause = std::chrono::milliseconds(1);
+    for (;;) {
+        try {
+            c.db.exec(sql);
+            return;
+        } catch (const SQLite::Exception& e) {
+            if (!is_busy(e) || std::chrono::steady_clock::now() + pause > deadline) throw;
+        }
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds(50));
+    }
+}
+
+}  // namespace
+
+namespace {
+
+int busy_handler(void* connection, int tries) {
+    Connection& c = *static_cast<Connection*>(connection);
+    const auto now = std::chrono::steady_clock::now();
+    if (tries == 0) c.busy_since = now;
+    if (now - c.busy_since >= std::chrono::milliseconds(c.busy_timeout_ms)) return 0;  // SQLITE_BUSY
+    std::this_thread::sleep_for(std::chrono::microseconds(tries < 20 ? 200 : 1000));
+    return 1;
+}
+
+}  // namespace
+
+void wait_when_busy(Connection& c) { sqlite3_busy_handler(c.db.getHandle(), busy_handler, &c); }
+
 void transaction(Connection& c, std::string_view what, const std::function<void()>& fn) {
     if (c.read_only)
         throw Error(Status::invalid_arg, std::string(what) + ": store " + c.path + " is open read-only");
+    if (c.depth > 0) return fn();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(c.busy_timeout_ms);
     try {
-        if (c.depth > 0) return fn();
-        SQLite::Transaction tx(c.db, SQLite::TransactionBehavior::IMMEDIATE);
-        struct Depth {
-            int& d;
-            explicit Depth(int& depth) : d(depth) { ++d; }
-            ~Depth() { --d; }
-        } depth(c.depth);
-        fn();
-        tx.commit();
+        exec_retrying(c, "BEGIN IMMEDIATE", deadline);
     } catch (const SQLite::Exception& e) {
+        if (is_busy(e))
+            throw Error(Status::db, std::string(what) + " failed in store " + c.path +
+                                        ": another connection kept it locked for more than the busy timeout (" +
+                                        std::to_string(c.busy_timeout_ms) + " ms): " + e.what());
         rethrow(c, what, e);
+    }
+    bool open = true;
+    try {
+        {
+            struct Depth {
+                int& d;
+                explicit Depth(int& depth) : d(depth) { ++d; }
+                ~Depth() { --d; }
+            } depth(c.depth);
+            fn();
+        }
+        exec_retrying(c, "COMMIT", deadline);
+        open = false;
+    } catch (const SQLite::Exception& e) {
+        if (open) c.db.tryExec("ROLLBACK");
+        rethrow(c, what, e);
+    } catch (...) {
+        if (open) c.db.tryExec("ROLLBACK");
+        throw;
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,14 +31,30 @@ struct CachedStatement {
     bool in_use = false;
 };
 
+struct Connection;
+
+/// Replaces SQLite's busy handler (which sleeps up to 100 ms between tries,
+/// so that a waiting writer rarely finds the lock free between another
+/// writer's back-to-back transactions and may starve) with one that tries
+/// again every 0.2-1 ms until busy_timeout_ms has passed.
+void wait_when_busy(Connection& c);
+
 struct Connection {
     Connection(const std::string& file, int flags, int busy_timeout_ms, bool read_only)
-        : db(file, flags, busy_timeout_ms), path(file), read_only(read_only) {}
+        : db(file, flags, busy_timeout_ms), path(file), read_only(read_only), busy_timeout_ms(busy_timeout_ms) {
+        wait_when_busy(*this);
+    }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
     SQLite::Database db;
     std::string path;
     bool read_only;
+    int busy_timeout_ms;  // how long transaction() waits for another writer
     std::string actor = "oversight";
     int depth = 0;  // > 0 inside transaction()
+    /// When the current wait for another connection's lock began (the busy
+    /// handler of wait_when_busy).
+    std::chrono::steady_clock::time_point busy_since{};
     /// Statements prepared once and reused, by SQL text (declared after db:
     /// they are finalised before it closes). Bounded: see query().
     mutable std::unordered_map<std::string, std::unique_ptr<CachedStatement>> statements;
@@ -84,7 +101,12 @@ auto guarded(const Connection& c, std::string_view what, F&& fn) -> decltype(fn(
 /// Runs fn() in one write transaction (BEGIN IMMEDIATE, so a second writer
 /// waits for the busy timeout), joining one already open; rolls back and
 /// rethrows on any exception, SQLite failures translated. Error(invalid_arg)
-/// on a read-only store.
+/// on a read-only store. BEGIN and COMMIT are retried with backoff while
+/// SQLite reports the store busy, until the busy timeout has passed since
+/// the call began: then Error(db) saying another connection kept the store
+/// locked for longer. fn() itself is never run twice (with the write lock
+/// held from BEGIN IMMEDIATE, its statements do not meet SQLITE_BUSY in WAL
+/// mode).
 void transaction(Connection& c, std::string_view what, const std::function<void()>& fn);
 
 /// transaction() for a function returning a value.
