@@ -144,15 +144,19 @@ oversight_status oversight_import_return(oversight_store* store, const oversight
             Store& s = store_of(store);
             const oversight_import_return_options& o = need_struct(
                 opts, OVERSIGHT_IMPORT_RETURN_OPTIONS_VERSION, "opts", "oversight_import_return_options");
-            const ReturnFormat format = parse_return_format(text_arg(o.format, "oversight_import_return_options.format"));
+            const ReturnFormat format =
+                parse_return_format(text_arg(o.format, "oversight_import_return_options.format"));
             if (o.path_count == 0)
                 throw Error(Status::invalid_arg, "oversight_import_return_options.path_count is 0: no files to import");
             need(o.paths, "oversight_import_return_options.paths");
             std::vector<std::string> paths;
             paths.reserve(o.path_count);
-            for (size_t i = 0; i < o.path_count; ++i)
-                paths.push_back(text_arg(o.paths[i], ("oversight_import_return_options.paths[" + std::to_string(i) + "]").c_str()));
-            const std::string by = opt_text_arg(o.recorded_by, "oversight_import_return_options.recorded_by").value_or("");
+            for (size_t i = 0; i < o.path_count; ++i) {
+                const std::string what = "oversight_import_return_options.paths[" + std::to_string(i) + "]";
+                paths.push_back(text_arg(o.paths[i], what.c_str()));
+            }
+            const std::string by =
+                opt_text_arg(o.recorded_by, "oversight_import_return_options.recorded_by").value_or("");
             return give(out_summary, to_json(import_return(s, format, paths, by)));
         },
         out_summary);

@@ -520,12 +520,22 @@ ImportSummary import_csww(Store& store, const std::string& path) {
                    (!a->role_start || (b->role_start && *a->role_start < *b->role_start));
         });
     detail::in_transaction(store, "importing the social work workforce census from " + path, [&] {
-        for (const Person& p : data.people)
-            detail::report_refusal(result, detail::place_in(path, "/Message/CSWWWorker[SWENo=" + p.name + "]"), [&] {
+        for (const Person& p : data.people) {
+            ImportIssue place;  // the person's first record
+            if (const auto it = by_person.find(detail::lower(p.name)); it != by_person.end() && !it->second.empty()) {
+                place.file = it->second.front()->file;
+                place.line = it->second.front()->line;
+                place.path = it->second.front()->path;
+            } else {
+                place.file = path;
+            }
+            place.message = "person " + p.name;
+            detail::report_refusal(result, place, [&] {
                 const detail::PutResult r = detail::put_person(store, p);
                 if (r.added) result.add("people_added");
                 else if (r.changed) result.add("people_updated");
             });
+        }
         for (const auto& [key, records] : by_person)  // every record used, each person's by start
             for (const CswwWorker* w : records) {
                 ImportIssue place;

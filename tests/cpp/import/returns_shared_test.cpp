@@ -48,10 +48,11 @@ std::string severities(const ImportSummary& s) {
 
 BOOST_AUTO_TEST_SUITE(returns_shared)
 
-BOOST_AUTO_TEST_CASE(every_shared_return_twice, *boost::unit_test::precondition(needs_shared("data/ssda903/header.csv")) *
-                                                    boost::unit_test::precondition(needs_shared("data/cin_census/cin-2022.xml")) *
-                                                    boost::unit_test::precondition(needs_shared("data/workforce/social_work_workforce_2022.xml")) *
-                                                    boost::unit_test::precondition(needs_shared("data/annex_a/Annex_A.xlsx"))) {
+BOOST_AUTO_TEST_CASE(every_shared_return_twice,
+                     *boost::unit_test::precondition(needs_shared("data/ssda903/header.csv")) *
+                         boost::unit_test::precondition(needs_shared("data/cin_census/cin-2022.xml")) *
+                         boost::unit_test::precondition(needs_shared("data/workforce/social_work_workforce_2022.xml")) *
+                         boost::unit_test::precondition(needs_shared("data/annex_a/Annex_A.xlsx"))) {
     const std::string ssda903 = shared_path("data/ssda903");
     const std::string cin = shared_path("data/cin_census/cin-2022.xml");
     const std::string csww = shared_path("data/workforce/social_work_workforce_2022.xml");
@@ -80,7 +81,8 @@ BOOST_AUTO_TEST_CASE(every_shared_return_twice, *boost::unit_test::precondition(
             ImportSummary s = import_return(store, r.format, {r.path});
             const double ms =
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-            BOOST_TEST_MESSAGE(to_string(r.format) << ": first import " << ms << " ms; " << severities(s)
+            BOOST_TEST_MESSAGE(to_string(r.format) << ": " << r.read << " children or worker records read; first import "
+                                                   << ms << " ms; " << severities(s)
                                                    << "; refused by the store " << refusals(s));
             for (const auto& [name, n] : s.counts) BOOST_TEST_MESSAGE("  " << name << " " << n);
             BOOST_TEST(s.count("files_read") == 1);

@@ -14,9 +14,8 @@
 
 namespace oversight::test {
 
-/// Every table (but SQLite's own and the migrations' bookkeeping, which is
-/// dumped too: a schema_migrations row added would show) by name, each row
-/// ordered by every column, values written as SQL literals.
+/// Every table but SQLite's own (sqlite_*), by name, each row ordered by
+/// every column, values written as SQL literals (text quoted, NULL bare).
 inline std::string dump_store(const std::string& path) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     std::vector<std::string> tables;
