@@ -49,7 +49,8 @@ const char* importer_name(ReturnFormat format) {
 }
 
 // The SSDA903 folders to import: each path a folder, or a file in one.
-std::vector<std::string> ssda903_folders(const std::vector<std::string>& paths) {
+// Files other than the three tables the import reads go to `unread`.
+std::vector<std::string> ssda903_folders(const std::vector<std::string>& paths, std::vector<std::string>& unread) {
     std::vector<std::string> folders;
     std::optional<std::string> files_folder;
     for (const std::string& p : paths) {
@@ -58,6 +59,8 @@ std::vector<std::string> ssda903_folders(const std::vector<std::string>& paths) 
             folders.push_back(p);
             continue;
         }
+        const std::string name = std::filesystem::path(p).filename().string();
+        if (name != "header.csv" && name != "episodes.csv" && name != "reviews.csv") unread.push_back(p);
         std::string parent = std::filesystem::path(p).parent_path().string();
         if (parent.empty()) parent = ".";
         if (files_folder && *files_folder != parent)
@@ -92,7 +95,8 @@ ImportSummary import_return(Store& store, ReturnFormat format, const std::vector
     if (paths.empty()) throw Error(Status::invalid_arg, "no files to import");
     for (const std::string& p : paths)
         if (detail::trim(p).empty()) throw Error(Status::invalid_arg, "an empty file name among the files to import");
-    const std::vector<std::string> inputs = format == ReturnFormat::ssda903 ? ssda903_folders(paths) : paths;
+    std::vector<std::string> unread;
+    const std::vector<std::string> inputs = format == ReturnFormat::ssda903 ? ssda903_folders(paths, unread) : paths;
 
     ImportSummary total;
     total.importer = importer_name(format);
@@ -127,6 +131,13 @@ ImportSummary import_return(Store& store, ReturnFormat format, const std::vector
     });
     if (read == 0 && first_failure) throw *first_failure;
     total.add("files_read", read);
+    for (const std::string& p : unread) {
+        ImportIssue i;
+        i.file = p;
+        i.severity = Severity::note;
+        i.message = "not read: the SSDA903 import reads header.csv, episodes.csv and reviews.csv of the folder";
+        total.issues.push_back(std::move(i));
+    }
     return total;
 }
 

@@ -57,7 +57,8 @@ ReturnFormat parse_return_format(std::string_view text);
 /// stored, or (on a failure of the store) nothing.
 ///   ssda903     each path a folder (import_ssda903), or a CSV file of one
 ///               (header.csv, episodes.csv, reviews.csv): the folder the
-///               files are in is imported once;
+///               files are in is imported once (a note names any other
+///               file given, which is not read);
 ///   cin         each path a CIN Census XML file (import_cin_census);
 ///   csww        each path a CSWW XML file (import_csww; recorded_by is not
 ///               used: people and appointments carry no recorder);

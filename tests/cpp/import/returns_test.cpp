@@ -302,6 +302,13 @@ BOOST_AUTO_TEST_CASE(import_return_one_entry_point) {
     BOOST_TEST(from_files.count("children_added") > 0);
     const ImportSummary again = import_return(store, ReturnFormat::ssda903, {kSsda903});
     BOOST_TEST(again.count("events_added") == 0);
+    const std::string other = kSsda903 + "/README.md";  // not a table of the return: named, not read
+    const ImportSummary with_other =
+        import_return(store, ReturnFormat::ssda903, {kSsda903 + "/episodes.csv", other});
+    BOOST_TEST(with_other.count("files_read") == 1);
+    BOOST_REQUIRE(!with_other.issues.empty());
+    BOOST_TEST(with_other.issues.back().file == other);
+    BOOST_TEST((with_other.issues.back().severity == Severity::note));
 
     // Several files: one summary; a missing one is reported, the others read.
     const std::string missing = kData + "/no_such_return.xml";
