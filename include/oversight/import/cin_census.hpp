@@ -208,14 +208,14 @@ CinCensusData read_cin_census(std::string text, const std::string& name);
 /// date) and events (save_event, source "cin-census:<file name>", external
 /// id "cin:" + CinCensusEvent::external_id, so a corrected return imported
 /// again updates its events in place and the same return changes nothing).
-/// Two events the return implies are added, as every return's import does
-/// (see import/return_format.hpp): a referral_decision {decision: "nfa"} on
+/// Two events the return implies are added (as for Annex A; the reasons are
+/// in import/return_format.hpp): a referral_decision {decision: "nfa"} on
 /// the date of a referral whose ReferralNFA is true, and a cp_enquiry_closed
 /// {reason: "icpc_not_required"} on the day after a Section47 whose
 /// ICPCnotRequired is true when no ICPC of the child follows it. CIN plans
 /// stay states (attribute cin_plan), as the reader gives them: no event type
-/// or rule reads their start or end. Returns the reader's summary with the counts
-/// children_added, children_updated, events_added, events_updated,
+/// or rule reads their start or end. Returns the reader's summary with the
+/// counts children_added, children_updated, events_added, events_updated,
 /// events_already_present, attributes_set and events_derived added; a
 /// record the store refuses (e.g. an event of a child that was not used) is
 /// an error issue at its element, and the rest is stored. Errors as

@@ -70,8 +70,10 @@ ReturnFormat parse_return_format(std::string_view text);
 /// (Error(io), Error(parse): a missing file, a damaged one) is an error
 /// issue naming it and the count files_not_read, and the others are
 /// imported; when no path could be read, that first error is thrown.
-/// files_read counts the paths read. Error(invalid_arg) for no paths, an
-/// empty path, or SSDA903 files from different folders.
+/// files_read counts the paths read. An empty `recorded_by` leaves each
+/// importer's own ("ssda903 import", "cin census import", "annex a
+/// import"). Error(invalid_arg) for no paths, an empty path, or SSDA903
+/// files from different folders.
 ImportSummary import_return(Store& store, ReturnFormat format, const std::vector<std::string>& paths,
                             std::string_view recorded_by = {});
 
