@@ -45,6 +45,7 @@
 #include <oversight/import/csww.hpp>
 #include <oversight/import/import_issue.hpp>
 #include <oversight/import/plan_file.hpp>
+#include <oversight/import/return_format.hpp>
 #include <oversight/import/seed_plan.hpp>
 #include <oversight/import/ssda903.hpp>
 #include <oversight/import/xlsx_reader.hpp>

@@ -455,7 +455,9 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     // import-903
     auto folder = std::make_shared<std::string>();
     auto quiet = std::make_shared<bool>(false);
-    auto* imp = app.add_subcommand("import-903", "Import an SSDA903 return (header.csv, episodes.csv, reviews.csv)");
+    auto* imp = app.add_subcommand(
+        "import-903", "Import an SSDA903 return (header.csv, episodes.csv, reviews.csv); the older spelling of "
+                      "`import --format ssda903 FOLDER`");
     imp->add_option("FOLDER", *folder, "Folder holding the CSV files")->required();
     imp->add_flag("--quiet", *quiet, "Print only the counts, not each warning");
     imp->callback([&ctx, folder, quiet] { run_import_903(ctx, *folder, *quiet); });

@@ -7,11 +7,19 @@
 #include <oversight/import/xlsx_reader.hpp>
 
 #include "core/text.hpp"
+#include "core/transaction.hpp"
 #include "import/input_text.hpp"
+#include "import/return_store.hpp"
+#include "workforce/workforce_repository.hpp"
+
+#include <oversight/workforce/appointment.hpp>
+#include <oversight/workforce/person.hpp>
+#include <oversight/workforce/team.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace oversight {
@@ -584,6 +592,151 @@ AnnexAData read_annex_a(const std::string& path) {
 
 AnnexAData read_annex_a(const AnnexAWorkbook& workbook) {
     return read_workbook(XlsxWorkbook::open_buffer(workbook.bytes, options(workbook.name, workbook.limits)), std::string());
+}
+
+namespace {
+
+ImportIssue cell_place(const std::string& file, const AnnexAPlace& place) {
+    return detail::place_in(file, place.sheet + "!" + place.cell);
+}
+
+// Same name, ignoring ASCII case (as the directory compares people).
+bool same_name(const std::string& a, const std::string& b) { return detail::lower(a) == detail::lower(b); }
+
+// Teams and workers of the allocations into the directory, as import_annex_a documents.
+void store_workers(Store& store, const AnnexAData& data, const std::string& path, ImportSummary& result) {
+    std::set<std::pair<std::string, std::string>> warned;
+    for (const AnnexAAllocation& a : data.allocations) {
+        detail::report_refusal(result, cell_place(path, a.place), [&] {
+            if (!a.team.empty() && !detail::workforce_repository(store).find_team(a.team)) {
+                save_team(store, Team{a.team, "", ""});
+                result.add("teams_added");
+            }
+            if (!try_find_person(store, a.worker)) {
+                if (a.team.empty()) add_person(store, Person{0, a.worker, "", "", ""});
+                else save_worker(store, Worker{a.worker, a.team, "", Role::social_worker});
+                result.add("workers_added");
+                return;
+            }
+            if (a.team.empty()) return;
+            const Date day = a.from ? *a.from : Date::today();
+            const std::optional<Appointment> now = appointment_on(store, a.worker, day);
+            if (now && now->team == a.team) return;
+            if (!warned.insert({detail::lower(a.worker), a.team}).second) return;
+            ImportIssue i = cell_place(path, a.place);
+            i.severity = Severity::warning;
+            i.message = "worker " + detail::quote_input(a.worker) + " is in " +
+                        (now && !now->team.empty() ? "team " + detail::quote_input(now->team) : "no team") +
+                        " on " + day.iso() + " in the directory, the workbook says " + detail::quote_input(a.team) +
+                        "; the directory is not changed";
+            result.issues.push_back(std::move(i));
+        });
+    }
+}
+
+void store_allocations(Store& store, const AnnexAData& data, const std::string& path, ImportSummary& result) {
+    std::map<std::string, std::vector<const AnnexAAllocation*>> by_child;
+    std::vector<std::string> order;
+    for (const AnnexAAllocation& a : data.allocations) {
+        if (!by_child.count(a.child_id)) order.push_back(a.child_id);
+        by_child[a.child_id].push_back(&a);
+    }
+    for (const std::string& child : order) {
+        std::vector<const AnnexAAllocation*>& rows = by_child[child];
+        std::stable_sort(rows.begin(), rows.end(), [](const AnnexAAllocation* a, const AnnexAAllocation* b) {
+            return a->from && (!b->from || *a->from < *b->from);  // undated (List 9) last
+        });
+        // One allocation a day: of rows with the same date, the last in the
+        // workbook (the later list, a later stage of the case) stands.
+        std::vector<const AnnexAAllocation*> used;
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            const AnnexAAllocation* a = rows[k];
+            if (k + 1 < rows.size() && rows[k + 1]->from == a->from) {
+                const AnnexAAllocation* later = rows[k + 1];
+                if (!same_name(later->worker, a->worker)) {
+                    ImportIssue i = cell_place(path, a->place);
+                    i.severity = Severity::note;
+                    i.message = "child " + child + " is allocated to " + detail::quote_input(a->worker) + " here and to " +
+                                detail::quote_input(later->worker) + " at " + later->place.sheet + "!" +
+                                later->place.cell + " from the same date; the later list's worker is used";
+                    result.issues.push_back(std::move(i));
+                }
+                continue;
+            }
+            // Consecutive rows with the same worker: one allocation, from the earlier date.
+            if (!used.empty() && same_name(used.back()->worker, a->worker)) continue;
+            used.push_back(a);
+        }
+        for (const AnnexAAllocation* a : used) {
+            detail::report_refusal(result, cell_place(path, a->place), [&] {
+                const std::vector<Allocation> stored = allocations(store, child);
+                if (!a->from) {  // List 9: the worker now, if not already
+                    const Allocation* current = nullptr;
+                    for (const Allocation& s : stored)
+                        if (!s.until) current = &s;
+                    if (current && same_name(current->worker, a->worker)) {
+                        result.add("allocations_already_present");
+                        return;
+                    }
+                }
+                const Date from = a->from ? *a->from : Date::today();
+                for (const Allocation& s : stored)
+                    if (s.from == from && same_name(s.worker, a->worker)) {
+                        result.add("allocations_already_present");
+                        return;
+                    }
+                switch (allocate(store, child, a->worker, from)) {
+                case SaveOutcome::added: result.add("allocations_added"); break;
+                case SaveOutcome::updated: result.add("allocations_updated"); break;
+                case SaveOutcome::unchanged: result.add("allocations_already_present"); break;
+                }
+            });
+        }
+    }
+}
+
+}  // namespace
+
+ImportSummary import_annex_a(Store& store, const std::string& path, std::string_view recorded_by) {
+    AnnexAData data = read_annex_a(path);
+    ImportSummary result = std::move(data.summary);
+    const std::string prefix = "annex-a:";
+    std::vector<detail::ReturnEvent> events;
+    events.reserve(data.events.size());
+    for (AnnexAEvent& e : data.events) {
+        e.event.external_id = prefix + e.child_id + "/" + e.event.type + "/" + e.event.date.iso();
+        events.push_back({e.child_id, std::move(e.event), cell_place(path, e.place)});
+    }
+    const std::vector<detail::ReturnEvent> derived = detail::derived_events(events, prefix);
+    detail::in_transaction(store, "importing Annex A from " + path, [&] {
+        detail::ReturnWriter out(store, result, recorded_by, "annex-a:" + detail::file_name(path));
+        for (const char* count :
+             {"events_derived", "teams_added", "workers_added", "allocations_added", "allocations_updated",
+              "allocations_already_present"})
+            result.add(count, 0);
+        for (const Child& c : data.children) out.child(c, detail::place_in(path));
+        const Date today = Date::today();
+        for (const AnnexAAttribute& a : data.attributes) {
+            const ImportIssue place = cell_place(path, a.place);
+            if (a.effective_from) {
+                out.attribute(a.child_id, {*a.effective_from, a.key, a.value}, place);
+                continue;
+            }
+            out.guard(place, [&] {  // undated (List 9): from today, unless already in force
+                std::optional<CaseAttribute> in_force;
+                for (const CaseAttribute& s : list_attributes(store, a.child_id))
+                    if (s.key == a.key && !(today < s.effective_from)) in_force = s;
+                if (in_force && in_force->value == a.value) return;
+                out.attribute(a.child_id, {today, a.key, a.value}, place);
+            });
+        }
+        for (const detail::ReturnEvent& e : events) out.event(e);
+        for (const detail::ReturnEvent& e : derived) out.event(e);
+        result.add("events_derived", static_cast<std::int64_t>(derived.size()));
+        store_workers(store, data, path, result);
+        store_allocations(store, data, path, result);
+    });
+    return result;
 }
 
 }  // namespace oversight

@@ -11,7 +11,9 @@
 
 #include "core/text.hpp"
 #include "core/validation.hpp"
+#include "core/transaction.hpp"
 #include "import/input_text.hpp"
+#include "import/return_store.hpp"
 
 #include <algorithm>
 #include <map>
@@ -697,6 +699,37 @@ CinCensusData read_cin_census(const std::string& path) {
 
 CinCensusData read_cin_census(std::string text, const std::string& name) {
     return read_document(XmlDocument::load_string(std::move(text), options(name)), std::string());
+}
+
+ImportSummary import_cin_census(Store& store, const std::string& path, std::string_view recorded_by) {
+    CinCensusData data = read_cin_census(path);
+    ImportSummary result = std::move(data.summary);
+    std::vector<detail::ReturnEvent> events;
+    events.reserve(data.events.size());
+    for (CinCensusEvent& e : data.events) {
+        ImportIssue place;
+        place.file = e.file;
+        place.line = e.line;
+        place.path = e.path;
+        e.event.external_id = "cin:" + e.external_id;
+        events.push_back({e.child_id, std::move(e.event), std::move(place)});
+    }
+    const std::vector<detail::ReturnEvent> derived = detail::derived_events(events, "cin:");
+    detail::in_transaction(store, "importing the CIN Census from " + path, [&] {
+        detail::ReturnWriter out(store, result, recorded_by, "cin-census:" + detail::file_name(path));
+        for (const Child& c : data.children) out.child(c, detail::place_in(path));
+        for (const CinCensusAttribute& a : data.attributes) {
+            ImportIssue place;
+            place.file = a.file;
+            place.line = a.line;
+            place.path = a.path;
+            out.attribute(a.child_id, {a.effective_from, a.key, a.value}, place);
+        }
+        for (const detail::ReturnEvent& e : events) out.event(e);
+        for (const detail::ReturnEvent& e : derived) out.event(e);
+    });
+    result.add("events_derived", static_cast<std::int64_t>(derived.size()));
+    return result;
 }
 
 }  // namespace oversight

@@ -8,7 +8,10 @@
 #include <oversight/import/xml_reader.hpp>
 
 #include "core/text.hpp"
+#include "core/transaction.hpp"
 #include "import/input_text.hpp"
+#include "import/return_store.hpp"
+#include "workforce/workforce_detail.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -500,6 +503,54 @@ CswwData read_csww(const std::string& path) {
 CswwData read_csww(const CswwFile& file) {
     const XmlDocument doc = XmlDocument::load_string(file.text, options(file.name));
     return read_document(doc, std::string());
+}
+
+ImportSummary import_csww(Store& store, const std::string& path) {
+    CswwData data = read_csww(path);
+    ImportSummary result = std::move(data.summary);
+    for (const char* count : {"people_added", "people_updated", "appointments_added", "appointments_updated"})
+        result.add(count, 0);
+    // Each person's records by start (before records first), else in document order.
+    std::map<std::string, std::vector<const CswwWorker*>> by_person;
+    // Keyed as the directory finds people: ignoring case ("sw0000000102" is "SW0000000102").
+    for (const CswwWorker& w : data.workers) by_person[detail::lower(w.swe_number)].push_back(&w);
+    for (auto& [swe, list] : by_person)
+        std::stable_sort(list.begin(), list.end(), [](const CswwWorker* a, const CswwWorker* b) {
+            return a->role_start != b->role_start &&
+                   (!a->role_start || (b->role_start && *a->role_start < *b->role_start));
+        });
+    detail::in_transaction(store, "importing the social work workforce census from " + path, [&] {
+        for (const Person& p : data.people) {
+            ImportIssue place;  // the person's first record
+            if (const auto it = by_person.find(detail::lower(p.name)); it != by_person.end() && !it->second.empty()) {
+                place.file = it->second.front()->file;
+                place.line = it->second.front()->line;
+                place.path = it->second.front()->path;
+            } else {
+                place.file = path;
+            }
+            place.message = "person " + p.name;
+            detail::report_refusal(result, place, [&] {
+                const detail::PutResult r = detail::put_person(store, p);
+                if (r.added) result.add("people_added");
+                else if (r.changed) result.add("people_updated");
+            });
+        }
+        for (const auto& [key, records] : by_person)  // every record used, each person's by start
+            for (const CswwWorker* w : records) {
+                ImportIssue place;
+                place.file = w->file;
+                place.line = w->line;
+                place.path = w->path;
+                place.message = "appointment of " + w->swe_number;
+                detail::report_refusal(result, place, [&] {
+                    const detail::PutResult r = detail::put_appointment(store, w->appointment);
+                    if (r.added) result.add("appointments_added");
+                    else if (r.changed) result.add("appointments_updated");
+                });
+            }
+    });
+    return result;
 }
 
 }  // namespace oversight

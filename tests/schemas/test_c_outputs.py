@@ -59,6 +59,15 @@ PLANS = [(SAMPLE_PLAN, "2025-03-14", datetime.date(2025, 6, 30))]
 if os.path.isfile(SEED):
     PLANS.append((SEED, "2012-09-14", datetime.date(2012, 10, 12)))
 SSDA903_FOLDERS = [SSDA903_SAMPLE, BAD_903] + ([SSDA903] if os.path.isdir(SSDA903) else [])
+# (format, path) for oversight_import_return: the fixtures, and the shared returns when present.
+RETURNS = [("cin", os.path.join(PROJECT, "tests", "data", "cin_census_sample", name))
+           for name in ("cin_sample.xml", "cin_damaged.xml")] + \
+          [("csww", os.path.join(PROJECT, "tests", "data", "csww_sample", name)) for name in ("return.xml", "bad.xml")] + \
+          [("annex-a", os.path.join(PROJECT, "tests", "data", "annex_a_sample", name))
+           for name in ("sample.xlsx", "bad.xlsx")] + \
+          [(fmt, os.path.join(SHARED, "data", rel)) for fmt, rel in
+           (("cin", "cin_census/cin-2022.xml"), ("csww", "workforce/social_work_workforce_2022.xml"),
+            ("annex-a", "annex_a/Annex_A.xlsx")) if os.path.isfile(os.path.join(SHARED, "data", rel))]
 
 
 def raw(f, *args):
@@ -203,6 +212,12 @@ class CApiDocumentsTest(unittest.TestCase):
                                                      ctypes.byref(io)))
                 keep("oversight_reminders_json", raw(reminders._json, s903._h(), ctypes.byref(
                     reminders.ReminderQuery(as_of=datetime.date(2018, 3, 31), within_working_days=10))))
+        for fmt, path in RETURNS:
+            with Store() as sr:
+                paths = (ctypes.c_char_p * 1)(_lib.encode(path))
+                ro = imports.ImportReturnOptions(format=fmt, path_count=1)
+                ro.set("paths", ctypes.cast(paths, ctypes.POINTER(ctypes.c_char_p)))
+                keep("oversight_import_return", raw(imports._return, sr._h(), ctypes.byref(ro)))
         keep("oversight_store_history_json", raw(store._history_json, h, None))
         keep("oversight_store_history_json", raw(store._history_json, h,
                                                  ctypes.byref(store.HistoryQuery(entity="acknowledgement"))))

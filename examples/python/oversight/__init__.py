@@ -17,3 +17,4 @@ from .store import Store  # noqa: F401
 from .calendar import Calendar  # noqa: F401
 from .rule_pack import RulePack  # noqa: F401
 from .casework import Casework  # noqa: F401
+from .imports import import_return  # noqa: F401

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <oversight/casework/child.hpp>
@@ -17,6 +18,8 @@
 #include <oversight/rules/schedule.hpp>
 
 namespace oversight {
+
+class Store;  // <oversight/store/store.hpp>
 
 /// Where a value came from: the list (1..11), the sheet's name as the
 /// workbook spells it, the 1-based row and the cell ("List 3!F7").
@@ -154,5 +157,51 @@ struct AnnexAWorkbook {
 };
 /// The same from memory; the summary's source is empty.
 AnnexAData read_annex_a(const AnnexAWorkbook& workbook);
+
+/// read_annex_a() then stores the workbook in one transaction, so that a
+/// council with nothing but Annex A gets allocations and reminders:
+///   - children (save_child), dated attributes (set_attribute, keyed by
+///     child, key and date), events (save_event, source "annex-a:<file
+///     name>", external id "annex-a:<child>/<type>/<date>", so a corrected
+///     workbook imported again updates its events in place), and the events
+///     the lists imply (see import/return_format.hpp: referral_decision for
+///     a referral with NFA "yes", cp_enquiry_closed after a section 47
+///     enquiry whose conference was deemed unnecessary and that no ICPC
+///     follows);
+///   - List 9's undated attributes: set from the day of the import, unless
+///     the value in force that day is already the same (so a second import
+///     changes nothing);
+///   - teams and workers: a team not in the directory is added (no manager
+///     or email); a worker not in it is added (save_worker: a social worker
+///     in the row's team from before records, or a person without an
+///     appointment when the row has no team). A worker already in the
+///     directory is left as they are: when their team on the allocation's
+///     date is not the row's, a warning says so once per worker and team
+///     (the directory, not the workbook, decides a case's team);
+///   - allocations: each child's rows in order of their date (the referral,
+///     assessment, enquiry, plan or period of care began); of rows with the
+///     same date the last in the workbook stands (a note names the others
+///     when their worker differs: allocate() would make the second a
+///     correction of the first); consecutive rows with the same worker read
+///     as one allocation; each is stored with
+///     allocate() from that date unless the child already has an allocation
+///     to that worker from that date. Annex A says who holds the case now,
+///     so the latest-dated row's worker is the current one. A row the store
+///     cannot take (its date before the child's current allocation began,
+///     when that allocation is not from this workbook) is an error at the
+///     worker's cell. List 9's undated allocations: from the day of the
+///     import, unless the child is already allocated to that worker;
+///   - contacts (List 1) and early help (List 2): the child only, as the
+///     reader gives them (the event vocabulary has no contact and no rule
+///     counts from one).
+/// Returns the reader's summary with the counts children_added,
+/// children_updated, events_added, events_updated, events_already_present,
+/// attributes_set, events_derived, teams_added, workers_added,
+/// allocations_added, allocations_updated (a same-day allocation to another
+/// worker corrected) and allocations_already_present added; a record the
+/// store refuses is an error issue at its sheet and cell. Importing the same
+/// workbook again changes nothing. Errors as read_annex_a; Error(db) from
+/// the store leaves it unchanged.
+ImportSummary import_annex_a(Store& store, const std::string& path, std::string_view recorded_by = "annex a import");
 
 }  // namespace oversight

@@ -16,6 +16,8 @@
 
 namespace oversight {
 
+class Store;  // <oversight/store/store.hpp>
+
 /// The code lists of the return that the reader checks. Source: the
 /// enumerations (codes and their xs:documentation) of the DfE CIN Census XML
 /// schema 2022, CIN_schema_2022.xsd (as published with
@@ -200,5 +202,25 @@ CinCensusData read_cin_census(const std::string& path);
 /// The same from text held in memory; `name` stands for the file in issues
 /// and errors, and the summary's source is empty.
 CinCensusData read_cin_census(std::string text, const std::string& name);
+
+/// read_cin_census() then stores the return in one transaction: its
+/// children (save_child), attributes (set_attribute, keyed by child, key and
+/// date) and events (save_event, source "cin-census:<file name>", external
+/// id "cin:" + CinCensusEvent::external_id, so a corrected return imported
+/// again updates its events in place and the same return changes nothing).
+/// Two events the return implies are added (as for Annex A; the reasons are
+/// in import/return_format.hpp): a referral_decision {decision: "nfa"} on
+/// the date of a referral whose ReferralNFA is true, and a cp_enquiry_closed
+/// {reason: "icpc_not_required"} on the day after a Section47 whose
+/// ICPCnotRequired is true when no ICPC of the child follows it. CIN plans
+/// stay states (attribute cin_plan), as the reader gives them: no event type
+/// or rule reads their start or end. Returns the reader's summary with the
+/// counts children_added, children_updated, events_added, events_updated,
+/// events_already_present, attributes_set and events_derived added; a
+/// record the store refuses (e.g. an event of a child that was not used) is
+/// an error issue at its element, and the rest is stored. Errors as
+/// read_cin_census; Error(db) from the store leaves it unchanged.
+ImportSummary import_cin_census(Store& store, const std::string& path,
+                                std::string_view recorded_by = "cin census import");
 
 }  // namespace oversight

@@ -18,6 +18,8 @@
 
 namespace oversight {
 
+class Store;  // <oversight/store/store.hpp>
+
 /// What the return says about itself and the authority (Header and
 /// LALevelVacancies); absent or unreadable values are empty.
 struct CswwReturn {
@@ -139,6 +141,22 @@ struct CswwFile {
 };
 /// The same from memory; the summary's source is empty.
 CswwData read_csww(const CswwFile& file);
+
+/// read_csww() then stores the return in one transaction, into the
+/// workforce model: each person (keyed by name, the SWENo) is added, or
+/// has their job title and agency set to the return's; each record's
+/// appointment is keyed by (SWENo, RoleStartDate): added (appoint()), or the
+/// stored one with that start takes the record's role and, when the record
+/// has one, its end (a record without RoleEndDate does not reopen an
+/// appointment ended since). A person's records are stored in order of
+/// start, so a later role ends the one before as appoint() does. Importing
+/// the same return again changes nothing. Returns the reader's summary with
+/// the counts people_added, people_updated, appointments_added,
+/// appointments_updated added; a record the store refuses (an appointment
+/// that would overlap another of the person) is an error issue at its
+/// CSWWWorker element. The history's actor is the store's. Errors as
+/// read_csww; Error(db) from the store leaves it unchanged.
+ImportSummary import_csww(Store& store, const std::string& path);
 
 /// The label of an OrgRole code ("Case Holder"), "" for an unknown code.
 std::string csww_org_role_label(const std::string& code);
