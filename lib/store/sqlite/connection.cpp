@@ -30,6 +30,29 @@ void transaction(Connection& c, std::string_view what, const std::function<void(
     }
 }
 
+void savepoint(Connection& c, std::string_view what, const std::function<void()>& fn) {
+    if (c.depth == 0)
+        throw Error(Status::internal, std::string(what) + ": a savepoint needs an open transaction (store " + c.path + ")");
+    try {
+        query(c, "SAVEPOINT oversight_step").exec();
+        try {
+            fn();
+        } catch (...) {
+            // Undo this step only; the transaction goes on. Should the undo
+            // itself fail, the first failure is the one worth reporting.
+            try {
+                query(c, "ROLLBACK TO oversight_step").exec();
+                query(c, "RELEASE oversight_step").exec();
+            } catch (const SQLite::Exception&) {
+            }
+            throw;
+        }
+        query(c, "RELEASE oversight_step").exec();
+    } catch (const SQLite::Exception& e) {
+        rethrow(c, what, e);
+    }
+}
+
 std::optional<std::string> history_text(const Value& v) {
     if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
     if (const auto* s = std::get_if<std::string>(&v)) return *s;
