@@ -295,10 +295,31 @@ void event_address(Fields& f, std::optional<std::int64_t>& id, std::optional<std
     if (!id && !external_id) malformed("id", "give the event's \"id\" or its \"external_id\"");
 }
 
+/// The fields of each op ("op" besides), so that a misspelt field is named
+/// before any field it was meant to be is missed.
+const std::map<std::string, std::set<std::string>, std::less<>>& op_fields() {
+    static const std::map<std::string, std::set<std::string>, std::less<>> kFields = {
+        {"child", {"child", "date_of_birth", "external_id"}},
+        {"allocate", {"child", "worker", "from", "external_id"}},
+        {"end_allocation", {"child", "on"}},
+        {"attribute", {"child", "key", "value", "effective_from", "external_id"}},
+        {"end_attribute", {"child", "key", "on"}},
+        {"delete_attribute", {"child", "key", "effective_from"}},
+        {"event", {"child", "type", "date", "attributes", "external_id", "recorded_by"}},
+        {"correct_event", {"id", "external_id", "child", "type", "date", "attributes"}},
+        {"delete_event", {"id", "external_id"}},
+        {"erase_child", {"child", "reason"}}};
+    return kFields;
+}
+
 BatchChange read_item(const json& j) {
     if (!j.is_object()) malformed("", "an item must be a JSON object, not " + std::string(j.type_name()));
     Fields f(j);
     const std::string op = f.text("op");
+    if (auto fields = op_fields().find(op); fields != op_fields().end())
+        for (const auto& [k, v] : j.items())
+            if (k != "op" && !fields->second.count(k))
+                malformed(k, "is not a field of op " + detail::in_quotes(op) + " (misspelt?)");
     BatchChange out;
     if (op == "child") {
         batch::SaveChild c;

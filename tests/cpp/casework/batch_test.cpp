@@ -200,7 +200,8 @@ BOOST_AUTO_TEST_CASE(ndjson_items_carry_their_lines_and_malformed_ones_are_repor
     BOOST_TEST(*errors[0].line == 3);
     BOOST_TEST(*errors[0].external_id == "V-1");
     BOOST_TEST(errors[0].message.find("field \"date\" is not a date") != std::string::npos);
-    BOOST_TEST(errors[1].message.find("field \"date\" is missing") != std::string::npos);
+    BOOST_TEST(errors[1].message.find("field \"dat\" is not a field of op \"event\"") != std::string::npos,
+               errors[1].message);
     BOOST_TEST(errors[2].message.find("unknown op \"evnt\"") != std::string::npos);
     BOOST_TEST(*errors[3].line == 6);
     BOOST_TEST(errors[3].message.find("not JSON") != std::string::npos);
