@@ -155,6 +155,31 @@ BatchResult apply_numbered(Store& store, const Batch& batch, const std::vector<s
     result.items = total;
     result.errors = std::move(errors);
     const std::string recorded_by = options.recorded_by.empty() ? detail::store_actor(store) : options.recorded_by;
+    auto count = [&](Did d) {
+        switch (d) {
+            case Did::added: ++result.added; break;
+            case Did::updated: ++result.updated; break;
+            case Did::unchanged: ++result.unchanged; break;
+            case Did::deleted: ++result.deleted; break;
+        }
+    };
+    if (result.errors.empty()) {
+        // The usual case first: every item applied straight through, without
+        // a savepoint each. An item refused ends this pass (all of it undone)
+        // and the checking pass below runs, which reports every refused item.
+        try {
+            detail::in_transaction(store, "applying a batch", [&] {
+                detail::in_savepoint(store, "applying a batch", [&] {
+                    for (const BatchItem& item : batch.items)
+                        count(apply_change(store, item.change, recorded_by, options.pack));
+                });
+            });
+            result.applied = true;
+            return result;
+        } catch (const Error&) {
+            result.added = result.updated = result.unchanged = result.deleted = 0;
+        }
+    }
     const bool stop_now = options.stop_at_first_error && !result.errors.empty();
     try {
         detail::in_transaction(store, "applying a batch", [&] {
@@ -176,12 +201,7 @@ BatchResult apply_numbered(Store& store, const Batch& batch, const std::vector<s
                             break;
                         continue;
                     }
-                    switch (d) {
-                        case Did::added: ++result.added; break;
-                        case Did::updated: ++result.updated; break;
-                        case Did::unchanged: ++result.unchanged; break;
-                        case Did::deleted: ++result.deleted; break;
-                    }
+                    count(d);
                 }
                 if (!result.errors.empty()) throw Refused{};
             });
