@@ -47,9 +47,9 @@ struct Refused {};
 }  // namespace
 
 std::string_view op_name(const BatchChange& change) noexcept {
-    static constexpr std::string_view kNames[] = {"child",         "allocate",         "end_allocation", "attribute",
-                                                  "end_attribute", "delete_attribute", "event",          "correct_event",
-                                                  "delete_event",  "erase_child"};
+    static constexpr std::string_view kNames[] = {
+        "child",         "allocate",      "end_allocation", "attribute",    "end_attribute",
+        "delete_attribute", "event",      "correct_event",  "delete_event", "erase_child"};
     static_assert(std::size(kNames) == std::variant_size_v<BatchChange>);
     return kNames[change.index()];
 }
@@ -490,7 +490,8 @@ void read_document(Reader& r, std::string_view text) {
         throw Error(Status::parse, std::string(r.name) + ": \"format\" is not \"oversight-batch\"");
     auto version = doc.find("version");
     if (version == doc.end() || *version != 1)
-        throw Error(Status::parse, std::string(r.name) + ": \"version\" is not 1 (the only version this library reads)");
+        throw Error(Status::parse,
+                    std::string(r.name) + ": \"version\" is not 1 (the only version this library reads)");
     auto items = doc.find("items");
     if (items == doc.end() || !items->is_array())
         throw Error(Status::parse, std::string(r.name) + ": \"items\" is missing or not an array");
@@ -592,9 +593,10 @@ std::string batch_summary(const BatchResult& result) {
     for (const BatchError& e : result.errors) {
         s += "; item " + std::to_string(e.item);
         std::string about;
-        if (e.line) about += "line " + std::to_string(*e.line);
-        if (e.external_id) about += (about.empty() ? "" : ", ") + std::string("external id ") + detail::in_quotes(*e.external_id);
-        if (e.child) about += (about.empty() ? "" : ", ") + std::string("child ") + detail::in_quotes(*e.child);
+        auto part = [&](const std::string& text) { about += (about.empty() ? "" : ", ") + text; };
+        if (e.line) part("line " + std::to_string(*e.line));
+        if (e.external_id) part("external id " + detail::in_quotes(*e.external_id));
+        if (e.child) part("child " + detail::in_quotes(*e.child));
         if (!about.empty()) s += " (" + about + ")";
         s += ": " + e.message;
     }

@@ -18,11 +18,12 @@ namespace {
 std::string feed(bool bad) {
     std::string s =
         "{\"op\":\"child\",\"child\":\"C2\",\"date_of_birth\":\"2013-04-02\",\"external_id\":\"P-2\"}\n"
-        "{\"op\":\"allocate\",\"child\":\"C2\",\"worker\":\"Ann Lee\",\"from\":\"2024-03-01\",\"external_id\":\"A-2\"}\n"
+        "{\"op\":\"allocate\",\"child\":\"C2\",\"worker\":\"Ann Lee\",\"from\":\"2024-03-01\","
+        "\"external_id\":\"A-2\"}\n"
         "{\"op\":\"event\",\"child\":\"C2\",\"type\":\"placement_start\",\"date\":\"2024-03-01\","
         "\"attributes\":{\"placement_type\":\"U1\"},\"external_id\":\"E-1\"}\n";
-    s += bad ? "{\"op\":\"event\",\"child\":\"C9\",\"type\":\"visit\",\"date\":\"2024-03-05\",\"external_id\":\"E-2\"}\n"
-             : "{\"op\":\"event\",\"child\":\"C2\",\"type\":\"visit\",\"date\":\"2024-03-05\",\"external_id\":\"E-2\"}\n";
+    s += std::string("{\"op\":\"event\",\"child\":\"") + (bad ? "C9" : "C2") +
+         "\",\"type\":\"visit\",\"date\":\"2024-03-05\",\"external_id\":\"E-2\"}\n";
     s += "{\"op\":\"event\",\"child\":\"C1\",\"type\":\"visit\",\"date\":\"2024-03-06\"}\n";
     return s;
 }

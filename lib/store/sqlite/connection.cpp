@@ -32,7 +32,8 @@ void transaction(Connection& c, std::string_view what, const std::function<void(
 
 void savepoint(Connection& c, std::string_view what, const std::function<void()>& fn) {
     if (c.depth == 0)
-        throw Error(Status::internal, std::string(what) + ": a savepoint needs an open transaction (store " + c.path + ")");
+        throw Error(Status::internal,
+                    std::string(what) + ": a savepoint needs an open transaction (store " + c.path + ")");
     try {
         query(c, "SAVEPOINT oversight_step").exec();
         try {
