@@ -29,6 +29,7 @@
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
 
+#include <oversight/casework/batch.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>

@@ -7,6 +7,7 @@
 #include <boost/date_time/posix_time/posix_time.hpp>
 
 #include <cstdio>
+#include <ctime>
 
 namespace oversight {
 namespace {
@@ -114,9 +115,25 @@ int Date::days_in_month(int year, int month) noexcept {
 }
 
 std::string utc_timestamp_now() {
-    auto now = boost::posix_time::second_clock::universal_time();
-    std::string s = boost::posix_time::to_iso_extended_string(now);
-    return s + "Z";
+    // Formatted once per second and thread (a batch stamps thousands of
+    // history rows a second; boost's formatting was 5% of an ingest).
+    thread_local std::time_t cached_second = -1;
+    thread_local std::string cached;
+    const std::time_t now = std::time(nullptr);
+    if (now != cached_second) {
+        std::tm utc{};
+#ifdef _WIN32
+        gmtime_s(&utc, &now);
+#else
+        gmtime_r(&now, &utc);
+#endif
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                      utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+        cached = buf;
+        cached_second = now;
+    }
+    return cached;
 }
 
 }  // namespace oversight

@@ -41,6 +41,8 @@ public:
     /// the busy timeout for another writer. Error(invalid_arg) when the store
     /// is open read-only.
     virtual void transaction(std::string_view what, const std::function<void()>& fn) = 0;
+    /// detail::in_savepoint (core/transaction.hpp).
+    virtual void savepoint(std::string_view what, const std::function<void()>& fn) = 0;
 
     virtual PlanRepository& plans() noexcept = 0;
     virtual WorkforceRepository& workforce() noexcept = 0;

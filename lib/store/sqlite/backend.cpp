@@ -83,6 +83,10 @@ public:
         sqlite::transaction(*c_, what, fn);
     }
 
+    void savepoint(std::string_view what, const std::function<void()>& fn) override {
+        sqlite::savepoint(*c_, what, fn);
+    }
+
     PlanRepository& plans() noexcept override { return *plans_; }
     WorkforceRepository& workforce() noexcept override { return *workforce_; }
     CaseworkRepository& casework() noexcept override { return *casework_; }

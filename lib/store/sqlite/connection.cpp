@@ -94,6 +94,30 @@ void transaction(Connection& c, std::string_view what, const std::function<void(
     }
 }
 
+void savepoint(Connection& c, std::string_view what, const std::function<void()>& fn) {
+    if (c.depth == 0)
+        throw Error(Status::internal,
+                    std::string(what) + ": a savepoint needs an open transaction (store " + c.path + ")");
+    try {
+        query(c, "SAVEPOINT oversight_step").exec();
+        try {
+            fn();
+        } catch (...) {
+            // Undo this step only; the transaction goes on. Should the undo
+            // itself fail, the first failure is the one worth reporting.
+            try {
+                query(c, "ROLLBACK TO oversight_step").exec();
+                query(c, "RELEASE oversight_step").exec();
+            } catch (const SQLite::Exception&) {
+            }
+            throw;
+        }
+        query(c, "RELEASE oversight_step").exec();
+    } catch (const SQLite::Exception& e) {
+        rethrow(c, what, e);
+    }
+}
+
 std::optional<std::string> history_text(const Value& v) {
     if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
     if (const auto* s = std::get_if<std::string>(&v)) return *s;
@@ -122,16 +146,33 @@ std::optional<std::string> name_of(const Connection& c, const char* table, const
     return q.getColumn(0).getString();
 }
 
+/// The entities whose rows belong to a child's case (besides "child"), and their tables.
+const std::pair<std::string_view, const char*> kChildTables[] = {{"allocation", "allocations"},
+                                                                  {"case_attribute", "case_attributes"},
+                                                                  {"event", "events"},
+                                                                  {"acknowledgement", "acknowledgements"}};
+
 /// The child whose case a row of `entity` belongs to (nullopt: no child's).
 std::optional<std::int64_t> child_of(const Connection& c, std::string_view entity, std::int64_t id) {
-    static const std::pair<std::string_view, const char*> kTables[] = {{"allocation", "allocations"},
-                                                                       {"case_attribute", "case_attributes"},
-                                                                       {"event", "events"},
-                                                                       {"acknowledgement", "acknowledgements"}};
     if (entity == "child") return id;
-    for (const auto& [name, table] : kTables)
+    for (const auto& [name, table] : kChildTables)
         if (entity == name) return query_id(c, std::string("SELECT child_id FROM ") + table + " WHERE id = ?1", {id});
     return std::nullopt;
+}
+
+/// child_of for a row just inserted with `columns`: its child_id column, read
+/// from the values rather than from the table again (the row was just written
+/// with it). Falls back to child_of when the column is not among them.
+std::optional<std::int64_t> child_of_inserted(const Connection& c, std::string_view entity, std::int64_t id,
+                                              const std::vector<Column>& columns) {
+    for (const auto& [name, table] : kChildTables) {
+        if (entity != name) continue;
+        for (const Column& col : columns)
+            if (std::string_view(col.name) == "child_id")
+                if (const auto* v = std::get_if<std::int64_t>(&col.value)) return *v;
+        break;
+    }
+    return child_of(c, entity, id);
 }
 
 }  // namespace
@@ -220,7 +261,7 @@ std::int64_t insert_row(Connection& c, const char* table, const char* entity, co
     }
     query(c, std::string("INSERT INTO ") + table + "(" + names + ") VALUES (" + marks + ")", values).exec();
     const std::int64_t id = c.db.getLastInsertRowid();
-    record_change(c, entity, id, field, std::nullopt, summary);
+    record_change_about(c, child_of_inserted(c, entity, id, columns), entity, id, field, std::nullopt, summary);
     return id;
 }
 

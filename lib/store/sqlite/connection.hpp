@@ -109,6 +109,11 @@ auto guarded(const Connection& c, std::string_view what, F&& fn) -> decltype(fn(
 /// mode).
 void transaction(Connection& c, std::string_view what, const std::function<void()>& fn);
 
+/// Runs fn() as one savepoint inside the open transaction (Error(internal)
+/// outside one): on any exception its writes are rolled back to the
+/// savepoint and the exception goes on, SQLite failures translated.
+void savepoint(Connection& c, std::string_view what, const std::function<void()>& fn);
+
 /// transaction() for a function returning a value.
 template <class F>
 auto write(Connection& c, std::string_view what, F&& fn) -> decltype(fn()) {
