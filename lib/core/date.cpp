@@ -128,8 +128,8 @@ std::string utc_timestamp_now() {
         gmtime_r(&now, &utc);
 #endif
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                      utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+        // strftime: the fields of a struct tm from gmtime_r always fit.
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
         cached = buf;
         cached_second = now;
     }
