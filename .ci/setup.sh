@@ -71,8 +71,10 @@ else
   echo "$skipped"
 fi
 
-echo "== benchmark (figures, not a pass/fail test)"
+echo "== benchmarks (figures, not pass/fail tests; README \"Benchmarks\")"
 ./build/tests/bench/oversight_bench_workdays
+./build/tests/bench/oversight_bench_ingest
+./build/tests/bench/oversight_bench_import_903 10000 30000
 
 echo "== ASan+UBSan build of the tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOVERSIGHT_SANITIZE=ON -DOVERSIGHT_BUILD_BENCHMARKS=OFF >/dev/null
