@@ -113,6 +113,10 @@ public:
         return guarded(c_, "finding child", [&] { return child_where("child_ref = ?1", value(child_id)); });
     }
 
+    bool has_child(std::string_view child_id) const override {
+        return guarded(c_, "finding child", [&] { return child_row_if(child_id).has_value(); });
+    }
+
     std::optional<Child> find_child_by_external_id(std::string_view external_id) const override {
         return guarded(c_, "finding child", [&] { return child_where("external_id = ?1", value(external_id)); });
     }
@@ -125,6 +129,7 @@ public:
                                           {"created_at", utc_timestamp_now()},
                                           {"external_id", value(child.external_id)}},
                                          child.id);
+            if (c_.depth > 0) c_.child_rows[child.id] = id;
             if (child.date_of_birth)
                 record_change(c_, "child", id, "date_of_birth", std::nullopt, child.date_of_birth->iso());
             if (child.external_id) record_change(c_, "child", id, "external_id", std::nullopt, *child.external_id);
@@ -137,6 +142,9 @@ public:
                        {{"child_ref", "id", child.id},
                         {"date_of_birth", "date_of_birth", value(child.date_of_birth)},
                         {"external_id", "external_id", value(child.external_id)}});
+            // It may have been renamed: looked up again by its id when next asked.
+            c_.child_rows.erase(std::string(child_id));
+            c_.child_rows.erase(child.id);
         });
     }
 
@@ -160,6 +168,7 @@ public:
                 *count = static_cast<std::int64_t>(ids.size());
             }
             const Child gone = *find_child(child_id);
+            c_.child_rows.erase(gone.id);
             record_change_about(c_, child, "child", child, "*", kErased, std::nullopt);
             query(c_, "DELETE FROM children WHERE id = ?1", {child}).exec();
             // Every earlier row about the case keeps its shape, not its values.
@@ -331,6 +340,12 @@ public:
         return guarded(c_, "finding an event", [&] { return event_where("e.external_id = ?1", {value(external_id)}); });
     }
 
+    std::optional<std::int64_t> find_event_id_by_external_id(std::string_view external_id) const override {
+        return guarded(c_, "finding an event", [&] {
+            return query_id(c_, "SELECT id FROM events WHERE external_id = ?1", {value(external_id)});
+        });
+    }
+
     std::optional<std::int64_t> find_identical_event(std::string_view child_id, const CaseEvent& event,
                                                      std::string_view source) const override {
         // "+e.external_id": without the unary plus SQLite searches the
@@ -432,8 +447,20 @@ private:
         return attribute_from(q);
     }
 
+    /// The child's row id, if there is such a child: inside a write
+    /// transaction from the connection's child_rows once found.
+    std::optional<std::int64_t> child_row_if(std::string_view child_id) const {
+        const bool cached = c_.depth > 0;
+        if (cached)
+            if (auto it = c_.child_rows.find(std::string(child_id)); it != c_.child_rows.end()) return it->second;
+        static const std::string kSql = "SELECT id FROM children WHERE child_ref = ?1";
+        auto id = query_id(c_, kSql, {value(child_id)});
+        if (id && cached) c_.child_rows.emplace(std::string(child_id), *id);
+        return id;
+    }
+
     std::int64_t child_row(std::string_view child_id) const {
-        auto id = query_id(c_, "SELECT id FROM children WHERE child_ref = ?1", {value(child_id)});
+        auto id = child_row_if(child_id);
         if (!id) throw Error(Status::not_found, "no child with id '" + sanitize_utf8(child_id) + "'");
         return *id;
     }

@@ -63,6 +63,13 @@ void transaction(Connection& c, std::string_view what, const std::function<void(
     if (c.read_only)
         throw Error(Status::invalid_arg, std::string(what) + ": store " + c.path + " is open read-only");
     if (c.depth > 0) return fn();
+    // Rows read before this transaction may have changed since (another
+    // connection), and rows of a rolled-back one are gone.
+    struct ForgetRows {
+        Connection& c;
+        explicit ForgetRows(Connection& connection) : c(connection) { c.child_rows.clear(); }
+        ~ForgetRows() { c.child_rows.clear(); }
+    } forget(c);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(c.busy_timeout_ms);
     try {
         exec_retrying(c, "BEGIN IMMEDIATE", deadline);
@@ -105,6 +112,7 @@ void savepoint(Connection& c, std::string_view what, const std::function<void()>
         } catch (...) {
             // Undo this step only; the transaction goes on. Should the undo
             // itself fail, the first failure is the one worth reporting.
+            c.child_rows.clear();  // a child added in this step is gone again
             try {
                 query(c, "ROLLBACK TO oversight_step").exec();
                 query(c, "RELEASE oversight_step").exec();

@@ -58,6 +58,13 @@ struct Connection {
     /// Statements prepared once and reused, by SQL text (declared after db:
     /// they are finalised before it closes). Bounded: see query().
     mutable std::unordered_map<std::string, std::unique_ptr<CachedStatement>> statements;
+    /// Children's row ids by child_ref, as found or written inside the
+    /// current write transaction (a batch looks its children up once, not
+    /// once per item). Valid only while this connection holds the write
+    /// lock: transaction() empties it when a transaction begins and ends and
+    /// whenever anything is rolled back (a transaction or a savepoint), and
+    /// the casework repository takes out a child it renames or erases.
+    mutable std::unordered_map<std::string, std::int64_t> child_rows;
 };
 
 /// A statement from query(): the connection's prepared one for that SQL,
