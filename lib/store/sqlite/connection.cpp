@@ -140,6 +140,17 @@ void bind(SQLite::Statement& q, int index, const Value& v) {
     else q.bind(index);
 }
 
+/// Binds text without copying it: the caller keeps it alive until the
+/// statement has run (the Query's destructor unbinds it).
+void bind_view(SQLite::Statement& q, int index, const std::string& text) { q.bindNoCopy(index, text); }
+
+/// bind() without copying text (see bind_view).
+void bind_view(SQLite::Statement& q, int index, const Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) q.bind(index, static_cast<int64_t>(*i));
+    else if (const auto* s = std::get_if<std::string>(&v)) bind_view(q, index, *s);
+    else q.bind(index);
+}
+
 Value column_value(const SQLite::Column& col) {
     if (col.isNull()) return {};
     if (col.isInteger()) return col.getInt64();
@@ -250,24 +261,43 @@ void record_change(Connection& c, std::string_view entity, std::int64_t id, std:
 void record_change_about(Connection& c, std::optional<std::int64_t> child, std::string_view entity, std::int64_t id,
                          std::string_view field, const std::optional<std::string>& old_value,
                          const std::optional<std::string>& new_value) {
-    query(c,
-          "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value, child_id) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-          {utc_timestamp_now(), c.actor, value(entity), id, value(field), value(old_value), value(new_value),
-           value(child)})
-        .exec();
+    static const std::string kSql =
+        "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value, child_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    // Bound in place, not copied: every text lives until exec() has run.
+    const std::string at = utc_timestamp_now();
+    Query q = query(c, kSql);
+    SQLite::Statement& s = q.statement();
+    bind_view(s, 1, at);
+    bind_view(s, 2, c.actor);
+    s.bind(3, std::string(entity));
+    s.bind(4, static_cast<int64_t>(id));
+    s.bind(5, std::string(field));
+    if (old_value) bind_view(s, 6, *old_value);
+    else s.bind(6);
+    if (new_value) bind_view(s, 7, *new_value);
+    else s.bind(7);
+    if (child) s.bind(8, static_cast<int64_t>(*child));
+    else s.bind(8);
+    q.exec();
 }
 
 std::int64_t insert_row(Connection& c, const char* table, const char* entity, const std::vector<Column>& columns,
                         const std::string& summary, std::string_view field) {
-    std::string names, marks;
-    std::vector<Value> values;
-    for (const Column& col : columns) {
-        names += (values.empty() ? "" : ", ") + std::string(col.name);
-        marks += (values.empty() ? "?" : ", ?") + std::to_string(values.size() + 1);
-        values.push_back(col.value);
+    // "INSERT INTO table(a, b) VALUES (?1, ?2)", written into one buffer
+    // (a batch inserts thousands of rows) and the values bound in place.
+    thread_local std::string sql;
+    sql.assign("INSERT INTO ").append(table).append("(");
+    for (std::size_t i = 0; i < columns.size(); ++i) sql.append(i ? ", " : "").append(columns[i].name);
+    sql.append(") VALUES (");
+    for (std::size_t i = 0; i < columns.size(); ++i) sql.append(i ? ", ?" : "?").append(std::to_string(i + 1));
+    sql.append(")");
+    {
+        Query q = query(c, sql);
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            bind_view(q.statement(), static_cast<int>(i + 1), columns[i].value);
+        q.exec();
     }
-    query(c, std::string("INSERT INTO ") + table + "(" + names + ") VALUES (" + marks + ")", values).exec();
     const std::int64_t id = c.db.getLastInsertRowid();
     record_change_about(c, child_of_inserted(c, entity, id, columns), entity, id, field, std::nullopt, summary);
     return id;
