@@ -12,7 +12,9 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace oversight {
 
@@ -242,7 +244,7 @@ public:
     explicit Fields(const json& object) : j_(object) {}
 
     const json* get(const char* name) {
-        used_.insert(name);
+        used_.push_back(name);
         auto it = j_.find(name);
         if (it == j_.end() || it->is_null()) return nullptr;
         return &*it;
@@ -299,12 +301,13 @@ public:
     /// Malformed for the first field not taken.
     void check_all_used() const {
         for (const auto& [k, v] : j_.items())
-            if (!used_.count(k)) malformed(k, "is not a field of this op (misspelt?)");
+            if (std::find(used_.begin(), used_.end(), k) == used_.end())
+                malformed(k, "is not a field of this op (misspelt?)");
     }
 
 private:
     const json& j_;
-    std::set<std::string> used_;
+    std::vector<std::string_view> used_;  // a handful: searched, not sorted
 };
 
 /// An event's id: "id" or "external_id", exactly one.

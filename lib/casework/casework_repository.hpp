@@ -38,6 +38,9 @@ public:
     virtual ~CaseworkRepository() = default;
 
     virtual std::optional<Child> find_child(std::string_view child_id) const = 0;
+    /// Whether there is a child with this id (find_child without reading the
+    /// child: a batch asks once per item).
+    virtual bool has_child(std::string_view child_id) const = 0;
     virtual std::optional<Child> find_child_by_external_id(std::string_view external_id) const = 0;
     virtual void add_child(const Child& child) = 0;
     /// Writes id, date of birth and external id of the stored child
@@ -75,6 +78,9 @@ public:
 
     virtual std::optional<RecordedEvent> find_event(std::int64_t id) const = 0;
     virtual std::optional<RecordedEvent> find_event_by_external_id(std::string_view external_id) const = 0;
+    /// The id of the event with this external id (find_event_by_external_id
+    /// without reading the event).
+    virtual std::optional<std::int64_t> find_event_id_by_external_id(std::string_view external_id) const = 0;
     /// An event of the child without an external id, from `source`, with
     /// the type, date and attributes of `event`.
     virtual std::optional<std::int64_t> find_identical_event(std::string_view child_id, const CaseEvent& event,

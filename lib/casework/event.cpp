@@ -42,10 +42,10 @@ EventSaved store_event(Store& store, std::string_view child_id, const CaseEvent&
     EventSaved out;
     in_transaction(store, "recording event", [&] {
         auto& repo = casework_repository(store);
-        if (!repo.find_child(child)) no_child(child_id);
+        if (!repo.has_child(child)) no_child(child_id);
         if (e.external_id) {
-            if (auto found = repo.find_event_by_external_id(*e.external_id)) {
-                out = {found->id, repo.update_event(found->id, child, e) ? SaveOutcome::updated : SaveOutcome::unchanged};
+            if (auto found = repo.find_event_id_by_external_id(*e.external_id)) {
+                out = {*found, repo.update_event(*found, child, e) ? SaveOutcome::updated : SaveOutcome::unchanged};
                 return;
             }
         } else if (auto same = repo.find_identical_event(child, e, source)) {

@@ -92,14 +92,54 @@ StoredAttribute attribute_from(SQLite::Statement& q) {
             opt_text(q.getColumn(5))};
 }
 
-/// An event as the history keeps it on creation and deletion.
+/// Whether nlohmann's dump writes `s` between quotes as it is: printable
+/// ASCII without '"' or '\\' (no escape, no UTF-8 to check or replace).
+bool plain_json_text(std::string_view s) noexcept {
+    for (unsigned char ch : s)
+        if (ch < 0x20 || ch > 0x7e || ch == '"' || ch == '\\') return false;
+    return true;
+}
+
+/// An event as the history keeps it on creation and deletion: a JSON object,
+/// keys sorted, compact, invalid UTF-8 replaced.
 std::string event_summary(std::string_view child_id, const CaseEvent& event, std::string_view source,
                           bool with_child) {
+    const std::string date = event.date.iso();
+    // The usual case (ids, codes and dates in plain ASCII) written directly,
+    // byte for byte as the json dump below writes it (5% of an ingest).
+    bool plain = plain_json_text(event.type) && plain_json_text(source) &&
+                 (!with_child || plain_json_text(child_id)) &&
+                 (!event.external_id || plain_json_text(*event.external_id));
+    for (const auto& [k, v] : event.attributes) plain = plain && plain_json_text(k) && plain_json_text(v);
+    if (plain) {
+        std::string out;
+        out.reserve(96 + child_id.size() + event.type.size() + source.size());
+        auto field = [&](const char* key, std::string_view text) {
+            out.append(out.size() > 1 ? ",\"" : "\"").append(key).append("\":\"").append(text).append("\"");
+        };
+        out = "{";
+        out.append("\"attributes\":{");
+        bool first = true;
+        for (const auto& [k, v] : event.attributes) {
+            out.append(first ? "\"" : ",\"").append(k).append("\":\"").append(v).append("\"");
+            first = false;
+        }
+        out.append("}");
+        if (with_child) field("child", child_id);
+        field("date", date);
+        if (event.external_id) field("external_id", *event.external_id);
+        field("source", source);
+        field("type", event.type);
+        out.append("}");
+        return out;
+    }
     nlohmann::json j = nlohmann::json::object();
     if (with_child) j["child"] = std::string(child_id);
     j["type"] = event.type;
-    j["date"] = event.date.iso();
-    j["attributes"] = nlohmann::json::parse(attributes_json(event.attributes));
+    j["date"] = date;
+    nlohmann::json attributes = nlohmann::json::object();  // as attributes_json has them
+    for (const auto& [k, v] : event.attributes) attributes[k] = v;
+    j["attributes"] = std::move(attributes);
     j["source"] = std::string(source);
     if (event.external_id) j["external_id"] = *event.external_id;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -111,6 +151,10 @@ public:
 
     std::optional<Child> find_child(std::string_view child_id) const override {
         return guarded(c_, "finding child", [&] { return child_where("child_ref = ?1", value(child_id)); });
+    }
+
+    bool has_child(std::string_view child_id) const override {
+        return guarded(c_, "finding child", [&] { return child_row_if(child_id).has_value(); });
     }
 
     std::optional<Child> find_child_by_external_id(std::string_view external_id) const override {
@@ -125,6 +169,7 @@ public:
                                           {"created_at", utc_timestamp_now()},
                                           {"external_id", value(child.external_id)}},
                                          child.id);
+            if (c_.depth > 0) remember_child_row(child.id, id);
             if (child.date_of_birth)
                 record_change(c_, "child", id, "date_of_birth", std::nullopt, child.date_of_birth->iso());
             if (child.external_id) record_change(c_, "child", id, "external_id", std::nullopt, *child.external_id);
@@ -137,6 +182,9 @@ public:
                        {{"child_ref", "id", child.id},
                         {"date_of_birth", "date_of_birth", value(child.date_of_birth)},
                         {"external_id", "external_id", value(child.external_id)}});
+            // It may have been renamed: looked up again by its id when next asked.
+            c_.child_rows.erase(std::string(child_id));
+            c_.child_rows.erase(child.id);
         });
     }
 
@@ -160,6 +208,7 @@ public:
                 *count = static_cast<std::int64_t>(ids.size());
             }
             const Child gone = *find_child(child_id);
+            c_.child_rows.erase(gone.id);
             record_change_about(c_, child, "child", child, "*", kErased, std::nullopt);
             query(c_, "DELETE FROM children WHERE id = ?1", {child}).exec();
             // Every earlier row about the case keeps its shape, not its values.
@@ -254,9 +303,11 @@ public:
 
     std::optional<StoredAttribute> find_attribute(std::string_view child_id, std::string_view key,
                                                   Date effective_from) const override {
-        return guarded(c_, "finding an attribute", [&] {
-            return attribute_where("c.child_ref = ?1 AND a.key = ?2 AND a.effective_from = ?3",
-                                   {value(child_id), value(key), value(effective_from)});
+        return guarded(c_, "finding an attribute", [&]() -> std::optional<StoredAttribute> {
+            const auto child = child_row_if(child_id);
+            if (!child) return std::nullopt;
+            return attribute_where("a.child_id = ?1 AND a.key = ?2 AND a.effective_from = ?3",
+                                   {*child, value(key), value(effective_from)});
         });
     }
 
@@ -331,19 +382,28 @@ public:
         return guarded(c_, "finding an event", [&] { return event_where("e.external_id = ?1", {value(external_id)}); });
     }
 
+    std::optional<std::int64_t> find_event_id_by_external_id(std::string_view external_id) const override {
+        return guarded(c_, "finding an event", [&] {
+            static const std::string kSql = "SELECT id FROM events WHERE external_id = ?1";
+            return query_id(c_, kSql, {value(external_id)});
+        });
+    }
+
     std::optional<std::int64_t> find_identical_event(std::string_view child_id, const CaseEvent& event,
                                                      std::string_view source) const override {
         // "+e.external_id": without the unary plus SQLite searches the
         // external_id index for NULL, i.e. every event without an external
         // id (every imported one): a scan per lookup, quadratic on import.
         // The child and date index finds the few candidates instead.
-        return guarded(c_, "finding an event", [&] {
-            return query_id(c_,
-                            "SELECT e.id FROM events e JOIN children c ON c.id = e.child_id WHERE c.child_ref = ?1 "
-                            "AND e.type = ?2 AND e.date = ?3 AND e.attributes = ?4 AND e.source = ?5 "
-                            "AND +e.external_id IS NULL ORDER BY e.id LIMIT 1",
-                            {value(child_id), event.type, value(event.date), attributes_json(event.attributes),
-                             value(source)});
+        // The child by its row id (child_row_if: found once per transaction).
+        return guarded(c_, "finding an event", [&]() -> std::optional<std::int64_t> {
+            const auto child = child_row_if(child_id);
+            if (!child) return std::nullopt;
+            static const std::string kSql =
+                "SELECT id FROM events WHERE child_id = ?1 AND type = ?2 AND date = ?3 AND attributes = ?4 "
+                "AND source = ?5 AND +external_id IS NULL ORDER BY id LIMIT 1";
+            return query_id(c_, kSql,
+                            {*child, event.type, value(event.date), attributes_json(event.attributes), value(source)});
         });
     }
 
@@ -432,8 +492,25 @@ private:
         return attribute_from(q);
     }
 
+    /// The child's row id, if there is such a child: inside a write
+    /// transaction from the connection's child_rows once found.
+    std::optional<std::int64_t> child_row_if(std::string_view child_id) const {
+        const bool cached = c_.depth > 0;
+        if (cached)
+            if (auto it = c_.child_rows.find(std::string(child_id)); it != c_.child_rows.end()) return it->second;
+        static const std::string kSql = "SELECT id FROM children WHERE child_ref = ?1";
+        auto id = query_id(c_, kSql, {value(child_id)});
+        if (id && cached) remember_child_row(child_id, *id);
+        return id;
+    }
+
+    void remember_child_row(std::string_view child_id, std::int64_t id) const {
+        if (c_.child_rows.size() >= kChildRowCacheSize) c_.child_rows.clear();
+        c_.child_rows.insert_or_assign(std::string(child_id), id);
+    }
+
     std::int64_t child_row(std::string_view child_id) const {
-        auto id = query_id(c_, "SELECT id FROM children WHERE child_ref = ?1", {value(child_id)});
+        auto id = child_row_if(child_id);
         if (!id) throw Error(Status::not_found, "no child with id '" + sanitize_utf8(child_id) + "'");
         return *id;
     }

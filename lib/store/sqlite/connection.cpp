@@ -63,6 +63,13 @@ void transaction(Connection& c, std::string_view what, const std::function<void(
     if (c.read_only)
         throw Error(Status::invalid_arg, std::string(what) + ": store " + c.path + " is open read-only");
     if (c.depth > 0) return fn();
+    // Rows read before this transaction may have changed since (another
+    // connection), and rows of a rolled-back one are gone.
+    struct ForgetRows {
+        Connection& c;
+        explicit ForgetRows(Connection& connection) : c(connection) { c.child_rows.clear(); }
+        ~ForgetRows() { c.child_rows.clear(); }
+    } forget(c);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(c.busy_timeout_ms);
     try {
         exec_retrying(c, "BEGIN IMMEDIATE", deadline);
@@ -105,6 +112,7 @@ void savepoint(Connection& c, std::string_view what, const std::function<void()>
         } catch (...) {
             // Undo this step only; the transaction goes on. Should the undo
             // itself fail, the first failure is the one worth reporting.
+            c.child_rows.clear();  // a child added in this step is gone again
             try {
                 query(c, "ROLLBACK TO oversight_step").exec();
                 query(c, "RELEASE oversight_step").exec();
@@ -129,6 +137,17 @@ namespace {
 void bind(SQLite::Statement& q, int index, const Value& v) {
     if (const auto* i = std::get_if<std::int64_t>(&v)) q.bind(index, static_cast<int64_t>(*i));
     else if (const auto* s = std::get_if<std::string>(&v)) q.bind(index, *s);
+    else q.bind(index);
+}
+
+/// Binds text without copying it: the caller keeps it alive until the
+/// statement has run (the Query's destructor unbinds it).
+void bind_view(SQLite::Statement& q, int index, const std::string& text) { q.bindNoCopy(index, text); }
+
+/// bind() without copying text (see bind_view).
+void bind_view(SQLite::Statement& q, int index, const Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) q.bind(index, static_cast<int64_t>(*i));
+    else if (const auto* s = std::get_if<std::string>(&v)) bind_view(q, index, *s);
     else q.bind(index);
 }
 
@@ -242,24 +261,43 @@ void record_change(Connection& c, std::string_view entity, std::int64_t id, std:
 void record_change_about(Connection& c, std::optional<std::int64_t> child, std::string_view entity, std::int64_t id,
                          std::string_view field, const std::optional<std::string>& old_value,
                          const std::optional<std::string>& new_value) {
-    query(c,
-          "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value, child_id) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-          {utc_timestamp_now(), c.actor, value(entity), id, value(field), value(old_value), value(new_value),
-           value(child)})
-        .exec();
+    static const std::string kSql =
+        "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value, child_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    // Bound in place, not copied: every text lives until exec() has run.
+    const std::string at = utc_timestamp_now();
+    Query q = query(c, kSql);
+    SQLite::Statement& s = q.statement();
+    bind_view(s, 1, at);
+    bind_view(s, 2, c.actor);
+    s.bind(3, std::string(entity));
+    s.bind(4, static_cast<int64_t>(id));
+    s.bind(5, std::string(field));
+    if (old_value) bind_view(s, 6, *old_value);
+    else s.bind(6);
+    if (new_value) bind_view(s, 7, *new_value);
+    else s.bind(7);
+    if (child) s.bind(8, static_cast<int64_t>(*child));
+    else s.bind(8);
+    q.exec();
 }
 
 std::int64_t insert_row(Connection& c, const char* table, const char* entity, const std::vector<Column>& columns,
                         const std::string& summary, std::string_view field) {
-    std::string names, marks;
-    std::vector<Value> values;
-    for (const Column& col : columns) {
-        names += (values.empty() ? "" : ", ") + std::string(col.name);
-        marks += (values.empty() ? "?" : ", ?") + std::to_string(values.size() + 1);
-        values.push_back(col.value);
+    // "INSERT INTO table(a, b) VALUES (?1, ?2)", written into one buffer
+    // (a batch inserts thousands of rows) and the values bound in place.
+    thread_local std::string sql;
+    sql.assign("INSERT INTO ").append(table).append("(");
+    for (std::size_t i = 0; i < columns.size(); ++i) sql.append(i ? ", " : "").append(columns[i].name);
+    sql.append(") VALUES (");
+    for (std::size_t i = 0; i < columns.size(); ++i) sql.append(i ? ", ?" : "?").append(std::to_string(i + 1));
+    sql.append(")");
+    {
+        Query q = query(c, sql);
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            bind_view(q.statement(), static_cast<int>(i + 1), columns[i].value);
+        q.exec();
     }
-    query(c, std::string("INSERT INTO ") + table + "(" + names + ") VALUES (" + marks + ")", values).exec();
     const std::int64_t id = c.db.getLastInsertRowid();
     record_change_about(c, child_of_inserted(c, entity, id, columns), entity, id, field, std::nullopt, summary);
     return id;

@@ -58,7 +58,19 @@ struct Connection {
     /// Statements prepared once and reused, by SQL text (declared after db:
     /// they are finalised before it closes). Bounded: see query().
     mutable std::unordered_map<std::string, std::unique_ptr<CachedStatement>> statements;
+    /// Children's row ids by child_ref, as found or written inside the
+    /// current write transaction (a batch looks its children up once, not
+    /// once per item). Valid only while this connection holds the write
+    /// lock: transaction() empties it when a transaction begins and ends and
+    /// whenever anything is rolled back (a transaction or a savepoint), and
+    /// the casework repository takes out a child it renames or erases.
+    /// Bounded (kChildRowCacheSize, then emptied) so that an import's memory
+    /// does not grow with the number of children in its file.
+    mutable std::unordered_map<std::string, std::int64_t> child_rows;
 };
+
+/// At most this many entries in Connection::child_rows.
+inline constexpr std::size_t kChildRowCacheSize = 4096;
 
 /// A statement from query(): the connection's prepared one for that SQL,
 /// with the parameters bound, reset and unbound again when the Query goes

@@ -164,6 +164,33 @@ BOOST_AUTO_TEST_CASE(moving_a_visit_to_the_right_child_moves_the_met_obligation)
     BOOST_TEST(fx.history_of(visit).size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(an_events_history_rows_are_its_json_keys_sorted_byte_for_byte) {
+    Fixture fx;
+    // Plain ASCII text, text the JSON needs to escape, and text that is not
+    // ASCII: the rows written on recording and on deletion are the compact
+    // JSON dump of the event, keys sorted, whichever way they were written.
+    int n = 0;
+    for (const std::string& note : {std::string("seen alone"), std::string("said \"no\"\tthen left\\"),
+                                   std::string("vu \xC3\xA0 l'\xC3\xA9" "cole"), std::string()}) {
+        CaseEvent visit{"visit", d("2024-03-05"), {}, std::nullopt};
+        nlohmann::json expected = {{"type", "visit"}, {"date", "2024-03-05"}, {"source", "manual"}};
+        expected["attributes"] = nlohmann::json::object();
+        if (!note.empty()) {
+            visit.attributes = {{"note", note}, {"a_first", "x"}};
+            expected["attributes"] = {{"note", note}, {"a_first", "x"}};
+        }
+        if (n++ % 2 == 0) {
+            visit.external_id = "EV-" + std::to_string(n);
+            expected["external_id"] = *visit.external_id;
+        }
+        const EventSaved saved = save_event(fx.store, "C1", visit, "Ann Lee", &fx.pack);
+        BOOST_TEST(fx.history_of(saved.id).at(0).new_value.value_or("") == expected.dump(), note);
+        delete_event(fx.store, saved.id);
+        expected["child"] = "C1";
+        BOOST_TEST(fx.history_of(saved.id).at(1).old_value.value_or("") == expected.dump(), note);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(the_same_external_id_updates_in_place_or_changes_nothing) {
     Fixture fx;
     CaseEvent visit{"visit", d("2024-03-05"), {{"note", "seen alone"}}, std::string("MOSAIC-EV-1")};
