@@ -461,12 +461,17 @@ public:
     }
 
     std::vector<CaseRecord> load_cases(const CaseFilter& filter, Date as_of) const override {
-        return guarded(c_, "loading cases", [&] { return records(filter, as_of, std::nullopt); });
+        return guarded(c_, "loading cases", [&] {
+            std::vector<CaseRecord> r;
+            snapshot(c_, [&] { r = records(filter, as_of, std::nullopt); });
+            return r;
+        });
     }
 
     std::optional<CaseRecord> load_case(std::string_view child_id, Date as_of) const override {
         return guarded(c_, "loading case", [&]() -> std::optional<CaseRecord> {
-            std::vector<CaseRecord> r = records({}, as_of, child_id);
+            std::vector<CaseRecord> r;
+            snapshot(c_, [&] { r = records({}, as_of, child_id); });
             if (r.empty()) return std::nullopt;
             return std::move(r.front());
         });

@@ -90,7 +90,10 @@ void transaction(Connection& c, std::string_view what, const std::function<void(
             } depth(c.depth);
             fn();
         }
-        exec_retrying(c, "COMMIT", deadline);
+        // The body may have taken longer than the busy timeout (a large
+        // import): the commit gets a wait of its own.
+        exec_retrying(c, "COMMIT",
+                      std::chrono::steady_clock::now() + std::chrono::milliseconds(c.busy_timeout_ms));
         open = false;
     } catch (const SQLite::Exception& e) {
         if (open) c.db.tryExec("ROLLBACK");
@@ -99,6 +102,20 @@ void transaction(Connection& c, std::string_view what, const std::function<void(
         if (open) c.db.tryExec("ROLLBACK");
         throw;
     }
+}
+
+void snapshot(const Connection& c, const std::function<void()>& fn) {
+    if (c.depth > 0 || !sqlite3_get_autocommit(c.db.getHandle())) return fn();
+    // SQLiteCpp's Database is not const-correct; BEGIN DEFERRED writes nothing.
+    auto& db = const_cast<SQLite::Database&>(c.db);
+    db.exec("BEGIN DEFERRED");
+    try {
+        fn();
+    } catch (...) {
+        db.tryExec("ROLLBACK");
+        throw;
+    }
+    db.exec("COMMIT");
 }
 
 void savepoint(Connection& c, std::string_view what, const std::function<void()>& fn) {
@@ -113,6 +130,13 @@ void savepoint(Connection& c, std::string_view what, const std::function<void()>
             // Undo this step only; the transaction goes on. Should the undo
             // itself fail, the first failure is the one worth reporting.
             c.child_rows.clear();  // a child added in this step is gone again
+            // After SQLITE_FULL, IOERR, NOMEM or an interrupt SQLite may have
+            // rolled the whole transaction back itself: then nothing of the
+            // steps before is left, and carrying on would store the steps
+            // after in a transaction of their own.
+            if (sqlite3_get_autocommit(c.db.getHandle()))
+                throw Error(Status::db, std::string(what) + ": the store " + c.path +
+                                            " ended the transaction after a failure; nothing of it was stored");
             try {
                 query(c, "ROLLBACK TO oversight_step").exec();
                 query(c, "RELEASE oversight_step").exec();

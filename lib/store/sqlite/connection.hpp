@@ -126,6 +126,12 @@ void transaction(Connection& c, std::string_view what, const std::function<void(
 /// savepoint and the exception goes on, SQLite failures translated.
 void savepoint(Connection& c, std::string_view what, const std::function<void()>& fn);
 
+/// Runs the reads of fn() on one snapshot of the store (BEGIN DEFERRED ...
+/// COMMIT outside a transaction; inside one they already are): several
+/// SELECTs that make up one answer (a case: its events, attributes and
+/// allocations) then never mix two writers' commits.
+void snapshot(const Connection& c, const std::function<void()>& fn);
+
 /// transaction() for a function returning a value.
 template <class F>
 auto write(Connection& c, std::string_view what, F&& fn) -> decltype(fn()) {
