@@ -242,11 +242,34 @@ SaveOutcome allocate(Store& store, std::string_view child_id, std::string_view w
                                                   "' has external id " + detail::in_quotes(*a.external_id) + ", not " +
                                                   detail::in_quotes(*external));
         };
+        // Sent again: the allocation of that worker from that day is stored.
+        const std::vector<Allocation> all = cases.allocations(child);
+        for (const Allocation& a : all) {
+            if (a.from != from || detail::lower(a.worker) != detail::lower(person->name)) continue;
+            check_free(a);
+            if (external && a.external_id != external) {
+                Allocation next = a;
+                next.external_id = external;
+                cases.update_allocation(next);
+                outcome = SaveOutcome::updated;
+            }
+            return;
+        }
+        // An ended allocation still running on `from` would overlap the new one.
+        for (const Allocation& a : all)
+            if (a.until && from < *a.until)
+                throw Error(Status::invalid_arg,
+                            "allocation of child '" + detail::sanitize_utf8(child_id) + "' to " + person->name +
+                                " from " + from.iso() + " would overlap the allocation to " + a.worker + " from " +
+                                a.from.iso() + " until " + a.until->iso() +
+                                " (correct that one through its external id, or allocate from " + a.until->iso() +
+                                " on)");
         if (auto open = cases.open_allocation(child)) {
             if (from < open->from)
-                throw Error(Status::invalid_arg, "allocation of child '" + std::string(child) + "' from " +
-                                                     from.iso() + " is before the current allocation (from " +
-                                                     open->from.iso() + ")");
+                throw Error(Status::invalid_arg, "allocation of child '" + detail::sanitize_utf8(child_id) + "' to " +
+                                                     person->name + " from " + from.iso() +
+                                                     " is before the current allocation (to " + open->worker +
+                                                     " from " + open->from.iso() + ")");
             if (open->worker == person->name) {  // already allocated to them
                 check_free(*open);
                 if (external && open->external_id != external) {

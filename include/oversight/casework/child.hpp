@@ -83,8 +83,13 @@ std::vector<Allocation> allocations(const Store& store, std::string_view child_i
 /// Allocates the child to `worker` (a person's name, ignoring case;
 /// Error(not_found) when no person has it) from `from` on: the current allocation
 /// (if any) ends on `from`. Allocating to the current worker on or after the
-/// day their allocation started is a no-op. Error(invalid_arg) if `from` is
-/// before the current allocation started (whoever the worker).
+/// day their allocation started is a no-op, as is allocating to a worker from
+/// the day a stored allocation of theirs (current or ended) started: the
+/// same allocation sent again, which changes nothing (SaveOutcome::unchanged,
+/// no history). Error(invalid_arg) naming the allocation in the way if
+/// `from` is before the current allocation started (whoever the worker) or
+/// falls before the end of a stored, ended allocation of another worker (or
+/// of the same worker from another day): allocations do not overlap.
 ///
 /// With an external id: when an allocation of the child has it, that one is
 /// corrected in place instead: its worker, and its start, which must stay
