@@ -296,16 +296,23 @@ SaveOutcome allocate(Store& store, std::string_view child_id, std::string_view w
     return outcome;
 }
 
-void end_allocation(Store& store, std::string_view child_id, Date on) {
+bool end_allocation(Store& store, std::string_view child_id, Date on) {
     detail::check_date_range(on, "allocation end");
     const std::string_view child = detail::id_key(child_id);
+    bool changed = true;
     detail::in_transaction(store, "ending the allocation of child '" + detail::sanitize_utf8(child_id) + "'", [&] {
         auto& cases = detail::casework_repository(store);
         if (!cases.find_child(child)) detail::no_child(child_id);
         auto open = cases.open_allocation(child);
-        if (!open)
+        if (!open) {
+            const std::vector<Allocation> all = cases.allocations(child);
+            if (!all.empty() && all.back().until == on) {  // already ended that day: sent again
+                changed = false;
+                return;
+            }
             throw Error(Status::not_found,
                         "child '" + detail::sanitize_utf8(child_id) + "' has no current allocation to end");
+        }
         if (!(open->from < on))
             throw Error(Status::invalid_arg, "the allocation of child '" + detail::sanitize_utf8(child_id) +
                                                  "' to " + open->worker + " started on " + open->from.iso() +
@@ -313,6 +320,7 @@ void end_allocation(Store& store, std::string_view child_id, Date on) {
         open->until = on;
         cases.update_allocation(*open);
     });
+    return changed;
 }
 
 SaveOutcome set_attribute(Store& store, std::string_view child_id, std::string_view key, std::string_view value,
@@ -331,18 +339,24 @@ SaveOutcome set_attribute(Store& store, std::string_view child_id, std::string_v
     return outcome;
 }
 
-void end_attribute(Store& store, std::string_view child_id, std::string_view key, Date on) {
+bool end_attribute(Store& store, std::string_view child_id, std::string_view key, Date on) {
     const AttributeChange ended = detail::checked_attribute({on, std::string(key), std::string()});
     const std::string_view child = detail::id_key(child_id);
+    bool changed = true;
     detail::in_transaction(store, "ending attribute", [&] {
         auto& repo = detail::casework_repository(store);
         if (!repo.find_child(child)) detail::no_child(child_id);
         auto current = repo.attribute_on(child, key, on);
+        if (current && current->value.value.empty() && current->value.effective_from == on) {
+            changed = false;  // already ended that day: sent again
+            return;
+        }
         if (!current || current->value.value.empty())
             throw Error(Status::not_found, "attribute '" + std::string(key) + "' of child '" +
                                                detail::sanitize_utf8(child_id) + "' is not set on " + on.iso());
         detail::save_attribute(repo, child, ended, std::nullopt);
     });
+    return changed;
 }
 
 void delete_attribute(Store& store, std::string_view child_id, std::string_view key, Date effective_from) {
