@@ -624,7 +624,7 @@ bool same_name(const std::string& a, const std::string& b) { return detail::lowe
 void store_workers(Store& store, const AnnexAData& data, const std::string& path, ImportSummary& result) {
     std::set<std::pair<std::string, std::string>> warned;
     for (const AnnexAAllocation& a : data.allocations) {
-        detail::report_refusal(result, cell_place(path, a.place), [&] {
+        detail::report_refusal(store, result, cell_place(path, a.place), [&] {
             if (!a.team.empty() && !detail::workforce_repository(store).find_team(a.team)) {
                 save_team(store, Team{a.team, "", ""});
                 result.add("teams_added");
@@ -685,7 +685,7 @@ void store_allocations(Store& store, const AnnexAData& data, const std::string& 
             used.push_back(a);
         }
         for (const AnnexAAllocation* a : used) {
-            detail::report_refusal(result, cell_place(path, a->place), [&] {
+            detail::report_refusal(store, result, cell_place(path, a->place), [&] {
                 const std::vector<Allocation> stored = allocations(store, child);
                 if (!a->from) {  // List 9: the worker now, if not already
                     const Allocation* current = nullptr;
