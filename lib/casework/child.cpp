@@ -33,6 +33,7 @@ void no_child(std::string_view child_id) {
 
 SaveOutcome put_child(Store& store, const Child& child) {
     Child c{checked_text(child.id, "child id"), child.date_of_birth, std::nullopt};
+    check_size(c.id, kMaxChildIdBytes, "child id");
     if (child.external_id) c.external_id = checked_external_id(*child.external_id, "child external id");
     if (c.date_of_birth) check_date_range(*c.date_of_birth, "date of birth");
     SaveOutcome outcome = SaveOutcome::unchanged;
@@ -70,7 +71,9 @@ namespace {
 AttributeChange checked_attribute(const AttributeChange& a) {
     check_attribute_key(a.key, "attribute key");
     check_date_range(a.effective_from, "attribute date");
-    return {a.effective_from, a.key, checked_text(a.value, "attribute value", true)};
+    std::string value = checked_text(a.value, "attribute value", true);
+    check_size(value, kMaxAttributeValueBytes, "attribute value of " + a.key);
+    return {a.effective_from, a.key, std::move(value)};
 }
 
 std::string attribute_text(std::string_view child_id, std::string_view key, Date day) {

@@ -18,10 +18,15 @@
 // trailing white space (space, tab, CR, LF, FF, VT) and looked up by the
 // same rule, so " C1 " finds "C1". A change given an identifier that is
 // blank, is not UTF-8 or holds a NUL byte is refused with
-// Error(invalid_arg) naming it, as is an external id longer than 256 bytes;
-// a lookup (try_find_...) by such an identifier finds nothing.
+// Error(invalid_arg) naming it, as is a child id or an external id longer
+// than 256 bytes (kMaxChildIdBytes; after trimming); a lookup
+// (try_find_...) by such an identifier finds nothing. A case attribute's
+// value is at most 4096 bytes (kMaxAttributeValueBytes), or
+// Error(invalid_arg) naming the attribute ("attribute value of note "..."
+// is longer than 4096 bytes (5000)").
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,6 +38,11 @@
 namespace oversight {
 
 class Store;  // <oversight/store/store.hpp>
+
+/// The longest child id a store takes, in bytes (as an external id).
+inline constexpr std::size_t kMaxChildIdBytes = 256;
+/// The longest case attribute value a store takes, in bytes.
+inline constexpr std::size_t kMaxAttributeValueBytes = 4096;
 
 /// What saving a record did.
 enum class SaveOutcome {
