@@ -93,23 +93,38 @@ Did did(SaveOutcome o) {
     return Did::unchanged;
 }
 
+/// Whether the child has a value of `key` from `from` (Error(not_found) for
+/// an unknown child, as delete_attribute gives).
+bool has_attribute(const Store& store, const std::string& child, const std::string& key, Date from) {
+    for (const CaseAttribute& a : list_attributes(store, child))
+        if (a.key == key && a.effective_from == from) return true;
+    return false;
+}
+
+/// Whether a delete_event is sent again: no event has that id or external
+/// id (a malformed external id is refused as delete_event_by_external_id does).
+bool event_gone(const Store& store, const batch::DeleteEvent& c) {
+    if (c.external_id)
+        return !try_find_event_by_external_id(store, detail::checked_external_id(*c.external_id, "event external id"));
+    return !(c.id && try_find_event(store, *c.id));
+}
+
 Did apply_change(Store& store, const BatchChange& change, const std::string& recorded_by, const RulePack* pack) {
     return std::visit(
         overloaded{
             [&](const batch::SaveChild& c) { return did(save_child(store, c.child)); },
             [&](const batch::Allocate& c) { return did(allocate(store, c.child, c.worker, c.from, c.external_id)); },
             [&](const batch::EndAllocation& c) {
-                end_allocation(store, c.child, c.on);
-                return Did::updated;
+                return end_allocation(store, c.child, c.on) ? Did::updated : Did::unchanged;
             },
             [&](const batch::SetAttribute& c) {
                 return did(set_attribute(store, c.child, c.key, c.value, c.effective_from, c.external_id));
             },
             [&](const batch::EndAttribute& c) {
-                end_attribute(store, c.child, c.key, c.on);
-                return Did::updated;
+                return end_attribute(store, c.child, c.key, c.on) ? Did::updated : Did::unchanged;
             },
             [&](const batch::DeleteAttribute& c) {
+                if (!has_attribute(store, c.child, c.key, c.effective_from)) return Did::unchanged;  // sent again
                 delete_attribute(store, c.child, c.key, c.effective_from);
                 return Did::deleted;
             },
@@ -126,11 +141,13 @@ Did apply_change(Store& store, const BatchChange& change, const std::string& rec
                 return changed ? Did::updated : Did::unchanged;
             },
             [&](const batch::DeleteEvent& c) {
+                if (event_gone(store, c)) return Did::unchanged;  // sent again
                 if (c.id) delete_event(store, *c.id);
                 else delete_event_by_external_id(store, c.external_id.value_or(""));
                 return Did::deleted;
             },
             [&](const batch::EraseChild& c) {
+                if (!try_find_child(store, detail::checked_text(c.child, "child id"))) return Did::unchanged;  // sent again
                 erase_child(store, c.child, c.reason);
                 return Did::deleted;
             }},

@@ -33,6 +33,7 @@ void no_child(std::string_view child_id) {
 
 SaveOutcome put_child(Store& store, const Child& child) {
     Child c{checked_text(child.id, "child id"), child.date_of_birth, std::nullopt};
+    check_size(c.id, kMaxChildIdBytes, "child id");
     if (child.external_id) c.external_id = checked_external_id(*child.external_id, "child external id");
     if (c.date_of_birth) check_date_range(*c.date_of_birth, "date of birth");
     SaveOutcome outcome = SaveOutcome::unchanged;
@@ -70,7 +71,9 @@ namespace {
 AttributeChange checked_attribute(const AttributeChange& a) {
     check_attribute_key(a.key, "attribute key");
     check_date_range(a.effective_from, "attribute date");
-    return {a.effective_from, a.key, checked_text(a.value, "attribute value", true)};
+    std::string value = checked_text(a.value, "attribute value", true);
+    check_size(value, kMaxAttributeValueBytes, "attribute value of " + a.key);
+    return {a.effective_from, a.key, std::move(value)};
 }
 
 std::string attribute_text(std::string_view child_id, std::string_view key, Date day) {
@@ -242,11 +245,34 @@ SaveOutcome allocate(Store& store, std::string_view child_id, std::string_view w
                                                   "' has external id " + detail::in_quotes(*a.external_id) + ", not " +
                                                   detail::in_quotes(*external));
         };
+        // Sent again: the allocation of that worker from that day is stored.
+        const std::vector<Allocation> all = cases.allocations(child);
+        for (const Allocation& a : all) {
+            if (a.from != from || detail::lower(a.worker) != detail::lower(person->name)) continue;
+            check_free(a);
+            if (external && a.external_id != external) {
+                Allocation next = a;
+                next.external_id = external;
+                cases.update_allocation(next);
+                outcome = SaveOutcome::updated;
+            }
+            return;
+        }
+        // An ended allocation still running on `from` would overlap the new one.
+        for (const Allocation& a : all)
+            if (a.until && from < *a.until)
+                throw Error(Status::invalid_arg,
+                            "allocation of child '" + detail::sanitize_utf8(child_id) + "' to " + person->name +
+                                " from " + from.iso() + " would overlap the allocation to " + a.worker + " from " +
+                                a.from.iso() + " until " + a.until->iso() +
+                                " (correct that one through its external id, or allocate from " + a.until->iso() +
+                                " on)");
         if (auto open = cases.open_allocation(child)) {
             if (from < open->from)
-                throw Error(Status::invalid_arg, "allocation of child '" + std::string(child) + "' from " +
-                                                     from.iso() + " is before the current allocation (from " +
-                                                     open->from.iso() + ")");
+                throw Error(Status::invalid_arg, "allocation of child '" + detail::sanitize_utf8(child_id) + "' to " +
+                                                     person->name + " from " + from.iso() +
+                                                     " is before the current allocation (to " + open->worker +
+                                                     " from " + open->from.iso() + ")");
             if (open->worker == person->name) {  // already allocated to them
                 check_free(*open);
                 if (external && open->external_id != external) {
@@ -273,16 +299,23 @@ SaveOutcome allocate(Store& store, std::string_view child_id, std::string_view w
     return outcome;
 }
 
-void end_allocation(Store& store, std::string_view child_id, Date on) {
+bool end_allocation(Store& store, std::string_view child_id, Date on) {
     detail::check_date_range(on, "allocation end");
     const std::string_view child = detail::id_key(child_id);
+    bool changed = true;
     detail::in_transaction(store, "ending the allocation of child '" + detail::sanitize_utf8(child_id) + "'", [&] {
         auto& cases = detail::casework_repository(store);
         if (!cases.find_child(child)) detail::no_child(child_id);
         auto open = cases.open_allocation(child);
-        if (!open)
+        if (!open) {
+            const std::vector<Allocation> all = cases.allocations(child);
+            if (!all.empty() && all.back().until == on) {  // already ended that day: sent again
+                changed = false;
+                return;
+            }
             throw Error(Status::not_found,
                         "child '" + detail::sanitize_utf8(child_id) + "' has no current allocation to end");
+        }
         if (!(open->from < on))
             throw Error(Status::invalid_arg, "the allocation of child '" + detail::sanitize_utf8(child_id) +
                                                  "' to " + open->worker + " started on " + open->from.iso() +
@@ -290,6 +323,7 @@ void end_allocation(Store& store, std::string_view child_id, Date on) {
         open->until = on;
         cases.update_allocation(*open);
     });
+    return changed;
 }
 
 SaveOutcome set_attribute(Store& store, std::string_view child_id, std::string_view key, std::string_view value,
@@ -308,18 +342,24 @@ SaveOutcome set_attribute(Store& store, std::string_view child_id, std::string_v
     return outcome;
 }
 
-void end_attribute(Store& store, std::string_view child_id, std::string_view key, Date on) {
+bool end_attribute(Store& store, std::string_view child_id, std::string_view key, Date on) {
     const AttributeChange ended = detail::checked_attribute({on, std::string(key), std::string()});
     const std::string_view child = detail::id_key(child_id);
+    bool changed = true;
     detail::in_transaction(store, "ending attribute", [&] {
         auto& repo = detail::casework_repository(store);
         if (!repo.find_child(child)) detail::no_child(child_id);
         auto current = repo.attribute_on(child, key, on);
+        if (current && current->value.value.empty() && current->value.effective_from == on) {
+            changed = false;  // already ended that day: sent again
+            return;
+        }
         if (!current || current->value.value.empty())
             throw Error(Status::not_found, "attribute '" + std::string(key) + "' of child '" +
                                                detail::sanitize_utf8(child_id) + "' is not set on " + on.iso());
         detail::save_attribute(repo, child, ended, std::nullopt);
     });
+    return changed;
 }
 
 void delete_attribute(Store& store, std::string_view child_id, std::string_view key, Date effective_from) {

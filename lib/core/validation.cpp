@@ -22,11 +22,15 @@ std::string checked_text(std::string_view value, const char* what, bool allow_bl
     return std::string(t);
 }
 
+void check_size(std::string_view text, std::size_t max_bytes, const std::string& what) {
+    if (text.size() > max_bytes)
+        throw Error(Status::invalid_arg, what + " " + in_quotes(text) + " is longer than " + std::to_string(max_bytes) +
+                                             " bytes (" + std::to_string(text.size()) + ")");
+}
+
 std::string checked_external_id(std::string_view id, const char* what) {
     std::string out = checked_text(id, what);
-    if (out.size() > 256)
-        throw Error(Status::invalid_arg, std::string(what) + " " + in_quotes(out) + " is longer than 256 bytes (" +
-                                             std::to_string(out.size()) + ")");
+    check_size(out, 256, what);
     return out;
 }
 

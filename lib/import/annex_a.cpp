@@ -447,7 +447,23 @@ private:
     void attribute(const Sheet& s, const std::string& id, const char* heading, const char* key,
                    const std::string& value, std::optional<Date> from) {
         if (value.empty()) return;
-        d_.attributes.push_back({id, key, value, from, s.place(*s.cell(heading))});
+        // One value per child, key and date (rows starting the same day set
+        // the same one): the last row's, so that an import writes each once.
+        AnnexAPlace place = s.place(*s.cell(heading));
+        auto [it, added] = attribute_index_.emplace(std::make_tuple(id, std::string(key), from), d_.attributes.size());
+        if (added) {
+            d_.attributes.push_back({id, key, value, from, std::move(place)});
+            return;
+        }
+        AnnexAAttribute& kept = d_.attributes[it->second];
+        if (kept.value != value)
+            cell_issue(s, *s.cell(heading), Severity::warning,
+                       "child " + id + ": " + key + " " + kept.value + " at " + kept.place.sheet + "!" +
+                           kept.place.cell + " and " + value + " here start the same day (" +
+                           (from ? from->iso() : std::string("undated")) + "); the last row's, " + value +
+                           ", is kept");
+        kept.value = value;
+        kept.place = std::move(place);
     }
 
     void allocation(const Sheet& s, const std::string& id, std::optional<Date> from) {
@@ -568,6 +584,7 @@ private:
     std::map<std::string, std::size_t> child_index_;
     std::map<std::string, std::string> dob_place_;  // child -> the cell its date of birth came from
     std::map<std::tuple<std::string, std::string, Date>, std::size_t> event_index_;
+    std::map<std::tuple<std::string, std::string, std::optional<Date>>, std::size_t> attribute_index_;
 };
 
 AnnexAData read_workbook(XlsxWorkbook wb, std::string source) {
@@ -607,7 +624,7 @@ bool same_name(const std::string& a, const std::string& b) { return detail::lowe
 void store_workers(Store& store, const AnnexAData& data, const std::string& path, ImportSummary& result) {
     std::set<std::pair<std::string, std::string>> warned;
     for (const AnnexAAllocation& a : data.allocations) {
-        detail::report_refusal(result, cell_place(path, a.place), [&] {
+        detail::report_refusal(store, result, cell_place(path, a.place), [&] {
             if (!a.team.empty() && !detail::workforce_repository(store).find_team(a.team)) {
                 save_team(store, Team{a.team, "", ""});
                 result.add("teams_added");
@@ -668,7 +685,7 @@ void store_allocations(Store& store, const AnnexAData& data, const std::string& 
             used.push_back(a);
         }
         for (const AnnexAAllocation* a : used) {
-            detail::report_refusal(result, cell_place(path, a->place), [&] {
+            detail::report_refusal(store, result, cell_place(path, a->place), [&] {
                 const std::vector<Allocation> stored = allocations(store, child);
                 if (!a->from) {  // List 9: the worker now, if not already
                     const Allocation* current = nullptr;

@@ -530,7 +530,7 @@ ImportSummary import_csww(Store& store, const std::string& path) {
                 place.file = path;
             }
             place.message = "person " + p.name;
-            detail::report_refusal(result, place, [&] {
+            detail::report_refusal(store, result, place, [&] {
                 const detail::PutResult r = detail::put_person(store, p);
                 if (r.added) result.add("people_added");
                 else if (r.changed) result.add("people_updated");
@@ -543,7 +543,7 @@ ImportSummary import_csww(Store& store, const std::string& path) {
                 place.line = w->line;
                 place.path = w->path;
                 place.message = "appointment of " + w->swe_number;
-                detail::report_refusal(result, place, [&] {
+                detail::report_refusal(store, result, place, [&] {
                     const detail::PutResult r = detail::put_appointment(store, w->appointment);
                     if (r.added) result.add("appointments_added");
                     else if (r.changed) result.add("appointments_updated");

@@ -4,6 +4,7 @@
 #include <oversight/core/error.hpp>
 
 #include "casework/casework_detail.hpp"
+#include "core/transaction.hpp"
 
 #include <filesystem>
 #include <map>
@@ -69,12 +70,15 @@ ReturnWriter::ReturnWriter(Store& store, ImportSummary& summary, std::string_vie
         summary_.add(count, 0);
 }
 
-bool report_refusal(ImportSummary& summary, const ImportIssue& place, const std::function<void()>& fn) {
+bool report_refusal(Store& store, ImportSummary& summary, const ImportIssue& place, const std::function<void()>& fn) {
+    // The record's counts, put back if it is refused, as its writes are.
+    const std::vector<std::pair<std::string, std::int64_t>> counts = summary.counts;
     try {
-        fn();
+        in_transaction(store, "importing", [&] { in_savepoint(store, "storing a record", fn); });
         return true;
     } catch (const Error& e) {
-        if (e.code() == Status::db || e.code() == Status::io) throw;
+        if (e.code() == Status::db || e.code() == Status::io || e.code() == Status::nomem) throw;
+        summary.counts = counts;
         ImportIssue i = place;
         i.severity = Severity::error;
         i.message = (i.message.empty() ? std::string() : i.message + ": ") + "not stored: " + e.what();

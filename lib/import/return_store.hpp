@@ -45,10 +45,12 @@ struct ReturnEvent {
 /// "<child>/<type>/<date>", as the return's own events have.
 std::vector<ReturnEvent> derived_events(const std::vector<ReturnEvent>& events, std::string_view id_prefix);
 
-/// Runs fn(); an Error other than db or io becomes an error issue in
-/// `summary` at `place` (its message, then "not stored: " and the error's),
-/// and false is returned.
-bool report_refusal(ImportSummary& summary, const ImportIssue& place, const std::function<void()>& fn);
+/// Runs fn() as one step of the import's transaction (a savepoint; it opens
+/// a transaction when none is): an Error other than db, io or nomem undoes
+/// everything fn() wrote and the counts it added to `summary`, becomes an
+/// error issue in `summary` at `place` (its message, then "not stored: "
+/// and the error's), and false is returned; the import goes on.
+bool report_refusal(Store& store, ImportSummary& summary, const ImportIssue& place, const std::function<void()>& fn);
 
 /// Writes records into the store for one import, counting and reporting.
 class ReturnWriter {
@@ -58,7 +60,7 @@ public:
 
     /// report_refusal into this import's summary.
     bool guard(const ImportIssue& place, const std::function<void()>& fn) {
-        return report_refusal(summary_, place, fn);
+        return report_refusal(store_, summary_, place, fn);
     }
 
     /// save_child; counts children_added, children_updated. A date of birth

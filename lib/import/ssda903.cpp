@@ -218,8 +218,26 @@ public:
         sink_.event({child, CaseEvent{std::move(type), date, std::move(attrs)}, t.file(), static_cast<int>(line)});
     }
 
-    void attribute(const std::string& child, const char* key, const std::string& value, Date from) {
-        sink_.attribute({child, key, value, from});
+    // A value of a child's attribute, kept until the child's run of episodes
+    // is done: episodes starting the same day set the same key and date, and
+    // only the last row's value is written (writing each would change the
+    // stored value back and forth on every import).
+    void attribute(const Table& t, std::int64_t line, const char* column, const std::string& child, const char* key,
+                   const std::string& value, Date from) {
+        auto [it, added] = pending_.try_emplace({key, from}, PendingValue{value, line});
+        if (added) return;
+        if (it->second.value != value)
+            warn_at(t, line, column, Severity::warning,
+                    "child " + child + ": " + key + " " + it->second.value + " from the episode at " +
+                        in_brackets_line(it->second.line) + " and " + value + " from this one start the same day (" +
+                        from.iso() + "); the last row's, " + value + ", is kept");
+        it->second = PendingValue{value, line};
+    }
+
+    // The child's attribute values of the run, by key and date.
+    void write_attributes(const std::string& child) {
+        for (auto& [at, v] : pending_) sink_.attribute({child, at.first, std::move(v.value), at.second});
+        pending_.clear();
     }
 
     void header(CsvReader in) {
@@ -258,6 +276,7 @@ public:
             if (!child(t, row, id)) continue;
             if (id != run_child) {
                 periods_of_care(t, run_child, run);
+                write_attributes(run_child);
                 run.clear();
                 run_child = id;
             }
@@ -295,6 +314,7 @@ public:
             run.push_back(std::move(e));
         }
         periods_of_care(t, run_child, run);
+        write_attributes(run_child);
         in_line_order(first_issue);
     }
 
@@ -399,9 +419,9 @@ private:
                     auto attrs = ls;
                     if (!e.place.empty() || !e.place_given) attrs["placement_type"] = e.place;
                     event(t, e.line, "DECOM", id, "placement_start", e.decom, std::move(attrs));
-                    if (!e.place.empty()) attribute(id, "placement_type", e.place, e.decom);
+                    if (!e.place.empty()) attribute(t, e.line, "PLACE", id, "placement_type", e.place, e.decom);
                 }
-                if (!e.ls.empty()) attribute(id, "legal_status", e.ls, e.decom);
+                if (!e.ls.empty()) attribute(t, e.line, "LS", id, "legal_status", e.ls, e.decom);
                 state.period_open = true;
                 state.seen = true;
             }
@@ -425,10 +445,16 @@ private:
         }
     }
 
+    struct PendingValue {
+        std::string value;
+        std::int64_t line = 0;
+    };
+
     ImportSummary& summary_;
     Sink& sink_;
     std::map<std::string, std::optional<Date>> known_;
     std::map<std::string, CareState> care_;
+    std::map<std::pair<std::string, Date>, PendingValue> pending_;  // the current run's attributes
 };
 
 // Collects what is read (read_ssda903).

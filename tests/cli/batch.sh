@@ -46,9 +46,18 @@ assert [(e["item"], e["line"], e["status"]) for e in r["errors"]] == [(3, 3, "no
 PYEOF
 [ "$(rows)" -eq "$before" ] || fail "a refused batch wrote history rows"
 
-# The JSON document: applied; sent again, nothing changes.
+# The JSON document: applied.
 out=$(run batch "$DATA/feed.json")
 expect_in "$out" "batch applied: 16 items (10 added, 3 updated, 0 unchanged, 3 deleted)"
+# Sent again (a host that lost the response): applied, each end and deletion
+# already in place counted unchanged; what it adds then deletes (BX-002, an
+# event, an attribute) is added and deleted again, ending as it was; a third
+# time does just the same.
+again="batch applied: 16 items (4 added, 3 updated, 6 unchanged, 3 deleted)"
+out=$(run batch "$DATA/feed.json") || fail "feed.json sent again must be applied"
+expect_in "$out" "$again"
+out=$(run batch "$DATA/feed.json") || fail "feed.json sent a third time must be applied"
+expect_in "$out" "$again"
 # NDJSON from standard input, with recorded_by for events without one.
 out=$(run batch --recorded-by "PARIS feed" - <"$DATA/feed.ndjson")
 expect_in "$out" "batch applied: 5 items (5 added"

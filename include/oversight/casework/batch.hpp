@@ -9,7 +9,22 @@
 // if any was refused, the whole batch is rolled back and nothing of it is
 // stored. Sending the same batch twice stores it once: the upserts by
 // external id and the de-duplication of events without one (event.hpp)
-// make the second run change nothing.
+// make the second run change nothing. So that a host that lost the response
+// can send a batch again, its ends and deletions are idempotent, each
+// counted as unchanged when the state asked for is already stored:
+//  - end_allocation, end_attribute: already ended on exactly that day (as
+//    the functions themselves do, child.hpp);
+//  - delete_attribute: the child has no value of that key from that date;
+//  - delete_event: no event has that id or external id (deleted before, or
+//    never stored: ids are never reused, and telling the two apart would
+//    need the history);
+//  - erase_child: no child has that id (erased before, or never stored: the
+//    erasure scrubbed what could tell the two apart).
+// The direct calls (child.hpp, event.hpp) keep Error(not_found) for a
+// deletion of what is not there. A batch that adds a record and then
+// deletes it, sent again, adds it and deletes it again: its history grows,
+// the records stored end the same. A misspelt child id elsewhere is still
+// Error(not_found).
 //
 // Items are numbered from 1 in the order given ("item 1" is the first), in
 // BatchResult and in every message; an item read from NDJSON also carries

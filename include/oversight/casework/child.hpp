@@ -18,10 +18,15 @@
 // trailing white space (space, tab, CR, LF, FF, VT) and looked up by the
 // same rule, so " C1 " finds "C1". A change given an identifier that is
 // blank, is not UTF-8 or holds a NUL byte is refused with
-// Error(invalid_arg) naming it, as is an external id longer than 256 bytes;
-// a lookup (try_find_...) by such an identifier finds nothing.
+// Error(invalid_arg) naming it, as is a child id or an external id longer
+// than 256 bytes (kMaxChildIdBytes; after trimming); a lookup
+// (try_find_...) by such an identifier finds nothing. A case attribute's
+// value is at most 4096 bytes (kMaxAttributeValueBytes), or
+// Error(invalid_arg) naming the attribute ("attribute value of note "..."
+// is longer than 4096 bytes (5000)").
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,6 +38,11 @@
 namespace oversight {
 
 class Store;  // <oversight/store/store.hpp>
+
+/// The longest child id a store takes, in bytes (as an external id).
+inline constexpr std::size_t kMaxChildIdBytes = 256;
+/// The longest case attribute value a store takes, in bytes.
+inline constexpr std::size_t kMaxAttributeValueBytes = 4096;
 
 /// What saving a record did.
 enum class SaveOutcome {
@@ -83,8 +93,13 @@ std::vector<Allocation> allocations(const Store& store, std::string_view child_i
 /// Allocates the child to `worker` (a person's name, ignoring case;
 /// Error(not_found) when no person has it) from `from` on: the current allocation
 /// (if any) ends on `from`. Allocating to the current worker on or after the
-/// day their allocation started is a no-op. Error(invalid_arg) if `from` is
-/// before the current allocation started (whoever the worker).
+/// day their allocation started is a no-op, as is allocating to a worker from
+/// the day a stored allocation of theirs (current or ended) started: the
+/// same allocation sent again, which changes nothing (SaveOutcome::unchanged,
+/// no history). Error(invalid_arg) naming the allocation in the way if
+/// `from` is before the current allocation started (whoever the worker) or
+/// falls before the end of a stored, ended allocation of another worker (or
+/// of the same worker from another day): allocations do not overlap.
 ///
 /// With an external id: when an allocation of the child has it, that one is
 /// corrected in place instead: its worker, and its start, which must stay
@@ -99,10 +114,12 @@ SaveOutcome allocate(Store& store, std::string_view child_id, std::string_view w
                      const std::optional<std::string>& external_id = std::nullopt);
 
 /// Ends the child's current allocation on `on` (exclusive: the child is
-/// unallocated from `on`): history field "to_date". Error(not_found) when the
-/// child is unknown or has no current allocation; Error(invalid_arg) when
-/// `on` is not after the allocation's start.
-void end_allocation(Store& store, std::string_view child_id, Date on);
+/// unallocated from `on`): history field "to_date"; true. Sent again (no
+/// current allocation, and the latest one ended on `on`): nothing changes,
+/// false. Error(not_found) when the child is unknown or has no current
+/// allocation otherwise; Error(invalid_arg) when `on` is not after the
+/// allocation's start.
+bool end_allocation(Store& store, std::string_view child_id, Date on);
 
 /// Sets a case attribute (legal_status, placement_type, visit_regime, ...)
 /// effective from a date; the value in force on a day is the one with the
@@ -140,14 +157,18 @@ std::vector<CaseAttribute> list_attributes(const Store& store, std::string_view 
 
 /// Ends an attribute on `on`: from that day the key is not set (an empty
 /// value from `on`, which schedule_case treats as absent, as a key never set;
-/// load_case leaves it out of the current attributes). Error(not_found) when
-/// the key is not set on `on` (no value in force, or an empty one).
-void end_attribute(Store& store, std::string_view child_id, std::string_view key, Date on);
+/// load_case leaves it out of the current attributes); true. Sent again
+/// (the key already ended on exactly `on`): nothing changes, false.
+/// Error(not_found) when the key is not set on `on` otherwise (no value in
+/// force, or one ended before `on`).
+bool end_attribute(Store& store, std::string_view child_id, std::string_view key, Date on);
 
 /// Deletes the value of `key` effective from `effective_from` (a value
 /// recorded by mistake): the one before it, if any, is in force again.
 /// History field "*" with the old value. Error(not_found) naming the child,
-/// key and date when there is no such value.
+/// key and date when there is no such value: a direct call cannot tell a
+/// value deleted before from one never set, so it says so (in a batch, see
+/// batch.hpp, deleting what is not there counts as unchanged, for resends).
 void delete_attribute(Store& store, std::string_view child_id, std::string_view key, Date effective_from);
 
 /// What erase_child removed.
@@ -190,8 +211,9 @@ struct Erasure {
 /// 2010 reg 50; the domain notes in shared/domain do not cover retention)
 /// are the caller's to weigh before erasing: the store does not refuse.
 /// Copies outside the store (backups, exports) are the operator's matter.
-/// Error(not_found) for an unknown child; the store's child id is never
-/// reused (nor any other record's id).
+/// Error(not_found) for an unknown child (in a batch, unchanged: see
+/// batch.hpp); the store's child id is never reused (nor any other record's
+/// id).
 Erasure erase_child(Store& store, std::string_view child_id, std::string_view reason);
 
 }  // namespace oversight

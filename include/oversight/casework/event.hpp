@@ -109,7 +109,9 @@ bool correct_event_by_external_id(Store& store, std::string_view external_id, st
 /// Deletes a stored event (recorded by mistake, or against the wrong
 /// child): history field "*" with the event as it was (JSON: child, type,
 /// date, attributes, source, external_id) as the old value. Error(not_found)
-/// naming the event when there is none.
+/// naming the event when there is none (deleted before, or never stored: a
+/// direct call says so; a batch, batch.hpp, counts a resent deletion as
+/// unchanged).
 void delete_event(Store& store, std::int64_t event_id);
 void delete_event_by_external_id(Store& store, std::string_view external_id);
 

@@ -65,6 +65,9 @@ struct AnnexAData {
     /// birth is the first one given.
     std::vector<Child> children;
     std::vector<AnnexAEvent> events;  // one per (child, type, date), first place kept
+    /// One per (child, key, date): of rows setting the same one (two rows
+    /// of a child starting the same day) the last row's value and place,
+    /// with a warning at it naming the other's cell when the values differ.
     std::vector<AnnexAAttribute> attributes;
     std::vector<AnnexAAllocation> allocations;  // in workbook order
     /// importer "annex-a", source the path ("" in memory); counts

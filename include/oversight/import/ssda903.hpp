@@ -55,7 +55,12 @@ struct Ssda903Data {
 ///                        attribute reason = REC;
 ///   review               reviews REVIEW, attribute review_code = REVIEW_CODE.
 /// Every episode also sets the attributes legal_status and placement_type
-/// (RNE L: legal_status only) from DECOM.
+/// (RNE L: legal_status only) from DECOM. Episodes of a child starting the
+/// same day set one value per key and day: the last row's (in the order the
+/// validator uses, by DECOM, then by line), with a warning at that row
+/// naming the other's line when their codes differ; so importing the return
+/// again changes nothing. (Within a run of adjacent rows of the child; rows
+/// of a child that are not next to each other are warned of already.)
 ///
 /// Codes. RNE, LS, PLACE, REC, PLACE_PROVIDER (if the column is there) and
 /// REVIEW_CODE are checked against the SSDA903 code lists

@@ -204,6 +204,17 @@ def bad():
     ]
 
 
+def same_day():
+    # C201's two rows begin the same day with other codes; C202's agree.
+    row = lambda child, ls, place: ["Pat Demo", child, D("2023-06-01"), ls, "", "", "", "", "", "", D("2023-06-01"),
+                                    place, D("2011-04-04"), "Children in Care Team"]
+    return [("List 8", [L8,
+                        row("C201", "C1: Interim care order", "U1: Foster placement - relative"),
+                        row("C201", "C2: Full care order", "f) U6: Foster placement - not FFA"),
+                        row("C202", "C2: Full care order", "U1: Foster placement - relative"),
+                        row("C202", "C2: Full care order", "U1: Foster placement - relative")])]
+
+
 def damaged_utf8():
     return [("List 1", [[ID, "Date of Contact"], [Raw(b"C\xff01"), D("2024-01-10")]])]
 
@@ -212,4 +223,5 @@ if __name__ == "__main__":
     write("sample.xlsx", sample())
     write("bad.xlsx", bad())
     write("invalid-utf8.xlsx", damaged_utf8())
+    write("same-day.xlsx", same_day())
     write("no-lists.xlsx", [("Sheet1", [["Child Unique ID"], ["C1"]])])

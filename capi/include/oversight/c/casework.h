@@ -106,9 +106,10 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_upsert_allocati
     oversight_store *store, const oversight_casework_allocation *allocation, int32_t *out_outcome) OVERSIGHT_NOEXCEPT;
 
 /* Ends the child's current allocation on `on` (the child is unallocated from
- * that day). OVERSIGHT_E_NOT_FOUND when the child is unknown or has no
- * current allocation; OVERSIGHT_E_INVALID_ARG when `on` is not after the
- * allocation's start. */
+ * that day); sent again (the latest allocation already ended on `on`),
+ * OVERSIGHT_OK changing nothing. OVERSIGHT_E_NOT_FOUND when the child is
+ * unknown or has no current allocation otherwise; OVERSIGHT_E_INVALID_ARG
+ * when `on` is not after the allocation's start. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_end_allocation(oversight_store *store,
                                                                                 const char *child_id,
                                                                                 oversight_date on) OVERSIGHT_NOEXCEPT;
@@ -140,8 +141,9 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_attribute_init(
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_upsert_attribute(
     oversight_store *store, const oversight_casework_attribute *attribute, int32_t *out_outcome) OVERSIGHT_NOEXCEPT;
 
-/* Ends the attribute `key` on `on`: from that day it is not set.
- * OVERSIGHT_E_NOT_FOUND when it is not set on `on`. */
+/* Ends the attribute `key` on `on`: from that day it is not set; sent again
+ * (already ended on exactly `on`), OVERSIGHT_OK changing nothing.
+ * OVERSIGHT_E_NOT_FOUND when it is not set on `on` otherwise. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_end_attribute(oversight_store *store,
                                                                                const char *child_id, const char *key,
                                                                                oversight_date on) OVERSIGHT_NOEXCEPT;
