@@ -17,7 +17,7 @@ packages=(build-essential cmake pkg-config python3 python3-icalendar python3-jso
   nlohmann-json3-dev libcli11-dev libcsv-dev libical-dev libtomlplusplus-dev
   libpugixml-dev libzip-dev)
 # test mode also fuzzes the parsers with libFuzzer, which comes with clang
-if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev); fi
+if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev sqlite3); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
