@@ -17,7 +17,7 @@ packages=(build-essential cmake pkg-config python3 python3-icalendar python3-jso
   nlohmann-json3-dev libcli11-dev libcsv-dev libical-dev libtomlplusplus-dev
   libpugixml-dev libzip-dev)
 # test mode also fuzzes the parsers with libFuzzer, which comes with clang
-if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev); fi
+if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev sqlite3); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -71,8 +71,10 @@ else
   echo "$skipped"
 fi
 
-echo "== benchmark (figures, not a pass/fail test)"
+echo "== benchmarks (figures, not pass/fail tests; README \"Benchmarks\")"
 ./build/tests/bench/oversight_bench_workdays
+./build/tests/bench/oversight_bench_ingest
+./build/tests/bench/oversight_bench_import_903 10000 30000
 
 echo "== ASan+UBSan build of the tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOVERSIGHT_SANITIZE=ON -DOVERSIGHT_BUILD_BENCHMARKS=OFF >/dev/null

@@ -8,7 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <map>
+#include <optional>
+#include <string>
 
 using namespace oversight;
 using namespace oversight::capi;
@@ -16,6 +21,22 @@ using namespace oversight::capi;
 namespace {
 
 const oversight_casework_event kEventDefaults = OVERSIGHT_CASEWORK_EVENT_INIT;
+const oversight_casework_child kChildDefaults = OVERSIGHT_CASEWORK_CHILD_INIT;
+const oversight_casework_allocation kAllocationDefaults = OVERSIGHT_CASEWORK_ALLOCATION_INIT;
+const oversight_casework_attribute kAttributeDefaults = OVERSIGHT_CASEWORK_ATTRIBUTE_INIT;
+
+std::int32_t outcome_of(SaveOutcome o) noexcept {
+    switch (o) {
+    case SaveOutcome::added: return OVERSIGHT_CASEWORK_ADDED;
+    case SaveOutcome::updated: return OVERSIGHT_CASEWORK_UPDATED;
+    case SaveOutcome::unchanged: break;
+    }
+    return OVERSIGHT_CASEWORK_UNCHANGED;
+}
+
+void give_outcome(std::int32_t* out, SaveOutcome o) noexcept {
+    if (out) *out = outcome_of(o);
+}
 
 /// The event's attributes: NULL, or a JSON object of strings.
 std::map<std::string, std::string> attributes_of(const char* json_text) {
@@ -35,6 +56,35 @@ std::map<std::string, std::string> attributes_of(const char* json_text) {
         out[k] = v.get<std::string>();
     }
     return out;
+}
+
+/// The event a C struct describes (external_id from version 2 on: a version
+/// 1 struct is shorter and has no such member to read).
+CaseEvent event_of(const oversight_casework_event& c) {
+    CaseEvent e;
+    e.type = text_arg(c.type, "type");
+    e.date = to_date(c.date, "date");
+    e.attributes = attributes_of(c.attributes_json);
+    if (c.version >= 2) e.external_id = opt_text_arg(c.external_id, "external_id");
+    return e;
+}
+
+const RulePack* pack_of(const oversight_casework_event& c) { return c.rule_pack ? &c.rule_pack->pack : nullptr; }
+
+EventSaved save(oversight_store* store, const oversight_casework_event* event) {
+    Store& s = store_of(store);
+    const auto& c = need_struct(event, OVERSIGHT_CASEWORK_EVENT_VERSION, "event", "oversight_casework_event");
+    return save_event(s, text_arg(c.child_id, "child_id"), event_of(c), text_arg(c.recorded_by, "recorded_by"),
+                      pack_of(c));
+}
+
+/// An event named by its id or its external id: exactly one of the two.
+std::optional<std::string> event_ref(std::int64_t event_id, const char* external_id) {
+    if (event_id < 0) throw Error(Status::invalid_arg, "event_id " + std::to_string(event_id) + " is negative");
+    auto ext = opt_text_arg(external_id, "external_id");
+    if ((event_id > 0) == ext.has_value())
+        throw Error(Status::invalid_arg, "give exactly one of event_id (> 0) and external_id");
+    return ext;
 }
 
 }  // namespace
@@ -73,26 +123,171 @@ oversight_status oversight_casework_set_attribute(oversight_store* store, const 
 }
 
 oversight_status oversight_casework_event_init(oversight_casework_event* opts, uint32_t version) noexcept {
-    return init_struct(opts, version, OVERSIGHT_CASEWORK_EVENT_VERSION, kEventDefaults, "oversight_casework_event");
+    // A caller built with the version 1 header has a shorter struct: the
+    // defaults are filled in a full one, and only the members of the
+    // caller's version are copied out.
+    oversight_casework_event filled{};
+    const oversight_status status = init_struct(opts ? &filled : nullptr, version, OVERSIGHT_CASEWORK_EVENT_VERSION,
+                                                kEventDefaults, "oversight_casework_event");
+    if (status == OVERSIGHT_OK)
+        std::memcpy(static_cast<void*>(opts), &filled,
+                    version == 1 ? offsetof(oversight_casework_event, external_id) : sizeof filled);
+    return status;
 }
 
 oversight_status oversight_casework_record_event(oversight_store* store, const oversight_casework_event* event,
                                                  int64_t* out_event_id) noexcept {
     return guard(
         [&] {
-            Store& s = store_of(store);
-            const auto& c = need_struct(event, OVERSIGHT_CASEWORK_EVENT_VERSION, "event", "oversight_casework_event");
-            CaseEvent e;
-            e.type = text_arg(c.type, "type");
-            e.date = to_date(c.date, "date");
-            e.attributes = attributes_of(c.attributes_json);
-            const std::int64_t id = record_event(s, text_arg(c.child_id, "child_id"), e,
-                                                 text_arg(c.recorded_by, "recorded_by"),
-                                                 c.rule_pack ? &c.rule_pack->pack : nullptr);
-            if (out_event_id) *out_event_id = id;
+            const EventSaved saved = save(store, event);
+            if (out_event_id) *out_event_id = saved.id;
             return OVERSIGHT_OK;
         },
         out_event_id);
+}
+
+oversight_status oversight_casework_save_event(oversight_store* store, const oversight_casework_event* event,
+                                               int64_t* out_event_id, int32_t* out_outcome) noexcept {
+    return guard(
+        [&] {
+            const EventSaved saved = save(store, event);
+            if (out_event_id) *out_event_id = saved.id;
+            give_outcome(out_outcome, saved.outcome);
+            return OVERSIGHT_OK;
+        },
+        out_event_id, out_outcome);
+}
+
+oversight_status oversight_casework_correct_event(oversight_store* store, int64_t event_id, const char* external_id,
+                                                  const oversight_casework_event* corrected,
+                                                  int32_t* out_changed) noexcept {
+    return guard(
+        [&] {
+            Store& s = store_of(store);
+            const auto ref = event_ref(event_id, external_id);
+            const auto& c =
+                need_struct(corrected, OVERSIGHT_CASEWORK_EVENT_VERSION, "corrected", "oversight_casework_event");
+            const std::string child = text_arg(c.child_id, "child_id");
+            const CaseEvent e = event_of(c);
+            const bool changed = ref ? correct_event_by_external_id(s, *ref, child, e, pack_of(c))
+                                     : correct_event(s, event_id, child, e, pack_of(c));
+            if (out_changed) *out_changed = changed ? 1 : 0;
+            return OVERSIGHT_OK;
+        },
+        out_changed);
+}
+
+oversight_status oversight_casework_delete_event(oversight_store* store, int64_t event_id,
+                                                 const char* external_id) noexcept {
+    return guard([&] {
+        Store& s = store_of(store);
+        const auto ref = event_ref(event_id, external_id);
+        if (ref) delete_event_by_external_id(s, *ref);
+        else delete_event(s, event_id);
+        return OVERSIGHT_OK;
+    });
+}
+
+oversight_status oversight_casework_child_init(oversight_casework_child* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_CASEWORK_CHILD_VERSION, kChildDefaults, "oversight_casework_child");
+}
+
+oversight_status oversight_casework_upsert_child(oversight_store* store, const oversight_casework_child* child,
+                                                 int32_t* out_outcome) noexcept {
+    return guard(
+        [&] {
+            Store& s = store_of(store);
+            const auto& c = need_struct(child, OVERSIGHT_CASEWORK_CHILD_VERSION, "child", "oversight_casework_child");
+            Child ch;
+            ch.id = text_arg(c.child_id, "child_id");
+            ch.date_of_birth = opt_date(c.date_of_birth, "date_of_birth");
+            ch.external_id = opt_text_arg(c.external_id, "external_id");
+            give_outcome(out_outcome, save_child(s, ch));
+            return OVERSIGHT_OK;
+        },
+        out_outcome);
+}
+
+oversight_status oversight_casework_erase_child(oversight_store* store, const char* child_id, const char* reason,
+                                                int64_t* out_records) noexcept {
+    return guard(
+        [&] {
+            Store& s = store_of(store);
+            const Erasure e = erase_child(s, text_arg(child_id, "child_id"), text_arg(reason, "reason"));
+            if (out_records) *out_records = 1 + e.events + e.allocations + e.attributes + e.acknowledgements;
+            return OVERSIGHT_OK;
+        },
+        out_records);
+}
+
+oversight_status oversight_casework_allocation_init(oversight_casework_allocation* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_CASEWORK_ALLOCATION_VERSION, kAllocationDefaults,
+                       "oversight_casework_allocation");
+}
+
+oversight_status oversight_casework_upsert_allocation(oversight_store* store,
+                                                      const oversight_casework_allocation* allocation,
+                                                      int32_t* out_outcome) noexcept {
+    return guard(
+        [&] {
+            Store& s = store_of(store);
+            const auto& c = need_struct(allocation, OVERSIGHT_CASEWORK_ALLOCATION_VERSION, "allocation",
+                                        "oversight_casework_allocation");
+            give_outcome(out_outcome, allocate(s, text_arg(c.child_id, "child_id"), text_arg(c.worker, "worker"),
+                                               to_date(c.from, "from"), opt_text_arg(c.external_id, "external_id")));
+            return OVERSIGHT_OK;
+        },
+        out_outcome);
+}
+
+oversight_status oversight_casework_end_allocation(oversight_store* store, const char* child_id,
+                                                   oversight_date on) noexcept {
+    return guard([&] {
+        Store& s = store_of(store);
+        end_allocation(s, text_arg(child_id, "child_id"), to_date(on, "on"));
+        return OVERSIGHT_OK;
+    });
+}
+
+oversight_status oversight_casework_attribute_init(oversight_casework_attribute* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_CASEWORK_ATTRIBUTE_VERSION, kAttributeDefaults,
+                       "oversight_casework_attribute");
+}
+
+oversight_status oversight_casework_upsert_attribute(oversight_store* store,
+                                                     const oversight_casework_attribute* attribute,
+                                                     int32_t* out_outcome) noexcept {
+    return guard(
+        [&] {
+            Store& s = store_of(store);
+            const auto& c = need_struct(attribute, OVERSIGHT_CASEWORK_ATTRIBUTE_VERSION, "attribute",
+                                        "oversight_casework_attribute");
+            give_outcome(out_outcome,
+                         set_attribute(s, text_arg(c.child_id, "child_id"), text_arg(c.key, "key"),
+                                       text_arg(c.value, "value"), to_date(c.effective_from, "effective_from"),
+                                       opt_text_arg(c.external_id, "external_id")));
+            return OVERSIGHT_OK;
+        },
+        out_outcome);
+}
+
+oversight_status oversight_casework_end_attribute(oversight_store* store, const char* child_id, const char* key,
+                                                  oversight_date on) noexcept {
+    return guard([&] {
+        Store& s = store_of(store);
+        end_attribute(s, text_arg(child_id, "child_id"), text_arg(key, "key"), to_date(on, "on"));
+        return OVERSIGHT_OK;
+    });
+}
+
+oversight_status oversight_casework_delete_attribute(oversight_store* store, const char* child_id, const char* key,
+                                                     oversight_date effective_from) noexcept {
+    return guard([&] {
+        Store& s = store_of(store);
+        delete_attribute(s, text_arg(child_id, "child_id"), text_arg(key, "key"),
+                         to_date(effective_from, "effective_from"));
+        return OVERSIGHT_OK;
+    });
 }
 
 oversight_status oversight_casework_case_json(const oversight_store* store, const char* child_id,

@@ -3,6 +3,7 @@
 
 #include <oversight/import/import_issue.hpp>
 #include <oversight/import/plan_file.hpp>
+#include <oversight/import/return_format.hpp>
 #include <oversight/import/seed_plan.hpp>
 #include <oversight/import/ssda903.hpp>
 #include <oversight/plan/plan_store.hpp>
@@ -13,6 +14,7 @@ using namespace oversight::capi;
 namespace {
 
 const oversight_import_options kImportDefaults = OVERSIGHT_IMPORT_OPTIONS_INIT;
+const oversight_import_return_options kImportReturnDefaults = OVERSIGHT_IMPORT_RETURN_OPTIONS_INIT;
 
 oversight_import_options options_of(const oversight_import_options* opts) {
     return struct_or(opts, kImportDefaults, OVERSIGHT_IMPORT_OPTIONS_VERSION, "oversight_import_options");
@@ -126,6 +128,38 @@ oversight_status oversight_import_ssda903(oversight_store* store, const char* fo
             return give(out, to_json(import_ssda903(s, path, by)));
         },
         out);
+}
+
+oversight_status oversight_import_return_options_init(oversight_import_return_options* opts,
+                                                      uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_IMPORT_RETURN_OPTIONS_VERSION, kImportReturnDefaults,
+                       "oversight_import_return_options");
+}
+
+oversight_status oversight_import_return(oversight_store* store, const oversight_import_return_options* opts,
+                                         char** out_summary) noexcept {
+    return guard(
+        [&] {
+            need(out_summary, "out_summary");
+            Store& s = store_of(store);
+            const oversight_import_return_options& o = need_struct(
+                opts, OVERSIGHT_IMPORT_RETURN_OPTIONS_VERSION, "opts", "oversight_import_return_options");
+            const ReturnFormat format =
+                parse_return_format(text_arg(o.format, "oversight_import_return_options.format"));
+            if (o.path_count == 0)
+                throw Error(Status::invalid_arg, "oversight_import_return_options.path_count is 0: no files to import");
+            need(o.paths, "oversight_import_return_options.paths");
+            std::vector<std::string> paths;
+            paths.reserve(o.path_count);
+            for (size_t i = 0; i < o.path_count; ++i) {
+                const std::string what = "oversight_import_return_options.paths[" + std::to_string(i) + "]";
+                paths.push_back(text_arg(o.paths[i], what.c_str()));
+            }
+            const std::string by =
+                opt_text_arg(o.recorded_by, "oversight_import_return_options.recorded_by").value_or("");
+            return give(out_summary, to_json(import_return(s, format, paths, by)));
+        },
+        out_summary);
 }
 
 }  // extern "C"

@@ -7,6 +7,8 @@
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
 #include <oversight/reminders/reminder.hpp>
+#include <oversight/reminders/reminder_changes.hpp>
+#include <oversight/store/history.hpp>
 
 #include <vector>
 
@@ -18,6 +20,7 @@ namespace {
 const oversight_reminders_query kQueryDefaults = OVERSIGHT_REMINDERS_QUERY_INIT;
 const oversight_reminders_ics_options kIcsDefaults = OVERSIGHT_REMINDERS_ICS_OPTIONS_INIT;
 const oversight_reminders_acknowledgement kAckDefaults = OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_INIT;
+const oversight_reminders_changes_query kChangesDefaults = OVERSIGHT_REMINDERS_CHANGES_QUERY_INIT;
 
 /// A query in C++ terms.
 struct Query {
@@ -112,6 +115,41 @@ oversight_status oversight_reminders_acknowledge(oversight_store* store,
                     opt_text_arg(c.note, "note").value_or(""));
         return OVERSIGHT_OK;
     });
+}
+
+oversight_status oversight_reminders_changes_query_init(oversight_reminders_changes_query* opts,
+                                                        uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_REMINDERS_CHANGES_QUERY_VERSION, kChangesDefaults,
+                       "oversight_reminders_changes_query");
+}
+
+oversight_status oversight_reminders_changes_json(const oversight_store* store,
+                                                  const oversight_reminders_changes_query* query,
+                                                  char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const auto& c = need_struct(query, OVERSIGHT_REMINDERS_CHANGES_QUERY_VERSION, "query",
+                                        "oversight_reminders_changes_query");
+            if ((c.from != nullptr) == (c.previous_json != nullptr))
+                throw Error(Status::invalid_arg, "give exactly one of from (the date form) and previous_json "
+                                                 "(the since form)");
+            const Store& s = store_of(store);
+            const Query q = query_of(c.reminders);
+            // Read before the reminders: a write in between makes the
+            // reminders newer than the sequence, never older.
+            const std::int64_t latest = changes_since(s, 0, 1).latest;
+            ReminderChanges changes =
+                c.from ? reminder_changes(s, *q.pack, *q.calendar, to_date(*c.from, "from"), q.as_of, q.window,
+                                          q.filter)
+                       : reminder_changes_since(s, *q.pack, *q.calendar,
+                                                read_reminder_list(text_arg(c.previous_json, "previous_json"),
+                                                                   "previous_json"),
+                                                q.as_of, q.window, q.filter);
+            if (latest > 0) changes.sequence = latest;
+            return give(out, reminder_changes_to_json(changes));
+        },
+        out);
 }
 
 }  // extern "C"

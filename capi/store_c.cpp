@@ -10,6 +10,7 @@ namespace {
 
 const oversight_store_options kStoreDefaults = OVERSIGHT_STORE_OPTIONS_INIT;
 const oversight_store_history_query kHistoryDefaults = OVERSIGHT_STORE_HISTORY_QUERY_INIT;
+const oversight_store_changes_query kChangesDefaults = OVERSIGHT_STORE_CHANGES_QUERY_INIT;
 
 /// Opens the store the options describe.
 Store open_store(const char* location, const oversight_store_options& o) {
@@ -98,6 +99,27 @@ oversight_status oversight_store_history_json(const oversight_store* store, cons
                                                              OVERSIGHT_STORE_HISTORY_QUERY_VERSION,
                                                              "oversight_store_history_query"));
             return give(out, history_to_json(store_of(store).history(f)));
+        },
+        out);
+}
+
+oversight_status oversight_store_changes_query_init(oversight_store_changes_query* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_STORE_CHANGES_QUERY_VERSION, kChangesDefaults,
+                       "oversight_store_changes_query");
+}
+
+oversight_status oversight_store_changes_json(const oversight_store* store, const oversight_store_changes_query* query,
+                                              char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const auto q = struct_or(query, kChangesDefaults, OVERSIGHT_STORE_CHANGES_QUERY_VERSION,
+                                     "oversight_store_changes_query");
+            if (q.limit < 1 || q.limit > 10000)
+                throw Error(Status::invalid_arg, "limit " + std::to_string(q.limit) + " is outside 1..10000");
+            const Store& s = store_of(store);
+            return give(out, changes_to_json(changes_since(s, q.since, static_cast<std::size_t>(q.limit),
+                                                           opt_text_arg(q.entity, "entity"))));
         },
         out);
 }

@@ -29,6 +29,7 @@
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
 
+#include <oversight/casework/batch.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
@@ -37,10 +38,15 @@
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
 #include <oversight/reminders/reminder.hpp>
+#include <oversight/reminders/reminder_changes.hpp>
 
+#include <oversight/import/annex_a.hpp>
+#include <oversight/import/cin_census.hpp>
 #include <oversight/import/csv_reader.hpp>
+#include <oversight/import/csww.hpp>
 #include <oversight/import/import_issue.hpp>
 #include <oversight/import/plan_file.hpp>
+#include <oversight/import/return_format.hpp>
 #include <oversight/import/seed_plan.hpp>
 #include <oversight/import/ssda903.hpp>
 #include <oversight/import/xlsx_reader.hpp>

@@ -49,5 +49,6 @@
 #include <oversight/c/workforce.h>
 #include <oversight/c/casework.h>
 #include <oversight/c/reminders.h>
+#include <oversight/c/batch.h>
 
 #endif /* OVERSIGHT_H */

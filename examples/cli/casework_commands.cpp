@@ -7,13 +7,22 @@
 #include <oversight/casework/case.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/reminder.hpp>
+#include <oversight/reminders/reminder_changes.hpp>
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
 #include <oversight/import/ssda903.hpp>
 #include <oversight/core/error.hpp>
+#include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 
+#include <cstdint>
+#include <fstream>
+#include <sstream>
 #include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
 #include <memory>
 
 namespace oversight::cli {
@@ -53,6 +62,8 @@ struct RemindOptions {
     int within = 10;
     std::string worker, team, format = "text", pack;
     int alarm_days = 2;
+    std::string changes_from;   // the reminder feed between --changes-from and --as-of
+    std::string changes_since;  // the reminder feed since the list in this file
 };
 
 struct CaseAddOptions {
@@ -60,7 +71,25 @@ struct CaseAddOptions {
 };
 
 struct CaseEventOptions {
-    std::string child, type, date, by, pack;
+    std::string child, type, date, by, pack, external_id;
+    std::vector<std::string> attrs;
+};
+
+/// An event named on the command line by its store id (ID) or by the case
+/// system's id (--external-id): exactly one.
+struct EventRef {
+    std::int64_t id = 0;
+    std::string external_id;
+    void check() const {
+        if ((id > 0) == !external_id.empty())
+            throw Error(Status::invalid_arg, "give the event's ID or --external-id, not both and not neither");
+    }
+    std::string text() const { return id > 0 ? "event " + std::to_string(id) : "event " + external_id; }
+};
+
+struct CorrectEventOptions {
+    EventRef ref;
+    std::string child, type, date, new_external_id, pack;
     std::vector<std::string> attrs;
 };
 
@@ -68,14 +97,69 @@ struct AckOptions {
     std::string child, rule, due, by, note, pack;
 };
 
+/// The file a host kept (or "-": standard input), read whole.
+std::string read_whole(const std::string& path, const char* what) {
+    if (path == "-") {
+        std::ostringstream s;
+        s << std::cin.rdbuf();
+        return s.str();
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(Status::io, std::string(what) + ": cannot open " + path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// One line of the reminder feed in text: "+ KEY state (reasons: detail)".
+void print_change(char sign, const ReminderChange& c) {
+    const Reminder& r = c.reminder;
+    std::cout << sign << ' ' << key_of(r.obligation).text() << ' ' << to_string(r.state);
+    if (!r.obligation.worker.empty()) std::cout << ' ' << r.obligation.worker;
+    std::cout << " (";
+    for (std::size_t i = 0; i < c.reasons.size(); ++i) std::cout << (i ? ", " : "") << c.reasons[i];
+    if (!c.reasons.empty() && !c.detail.empty()) std::cout << ": ";
+    std::cout << c.detail << ")\n";
+}
+
+/// remind --changes-from DATE | --changes-since FILE.
+void run_remind_changes(const Context& ctx, const RemindOptions& o, const CaseFilter& filter) {
+    if (o.format == "ics") throw Error(Status::invalid_arg, "the reminder feed is text or json, not ics");
+    Store store = open_existing(ctx, StoreUse::read_only);
+    const Date as_of = ctx.as_of_date();
+    const Duration window{o.within, Unit::working_days};
+    const RulePack pack = load_pack(o.pack);
+    const std::int64_t latest = changes_since(store, 0, 1).latest;  // before the reminders: never newer than them
+    ReminderChanges ch =
+        o.changes_since.empty()
+            ? reminder_changes(store, pack, england(), parse_date_arg(o.changes_from, "--changes-from"), as_of, window,
+                               filter)
+            : reminder_changes_since(store, pack, england(),
+                                     read_reminder_list(read_whole(o.changes_since, "--changes-since"),
+                                                        o.changes_since),
+                                     as_of, window, filter);
+    if (latest > 0) ch.sequence = latest;
+    if (o.format == "json") {
+        std::cout << reminder_changes_to_json(ch) << "\n";
+        return;
+    }
+    std::cout << "Reminder changes " << (ch.from ? "from " + ch.from->iso() : "since the list given") << " to "
+              << ch.to.iso() << ": " << ch.appeared.size() << " appeared, " << ch.disappeared.size()
+              << " disappeared, " << ch.changed.size() << " changed\n";
+    for (const ReminderChange& c : ch.appeared) print_change('+', c);
+    for (const ReminderChange& c : ch.disappeared) print_change('-', c);
+    for (const ReminderChange& c : ch.changed) print_change('~', c);
+}
+
 void run_remind(const Context& ctx, const RemindOptions& o) {
     if (!o.worker.empty() && !o.team.empty()) throw Error(Status::invalid_arg, "give --worker or --team, not both");
-    Store store = open_existing(ctx, StoreUse::read_only);
-    Date as_of = ctx.as_of_date();
-    Duration window{o.within, Unit::working_days};
     CaseFilter filter;
     if (!o.worker.empty()) filter.worker = o.worker;
     if (!o.team.empty()) filter.team = o.team;
+    if (!o.changes_from.empty() || !o.changes_since.empty()) return run_remind_changes(ctx, o, filter);
+    Store store = open_existing(ctx, StoreUse::read_only);
+    Date as_of = ctx.as_of_date();
+    Duration window{o.within, Unit::working_days};
     auto list = reminders(store, load_pack(o.pack), england(), as_of, window, filter);
     if (o.format == "text")
         std::cout << digest(list, as_of, window, filter);
@@ -111,22 +195,114 @@ void run_case_add(const Context& ctx, const CaseAddOptions& o) {
     std::cout << "child " << o.child << " allocated to " << o.worker << " (" << o.team << ") from " << from.iso() << "\n";
 }
 
+/// The --attr KEY=VALUE options of an event.
+std::map<std::string, std::string> parse_attrs(const std::vector<std::string>& attrs) {
+    std::map<std::string, std::string> out;
+    for (const std::string& kv : attrs) {
+        auto eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw Error(Status::invalid_arg, "--attr '" + kv + "' is not KEY=VALUE");
+        out[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    return out;
+}
+
 void run_case_event(const Context& ctx, const CaseEventOptions& o) {
     CaseEvent e;
     e.type = o.type;
     e.date = parse_date_arg(o.date, "DATE");
-    for (const std::string& kv : o.attrs) {
-        auto eq = kv.find('=');
-        if (eq == std::string::npos || eq == 0)
-            throw Error(Status::invalid_arg, "--attr '" + kv + "' is not KEY=VALUE");
-        e.attributes[kv.substr(0, eq)] = kv.substr(eq + 1);
-    }
+    e.attributes = parse_attrs(o.attrs);
+    if (!o.external_id.empty()) e.external_id = o.external_id;
     Store store = open_existing(ctx);
     const std::string by = set_recorder(store, o.by);
     std::unique_ptr<RulePack> pack;
     if (!o.pack.empty()) pack = std::make_unique<RulePack>(load_pack(o.pack));
-    std::int64_t id = record_event(store, o.child, e, by, pack.get());
-    std::cout << "event " << id << ": " << e.type << " on " << e.date.iso() << " for child " << o.child << "\n";
+    const EventSaved saved = save_event(store, o.child, e, by, pack.get());
+    std::cout << "event " << saved.id << " " << to_string(saved.outcome) << ": " << e.type << " on " << e.date.iso()
+              << " for child " << o.child << "\n";
+}
+
+/// The event the reference names, as stored (Error(not_found) naming it).
+RecordedEvent find_event(const Store& store, const EventRef& ref) {
+    ref.check();
+    auto found = ref.id > 0 ? try_find_event(store, ref.id) : try_find_event_by_external_id(store, ref.external_id);
+    if (!found) throw Error(Status::not_found, ref.text() + " not found");
+    return *found;
+}
+
+void run_delete_event(const Context& ctx, const EventRef& ref, const std::string& by) {
+    Store store = open_existing(ctx);
+    set_recorder(store, by);
+    const RecordedEvent e = find_event(store, ref);
+    delete_event(store, e.id);
+    std::cout << "deleted event " << e.id << ": " << e.event.type << " on " << e.event.date.iso() << " for child "
+              << e.child_id << "\n";
+}
+
+/// Corrects an event: what is not given on the command line stays as stored.
+void run_correct_event(const Context& ctx, const CorrectEventOptions& o, const std::string& by) {
+    Store store = open_existing(ctx);
+    set_recorder(store, by);
+    const RecordedEvent stored = find_event(store, o.ref);
+    CaseEvent e = stored.event;
+    e.external_id = std::nullopt;  // kept unless a new one is given
+    if (!o.type.empty()) e.type = o.type;
+    if (!o.date.empty()) e.date = parse_date_arg(o.date, "--date");
+    if (!o.attrs.empty()) e.attributes = parse_attrs(o.attrs);
+    if (!o.new_external_id.empty()) e.external_id = o.new_external_id;
+    const std::string child = o.child.empty() ? stored.child_id : o.child;
+    std::unique_ptr<RulePack> pack;
+    if (!o.pack.empty()) pack = std::make_unique<RulePack>(load_pack(o.pack));
+    const bool changed = correct_event(store, stored.id, child, e, pack.get());
+    std::cout << "event " << stored.id << (changed ? " corrected: " : " unchanged: ") << e.type << " on "
+              << e.date.iso() << " for child " << child << "\n";
+}
+
+void run_end_allocation(const Context& ctx, const std::string& child, const std::string& on, const std::string& by) {
+    Store store = open_existing(ctx);
+    set_recorder(store, by);
+    const Date d = parse_date_arg(on, "ON");
+    end_allocation(store, child, d);
+    std::cout << "child " << child << " unallocated from " << d.iso() << "\n";
+}
+
+void run_set_attribute(const Context& ctx, const std::vector<std::string>& a, const std::string& external_id,
+                       const std::string& by) {
+    Store store = open_existing(ctx);
+    set_recorder(store, by);
+    const Date d = parse_date_arg(a[3], "FROM");
+    std::optional<std::string> ext;
+    if (!external_id.empty()) ext = external_id;
+    const SaveOutcome o = set_attribute(store, a[0], a[1], a[2], d, ext);
+    std::cout << "child " << a[0] << ": " << a[1] << " = " << a[2] << " from " << d.iso() << " (" << to_string(o)
+              << ")\n";
+}
+
+void run_end_attribute(const Context& ctx, const std::string& child, const std::string& key, const std::string& on,
+                       const std::string& by) {
+    Store store = open_existing(ctx);
+    set_recorder(store, by);
+    const Date d = parse_date_arg(on, "ON");
+    end_attribute(store, child, key, d);
+    std::cout << "child " << child << ": " << key << " not set from " << d.iso() << "\n";
+}
+
+void run_delete_attribute(const Context& ctx, const std::string& child, const std::string& key,
+                          const std::string& from, const std::string& by) {
+    Store store = open_existing(ctx);
+    set_recorder(store, by);
+    const Date d = parse_date_arg(from, "FROM");
+    delete_attribute(store, child, key, d);
+    std::cout << "child " << child << ": deleted the " << key << " value effective from " << d.iso() << "\n";
+}
+
+void run_erase(const Context& ctx, const std::string& child, const std::string& reason, const std::string& by) {
+    Store store = open_existing(ctx);
+    set_recorder(store, by);
+    const Erasure e = erase_child(store, child, reason);
+    std::cout << "erased child " << child << ": " << e.events << " events, " << e.allocations << " allocations, "
+              << e.attributes << " attributes, " << e.acknowledgements << " acknowledgements removed; "
+              << e.history_rows_scrubbed << " history rows scrubbed\n";
 }
 
 void run_ack(const Context& ctx, const AckOptions& o) {
@@ -168,10 +344,17 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
         ->capture_default_str()
         ->check(CLI::Range(0, 365));
     remind->add_option("--pack", remind_opts->pack, "Local rule pack (TOML) layered over the default England pack");
+    auto* cf = remind->add_option("--changes-from", remind_opts->changes_from,
+                                  "The reminder feed: what appeared, disappeared or changed from this date "
+                                  "(YYYY-MM-DD) to --as-of");
+    auto* cs = remind->add_option("--changes-since", remind_opts->changes_since,
+                                  "The reminder feed: what differs now from the reminders in this JSON file "
+                                  "(what `remind --format json` or a previous feed gave; - for standard input)");
+    cf->excludes(cs);
     remind->callback([&ctx, remind_opts] { run_remind(ctx, *remind_opts); });
 
     // case add / case event
-    auto* cases = app.add_subcommand("case", "Children's cases: add and allocate, record events");
+    auto* cases = app.add_subcommand("case", "Children's cases: add and allocate, record, correct and delete events, erase");
     cases->require_subcommand(1);
     auto add_opts = std::make_shared<CaseAddOptions>();
     auto* add = cases->add_subcommand("add", "Add a child (or update it) and allocate it to a worker in a team");
@@ -190,7 +373,73 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     ev->add_option("--attr", ev_opts->attrs, "Attribute KEY=VALUE (repeatable), e.g. placement_type=U1");
     ev->add_option("--by", ev_opts->by, "Who records it (default $USER)");
     ev->add_option("--pack", ev_opts->pack, "Local rule pack whose event types are also accepted");
+    ev->add_option("--external-id", ev_opts->external_id,
+                   "The case system's id for the event: sent again, it updates the event in place");
     ev->callback([&ctx, ev_opts] { run_case_event(ctx, *ev_opts); });
+
+    // Corrections and deletions, each written to the history as --by (default $USER).
+    auto by = std::make_shared<std::string>();
+    const auto add_by = [&](CLI::App* cmd) { cmd->add_option("--by", *by, "Who makes the change (default $USER)"); };
+    const auto add_ref = [&](CLI::App* cmd, EventRef& ref) {
+        cmd->add_option("ID", ref.id, "The event's id in the store");
+        cmd->add_option("--external-id", ref.external_id, "The case system's id for the event (instead of ID)");
+    };
+    auto del_ref = std::make_shared<EventRef>();
+    auto* del = cases->add_subcommand("delete-event", "Delete an event recorded by mistake or on the wrong child");
+    add_ref(del, *del_ref);
+    add_by(del);
+    del->callback([&ctx, del_ref, by] { run_delete_event(ctx, *del_ref, *by); });
+
+    auto cor = std::make_shared<CorrectEventOptions>();
+    auto* fix = cases->add_subcommand("correct-event", "Correct an event: what is not given stays as stored");
+    add_ref(fix, cor->ref);
+    fix->add_option("--child", cor->child, "Move it to this child's case");
+    fix->add_option("--type", cor->type, "Its event type");
+    fix->add_option("--date", cor->date, "Its date (YYYY-MM-DD)");
+    fix->add_option("--attr", cor->attrs, "Its attributes, KEY=VALUE (repeatable; replace them all)");
+    fix->add_option("--new-external-id", cor->new_external_id, "Give it this external id");
+    fix->add_option("--pack", cor->pack, "Local rule pack whose event types are also accepted");
+    add_by(fix);
+    fix->callback([&ctx, cor, by] { run_correct_event(ctx, *cor, *by); });
+
+    auto args = std::make_shared<std::vector<std::string>>(3);
+    auto* end_alloc = cases->add_subcommand("end-allocation", "End a child's current allocation (unallocated from ON)");
+    end_alloc->add_option("CHILD", (*args)[0], "The local authority's child id")->required();
+    end_alloc->add_option("ON", (*args)[1], "The first day unallocated (YYYY-MM-DD)")->required();
+    add_by(end_alloc);
+    end_alloc->callback([&ctx, args, by] { run_end_allocation(ctx, (*args)[0], (*args)[1], *by); });
+
+    auto set_args = std::make_shared<std::vector<std::string>>(4);
+    auto set_ext = std::make_shared<std::string>();
+    auto* set_attr = cases->add_subcommand("set-attribute", "Set a case attribute (legal_status, ...) from a date");
+    set_attr->add_option("CHILD", (*set_args)[0], "The local authority's child id")->required();
+    set_attr->add_option("KEY", (*set_args)[1], "The attribute (lower-case [a-z][a-z0-9_]*)")->required();
+    set_attr->add_option("VALUE", (*set_args)[2], "Its value")->required();
+    set_attr->add_option("FROM", (*set_args)[3], "The date it takes effect (YYYY-MM-DD)")->required();
+    set_attr->add_option("--external-id", *set_ext, "The case system's id for this value (sent again: corrected)");
+    add_by(set_attr);
+    set_attr->callback([&ctx, set_args, set_ext, by] { run_set_attribute(ctx, *set_args, *set_ext, *by); });
+
+    auto* end_attr = cases->add_subcommand("end-attribute", "End a case attribute: not set from ON");
+    end_attr->add_option("CHILD", (*args)[0], "The local authority's child id")->required();
+    end_attr->add_option("KEY", (*args)[1], "The attribute (legal_status, placement_type, ...)")->required();
+    end_attr->add_option("ON", (*args)[2], "The first day it is not set (YYYY-MM-DD)")->required();
+    add_by(end_attr);
+    end_attr->callback([&ctx, args, by] { run_end_attribute(ctx, (*args)[0], (*args)[1], (*args)[2], *by); });
+
+    auto* del_attr = cases->add_subcommand("delete-attribute",
+                                           "Delete an attribute value recorded by mistake (the one before is in force again)");
+    del_attr->add_option("CHILD", (*args)[0], "The local authority's child id")->required();
+    del_attr->add_option("KEY", (*args)[1], "The attribute")->required();
+    del_attr->add_option("FROM", (*args)[2], "The date the value took effect (YYYY-MM-DD)")->required();
+    add_by(del_attr);
+    del_attr->callback([&ctx, args, by] { run_delete_attribute(ctx, (*args)[0], (*args)[1], (*args)[2], *by); });
+
+    auto* erase = cases->add_subcommand("erase", "Remove a child and everything on their case (UK GDPR erasure, purge)");
+    erase->add_option("CHILD", (*args)[0], "The local authority's child id")->required();
+    erase->add_option("--reason", (*args)[1], "Why (kept in the history: must not identify the child)")->required();
+    add_by(erase);
+    erase->callback([&ctx, args, by] { run_erase(ctx, (*args)[0], (*args)[1], *by); });
 
     // ack
     auto ack_opts = std::make_shared<AckOptions>();
@@ -206,7 +455,9 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     // import-903
     auto folder = std::make_shared<std::string>();
     auto quiet = std::make_shared<bool>(false);
-    auto* imp = app.add_subcommand("import-903", "Import an SSDA903 return (header.csv, episodes.csv, reviews.csv)");
+    auto* imp = app.add_subcommand(
+        "import-903", "Import an SSDA903 return (header.csv, episodes.csv, reviews.csv); the older spelling of "
+                      "`import --format ssda903 FOLDER`");
     imp->add_option("FOLDER", *folder, "Folder holding the CSV files")->required();
     imp->add_flag("--quiet", *quiet, "Print only the counts, not each warning");
     imp->callback([&ctx, folder, quiet] { run_import_903(ctx, *folder, *quiet); });

@@ -55,6 +55,10 @@ void add_calendar_commands(CLI::App& app, Context& ctx);
 void add_deadline_commands(CLI::App& app, Context& ctx);
 /// remind, case, ack and the casework imports (casework_commands.cpp)
 void add_casework_commands(CLI::App& app, Context& ctx);
+/// import --format FORMAT FILE... (import_commands.cpp)
+void add_import_commands(CLI::App& app, Context& ctx);
+/// batch (batch_commands.cpp); sets `status` to the command's exit status.
+void add_batch_commands(CLI::App& app, Context& ctx, int& status);
 
 /// `oversight due` has two forms: without RULE, the plan's overdue and due-soon
 /// actions (plan_commands.cpp); with RULE, a statutory due date

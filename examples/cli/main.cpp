@@ -1,5 +1,5 @@
 // oversight — command-line front end to the Oversight library.
-// Exit status: 0 on success, 1 on bad input (reason on stderr).
+// Exit status: 0 on success, 1 on bad input (reason on stderr); `batch`: 2 when items were refused.
 #include "cli.hpp"
 
 #include <oversight/core/error.hpp>
@@ -80,9 +80,11 @@ int main(int argc, char** argv) {
     cli::add_calendar_commands(app, ctx);
     cli::add_deadline_commands(app, ctx);
     cli::add_casework_commands(app, ctx);
+    cli::add_import_commands(app, ctx);
 
     // `due`: one command, two forms (see cli.hpp).
     int status = 0;
+    cli::add_batch_commands(app, ctx, status);
     std::string rule, from, format = "text", pack;
     std::optional<int> within;  // not given: the plan's due_soon_days
     std::int64_t plan_id = 0;

@@ -1,5 +1,5 @@
 // The plan commands of the oversight CLI: import-plan, export-plan, report,
-// history, people, progress, action, rag (and the plan form of `due`).
+// history, changes, people, progress, action, rag (and the plan form of `due`).
 // Every command works on the latest plan in --db unless --plan ID is given.
 #include "cli.hpp"
 
@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace oversight::cli {
@@ -289,6 +290,39 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
         cmd->add_option("--limit", a->limit, "Only the last N changes");
         cmd->add_option("--format", a->format, "text|json")->capture_default_str();
         cmd->callback([&ctx, a] { run_history(ctx, a->entity, a->id, a->limit, a->format); });
+    }
+    // changes: the change feed (store/history.hpp changes_since)
+    {
+        struct Args {
+            std::int64_t since = 0;
+            std::size_t limit = 500;
+            std::string entity, format = "json";
+        };
+        auto a = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("changes", "The change feed: history rows after sequence N, a page at a time");
+        cmd->add_option("--since", a->since, "The last sequence already seen (the page's \"next\"); 0: from the start")
+            ->required();
+        cmd->add_option("--limit", a->limit, "At most L rows (1..10000)")->capture_default_str();
+        cmd->add_option("--entity", a->entity, "Only this kind: child, event, allocation, case_attribute, ...");
+        cmd->add_option("--format", a->format, "json (an oversight-history page) or text")->capture_default_str();
+        cmd->callback([&ctx, a] {
+            Store store = open_plan_store(ctx, StoreUse::read_only);
+            std::optional<std::string> entity;
+            if (!a->entity.empty()) entity = a->entity;
+            const ChangePage page = changes_since(store, a->since, a->limit, entity);
+            if (a->format == "json") {
+                std::cout << changes_to_json(page) << "\n";
+            } else if (a->format == "text") {
+                for (const Change& c : page.changes)
+                    std::cout << c.seq << "  " << c.at << "  " << c.actor << "  " << c.entity << " " << c.entity_id
+                              << "  " << c.field << ": " << c.old_value.value_or("-") << " -> "
+                              << c.new_value.value_or("-") << "\n";
+                std::cout << "next " << page.next << (page.more ? " (more follow)" : "") << ", latest "
+                          << page.latest << "\n";
+            } else {
+                throw Error(Status::invalid_arg, "--format must be json or text, not '" + a->format + "'");
+            }
+        });
     }
     // people, people add, people merge
     {

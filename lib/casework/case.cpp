@@ -41,7 +41,7 @@ std::vector<CaseSummary> list_cases(const Store& store, const CaseFilter& filter
 }
 
 std::optional<CaseRecord> try_load_case(const Store& store, std::string_view child_id, Date as_of) {
-    return detail::casework_repository(store).load_case(child_id, as_of);
+    return detail::casework_repository(store).load_case(detail::id_key(child_id), as_of);
 }
 
 CaseRecord load_case(const Store& store, std::string_view child_id, Date as_of) {
@@ -65,7 +65,9 @@ std::string case_to_json(const CaseRecord& record) {
     for (const auto& e : record.events) {
         ojson a = ojson::object();
         for (const auto& [k, v] : e.attributes) a[k] = v;
-        j["events"].push_back({{"type", e.type}, {"date", e.date.iso()}, {"attributes", a}});
+        ojson event = {{"type", e.type}, {"date", e.date.iso()}, {"attributes", a}};
+        if (e.external_id) event["external_id"] = *e.external_id;
+        j["events"].push_back(std::move(event));
     }
     return j.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }

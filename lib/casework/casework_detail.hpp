@@ -5,6 +5,7 @@
 
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
+#include <oversight/casework/event.hpp>
 #include <oversight/rules/schedule.hpp>
 
 #include <cstdint>
@@ -21,13 +22,23 @@ namespace detail {
 /// Error(invalid_arg) unless key is [a-z][a-z0-9_]* (at most 64 bytes).
 void check_attribute_key(std::string_view key, std::string_view what);
 
-/// save_child; true when the child was added.
-bool put_child(Store& store, const Child& child);
+/// An identifier as stored and looked up (child.hpp): trimmed of white space
+/// (external ids to store or to change by: checked_external_id,
+/// core/validation.hpp).
+std::string_view id_key(std::string_view id) noexcept;
+/// Error(not_found) "no child with id '...'".
+[[noreturn]] void no_child(std::string_view child_id);
+
+/// save_child.
+SaveOutcome put_child(Store& store, const Child& child);
 /// set_attribute; true when it changed anything.
 bool put_attribute(Store& store, std::string_view child_id, const AttributeChange& attribute);
-/// Stores an event (attributes and recorded_by checked). `source` is
-/// "manual" for events recorded by hand; an event from another source (e.g.
-/// "ssda903:episodes.csv") is imported once: nullopt when already stored.
+/// Stores an event (attributes, recorded_by and external id checked) as
+/// save_event does. `source` is "manual" for events recorded by hand or sent
+/// by a case system, or the file an import read ("ssda903:episodes.csv").
+EventSaved store_event(Store& store, std::string_view child_id, const CaseEvent& event, std::string_view recorded_by,
+                       std::string_view source);
+/// store_event for an import: nullopt when the event was already stored.
 std::optional<std::int64_t> put_event(Store& store, std::string_view child_id, const CaseEvent& event,
                                       std::string_view recorded_by, std::string_view source);
 

@@ -8,6 +8,7 @@
 
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
+#include <oversight/casework/event.hpp>
 #include <oversight/core/date.hpp>
 #include <oversight/rules/schedule.hpp>
 
@@ -15,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace oversight {
@@ -23,12 +25,12 @@ class Store;
 
 namespace detail {
 
-/// A child's allocation to a worker, [from, to).
-struct Allocation {
+/// A stored case attribute value.
+struct StoredAttribute {
     std::int64_t id = 0;
-    std::string worker;      // a person's name
-    Date from;
-    std::optional<Date> to;  // nullopt: open
+    std::string child_id;
+    AttributeChange value;
+    std::optional<std::string> external_id;
 };
 
 class CaseworkRepository {
@@ -36,23 +38,62 @@ public:
     virtual ~CaseworkRepository() = default;
 
     virtual std::optional<Child> find_child(std::string_view child_id) const = 0;
+    /// Whether there is a child with this id (find_child without reading the
+    /// child: a batch asks once per item).
+    virtual bool has_child(std::string_view child_id) const = 0;
+    virtual std::optional<Child> find_child_by_external_id(std::string_view external_id) const = 0;
     virtual void add_child(const Child& child) = 0;
-    /// Writes the date of birth of the stored child with child.id.
-    virtual void update_child(const Child& child) = 0;
+    /// Writes id, date of birth and external id of the stored child
+    /// `child_id` as `child` has them (history per changed field).
+    virtual void update_child(std::string_view child_id, const Child& child) = 0;
+    /// Removes the child and every record of their case, writing the history
+    /// of an erasure as child.hpp describes it.
+    virtual Erasure erase_child(std::string_view child_id, std::string_view reason) = 0;
 
+    /// The child's allocations by start.
+    virtual std::vector<Allocation> allocations(std::string_view child_id) const = 0;
     virtual std::optional<Allocation> open_allocation(std::string_view child_id) const = 0;
+    /// The allocation with this external id and its child's id.
+    virtual std::optional<std::pair<std::string, Allocation>> find_allocation_by_external_id(
+        std::string_view external_id) const = 0;
     virtual void add_allocation(std::string_view child_id, const Allocation& allocation) = 0;
-    /// Writes worker and end of the allocation with allocation.id.
+    /// Writes worker, start, end and external id of the allocation with
+    /// allocation.id.
     virtual void update_allocation(const Allocation& allocation) = 0;
 
-    /// Sets the value of a key from a date (the same key and date again
-    /// replaces it); false when it was already so.
-    virtual bool set_attribute(std::string_view child_id, const AttributeChange& attribute) = 0;
-    /// Stores an event recorded by `recorded_by` now. Events from `source`
-    /// "manual" always are; imported ones (any other source) once: an
-    /// identical imported event gives nullopt.
-    virtual std::optional<std::int64_t> add_event(std::string_view child_id, const CaseEvent& event,
-                                                  std::string_view recorded_by, std::string_view source) = 0;
+    /// The child's stored value of `key` from `effective_from`, if any.
+    virtual std::optional<StoredAttribute> find_attribute(std::string_view child_id, std::string_view key,
+                                                          Date effective_from) const = 0;
+    virtual std::optional<StoredAttribute> find_attribute_by_external_id(std::string_view external_id) const = 0;
+    /// Every stored value of the child's attributes, by date then key.
+    virtual std::vector<StoredAttribute> attributes(std::string_view child_id) const = 0;
+    /// The value of `key` in force on `day` (latest effective on or before it).
+    virtual std::optional<StoredAttribute> attribute_on(std::string_view child_id, std::string_view key,
+                                                        Date day) const = 0;
+    virtual void add_attribute(const StoredAttribute& attribute) = 0;
+    /// Writes key, date, value and external id of the attribute with
+    /// attribute.id; false when it was already so.
+    virtual bool update_attribute(const StoredAttribute& attribute) = 0;
+    virtual void remove_attribute(std::int64_t id) = 0;
+
+    virtual std::optional<RecordedEvent> find_event(std::int64_t id) const = 0;
+    virtual std::optional<RecordedEvent> find_event_by_external_id(std::string_view external_id) const = 0;
+    /// The id of the event with this external id (find_event_by_external_id
+    /// without reading the event).
+    virtual std::optional<std::int64_t> find_event_id_by_external_id(std::string_view external_id) const = 0;
+    /// An event of the child without an external id, from `source`, with
+    /// the type, date and attributes of `event`.
+    virtual std::optional<std::int64_t> find_identical_event(std::string_view child_id, const CaseEvent& event,
+                                                             std::string_view source) const = 0;
+    /// The child's events by date, then id.
+    virtual std::vector<RecordedEvent> events(std::string_view child_id) const = 0;
+    /// Stores an event (with event.external_id) recorded by `recorded_by` now.
+    virtual std::int64_t add_event(std::string_view child_id, const CaseEvent& event, std::string_view recorded_by,
+                                   std::string_view source) = 0;
+    /// Writes child, type, date, attributes and (when given) the external id
+    /// of the event with this id; false when it was already so.
+    virtual bool update_event(std::int64_t id, std::string_view child_id, const CaseEvent& event) = 0;
+    virtual void remove_event(std::int64_t id) = 0;
 
     /// Cases as of a day: the allocation in force then, the team of the
     /// worker's appointment in force then; by child id.

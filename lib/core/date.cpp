@@ -7,6 +7,7 @@
 #include <boost/date_time/posix_time/posix_time.hpp>
 
 #include <cstdio>
+#include <ctime>
 
 namespace oversight {
 namespace {
@@ -87,9 +88,21 @@ bool Date::is_weekend() const noexcept {
 
 std::string Date::iso() const {
     greg::date d = to_boost(*this);
+    const int y = d.year(), m = d.month(), day = d.day();
+    if (y >= 0 && y <= 9999) {  // every stored date: written by hand (snprintf was 2% of an ingest)
+        std::string out(10, '-');
+        out[0] = static_cast<char>('0' + y / 1000);
+        out[1] = static_cast<char>('0' + y / 100 % 10);
+        out[2] = static_cast<char>('0' + y / 10 % 10);
+        out[3] = static_cast<char>('0' + y % 10);
+        out[5] = static_cast<char>('0' + m / 10);
+        out[6] = static_cast<char>('0' + m % 10);
+        out[8] = static_cast<char>('0' + day / 10);
+        out[9] = static_cast<char>('0' + day % 10);
+        return out;
+    }
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year()),
-                  static_cast<int>(d.month()), static_cast<int>(d.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
     return buf;
 }
 
@@ -114,9 +127,25 @@ int Date::days_in_month(int year, int month) noexcept {
 }
 
 std::string utc_timestamp_now() {
-    auto now = boost::posix_time::second_clock::universal_time();
-    std::string s = boost::posix_time::to_iso_extended_string(now);
-    return s + "Z";
+    // Formatted once per second and thread (a batch stamps thousands of
+    // history rows a second; boost's formatting was 5% of an ingest).
+    thread_local std::time_t cached_second = -1;
+    thread_local std::string cached;
+    const std::time_t now = std::time(nullptr);
+    if (now != cached_second) {
+        std::tm utc{};
+#ifdef _WIN32
+        gmtime_s(&utc, &now);
+#else
+        gmtime_r(&now, &utc);
+#endif
+        char buf[32];
+        // strftime: the fields of a struct tm from gmtime_r always fit.
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+        cached = buf;
+        cached_second = now;
+    }
+    return cached;
 }
 
 }  // namespace oversight

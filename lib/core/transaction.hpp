@@ -22,8 +22,18 @@ namespace detail {
 /// store refuses with Error(invalid_arg).
 void in_transaction(Store& store, std::string_view what, const std::function<void()>& fn);
 
+/// Runs fn() inside the transaction in_transaction opened (Error(internal)
+/// outside one), as one step that can fail alone (an SQL savepoint): if fn()
+/// throws, what it wrote is undone and the exception goes on (SQLite
+/// failures as oversight::Error naming `what`), while the transaction stays
+/// open with everything written before. A batch checks each of its items so.
+void in_savepoint(Store& store, std::string_view what, const std::function<void()>& fn);
+
 /// Where the store is (Store::path()), for messages: "plan 7 not found in store PATH".
 const std::string& store_path(const Store& store) noexcept;
+
+/// Who the store records as making changes (Store::actor()).
+const std::string& store_actor(const Store& store) noexcept;
 
 }  // namespace detail
 }  // namespace oversight

@@ -22,6 +22,18 @@ std::string checked_text(std::string_view value, const char* what, bool allow_bl
     return std::string(t);
 }
 
+void check_size(std::string_view text, std::size_t max_bytes, const std::string& what) {
+    if (text.size() > max_bytes)
+        throw Error(Status::invalid_arg, what + " " + in_quotes(text) + " is longer than " + std::to_string(max_bytes) +
+                                             " bytes (" + std::to_string(text.size()) + ")");
+}
+
+std::string checked_external_id(std::string_view id, const char* what) {
+    std::string out = checked_text(id, what);
+    check_size(out, 256, what);
+    return out;
+}
+
 void check_date_range(Date date, const char* what) {
     if (date.year() < 1900 || date.year() > 2199)
         throw Error(Status::invalid_arg, std::string(what) + " " + date.iso() + " is outside 1900..2199");

@@ -4,6 +4,7 @@
 
 #include <oversight/core/date.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,15 @@ void check_utf8(const std::string& what, const char* field, std::string_view val
 /// blank unless `allow_blank` (then returned as given). Error(invalid_arg)
 /// "<what> is not valid UTF-8 / contains a NUL byte / is empty".
 std::string checked_text(std::string_view value, const char* what, bool allow_blank = false);
+
+/// Error(invalid_arg) "<what> "<text, cut short>" is longer than N bytes
+/// (M)" when `text` is longer than `max_bytes`.
+void check_size(std::string_view text, std::size_t max_bytes, const std::string& what);
+
+/// An external id (the id another system gives a record) as stored and
+/// looked up for a change: checked_text (trimmed, UTF-8, no NUL, not blank)
+/// and at most 256 bytes, or Error(invalid_arg) naming `what`.
+std::string checked_external_id(std::string_view id, const char* what);
 
 /// Error(invalid_arg) "<what> YYYY-MM-DD is outside 1900..2199": the years
 /// casework and the workforce keep.

@@ -21,6 +21,16 @@ inline std::string place(const std::string& file, std::int64_t line, std::int64_
     return i.where();
 }
 
+/// Input quoted in a message: "text", or its first 60 bytes (not cutting a
+/// character) then "..." and its size when it is longer.
+inline std::string quote_input(const std::string& s) {
+    constexpr std::size_t kMax = 60;
+    if (s.size() <= kMax) return "\"" + s + "\"";
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    return "\"" + s.substr(0, cut) + "...\" (" + std::to_string(s.size()) + " bytes)";
+}
+
 /// What a NUL byte in text means, after its place.
 inline constexpr std::string_view kNulByte =
     "a NUL byte: the file is UTF-16 or UTF-32 text (save it as UTF-8) or not text at all";

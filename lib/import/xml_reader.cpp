@@ -146,7 +146,8 @@ LineIndex parse_xml(pugi::xml_document& doc, std::string text, const XmlParse& h
         auto high = std::find_if(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; });
         if (high != text.end())
             refuse(at(how.name, text, lines, static_cast<std::size_t>(high - text.begin())),
-                   "the document declares encoding " + encoding + " and holds non-ASCII text; only UTF-8 is read");
+                   "the document declares encoding " + sanitize_utf8(encoding) +
+                       " and holds non-ASCII text; only UTF-8 is read");
     }
 
     if (std::size_t bad = utf8_error_offset(text); bad != std::string::npos) {
@@ -270,15 +271,6 @@ namespace {
 
 pugi::xml_node node_of(void* p) { return pugi::xml_node(static_cast<pugi::xml_node_struct*>(p)); }
 
-// Input quoted in a message, cut short if long.
-std::string quote_input(const std::string& s) {
-    constexpr std::size_t kMax = 60;
-    if (s.size() <= kMax) return "\"" + s + "\"";
-    std::size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-    return "\"" + s.substr(0, cut) + "...\" (" + std::to_string(s.size()) + " bytes)";
-}
-
 // [+-]?digits, the whole text.
 bool plain_integer(std::string_view s) {
     if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
@@ -365,7 +357,7 @@ std::optional<Date> XmlNode::date() const {
     if (auto d = Date::try_parse_iso(t)) return d;
     bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
                   std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
-    report(quote_input(t) + (shaped ? " is not a day that exists (or is before 1400)" : " is not a date (YYYY-MM-DD)"));
+    report(detail::quote_input(t) + (shaped ? " is not a day that exists (or is before 1400)" : " is not a date (YYYY-MM-DD)"));
     return std::nullopt;
 }
 
@@ -378,10 +370,10 @@ std::optional<std::int64_t> XmlNode::integer() const {
     if (plain_integer(t)) {
         auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
         if (ec == std::errc() && p == digits.data() + digits.size()) return v;
-        report(quote_input(t) + " is too large for a whole number");
+        report(detail::quote_input(t) + " is too large for a whole number");
         return std::nullopt;
     }
-    report(quote_input(t) + " is not a whole number");
+    report(detail::quote_input(t) + " is not a whole number");
     return std::nullopt;
 }
 
@@ -405,7 +397,7 @@ std::optional<double> XmlNode::decimal() const {
             if (ec == std::errc() && p == num.data() + num.size()) return v;
         }
     }
-    report(quote_input(t) + " is not a decimal number");
+    report(detail::quote_input(t) + " is not a decimal number");
     return std::nullopt;
 }
 
@@ -414,7 +406,7 @@ std::optional<bool> XmlNode::boolean() const {
     if (t.empty()) return std::nullopt;
     if (t == "true" || t == "1") return true;
     if (t == "false" || t == "0") return false;
-    report(quote_input(t) + " is not true, false, 1 or 0");
+    report(detail::quote_input(t) + " is not true, false, 1 or 0");
     return std::nullopt;
 }
 

@@ -26,8 +26,20 @@ bool operator==(const Acknowledgement& a, const Acknowledgement& b) {
 
 // ------------------------------------------------------------ acknowledgements
 
-Acknowledgement acknowledge(Store& store, const RulePack& pack, const Calendar& calendar, const ObligationKey& key,
+namespace {
+
+/// The key with its child id as casework stores and finds it (trimmed).
+ObligationKey normalised(const ObligationKey& key) {
+    ObligationKey k = key;
+    k.child_id = std::string(detail::trim(key.child_id));
+    return k;
+}
+
+}  // namespace
+
+Acknowledgement acknowledge(Store& store, const RulePack& pack, const Calendar& calendar, const ObligationKey& given,
                             std::string_view who, std::string_view note) {
+    const ObligationKey key = normalised(given);
     if (!detail::is_valid_utf8(who) || detail::trim(who).empty())
         throw Error(Status::invalid_arg, "acknowledged_by is empty or not valid UTF-8");
     if (!detail::is_valid_utf8(note)) throw Error(Status::invalid_arg, "acknowledgement note is not valid UTF-8");
@@ -56,7 +68,7 @@ Acknowledgement acknowledge(Store& store, const RulePack& pack, const Calendar& 
 }
 
 std::optional<Acknowledgement> find_acknowledgement(const Store& store, const ObligationKey& key) {
-    return detail::acknowledgement_repository(store).find(key);
+    return detail::acknowledgement_repository(store).find(normalised(key));
 }
 
 }  // namespace oversight

@@ -37,6 +37,10 @@ bool operator==(const Obligation& a, const Obligation& b) {
            a.ended_on == b.ended_on;
 }
 
+bool operator==(const CaseEvent& a, const CaseEvent& b) {
+    return a.type == b.type && a.date == b.date && a.attributes == b.attributes && a.external_id == b.external_id;
+}
+
 bool operator==(const AttributeChange& a, const AttributeChange& b) {
     return a.effective_from == b.effective_from && a.key == b.key && a.value == b.value;
 }

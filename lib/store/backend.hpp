@@ -8,6 +8,7 @@
 #include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -32,12 +33,16 @@ public:
     virtual const std::string& actor() const noexcept = 0;
 
     virtual std::vector<Change> history(const HistoryFilter& filter) const = 0;
+    /// The highest history sequence (0 when there is no history).
+    virtual std::int64_t latest_sequence() const = 0;
 
     /// Runs fn() in one write transaction, joining one already open: commits
     /// when fn() returns, rolls back and rethrows when it throws. Waits up to
     /// the busy timeout for another writer. Error(invalid_arg) when the store
     /// is open read-only.
     virtual void transaction(std::string_view what, const std::function<void()>& fn) = 0;
+    /// detail::in_savepoint (core/transaction.hpp).
+    virtual void savepoint(std::string_view what, const std::function<void()>& fn) = 0;
 
     virtual PlanRepository& plans() noexcept = 0;
     virtual WorkforceRepository& workforce() noexcept = 0;

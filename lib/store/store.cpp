@@ -45,7 +45,12 @@ void in_transaction(Store& store, std::string_view what, const std::function<voi
     backend(store).transaction(what, fn);
 }
 
+void in_savepoint(Store& store, std::string_view what, const std::function<void()>& fn) {
+    backend(store).savepoint(what, fn);
+}
+
 const std::string& store_path(const Store& store) noexcept { return store.path(); }
+const std::string& store_actor(const Store& store) noexcept { return store.actor(); }
 
 PlanRepository& plan_repository(Store& store) { return backend(store).plans(); }
 const PlanRepository& plan_repository(const Store& store) { return backend(store).plans(); }

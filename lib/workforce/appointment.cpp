@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "core/transaction.hpp"
 #include "core/validation.hpp"
+#include "workforce/workforce_detail.hpp"
 #include "workforce/workforce_repository.hpp"
 
 #include <algorithm>
@@ -112,4 +113,50 @@ std::vector<Appointment> line_reports(const Store& store, std::string_view manag
     return out;
 }
 
+namespace detail {
+
+PutResult put_appointment(Store& store, const Appointment& in) {
+    PutResult result;
+    in_transaction(store, "saving an appointment of '" + in.person + "'", [&] {
+        auto& repo = workforce_repository(store);
+        const Person person = known_person(store, in.person, "person");
+        std::vector<Appointment> others = repo.appointments(person.name);
+        auto same = std::find_if(others.begin(), others.end(), [&](const Appointment& a) { return a.from == in.from; });
+        if (same == others.end()) {
+            appoint(store, in);
+            result.added = result.changed = true;
+            return;
+        }
+        Appointment next = *same;
+        next.role = in.role;
+        next.team = std::string(trim(checked_text(in.team, "appointment team", true)));
+        next.line_manager = std::string(trim(checked_text(in.line_manager, "line manager", true)));
+        if (in.until) {
+            check_date_range(*in.until, "appointment end");
+            next.until = in.until;
+        }
+        if (next.until && !before(next.from, next.until))
+            throw Error(Status::invalid_arg, "appointment of '" + person.name + "' ends (" + next.until->iso() +
+                                                 ") before it starts (" + from_text(next.from) + ")");
+        if (!next.team.empty() && !repo.find_team(next.team))
+            throw Error(Status::not_found, "no team named '" + next.team + "'");
+        if (!next.line_manager.empty()) {
+            const Person manager = known_person(store, next.line_manager, "line manager");
+            if (manager.id == person.id)
+                throw Error(Status::invalid_arg, "'" + person.name + "' cannot be their own line manager");
+            next.line_manager = manager.name;
+        }
+        if (next == *same) return;
+        for (const Appointment& other : others)
+            if (other.id != next.id && overlap(other, next))
+                throw Error(Status::invalid_arg, "appointment of '" + person.name + "' " + from_text(next.from) +
+                                                     " would overlap their appointment " + from_text(other.from) +
+                                                     (other.until ? " until " + other.until->iso() : ""));
+        repo.update_appointment(next);
+        result.changed = true;
+    });
+    return result;
+}
+
+}  // namespace detail
 }  // namespace oversight

@@ -108,5 +108,31 @@ bool merge_person(Store& store, std::string_view from_name, std::string_view int
     return true;
 }
 
+PutResult put_person(Store& store, const Person& person) {
+    PutResult result;
+    const std::string name = collapse_spaces(person.name);
+    in_transaction(store, "saving a person", [&] {
+        auto& repo = workforce_repository(store);
+        std::optional<Person> stored = repo.find_person(name);
+        if (!stored) {
+            add_person(store, person);
+            result.added = result.changed = true;
+            return;
+        }
+        const std::string what = "person " + in_quotes(name);
+        check_utf8(what, "job_title", person.job_title);
+        check_utf8(what, "email", person.email);
+        check_utf8(what, "agency", person.agency);
+        Person next = *stored;
+        next.job_title = person.job_title;
+        next.agency = person.agency;
+        if (!person.email.empty()) next.email = person.email;
+        if (next == *stored) return;
+        repo.update_person(next);
+        result.changed = true;
+    });
+    return result;
+}
+
 }  // namespace detail
 }  // namespace oversight

@@ -5,6 +5,7 @@
 
 #include <oversight/core/error.hpp>
 
+#include "core/text.hpp"
 #include "core/transaction.hpp"
 #include "core/validation.hpp"
 #include "workforce/workforce_repository.hpp"
@@ -12,20 +13,38 @@
 namespace oversight {
 
 bool operator==(const Team& a, const Team& b) {
-    return a.name == b.name && a.manager == b.manager && a.email == b.email;
+    return a.name == b.name && a.manager == b.manager && a.email == b.email && a.external_id == b.external_id;
 }
 bool operator==(const Worker& a, const Worker& b) {
     return a.name == b.name && a.team == b.team && a.email == b.email && a.role == b.role;
 }
 
 void save_team(Store& store, const Team& team) {
-    const Team t{detail::checked_text(team.name, "team name"), detail::checked_text(team.manager, "team manager", true),
-                 detail::checked_text(team.email, "team email", true)};
+    Team t{detail::checked_text(team.name, "team name"), detail::checked_text(team.manager, "team manager", true),
+           detail::checked_text(team.email, "team email", true)};
+    if (team.external_id) t.external_id = detail::checked_external_id(*team.external_id, "team external id");
     detail::in_transaction(store, "saving team '" + t.name + "'", [&] {
         auto& repo = detail::workforce_repository(store);
-        if (repo.find_team(t.name)) repo.update_team(t);
-        else repo.add_team(t);
+        const std::optional<Team> by_external = t.external_id ? repo.find_team_by_external_id(*t.external_id)
+                                                              : std::nullopt;
+        const std::optional<Team> by_name = repo.find_team(t.name);
+        const std::optional<Team>& stored = by_external ? by_external : by_name;
+        if (!stored) return repo.add_team(t);
+        if (by_external && by_name && by_name->name != by_external->name)
+            throw Error(Status::conflict, "team external id " + detail::in_quotes(*t.external_id) + " is team " +
+                                              detail::in_quotes(by_external->name) + "'s, and the name " +
+                                              detail::in_quotes(t.name) + " is another team's");
+        if (!by_external && t.external_id && stored->external_id)
+            throw Error(Status::conflict, "team " + detail::in_quotes(t.name) + " has external id " +
+                                              detail::in_quotes(*stored->external_id) + ", not " +
+                                              detail::in_quotes(*t.external_id));
+        if (!t.external_id) t.external_id = stored->external_id;
+        if (t != *stored) repo.update_team(stored->name, t);
     });
+}
+
+std::optional<Team> try_find_team_by_external_id(const Store& store, std::string_view external_id) {
+    return detail::workforce_repository(store).find_team_by_external_id(detail::trim(external_id));
 }
 
 void save_worker(Store& store, const Worker& worker) {

@@ -37,10 +37,11 @@ public:
     virtual void repoint_person(std::int64_t from, std::int64_t into) = 0;
 
     virtual std::optional<Team> find_team(std::string_view name) const = 0;
+    virtual std::optional<Team> find_team_by_external_id(std::string_view external_id) const = 0;
     virtual std::vector<Team> teams() const = 0;  // by name
     virtual void add_team(const Team& team) = 0;
-    /// Sets manager and email of the team named `team.name`.
-    virtual void update_team(const Team& team) = 0;
+    /// Sets name, manager, email and external id of the team named `name`.
+    virtual void update_team(std::string_view name, const Team& team) = 0;
 
     /// The person's appointments by start (before records first; at the same
     /// start an ended one before the open one), then id.

@@ -5,6 +5,12 @@
 
 #include "casework_fixture.hpp"
 
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <vector>
+
 using namespace capi_test;
 
 BOOST_AUTO_TEST_SUITE(casework)
@@ -51,7 +57,7 @@ BOOST_FIXTURE_TEST_CASE(events_reject_bad_arguments, CaseworkFixture) {
     EXPECT_FAIL(oversight_casework_record_event(nullptr, &e, &id), OVERSIGHT_E_INVALID_ARG);
     BOOST_TEST(id == 0);
     EXPECT_FAIL(oversight_casework_record_event(store, nullptr, &id), OVERSIGHT_E_INVALID_ARG);
-    e.version = 2;                                             EXPECT_FAIL(record(e), OVERSIGHT_E_INVALID_ARG);
+    e.version = OVERSIGHT_CASEWORK_EVENT_VERSION + 1;         EXPECT_FAIL(record(e), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(record(event(nullptr, "visit", kStart)), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(record(event("C1", nullptr, kStart)), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(record(event("C1", "visit", kStart, nullptr, nullptr)), OVERSIGHT_E_INVALID_ARG);
@@ -148,6 +154,403 @@ BOOST_FIXTURE_TEST_CASE(sql_metacharacters_are_stored_verbatim, CaseworkFixture)
     BOOST_TEST(j["events"][0]["attributes"]["note"] == kEvil);
     EXPECT_OK(oversight_casework_list_json(store, nullptr, nullptr, kCaseAsOf, &out));
     BOOST_TEST(take_document(out, "oversight-case-list")["cases"].size() == 2u);  // the table is still there
+}
+
+// ------------------------------------------------ keeping in step with a case system
+
+namespace {
+
+/// C1's reminders on kCaseAsOf within 20 working days, as "rule@due" keys.
+std::vector<std::string> reminder_keys(const oversight_store* store, const char* child) {
+    oversight_reminders_query q = OVERSIGHT_REMINDERS_QUERY_INIT;
+    q.as_of = &kCaseAsOf;
+    q.within_working_days = 20;
+    char* out = nullptr;
+    BOOST_REQUIRE(oversight_reminders_json(store, &q, &out) == OVERSIGHT_OK);
+    // The document in a variable: a range-for over a member of a temporary
+    // would read it after it is gone.
+    const auto doc = take_document(out, "oversight-reminders");
+    std::vector<std::string> keys;
+    for (const auto& r : doc["reminders"])
+        if (r["child"].get<std::string>() == child) keys.push_back(r["rule"].get<std::string>() + "@" + r["due"].get<std::string>());
+    return keys;
+}
+
+/// The history rows of `entity` (NULL: all), oldest first.
+nlohmann::json history_of(const oversight_store* store, const char* entity, int64_t id = 0) {
+    oversight_store_history_query q = OVERSIGHT_STORE_HISTORY_QUERY_INIT;
+    q.entity = entity;
+    q.entity_id = id;
+    char* out = nullptr;
+    BOOST_REQUIRE(oversight_store_history_json(store, &q, &out) == OVERSIGHT_OK);
+    return take_document(out, "oversight-history")["changes"];
+}
+
+int32_t outcome_of_upsert_child(oversight_store* store, const char* id, const char* external,
+                                const oversight_date* dob = nullptr) {
+    oversight_casework_child c = OVERSIGHT_CASEWORK_CHILD_INIT;
+    c.child_id = id;
+    c.external_id = external;
+    c.date_of_birth = dob;
+    int32_t outcome = -1;
+    BOOST_REQUIRE(oversight_casework_upsert_child(store, &c, &outcome) == OVERSIGHT_OK);
+    return outcome;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_visit_against_the_wrong_child_is_deleted_and_the_obligation_opens_again,
+                        CaseworkFixture) {
+    // C2 is looked after too; a worker's visit to C2 is recorded against C1.
+    EXPECT_OK(oversight_casework_save_child(store, "C2", nullptr));
+    auto e = event("C2", "became_looked_after", kStart);
+    EXPECT_OK(oversight_casework_record_event(store, &e, nullptr));
+    e = event("C2", "placement_start", kStart, "{\"placement_type\":\"U1\",\"legal_status\":\"C2\"}");
+    EXPECT_OK(oversight_casework_record_event(store, &e, nullptr));
+    const std::vector<std::string> open_before = reminder_keys(store, "C1");
+    BOOST_REQUIRE(!open_before.empty());
+
+    e = event("C1", "visit", oversight_date{2024, 3, 5});
+    e.external_id = "PARIS-VISIT-77";
+    int64_t id = 0;
+    int32_t outcome = -1;
+    EXPECT_OK(oversight_casework_save_event(store, &e, &id, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_ADDED);
+    const std::vector<std::string> while_wrong = reminder_keys(store, "C1");
+    BOOST_TEST_REQUIRE(while_wrong.size() < open_before.size());  // the visit met C1's first-visit obligation
+    std::string met;
+    for (const auto& k : open_before)
+        if (std::find(while_wrong.begin(), while_wrong.end(), k) == while_wrong.end()) met = k;
+    BOOST_TEST(contains(met, "visit"), met);
+
+    // The case system deletes it by its own id: C1's obligation is open again at once.
+    EXPECT_OK(oversight_casework_delete_event(store, 0, "PARIS-VISIT-77"));
+    BOOST_TEST(reminder_keys(store, "C1") == open_before);
+    char* out = nullptr;
+    EXPECT_OK(oversight_casework_case_json(store, "C1", kCaseAsOf, &out));
+    BOOST_TEST(take_document(out, "oversight-case")["events"].size() == 2u);
+    EXPECT_FAIL(oversight_casework_delete_event(store, id, nullptr), OVERSIGHT_E_NOT_FOUND);
+
+    // The history shows both changes: the recording and the deletion, with the event as it was.
+    const auto rows = history_of(store, "event", id);
+    BOOST_REQUIRE(rows.size() == 2u);
+    BOOST_TEST(rows[0]["field"] == "*");
+    BOOST_TEST(rows[0]["old"].is_null());
+    BOOST_TEST(contains(rows[0]["new"].get<std::string>(), "PARIS-VISIT-77"));
+    BOOST_TEST(rows[1]["field"] == "*");
+    BOOST_TEST(rows[1]["new"].is_null());
+    BOOST_TEST(contains(rows[1]["old"].get<std::string>(), "2024-03-05"));
+    BOOST_TEST(rows[1]["seq"].get<int64_t>() > rows[0]["seq"].get<int64_t>());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_visit_moved_to_the_right_child_by_correction, CaseworkFixture) {
+    EXPECT_OK(oversight_casework_save_child(store, "C2", nullptr));
+    const std::vector<std::string> open_before = reminder_keys(store, "C1");
+    auto e = event("C1", "visit", oversight_date{2024, 3, 5});
+    int64_t id = 0;
+    EXPECT_OK(oversight_casework_record_event(store, &e, &id));
+    BOOST_TEST(reminder_keys(store, "C1") != open_before);
+    auto corrected = event("C2", "visit", oversight_date{2024, 3, 5}, nullptr, nullptr);  // recorded_by ignored
+    corrected.external_id = "PARIS-VISIT-78";
+    int32_t changed = -1;
+    EXPECT_OK(oversight_casework_correct_event(store, id, nullptr, &corrected, &changed));
+    BOOST_TEST(changed == 1);
+    BOOST_TEST(reminder_keys(store, "C1") == open_before);
+    EXPECT_OK(oversight_casework_correct_event(store, 0, "PARIS-VISIT-78", &corrected, &changed));
+    BOOST_TEST(changed == 0);  // already so
+    const auto rows = history_of(store, "event", id);
+    std::vector<std::string> fields;
+    for (const auto& r : rows) fields.push_back(r["field"]);
+    BOOST_TEST((fields == std::vector<std::string>{"*", "child", "external_id"}), nlohmann::json(fields).dump());
+
+    EXPECT_FAIL(oversight_casework_correct_event(store, id, "PARIS-VISIT-78", &corrected, &changed),
+                OVERSIGHT_E_INVALID_ARG);  // both given
+    BOOST_TEST(changed == 0);
+    EXPECT_FAIL(oversight_casework_correct_event(store, 0, nullptr, &corrected, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_correct_event(store, -3, nullptr, &corrected, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_correct_event(store, id, nullptr, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_correct_event(nullptr, id, nullptr, &corrected, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_correct_event(store, id + 100, nullptr, &corrected, nullptr), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(oversight_casework_correct_event(store, 0, "NO-SUCH", &corrected, nullptr), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(oversight_casework_correct_event(store, 0, kBadUtf8, &corrected, nullptr), OVERSIGHT_E_INVALID_ARG);
+    auto to_nobody = event(kEvil, "visit", oversight_date{2024, 3, 5});
+    EXPECT_FAIL(oversight_casework_correct_event(store, id, nullptr, &to_nobody, nullptr), OVERSIGHT_E_NOT_FOUND);
+    auto bad_type = event("C2", "tea_break", oversight_date{2024, 3, 5});
+    EXPECT_FAIL(oversight_casework_correct_event(store, id, nullptr, &bad_type, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_delete_event(store, 0, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_delete_event(store, id, "PARIS-VISIT-78"), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_delete_event(nullptr, id, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_delete_event(store, 0, "NO-SUCH"), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_OK(oversight_casework_delete_event(store, id, nullptr));
+}
+
+BOOST_FIXTURE_TEST_CASE(events_with_external_ids_are_upserted_and_version_1_structs_still_work, CaseworkFixture) {
+    auto e = event("C1", "visit", oversight_date{2024, 3, 5}, "{\"by\":\"Ann\"}");
+    e.external_id = " V1 ";  // trimmed on save and lookup
+    int64_t id = 0, again = 0;
+    int32_t outcome = -1;
+    EXPECT_OK(oversight_casework_save_event(store, &e, &id, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_ADDED);
+    EXPECT_OK(oversight_casework_save_event(store, &e, &again, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_UNCHANGED);
+    BOOST_TEST(again == id);
+    e.date = oversight_date{2024, 3, 6};
+    EXPECT_OK(oversight_casework_save_event(store, &e, &again, nullptr));  // out_outcome may be NULL
+    BOOST_TEST(again == id);
+    EXPECT_OK(oversight_casework_save_event(store, &e, &again, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_UNCHANGED);
+    e.attributes_json = "{\"by\":\"Bea\"}";
+    EXPECT_OK(oversight_casework_save_event(store, &e, nullptr, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_UPDATED);
+    e.external_id = "   ";
+    EXPECT_FAIL(oversight_casework_save_event(store, &e, &again, &outcome), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST((again == 0 && outcome == 0));  // cleared before failing
+    e.external_id = kBadUtf8;
+    EXPECT_FAIL(oversight_casework_save_event(store, &e, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_save_event(nullptr, &e, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_save_event(store, nullptr, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+
+    // A caller built with the version 1 header: a shorter struct, and _init
+    // writes no further than its end (the guard bytes after it stay).
+    struct V1 {
+        uint32_t version;
+        const char* child_id;
+        const char* type;
+        oversight_date date;
+        const char* attributes_json;
+        const char* recorded_by;
+        const oversight_rule_pack* rule_pack;
+    };
+    struct Guarded {
+        V1 v1;
+        unsigned char guard[sizeof(const char*)];
+    } g;
+    std::memset(&g, 0xAB, sizeof g);
+    static_assert(offsetof(oversight_casework_event, external_id) == sizeof(V1), "v1 is a prefix of v2");
+    EXPECT_OK(oversight_casework_event_init(reinterpret_cast<oversight_casework_event*>(&g.v1), 1));
+    BOOST_TEST(g.v1.version == 1u);
+    BOOST_TEST((g.v1.child_id == nullptr && g.v1.rule_pack == nullptr));
+    for (unsigned char b : g.guard) BOOST_TEST(b == 0xAB);
+    // A version 1 struct records (its guard bytes, where version 2 has
+    // external_id, are never read: the event gets no external id).
+    g.v1.child_id = "C1";
+    g.v1.type = "visit";
+    g.v1.date = oversight_date{2024, 3, 7};
+    g.v1.recorded_by = "old host";
+    EXPECT_OK(oversight_casework_save_event(store, reinterpret_cast<const oversight_casework_event*>(&g.v1), &id,
+                                            &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_ADDED);
+    EXPECT_OK(oversight_casework_record_event(store, reinterpret_cast<const oversight_casework_event*>(&g.v1), &again));
+    BOOST_TEST(again == id);  // identical: stored once
+    const auto rows = history_of(store, "event", id);
+    BOOST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST(!contains(rows[0]["new"].get<std::string>(), "external_id"));
+    // ... and corrects, by id.
+    int32_t changed = -1;
+    g.v1.date = oversight_date{2024, 3, 8};
+    EXPECT_OK(oversight_casework_correct_event(store, id, nullptr,
+                                               reinterpret_cast<const oversight_casework_event*>(&g.v1), &changed));
+    BOOST_TEST(changed == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(children_allocations_and_attributes_carry_external_ids, CaseworkFixture) {
+    oversight_casework_child c{};
+    EXPECT_OK(oversight_casework_child_init(&c, OVERSIGHT_CASEWORK_CHILD_VERSION));
+    BOOST_TEST((c.version == OVERSIGHT_CASEWORK_CHILD_VERSION && c.child_id == nullptr && c.external_id == nullptr &&
+                c.date_of_birth == nullptr));
+    EXPECT_FAIL(oversight_casework_child_init(&c, 0), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_child_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    const oversight_date dob{2016, 5, 4};
+    BOOST_TEST(outcome_of_upsert_child(store, "C7", "P-7", &dob) == OVERSIGHT_CASEWORK_ADDED);
+    BOOST_TEST(outcome_of_upsert_child(store, "C7", "P-7", &dob) == OVERSIGHT_CASEWORK_UNCHANGED);
+    BOOST_TEST(outcome_of_upsert_child(store, "C7-new", "P-7") == OVERSIGHT_CASEWORK_UPDATED);  // renumbered
+    BOOST_TEST(outcome_of_upsert_child(store, "C1", "P-1") == OVERSIGHT_CASEWORK_UPDATED);      // takes an id
+    c.child_id = "C7-new";
+    c.external_id = "P-other";  // it has another
+    int32_t outcome = -1;
+    EXPECT_FAIL(oversight_casework_upsert_child(store, &c, &outcome), OVERSIGHT_E_CONFLICT);
+    BOOST_TEST(outcome == 0);
+    c.child_id = "C1";
+    c.external_id = "P-7";  // renumbering P-7 onto C1, which exists
+    EXPECT_FAIL(oversight_casework_upsert_child(store, &c, nullptr), OVERSIGHT_E_CONFLICT);
+    c.child_id = nullptr;
+    EXPECT_FAIL(oversight_casework_upsert_child(store, &c, nullptr), OVERSIGHT_E_INVALID_ARG);
+    c.child_id = "C8";
+    c.date_of_birth = &kBadDate;
+    EXPECT_FAIL(oversight_casework_upsert_child(store, &c, nullptr), OVERSIGHT_E_INVALID_ARG);
+    c.date_of_birth = nullptr;
+    c.version = 0;
+    EXPECT_FAIL(oversight_casework_upsert_child(store, &c, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_upsert_child(store, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_upsert_child(nullptr, &c, nullptr), OVERSIGHT_E_INVALID_ARG);
+
+    // A second worker; allocations by external id.
+    oversight_workforce_worker w = OVERSIGHT_WORKFORCE_WORKER_INIT;
+    w.name = "Bo Diaz";
+    w.team = "Team A";
+    EXPECT_OK(oversight_workforce_save_worker(store, &w));
+    oversight_casework_allocation a{};
+    EXPECT_OK(oversight_casework_allocation_init(&a, OVERSIGHT_CASEWORK_ALLOCATION_VERSION));
+    BOOST_TEST((a.child_id == nullptr && a.worker == nullptr && a.external_id == nullptr && a.from.year == 0));
+    EXPECT_FAIL(oversight_casework_allocation_init(&a, 9), OVERSIGHT_E_INVALID_ARG);
+    a.child_id = "C1";
+    a.worker = "Bo Diaz";
+    a.from = oversight_date{2024, 3, 4};
+    a.external_id = "ALLOC-2";
+    EXPECT_OK(oversight_casework_upsert_allocation(store, &a, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_ADDED);
+    EXPECT_OK(oversight_casework_upsert_allocation(store, &a, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_UNCHANGED);
+    a.from = oversight_date{2024, 3, 5};  // the case system corrects the start
+    EXPECT_OK(oversight_casework_upsert_allocation(store, &a, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_UPDATED);
+    a.child_id = "C7-new";  // another child's allocation id
+    EXPECT_FAIL(oversight_casework_upsert_allocation(store, &a, &outcome), OVERSIGHT_E_CONFLICT);
+    a.child_id = "C1";
+    a.worker = kEvil;
+    EXPECT_FAIL(oversight_casework_upsert_allocation(store, &a, nullptr), OVERSIGHT_E_NOT_FOUND);
+    a.worker = "Bo Diaz";
+    a.from = kBadDate;
+    EXPECT_FAIL(oversight_casework_upsert_allocation(store, &a, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_upsert_allocation(store, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_upsert_allocation(nullptr, &a, nullptr), OVERSIGHT_E_INVALID_ARG);
+
+    // Ending the allocation: C1 is unallocated from 2024-03-09.
+    EXPECT_FAIL(oversight_casework_end_allocation(store, "C1", oversight_date{2024, 3, 5}), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_end_allocation(store, "C1", kBadDate), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_end_allocation(store, kEvil, oversight_date{2024, 3, 9}), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(oversight_casework_end_allocation(store, nullptr, oversight_date{2024, 3, 9}), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_end_allocation(nullptr, "C1", oversight_date{2024, 3, 9}), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_OK(oversight_casework_end_allocation(store, "C1", oversight_date{2024, 3, 9}));
+    EXPECT_FAIL(oversight_casework_end_allocation(store, "C1", oversight_date{2024, 3, 10}), OVERSIGHT_E_NOT_FOUND);
+    char* out = nullptr;
+    EXPECT_OK(oversight_casework_case_json(store, "C1", kCaseAsOf, &out));
+    BOOST_TEST(take_document(out, "oversight-case")["worker"] == "");  // unallocated
+
+    // Attributes by external id, ended and deleted.
+    oversight_casework_attribute at{};
+    EXPECT_OK(oversight_casework_attribute_init(&at, OVERSIGHT_CASEWORK_ATTRIBUTE_VERSION));
+    BOOST_TEST((at.child_id == nullptr && at.key == nullptr && at.value == nullptr && at.external_id == nullptr));
+    EXPECT_FAIL(oversight_casework_attribute_init(&at, 0), OVERSIGHT_E_INVALID_ARG);
+    at.child_id = "C1";
+    at.key = "legal_status";
+    at.value = "C2";
+    at.effective_from = kStart;
+    at.external_id = "LS-1";
+    EXPECT_OK(oversight_casework_upsert_attribute(store, &at, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_ADDED);
+    at.value = "V2";
+    EXPECT_OK(oversight_casework_upsert_attribute(store, &at, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_UPDATED);
+    EXPECT_OK(oversight_casework_upsert_attribute(store, &at, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_UNCHANGED);
+    at.key = "Not A Key";
+    EXPECT_FAIL(oversight_casework_upsert_attribute(store, &at, &outcome), OVERSIGHT_E_INVALID_ARG);
+    at.key = "legal_status";
+    at.child_id = "C7-new";
+    EXPECT_FAIL(oversight_casework_upsert_attribute(store, &at, nullptr), OVERSIGHT_E_CONFLICT);
+    EXPECT_FAIL(oversight_casework_upsert_attribute(store, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_upsert_attribute(nullptr, &at, nullptr), OVERSIGHT_E_INVALID_ARG);
+
+    EXPECT_OK(oversight_casework_set_attribute(store, "C1", "placement_type", "U1", kStart));
+    EXPECT_FAIL(oversight_casework_end_attribute(store, "C1", "placement_type", oversight_date{2024, 2, 1}),
+                OVERSIGHT_E_NOT_FOUND);  // not set yet then
+    EXPECT_FAIL(oversight_casework_end_attribute(store, "C1", nullptr, kCaseAsOf), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_end_attribute(store, kEvil, "placement_type", kCaseAsOf), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(oversight_casework_end_attribute(nullptr, "C1", "placement_type", kCaseAsOf), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_OK(oversight_casework_end_attribute(store, "C1", "placement_type", oversight_date{2024, 3, 8}));
+    EXPECT_OK(oversight_casework_case_json(store, "C1", kCaseAsOf, &out));
+    auto j = take_document(out, "oversight-case");
+    BOOST_TEST(!j["attributes"].contains("placement_type"));
+    BOOST_TEST(j["attributes"]["legal_status"] == "V2");
+    EXPECT_FAIL(oversight_casework_delete_attribute(store, "C1", "legal_status", oversight_date{2024, 3, 2}),
+                OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(oversight_casework_delete_attribute(store, "C1", "legal_status", kBadDate), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_delete_attribute(store, "C1", kBadUtf8, kStart), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_delete_attribute(nullptr, "C1", "legal_status", kStart), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_OK(oversight_casework_delete_attribute(store, "C1", "legal_status", kStart));
+    EXPECT_OK(oversight_casework_case_json(store, "C1", kCaseAsOf, &out));
+    BOOST_TEST(!take_document(out, "oversight-case")["attributes"].contains("legal_status"));
+    const auto rows = history_of(store, "case_attribute");
+    BOOST_TEST(rows.back()["field"] == "*");
+    BOOST_TEST(rows.back()["new"].is_null());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_child_is_erased_and_the_feed_says_so, CaseworkFixture) {
+    auto e = event("C1", "visit", oversight_date{2024, 3, 5});
+    EXPECT_OK(oversight_casework_record_event(store, &e, nullptr));
+    int64_t records = -1;
+    EXPECT_FAIL(oversight_casework_erase_child(store, "C1", "  ", &records), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(records == 0);
+    EXPECT_FAIL(oversight_casework_erase_child(store, "C1", nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_erase_child(store, kEvil, "retention ended", nullptr), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(oversight_casework_erase_child(nullptr, "C1", "retention ended", nullptr), OVERSIGHT_E_INVALID_ARG);
+
+    oversight_store_changes_query q{};
+    EXPECT_OK(oversight_store_changes_query_init(&q, OVERSIGHT_STORE_CHANGES_QUERY_VERSION));
+    BOOST_TEST((q.since == 0 && q.limit == 500 && q.entity == nullptr));
+    char* out = nullptr;
+    EXPECT_OK(oversight_store_changes_json(store, &q, &out));
+    const auto before = take_document(out, "oversight-history");
+    const int64_t bookmark = before["next"];
+    BOOST_TEST(before["more"] == false);
+    BOOST_TEST(bookmark == before["latest"].get<int64_t>());
+
+    EXPECT_OK(oversight_casework_erase_child(store, "C1", "erasure request 2024/117", &records));
+    BOOST_TEST(records == 1 + 3 + 1);  // the child, three events, one allocation
+    EXPECT_FAIL(oversight_casework_case_json(store, "C1", kCaseAsOf, &out), OVERSIGHT_E_NOT_FOUND);
+
+    // A warehouse following the feed from its bookmark sees the deletions
+    // and the erasure row, a page at a time.
+    q.since = bookmark;
+    q.limit = 2;
+    std::vector<nlohmann::json> rows;
+    for (int pages = 0;; ++pages) {
+        BOOST_REQUIRE(pages < 10);
+        EXPECT_OK(oversight_store_changes_json(store, &q, &out));
+        const auto page = take_document(out, "oversight-history");
+        BOOST_TEST(page["changes"].size() <= 2u);
+        for (const auto& r : page["changes"]) rows.push_back(r);
+        q.since = page["next"];
+        if (!page["more"]) break;
+    }
+    BOOST_REQUIRE(!rows.empty());
+    BOOST_TEST(rows.back()["field"] == "erased");
+    BOOST_TEST(contains(rows.back()["new"].get<std::string>(), "erasure request 2024/117"));
+    for (const auto& r : rows) BOOST_TEST(r["seq"].get<int64_t>() > bookmark);
+
+    q.since = 0;
+    q.limit = 500;
+    q.entity = "event";
+    EXPECT_OK(oversight_store_changes_json(store, &q, &out));
+    const auto events_only = take_document(out, "oversight-history");
+    BOOST_TEST(!events_only["changes"].empty());
+    for (const auto& r : events_only["changes"]) BOOST_TEST(r["entity"] == "event");
+    EXPECT_OK(oversight_store_changes_json(store, nullptr, &out));  // NULL: the defaults
+    BOOST_TEST(take_document(out, "oversight-history")["changes"].size() > rows.size());
+
+    q.entity = "nonsense";
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out == nullptr);
+    q.entity = kBadUtf8;
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.entity = nullptr;
+    q.limit = 0;
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.limit = 10001;
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.limit = 10;
+    q.since = -1;
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.since = 1000000;  // a bookmark from another store
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.since = 0;
+    EXPECT_FAIL(oversight_store_changes_json(nullptr, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, nullptr), OVERSIGHT_E_INVALID_ARG);
+    q.version = 0;
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_changes_query_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_changes_query_init(&q, 2), OVERSIGHT_E_INVALID_ARG);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

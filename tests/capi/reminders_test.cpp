@@ -220,4 +220,89 @@ BOOST_FIXTURE_TEST_CASE(every_reader_refuses_bad_queries, CaseworkFixture) {
     BOOST_TEST(contains(message(), "oversight_reminders_ics_options"), message());
 }
 
+BOOST_FIXTURE_TEST_CASE(the_reminder_feed_between_dates_and_since_a_list, CaseworkFixture) {
+    oversight_reminders_changes_query init{};
+    EXPECT_OK(oversight_reminders_changes_query_init(&init, OVERSIGHT_REMINDERS_CHANGES_QUERY_VERSION));
+    BOOST_TEST((init.reminders == nullptr && init.from == nullptr && init.previous_json == nullptr));
+    EXPECT_FAIL(oversight_reminders_changes_query_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_reminders_changes_query_init(&init, 2), OVERSIGHT_E_INVALID_ARG);
+
+    char* out = nullptr;
+    // 4 March: C1's first visit (placed 1 March) is due soon; 11 March: overdue.
+    const oversight_date from{2024, 3, 4};
+    auto rq = query(&kCaseAsOf, 20);
+    oversight_reminders_changes_query q = OVERSIGHT_REMINDERS_CHANGES_QUERY_INIT;
+    q.reminders = &rq;
+    q.from = &from;
+    EXPECT_OK(oversight_reminders_changes_json(store, &q, &out));
+    auto doc = take_document(out, "oversight-reminder-changes");
+    BOOST_TEST(doc["from"] == "2024-03-04");
+    BOOST_TEST(doc["to"] == "2024-03-11");
+    BOOST_TEST(doc["sequence"].get<std::int64_t>() == static_cast<std::int64_t>(history_size(store)));
+    BOOST_REQUIRE(!doc["changed"].empty());
+    for (const auto& c : doc["changed"]) {
+        BOOST_TEST(c["child"] == "C1");
+        BOOST_TEST(c["state"] == "overdue");
+        BOOST_TEST(c["state_before"] == "due");
+        BOOST_TEST(c["reasons"] == nlohmann::json::array({"became_overdue"}));
+    }
+    EXPECT_OK(oversight_reminders_json(store, &rq, &out));
+    const auto now = take_document(out, "oversight-reminders");
+    BOOST_TEST(doc["current"] == now["reminders"]);
+
+    // Since a list: the host's list of 11 March, then a visit is recorded.
+    const std::string received = now.dump();
+    auto visit = event("C1", "visit", kCaseAsOf);
+    EXPECT_OK(oversight_casework_record_event(store, &visit, nullptr));
+    q.from = nullptr;
+    q.previous_json = received.c_str();
+    EXPECT_OK(oversight_reminders_changes_json(store, &q, &out));
+    doc = take_document(out, "oversight-reminder-changes");
+    BOOST_TEST(doc["from"].is_null());
+    BOOST_REQUIRE(!doc["disappeared"].empty());
+    bool met = false;
+    for (const auto& c : doc["disappeared"]) met = met || c["reasons"] == nlohmann::json::array({"met"});
+    BOOST_TEST(met, doc["disappeared"].dump());
+    // Passing the feed back: nothing differs.
+    const std::string feed = doc.dump();
+    q.previous_json = feed.c_str();
+    EXPECT_OK(oversight_reminders_changes_json(store, &q, &out));
+    doc = take_document(out, "oversight-reminder-changes");
+    BOOST_TEST((doc["appeared"].empty() && doc["disappeared"].empty() && doc["changed"].empty()));
+
+    // Bad queries.
+    char* none = reinterpret_cast<char*>(1);
+    EXPECT_FAIL(oversight_reminders_changes_json(nullptr, &q, &none), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(none == nullptr);
+    EXPECT_FAIL(oversight_reminders_changes_json(store, nullptr, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_reminders_changes_json(store, &q, nullptr), OVERSIGHT_E_INVALID_ARG);
+    q.from = &from;
+    EXPECT_FAIL(oversight_reminders_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);  // both
+    BOOST_TEST(contains(message(), "exactly one of from"), message());
+    q.from = nullptr;
+    q.previous_json = nullptr;
+    EXPECT_FAIL(oversight_reminders_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);  // neither
+    const oversight_date later{2024, 3, 12};
+    q.from = &later;
+    EXPECT_FAIL(oversight_reminders_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.from = &kBadDate;
+    EXPECT_FAIL(oversight_reminders_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.from = nullptr;
+    q.previous_json = "[{\"child\":\"C1\"}]";
+    EXPECT_FAIL(oversight_reminders_changes_json(store, &q, &out), OVERSIGHT_E_PARSE);
+    BOOST_TEST(contains(message(), "previous_json: [0].rule: missing"), message());
+    q.previous_json = kBadUtf8;
+    EXPECT_FAIL(oversight_reminders_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.previous_json = "[]";
+    auto unknown = query(&kCaseAsOf, 20, nullptr, kEvil);
+    q.reminders = &unknown;
+    EXPECT_FAIL(oversight_reminders_changes_json(store, &q, &out), OVERSIGHT_E_NOT_FOUND);
+    q.reminders = nullptr;  // the defaults: today, 10 working days
+    EXPECT_OK(oversight_reminders_changes_json(store, &q, &out));
+    take_document(out, "oversight-reminder-changes");
+    q.version = 0;
+    EXPECT_FAIL(oversight_reminders_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "oversight_reminders_changes_query"), message());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -198,4 +198,47 @@ BOOST_AUTO_TEST_CASE(history_query) {
     EXPECT_FAIL(oversight_store_history_query_init(&q, 2), OVERSIGHT_E_INVALID_ARG);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_change_feed_in_pages, MemoryStore) {
+    oversight_store_changes_query q{};
+    EXPECT_OK(oversight_store_changes_query_init(&q, OVERSIGHT_STORE_CHANGES_QUERY_VERSION));
+    BOOST_TEST((q.since == 0 && q.limit == 500 && q.entity == nullptr));
+    EXPECT_FAIL(oversight_store_changes_query_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_changes_query_init(&q, 2), OVERSIGHT_E_INVALID_ARG);
+    for (const char* id : {"C1", "C2", "C3"}) EXPECT_OK(oversight_casework_save_child(store, id, nullptr));
+    char* out = nullptr;
+    q.limit = 2;
+    EXPECT_OK(oversight_store_changes_json(store, &q, &out));
+    auto page = take_document(out, "oversight-history");
+    BOOST_TEST(page["changes"].size() == 2u);
+    BOOST_TEST(page["more"] == true);
+    q.since = page["next"];
+    EXPECT_OK(oversight_store_changes_json(store, &q, &out));
+    page = take_document(out, "oversight-history");
+    BOOST_REQUIRE(page["changes"].size() == 1u);
+    BOOST_TEST(page["changes"][0]["entity"] == "child");
+    BOOST_TEST(page["more"] == false);
+    BOOST_TEST(page["next"] == page["latest"]);
+    char* none = reinterpret_cast<char*>(1);
+    EXPECT_FAIL(oversight_store_changes_json(nullptr, &q, &none), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(none == nullptr);
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, nullptr), OVERSIGHT_E_INVALID_ARG);
+    q.limit = 0;
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.limit = 10;
+    q.since = -1;
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.since = 1000;  // after the latest: a bookmark from another store
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.since = 0;
+    q.entity = "nonsense";
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.entity = kBadUtf8;
+    EXPECT_FAIL(oversight_store_changes_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.entity = "plan";
+    EXPECT_OK(oversight_store_changes_json(store, &q, &out));
+    BOOST_TEST(take_document(out, "oversight-history")["changes"].empty());
+    EXPECT_OK(oversight_store_changes_json(store, nullptr, &out));  // NULL: the defaults
+    BOOST_TEST(take_document(out, "oversight-history")["changes"].size() == 3u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,7 +3,7 @@
 // xml_reader.hpp offers on every element: name(), text(), path(), line(),
 // parent(), child(), children(), attribute() and the typed getters. What
 // xml_reader.hpp and import_issue.hpp promise:
-//   - an error is Error(parse) naming the file;
+//   - an error is Error(parse) naming the file, its message UTF-8;
 //   - a document has a root; every path starts with "/" and the root's name,
 //     is its parent's path plus one step, and names one element only;
 //   - lines are 1.. the input's last line, in document order;
@@ -140,6 +140,7 @@ void check_error(const Error& e) {
     const std::string what = e.what();
     fuzz::check(e.code() == Status::parse || e.code() == Status::nomem, "an XML error is a parse error", what);
     fuzz::check(what.rfind(std::string(kFile) + ":", 0) == 0, "an XML error names the file", what);
+    fuzz::check(fuzz::is_utf8(what), "an XML error message is UTF-8", what);
 }
 
 }  // namespace

@@ -77,7 +77,18 @@ seed_corpus() {
       for f in "$shared"/data/cin_census/*.x* "$shared"/data/workforce/*.x*; do
         [ -f "$f" ] && cp "$f" "$dir/real-$(basename "$f")"
       done ;;
+    cin_census)
+      for f in tests/data/cin_census_sample/*.xml "$shared"/data/cin_census/*.xml; do
+        [ -f "$f" ] && cp "$f" "$dir/real-$(basename "$f")"
+      done ;;
     xlsx_reader) [ -f "$shared/data/annex_a/Annex_A.xlsx" ] && cp "$shared/data/annex_a/Annex_A.xlsx" "$dir/real-Annex_A.xlsx" ;;
+    annex_a)
+      for f in tests/data/annex_a_sample/*.xlsx; do cp "$f" "$dir/fixture-$(basename "$f")"; done
+      [ -f "$shared/data/annex_a/Annex_A.xlsx" ] && cp "$shared/data/annex_a/Annex_A.xlsx" "$dir/real-Annex_A.xlsx" ;;
+    csww)
+      for f in tests/data/csww_sample/*.xml; do cp "$f" "$dir/fixture-$(basename "$f")"; done
+      f=$shared/data/workforce/social_work_workforce_2022.xml
+      [ -f "$f" ] && cp "$f" "$dir/real-$(basename "$f")" ;;
   esac
   return 0
 }
@@ -86,9 +97,9 @@ max_len() {
   case $1 in
     cost|duration) echo 256 ;;
     school_calendar|gov_uk_calendar|rule_pack|ssda903) echo 4096 ;;
-    xml_reader) echo 20480 ;;   # the workforce census (18 KB) whole
+    xml_reader|csww) echo 20480 ;;  # the workforce census (18 KB) whole
     plan_file) echo 24576 ;;    # the sample plan's canonical JSON (22 KB) whole
-    xlsx_reader) echo 32768 ;;  # Annex A (27 KB) whole: a zip cut short is only an error
+    xlsx_reader|annex_a) echo 32768 ;;  # Annex A (27 KB) whole: a zip cut short is only an error
     *) echo 8192 ;;
   esac
 }

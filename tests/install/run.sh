@@ -15,12 +15,12 @@ libdir=${libdir%/}
 test -f "$prefix/include/oversight.h"
 test -f "$prefix/include/oversight.hpp"
 test -f "$prefix/include/oversight/version.h"
-for area in base version date store calendar rule_pack plan action_iter report import workforce casework reminders; do
+for area in base version date store calendar rule_pack plan action_iter report import workforce casework reminders batch; do
   test -f "$prefix/include/oversight/c/$area.h" || { echo "missing <oversight/c/$area.h>"; exit 1; }
 done
 ls "$prefix"/include/*.h | grep -qv "/oversight.h$" && { echo "stray C headers at the include root"; exit 1; }
 ls "$libdir"/liboversight_c.so.1 >/dev/null
-for format in history holidays rules plan plan-list plan-people report import-summary people case case-list reminders; do
+for format in history holidays rules plan plan-list plan-people report import-summary people case case-list reminders reminder-changes batch batch-result; do
   test -f "$prefix/share/oversight/schemas/oversight-$format.schema.json" ||
     { echo "missing share/oversight/schemas/oversight-$format.schema.json"; exit 1; }
 done
@@ -86,6 +86,24 @@ cp "$src/examples/python/plan_report.py" "$work/"
 installed_python "$prefix" "$work/plan_report.py" "$plan" "${dates[@]}" > "$work/py.out"
 expect_report "$work/py.out" "the Python example"
 cmp <(sed 1d "$work/c.out") <(sed 1d "$work/py.out") || { echo "the Python and C examples differ"; exit 1; }
+
+echo "-- a case system's sync through the installed binding (examples/python/case_system_sync.py)"
+# One batch of children, placements and events; a worker's due-soon list; the
+# changes since the last sync. Sent again, the batch changes nothing and the
+# feed from the sequence the first sync kept is empty.
+cp "$src/examples/python/case_system_sync.py" "$work/"
+installed_python "$prefix" "$work/case_system_sync.py" "$work/sync.db" > "$work/sync1.out"
+cat "$work/sync1.out"
+grep -q "^batch: 27 items; 27 added, 0 updated, 0 unchanged$" "$work/sync1.out"
+grep -q "^Asha Patel, on 2026-11-02: 5 overdue or due within 10 working days$" "$work/sync1.out"
+grep -Eq "^  LAC-103  due +due 2026-11-02  First looked-after review$" "$work/sync1.out"
+grep -Eq "^  LAC-102  overdue +due 2026-10-30  Statutory visits in the first year of a placement$" "$work/sync1.out"
+next=$(sed -n 's/^changes since 0: [1-9][0-9]*; next sync: --since \([0-9]*\)$/\1/p' "$work/sync1.out")
+[[ -n $next ]] || { echo "the first sync printed no changes"; exit 1; }
+installed_python "$prefix" "$work/case_system_sync.py" "$work/sync.db" --since "$next" > "$work/sync2.out"
+grep -q "^batch: 27 items; 0 added, 0 updated, 27 unchanged$" "$work/sync2.out"
+grep -q "^changes since $next: 0; next sync: --since $next$" "$work/sync2.out" ||
+  { echo "the second sync:"; cat "$work/sync2.out"; exit 1; }
 
 echo "-- pip install examples/python in a virtual environment, offline, as the README says; the library on the system's path"
 grep -q "^version = \"$version\"" "$src/examples/python/pyproject.toml" ||

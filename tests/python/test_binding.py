@@ -79,7 +79,17 @@ class BindingTest(unittest.TestCase):
                 init.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
                 self.assertEqual(init(ctypes.cast(buf, ctypes.c_void_p), cls.VERSION), 0)
                 self.assertEqual(buf.raw[size:], b"\xab" * 64, "the C struct is larger than the mirror")
-                self.assertEqual(cls.from_buffer_copy(buf.raw[:size]).version, 1)
+                self.assertEqual(cls.from_buffer_copy(buf.raw[:size]).version, cls.VERSION)
+        # A caller built with the version 1 event header has a shorter struct:
+        # _init(…, 1) writes none of version 2's external_id.
+        from oversight.casework import Event
+        v1_size = Event.external_id.offset
+        buf = ctypes.create_string_buffer(b"\xab" * (v1_size + 64), v1_size + 64)
+        init = _lib.lib["oversight_casework_event_init"]
+        init.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
+        self.assertEqual(init(ctypes.cast(buf, ctypes.c_void_p), 1), 0)
+        self.assertEqual(buf.raw[v1_size:], b"\xab" * 64, "a version 1 event is written past its end")
+        self.assertEqual(Event.from_buffer_copy(buf.raw[:v1_size] + bytes(ctypes.sizeof(Event) - v1_size)).version, 1)
         self.assertEqual(ReportOptions().within_days, -1)
         self.assertEqual(StoreOptions().busy_timeout_ms, 5000)
         self.assertEqual(PlanSettings().stale_update_days, 90)

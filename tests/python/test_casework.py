@@ -4,6 +4,7 @@ The iCalendar text is read back with the `icalendar` package (Debian's
 python3-icalendar), independently of libical, which wrote it.
 """
 import datetime
+import json
 import os
 import unittest
 
@@ -17,7 +18,7 @@ SSDA903 = os.path.join(SHARED, "data", "ssda903")  # the real-format return: CI,
 SSDA903_SAMPLE = os.path.join(HERE, "..", "data", "ssda903_sample")  # the project's own, always here
 BAD_903 = os.path.join(HERE, "..", "data", "casework_903_bad")
 
-INVALID_ARG, NOT_FOUND, IO = 1, 2, 3
+INVALID_ARG, NOT_FOUND, IO, PARSE = 1, 2, 3, 5
 EVIL = "'; DROP TABLE children; --"
 START = datetime.date(2024, 3, 1)
 AS_OF = datetime.date(2024, 3, 11)
@@ -178,3 +179,135 @@ class CaseworkTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class SyncTest(unittest.TestCase):
+    """Keeping in step with a case system: external ids, corrections,
+    deletions, erasure and the change feed."""
+
+    def setUp(self):
+        self.store = Store()
+        self.cw = Casework(self.store)
+        self.cw.save_team("Team A")
+        self.cw.save_worker("Ann Lee", "Team A")
+        self.cw.save_worker("Bo Chan", "Team A")
+        for child in ("C1", "C2"):
+            self.assertEqual(self.cw.upsert_child(child, "2012-05-01", external_id="P-" + child), "added")
+            self.cw.allocate(child, "Ann Lee", START)
+            self.cw.record_event(child, "became_looked_after", START)
+            self.cw.record_event(child, "placement_start", START, {"placement_type": "U1", "legal_status": "C2"})
+
+    def tearDown(self):
+        self.store.close()
+
+    def visits_due(self, child):
+        return [r for r in self.cw.reminders(as_of=AS_OF, within=20) if r["child"] == child and "visit" in r["rule"]]
+
+    def test_a_visit_on_the_wrong_child_is_moved_then_deleted(self):
+        bookmark = self.store.changes(0, limit=10000)["next"]
+        open_before = self.visits_due("C1")
+        self.assertTrue(open_before)
+        event_id, outcome = self.cw.save_event("C1", "visit", "2024-03-05", external_id="PARIS-77")
+        self.assertEqual(outcome, "added")
+        self.assertEqual(self.cw.save_event("C1", "visit", "2024-03-05", external_id="PARIS-77"),
+                         (event_id, "unchanged"))
+        self.assertLess(len(self.visits_due("C1")), len(open_before))
+        self.assertTrue(self.cw.correct_event("C2", "visit", "2024-03-05", external_id="PARIS-77"))
+        self.assertFalse(self.cw.correct_event("C2", "visit", "2024-03-05", event_id=event_id))
+        self.assertEqual(self.visits_due("C1"), open_before)
+        self.cw.delete_event(external_id="PARIS-77")
+        with self.assertRaises(OversightError) as e:
+            self.cw.delete_event(event_id=event_id)
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        with self.assertRaises(OversightError) as e:
+            self.cw.delete_event()
+        self.assertEqual(e.exception.status, INVALID_ARG)
+        page = self.store.changes(bookmark, entity="event")
+        self.assertEqual([c["field"] for c in page["changes"]], ["*", "child", "*"])
+        self.assertFalse(page["more"])
+        self.assertEqual(page["next"], page["latest"])
+        # A page at a time.
+        seen, since = [], bookmark
+        while True:
+            p = self.store.changes(since, limit=1)
+            seen += p["changes"]
+            since = p["next"]
+            if not p["more"]:
+                break
+        self.assertEqual([c["seq"] for c in seen], [c["seq"] for c in self.store.changes(bookmark)["changes"]])
+        for bad in (dict(since=-1), dict(since=0, limit=0), dict(since=0, entity="nonsense"), dict(since=10 ** 9)):
+            with self.assertRaises(OversightError) as e:
+                self.store.changes(**bad)
+            self.assertEqual(e.exception.status, INVALID_ARG, bad)
+
+    def test_allocations_attributes_and_erasure(self):
+        self.assertEqual(self.cw.upsert_allocation("C1", "Bo Chan", "2024-03-04", external_id="A-2"), "added")
+        self.assertEqual(self.cw.upsert_allocation("C1", "Bo Chan", "2024-03-05", external_id="A-2"), "updated")
+        self.assertEqual(self.cw.case("C1", AS_OF)["worker"], "Bo Chan")
+        self.cw.end_allocation("C1", "2024-03-08")
+        self.assertEqual(self.cw.case("C1", AS_OF)["worker"], "")  # unallocated
+        self.assertEqual(self.cw.upsert_attribute("C1", "legal_status", "C2", START, external_id="LS-1"), "added")
+        self.assertEqual(self.cw.upsert_attribute("C1", "legal_status", "V2", START, external_id="LS-1"), "updated")
+        self.assertEqual(self.cw.case("C1", AS_OF)["attributes"]["legal_status"], "V2")
+        self.cw.end_attribute("C1", "legal_status", "2024-03-06")
+        self.assertNotIn("legal_status", self.cw.case("C1", AS_OF)["attributes"])
+        self.cw.delete_attribute("C1", "legal_status", "2024-03-06")
+        self.assertEqual(self.cw.case("C1", AS_OF)["attributes"]["legal_status"], "V2")
+        with self.assertRaises(OversightError) as e:
+            self.cw.delete_attribute("C1", "legal_status", "2024-03-06")
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        self.assertEqual(self.cw.upsert_child("C1-renumbered", external_id="P-C1"), "updated")
+        removed = self.cw.erase_child("C1-renumbered", "erasure request 2024/117")
+        self.assertEqual(removed, 1 + 2 + 2 + 1)  # the child, two events, two allocations, one attribute value
+        with self.assertRaises(OversightError) as e:
+            self.cw.case("C1-renumbered", AS_OF)
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        last = self.store.changes(0, limit=10000, entity="child")["changes"][-1]
+        self.assertEqual(last["field"], "erased")
+        self.assertIn("erasure request 2024/117", last["new"])
+
+
+class ReminderFeedTest(unittest.TestCase):
+    """The reminder feed: what appeared, disappeared or changed between two
+    dates, or since the list the host received at its last sync."""
+
+    def setUp(self):
+        self.store = Store()
+        self.cw = Casework(self.store)
+        self.cw.save_team("Team A")
+        self.cw.save_worker("Ann Lee", "Team A")
+        self.cw.save_child("C1", "2012-05-01")
+        self.cw.allocate("C1", "Ann Lee", START)
+        self.cw.record_event("C1", "became_looked_after", START)
+        self.cw.record_event("C1", "placement_start", START, {"placement_type": "U1", "legal_status": "C2"})
+
+    def tearDown(self):
+        self.store.close()
+
+    def test_between_two_dates(self):
+        feed = self.cw.reminder_changes(from_date="2024-03-04", as_of=AS_OF, within=20)
+        self.assertEqual((feed["from"], feed["to"]), ("2024-03-04", "2024-03-11"))
+        self.assertEqual(feed["sequence"], self.store.changes(0, limit=10000)["latest"])
+        self.assertTrue(feed["changed"])
+        for c in feed["changed"]:
+            self.assertEqual((c["reasons"], c["state_before"], c["state"]), (["became_overdue"], "due", "overdue"))
+        self.assertEqual(feed["current"], self.cw.reminders(as_of=AS_OF, within=20))
+
+    def test_since_the_last_sync(self):
+        last = self.cw.reminders(as_of=AS_OF, within=20)
+        self.cw.record_event("C1", "visit", AS_OF)
+        feed = self.cw.reminder_changes(previous=last, as_of=AS_OF, within=20)
+        self.assertIsNone(feed["from"])
+        self.assertIn(["met"], [c["reasons"] for c in feed["disappeared"]])
+        again = self.cw.reminder_changes(previous=feed, as_of=AS_OF, within=20)
+        self.assertEqual((again["appeared"], again["disappeared"], again["changed"]), ([], [], []))
+        self.assertEqual(self.cw.reminder_changes(previous=json.dumps(feed), as_of=AS_OF, within=20)["current"],
+                         feed["current"])
+
+    def test_refusals(self):
+        for bad, status in ((dict(), INVALID_ARG), (dict(from_date="2024-03-04", previous=[]), INVALID_ARG),
+                            (dict(from_date="2024-03-12"), INVALID_ARG), (dict(previous="[1]"), PARSE),
+                            (dict(previous=[], worker="Nobody"), NOT_FOUND)):
+            with self.assertRaises(OversightError) as e:
+                self.cw.reminder_changes(as_of=AS_OF, **bad)
+            self.assertEqual(e.exception.status, status, bad)

@@ -142,6 +142,8 @@ class Prototypes:
             return (ctypes.POINTER(self.mirrors[base]),)
         if depth == 2 and not const and (base == "char" or base in self.opaque):
             return (ctypes.POINTER(ctypes.c_void_p),)
+        if depth == 2 and const and base == "char":  # const char *const *: an array of strings
+            return (ctypes.POINTER(ctypes.c_char_p),)
         raise KeyError("%s%s %s" % ("const " if const else "", base, "*" * depth))
 
     def compare(self, label, declared, ctype, argument=False):

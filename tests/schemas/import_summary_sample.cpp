@@ -3,7 +3,10 @@
 // data/schemas/oversight-import-summary.schema.json).
 // usage: oversight_import_summary_sample OUTPUT_FOLDER PROJECT_FOLDER
 #include <oversight/core/error.hpp>
+#include <oversight/import/annex_a.hpp>
+#include <oversight/import/cin_census.hpp>
 #include <oversight/import/csv_reader.hpp>
+#include <oversight/import/csww.hpp>
 #include <oversight/import/import_issue.hpp>
 #include <oversight/import/plan_file.hpp>
 #include <oversight/import/seed_plan.hpp>
@@ -76,13 +79,19 @@ int main(int argc, char** argv) {
         PlanImport csv = import_plan_text(plan_to_csv(seed.plan), PlanFormat::csv, "sample_plan.csv");
         Store store = Store::open_in_memory();
         ImportSummary ssda903 = import_ssda903(store, project + "tests/data/casework_903_bad");
+        ImportSummary cin = read_cin_census(project + "tests/data/cin_census_sample/cin_damaged.xml").summary;
+        ImportSummary csww = read_csww(project + "tests/data/csww_sample/bad.xml").summary;
+        ImportSummary annex_a = read_annex_a(project + "tests/data/annex_a_sample/bad.xlsx").summary;
         // The first document is the one validate.py also breaks on purpose: it has every kind of place.
         if (!write(out + "import-summary.json", to_json(from_the_readers())) ||
             !write(out + "import-summary-empty.json", to_json(ImportSummary{})) ||
             !write(out + "import-summary-seed-plan.json", to_json(seed.summary)) ||
             !write(out + "import-summary-plan-json.json", to_json(json.summary)) ||
             !write(out + "import-summary-plan-csv.json", to_json(csv.summary)) ||
-            !write(out + "import-summary-ssda903.json", to_json(ssda903)))
+            !write(out + "import-summary-ssda903.json", to_json(ssda903)) ||
+            !write(out + "import-summary-cin-census.json", to_json(cin)) ||
+            !write(out + "import-summary-csww.json", to_json(csww)) ||
+            !write(out + "import-summary-annex-a.json", to_json(annex_a)))
             return 1;
     } catch (const Error& e) {
         std::cerr << e.what() << "\n";

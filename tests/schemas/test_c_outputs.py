@@ -37,7 +37,7 @@ import unittest
 from jsonschema import Draft202012Validator
 
 from oversight import _lib
-from oversight import calendar, casework, imports, plan, reminders, report, rule_pack, store, workforce
+from oversight import batch, calendar, casework, imports, plan, reminders, report, rule_pack, store, workforce
 from oversight import Calendar, Casework, RulePack, Store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -52,6 +52,10 @@ SCHEMAS = os.path.join(PROJECT, "data", "schemas")
 HEADERS = os.path.join(PROJECT, "capi", "include", "oversight", "c")
 CLI = os.environ.get("OVERSIGHT_CLI")
 CASE_AS_OF = datetime.date(2024, 3, 11)
+BATCH_DATA = os.path.join(PROJECT, "tests", "data", "batch")
+# Schemas of documents the library reads rather than writes: checked by
+# test_input_schemas against the project's fixture documents.
+INPUT_SCHEMAS = {"oversight-batch"}
 
 # (plan file, report date, as-of date of its reports): the sample plan
 # everywhere, the seed where ../shared is present.
@@ -59,11 +63,32 @@ PLANS = [(SAMPLE_PLAN, "2025-03-14", datetime.date(2025, 6, 30))]
 if os.path.isfile(SEED):
     PLANS.append((SEED, "2012-09-14", datetime.date(2012, 10, 12)))
 SSDA903_FOLDERS = [SSDA903_SAMPLE, BAD_903] + ([SSDA903] if os.path.isdir(SSDA903) else [])
+# (format, path) for oversight_import_return: the fixtures, and the shared returns when present.
+RETURNS = [("cin", os.path.join(PROJECT, "tests", "data", "cin_census_sample", name))
+           for name in ("cin_sample.xml", "cin_damaged.xml")] + \
+          [("csww", os.path.join(PROJECT, "tests", "data", "csww_sample", name)) for name in ("return.xml", "bad.xml")] + \
+          [("annex-a", os.path.join(PROJECT, "tests", "data", "annex_a_sample", name))
+           for name in ("sample.xlsx", "bad.xlsx")] + \
+          [(fmt, os.path.join(SHARED, "data", rel)) for fmt, rel in
+           (("cin", "cin_census/cin-2022.xml"), ("csww", "workforce/social_work_workforce_2022.xml"),
+            ("annex-a", "annex_a/Annex_A.xlsx")) if os.path.isfile(os.path.join(SHARED, "data", rel))]
 
 
 def raw(f, *args):
     """The owned string a C function returns through its last parameter."""
     return _lib.call_string(f, *args)
+
+
+def raw_result(f, *args):
+    """The owned string a C function returns through its last parameter,
+    also when the call fails but still gives it (a refused batch)."""
+    out = ctypes.c_void_p()
+    try:
+        f(*args, ctypes.byref(out))
+    except _lib.OversightError:
+        if not out.value:
+            raise
+    return _lib.take_string(out)
 
 
 def documented_formats():
@@ -179,12 +204,38 @@ class CApiDocumentsTest(unittest.TestCase):
         for as_of, within in ((CASE_AS_OF, 20), (datetime.date(2024, 6, 1), 0)):
             q = reminders.ReminderQuery(as_of=as_of, within_working_days=within)
             keep("oversight_reminders_json", raw(reminders._json, h, ctypes.byref(q)))
+        # the reminder feed: between two dates, and since the list of the first date
+        week_before = datetime.date(2024, 3, 4)
+        for previous in (None, raw(reminders._json, h, ctypes.byref(
+                reminders.ReminderQuery(as_of=week_before, within_working_days=20)))):
+            rq = reminders.ReminderQuery(as_of=CASE_AS_OF, within_working_days=20)
+            rc = reminders.ReminderChangesQuery(**({"from": week_before} if previous is None
+                                                   else {"previous_json": previous}))
+            rc.set("reminders", ctypes.pointer(rq))
+            keep("oversight_reminders_changes_json", raw(reminders._changes_json, h, ctypes.byref(rc)))
         for child in ("C1", "C3"):
             keep("oversight_casework_case_json", raw(casework._case_json, h, _lib.encode(child),
                                                      _lib.Date.of(CASE_AS_OF)))
         keep("oversight_casework_list_json", raw(casework._list_json, h, None, None, _lib.Date.of(CASE_AS_OF)))
         keep("oversight_casework_list_json", raw(casework._list_json, h, _lib.encode("Ann Lee"), None,
                                                  _lib.Date.of(CASE_AS_OF)))
+
+        # --- batches (a store of their own): applied, and refused (every refused item named)
+        def batch_text(name):
+            with open(os.path.join(BATCH_DATA, name), "rb") as f:
+                return f.read()
+        with Store() as sb:
+            bw = Casework(sb)
+            bw.save_team("Team A")
+            bw.save_worker("Ann Lee", "Team A")
+            for name in ("feed.json", "feed.ndjson", "refused.ndjson"):
+                data = batch_text(name)
+                keep("oversight_batch_apply_json", raw_result(batch._apply_json, sb._h(), data, len(data), None))
+            with batch.Batch() as b:
+                b.add({"op": "child", "child": "C1"}).add_event("C1", "visit", "2024-03-08", external_id="V-8")
+                keep("oversight_batch_apply", raw_result(batch._apply, sb._h(), b._h(), None))
+                b.add_event("C404", "visit", "2024-03-08")
+                keep("oversight_batch_apply", raw_result(batch._apply, sb._h(), b._h(), None))
 
         # --- SSDA903: the sample and a damaged return, and the real one when present
         for folder in SSDA903_FOLDERS:
@@ -194,9 +245,19 @@ class CApiDocumentsTest(unittest.TestCase):
                                                      ctypes.byref(io)))
                 keep("oversight_reminders_json", raw(reminders._json, s903._h(), ctypes.byref(
                     reminders.ReminderQuery(as_of=datetime.date(2018, 3, 31), within_working_days=10))))
+        for fmt, path in RETURNS:
+            with Store() as sr:
+                paths = (ctypes.c_char_p * 1)(_lib.encode(path))
+                ro = imports.ImportReturnOptions(format=fmt, path_count=1)
+                ro.set("paths", ctypes.cast(paths, ctypes.POINTER(ctypes.c_char_p)))
+                keep("oversight_import_return", raw(imports._return, sr._h(), ctypes.byref(ro)))
         keep("oversight_store_history_json", raw(store._history_json, h, None))
         keep("oversight_store_history_json", raw(store._history_json, h,
                                                  ctypes.byref(store.HistoryQuery(entity="acknowledgement"))))
+        # the change feed: a first page, the last page, and one kind only
+        for q in (store.ChangesQuery(since=0, limit=3), store.ChangesQuery(since=0, limit=10000),
+                  store.ChangesQuery(since=1, limit=2, entity="event")):
+            keep("oversight_store_changes_json", raw(store._changes_json, h, ctypes.byref(q)))
 
         # --- calendars and rule packs
         for division in ("england-and-wales", "scotland", "northern-ireland"):
@@ -220,7 +281,9 @@ class CApiDocumentsTest(unittest.TestCase):
         self.assertEqual(sorted(self.outputs), sorted(documented),
                          "every function documenting a JSON document is exercised here, and only those")
         schemas = {os.path.basename(p)[: -len(".schema.json")] for p in glob.glob(os.path.join(SCHEMAS, "*.json"))}
-        self.assertEqual(schemas, set(documented.values()), "one schema per documented format, none unused")
+        self.assertEqual(schemas - INPUT_SCHEMAS, set(documented.values()),
+                         "one schema per documented format, none unused")
+        self.assertTrue(INPUT_SCHEMAS <= schemas)
 
     def test_outputs_are_valid_against_their_schemas(self):
         for name, fmt in sorted(documented_formats().items()):
@@ -236,6 +299,29 @@ class CApiDocumentsTest(unittest.TestCase):
                     self.assertEqual(errors, [], f"{name} output {i} against {fmt}")
                     for what, broken in broken_copies(doc):
                         self.assertFalse(validator.is_valid(broken), f"{fmt} accepts a document {what}")
+
+    def test_input_schemas(self):
+        # The batch document: the fixtures are valid, each NDJSON line against
+        # its item definition; the parser's refusals are the schema's too.
+        with open(os.path.join(SCHEMAS, "oversight-batch.schema.json"), encoding="utf-8") as f:
+            schema = json.load(f)
+        Draft202012Validator.check_schema(schema)
+        document_v = Draft202012Validator(schema)
+        item_v = Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/item"})
+        with open(os.path.join(BATCH_DATA, "feed.json"), encoding="utf-8") as f:
+            doc = json.load(f)
+        self.assertEqual([e.message for e in document_v.iter_errors(doc)], [])
+        self.assertEqual(len({item["op"] for item in doc["items"]}), 10, "the fixture uses every op")
+        for what, broken in broken_copies(doc):
+            self.assertFalse(document_v.is_valid(broken), f"oversight-batch accepts a document {what}")
+        for name, refused_lines in (("feed.ndjson", set()), ("refused.ndjson", {4})):
+            with open(os.path.join(BATCH_DATA, name), encoding="utf-8") as f:
+                for n, line in enumerate(f, 1):
+                    if line.strip():
+                        self.assertEqual(item_v.is_valid(json.loads(line)), n not in refused_lines, (name, n))
+        results = [json.loads(t) for t in self.outputs["oversight_batch_apply_json"]]
+        self.assertEqual([r["applied"] for r in results], [True, True, False])
+        self.assertEqual([e["line"] for e in results[2]["errors"]], [3, 4])
 
     def test_outputs_are_real(self):
         # The documents hold what the data gives them (not vacuously empty).

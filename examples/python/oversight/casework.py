@@ -35,16 +35,52 @@ _OUT_S = ctypes.POINTER(_P)
 
 
 class Event(Versioned):
-    """oversight_casework_event."""
+    """oversight_casework_event (version 2: with external_id)."""
     _fields_ = [("version", _U32), ("child_id", _TEXT), ("type", _TEXT), ("date", Date),
-                ("attributes_json", _TEXT), ("recorded_by", _TEXT), ("rule_pack", _P)]
+                ("attributes_json", _TEXT), ("recorded_by", _TEXT), ("rule_pack", _P), ("external_id", _TEXT)]
     _init = "oversight_casework_event_init"
+    VERSION = 2
+
+
+class ChildRecord(Versioned):
+    """oversight_casework_child."""
+    _fields_ = [("version", _U32), ("child_id", _TEXT), ("date_of_birth", ctypes.POINTER(Date)),
+                ("external_id", _TEXT)]
+    _init = "oversight_casework_child_init"
+
+
+class AllocationRecord(Versioned):
+    """oversight_casework_allocation."""
+    _fields_ = [("version", _U32), ("child_id", _TEXT), ("worker", _TEXT), ("from", Date), ("external_id", _TEXT)]
+    _init = "oversight_casework_allocation_init"
+
+
+class AttributeRecord(Versioned):
+    """oversight_casework_attribute."""
+    _fields_ = [("version", _U32), ("child_id", _TEXT), ("key", _TEXT), ("value", _TEXT),
+                ("effective_from", Date), ("external_id", _TEXT)]
+    _init = "oversight_casework_attribute_init"
+
+
+# oversight_casework_outcome: what saving a record did.
+OUTCOMES = {0: "added", 1: "updated", 2: "unchanged"}
 
 
 _save_child = fn("oversight_casework_save_child", [_P, _S, ctypes.POINTER(Date)])
 _allocate = fn("oversight_casework_allocate", [_P, _S, _S, Date])
 _set_attribute = fn("oversight_casework_set_attribute", [_P, _S, _S, _S, Date])
 _record_event = fn("oversight_casework_record_event", [_P, ctypes.POINTER(Event), ctypes.POINTER(ctypes.c_int64)])
+_I32P, _I64P = ctypes.POINTER(ctypes.c_int32), ctypes.POINTER(ctypes.c_int64)
+_save_event = fn("oversight_casework_save_event", [_P, ctypes.POINTER(Event), _I64P, _I32P])
+_correct_event = fn("oversight_casework_correct_event", [_P, ctypes.c_int64, _S, ctypes.POINTER(Event), _I32P])
+_delete_event = fn("oversight_casework_delete_event", [_P, ctypes.c_int64, _S])
+_upsert_child = fn("oversight_casework_upsert_child", [_P, ctypes.POINTER(ChildRecord), _I32P])
+_erase_child = fn("oversight_casework_erase_child", [_P, _S, _S, _I64P])
+_upsert_allocation = fn("oversight_casework_upsert_allocation", [_P, ctypes.POINTER(AllocationRecord), _I32P])
+_end_allocation = fn("oversight_casework_end_allocation", [_P, _S, Date])
+_upsert_attribute = fn("oversight_casework_upsert_attribute", [_P, ctypes.POINTER(AttributeRecord), _I32P])
+_end_attribute = fn("oversight_casework_end_attribute", [_P, _S, _S, Date])
+_delete_attribute = fn("oversight_casework_delete_attribute", [_P, _S, _S, Date])
 _case_json = fn("oversight_casework_case_json", [_P, _S, Date, _OUT_S])
 _list_json = fn("oversight_casework_list_json", [_P, _S, _S, Date, _OUT_S])
 
@@ -95,6 +131,86 @@ class Casework(WorkforceMethods, ReminderMethods, Ssda903ImportMethods):
                   recorded_by=recorded_by, rule_pack=_lib.handle_of(self._pack, RulePack))
         _record_event(handle, ctypes.byref(e), ctypes.byref(out))
         return out.value
+
+    def _event(self, child_id, event_type, date, attributes, recorded_by, external_id):
+        return Event(child_id=child_id, type=event_type, date=date,
+                     attributes_json=None if attributes is None else json.dumps(attributes),
+                     recorded_by=recorded_by, rule_pack=_lib.handle_of(self._pack, RulePack), external_id=external_id)
+
+    def save_event(self, child_id, event_type, date, attributes=None, recorded_by="python", external_id=None):
+        """Records an event, or with an external id the case system sent
+        before, updates that event in place. Returns (event id, outcome):
+        outcome "added", "updated" or "unchanged"."""
+        handle = self._h()
+        out, outcome = ctypes.c_int64(), ctypes.c_int32()
+        e = self._event(child_id, event_type, date, attributes, recorded_by, external_id)
+        _save_event(handle, ctypes.byref(e), ctypes.byref(out), ctypes.byref(outcome))
+        return out.value, OUTCOMES[outcome.value]
+
+    def correct_event(self, child_id, event_type, date, attributes=None, event_id=0, external_id=None,
+                      new_external_id=None):
+        """Corrects the event with `event_id` or `external_id` (one of them):
+        it becomes this type, date and attributes on `child_id`'s case (moved
+        there if it was another child's). True when anything changed."""
+        handle = self._h()
+        changed = ctypes.c_int32()
+        e = self._event(child_id, event_type, date, attributes, None, new_external_id)
+        _correct_event(handle, event_id, encode(external_id), ctypes.byref(e), ctypes.byref(changed))
+        return bool(changed.value)
+
+    def delete_event(self, event_id=0, external_id=None):
+        """Deletes the event with `event_id` or `external_id` (one of them):
+        the obligations it met are open again."""
+        _delete_event(self._h(), event_id, encode(external_id))
+
+    def upsert_child(self, child_id, date_of_birth=None, external_id=None):
+        """Adds or updates a child, matched by its external id first (a
+        renumbering in the case system) then by its id; returns the outcome."""
+        handle = self._h()
+        outcome = ctypes.c_int32()
+        c = ChildRecord(child_id=child_id, date_of_birth=date_of_birth, external_id=external_id)
+        _upsert_child(handle, ctypes.byref(c), ctypes.byref(outcome))
+        return OUTCOMES[outcome.value]
+
+    def erase_child(self, child_id, reason):
+        """Removes the child and everything on their case (UK GDPR erasure,
+        purge); `reason` is kept in the history and must not identify the
+        child. Returns how many records were removed, the child included."""
+        out = ctypes.c_int64()
+        _erase_child(self._h(), encode(child_id), encode(reason), ctypes.byref(out))
+        return out.value
+
+    def upsert_allocation(self, child_id, worker, from_date, external_id=None):
+        """allocate() with the case system's id for the allocation: sent again
+        with it, the allocation is corrected in place. Returns the outcome."""
+        handle = self._h()
+        outcome = ctypes.c_int32()
+        a = AllocationRecord(child_id=child_id, worker=worker, external_id=external_id)
+        a.set("from", from_date)
+        _upsert_allocation(handle, ctypes.byref(a), ctypes.byref(outcome))
+        return OUTCOMES[outcome.value]
+
+    def end_allocation(self, child_id, on):
+        """Ends the child's current allocation: unallocated from `on`."""
+        _end_allocation(self._h(), encode(child_id), Date.of(on))
+
+    def upsert_attribute(self, child_id, key, value, effective_from, external_id=None):
+        """set_attribute() with the case system's id for the value: sent again
+        with it, the value is corrected in place. Returns the outcome."""
+        handle = self._h()
+        outcome = ctypes.c_int32()
+        a = AttributeRecord(child_id=child_id, key=key, value=value, effective_from=effective_from,
+                            external_id=external_id)
+        _upsert_attribute(handle, ctypes.byref(a), ctypes.byref(outcome))
+        return OUTCOMES[outcome.value]
+
+    def end_attribute(self, child_id, key, on):
+        """Ends the attribute: not set from `on`."""
+        _end_attribute(self._h(), encode(child_id), encode(key), Date.of(on))
+
+    def delete_attribute(self, child_id, key, effective_from):
+        """Deletes the value of `key` that took effect on `effective_from`."""
+        _delete_attribute(self._h(), encode(child_id), encode(key), Date.of(effective_from))
 
     def case(self, child_id, as_of=None):
         """The child's case on `as_of` (dict: child, worker, team, attributes,

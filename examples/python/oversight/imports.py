@@ -1,9 +1,12 @@
 """Reading files other systems write into a store (<oversight/c/import.h>):
 PDF-exported plans (the seed format), Oversight's canonical plan JSON and
-CSV, and SSDA903 returns. (`import` is a Python keyword, hence `imports`.)
+CSV, and the statutory returns (SSDA903, CIN Census, the social work
+workforce census, Ofsted's Annex A). (`import` is a Python keyword, hence
+`imports`.)
 
     plan_id, warnings = store.import_seed_plan("plan.txt", report_date="2012-09-14")
     counts = oversight.Casework(store).import_ssda903("ssda903/")
+    summary = oversight.import_return(store, "cin", "cin-2022.xml")
 
 Each import is one transaction and returns, or reports through, an import
 summary (dict: "importer", "source", "counts", "issues"), every repair or
@@ -33,6 +36,32 @@ _seed_plan = fn("oversight_import_seed_plan", [_P, _S, _OPTS, _OUT_I64, _OUT_S])
 _plan_json = fn("oversight_import_plan_json", [_P, _S, _OPTS, _OUT_I64, _OUT_S])
 _plan_csv = fn("oversight_import_plan_csv", [_P, _S, _OPTS, _OUT_I64, _OUT_S])
 _ssda903 = fn("oversight_import_ssda903", [_P, _S, _OPTS, _OUT_S])
+
+
+class ImportReturnOptions(Versioned):
+    """oversight_import_return_options."""
+    _fields_ = [("version", _U32), ("format", _TEXT), ("paths", ctypes.POINTER(ctypes.c_char_p)),
+                ("path_count", ctypes.c_size_t), ("recorded_by", _TEXT)]
+    _init = "oversight_import_return_options_init"
+
+
+_return = fn("oversight_import_return", [_P, ctypes.POINTER(ImportReturnOptions), _OUT_S])
+
+
+def import_return(store, format, *paths, recorded_by=None):
+    """Imports the files of one statutory return in one transaction: format
+    "ssda903" (a folder, or its CSV files), "cin", "csww" or "annex-a".
+    Importing the same files again changes nothing. Returns the import
+    summary (dict: "importer", "source", "counts", "issues"), every refused
+    row or element an issue naming its file and line, element path or
+    sheet!cell. Raises OversightError when no file could be read."""
+    array = (ctypes.c_char_p * len(paths))(*[encode(str(p)) for p in paths])
+    opts = ImportReturnOptions(format=format, path_count=len(paths), recorded_by=recorded_by)
+    opts.set("paths", ctypes.cast(array, ctypes.POINTER(ctypes.c_char_p)))
+    opts._keep.append(array)
+    out = ctypes.c_void_p()
+    _return(store._h(), ctypes.byref(opts), ctypes.byref(out))
+    return document(take_string(out), "oversight-import-summary")
 
 
 def _import_plan(f, store, source, report_date, title, authority):

@@ -11,6 +11,7 @@ calendar they use (None: the default England pack, England and Wales).
 Windows are in working days from the as-of date (day 0).
 """
 import ctypes
+import json
 
 from . import _lib
 from ._lib import Date, Versioned, call_string, document, fn
@@ -41,11 +42,19 @@ class Acknowledgement(Versioned):
     _init = "oversight_reminders_acknowledgement_init"
 
 
+class ReminderChangesQuery(Versioned):
+    """oversight_reminders_changes_query."""
+    _fields_ = [("version", _U32), ("reminders", ctypes.POINTER(ReminderQuery)), ("from", ctypes.POINTER(Date)),
+                ("previous_json", _TEXT)]
+    _init = "oversight_reminders_changes_query_init"
+
+
 _QUERY = ctypes.POINTER(ReminderQuery)
 _OUT_S = ctypes.POINTER(_P)
 _json = fn("oversight_reminders_json", [_P, _QUERY, _OUT_S])
 _digest = fn("oversight_reminders_digest", [_P, _QUERY, _OUT_S])
 _ics = fn("oversight_reminders_ics", [_P, _QUERY, ctypes.POINTER(IcsOptions), _OUT_S])
+_changes_json = fn("oversight_reminders_changes_json", [_P, ctypes.POINTER(ReminderChangesQuery), _OUT_S])
 _acknowledge = fn("oversight_reminders_acknowledge", [_P, ctypes.POINTER(Acknowledgement)])
 
 
@@ -85,3 +94,20 @@ class ReminderMethods:
                             rule_pack=_lib.handle_of(self._pack, RulePack),
                             calendar=_lib.handle_of(self._calendar, Calendar))
         _acknowledge(handle, ctypes.byref(a))
+
+    def reminder_changes(self, from_date=None, previous=None, as_of=None, within=10, worker=None, team=None):
+        """The reminder feed (<oversight/reminders/reminder_changes.hpp>): the
+        reminders that appeared, disappeared or changed, with reasons, as the
+        oversight-reminder-changes dict. Give exactly one of `from_date` (the
+        reminders on that date against those on `as_of`) and `previous` (what
+        the host received at its last sync: the list of reminders()/the
+        "reminders" of a document, a previous reminder_changes() dict, or its
+        JSON text, against the reminders on `as_of`). Keep the result's
+        "current" and "sequence" for the next sync."""
+        handle = self._h()
+        rq = self._query(as_of, within, worker, team)
+        q = ReminderChangesQuery(**{"from": from_date})
+        q.set("reminders", ctypes.pointer(rq))
+        if previous is not None:
+            q.set("previous_json", previous if isinstance(previous, str) else json.dumps(previous))
+        return document(call_string(_changes_json, handle, ctypes.byref(q)), "oversight-reminder-changes")

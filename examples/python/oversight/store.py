@@ -41,11 +41,18 @@ class HistoryQuery(Versioned):
     _init = "oversight_store_history_query_init"
 
 
+class ChangesQuery(Versioned):
+    """oversight_store_changes_query."""
+    _fields_ = [("version", _U32), ("since", ctypes.c_int64), ("limit", _INT), ("entity", _TEXT)]
+    _init = "oversight_store_changes_query_init"
+
+
 _open = fn("oversight_store_open", [ctypes.POINTER(_P), ctypes.c_char_p, ctypes.POINTER(StoreOptions)])
 _free = fn("oversight_store_free", [_P], None)
 _set_actor = fn("oversight_store_set_actor", [_P, ctypes.c_char_p])
 _schema_version = fn("oversight_store_schema_version", [_P, ctypes.POINTER(ctypes.c_int32)])
 _history_json = fn("oversight_store_history_json", [_P, ctypes.POINTER(HistoryQuery), ctypes.POINTER(_P)])
+_changes_json = fn("oversight_store_changes_json", [_P, ctypes.POINTER(ChangesQuery), ctypes.POINTER(_P)])
 
 
 class Store(PlanMethods, ActionIterMethods, ReportMethods, PlanImportMethods, WorkforceMethods, _lib.Handle):
@@ -56,7 +63,9 @@ class Store(PlanMethods, ActionIterMethods, ReportMethods, PlanImportMethods, Wo
     missing file (OversightError, not found); busy_timeout_ms is how long to
     wait for another connection's lock (default 5000). Use as a context
     manager, or call close(); a closed store raises ValueError. A Store may
-    be used by one thread at a time.
+    be used by one thread at a time; several Stores, in any threads or
+    processes, may open and write the same file at once (writers take turns
+    within busy_timeout_ms; <oversight/c/store.h>).
     """
 
     _free = staticmethod(_free)
@@ -87,3 +96,12 @@ class Store(PlanMethods, ActionIterMethods, ReportMethods, PlanImportMethods, Wo
         entity_id, field, old, new), oldest first."""
         q = HistoryQuery(entity=entity, entity_id=entity_id, after_seq=after_seq, limit=limit)
         return document(call_string(_history_json, self._h(), ctypes.byref(q)), "oversight-history")["changes"]
+
+    def changes(self, since=0, limit=500, entity=None):
+        """A page of the change feed: the history rows after sequence `since`
+        (at most `limit`, 1..10000; only of kind `entity` when given) as a
+        dict {"since", "entity", "next", "latest", "more", "changes"}. Keep
+        "next" and read on from it while "more" is true."""
+        q = ChangesQuery(since=since, limit=limit, entity=entity)
+        doc = document(call_string(_changes_json, self._h(), ctypes.byref(q)), "oversight-history")
+        return {k: v for k, v in doc.items() if k not in ("format", "version")}

@@ -39,7 +39,8 @@ inline bool operator!=(const CaseSummary& a, const CaseSummary& b) { return !(a 
 std::vector<CaseSummary> list_cases(const Store& store, const CaseFilter& filter, Date as_of);
 
 /// A child's case as the deadline engine needs it: the allocation and the
-/// attributes in force on `as_of` (CaseRecord::attributes, "current"), every
+/// attributes in force on `as_of` (CaseRecord::attributes, "current"; an
+/// ended attribute, whose value is empty, is not in force), every
 /// stored attribute value effective on or before `as_of` with its date
 /// (CaseRecord::attribute_changes, date order: schedule_case applies each
 /// from its date, never back to the start of the case), and every recorded
@@ -50,7 +51,8 @@ std::optional<CaseRecord> try_load_case(const Store& store, std::string_view chi
 /// The case as a JSON document: {"format":"oversight-case","version":1,
 /// "child","worker","team","attributes":{} (current),"attribute_changes":
 /// [{"key","value","effective_from"}] (date order),"events":[{"type","date",
-/// "attributes"}]} (schema: data/schemas/oversight-case.schema.json).
+/// "attributes","external_id" (only when the event has one)}]}
+/// (schema: data/schemas/oversight-case.schema.json).
 std::string case_to_json(const CaseRecord& record);
 /// {"format":"oversight-case-list","version":1,"cases":[{"child","worker",
 ///  "team","allocated_from" (or null),"events"}]}, in the order given

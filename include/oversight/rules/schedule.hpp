@@ -62,7 +62,12 @@ struct CaseEvent {
     std::string type;    // "became_looked_after", "placement_start", "visit", "review", ...
     Date date;
     std::map<std::string, std::string> attributes;  // e.g. placement_type, legal_status
+    /// The case system's own id for the event, if it sent one (see
+    /// casework/event.hpp); the schedule does not use it.
+    std::optional<std::string> external_id{};
 };
+bool operator==(const CaseEvent& a, const CaseEvent& b);
+inline bool operator!=(const CaseEvent& a, const CaseEvent& b) { return !(a == b); }
 
 /// A case attribute value in force from a date (a stored case_attributes row).
 struct AttributeChange {

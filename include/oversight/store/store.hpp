@@ -6,8 +6,16 @@
 // is not UTF-8 is refused on every write, naming the place ("action 2.5
 // description: invalid UTF-8 at byte N").
 //
-// Threading: a Store may be used by one thread at a time; different Store
-// objects (even on the same file) are independent.
+// Threads and processes: a Store may be used by one thread at a time (it
+// may move between threads; it is never shared). Different Store objects,
+// in any threads or processes, may open the same file at once, a new one
+// included (the first to get the lock creates and migrates it, the others
+// find it migrated), and write to it: a writer waits for another's write
+// transaction for up to StoreOptions::busy_timeout, the wait retried with
+// backoff where SQLite gives up early, so "database is locked" reaches a
+// caller only when one transaction held the store for longer than that
+// (then Error(db) saying so). Reads take no lock a writer waits for (WAL
+// mode); each read sees the store as committed when it began.
 #pragma once
 
 #include <chrono>

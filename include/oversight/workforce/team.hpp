@@ -6,7 +6,9 @@
 // throw Error(not_found); malformed input Error(invalid_arg).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <oversight/workforce/role.hpp>
@@ -19,6 +21,9 @@ struct Team {
     std::string name;     // unique, not blank
     std::string manager;  // may be empty
     std::string email;    // may be empty
+    /// The case system's own id for the team (trimmed, not blank, at most 256
+    /// bytes, unique); nullopt: none sent (an update then leaves it alone).
+    std::optional<std::string> external_id{};
 };
 bool operator==(const Team& a, const Team& b);
 inline bool operator!=(const Team& a, const Team& b) { return !(a == b); }
@@ -32,8 +37,15 @@ struct Worker {
 bool operator==(const Worker& a, const Worker& b);
 inline bool operator!=(const Worker& a, const Worker& b) { return !(a == b); }
 
-/// Adds the team or updates the stored one with the same name.
+/// Adds the team or updates the stored one (history fields "name",
+/// "manager", "email", "external_id"):
+///  - with an external id that a stored team has: that team, renamed to
+///    team.name when the case system renamed it (Error(conflict) when
+///    another team has the name); appointments follow, being by team;
+///  - otherwise the team with team.name, which takes the external id if it
+///    had none (Error(conflict) when it has another one), or a new team.
 void save_team(Store& store, const Team& team);
+std::optional<Team> try_find_team_by_external_id(const Store& store, std::string_view external_id);
 /// Adds the person if the directory lacks them (and sets a given email),
 /// and makes their open appointment one in `team` with `role`. A person's
 /// first appointment runs from before records; a later change of team or

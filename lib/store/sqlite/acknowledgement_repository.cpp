@@ -14,7 +14,7 @@ public:
 
     std::optional<Acknowledgement> find(const ObligationKey& key) const override {
         return guarded(c_, "reading acknowledgement", [&]() -> std::optional<Acknowledgement> {
-            SQLite::Statement q = query(c_,
+            Query q = query(c_,
                                         "SELECT a.acknowledged_by, a.acknowledged_at, a.note FROM acknowledgements a "
                                         "JOIN children c ON c.id = a.child_id "
                                         "WHERE c.child_ref = ?1 AND a.rule_id = ?2 AND a.due_date = ?3",
@@ -26,7 +26,7 @@ public:
 
     std::vector<std::pair<ObligationKey, Acknowledgement>> all() const override {
         return guarded(c_, "reading acknowledgements", [&] {
-            SQLite::Statement q =
+            Query q =
                 query(c_, "SELECT c.child_ref, a.rule_id, a.due_date, a.acknowledged_by, a.acknowledged_at, a.note "
                           "FROM acknowledgements a JOIN children c ON c.id = a.child_id");
             std::vector<std::pair<ObligationKey, Acknowledgement>> out;

@@ -15,7 +15,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 namespace oversight::detail {
 namespace sqlite {
@@ -53,7 +56,7 @@ public:
             if (f.after_seq) where("seq > ?", *f.after_seq);
             sql += " ORDER BY seq";
             if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
-            SQLite::Statement q = query(*c_, sql, params);
+            Query q = query(*c_, sql, params);
             std::vector<Change> out;
             while (q.executeStep()) {
                 Change c;
@@ -71,8 +74,17 @@ public:
         });
     }
 
+    std::int64_t latest_sequence() const override {
+        return guarded(*c_, "reading history",
+                       [&] { return c_->db.execAndGet("SELECT coalesce(max(seq), 0) FROM history").getInt64(); });
+    }
+
     void transaction(std::string_view what, const std::function<void()>& fn) override {
         sqlite::transaction(*c_, what, fn);
+    }
+
+    void savepoint(std::string_view what, const std::function<void()>& fn) override {
+        sqlite::savepoint(*c_, what, fn);
     }
 
     PlanRepository& plans() noexcept override { return *plans_; }
@@ -112,7 +124,25 @@ std::unique_ptr<Connection> connect(const StoreOptions& o) {
         migrate(c->db, path);
         // WAL: readers (reports) do not block the writer (a case system).
         // Only now, so that a file refused or not migrated is left as it was.
-        if (!memory) c->db.execAndGet("PRAGMA journal_mode = WAL");
+        // Another process opening the file at the same moment may hold the
+        // lock the switch needs: retry within the busy timeout.
+        if (!memory) {
+            const auto deadline = std::chrono::steady_clock::now() + o.busy_timeout;
+            auto pause = std::chrono::milliseconds(1);
+            for (;;) {
+                try {
+                    c->db.execAndGet("PRAGMA journal_mode = WAL");
+                    break;
+                } catch (const SQLite::Exception& e) {
+                    const int code = e.getErrorCode() & 0xff;
+                    if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) ||
+                        std::chrono::steady_clock::now() + pause > deadline)
+                        throw;
+                }
+                std::this_thread::sleep_for(pause);
+                pause = std::min(pause * 2, std::chrono::milliseconds(50));
+            }
+        }
     }
     return c;
 }

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <iterator>
+#include <tuple>
 #include <unordered_map>
 
 namespace oversight::detail::sqlite {
@@ -52,17 +54,111 @@ std::string case_sql(const CaseFilter& filter, bool one_child, std::vector<Value
     return sql + " ORDER BY child_ref";
 }
 
+/// The columns of an event as RecordedEvent reads them (event_from).
+const char* const kEventColumns =
+    "SELECT e.id, c.child_ref, e.type, e.date, e.attributes, e.external_id, e.recorded_by, e.recorded_at, e.source "
+    "FROM events e JOIN children c ON c.id = e.child_id ";
+
+RecordedEvent event_from(SQLite::Statement& q) {
+    RecordedEvent r;
+    r.id = q.getColumn(0).getInt64();
+    r.child_id = q.getColumn(1).getString();
+    r.event = {q.getColumn(2).getString(), Date::parse_iso(q.getColumn(3).getString()),
+               attributes_from_json(q.getColumn(4).getString()), opt_text(q.getColumn(5))};
+    r.recorded_by = q.getColumn(6).getString();
+    r.recorded_at = q.getColumn(7).getString();
+    r.source = q.getColumn(8).getString();
+    return r;
+}
+
+/// The columns of an allocation as Allocation reads them (allocation_from).
+const char* const kAllocationColumns =
+    "SELECT a.id, p.name, a.from_date, a.to_date, a.external_id, c.child_ref FROM allocations a "
+    "JOIN people p ON p.id = a.worker_id JOIN children c ON c.id = a.child_id ";
+
+Allocation allocation_from(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), Date::parse_iso(q.getColumn(2).getString()),
+            opt_date(q.getColumn(3)), opt_text(q.getColumn(4))};
+}
+
+const char* const kAttributeColumns =
+    "SELECT a.id, c.child_ref, a.key, a.value, a.effective_from, a.external_id FROM case_attributes a "
+    "JOIN children c ON c.id = a.child_id ";
+
+StoredAttribute attribute_from(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(),
+            q.getColumn(1).getString(),
+            {Date::parse_iso(q.getColumn(4).getString()), q.getColumn(2).getString(), q.getColumn(3).getString()},
+            opt_text(q.getColumn(5))};
+}
+
+/// Whether nlohmann's dump writes `s` between quotes as it is: printable
+/// ASCII without '"' or '\\' (no escape, no UTF-8 to check or replace).
+bool plain_json_text(std::string_view s) noexcept {
+    for (unsigned char ch : s)
+        if (ch < 0x20 || ch > 0x7e || ch == '"' || ch == '\\') return false;
+    return true;
+}
+
+/// An event as the history keeps it on creation and deletion: a JSON object,
+/// keys sorted, compact, invalid UTF-8 replaced.
+std::string event_summary(std::string_view child_id, const CaseEvent& event, std::string_view source,
+                          bool with_child) {
+    const std::string date = event.date.iso();
+    // The usual case (ids, codes and dates in plain ASCII) written directly,
+    // byte for byte as the json dump below writes it (5% of an ingest).
+    bool plain = plain_json_text(event.type) && plain_json_text(source) &&
+                 (!with_child || plain_json_text(child_id)) &&
+                 (!event.external_id || plain_json_text(*event.external_id));
+    for (const auto& [k, v] : event.attributes) plain = plain && plain_json_text(k) && plain_json_text(v);
+    if (plain) {
+        std::string out;
+        out.reserve(96 + child_id.size() + event.type.size() + source.size());
+        auto field = [&](const char* key, std::string_view text) {
+            out.append(out.size() > 1 ? ",\"" : "\"").append(key).append("\":\"").append(text).append("\"");
+        };
+        out = "{";
+        out.append("\"attributes\":{");
+        bool first = true;
+        for (const auto& [k, v] : event.attributes) {
+            out.append(first ? "\"" : ",\"").append(k).append("\":\"").append(v).append("\"");
+            first = false;
+        }
+        out.append("}");
+        if (with_child) field("child", child_id);
+        field("date", date);
+        if (event.external_id) field("external_id", *event.external_id);
+        field("source", source);
+        field("type", event.type);
+        out.append("}");
+        return out;
+    }
+    nlohmann::json j = nlohmann::json::object();
+    if (with_child) j["child"] = std::string(child_id);
+    j["type"] = event.type;
+    j["date"] = date;
+    nlohmann::json attributes = nlohmann::json::object();  // as attributes_json has them
+    for (const auto& [k, v] : event.attributes) attributes[k] = v;
+    j["attributes"] = std::move(attributes);
+    j["source"] = std::string(source);
+    if (event.external_id) j["external_id"] = *event.external_id;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 class SqliteCaseworkRepository final : public CaseworkRepository {
 public:
     explicit SqliteCaseworkRepository(Connection& c) : c_(c) {}
 
     std::optional<Child> find_child(std::string_view child_id) const override {
-        return guarded(c_, "finding child", [&]() -> std::optional<Child> {
-            SQLite::Statement q =
-                query(c_, "SELECT child_ref, date_of_birth FROM children WHERE child_ref = ?1", {value(child_id)});
-            if (!q.executeStep()) return std::nullopt;
-            return Child{q.getColumn(0).getString(), opt_date(q.getColumn(1))};
-        });
+        return guarded(c_, "finding child", [&] { return child_where("child_ref = ?1", value(child_id)); });
+    }
+
+    bool has_child(std::string_view child_id) const override {
+        return guarded(c_, "finding child", [&] { return child_row_if(child_id).has_value(); });
+    }
+
+    std::optional<Child> find_child_by_external_id(std::string_view external_id) const override {
+        return guarded(c_, "finding child", [&] { return child_where("external_id = ?1", value(external_id)); });
     }
 
     void add_child(const Child& child) override {
@@ -70,30 +166,114 @@ public:
             std::int64_t id = insert_row(c_, "children", "child",
                                          {{"child_ref", child.id},
                                           {"date_of_birth", value(child.date_of_birth)},
-                                          {"created_at", utc_timestamp_now()}},
+                                          {"created_at", utc_timestamp_now()},
+                                          {"external_id", value(child.external_id)}},
                                          child.id);
+            if (c_.depth > 0) remember_child_row(child.id, id);
             if (child.date_of_birth)
                 record_change(c_, "child", id, "date_of_birth", std::nullopt, child.date_of_birth->iso());
+            if (child.external_id) record_change(c_, "child", id, "external_id", std::nullopt, *child.external_id);
         });
     }
 
-    void update_child(const Child& child) override {
+    void update_child(std::string_view child_id, const Child& child) override {
         write(c_, "changing child", [&] {
-            update_row(c_, "children", "child", child_row(child.id),
-                       {{"date_of_birth", "date_of_birth", value(child.date_of_birth)}});
+            update_row(c_, "children", "child", child_row(child_id),
+                       {{"child_ref", "id", child.id},
+                        {"date_of_birth", "date_of_birth", value(child.date_of_birth)},
+                        {"external_id", "external_id", value(child.external_id)}});
+            // It may have been renamed: looked up again by its id when next asked.
+            c_.child_rows.erase(std::string(child_id));
+            c_.child_rows.erase(child.id);
+        });
+    }
+
+    Erasure erase_child(std::string_view child_id, std::string_view reason) override {
+        return write(c_, "erasing child", [&] {
+            const std::int64_t child = child_row(child_id);
+            Erasure out;
+            // Each record removed, in the feed as a deletion with no value.
+            const std::tuple<const char*, const char*, std::int64_t*> records[] = {
+                {"events", "event", &out.events},
+                {"allocations", "allocation", &out.allocations},
+                {"case_attributes", "case_attribute", &out.attributes},
+                {"acknowledgements", "acknowledgement", &out.acknowledgements}};
+            for (const auto& [table, entity, count] : records) {
+                std::vector<std::int64_t> ids;
+                Query q =
+                    query(c_, std::string("SELECT id FROM ") + table + " WHERE child_id = ?1 ORDER BY id", {child});
+                while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+                for (std::int64_t id : ids) record_change_about(c_, child, entity, id, "*", kErased, std::nullopt);
+                query(c_, std::string("DELETE FROM ") + table + " WHERE child_id = ?1", {child}).exec();
+                *count = static_cast<std::int64_t>(ids.size());
+            }
+            const Child gone = *find_child(child_id);
+            c_.child_rows.erase(gone.id);
+            record_change_about(c_, child, "child", child, "*", kErased, std::nullopt);
+            query(c_, "DELETE FROM children WHERE id = ?1", {child}).exec();
+            // Every earlier row about the case keeps its shape, not its values.
+            out.history_rows_scrubbed =
+                query(c_,
+                      "UPDATE history SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE ?2 END, "
+                      "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE ?2 END "
+                      "WHERE child_id = ?1 AND ((old_value IS NOT NULL AND old_value IS NOT ?2) "
+                      "OR (new_value IS NOT NULL AND new_value IS NOT ?2))",
+                      {child, value(kErased)})
+                    .exec();
+            // A record moved to another child's case named this child as its old one.
+            std::vector<Value> names = {child, value(kErased), value(gone.id)};
+            std::string named = "?3";
+            if (gone.external_id) {
+                names.push_back(value(*gone.external_id));
+                named += ", ?4";
+            }
+            out.history_rows_scrubbed +=
+                query(c_,
+                      "UPDATE history SET old_value = CASE WHEN old_value IN (" + named + ") THEN ?2 ELSE old_value END, "
+                      "new_value = CASE WHEN new_value IN (" + named + ") THEN ?2 ELSE new_value END "
+                      "WHERE child_id IS NOT NULL AND child_id <> ?1 AND field = 'child' "
+                      "AND (old_value IN (" + named + ") OR new_value IN (" + named + "))",
+                      names)
+                    .exec();
+            nlohmann::ordered_json summary = {{"reason", std::string(reason)},
+                                              {"events", out.events},
+                                              {"allocations", out.allocations},
+                                              {"attributes", out.attributes},
+                                              {"acknowledgements", out.acknowledgements},
+                                              {"history_rows_scrubbed", out.history_rows_scrubbed}};
+            record_change_about(c_, std::nullopt, "child", child, "erased", std::nullopt, summary.dump());
+            return out;
+        });
+    }
+
+    std::vector<Allocation> allocations(std::string_view child_id) const override {
+        return guarded(c_, "listing allocations", [&] {
+            std::vector<Allocation> out;
+            Query q = query(c_, std::string(kAllocationColumns) +
+                                                "WHERE a.child_id = ?1 ORDER BY a.from_date, a.id",
+                                        {child_row(child_id)});
+            while (q.executeStep()) out.push_back(allocation_from(q));
+            return out;
         });
     }
 
     std::optional<Allocation> open_allocation(std::string_view child_id) const override {
         return guarded(c_, "finding an allocation", [&]() -> std::optional<Allocation> {
-            SQLite::Statement q = query(c_,
-                                        "SELECT a.id, p.name, a.from_date, a.to_date FROM allocations a "
-                                        "JOIN people p ON p.id = a.worker_id "
-                                        "WHERE a.child_id = ?1 AND a.to_date IS NULL",
+            Query q = query(c_, std::string(kAllocationColumns) + "WHERE a.child_id = ?1 AND a.to_date IS NULL",
                                         {child_row(child_id)});
             if (!q.executeStep()) return std::nullopt;
-            return Allocation{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                              Date::parse_iso(q.getColumn(2).getString()), opt_date(q.getColumn(3))};
+            return allocation_from(q);
+        });
+    }
+
+    std::optional<std::pair<std::string, Allocation>> find_allocation_by_external_id(
+        std::string_view external_id) const override {
+        return guarded(c_, "finding an allocation", [&]() -> std::optional<std::pair<std::string, Allocation>> {
+            Query q =
+                query(c_, std::string(kAllocationColumns) + "WHERE a.external_id = ?1", {value(external_id)});
+            if (!q.executeStep()) return std::nullopt;
+            Allocation a = allocation_from(q);
+            return std::make_pair(q.getColumn(5).getString(), std::move(a));
         });
     }
 
@@ -103,58 +283,172 @@ public:
                        {{"child_id", child_row(child_id)},
                         {"worker_id", person_row(a.worker)},
                         {"from_date", value(a.from)},
-                        {"to_date", value(a.to)}},
-                       std::string(child_id) + " -> " + a.worker + " from " + a.from.iso());
+                        {"to_date", value(a.until)},
+                        {"external_id", value(a.external_id)}},
+                       std::string(child_id) + " -> " + a.worker + " from " + a.from.iso() +
+                           (a.until ? " until " + a.until->iso() : "") +
+                           (a.external_id ? " (external id " + *a.external_id + ")" : ""));
         });
     }
 
     void update_allocation(const Allocation& a) override {
         write(c_, "changing an allocation", [&] {
             update_row(c_, "allocations", "allocation", a.id,
-                       {{"worker_id", "worker", person_row(a.worker), "people"}, {"to_date", "to_date", value(a.to)}});
+                       {{"worker_id", "worker", person_row(a.worker), "people"},
+                        {"from_date", "from_date", value(a.from)},
+                        {"to_date", "to_date", value(a.until)},
+                        {"external_id", "external_id", value(a.external_id)}});
         });
     }
 
-    bool set_attribute(std::string_view child_id, const AttributeChange& a) override {
-        return write(c_, "setting attribute", [&] {
-            const std::int64_t child = child_row(child_id);
-            const std::string field = a.key + "@" + a.effective_from.iso();
-            auto id = query_id(c_,
-                               "SELECT id FROM case_attributes WHERE child_id = ?1 AND key = ?2 AND effective_from = ?3",
-                               {child, a.key, value(a.effective_from)});
-            if (id) return update_row(c_, "case_attributes", "case_attribute", *id, {{"value", field.c_str(), a.value}}) > 0;
+    std::optional<StoredAttribute> find_attribute(std::string_view child_id, std::string_view key,
+                                                  Date effective_from) const override {
+        return guarded(c_, "finding an attribute", [&]() -> std::optional<StoredAttribute> {
+            const auto child = child_row_if(child_id);
+            if (!child) return std::nullopt;
+            return attribute_where("a.child_id = ?1 AND a.key = ?2 AND a.effective_from = ?3",
+                                   {*child, value(key), value(effective_from)});
+        });
+    }
+
+    std::optional<StoredAttribute> find_attribute_by_external_id(std::string_view external_id) const override {
+        return guarded(c_, "finding an attribute",
+                       [&] { return attribute_where("a.external_id = ?1", {value(external_id)}); });
+    }
+
+    std::vector<StoredAttribute> attributes(std::string_view child_id) const override {
+        return guarded(c_, "listing attributes", [&] {
+            std::vector<StoredAttribute> out;
+            Query q = query(c_, std::string(kAttributeColumns) +
+                                                "WHERE a.child_id = ?1 ORDER BY a.effective_from, a.key",
+                                        {child_row(child_id)});
+            while (q.executeStep()) out.push_back(attribute_from(q));
+            return out;
+        });
+    }
+
+    std::optional<StoredAttribute> attribute_on(std::string_view child_id, std::string_view key,
+                                                Date day) const override {
+        return guarded(c_, "finding an attribute", [&] {
+            return attribute_where("c.child_ref = ?1 AND a.key = ?2 AND a.effective_from <= ?3 "
+                                   "ORDER BY a.effective_from DESC LIMIT 1",
+                                   {value(child_id), value(key), value(day)});
+        });
+    }
+
+    void add_attribute(const StoredAttribute& a) override {
+        write(c_, "setting attribute", [&] {
+            const AttributeChange& v = a.value;
             insert_row(c_, "case_attributes", "case_attribute",
-                       {{"child_id", child}, {"key", a.key}, {"value", a.value}, {"effective_from", value(a.effective_from)}},
-                       a.value, field);
-            return true;
+                       {{"child_id", child_row(a.child_id)},
+                        {"key", v.key},
+                        {"value", v.value},
+                        {"effective_from", value(v.effective_from)},
+                        {"external_id", value(a.external_id)}},
+                       v.value, v.key + "@" + v.effective_from.iso());
         });
     }
 
-    std::optional<std::int64_t> add_event(std::string_view child_id, const CaseEvent& event,
-                                          std::string_view recorded_by, std::string_view source) override {
-        return write(c_, "recording event", [&]() -> std::optional<std::int64_t> {
-            const std::int64_t child = child_row(child_id);
-            const std::string attributes = attributes_json(event.attributes);
-            // An imported event is stored once (the events_imported_once index).
-            if (source != "manual" &&
-                query_id(c_,
-                         "SELECT id FROM events WHERE child_id = ?1 AND type = ?2 AND date = ?3 AND attributes = ?4 "
-                         "AND source = ?5",
-                         {child, event.type, value(event.date), attributes, value(source)}))
-                return std::nullopt;
-            nlohmann::json summary{{"type", event.type},
-                                   {"date", event.date.iso()},
-                                   {"attributes", nlohmann::json::parse(attributes)},
-                                   {"source", std::string(source)}};
+    bool update_attribute(const StoredAttribute& a) override {
+        return write(c_, "setting attribute", [&] {
+            const AttributeChange& v = a.value;
+            const std::string field = v.key + "@" + v.effective_from.iso();
+            return update_row(c_, "case_attributes", "case_attribute", a.id,
+                              {{"key", "key", v.key},
+                               {"effective_from", "effective_from", value(v.effective_from)},
+                               {"value", field.c_str(), v.value},
+                               {"external_id", "external_id", value(a.external_id)}}) > 0;
+        });
+    }
+
+    void remove_attribute(std::int64_t id) override {
+        write(c_, "deleting an attribute", [&] {
+            auto a = attribute_where("a.id = ?1", {id});
+            if (!a) throw Error(Status::not_found, "case_attribute " + std::to_string(id) + " not found");
+            nlohmann::ordered_json j = {{"key", a->value.key},
+                                        {"effective_from", a->value.effective_from.iso()},
+                                        {"value", a->value.value}};
+            if (a->external_id) j["external_id"] = *a->external_id;
+            delete_row(c_, "case_attributes", "case_attribute", id,
+                       j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        });
+    }
+
+    std::optional<RecordedEvent> find_event(std::int64_t id) const override {
+        return guarded(c_, "finding an event", [&] { return event_where("e.id = ?1", {id}); });
+    }
+
+    std::optional<RecordedEvent> find_event_by_external_id(std::string_view external_id) const override {
+        return guarded(c_, "finding an event", [&] { return event_where("e.external_id = ?1", {value(external_id)}); });
+    }
+
+    std::optional<std::int64_t> find_event_id_by_external_id(std::string_view external_id) const override {
+        return guarded(c_, "finding an event", [&] {
+            static const std::string kSql = "SELECT id FROM events WHERE external_id = ?1";
+            return query_id(c_, kSql, {value(external_id)});
+        });
+    }
+
+    std::optional<std::int64_t> find_identical_event(std::string_view child_id, const CaseEvent& event,
+                                                     std::string_view source) const override {
+        // "+e.external_id": without the unary plus SQLite searches the
+        // external_id index for NULL, i.e. every event without an external
+        // id (every imported one): a scan per lookup, quadratic on import.
+        // The child and date index finds the few candidates instead.
+        // The child by its row id (child_row_if: found once per transaction).
+        return guarded(c_, "finding an event", [&]() -> std::optional<std::int64_t> {
+            const auto child = child_row_if(child_id);
+            if (!child) return std::nullopt;
+            static const std::string kSql =
+                "SELECT id FROM events WHERE child_id = ?1 AND type = ?2 AND date = ?3 AND attributes = ?4 "
+                "AND source = ?5 AND +external_id IS NULL ORDER BY id LIMIT 1";
+            return query_id(c_, kSql,
+                            {*child, event.type, value(event.date), attributes_json(event.attributes), value(source)});
+        });
+    }
+
+    std::vector<RecordedEvent> events(std::string_view child_id) const override {
+        return guarded(c_, "listing events", [&] {
+            std::vector<RecordedEvent> out;
+            Query q =
+                query(c_, std::string(kEventColumns) + "WHERE e.child_id = ?1 ORDER BY e.date, e.id", {child_row(child_id)});
+            while (q.executeStep()) out.push_back(event_from(q));
+            return out;
+        });
+    }
+
+    std::int64_t add_event(std::string_view child_id, const CaseEvent& event, std::string_view recorded_by,
+                           std::string_view source) override {
+        return write(c_, "recording event", [&] {
             return insert_row(c_, "events", "event",
-                              {{"child_id", child},
+                              {{"child_id", child_row(child_id)},
                                {"type", event.type},
                                {"date", value(event.date)},
-                               {"attributes", attributes},
+                               {"attributes", attributes_json(event.attributes)},
                                {"recorded_by", value(recorded_by)},
                                {"recorded_at", utc_timestamp_now()},
-                               {"source", value(source)}},
-                              summary.dump());
+                               {"source", value(source)},
+                               {"external_id", value(event.external_id)}},
+                              event_summary(child_id, event, source, false));
+        });
+    }
+
+    bool update_event(std::int64_t id, std::string_view child_id, const CaseEvent& event) override {
+        return write(c_, "correcting an event", [&] {
+            std::vector<Field> fields = {{"child_id", "child", child_row(child_id), "children", "child_ref"},
+                                         {"type", "type", event.type},
+                                         {"date", "date", value(event.date)},
+                                         {"attributes", "attributes", attributes_json(event.attributes)}};
+            if (event.external_id) fields.push_back({"external_id", "external_id", value(event.external_id)});
+            return update_row(c_, "events", "event", id, fields) > 0;
+        });
+    }
+
+    void remove_event(std::int64_t id) override {
+        write(c_, "deleting an event", [&] {
+            auto e = event_where("e.id = ?1", {id});
+            if (!e) throw Error(Status::not_found, "event " + std::to_string(id) + " not found");
+            delete_row(c_, "events", "event", id, event_summary(e->child_id, e->event, e->source, true));
         });
     }
 
@@ -167,20 +461,61 @@ public:
     }
 
     std::vector<CaseRecord> load_cases(const CaseFilter& filter, Date as_of) const override {
-        return guarded(c_, "loading cases", [&] { return records(filter, as_of, std::nullopt); });
+        return guarded(c_, "loading cases", [&] {
+            std::vector<CaseRecord> r;
+            snapshot(c_, [&] { r = records(filter, as_of, std::nullopt); });
+            return r;
+        });
     }
 
     std::optional<CaseRecord> load_case(std::string_view child_id, Date as_of) const override {
         return guarded(c_, "loading case", [&]() -> std::optional<CaseRecord> {
-            std::vector<CaseRecord> r = records({}, as_of, child_id);
+            std::vector<CaseRecord> r;
+            snapshot(c_, [&] { r = records({}, as_of, child_id); });
             if (r.empty()) return std::nullopt;
             return std::move(r.front());
         });
     }
 
 private:
+    std::optional<Child> child_where(const char* condition, Value v) const {
+        Query q =
+            query(c_, std::string("SELECT child_ref, date_of_birth, external_id FROM children WHERE ") + condition, {v});
+        if (!q.executeStep()) return std::nullopt;
+        return Child{q.getColumn(0).getString(), opt_date(q.getColumn(1)), opt_text(q.getColumn(2))};
+    }
+
+    std::optional<RecordedEvent> event_where(const char* condition, const std::vector<Value>& params) const {
+        Query q = query(c_, std::string(kEventColumns) + "WHERE " + condition, params);
+        if (!q.executeStep()) return std::nullopt;
+        return event_from(q);
+    }
+
+    std::optional<StoredAttribute> attribute_where(const char* condition, const std::vector<Value>& params) const {
+        Query q = query(c_, std::string(kAttributeColumns) + "WHERE " + condition, params);
+        if (!q.executeStep()) return std::nullopt;
+        return attribute_from(q);
+    }
+
+    /// The child's row id, if there is such a child: inside a write
+    /// transaction from the connection's child_rows once found.
+    std::optional<std::int64_t> child_row_if(std::string_view child_id) const {
+        const bool cached = c_.depth > 0;
+        if (cached)
+            if (auto it = c_.child_rows.find(std::string(child_id)); it != c_.child_rows.end()) return it->second;
+        static const std::string kSql = "SELECT id FROM children WHERE child_ref = ?1";
+        auto id = query_id(c_, kSql, {value(child_id)});
+        if (id && cached) remember_child_row(child_id, *id);
+        return id;
+    }
+
+    void remember_child_row(std::string_view child_id, std::int64_t id) const {
+        if (c_.child_rows.size() >= kChildRowCacheSize) c_.child_rows.clear();
+        c_.child_rows.insert_or_assign(std::string(child_id), id);
+    }
+
     std::int64_t child_row(std::string_view child_id) const {
-        auto id = query_id(c_, "SELECT id FROM children WHERE child_ref = ?1", {value(child_id)});
+        auto id = child_row_if(child_id);
         if (!id) throw Error(Status::not_found, "no child with id '" + sanitize_utf8(child_id) + "'");
         return *id;
     }
@@ -197,7 +532,7 @@ private:
         std::vector<Value> params;
         std::string sql = case_sql(filter, child.has_value(), params, as_of);
         if (child) params.push_back(value(*child));
-        SQLite::Statement q = query(c_, sql, params);
+        Query q = query(c_, sql, params);
         std::vector<std::pair<std::int64_t, CaseSummary>> out;
         while (q.executeStep())
             out.push_back({q.getColumn(0).getInt64(),
@@ -226,7 +561,7 @@ private:
         const std::string one = child ? " AND child_id = ?2" : "";
         std::vector<Value> params = {value(as_of)};
         if (child) params.push_back(index.begin()->first);
-        SQLite::Statement a = query(c_,
+        Query a = query(c_,
                                     "SELECT child_id, key, value, effective_from FROM case_attributes "
                                     "WHERE effective_from <= ?1" + one + " ORDER BY child_id, effective_from, key",
                                     params);
@@ -238,16 +573,21 @@ private:
             r.attributes[key] = v;
             r.attribute_changes.push_back({Date::parse_iso(a.getColumn(3).getString()), std::move(key), std::move(v)});
         }
+        // An empty value is an ended attribute: not in force.
+        for (CaseRecord& r : out)
+            for (auto it = r.attributes.begin(); it != r.attributes.end();)
+                it = it->second.empty() ? r.attributes.erase(it) : std::next(it);
         params.erase(params.begin());
-        SQLite::Statement e = query(c_,
-                                    "SELECT child_id, type, date, attributes FROM events" +
+        Query e = query(c_,
+                                    "SELECT child_id, type, date, attributes, external_id FROM events" +
                                         std::string(child ? " WHERE child_id = ?1" : "") + " ORDER BY child_id, date, id",
                                     params);
         while (e.executeStep()) {
             auto it = index.find(e.getColumn(0).getInt64());
             if (it == index.end()) continue;
             out[it->second].events.push_back({e.getColumn(1).getString(), Date::parse_iso(e.getColumn(2).getString()),
-                                              attributes_from_json(e.getColumn(3).getString())});
+                                              attributes_from_json(e.getColumn(3).getString()),
+                                              opt_text(e.getColumn(4))});
         }
         return out;
     }

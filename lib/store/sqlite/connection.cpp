@@ -4,6 +4,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 namespace oversight::detail::sqlite {
 
 void rethrow(const Connection& c, std::string_view what, const SQLite::Exception& e) {
@@ -12,19 +16,135 @@ void rethrow(const Connection& c, std::string_view what, const SQLite::Exception
     throw Error(Status::db, msg);
 }
 
+namespace {
+
+bool is_busy(const SQLite::Exception& e) {
+    const int code = e.getErrorCode() & 0xff;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+/// Runs `sql` (BEGIN IMMEDIATE or COMMIT), retrying while another connection
+/// holds the lock until `deadline`: SQLite's busy handler already waits on
+/// most conflicts, but some return SQLITE_BUSY at once (a WAL file being
+/// recovered or checkpointed, a journal-mode change by another process) and
+/// a COMMIT in rollback-journal mode may give up on a reader.
+void exec_retrying(Connection& c, const char* sql, std::chrono::steady_clock::time_point deadline) {
+    auto pause = std::chrono::milliseconds(1);
+    for (;;) {
+        try {
+            c.db.exec(sql);
+            return;
+        } catch (const SQLite::Exception& e) {
+            if (!is_busy(e) || std::chrono::steady_clock::now() + pause > deadline) throw;
+        }
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds(50));
+    }
+}
+
+}  // namespace
+
+namespace {
+
+int busy_handler(void* connection, int tries) {
+    Connection& c = *static_cast<Connection*>(connection);
+    const auto now = std::chrono::steady_clock::now();
+    if (tries == 0) c.busy_since = now;
+    if (now - c.busy_since >= std::chrono::milliseconds(c.busy_timeout_ms)) return 0;  // SQLITE_BUSY
+    std::this_thread::sleep_for(std::chrono::microseconds(tries < 20 ? 200 : 1000));
+    return 1;
+}
+
+}  // namespace
+
+void wait_when_busy(Connection& c) { sqlite3_busy_handler(c.db.getHandle(), busy_handler, &c); }
+
 void transaction(Connection& c, std::string_view what, const std::function<void()>& fn) {
     if (c.read_only)
         throw Error(Status::invalid_arg, std::string(what) + ": store " + c.path + " is open read-only");
+    if (c.depth > 0) return fn();
+    // Rows read before this transaction may have changed since (another
+    // connection), and rows of a rolled-back one are gone.
+    struct ForgetRows {
+        Connection& c;
+        explicit ForgetRows(Connection& connection) : c(connection) { c.child_rows.clear(); }
+        ~ForgetRows() { c.child_rows.clear(); }
+    } forget(c);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(c.busy_timeout_ms);
     try {
-        if (c.depth > 0) return fn();
-        SQLite::Transaction tx(c.db, SQLite::TransactionBehavior::IMMEDIATE);
-        struct Depth {
-            int& d;
-            explicit Depth(int& depth) : d(depth) { ++d; }
-            ~Depth() { --d; }
-        } depth(c.depth);
+        exec_retrying(c, "BEGIN IMMEDIATE", deadline);
+    } catch (const SQLite::Exception& e) {
+        if (is_busy(e))
+            throw Error(Status::db, std::string(what) + " failed in store " + c.path +
+                                        ": another connection kept it locked for more than the busy timeout (" +
+                                        std::to_string(c.busy_timeout_ms) + " ms): " + e.what());
+        rethrow(c, what, e);
+    }
+    bool open = true;
+    try {
+        {
+            struct Depth {
+                int& d;
+                explicit Depth(int& depth) : d(depth) { ++d; }
+                ~Depth() { --d; }
+            } depth(c.depth);
+            fn();
+        }
+        // The body may have taken longer than the busy timeout (a large
+        // import): the commit gets a wait of its own.
+        exec_retrying(c, "COMMIT",
+                      std::chrono::steady_clock::now() + std::chrono::milliseconds(c.busy_timeout_ms));
+        open = false;
+    } catch (const SQLite::Exception& e) {
+        if (open) c.db.tryExec("ROLLBACK");
+        rethrow(c, what, e);
+    } catch (...) {
+        if (open) c.db.tryExec("ROLLBACK");
+        throw;
+    }
+}
+
+void snapshot(const Connection& c, const std::function<void()>& fn) {
+    if (c.depth > 0 || !sqlite3_get_autocommit(c.db.getHandle())) return fn();
+    // SQLiteCpp's Database is not const-correct; BEGIN DEFERRED writes nothing.
+    auto& db = const_cast<SQLite::Database&>(c.db);
+    db.exec("BEGIN DEFERRED");
+    try {
         fn();
-        tx.commit();
+    } catch (...) {
+        db.tryExec("ROLLBACK");
+        throw;
+    }
+    db.exec("COMMIT");
+}
+
+void savepoint(Connection& c, std::string_view what, const std::function<void()>& fn) {
+    if (c.depth == 0)
+        throw Error(Status::internal,
+                    std::string(what) + ": a savepoint needs an open transaction (store " + c.path + ")");
+    try {
+        query(c, "SAVEPOINT oversight_step").exec();
+        try {
+            fn();
+        } catch (...) {
+            // Undo this step only; the transaction goes on. Should the undo
+            // itself fail, the first failure is the one worth reporting.
+            c.child_rows.clear();  // a child added in this step is gone again
+            // After SQLITE_FULL, IOERR, NOMEM or an interrupt SQLite may have
+            // rolled the whole transaction back itself: then nothing of the
+            // steps before is left, and carrying on would store the steps
+            // after in a transaction of their own.
+            if (sqlite3_get_autocommit(c.db.getHandle()))
+                throw Error(Status::db, std::string(what) + ": the store " + c.path +
+                                            " ended the transaction after a failure; nothing of it was stored");
+            try {
+                query(c, "ROLLBACK TO oversight_step").exec();
+                query(c, "RELEASE oversight_step").exec();
+            } catch (const SQLite::Exception&) {
+            }
+            throw;
+        }
+        query(c, "RELEASE oversight_step").exec();
     } catch (const SQLite::Exception& e) {
         rethrow(c, what, e);
     }
@@ -44,31 +164,100 @@ void bind(SQLite::Statement& q, int index, const Value& v) {
     else q.bind(index);
 }
 
+/// Binds text without copying it: the caller keeps it alive until the
+/// statement has run (the Query's destructor unbinds it).
+void bind_view(SQLite::Statement& q, int index, const std::string& text) { q.bindNoCopy(index, text); }
+
+/// bind() without copying text (see bind_view).
+void bind_view(SQLite::Statement& q, int index, const Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) q.bind(index, static_cast<int64_t>(*i));
+    else if (const auto* s = std::get_if<std::string>(&v)) bind_view(q, index, *s);
+    else q.bind(index);
+}
+
 Value column_value(const SQLite::Column& col) {
     if (col.isNull()) return {};
     if (col.isInteger()) return col.getInt64();
     return col.getString();
 }
 
-/// The `name` of row `id` of `table` (history of id columns), NULL for NULL.
-std::optional<std::string> name_of(const Connection& c, const char* table, const Value& id) {
+/// The `column` of row `id` of `table` (history of id columns), NULL for NULL.
+std::optional<std::string> name_of(const Connection& c, const char* table, const char* column, const Value& id) {
     if (std::holds_alternative<std::monostate>(id)) return std::nullopt;
-    SQLite::Statement q = query(c, std::string("SELECT name FROM ") + table + " WHERE id = ?1", {id});
+    Query q = query(c, std::string("SELECT ") + column + " FROM " + table + " WHERE id = ?1", {id});
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getString();
 }
 
+/// The entities whose rows belong to a child's case (besides "child"), and their tables.
+const std::pair<std::string_view, const char*> kChildTables[] = {{"allocation", "allocations"},
+                                                                  {"case_attribute", "case_attributes"},
+                                                                  {"event", "events"},
+                                                                  {"acknowledgement", "acknowledgements"}};
+
+/// The child whose case a row of `entity` belongs to (nullopt: no child's).
+std::optional<std::int64_t> child_of(const Connection& c, std::string_view entity, std::int64_t id) {
+    if (entity == "child") return id;
+    for (const auto& [name, table] : kChildTables)
+        if (entity == name) return query_id(c, std::string("SELECT child_id FROM ") + table + " WHERE id = ?1", {id});
+    return std::nullopt;
+}
+
+/// child_of for a row just inserted with `columns`: its child_id column, read
+/// from the values rather than from the table again (the row was just written
+/// with it). Falls back to child_of when the column is not among them.
+std::optional<std::int64_t> child_of_inserted(const Connection& c, std::string_view entity, std::int64_t id,
+                                              const std::vector<Column>& columns) {
+    for (const auto& [name, table] : kChildTables) {
+        if (entity != name) continue;
+        for (const Column& col : columns)
+            if (std::string_view(col.name) == "child_id")
+                if (const auto* v = std::get_if<std::int64_t>(&col.value)) return *v;
+        break;
+    }
+    return child_of(c, entity, id);
+}
+
 }  // namespace
 
-SQLite::Statement query(const Connection& c, const std::string& sql, const std::vector<Value>& params) {
+Query::~Query() {
+    if (!cached_) return;
+    // tryReset() returns the last step's error (already reported) instead of throwing.
+    cached_->statement.tryReset();
+    try {
+        cached_->statement.clearBindings();
+    } catch (...) {
+        // sqlite3_clear_bindings always succeeds; nothing to report from a destructor.
+    }
+    cached_->in_use = false;
+}
+
+Query query(const Connection& c, const std::string& sql, const std::vector<Value>& params) {
     // SQLiteCpp statements take a non-const Database; reads never write.
-    SQLite::Statement q(const_cast<SQLite::Database&>(c.db), sql);
-    for (std::size_t i = 0; i < params.size(); ++i) bind(q, static_cast<int>(i + 1), params[i]);
+    auto& db = const_cast<SQLite::Database&>(c.db);
+    auto bind_all = [&](SQLite::Statement& q) {
+        for (std::size_t i = 0; i < params.size(); ++i) bind(q, static_cast<int>(i + 1), params[i]);
+    };
+    auto found = c.statements.find(sql);
+    if (found != c.statements.end() && found->second->in_use) {
+        auto own = std::make_unique<SQLite::Statement>(db, sql);
+        bind_all(*own);
+        return Query(std::move(own));
+    }
+    if (found == c.statements.end()) {
+        if (c.statements.size() >= kStatementCacheSize) {
+            for (auto it = c.statements.begin(); it != c.statements.end();)
+                it = it->second->in_use ? std::next(it) : c.statements.erase(it);
+        }
+        found = c.statements.emplace(sql, std::make_unique<CachedStatement>(db, sql)).first;
+    }
+    Query q(*found->second);
+    bind_all(q.statement());
     return q;
 }
 
 std::optional<std::int64_t> query_id(const Connection& c, const std::string& sql, const std::vector<Value>& params) {
-    SQLite::Statement q = query(c, sql, params);
+    Query q = query(c, sql, params);
     if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
     return q.getColumn(0).getInt64();
 }
@@ -90,25 +279,51 @@ std::optional<std::int64_t> opt_int(const SQLite::Column& column) {
 
 void record_change(Connection& c, std::string_view entity, std::int64_t id, std::string_view field,
                    const std::optional<std::string>& old_value, const std::optional<std::string>& new_value) {
-    query(c,
-          "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-          {utc_timestamp_now(), c.actor, value(entity), id, value(field), value(old_value), value(new_value)})
-        .exec();
+    record_change_about(c, child_of(c, entity, id), entity, id, field, old_value, new_value);
+}
+
+void record_change_about(Connection& c, std::optional<std::int64_t> child, std::string_view entity, std::int64_t id,
+                         std::string_view field, const std::optional<std::string>& old_value,
+                         const std::optional<std::string>& new_value) {
+    static const std::string kSql =
+        "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value, child_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    // Bound in place, not copied: every text lives until exec() has run.
+    const std::string at = utc_timestamp_now();
+    Query q = query(c, kSql);
+    SQLite::Statement& s = q.statement();
+    bind_view(s, 1, at);
+    bind_view(s, 2, c.actor);
+    s.bind(3, std::string(entity));
+    s.bind(4, static_cast<int64_t>(id));
+    s.bind(5, std::string(field));
+    if (old_value) bind_view(s, 6, *old_value);
+    else s.bind(6);
+    if (new_value) bind_view(s, 7, *new_value);
+    else s.bind(7);
+    if (child) s.bind(8, static_cast<int64_t>(*child));
+    else s.bind(8);
+    q.exec();
 }
 
 std::int64_t insert_row(Connection& c, const char* table, const char* entity, const std::vector<Column>& columns,
                         const std::string& summary, std::string_view field) {
-    std::string names, marks;
-    std::vector<Value> values;
-    for (const Column& col : columns) {
-        names += (values.empty() ? "" : ", ") + std::string(col.name);
-        marks += (values.empty() ? "?" : ", ?") + std::to_string(values.size() + 1);
-        values.push_back(col.value);
+    // "INSERT INTO table(a, b) VALUES (?1, ?2)", written into one buffer
+    // (a batch inserts thousands of rows) and the values bound in place.
+    thread_local std::string sql;
+    sql.assign("INSERT INTO ").append(table).append("(");
+    for (std::size_t i = 0; i < columns.size(); ++i) sql.append(i ? ", " : "").append(columns[i].name);
+    sql.append(") VALUES (");
+    for (std::size_t i = 0; i < columns.size(); ++i) sql.append(i ? ", ?" : "?").append(std::to_string(i + 1));
+    sql.append(")");
+    {
+        Query q = query(c, sql);
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            bind_view(q.statement(), static_cast<int>(i + 1), columns[i].value);
+        q.exec();
     }
-    query(c, std::string("INSERT INTO ") + table + "(" + names + ") VALUES (" + marks + ")", values).exec();
     const std::int64_t id = c.db.getLastInsertRowid();
-    record_change(c, entity, id, field, std::nullopt, summary);
+    record_change_about(c, child_of_inserted(c, entity, id, columns), entity, id, field, std::nullopt, summary);
     return id;
 }
 
@@ -121,7 +336,7 @@ int update_row(Connection& c, const char* table, const char* entity, std::int64_
     }
     std::vector<Value> old;
     {
-        SQLite::Statement get = query(c, "SELECT " + columns + " FROM " + table + " WHERE id = ?1", {id});
+        Query get = query(c, "SELECT " + columns + " FROM " + table + " WHERE id = ?1", {id});
         if (!get.executeStep())
             throw Error(Status::not_found, std::string(entity) + " " + std::to_string(id) + " not found");
         for (std::size_t i = 0; i < fields.size(); ++i) old.push_back(column_value(get.getColumn(static_cast<int>(i))));
@@ -138,7 +353,8 @@ int update_row(Connection& c, const char* table, const char* entity, std::int64_
     for (std::size_t i : changed) {
         const Field& f = fields[i];
         if (f.names)
-            record_change(c, entity, id, f.field, name_of(c, f.names, old[i]), name_of(c, f.names, f.value));
+            record_change(c, entity, id, f.field, name_of(c, f.names, f.name_column, old[i]),
+                          name_of(c, f.names, f.name_column, f.value));
         else
             record_change(c, entity, id, f.field, history_text(old[i]), history_text(f.value));
     }
@@ -146,8 +362,10 @@ int update_row(Connection& c, const char* table, const char* entity, std::int64_
 }
 
 void delete_row(Connection& c, const char* table, const char* entity, std::int64_t id, const std::string& summary) {
+    if (!query_id(c, std::string("SELECT id FROM ") + table + " WHERE id = ?1", {id}))
+        throw Error(Status::not_found, std::string(entity) + " " + std::to_string(id) + " not found");
+    record_change(c, entity, id, "*", summary, std::nullopt);  // first: it looks up whose case the row is
     query(c, std::string("DELETE FROM ") + table + " WHERE id = ?1", {id}).exec();
-    record_change(c, entity, id, "*", summary, std::nullopt);
 }
 
 }  // namespace oversight::detail::sqlite

@@ -9,26 +9,91 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
 
 namespace oversight::detail::sqlite {
 
+/// A prepared statement kept by its connection for reuse (see Query).
+struct CachedStatement {
+    CachedStatement(SQLite::Database& db, const std::string& sql) : statement(db, sql) {}
+    SQLite::Statement statement;
+    bool in_use = false;
+};
+
+struct Connection;
+
+/// Replaces SQLite's busy handler (which sleeps up to 100 ms between tries,
+/// so that a waiting writer rarely finds the lock free between another
+/// writer's back-to-back transactions and may starve) with one that tries
+/// again every 0.2-1 ms until busy_timeout_ms has passed.
+void wait_when_busy(Connection& c);
+
 struct Connection {
     Connection(const std::string& file, int flags, int busy_timeout_ms, bool read_only)
-        : db(file, flags, busy_timeout_ms), path(file), read_only(read_only) {}
+        : db(file, flags, busy_timeout_ms), path(file), read_only(read_only), busy_timeout_ms(busy_timeout_ms) {
+        wait_when_busy(*this);
+    }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
     SQLite::Database db;
     std::string path;
     bool read_only;
+    int busy_timeout_ms;  // how long transaction() waits for another writer
     std::string actor = "oversight";
     int depth = 0;  // > 0 inside transaction()
+    /// When the current wait for another connection's lock began (the busy
+    /// handler of wait_when_busy).
+    std::chrono::steady_clock::time_point busy_since{};
+    /// Statements prepared once and reused, by SQL text (declared after db:
+    /// they are finalised before it closes). Bounded: see query().
+    mutable std::unordered_map<std::string, std::unique_ptr<CachedStatement>> statements;
+    /// Children's row ids by child_ref, as found or written inside the
+    /// current write transaction (a batch looks its children up once, not
+    /// once per item). Valid only while this connection holds the write
+    /// lock: transaction() empties it when a transaction begins and ends and
+    /// whenever anything is rolled back (a transaction or a savepoint), and
+    /// the casework repository takes out a child it renames or erases.
+    /// Bounded (kChildRowCacheSize, then emptied) so that an import's memory
+    /// does not grow with the number of children in its file.
+    mutable std::unordered_map<std::string, std::int64_t> child_rows;
+};
+
+/// At most this many entries in Connection::child_rows.
+inline constexpr std::size_t kChildRowCacheSize = 4096;
+
+/// A statement from query(): the connection's prepared one for that SQL,
+/// with the parameters bound, reset and unbound again when the Query goes
+/// (so the next query() of the same SQL reuses it without preparing it
+/// again). A Query converts to the SQLite::Statement it runs.
+class Query {
+public:
+    explicit Query(CachedStatement& cached) noexcept : cached_(&cached) { cached.in_use = true; }
+    explicit Query(std::unique_ptr<SQLite::Statement> own) noexcept : own_(std::move(own)) {}
+    Query(Query&& other) noexcept : cached_(other.cached_), own_(std::move(other.own_)) { other.cached_ = nullptr; }
+    Query& operator=(Query&&) = delete;
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+    ~Query();
+    SQLite::Statement& statement() noexcept { return cached_ ? cached_->statement : *own_; }
+    operator SQLite::Statement&() noexcept { return statement(); }
+    bool executeStep() { return statement().executeStep(); }
+    int exec() { return statement().exec(); }
+    SQLite::Column getColumn(int index) { return statement().getColumn(index); }
+
+private:
+    CachedStatement* cached_ = nullptr;
+    std::unique_ptr<SQLite::Statement> own_;
 };
 
 /// Turns a SQLite failure into an oversight::Error naming the operation and
@@ -48,8 +113,24 @@ auto guarded(const Connection& c, std::string_view what, F&& fn) -> decltype(fn(
 /// Runs fn() in one write transaction (BEGIN IMMEDIATE, so a second writer
 /// waits for the busy timeout), joining one already open; rolls back and
 /// rethrows on any exception, SQLite failures translated. Error(invalid_arg)
-/// on a read-only store.
+/// on a read-only store. BEGIN and COMMIT are retried with backoff while
+/// SQLite reports the store busy, until the busy timeout has passed since
+/// the call began: then Error(db) saying another connection kept the store
+/// locked for longer. fn() itself is never run twice (with the write lock
+/// held from BEGIN IMMEDIATE, its statements do not meet SQLITE_BUSY in WAL
+/// mode).
 void transaction(Connection& c, std::string_view what, const std::function<void()>& fn);
+
+/// Runs fn() as one savepoint inside the open transaction (Error(internal)
+/// outside one): on any exception its writes are rolled back to the
+/// savepoint and the exception goes on, SQLite failures translated.
+void savepoint(Connection& c, std::string_view what, const std::function<void()>& fn);
+
+/// Runs the reads of fn() on one snapshot of the store (BEGIN DEFERRED ...
+/// COMMIT outside a transaction; inside one they already are): several
+/// SELECTs that make up one answer (a case: its events, attributes and
+/// allocations) then never mix two writers' commits.
+void snapshot(const Connection& c, const std::function<void()>& fn);
 
 /// transaction() for a function returning a value.
 template <class F>
@@ -79,8 +160,12 @@ Value value(const std::optional<T>& v) {
 /// The text the history keeps for a value (NULL stays NULL).
 std::optional<std::string> history_text(const Value& v);
 
-/// A statement with `params` bound to ?1, ?2, ...
-SQLite::Statement query(const Connection& c, const std::string& sql, const std::vector<Value>& params = {});
+/// A statement with `params` bound to ?1, ?2, ...: the connection's cached
+/// one for `sql` when it is not already running (a nested query of the same
+/// SQL gets a statement of its own). The cache holds at most
+/// kStatementCacheSize statements; past that, the idle ones are dropped.
+inline constexpr std::size_t kStatementCacheSize = 200;
+Query query(const Connection& c, const std::string& sql, const std::vector<Value>& params = {});
 /// The first column of the first row, if there is a row.
 std::optional<std::int64_t> query_id(const Connection& c, const std::string& sql, const std::vector<Value>& params);
 
@@ -89,8 +174,16 @@ std::optional<Date> opt_date(const SQLite::Column& column);
 std::optional<std::int64_t> opt_int(const SQLite::Column& column);
 
 /// Appends one history row (entity, id, field, old, new, actor, UTC time).
+/// A row about a child's case (entities "child", "allocation",
+/// "case_attribute", "event", "acknowledgement") also records whose case it
+/// is (history.child_id, what an erasure scrubs), looked up from the entity's
+/// row: so a row about a deletion is written before the row goes.
 void record_change(Connection& c, std::string_view entity, std::int64_t id, std::string_view field,
                    const std::optional<std::string>& old_value, const std::optional<std::string>& new_value);
+/// record_change with the child given (nullopt: about no child's case).
+void record_change_about(Connection& c, std::optional<std::int64_t> child, std::string_view entity, std::int64_t id,
+                         std::string_view field, const std::optional<std::string>& old_value,
+                         const std::optional<std::string>& new_value);
 
 struct Column {
     const char* name;
@@ -104,12 +197,14 @@ std::int64_t insert_row(Connection& c, const char* table, const char* entity, co
 /// One column of update_row. `field` names it in the history; nullptr: a
 /// column derived from another (the parsed parts of a cost) that is written
 /// along but neither causes a write nor records a row. `names`: the column
-/// holds an id into this table, whose `name` the history records instead.
+/// holds an id into this table, whose `name_column` the history records
+/// instead.
 struct Field {
     const char* column;
     const char* field;
     Value value;
     const char* names = nullptr;
+    const char* name_column = "name";
 };
 /// Writes the fields of row `id` when any of them differs from the stored
 /// value, in one UPDATE (so CHECKs spanning columns hold), and records one
@@ -119,6 +214,10 @@ int update_row(Connection& c, const char* table, const char* entity, std::int64_
                const std::vector<Field>& fields);
 
 /// Deletes a row and records it (field "*", old value `summary`).
+/// Error(not_found) "<entity> <id> not found" when there is no such row.
 void delete_row(Connection& c, const char* table, const char* entity, std::int64_t id, const std::string& summary);
+
+/// What the history keeps of a value an erasure removed.
+inline constexpr const char* kErased = "[erased]";
 
 }  // namespace oversight::detail::sqlite

@@ -64,18 +64,33 @@ void check_current(SQLite::Database& db, const std::string& path) {
 
 void migrate(SQLite::Database& db, const std::string& path) {
     check_numbering();
-    const int version = checked_version(db, path);
     const int latest = latest_schema_version();
-    if (version == latest) return;
+    {
+        // One read transaction, so that the version and the tables are read
+        // from one state of the file: another process may be migrating it.
+        SQLite::Transaction read(db, SQLite::TransactionBehavior::DEFERRED);
+        const int version = checked_version(db, path);
+        read.commit();
+        if (version == latest) return;
+    }
     // A migration may rebuild a table (SQLite's ALTER TABLE cannot add a
     // CHECK or make a table STRICT), which needs foreign keys off; they are
     // checked as a whole before each commit instead. The pragma is a no-op
     // inside a transaction, so it is switched outside.
     db.exec("PRAGMA foreign_keys = OFF");
     try {
-        for (int v = version; v < latest; ++v) {
+        for (;;) {
+            // BEGIN IMMEDIATE, then the version read again inside: two
+            // processes opening (or creating) the same store at once take
+            // turns, and the second finds the migrations the first applied
+            // instead of applying them twice.
+            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            const int v = checked_version(db, path);
+            if (v >= latest) {
+                tx.commit();
+                break;
+            }
             const std::string name = kSqliteMigrations[v].name;
-            SQLite::Transaction tx(db);
             try {
                 db.exec(std::string(kSqliteMigrations[v].text()));
             } catch (const SQLite::Exception& e) {

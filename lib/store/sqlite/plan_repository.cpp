@@ -129,17 +129,17 @@ public:
         return guarded(c_, "loading plan", [&]() -> std::optional<Plan> {
             std::optional<Plan> plan = header(plan_id);
             if (!plan) return std::nullopt;
-            SQLite::Statement s = query(c_, "SELECT name FROM plan_sections WHERE plan_id = ?1 ORDER BY position, id",
+            Query s = query(c_, "SELECT name FROM plan_sections WHERE plan_id = ?1 ORDER BY position, id",
                                         {plan_id});
             while (s.executeStep()) plan->sections.push_back(s.getColumn(0).getString());
             std::map<std::int64_t, std::size_t> rec_index;
-            SQLite::Statement r =
+            Query r =
                 query(c_, kRecommendationSelect + " WHERE r.plan_id = ?1 ORDER BY r.position, r.id", {plan_id});
             while (r.executeStep()) {
                 rec_index[r.getColumn(0).getInt64()] = plan->recommendations.size();
                 plan->recommendations.push_back(recommendation_at(r));
             }
-            SQLite::Statement a = query(
+            Query a = query(
                 c_, kActionSelect + " WHERE plan_id = ?1 ORDER BY recommendation_id, position, id", {plan_id});
             while (a.executeStep())
                 plan->recommendations[rec_index.at(a.getColumn(1).getInt64())].actions.push_back(action_at(a));
@@ -147,7 +147,7 @@ public:
             std::map<std::int64_t, Action*> by_id;
             for (auto& rec : plan->recommendations)
                 for (auto& action : rec.actions) by_id[action.id] = &action;
-            SQLite::Statement u = query(c_,
+            Query u = query(c_,
                                         "SELECT u.id, u.action_id, u.date, u.author, u.text FROM progress_updates u "
                                         "JOIN actions a ON a.id = u.action_id WHERE a.plan_id = ?1 "
                                         "ORDER BY u.action_id, u.position, u.id",
@@ -156,7 +156,7 @@ public:
                 by_id.at(u.getColumn(1).getInt64())
                     ->updates.push_back({u.getColumn(0).getInt64(), Date::parse_iso(u.getColumn(2).getString()),
                                          u.getColumn(3).getString(), u.getColumn(4).getString()});
-            SQLite::Statement m = query(c_,
+            Query m = query(c_,
                                         "SELECT m.id, m.action_id, m.date, m.text, m.done FROM milestones m "
                                         "JOIN actions a ON a.id = m.action_id WHERE a.plan_id = ?1 "
                                         "ORDER BY m.action_id, m.position, m.id",
@@ -165,7 +165,7 @@ public:
                 by_id.at(m.getColumn(1).getInt64())
                     ->milestones.push_back({m.getColumn(0).getInt64(), Date::parse_iso(m.getColumn(2).getString()),
                                             m.getColumn(3).getString(), m.getColumn(4).getInt() != 0});
-            SQLite::Statement t = query(c_,
+            Query t = query(c_,
                                         "SELECT t.id, t.action_id, t.text, t.owner, t.due, t.done FROM tasks t "
                                         "JOIN actions a ON a.id = t.action_id WHERE a.plan_id = ?1 "
                                         "ORDER BY t.action_id, t.position, t.id",
@@ -185,7 +185,7 @@ public:
 
     std::vector<PlanSummary> plans() const override {
         return guarded(c_, "listing plans", [&] {
-            SQLite::Statement q = query(c_, "SELECT p.id, p.title, p.authority, p.report_date, "
+            Query q = query(c_, "SELECT p.id, p.title, p.authority, p.report_date, "
                                             "(SELECT count(*) FROM recommendations r WHERE r.plan_id = p.id), "
                                             "(SELECT count(*) FROM actions a WHERE a.plan_id = p.id) "
                                             "FROM plans p ORDER BY p.id");
@@ -203,7 +203,7 @@ public:
 
     std::optional<Recommendation> find_recommendation(std::int64_t plan_id, int number) const override {
         return guarded(c_, "finding a recommendation", [&]() -> std::optional<Recommendation> {
-            SQLite::Statement q =
+            Query q =
                 query(c_, kRecommendationSelect + " WHERE r.plan_id = ?1 AND r.number = ?2", {plan_id, number});
             if (!q.executeStep()) return std::nullopt;
             return recommendation_at(q);
@@ -212,7 +212,7 @@ public:
 
     std::optional<Action> find_action(std::int64_t plan_id, std::string_view ref) const override {
         return guarded(c_, "finding an action", [&]() -> std::optional<Action> {
-            SQLite::Statement q = query(c_, kActionSelect + " WHERE plan_id = ?1 AND ref = ?2", {plan_id, value(ref)});
+            Query q = query(c_, kActionSelect + " WHERE plan_id = ?1 AND ref = ?2", {plan_id, value(ref)});
             if (!q.executeStep()) return std::nullopt;
             return action_at(q);
         });
@@ -314,7 +314,7 @@ public:
                           {"tasks", "task", "owner"}};
             for (const auto& n : kNamed) {
                 // Case-insensitive (ASCII), as the directory's NOCASE names.
-                SQLite::Statement q = query(
+                Query q = query(
                     c_, std::string("SELECT id FROM ") + n.table + " WHERE " + n.column + " = ?1 COLLATE NOCASE",
                     {value(from)});
                 std::vector<std::int64_t> ids;
@@ -328,7 +328,7 @@ public:
 
 private:
     std::optional<Plan> header(std::int64_t plan_id) const {
-        SQLite::Statement q = query(c_, kPlanSelect + " WHERE id = ?1", {plan_id});
+        Query q = query(c_, kPlanSelect + " WHERE id = ?1", {plan_id});
         if (!q.executeStep()) return std::nullopt;
         return plan_at(q);
     }

@@ -42,13 +42,18 @@ std::string summary(const Appointment& a) {
     return s;
 }
 
+Team team_at(SQLite::Statement& q) {
+    return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            opt_text(q.getColumn(3))};
+}
+
 class SqliteWorkforceRepository final : public WorkforceRepository {
 public:
     explicit SqliteWorkforceRepository(Connection& c) : c_(c) {}
 
     std::optional<Person> find_person(std::string_view name) const override {
         return guarded(c_, "finding a person", [&]() -> std::optional<Person> {
-            SQLite::Statement q = query(c_, kPersonSelect + " WHERE name = ?1", {value(name)});  // NOCASE column
+            Query q = query(c_, kPersonSelect + " WHERE name = ?1", {value(name)});  // NOCASE column
             if (!q.executeStep()) return std::nullopt;
             return person_at(q);
         });
@@ -56,7 +61,7 @@ public:
 
     std::vector<Person> people() const override {
         return guarded(c_, "listing people", [&] {
-            SQLite::Statement q = query(c_, kPersonSelect + " ORDER BY name, id");
+            Query q = query(c_, kPersonSelect + " ORDER BY name, id");
             std::vector<Person> out;
             while (q.executeStep()) out.push_back(person_at(q));
             return out;
@@ -83,7 +88,7 @@ public:
 
     void remove_person(std::int64_t id) override {
         write(c_, "removing a person", [&] {
-            SQLite::Statement q = query(c_, "SELECT name FROM people WHERE id = ?1", {id});
+            Query q = query(c_, "SELECT name FROM people WHERE id = ?1", {id});
             if (!q.executeStep()) throw Error(Status::not_found, "person " + std::to_string(id) + " not found");
             delete_row(c_, "people", "person", id, q.getColumn(0).getString());
         });
@@ -100,7 +105,7 @@ public:
                                {"appointments", "appointment", "person_id", "person"},
                                {"appointments", "appointment", "line_manager_id", "line_manager"}};
             for (const auto& r : kReferences) {
-                SQLite::Statement q =
+                Query q =
                     query(c_, std::string("SELECT id FROM ") + r.table + " WHERE " + r.column + " = ?1", {from});
                 std::vector<std::int64_t> ids;
                 while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
@@ -110,36 +115,41 @@ public:
     }
 
     std::optional<Team> find_team(std::string_view name) const override {
-        return guarded(c_, "finding a team", [&]() -> std::optional<Team> {
-            SQLite::Statement q = query(c_, "SELECT name, manager, email FROM teams WHERE name = ?1", {value(name)});
-            if (!q.executeStep()) return std::nullopt;
-            return Team{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()};
-        });
+        return guarded(c_, "finding a team", [&] { return team_where("name", name); });
+    }
+
+    std::optional<Team> find_team_by_external_id(std::string_view external_id) const override {
+        return guarded(c_, "finding a team", [&] { return team_where("external_id", external_id); });
     }
 
     std::vector<Team> teams() const override {
         return guarded(c_, "listing teams", [&] {
-            SQLite::Statement q = query(c_, "SELECT name, manager, email FROM teams ORDER BY name");
+            Query q = query(c_, "SELECT name, manager, email, external_id FROM teams ORDER BY name");
             std::vector<Team> out;
-            while (q.executeStep())
-                out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+            while (q.executeStep()) out.push_back(team_at(q));
             return out;
         });
     }
 
     void add_team(const Team& t) override {
         write(c_, "adding team '" + t.name + "'", [&] {
-            std::int64_t id = insert_row(c_, "teams", "team",
-                                         {{"name", t.name}, {"manager", t.manager}, {"email", t.email}}, t.name);
+            std::int64_t id = insert_row(
+                c_, "teams", "team",
+                {{"name", t.name}, {"manager", t.manager}, {"email", t.email}, {"external_id", value(t.external_id)}},
+                t.name);
             if (!t.manager.empty()) record_change(c_, "team", id, "manager", std::nullopt, t.manager);
             if (!t.email.empty()) record_change(c_, "team", id, "email", std::nullopt, t.email);
+            if (t.external_id) record_change(c_, "team", id, "external_id", std::nullopt, *t.external_id);
         });
     }
 
-    void update_team(const Team& t) override {
-        write(c_, "changing team '" + t.name + "'", [&] {
-            update_row(c_, "teams", "team", id_of("teams", "team", t.name),
-                       {{"manager", "manager", t.manager}, {"email", "email", t.email}});
+    void update_team(std::string_view name, const Team& t) override {
+        write(c_, "changing team '" + std::string(name) + "'", [&] {
+            update_row(c_, "teams", "team", id_of("teams", "team", name),
+                       {{"name", "name", t.name},
+                        {"manager", "manager", t.manager},
+                        {"email", "email", t.email},
+                        {"external_id", "external_id", value(t.external_id)}});
         });
     }
 
@@ -157,7 +167,7 @@ public:
 
     std::vector<Worker> workers() const override {
         return guarded(c_, "listing workers", [&] {
-            SQLite::Statement q = query(c_,
+            Query q = query(c_,
                                         "SELECT p.name, t.name, p.email, a.role FROM appointments a "
                                         "JOIN people p ON p.id = a.person_id JOIN teams t ON t.id = a.team_id "
                                         "WHERE a.to_date IS NULL ORDER BY p.name, p.id");
@@ -195,7 +205,7 @@ public:
 
     void remove_appointment(std::int64_t id) override {
         write(c_, "removing an appointment", [&] {
-            SQLite::Statement q = query(c_, kAppointmentSelect + " WHERE a.id = ?1", {id});
+            Query q = query(c_, kAppointmentSelect + " WHERE a.id = ?1", {id});
             if (!q.executeStep())
                 throw Error(Status::not_found, "appointment " + std::to_string(id) + " not found");
             delete_row(c_, "appointments", "appointment", id, summary(appointment_at(q)));
@@ -203,8 +213,16 @@ public:
     }
 
 private:
+    std::optional<Team> team_where(const char* column, std::string_view v) const {
+        Query q = query(
+            c_, std::string("SELECT name, manager, email, external_id FROM teams WHERE ") + column + " = ?1", {value(v)});
+        if (!q.executeStep()) return std::nullopt;
+        return team_at(q);
+    }
+
+
     std::vector<Appointment> appointment_list(const std::string& where, std::string_view name) const {
-        SQLite::Statement q = query(c_, kAppointmentSelect + where, {value(name)});
+        Query q = query(c_, kAppointmentSelect + where, {value(name)});
         std::vector<Appointment> out;
         while (q.executeStep()) out.push_back(appointment_at(q));
         return out;

@@ -1,8 +1,10 @@
 // What every store backend must do, run for each backend (StoreBackend; only
 // sqlite today): opening, creating, read-only and missing stores; the
 // latest schema; a history row, with the actor, for every change and no
-// change without one; a failed change changes nothing; values come back
-// exactly; two Store objects on one location see each other's commits; a
+// change without one (upserts by external id, corrections, deletions and
+// erasures included); a failed change changes nothing; values come back
+// exactly; the change feed pages through the history in order, whoever
+// writes; two Store objects on one location see each other's commits; a
 // second writer waits up to the busy timeout. Only the public API (and
 // in_transaction) is used, so that a new backend needs no new test.
 #include <boost/test/data/test_case.hpp>
@@ -20,6 +22,7 @@
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/rules/schedule.hpp>
+#include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 #include <oversight/workforce/appointment.hpp>
 #include <oversight/workforce/person.hpp>
@@ -27,6 +30,7 @@
 
 #include "core/transaction.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -105,6 +109,8 @@ struct World {
     std::int64_t milestone = 0;
     std::int64_t task = 0;
     std::vector<ObligationKey> acks;
+    std::int64_t event = 0;  // K2's event with external id EV-K2
+    std::int64_t other = 0;  // another, deleted by id
 
     /// An obligation the default pack gives child K1.
     ObligationKey obligation(const Store& s) const {
@@ -164,6 +170,11 @@ std::vector<Mutation> mutations() {
         {"save_team", [](Store& s, World&) { save_team(s, {"Team A", "", ""}); }},
         {"save_team (same)", [](Store& s, World&) { save_team(s, {"Team A", "", ""}); }},
         {"save_team (manager)", [](Store& s, World&) { save_team(s, {"Team A", "Mo Khan", "a@example.org"}); }},
+        {"save_team (external id)", [](Store& s, World&) { save_team(s, {"Team X", "", "", std::string("T-X")}); }},
+        {"save_team (same external id)",
+         [](Store& s, World&) { save_team(s, {"Team X", "", "", std::string("T-X")}); }},
+        {"save_team (renamed by the case system)",
+         [](Store& s, World&) { save_team(s, {"Team X2", "", "", std::string("T-X")}); }},
         {"add_person", [](Store& s, World&) { add_person(s, {0, "Mo Khan", "Team manager", "", ""}); }},
         {"add_person (with a team)", [](Store& s, World&) { add_person(s, {0, "Lindsay Voss", "", "", ""}, "Safeguarding"); }},
         {"save_worker", [](Store& s, World&) { save_worker(s, {"Ann Lee", "Team A", "ann@example.org"}); }},
@@ -192,6 +203,59 @@ std::vector<Mutation> mutations() {
              record_event(s, "K1", {"became_looked_after", d("2024-03-01"), {{"legal_status", "C2"}}}, "tester");
              record_event(s, "K1", {"placement_start", d("2024-03-01"), {{"placement_type", "U1"}}}, "tester");
          }},
+        {"record_event (same content again)",
+         [](Store& s, World&) {
+             record_event(s, "K1", {"became_looked_after", d("2024-03-01"), {{"legal_status", "C2"}}}, "tester");
+         }},
+        {"save_child (external id)", [](Store& s, World&) { save_child(s, {"K1", std::nullopt, std::string("HOST-K1")}); }},
+        {"save_child (same external id)",
+         [](Store& s, World&) { save_child(s, {" K1 ", std::nullopt, std::string("HOST-K1")}); }},
+        {"save_child (another, with an external id)",
+         [](Store& s, World&) { save_child(s, {"K2", d("2013-01-01"), std::string("HOST-K2")}); }},
+        {"save_child (renumbered by the case system)",
+         [](Store& s, World&) { save_child(s, {"K2-NEW", std::nullopt, std::string("HOST-K2")}); }},
+        {"allocate (external id)",
+         [](Store& s, World&) { allocate(s, "K2-NEW", "Ann Lee", d("2024-03-01"), std::string("AL-K2")); }},
+        {"allocate (same external id)",
+         [](Store& s, World&) { allocate(s, "K2-NEW", "ann lee", d("2024-03-01"), std::string("AL-K2")); }},
+        {"allocate (corrected through its external id)",
+         [](Store& s, World&) { allocate(s, "K2-NEW", "Bo Chan", d("2024-03-01"), std::string("AL-K2")); }},
+        {"end_allocation", [](Store& s, World&) { end_allocation(s, "K2-NEW", d("2024-05-01")); }},
+        {"set_attribute (external id)",
+         [](Store& s, World&) { set_attribute(s, "K2-NEW", "legal_status", "V2", d("2024-03-01"), std::string("LS-K2")); }},
+        {"set_attribute (same external id)",
+         [](Store& s, World&) { set_attribute(s, "K2-NEW", "legal_status", "V2", d("2024-03-01"), std::string("LS-K2")); }},
+        {"set_attribute (corrected through its external id)",
+         [](Store& s, World&) { set_attribute(s, "K2-NEW", "legal_status", "C2", d("2024-03-02"), std::string("LS-K2")); }},
+        {"end_attribute", [](Store& s, World&) { end_attribute(s, "K2-NEW", "legal_status", d("2024-04-01")); }},
+        {"delete_attribute", [](Store& s, World&) { delete_attribute(s, "K2-NEW", "legal_status", d("2024-04-01")); }},
+        {"save_event (external id)",
+         [](Store& s, World& w) {
+             w.event = save_event(s, "K2-NEW", {"visit", d("2024-03-05"), {}, std::string("EV-K2")}, "tester").id;
+         }},
+        {"save_event (same external id)",
+         [](Store& s, World&) { save_event(s, "K2-NEW", {"visit", d("2024-03-05"), {}, std::string("EV-K2")}, "other"); }},
+        {"save_event (corrected through its external id)",
+         [](Store& s, World&) { save_event(s, "K2-NEW", {"visit", d("2024-03-06"), {}, std::string("EV-K2")}, "tester"); }},
+        {"correct_event", [](Store& s, World& w) { correct_event(s, w.event, "K2-NEW", {"review", d("2024-03-06"), {}}); }},
+        {"correct_event (same)",
+         [](Store& s, World& w) { correct_event(s, w.event, "K2-NEW", {"review", d("2024-03-06"), {}}); }},
+        {"correct_event_by_external_id",
+         [](Store& s, World&) { correct_event_by_external_id(s, "EV-K2", "K2-NEW", {"visit", d("2024-03-07"), {}}); }},
+        {"save_event (another)",
+         [](Store& s, World& w) { w.other = save_event(s, "K2-NEW", {"visit", d("2024-03-08"), {}}, "tester").id; }},
+        {"delete_event", [](Store& s, World& w) { delete_event(s, w.other); }},
+        {"save_event (another external id)",
+         [](Store& s, World&) { save_event(s, "K2-NEW", {"visit", d("2024-03-09"), {}, std::string("EV-K2c")}, "t"); }},
+        {"delete_event_by_external_id", [](Store& s, World&) { delete_event_by_external_id(s, "EV-K2c"); }},
+        {"save_child (one to erase)",
+         [](Store& s, World&) {
+             save_child(s, {"K3", d("2014-02-02"), std::string("HOST-K3")});
+             allocate(s, "K3", "Ann Lee", d("2024-03-01"));
+             set_attribute(s, "K3", "legal_status", "V2", d("2024-03-01"));
+             record_event(s, "K3", {"visit", d("2024-03-05"), {{"note", kText}}}, "tester");
+         }},
+        {"erase_child", [](Store& s, World&) { erase_child(s, "K3", "retention period ended"); }},
         {"import_ssda903", [](Store& s, World&) { import_ssda903(s, OVERSIGHT_TEST_DATA_DIR "/casework_903_bad"); }},
         {"import_ssda903 (same files again)", [](Store& s, World&) { import_ssda903(s, OVERSIGHT_TEST_DATA_DIR "/casework_903_bad"); }},
         {"acknowledge",
@@ -337,6 +401,30 @@ BOOST_DATA_TEST_CASE(a_failed_change_changes_nothing, data::make(kBackends), bac
              });
          }},
         {"import of a missing folder", Status::io, [&] { import_ssda903(s, "/no/such/folder"); }},
+        {"an event external id taken", Status::conflict,
+         [&] {
+             const std::int64_t first = list_events(s, "K1").front().id;
+             correct_event(s, first, "K1", {"became_looked_after", d("2024-03-01"), {}, std::string("EV-K2")});
+         }},
+        {"an unknown event", Status::not_found, [&] { delete_event(s, 987654); }},
+        {"an unknown event external id", Status::not_found, [&] { delete_event_by_external_id(s, "EV-none"); }},
+        {"correcting an unknown event", Status::not_found,
+         [&] { correct_event(s, 987654, "K1", {"visit", d("2024-03-05"), {}}); }},
+        {"a malformed event external id", Status::invalid_arg,
+         [&] { save_event(s, "K1", {"visit", d("2024-03-05"), {}, std::string("\xff")}, "t"); }},
+        {"another child's allocation id", Status::conflict,
+         [&] { allocate(s, "K1", "Ann Lee", d("2024-06-01"), std::string("AL-K2")); }},
+        {"ending no allocation", Status::not_found, [&] { end_allocation(s, "K2-NEW", d("2024-06-01")); }},
+        {"another child's attribute id", Status::conflict,
+         [&] { set_attribute(s, "K1", "legal_status", "C2", d("2024-03-01"), std::string("LS-K2")); }},
+        {"deleting no attribute", Status::not_found,
+         [&] { delete_attribute(s, "K1", "legal_status", d("1999-01-01")); }},
+        {"a child's external id taken", Status::conflict,
+         [&] { save_child(s, {"K1", std::nullopt, std::string("HOST-K2")}); }},
+        {"erasing nobody", Status::not_found, [&] { erase_child(s, "nobody", "purge"); }},
+        {"erasing without a reason", Status::invalid_arg, [&] { erase_child(s, "K1", " "); }},
+        {"a team's external id taken", Status::conflict,
+         [&] { save_team(s, {"Team A", "", "", std::string("T-X")}); }},
     };
     for (const auto& [what, status, change] : failures) {
         BOOST_TEST_CONTEXT(what) {
@@ -385,8 +473,9 @@ BOOST_DATA_TEST_CASE(values_come_back_exactly, data::make(kBackends), backend) {
     BOOST_TEST((person == Person{person.id, kText, kText, kText, kText}));
     BOOST_TEST(appointment_on(s, kText, first)->team == kText);
     const std::string team = "T " + kText, worker = "W " + kText, other = "P " + kText;
-    save_team(s, {team, kText, kText});
-    BOOST_TEST(test::contains(list_teams(s), Team{team, kText, kText}));
+    save_team(s, {team, kText, kText, kText});
+    BOOST_TEST(test::contains(list_teams(s), Team{team, kText, kText, kText}));
+    BOOST_TEST((*try_find_team_by_external_id(s, kText) == Team{team, kText, kText, kText}));
     add_person(s, {0, other, "", "", ""});
     appoint(s, {0, other, Role::manager, team, kText, first, last});
     const auto held = appointments(s, other);
@@ -395,11 +484,16 @@ BOOST_DATA_TEST_CASE(values_come_back_exactly, data::make(kBackends), backend) {
     save_worker(s, {worker, team, kText, Role::practice_supervisor});
     BOOST_TEST(test::contains(list_workers(s), Worker{worker, team, kText, Role::practice_supervisor}));
 
-    save_child(s, {kText, first});
-    BOOST_TEST((*try_find_child(s, kText) == Child{kText, first}));
-    allocate(s, kText, worker, first);
-    set_attribute(s, kText, "note", kText, last);
-    record_event(s, kText, {"visit", d("1900-01-02"), {{"note", kText}}}, kText);
+    save_child(s, {kText, first, kText});
+    BOOST_TEST((*try_find_child(s, kText) == Child{kText, first, kText}));
+    BOOST_TEST((*try_find_child_by_external_id(s, kText) == Child{kText, first, kText}));
+    allocate(s, kText, worker, first, kText);
+    BOOST_TEST(allocations(s, kText).at(0).external_id.value_or("") == kText);
+    set_attribute(s, kText, "note", kText, last, kText);
+    BOOST_TEST(list_attributes(s, kText).at(0).external_id.value_or("") == kText);
+    const std::int64_t event = record_event(s, kText, {"visit", d("1900-01-02"), {{"note", kText}}, kText}, kText);
+    BOOST_TEST(try_find_event_by_external_id(s, kText)->id == event);
+    BOOST_TEST(try_find_event(s, event)->recorded_by == kText);
     const CaseRecord c = load_case(s, kText, last);
     BOOST_TEST(c.worker == worker);
     BOOST_TEST(c.team == team);
@@ -407,11 +501,93 @@ BOOST_DATA_TEST_CASE(values_come_back_exactly, data::make(kBackends), backend) {
     BOOST_TEST((c.attribute_changes.at(0).effective_from == last));
     BOOST_TEST((c.events.at(0).date == d("1900-01-02")));
     BOOST_TEST(c.events.at(0).attributes.at("note") == kText);
+    BOOST_TEST(c.events.at(0).external_id.value_or("") == kText);
 
     // The history keeps the text verbatim too.
     HistoryFilter f;
     f.entity = "person";
     BOOST_TEST(s.history(f).front().new_value.value_or("") == kText);
+}
+
+BOOST_DATA_TEST_CASE(the_change_feed_pages_through_the_history_in_order, data::make(kBackends), backend) {
+    Place place(backend, "feed");
+    World w;
+    Store s = populated(place.options, w);
+    const std::vector<Change> all = s.history();
+    BOOST_REQUIRE(all.size() > 100u);
+
+    // Every kind of entity the store wrote is one the feed knows.
+    const auto& kinds = change_entities();
+    for (const Change& c : all)
+        BOOST_TEST((std::find(kinds.begin(), kinds.end(), c.entity) != kinds.end()), c.entity);
+
+    // Page by page, the whole history in order, each page at most the limit.
+    std::vector<Change> read;
+    std::int64_t seen = 0;
+    int pages = 0;
+    for (ChangePage page = changes_since(s, 0, 7);; page = changes_since(s, seen, 7)) {
+        BOOST_TEST(page.since == seen);
+        BOOST_TEST(page.changes.size() <= 7u);
+        BOOST_TEST(page.latest == all.back().seq);
+        read.insert(read.end(), page.changes.begin(), page.changes.end());
+        seen = page.next;
+        ++pages;
+        if (!page.more) break;
+        BOOST_TEST(page.next == page.changes.back().seq);
+    }
+    BOOST_TEST((read == all));
+    BOOST_TEST(seen == all.back().seq);
+    BOOST_TEST(pages == static_cast<int>((all.size() + 6) / 7));
+    // Up to date: nothing more, and the bookmark stays.
+    const ChangePage none = changes_since(s, seen, 10);
+    BOOST_TEST(none.changes.empty());
+    BOOST_TEST(!none.more);
+    BOOST_TEST(none.next == seen);
+
+    // One kind only: its rows, and a bookmark past the rows of other kinds.
+    for (const char* kind : {"event", "child", "allocation", "case_attribute", "acknowledgement", "plan"}) {
+        BOOST_TEST_CONTEXT(kind) {
+            HistoryFilter f;
+            f.entity = kind;
+            const std::vector<Change> expected = s.history(f);
+            BOOST_REQUIRE(!expected.empty());
+            std::vector<Change> got;
+            std::int64_t at = 0;
+            for (;;) {
+                const ChangePage page = changes_since(s, at, 5, std::string(kind));
+                for (const Change& c : page.changes) BOOST_TEST(c.entity == kind);
+                got.insert(got.end(), page.changes.begin(), page.changes.end());
+                at = page.next;
+                if (!page.more) break;
+            }
+            BOOST_TEST((got == expected));
+            BOOST_TEST(at == all.back().seq);
+        }
+    }
+
+    // Another Store object writes; the reader's next page has it, after its bookmark.
+    Store writer = Store::open(place.with(false, false));
+    writer.set_actor("host");
+    save_event(writer, "K1", {"visit", d("2024-03-20"), {}, std::string("EV-LATE")}, "host");
+    const ChangePage late = changes_since(s, seen, 10);
+    BOOST_REQUIRE(late.changes.size() == 1u);
+    BOOST_TEST(late.changes[0].seq > seen);
+    BOOST_TEST(late.changes[0].entity == "event");
+    BOOST_TEST(late.changes[0].actor == "host");
+    BOOST_TEST(late.next == late.latest);
+
+    // Refusals name what is wrong.
+    std::string msg;
+    BOOST_TEST(code_of([&] { changes_since(s, -1, 10); }, &msg) == Status::invalid_arg);
+    BOOST_TEST(code_of([&] { changes_since(s, 0, 0); }, &msg) == Status::invalid_arg);
+    BOOST_TEST(code_of([&] { changes_since(s, 0, 10001); }, &msg) == Status::invalid_arg);
+    BOOST_TEST(msg.find("10001") != std::string::npos, msg);
+    BOOST_TEST(code_of([&] { changes_since(s, late.latest + 1, 10); }, &msg) == Status::invalid_arg);
+    BOOST_TEST(msg.find("after the latest change") != std::string::npos, msg);
+    BOOST_TEST(code_of([&] { changes_since(s, 0, 10, std::string("events")); }, &msg) == Status::invalid_arg);
+    BOOST_TEST(msg.find("\"events\"") != std::string::npos, msg);
+    BOOST_TEST(msg.find("case_attribute") != std::string::npos, msg);
+    BOOST_TEST(changes_since(s, 0, 10000).changes.size() == std::min<std::size_t>(all.size() + 1, 10000));
 }
 
 BOOST_DATA_TEST_CASE(two_stores_on_one_location_see_each_others_commits, data::make(kBackends), backend) {

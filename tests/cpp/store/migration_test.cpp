@@ -1,16 +1,18 @@
-// Migration 0004 on a store as Oversight 1.0 left it: tests/data/store/
-// v3_schema.sql (the schema v3 text exactly as 1.0 wrote it) and
-// v3_rows.sql (rows in every table), written with the SQLite API, then
-// opened with Store::open. Every row survives with its values (through the
-// public API and, for what the API does not show, with SQL), the history is
-// intact and still append-only, foreign keys hold; a failing migration
-// leaves the store at version 3 untouched.
+// Migrations 0004 and 0005 on a store as Oversight 1.0 left it:
+// tests/data/store/v3_schema.sql (the schema v3 text exactly as 1.0 wrote
+// it) and v3_rows.sql (rows in every table), written with the SQLite API,
+// then opened with Store::open; and on a version-4 store (that, migrated by
+// 0004 as published, plus v4_rows.sql). Every row survives with its values
+// (through the public API and, for what the API does not show, with SQL),
+// the history is intact and still append-only, foreign keys hold; a failing
+// migration leaves the store at version 3 untouched.
 #include <boost/test/unit_test.hpp>
 
 #include "support/store_fixtures.hpp"
 
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
+#include <oversight/casework/event.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/store/store.hpp>
@@ -54,6 +56,23 @@ void make_v3_store(const std::string& path, const std::string& extra = "") {
     db.exec("PRAGMA user_version = 3");
 }
 
+/// A version-4 store: the version-3 one migrated by 0004 exactly as
+/// published (the fixture's copy), plus v4_rows.sql and then `extra` SQL.
+void make_v4_store(const std::string& path, const std::string& extra = "") {
+    make_v3_store(path);
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = OFF");
+    {
+        SQLite::Transaction tx(db);
+        db.exec(read_text(OVERSIGHT_TEST_DATA_DIR "/store/v4_migration_0004.sql"));
+        db.exec("PRAGMA user_version = 4");
+        tx.commit();
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec(read_text(OVERSIGHT_TEST_DATA_DIR "/store/v4_rows.sql"));
+    if (!extra.empty()) db.exec(extra);
+}
+
 /// Each row of the query as "value:type|value:type|...".
 std::vector<std::string> rows(SQLite::Database& db, const std::string& sql) {
     SQLite::Statement q(db, sql);
@@ -69,15 +88,39 @@ std::vector<std::string> rows(SQLite::Database& db, const std::string& sql) {
     return out;
 }
 
-/// Every table's rows, by table name.
-std::map<std::string, std::vector<std::string>> dump(SQLite::Database& db) {
-    std::map<std::string, std::vector<std::string>> out;
-    for (const std::string& t : rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
-        const std::string name = t.substr(0, t.rfind(':'));
-        out[name] = rows(db, "SELECT * FROM \"" + name + "\" ORDER BY rowid");
+/// The value of each row (without the type) of a one-column query.
+std::vector<std::string> names(SQLite::Database& db, const std::string& sql) {
+    std::vector<std::string> out;
+    for (const std::string& r : rows(db, sql)) out.push_back(r.substr(0, r.rfind(':')));
+    return out;
+}
+
+/// Every table's columns, by table name.
+std::map<std::string, std::string> columns(SQLite::Database& db) {
+    std::map<std::string, std::string> out;
+    for (const std::string& t : names(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+        std::string list;
+        for (const std::string& c : names(db, "SELECT name FROM pragma_table_info('" + t + "') ORDER BY cid"))
+            list += (list.empty() ? "\"" : ", \"") + c + "\"";
+        out[t] = list;
     }
-    out["(schema)"] = rows(db, "SELECT type, name, sql FROM sqlite_master ORDER BY name");
-    out["(user_version)"] = rows(db, "PRAGMA user_version");
+    return out;
+}
+
+/// Every table's rows, by table name; with `only`, just the tables and
+/// columns it names (those a table had before a migration).
+std::map<std::string, std::vector<std::string>> dump(SQLite::Database& db,
+                                                     const std::map<std::string, std::string>* only = nullptr) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& [table, list] : only ? *only : columns(db)) {
+        if (table == "sqlite_sequence" || !db.tableExists(table)) continue;
+        out[table] = rows(db, "SELECT " + list + " FROM \"" + table + "\" ORDER BY rowid");
+    }
+    if (!only) {
+        out["(schema)"] = rows(db, "SELECT type, name, sql FROM sqlite_master ORDER BY name");
+        out["(user_version)"] = rows(db, "PRAGMA user_version");
+        out["(sequences)"] = rows(db, "SELECT name, seq FROM sqlite_sequence ORDER BY name");
+    }
     return out;
 }
 
@@ -90,11 +133,12 @@ int count(SQLite::Database& db, const std::string& table) {
 BOOST_AUTO_TEST_SUITE(migration)
 
 BOOST_AUTO_TEST_CASE(published_migrations_are_never_edited) {
-    // Stores at versions 1..3 exist, so migrations 0001..0003 must stay as
-    // 1.0 shipped them: the fixture keeps that text, after its own header.
+    // Stores at versions 1..4 exist, so migrations 0001..0004 must stay as
+    // they were published: the fixtures keep that text, after their own header.
+    const std::string dir = OVERSIGHT_PROJECT_DIR "/lib/store/sqlite/migrations/";
     std::string published;
     for (const char* file : {"0001_core.sql", "0002_plan.sql", "0003_casework.sql"})
-        published += read_text(OVERSIGHT_PROJECT_DIR "/lib/store/sqlite/migrations/" + std::string(file)) + "\n";
+        published += read_text(dir + file) + "\n";
     std::string fixture = read_text(OVERSIGHT_TEST_DATA_DIR "/store/v3_schema.sql");
     fixture.erase(0, fixture.find("-- Migration 0001"));
     auto trim = [](std::string t) {
@@ -103,15 +147,23 @@ BOOST_AUTO_TEST_CASE(published_migrations_are_never_edited) {
     };
     BOOST_TEST(trim(published) == trim(fixture),
                "a published migration (0001..0003) was edited: add a new numbered file instead");
+    std::string v4 = read_text(OVERSIGHT_TEST_DATA_DIR "/store/v4_migration_0004.sql");
+    v4.erase(0, v4.find("-- Migration 0004"));
+    BOOST_TEST(read_text(dir + "0004_one_convention_one_workforce.sql") == v4,
+               "the published migration 0004 was edited: add a new numbered file instead");
 }
 
 BOOST_AUTO_TEST_CASE(every_row_of_a_version_3_store_survives) {
     TempStore tmp("migration_v3");
     make_v3_store(tmp.path);
     std::map<std::string, std::vector<std::string>> before;
+    std::map<std::string, std::string> v3_columns;
     {
         SQLite::Database v3(tmp.path);
         before = dump(v3);
+        v3_columns = columns(v3);
+        v3_columns.erase("people");  // remade by 0004, compared below
+        v3_columns.erase("workers");
     }
 
     Store s = Store::open(tmp.path);
@@ -244,7 +296,7 @@ BOOST_AUTO_TEST_CASE(every_row_of_a_version_3_store_survives) {
 
     // ---- with SQL: what the API does not show
     SQLite::Database db(tmp.path);
-    std::map<std::string, std::vector<std::string>> after = dump(db);
+    std::map<std::string, std::vector<std::string>> after = dump(db, &v3_columns);
     for (const char* t : {"meta", "plans", "plan_sections", "recommendations", "actions", "progress_updates",
                           "milestones", "tasks", "children", "case_attributes", "events", "acknowledgements"})
         BOOST_TEST_CONTEXT(t) { BOOST_TEST(after[t] == before[t], boost::test_tools::per_element()); }
@@ -293,6 +345,83 @@ BOOST_AUTO_TEST_CASE(every_row_of_a_version_3_store_survives) {
     save_worker(s, {"cy dunn", "Team A", "cy@example.org"});
     BOOST_TEST(s.history().back().seq > h.back().seq);
     BOOST_TEST(code_of([&] { add_person(s, {0, "ann lee", "", "", ""}); }) == Status::conflict);
+}
+
+BOOST_AUTO_TEST_CASE(every_row_of_a_version_4_store_survives_migration_0005) {
+    TempStore tmp("migration_v4");
+    make_v4_store(tmp.path);
+    std::map<std::string, std::vector<std::string>> before;
+    std::map<std::string, std::string> v4_columns;
+    std::int64_t v4_sequence = 0;
+    {
+        SQLite::Database v4(tmp.path);
+        BOOST_REQUIRE(v4.execAndGet("PRAGMA user_version").getInt() == 4);
+        before = dump(v4);
+        v4_columns = columns(v4);
+        v4_sequence = v4.execAndGet("SELECT seq FROM sqlite_sequence WHERE name = 'history'").getInt64();
+    }
+    BOOST_REQUIRE(v4_sequence == 26);
+
+    Store s = Store::open(tmp.path);
+    BOOST_TEST(s.schema_version() == 5);
+    BOOST_TEST(Store::latest_schema_version() == 5);
+
+    // ---- with SQL: every table, every row, every old column, as it was
+    {
+        SQLite::Database db(tmp.path);
+        const auto after = dump(db, &v4_columns);
+        BOOST_TEST(after.size() == 17u);
+        for (const auto& [table, content] : after)
+            BOOST_TEST_CONTEXT(table) { BOOST_TEST(content == before.at(table), boost::test_tools::per_element()); }
+        // The new columns: no external ids yet; each history row knows whose case it is about.
+        for (const char* t : {"children", "allocations", "case_attributes", "events", "teams"})
+            BOOST_TEST_CONTEXT(t) {
+                BOOST_TEST(count(db, std::string(t) + " WHERE external_id IS NOT NULL") == 0);
+            }
+        BOOST_TEST((rows(db, "SELECT seq, child_id FROM history WHERE child_id IS NOT NULL ORDER BY seq") ==
+                    std::vector<std::string>{"5:1|1:1", "19:1|5:1", "20:1|5:1", "21:1|5:1", "22:1|5:1", "23:1|5:1",
+                                             "24:1|5:1", "25:1|5:1"}));
+        BOOST_TEST(count(db, "history") == 26);
+        BOOST_TEST(db.execAndGet("SELECT seq FROM sqlite_sequence WHERE name = 'history'").getInt64() == 26);
+        // The casework tables never reuse an id now.
+        for (const char* t : {"children", "allocations", "case_attributes", "events", "acknowledgements"})
+            BOOST_TEST_CONTEXT(t) {
+                BOOST_TEST(db.execAndGet("SELECT count(*) FROM sqlite_sequence WHERE name = '" + std::string(t) + "'")
+                               .getInt() == 1);
+            }
+        BOOST_TEST(rows(db, "PRAGMA foreign_key_check").empty());
+        BOOST_TEST(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+        // Still append-only, but for an erasure's blanking of a child's rows.
+        BOOST_CHECK_THROW(db.exec("UPDATE history SET actor = 'x' WHERE seq = 19"), SQLite::Exception);
+        BOOST_CHECK_THROW(db.exec("UPDATE history SET new_value = 'x' WHERE seq = 19"), SQLite::Exception);
+        BOOST_CHECK_THROW(db.exec("UPDATE history SET new_value = '[erased]' WHERE seq = 1"), SQLite::Exception);
+        BOOST_CHECK_THROW(db.exec("DELETE FROM history WHERE seq = 26"), SQLite::Exception);
+    }
+
+    // ---- through the public API
+    const CaseRecord c5 = load_case(s, "C5 'quoted'", d("2024-06-15"));
+    BOOST_TEST(c5.worker == "Mo Manager");
+    BOOST_TEST(c5.team == "Team A");
+    BOOST_TEST(c5.attributes.count("placement_type") == 0u);  // ended on 1 June
+    BOOST_TEST(load_case(s, "C5 'quoted'", d("2024-05-15")).attributes.at("placement_type") == "U4");
+    BOOST_TEST(c5.events.size() == 2u);  // the duplicate of version 4 is kept
+    BOOST_TEST(try_find_person(s, "Pat «Police» O'Neil")->agency == "Constabulary; DROP TABLE people; --");
+    BOOST_TEST(appointment_on(s, "Ann Lee", d("2024-06-15"))->line_manager == "Mo Manager");
+    BOOST_TEST(!try_find_child(s, "C5 'quoted'")->external_id);
+
+    // Sent again, the visit is found (the first of the two), not stored a third time.
+    const CaseEvent visit{"visit", d("2024-05-03"), {{"note", "«ok»"}}, std::nullopt};
+    const EventSaved again = save_event(s, "C5 'quoted'", visit, "Mo Manager");
+    BOOST_TEST(again.id == 5);
+    BOOST_TEST((again.outcome == SaveOutcome::unchanged));
+    // A deleted event's id is not given again, even the highest.
+    delete_event(s, 7);
+    BOOST_TEST(record_event(s, "C2", {"review", d("2024-03-20"), {}, std::nullopt}, "tester") == 8);
+    // The next history row follows on.
+    const auto h = s.history();
+    BOOST_TEST(h.at(26).seq == 27);
+    BOOST_TEST(h.at(26).entity == "event");
+    BOOST_TEST(h.at(26).field == "*");
 }
 
 BOOST_AUTO_TEST_CASE(a_failing_migration_leaves_the_store_at_version_3_untouched) {

@@ -113,6 +113,7 @@ BOOST_AUTO_TEST_CASE(casework_tables_refuse_bad_rows) {
     {
         Store s = Store::open(tmp.path);
         save_child(s, {"X1", std::nullopt});
+        save_team(s, {"Team A", "", ""});
     }
     Raw raw(tmp.path);
     const std::string event = "INSERT INTO events(child_id, type, date, attributes, recorded_by, recorded_at) VALUES ";
@@ -131,6 +132,23 @@ BOOST_AUTO_TEST_CASE(casework_tables_refuse_bad_rows) {
     BOOST_TEST(raw.refused("INSERT INTO children(child_ref, date_of_birth, created_at) "
                            "VALUES ('X3', '2012-13-01', '2024-03-01T00:00:00Z')"));
     BOOST_TEST(!raw.refused(event + "(1, 'visit', '2024-03-01', '{}', 'x', '2024-03-01T00:00:00Z')"));
+    // External ids: stored as the library normalises them, unique per table.
+    for (const char* table : {"children", "events", "teams"}) {
+        BOOST_TEST_CONTEXT(table) {
+            const std::string set = std::string("UPDATE ") + table + " SET external_id = ";
+            BOOST_TEST(raw.refused(set + "''"));
+            BOOST_TEST(raw.refused(set + "' X1'"));
+            BOOST_TEST(raw.refused(set + "'X1' || char(10)"));
+            BOOST_TEST(raw.refused(set + "char(9) || 'X1'"));
+            BOOST_TEST(raw.refused(set + "printf('%.257c', 'x')"));
+            BOOST_TEST(!raw.refused(set + "printf('%.256c', 'x')"));
+            BOOST_TEST(!raw.refused(set + "'X 1'"));
+        }
+    }
+    BOOST_TEST(raw.refused("INSERT INTO children(child_ref, created_at, external_id) "
+                           "VALUES ('X9', '2024-03-01T00:00:00Z', 'X 1')"));  // unique
+    BOOST_TEST(!raw.refused("INSERT INTO children(child_ref, created_at, external_id) "
+                            "VALUES ('X9', '2024-03-01T00:00:00Z', NULL)"));
 }
 
 BOOST_AUTO_TEST_CASE(workforce_tables_refuse_bad_rows) {
@@ -162,6 +180,7 @@ BOOST_AUTO_TEST_CASE(history_is_append_only) {
     {
         Store s = Store::open(tmp.path);
         save_team(s, {"Team A", "", ""});
+        save_child(s, {"X1", d("2012-05-01")});
     }
     Raw raw(tmp.path);
     BOOST_TEST(raw.refused("UPDATE history SET actor = 'someone else'"));
@@ -170,7 +189,18 @@ BOOST_AUTO_TEST_CASE(history_is_append_only) {
                            "VALUES ('2024-03-01', 'x', 'team', 1, '*')"));
     BOOST_TEST(raw.refused("INSERT INTO history(at, actor, entity, entity_id, field) "
                            "VALUES ('2024-03-01T00:00:00Z', '', 'team', 1, '*')"));
-    BOOST_TEST(raw.count("history") == 1);
+    BOOST_TEST(raw.count("history") == 3);
+    // The rows about a child's case say so; only an erasure's blanking of
+    // their values is let through, and nothing else about them.
+    BOOST_TEST(raw.count("history WHERE child_id IS NOT NULL") == 2);
+    BOOST_TEST(raw.refused("UPDATE history SET new_value = 'X2' WHERE child_id IS NOT NULL"));
+    BOOST_TEST(raw.refused("UPDATE history SET new_value = '[erased]' WHERE child_id IS NULL"));
+    BOOST_TEST(raw.refused("UPDATE history SET new_value = '[erased]', actor = 'x' WHERE child_id IS NOT NULL"));
+    BOOST_TEST(raw.refused("UPDATE history SET new_value = '[erased]', child_id = NULL WHERE child_id IS NOT NULL"));
+    BOOST_TEST(raw.refused("UPDATE history SET new_value = '[erased]', field = 'y' WHERE child_id IS NOT NULL"));
+    BOOST_TEST(raw.refused("DELETE FROM history WHERE child_id IS NOT NULL"));
+    BOOST_TEST(!raw.refused("UPDATE history SET new_value = '[erased]' WHERE child_id IS NOT NULL"));
+    BOOST_TEST(raw.count("history WHERE new_value = '[erased]'") == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

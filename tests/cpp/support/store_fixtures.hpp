@@ -5,6 +5,7 @@
 
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
+#include <oversight/casework/event.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/import/plan_file.hpp>
 #include <oversight/plan/plan_store.hpp>
@@ -83,14 +84,26 @@ inline std::string snapshot(const Store& store, Date as_of, const std::vector<Ob
             out << "  appointment " << a.id << "|" << to_string(a.role) << "|" << a.team << "|" << a.line_manager
                 << "|" << (a.from ? a.from->iso() : "-") << "|" << (a.until ? a.until->iso() : "-") << "\n";
     }
-    for (const Team& t : list_teams(store)) out << "team " << t.name << "|" << t.manager << "|" << t.email << "\n";
+    for (const Team& t : list_teams(store))
+        out << "team " << t.name << "|" << t.manager << "|" << t.email << "|" << t.external_id.value_or("-") << "\n";
     for (const Worker& w : list_workers(store))
         out << "worker " << w.name << "|" << w.team << "|" << w.email << "|" << to_string(w.role) << "\n";
     for (const CaseSummary& c : list_cases(store, {}, as_of)) {
-        const auto born = try_find_child(store, c.child_id)->date_of_birth;
-        out << "case " << c.child_id << "|" << (born ? born->iso() : "-") << "|" << c.worker << "|" << c.team << "|"
-            << (c.allocated_from ? c.allocated_from->iso() : "-") << "|" << c.events << " "
-            << case_to_json(load_case(store, c.child_id, as_of)) << "\n";
+        const Child child = *try_find_child(store, c.child_id);
+        const auto& born = child.date_of_birth;
+        out << "case " << c.child_id << "|" << (born ? born->iso() : "-") << "|" << child.external_id.value_or("-")
+            << "|" << c.worker << "|" << c.team << "|" << (c.allocated_from ? c.allocated_from->iso() : "-") << "|"
+            << c.events << " " << case_to_json(load_case(store, c.child_id, as_of)) << "\n";
+        for (const Allocation& a : allocations(store, c.child_id))
+            out << "  allocation " << a.id << "|" << a.worker << "|" << a.from.iso() << "|"
+                << (a.until ? a.until->iso() : "-") << "|" << a.external_id.value_or("-") << "\n";
+        for (const CaseAttribute& a : list_attributes(store, c.child_id))
+            out << "  attribute " << a.key << "|" << a.value << "|" << a.effective_from.iso() << "|"
+                << a.external_id.value_or("-") << "\n";
+        for (const RecordedEvent& e : list_events(store, c.child_id))
+            out << "  event " << e.id << "|" << e.event.type << "|" << e.event.date.iso() << "|"
+                << e.event.external_id.value_or("-") << "|" << e.recorded_by << "|" << e.recorded_at << "|"
+                << e.source << "\n";
     }
     for (const ObligationKey& k : acks)
         if (auto a = find_acknowledgement(store, k))

@@ -69,7 +69,9 @@
  * 7. Threads. There is no global init or shutdown. A handle is used by one
  *    thread at a time and different handles are independent, except where an
  *    area header says a handle is immutable and may be shared (calendars and
- *    rule packs). The only per-thread state is the last error.
+ *    rule packs). The only per-thread state is the last error. Several store
+ *    handles, in any threads and processes, may open and write the same
+ *    file at once (<oversight/c/store.h> says how they take turns).
  *
  * 8. No exception, crash or undefined behaviour crosses this boundary, whatever
  *    the arguments (NULL, invalid UTF-8, impossible dates, unknown ids).

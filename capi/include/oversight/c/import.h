@@ -3,8 +3,9 @@
  *
  * Improvement plans exported from PDF (tab-separated text, the seed format,
  * every repair reported), Oversight's canonical plan JSON and CSV, and the
- * SSDA903 children-looked-after return. Each import is one transaction: a
- * failed import leaves the store unchanged.
+ * statutory returns councils already make (SSDA903 children looked after,
+ * the CIN Census, the social work workforce census, Ofsted's Annex A).
+ * Each import is one transaction: a failed import leaves the store unchanged.
  *
  * The summaries are owned JSON documents {"format":"oversight-import-summary",
  * "version":1,"importer","source","counts":{"name":n},"issues":[{"file",
@@ -83,6 +84,42 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_import_ssda903(oversight
                                                                        const oversight_import_options *opts,
                                                                        char **out) OVERSIGHT_NOEXCEPT;
 
+/* What oversight_import_return imports. */
+typedef struct oversight_import_return_options {
+    uint32_t version;         /* OVERSIGHT_IMPORT_RETURN_OPTIONS_VERSION */
+    const char *format;       /* "ssda903", "cin", "csww" or "annex-a" (ignoring case) */
+    const char *const *paths; /* path_count files (SSDA903: folders, or the CSV files of one) */
+    size_t path_count;        /* at least 1 */
+    const char *recorded_by;  /* who recorded the events; NULL: the importer's own ("cin census import", ...);
+                                 not used by "csww" (people and appointments carry no recorder) */
+} oversight_import_return_options;
+#define OVERSIGHT_IMPORT_RETURN_OPTIONS_VERSION 1
+#define OVERSIGHT_IMPORT_RETURN_OPTIONS_INIT { OVERSIGHT_IMPORT_RETURN_OPTIONS_VERSION, NULL, NULL, 0, NULL }
+/* Fills *opts with the defaults of OVERSIGHT_IMPORT_RETURN_OPTIONS_INIT for
+ * `version`; OVERSIGHT_E_INVALID_ARG for NULL or an unknown version. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_import_return_options_init(
+    oversight_import_return_options *opts, uint32_t version) OVERSIGHT_NOEXCEPT;
+/* Imports the files of one statutory return into the store, in one
+ * transaction (the mappings are in the C++ headers <oversight/import/
+ * ssda903.hpp>, cin_census.hpp, csww.hpp, annex_a.hpp, and what the
+ * importers add in return_format.hpp). Importing the same files again
+ * changes nothing: records carry their identity (external ids
+ * "cin:<child>/<type>/<date>", "annex-a:...", a person's SWE number). Every
+ * refused row or element is an issue naming its file and line, element path
+ * or sheet!cell. *out_summary receives the import summary {"format":
+ * "oversight-import-summary",...}: importer "ssda903", "cin-census", "csww"
+ * or "annex-a"; counts such as "children_added", "events_added",
+ * "events_already_present", "attributes_set", "people_added",
+ * "appointments_added", "allocations_added", and "files_read"; with several
+ * paths, one summary whose counts are summed. A path that cannot be read is
+ * an error issue and "files_not_read", and the others are imported.
+ * OVERSIGHT_E_INVALID_ARG for NULL arguments, an unknown format, no paths,
+ * a NULL or empty path, or SSDA903 files from different folders;
+ * OVERSIGHT_E_IO or OVERSIGHT_E_PARSE (the first path's) when no path could
+ * be read. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_import_return(oversight_store *store,
+                                                                      const oversight_import_return_options *opts,
+                                                                      char **out_summary) OVERSIGHT_NOEXCEPT;
 OVERSIGHT_END_DECLS
 
 #endif /* OVERSIGHT_C_IMPORT_H */

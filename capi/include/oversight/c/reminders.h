@@ -105,6 +105,51 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_acknowledgemen
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_acknowledge(
     oversight_store *store, const oversight_reminders_acknowledgement *acknowledgement) OVERSIGHT_NOEXCEPT;
 
+/* Which reminder changes (the reminder feed, <oversight/reminders/
+ * reminder_changes.hpp>): exactly one of `from` and `previous_json`. */
+typedef struct oversight_reminders_changes_query {
+    uint32_t version;                         /* OVERSIGHT_REMINDERS_CHANGES_QUERY_VERSION */
+    const oversight_reminders_query *reminders; /* the reminders now: as_of (the second date), window, worker,
+                                                 team, rule pack, calendar; NULL: the defaults */
+    const oversight_date *from;               /* the date form: the first date (not after as_of) */
+    const char *previous_json;                /* the since form: the reminders the host received at its last sync
+                                                 (an oversight-reminders document, the bare array of
+                                                 `remind --format json`, or a previous oversight-reminder-changes
+                                                 document, whose "current" list is read) */
+} oversight_reminders_changes_query;
+
+#define OVERSIGHT_REMINDERS_CHANGES_QUERY_VERSION 1
+#define OVERSIGHT_REMINDERS_CHANGES_QUERY_INIT { OVERSIGHT_REMINDERS_CHANGES_QUERY_VERSION, NULL, NULL, NULL }
+
+/* Fills *opts with OVERSIGHT_REMINDERS_CHANGES_QUERY_INIT (from or
+ * previous_json must still be set). */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_changes_query_init(
+    oversight_reminders_changes_query *opts, uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* The reminders that appeared, disappeared or changed, as an owned JSON
+ * document {"format":"oversight-reminder-changes","version":1,"from" (null
+ * in the since form),"to","sequence","appeared":[item],"disappeared":[item],
+ * "changed":[item],"current":[reminder]}: an item is {"key","child",
+ * "worker","team","rule","title","due","state","working_days_left",
+ * "working_days_late","reasons":[...],"detail","state_before",
+ * "worker_before","team_before"}, a reminder as oversight_reminders_json
+ * gives it. The date form compares the reminders on `from` with those on
+ * as_of, both computed from the store as it is now; the since form compares
+ * the list the host passes back with the reminders now (the store keeps no
+ * copy of past reminders to rebuild them at an earlier history sequence).
+ * "sequence" is the store's latest history sequence, read before the
+ * reminders were computed (null for an empty history): keep it with
+ * "current" to read oversight_store_changes_json from it. Reasons, by list:
+ * appeared "entered_window", "new", "reallocated" (none in the since form:
+ * when the host's list was computed is not known); disappeared "met",
+ * "ended", "reallocated", "case_removed", "no_longer_due"; changed
+ * "became_overdue", "reallocated". OVERSIGHT_E_INVALID_ARG for both or
+ * neither of from and previous_json, or `from` after as_of;
+ * OVERSIGHT_E_PARSE naming the element for a previous_json that cannot be
+ * read; OVERSIGHT_E_NOT_FOUND for an unknown worker or team. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_reminders_changes_json(
+    const oversight_store *store, const oversight_reminders_changes_query *query, char **out) OVERSIGHT_NOEXCEPT;
+
 OVERSIGHT_END_DECLS
 
 #endif /* OVERSIGHT_C_REMINDERS_H */

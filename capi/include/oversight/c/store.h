@@ -5,8 +5,21 @@
  * runs in one transaction and writes history rows in it (who, when, the old
  * and the new value); a failed change leaves the store as it was.
  *
- * Threading: a store handle is used by one thread at a time; different
- * handles (even on the same file) are independent.
+ * Threads and processes. A store handle is used by one thread at a time
+ * (it may be handed from one thread to another, never used by two at once).
+ * Any number of handles, in any threads and processes, may open the same
+ * file at once - a file that does not exist yet included: the first to get
+ * the lock creates and migrates it, the others find it migrated - and write
+ * to it. A write waits while another handle's write transaction runs, up to
+ * the busy timeout (busy_timeout_ms, default 5000), retrying with backoff
+ * where SQLite gives up early; "database is locked" (OVERSIGHT_E_DB, the
+ * message naming the busy timeout) reaches a caller only when one
+ * transaction held the store for longer than that. Reads never wait for a
+ * writer (the file is in WAL mode) and see the store as last committed.
+ * Rule packs and calendars are immutable and may be shared by any number of
+ * threads (<oversight/c/rule_pack.h>, <oversight/c/calendar.h>); the last
+ * error is per thread (<oversight/c/base.h>). A handle is never shared
+ * across fork(): open one in the child.
  */
 #ifndef OVERSIGHT_C_STORE_H
 #define OVERSIGHT_C_STORE_H
@@ -84,6 +97,35 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_store_history_query_init
  * deletion). OVERSIGHT_E_INVALID_ARG for a negative id, seq or limit. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_store_history_json(const oversight_store *store,
                                                                            const oversight_store_history_query *query,
+                                                                           char **out) OVERSIGHT_NOEXCEPT;
+
+/* Which page of the change feed to read. */
+typedef struct oversight_store_changes_query {
+    uint32_t version;   /* OVERSIGHT_STORE_CHANGES_QUERY_VERSION */
+    int64_t since;      /* the last sequence the reader has seen ("next" of its last page); 0: from the start */
+    int32_t limit;      /* at most this many rows, 1..10000; default 500 */
+    const char *entity; /* only this kind ("child", "event", "allocation", ...); NULL: every kind */
+} oversight_store_changes_query;
+
+#define OVERSIGHT_STORE_CHANGES_QUERY_VERSION 1
+#define OVERSIGHT_STORE_CHANGES_QUERY_INIT { OVERSIGHT_STORE_CHANGES_QUERY_VERSION, 0, 500, NULL }
+
+/* Fills *opts with the defaults of OVERSIGHT_STORE_CHANGES_QUERY_INIT. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_store_changes_query_init(oversight_store_changes_query *opts,
+                                                                                 uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* The change feed: the history rows after `since`, oldest first, as an owned
+ * JSON document {"format":"oversight-history","version":1,"since","entity"
+ * (or null),"next","latest","more","changes":[{"seq","at","actor","entity",
+ * "entity_id","field","old","new"}]} (changes_since,
+ * <oversight/store/history.hpp>, describes the rows). Keep "next" and read
+ * again from it while "more" is true. NULL `query`: the defaults.
+ * OVERSIGHT_E_INVALID_ARG for a negative `since`, a limit outside 1..10000,
+ * an unknown entity, or a `since` after the store's latest sequence (a
+ * bookmark from another store, or a store restored from an older backup:
+ * the reader must resynchronise). */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_store_changes_json(const oversight_store *store,
+                                                                           const oversight_store_changes_query *query,
                                                                            char **out) OVERSIGHT_NOEXCEPT;
 
 OVERSIGHT_END_DECLS

@@ -1,0 +1,146 @@
+// Benchmark: the SSDA903 file import against `sqlite3 .import` of the same
+// files, and the import's peak memory for returns of different sizes.
+//
+//   oversight_bench_import_903 [N ...]     (default: 10000 100000 children)
+//
+// For each N: writes a synthetic return (N children, 1 to 3 episodes and 2
+// reviews each; fictional) into a temporary folder, then, each in its own
+// child process so that peak RSS (getrusage) is that run's alone:
+//   import_ssda903 into a new on-disk store, and
+//   /usr/bin/sqlite3 X.db ".import --csv" of episodes.csv, reviews.csv and
+//   header.csv into plain tables.
+// Prints rows/s of both, the ratio (issue 7's target: >= 0.5), the CPU
+// seconds of each (user + system) and their ratio, and the peak
+// RSS of each import; the RSS of two sizes shows whether memory grows with
+// the file. A benchmark, not a test.
+#include <oversight/import/ssda903.hpp>
+#include <oversight/store/store.hpp>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace oversight;
+
+namespace {
+
+std::string dmy(int serial) {  // days from 2015-01-01 (28-day months keep it simple)
+    const int y = 2015 + serial / 336, m = 1 + (serial % 336) / 28, d = 1 + serial % 28;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d, m, y);
+    return buf;
+}
+
+// Returns the number of data rows written.
+long write_return(const fs::path& dir, long n) {
+    fs::create_directories(dir);
+    std::ofstream h(dir / "header.csv"), e(dir / "episodes.csv"), r(dir / "reviews.csv");
+    h << "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n";
+    e << "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
+    r << "CHILD,DOB,REVIEW,REVIEW_CODE\n";
+    static const char* const places[] = {"U1", "U3", "U4", "U6", "K2", "P1", "R1", "H5"};
+    static const char* const legal[] = {"C1", "C2", "V2", "E1"};
+    long rows = 0;
+    for (long i = 0; i < n; ++i) {
+        const std::string id = "C" + std::to_string(100000 + i);
+        const std::string dob = dmy(static_cast<int>(i % 300));
+        h << id << ",1," << dob << ",WBRI,A" << (100000000000 + i) << ",,\n";
+        const int episodes = 1 + static_cast<int>(i % 3);
+        int start = 1000 + static_cast<int>(i % 700);
+        for (int k = 0; k < episodes; ++k) {
+            const bool last = k + 1 == episodes;
+            const int end = start + 40 + static_cast<int>((i + k) % 90);
+            e << id << ',' << dmy(start) << ',' << (k == 0 ? (i % 4 ? "S" : "P") : "P") << ','
+              << legal[(i + k) % 4] << ",N1," << places[(i + k) % 8] << ",PR1,"
+              << (last ? "" : dmy(end)) << ',' << (last ? "" : "X1") << ",,,,\n";
+            start = end;
+            ++rows;
+        }
+        r << id << ',' << dob << ',' << dmy(1010 + static_cast<int>(i % 700)) << ",PN1\n";
+        r << id << ',' << dob << ',' << dmy(1100 + static_cast<int>(i % 700)) << ",PN3\n";
+        rows += 3;
+    }
+    return rows;
+}
+
+struct Run {
+    double seconds = 0;
+    double cpu_seconds = 0;  // user + system (steadier than wall time on a shared machine)
+    long max_rss_kb = 0;
+    bool ok = false;
+};
+
+// Runs `work` in a child process; its wall time and peak RSS.
+template <class Work>
+Run in_child(Work work) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) _exit(work());
+    int status = 0;
+    rusage ru{};
+    wait4(pid, &status, 0, &ru);
+    Run out;
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    out.max_rss_kb = ru.ru_maxrss;
+    out.cpu_seconds = ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    out.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<long> sizes;
+    for (int i = 1; i < argc; ++i) sizes.push_back(std::atol(argv[i]));
+    if (sizes.empty()) sizes = {10000, 100000};
+    char tmpl[] = "/tmp/oversight-bench-903-XXXXXX";
+    const fs::path root = mkdtemp(tmpl);
+    std::printf("%9s %9s %12s %12s %12s %7s %10s %10s %9s %12s %12s\n", "children", "rows", "import s",
+                "import r/s", ".import r/s", "ratio", "import cpu", ".imp cpu", "cpu ratio", "import RSS",
+                "sqlite3 RSS");
+    for (long n : sizes) {
+        const fs::path dir = root / ("n" + std::to_string(n));
+        const long rows = write_return(dir, n);
+        const Run imp = in_child([&] {
+            try {
+                Store store = Store::open((dir / "store.db").string());
+                ImportSummary s = import_ssda903(store, dir.string());
+                return s.count("events_added") > 0 ? 0 : 1;
+            } catch (const std::exception& e) {
+                std::cerr << "import failed: " << e.what() << "\n";
+                return 2;
+            }
+        });
+        const std::string db = (dir / "plain.db").string();
+        const Run sql = in_child([&] {
+            const std::string e = (dir / "episodes.csv").string(), r = (dir / "reviews.csv").string(),
+                              h = (dir / "header.csv").string();
+            execl("/usr/bin/sqlite3", "sqlite3", db.c_str(), (".import --csv " + e + " episodes").c_str(),
+                  (".import --csv " + r + " reviews").c_str(), (".import --csv " + h + " header").c_str(),
+                  static_cast<char*>(nullptr));
+            return 127;  // exec failed
+        });
+        if (!imp.ok || !sql.ok) {
+            std::fprintf(stderr, "n=%ld: %s failed\n", n, imp.ok ? "sqlite3 .import" : "import_ssda903");
+            fs::remove_all(root);
+            return 1;
+        }
+        const double a = rows / imp.seconds, b = rows / sql.seconds;
+        std::printf("%9ld %9ld %12.2f %12.0f %12.0f %7.2f %8.2f s %8.2f s %9.2f %9ld kB %9ld kB\n", n, rows,
+                    imp.seconds, a, b, a / b, imp.cpu_seconds, sql.cpu_seconds,
+                    imp.cpu_seconds > 0 ? sql.cpu_seconds / imp.cpu_seconds : 0.0, imp.max_rss_kb, sql.max_rss_kb);
+        std::fflush(stdout);
+    }
+    fs::remove_all(root);
+    return 0;
+}
