@@ -4,6 +4,8 @@
 
 #include "core/text.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
 #include <cstring>
 
@@ -66,6 +68,25 @@ std::string text_arg(const char* s, const char* what) {
 std::optional<std::string> opt_text_arg(const char* s, const char* what) {
     if (!s) return std::nullopt;
     return text_arg(s, what);
+}
+
+std::map<std::string, std::string> attributes_arg(const char* json_text) {
+    std::map<std::string, std::string> out;
+    auto text = opt_text_arg(json_text, "attributes_json");
+    if (!text) return out;
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(*text);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(Status::invalid_arg, std::string("attributes_json is not JSON: ") + e.what());
+    }
+    if (!j.is_object()) throw Error(Status::invalid_arg, "attributes_json is not a JSON object");
+    for (auto& [k, v] : j.items()) {
+        if (!v.is_string())
+            throw Error(Status::invalid_arg, "attributes_json: the value of '" + k + "' is not a string");
+        out[k] = v.get<std::string>();
+    }
+    return out;
 }
 
 char* owned(std::string_view s) {

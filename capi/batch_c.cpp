@@ -44,24 +44,6 @@ oversight_status give_result(const BatchResult& r, char** out) {
     return fail(OVERSIGHT_E_INVALID_ARG, batch_summary(r));
 }
 
-std::map<std::string, std::string> attributes_of(const char* json_text) {
-    std::map<std::string, std::string> out;
-    auto text = opt_text_arg(json_text, "attributes_json");
-    if (!text) return out;
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(*text);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(Status::invalid_arg, std::string("attributes_json is not JSON: ") + e.what());
-    }
-    if (!j.is_object()) throw Error(Status::invalid_arg, "attributes_json is not a JSON object");
-    for (auto& [k, v] : j.items()) {
-        if (!v.is_string())
-            throw Error(Status::invalid_arg, "attributes_json: the value of '" + k + "' is not a string");
-        out[k] = v.get<std::string>();
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -122,7 +104,7 @@ oversight_status oversight_batch_add_event(oversight_batch* batch, const oversig
         item.child = text_arg(e.child_id, "child_id");
         item.event.type = text_arg(e.type, "type");
         item.event.date = to_date(e.date, "date");
-        item.event.attributes = attributes_of(e.attributes_json);
+        item.event.attributes = attributes_arg(e.attributes_json);
         item.event.external_id = opt_text_arg(e.external_id, "external_id");
         item.recorded_by = opt_text_arg(e.recorded_by, "recorded_by");
         batch->batch.add(std::move(item));

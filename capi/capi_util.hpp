@@ -11,6 +11,7 @@
 #include <oversight/store/store.hpp>
 
 #include <cstdint>
+#include <map>
 #include <new>
 #include <optional>
 #include <string>
@@ -109,6 +110,9 @@ oversight_status init_struct(S* opts, std::uint32_t version, std::uint32_t curre
 std::string text_arg(const char* s, const char* what);
 /// An optional UTF-8 string argument: NULL gives nullopt.
 std::optional<std::string> opt_text_arg(const char* s, const char* what);
+/// An event's attributes argument: NULL, or a JSON object of strings
+/// (attributes_json); anything else throws Error(invalid_arg).
+std::map<std::string, std::string> attributes_arg(const char* json_text);
 
 /// Copies into a malloc'd NUL-terminated string for the caller (oversight_free).
 char* owned(std::string_view s);

@@ -38,25 +38,6 @@ void give_outcome(std::int32_t* out, SaveOutcome o) noexcept {
     if (out) *out = outcome_of(o);
 }
 
-/// The event's attributes: NULL, or a JSON object of strings.
-std::map<std::string, std::string> attributes_of(const char* json_text) {
-    std::map<std::string, std::string> out;
-    auto text = opt_text_arg(json_text, "attributes_json");
-    if (!text) return out;
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(*text);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(Status::invalid_arg, std::string("attributes_json is not JSON: ") + e.what());
-    }
-    if (!j.is_object()) throw Error(Status::invalid_arg, "attributes_json is not a JSON object");
-    for (auto& [k, v] : j.items()) {
-        if (!v.is_string())
-            throw Error(Status::invalid_arg, "attributes_json: the value of '" + k + "' is not a string");
-        out[k] = v.get<std::string>();
-    }
-    return out;
-}
 
 /// The event a C struct describes (external_id from version 2 on: a version
 /// 1 struct is shorter and has no such member to read).
@@ -64,7 +45,7 @@ CaseEvent event_of(const oversight_casework_event& c) {
     CaseEvent e;
     e.type = text_arg(c.type, "type");
     e.date = to_date(c.date, "date");
-    e.attributes = attributes_of(c.attributes_json);
+    e.attributes = attributes_arg(c.attributes_json);
     if (c.version >= 2) e.external_id = opt_text_arg(c.external_id, "external_id");
     return e;
 }
