@@ -2,6 +2,7 @@
 #include "capi_util.hpp"
 
 #include <oversight/calendar/duration.hpp>
+#include <oversight/core/pseudonym.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/digest.hpp>
@@ -10,6 +11,8 @@
 #include <oversight/reminders/reminder_changes.hpp>
 #include <oversight/store/history.hpp>
 
+#include <optional>
+#include <string>
 #include <vector>
 
 using namespace oversight;
@@ -29,22 +32,33 @@ struct Query {
     Date as_of;
     Duration window;
     CaseFilter filter;
+    std::optional<Pseudonymiser> pseudonym;
 };
 
 Query query_of(const oversight_reminders_query* q) {
-    const auto& c = struct_or(q, kQueryDefaults, OVERSIGHT_REMINDERS_QUERY_VERSION, "oversight_reminders_query");
+    // A reference, never a copy: a version 1 struct ends before the fields of version 2.
+    const oversight_reminders_query& c =
+        q ? known_version(*q, OVERSIGHT_REMINDERS_QUERY_VERSION, "oversight_reminders_query") : kQueryDefaults;
     if (c.within_working_days < 0 || c.within_working_days > 3650)
         throw Error(Status::invalid_arg,
                     "within_working_days " + std::to_string(c.within_working_days) + " is outside 0..3650");
     Query out{&pack_or_default(c.rule_pack), &calendar_or_default(c.calendar), date_or_today(c.as_of, "as_of"),
-              Duration{c.within_working_days, Unit::working_days}, {}};
+              Duration{c.within_working_days, Unit::working_days}, {}, std::nullopt};
     out.filter.worker = opt_text_arg(c.worker, "worker");
     out.filter.team = opt_text_arg(c.team, "team");
+    if (c.version >= 2 && c.pseudonym_key) {
+        if (c.pseudonym_key_size > Pseudonymiser::max_key_size)
+            throw Error(Status::invalid_arg, "pseudonym_key_size " + std::to_string(c.pseudonym_key_size) +
+                                                 " is over " + std::to_string(Pseudonymiser::max_key_size));
+        out.pseudonym.emplace(std::string(static_cast<const char*>(c.pseudonym_key), c.pseudonym_key_size));
+    }
     return out;
 }
 
 std::vector<Reminder> select(const oversight_store* store, const Query& q) {
-    return reminders(store_of(store), *q.pack, *q.calendar, q.as_of, q.window, q.filter);
+    std::vector<Reminder> list = reminders(store_of(store), *q.pack, *q.calendar, q.as_of, q.window, q.filter);
+    if (q.pseudonym) pseudonymise(list, *q.pseudonym);
+    return list;
 }
 
 }  // namespace
@@ -136,6 +150,9 @@ oversight_status oversight_reminders_changes_json(const oversight_store* store,
                                                  "(the since form)");
             const Store& s = store_of(store);
             const Query q = query_of(c.reminders);
+            if (q.pseudonym)
+                throw Error(Status::invalid_arg, "reminders.pseudonym_key: the reminder feed keeps child ids (a "
+                                                 "host raises and clears its own alerts with them)");
             // Read before the reminders: a write in between makes the
             // reminders newer than the sequence, never older.
             const std::int64_t latest = changes_since(s, 0, 1).latest;

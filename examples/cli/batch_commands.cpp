@@ -38,7 +38,6 @@ std::string read_all(const std::string& file) {
 int run_batch(const Context& ctx, const BatchCommand& cmd) {
     const std::string text = read_all(cmd.file);
     Store store = open_store(ctx, StoreUse::create);
-    record_as_user(store);
     BatchOptions options;
     options.recorded_by = cmd.recorded_by;
     options.stop_at_first_error = cmd.stop_at_first_error;

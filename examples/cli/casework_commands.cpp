@@ -50,10 +50,9 @@ Store open_existing(const Context& ctx, StoreUse use = StoreUse::existing) {
 }
 
 /// Records changes as `by` when given (invalid text is an error), else as
-/// $USER, else (no $USER, or one that is not UTF-8) as "oversight cli".
-/// Returns the name used.
+/// the person running the command (record_as_user). Returns the name used.
 std::string set_recorder(Store& store, const std::string& by) {
-    if (by.empty()) return record_as_user(store, "oversight cli");
+    if (by.empty()) return record_as_user(store);
     store.set_actor(by);
     return by;
 }
@@ -64,6 +63,7 @@ struct RemindOptions {
     int alarm_days = 2;
     std::string changes_from;   // the reminder feed between --changes-from and --as-of
     std::string changes_since;  // the reminder feed since the list in this file
+    std::string pseudonym_key;  // a file holding the key: child ids become pseudonyms
 };
 
 struct CaseAddOptions {
@@ -161,6 +161,8 @@ void run_remind(const Context& ctx, const RemindOptions& o) {
     Date as_of = ctx.as_of_date();
     Duration window{o.within, Unit::working_days};
     auto list = reminders(store, load_pack(o.pack), england(), as_of, window, filter);
+    if (!o.pseudonym_key.empty())
+        pseudonymise(list, Pseudonymiser(read_whole(o.pseudonym_key, "--pseudonymise-key")));
     if (o.format == "text")
         std::cout << digest(list, as_of, window, filter);
     else if (o.format == "ics") {
@@ -351,6 +353,10 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
                                   "The reminder feed: what differs now from the reminders in this JSON file "
                                   "(what `remind --format json` or a previous feed gave; - for standard input)");
     cf->excludes(cs);
+    auto* pk = remind->add_option("--pseudonymise-key", remind_opts->pseudonym_key,
+                                  "Child ids become pseudonyms (HMAC-SHA-256 under the key in this file, at least "
+                                  "16 bytes) and acknowledgement notes are left out: a list to share with analysts");
+    pk->excludes(cf)->excludes(cs);
     remind->callback([&ctx, remind_opts] { run_remind(ctx, *remind_opts); });
 
     // case add / case event

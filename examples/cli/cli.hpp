@@ -34,10 +34,10 @@ enum class StoreUse {
 /// to migrate it.
 Store open_store(const Context& ctx, StoreUse use, const std::string& hint = "");
 
-/// Records the changes that follow as $USER when it is set and valid UTF-8;
-/// otherwise as `fallback` (empty: the store's current actor stays). Returns
-/// the name changes are recorded as.
-std::string record_as_user(Store& store, const std::string& fallback = "");
+/// Records the changes that follow as the person running the command: $USER,
+/// else the account's name (getpwuid), else "uid N". open_store does it for
+/// every store it opens; a command's --by overrides it. Returns the name.
+std::string record_as_user(Store& store);
 
 /// How an import issue names its place on the CLI.
 enum class IssuePlace {

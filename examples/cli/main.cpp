@@ -6,8 +6,12 @@
 #include <oversight/version.h>
 #include <oversight/store/store.hpp>
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
+#include <vector>
 
 namespace oversight::cli {
 
@@ -27,34 +31,50 @@ Store open_store(const Context& ctx, StoreUse use, const std::string& hint) {
     const bool memory = ctx.db == ":memory:";
     options.create = use == StoreUse::create || memory;
     options.read_only = use == StoreUse::read_only && !memory;
-    try {
+    Store store = [&] {
         try {
-            return Store::open(options);
+            try {
+                return Store::open(options);
+            } catch (const Error& e) {
+                // A store from an older version cannot be read before it is
+                // migrated, which only a read-write open does: as every command
+                // did before there were read-only opens. A file that is not a
+                // store, or is too new, fails the same way again.
+                if (e.code() != Status::db || !options.read_only) throw;
+                options.read_only = false;
+                return Store::open(options);
+            }
         } catch (const Error& e) {
-            // A store from an older version cannot be read before it is
-            // migrated, which only a read-write open does: as every command
-            // did before there were read-only opens. A file that is not a
-            // store, or is too new, fails the same way again.
-            if (e.code() != Status::db || !options.read_only) throw;
-            options.read_only = false;
-            return Store::open(options);
+            if (e.code() != Status::not_found || hint.empty()) throw;
+            throw Error(Status::not_found, std::string(e.what()) + " (" + hint + ")");
         }
-    } catch (const Error& e) {
-        if (e.code() != Status::not_found || hint.empty()) throw;
-        throw Error(Status::not_found, std::string(e.what()) + " (" + hint + ")");
-    }
+    }();
+    // Whatever the command writes is recorded as the person running it
+    // (a command's --by, where it has one, overrides this).
+    record_as_user(store);
+    return store;
 }
 
-std::string record_as_user(Store& store, const std::string& fallback) {
-    if (const char* user = std::getenv("USER"); user && *user) {
+std::string record_as_user(Store& store) {
+    // $USER; without one (cron, a container, su without -l) the account
+    // running us; never a made-up name. Store::set_actor refuses a name
+    // that is not valid UTF-8: the next candidate is tried.
+    std::vector<std::string> candidates;
+    if (const char* user = std::getenv("USER"); user && *user) candidates.emplace_back(user);
+    std::vector<char> buf(16384);
+    passwd pw{};
+    passwd* found = nullptr;
+    const uid_t uid = geteuid();
+    if (getpwuid_r(uid, &pw, buf.data(), buf.size(), &found) == 0 && found && found->pw_name && *found->pw_name)
+        candidates.emplace_back(found->pw_name);
+    candidates.push_back("uid " + std::to_string(uid));
+    for (const std::string& who : candidates) {
         try {
-            store.set_actor(user);
-            return user;
+            store.set_actor(who);
+            return who;
         } catch (const Error&) {
-            // $USER is not valid UTF-8: use the fallback rather than refuse to work.
         }
     }
-    if (!fallback.empty()) store.set_actor(fallback);
     return store.actor();
 }
 

@@ -29,13 +29,10 @@ Date date_option(const std::string& text, const char* option) {
     }
 }
 
-/// --db with changes recorded as $USER; a command that only reads opens it
-/// as StoreUse::read_only, so a missing store is an error, never created.
-Store open_plan_store(const Context& ctx, StoreUse use) {
-    Store store = open_store(ctx, use, "run import-plan first");
-    record_as_user(store);
-    return store;
-}
+/// --db (changes recorded as the person running the command, open_store);
+/// a command that only reads opens it as StoreUse::read_only, so a missing
+/// store is an error, never created.
+Store open_plan_store(const Context& ctx, StoreUse use) { return open_store(ctx, use, "run import-plan first"); }
 
 std::int64_t plan_of(const Store& store, std::int64_t plan_option) {
     if (plan_option > 0) {

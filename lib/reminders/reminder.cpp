@@ -145,4 +145,11 @@ std::string reminders_to_json_array(const std::vector<Reminder>& list) {
     return reminder_items<nlohmann::json>(list).dump();
 }
 
+void pseudonymise(std::vector<Reminder>& reminders, const Pseudonymiser& pseudonym) {
+    for (Reminder& r : reminders) {
+        r.obligation.child_id = pseudonym(r.obligation.child_id);
+        if (r.acknowledgement) r.acknowledgement->note.clear();
+    }
+}
+
 }  // namespace oversight

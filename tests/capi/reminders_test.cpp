@@ -40,7 +40,8 @@ BOOST_AUTO_TEST_CASE(inits) {
     oversight_reminders_query q{};
     EXPECT_OK(oversight_reminders_query_init(&q, OVERSIGHT_REMINDERS_QUERY_VERSION));
     BOOST_TEST((q.as_of == nullptr && q.within_working_days == 10 && q.worker == nullptr && q.team == nullptr &&
-                q.rule_pack == nullptr && q.calendar == nullptr));
+                q.rule_pack == nullptr && q.calendar == nullptr && q.pseudonym_key == nullptr &&
+                q.pseudonym_key_size == 0));
     oversight_reminders_ics_options i{};
     EXPECT_OK(oversight_reminders_ics_options_init(&i, OVERSIGHT_REMINDERS_ICS_OPTIONS_VERSION));
     BOOST_TEST((i.alarm_days == 2 && i.dtstamp == nullptr));
@@ -154,6 +155,68 @@ BOOST_FIXTURE_TEST_CASE(json_digest_ics_and_acknowledgement, CaseworkFixture) {
     EXPECT_OK(oversight_reminders_acknowledge(store, &a));
     oversight_rule_pack_free(pack);
     oversight_calendar_free(cal);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_pseudonymised_list_and_a_version_1_query, CaseworkFixture) {
+    char* out = nullptr;
+    auto q = query(&kCaseAsOf, 20);
+    EXPECT_OK(oversight_reminders_json(store, &q, &out));
+    const auto plain = take_document(out, "oversight-reminders")["reminders"];
+    BOOST_REQUIRE(!plain.empty());
+
+    // Version 2: with a key, every export carries pseudonyms, never the id.
+    const char key[] = "k\0y of 16+ bytes, binary";  // any bytes, NUL included
+    q.pseudonym_key = key;
+    q.pseudonym_key_size = sizeof key - 1;
+    EXPECT_OK(oversight_reminders_json(store, &q, &out));
+    const auto hidden = take_document(out, "oversight-reminders")["reminders"];
+    BOOST_REQUIRE(hidden.size() == plain.size());
+    const std::string pseudonym = hidden[0]["child"];
+    BOOST_TEST(pseudonym.rfind("P-", 0) == 0u);
+    BOOST_TEST(pseudonym.size() == 18u);
+    for (const auto& r : hidden) BOOST_TEST(r["child"] == pseudonym);
+    EXPECT_OK(oversight_reminders_digest(store, &q, &out));
+    std::string text = take(out);
+    BOOST_TEST(contains(text, pseudonym));
+    BOOST_TEST(!contains(text, "C1 "));
+    EXPECT_OK(oversight_reminders_ics(store, &q, nullptr, &out));
+    text = take(out);
+    BOOST_TEST(contains(text, pseudonym));
+    BOOST_TEST(!contains(text, "C1"));
+    // The same key gives the same pseudonym; the key's every byte counts.
+    EXPECT_OK(oversight_reminders_json(store, &q, &out));
+    BOOST_TEST(take_document(out, "oversight-reminders")["reminders"][0]["child"] == pseudonym);
+    q.pseudonym_key_size -= 1;
+    EXPECT_OK(oversight_reminders_json(store, &q, &out));
+    BOOST_TEST(take_document(out, "oversight-reminders")["reminders"][0]["child"] != pseudonym);
+    // Short, huge: refused. The reminder feed keeps ids.
+    q.pseudonym_key_size = 15;
+    EXPECT_FAIL(oversight_reminders_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(oversight_last_error_message(), "15 bytes"));
+    q.pseudonym_key_size = SIZE_MAX;
+    EXPECT_FAIL(oversight_reminders_json(store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.pseudonym_key_size = sizeof key - 1;
+    oversight_reminders_changes_query cq = OVERSIGHT_REMINDERS_CHANGES_QUERY_INIT;
+    cq.reminders = &q;
+    const oversight_date from{2024, 3, 1};
+    cq.from = &from;
+    EXPECT_FAIL(oversight_reminders_changes_json(store, &cq, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(oversight_last_error_message(), "pseudonym_key"));
+
+    // A caller compiled against version 1 passes the shorter struct: read as
+    // version 1 (nothing past its end), ids as stored.
+    struct query_v1 {
+        uint32_t version;
+        const oversight_date* as_of;
+        int32_t within_working_days;
+        const char *worker, *team;
+        const oversight_rule_pack* rule_pack;
+        const oversight_calendar* calendar;
+    };
+    auto* v1 = new query_v1{1, &kCaseAsOf, 20, nullptr, nullptr, nullptr, nullptr};  // ASan: no over-read
+    EXPECT_OK(oversight_reminders_json(store, reinterpret_cast<const oversight_reminders_query*>(v1), &out));
+    delete v1;
+    BOOST_TEST(take_document(out, "oversight-reminders")["reminders"] == plain);
 }
 
 BOOST_FIXTURE_TEST_CASE(every_reader_refuses_bad_queries, CaseworkFixture) {

@@ -94,12 +94,40 @@ expect_in "$after" ": chasing]"
 expect_fail "no obligation" ack "$child" "$rule" 2001-01-01 --by "Mo Manager"
 expect_fail "no child" ack NOBODY "$rule" "$due" --by "Mo Manager"
 
-# Recorded by $USER when --by is not given; a $USER that is not UTF-8 falls
-# back to "oversight cli" instead of refusing the event.
+# A list to share: child ids become pseudonyms (HMAC-SHA-256, key in a file).
+head -c 32 /dev/urandom >analysts.key
+run --as-of 2024-03-20 remind --within 20 --format json --pseudonymise-key analysts.key >shared.json
+"$PY" - analysts.key rem.json shared.json <<'EOF_PY' || fail "pseudonymised reminders"
+import hashlib, hmac, json, sys
+key = open(sys.argv[1], "rb").read()
+plain, shared = json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
+p = lambda c: "P-" + hmac.new(key, c.encode(), hashlib.sha256).hexdigest()[:16]
+assert [p(r["child"]) for r in plain] == [r["child"] for r in shared], "not the documented pseudonyms"
+assert all(r["note"] in ("", None) for r in shared), "a note was shared"
+EOF_PY
+expect_not_in "$(run --as-of 2024-03-20 remind --within 20 --pseudonymise-key analysts.key)" "child C1"
+head -c 8 /dev/urandom >short.key
+expect_fail "16 to 4096 bytes" --as-of 2024-03-20 remind --pseudonymise-key short.key
+expect_fail "cannot open" --as-of 2024-03-20 remind --pseudonymise-key no-such.key
+
+# Recorded by $USER when --by is not given; a $USER that is not UTF-8, or
+# none, falls back to the account running the command (never a made-up name).
+account=$(id -un)
 USER=$'r\xffx' run case event C1 visit 2024-03-04 >/dev/null || fail "case event with a non-UTF-8 \$USER failed"
-hist=$(run history --format json) || fail "history failed"
-"$PY" -c 'import json,sys; h=json.loads(sys.stdin.buffer.read().decode("utf-8")); assert any(c["actor"] == "oversight cli" for c in h), "no oversight cli actor"' <<<"$hist" \
-  || fail "history after a non-UTF-8 \$USER"
+env -u USER "$CLI" --db "$WORK/cw.db" case add C9 --worker "Ann Lee" --team "Team A" --from 2024-01-01 >/dev/null \
+  || fail "case add without \$USER failed"
+USER="Rae Recorder" run case event C1 visit 2024-03-06 >/dev/null || fail "case event as \$USER failed"
+run history --format json >hist.json || fail "history failed"
+"$PY" - "$account" hist.json <<'EOF_PY' || fail "history actors after non-UTF-8, absent and given \$USER"
+import json, sys
+h = json.load(open(sys.argv[2], encoding="utf-8"))
+account = sys.argv[1]
+events = [c for c in h if c["entity"] == "event" and c["field"] == "*"]
+assert any(c["actor"] == account and "2024-03-04" in (c["new"] or "") for c in events), "non-UTF-8 $USER: not the account"
+assert any(c["actor"] == account for c in h if c["entity"] == "child"), "case add without $USER: not the account"
+assert any(c["actor"] == "Rae Recorder" and "2024-03-06" in (c["new"] or "") for c in events), "$USER not used"
+assert not any(c["actor"] in ("oversight", "oversight cli") for c in h), "a made-up actor"
+EOF_PY
 expect_fail "invalid UTF-8" case event C1 visit 2024-03-04 --by $'r\xffx'
 
 # Bad input: exit 1 with the reason on stderr.

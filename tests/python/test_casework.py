@@ -113,6 +113,28 @@ class CaseworkTest(unittest.TestCase):
         self.assertEqual(acked[0]["note"], EVIL)
         self.assertTrue(acked[0]["acknowledged_at"].endswith("Z"))
 
+    def test_reminders_to_share_carry_pseudonyms(self):
+        import hashlib
+        import hmac
+        key = b"\x00analysts' key, 32 bytes long.."
+        plain = self.cw.reminders(as_of=AS_OF, within=20)
+        shared = self.cw.reminders(as_of=AS_OF, within=20, pseudonym_key=key)
+        self.assertEqual(len(shared), len(plain))
+        # The documented pseudonym: "P-" and 16 hex digits of HMAC-SHA-256.
+        pseudonym = {c: "P-" + hmac.new(key, c.encode(), hashlib.sha256).hexdigest()[:16] for c in ("C1", "C2", "C3")}
+        for r in shared:
+            self.assertIn(r["child"], pseudonym.values())
+        self.assertEqual(sorted(r["child"] for r in shared), sorted(pseudonym[r["child"]] for r in plain))
+        text = self.cw.digest(as_of=AS_OF, within=20, pseudonym_key=key)
+        for child in ("C1", "C2", "C3"):
+            self.assertNotIn("child %s" % child, text)
+        self.assertIn(pseudonym["C1"], text)
+        with self.assertRaises(OversightError) as e:
+            self.cw.reminders(as_of=AS_OF, pseudonym_key=b"too short")
+        self.assertEqual(e.exception.status, INVALID_ARG)
+        with self.assertRaises(TypeError):
+            self.cw.reminders(as_of=AS_OF, pseudonym_key="text, not bytes")
+
     def test_ics_parses_with_python_icalendar(self):
         rems = self.cw.reminders(as_of=AS_OF, within=20)
         text = self.cw.ics(as_of=AS_OF, within=20, dtstamp="2024-03-11T08:00:00Z")

@@ -25,8 +25,10 @@ _U32, _TEXT, _INT = ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int32
 class ReminderQuery(Versioned):
     """oversight_reminders_query."""
     _fields_ = [("version", _U32), ("as_of", ctypes.POINTER(Date)), ("within_working_days", _INT),
-                ("worker", _TEXT), ("team", _TEXT), ("rule_pack", _P), ("calendar", _P)]
+                ("worker", _TEXT), ("team", _TEXT), ("rule_pack", _P), ("calendar", _P),
+                ("pseudonym_key", _P), ("pseudonym_key_size", ctypes.c_size_t)]
     _init = "oversight_reminders_query_init"
+    VERSION = 2
 
 
 class IcsOptions(Versioned):
@@ -62,28 +64,38 @@ class ReminderMethods:
     """The methods of oversight.Casework that <oversight/c/reminders.h> gives
     (they use its `_pack` and `_calendar`)."""
 
-    def _query(self, as_of, within, worker, team):
-        return ReminderQuery(as_of=as_of or _lib.today(), within_working_days=within, worker=worker, team=team,
-                             rule_pack=_lib.handle_of(self._pack, RulePack),
-                             calendar=_lib.handle_of(self._calendar, Calendar))
+    def _query(self, as_of, within, worker, team, pseudonym_key=None):
+        q = ReminderQuery(as_of=as_of or _lib.today(), within_working_days=within, worker=worker, team=team,
+                          rule_pack=_lib.handle_of(self._pack, RulePack),
+                          calendar=_lib.handle_of(self._calendar, Calendar))
+        if pseudonym_key is not None:
+            if not isinstance(pseudonym_key, (bytes, bytearray)):
+                raise TypeError("pseudonym_key must be bytes (e.g. open(path, 'rb').read())")
+            key = ctypes.create_string_buffer(bytes(pseudonym_key), len(pseudonym_key))
+            q._keep.append(key)  # alive as long as q
+            q.pseudonym_key = ctypes.cast(key, _P)
+            q.pseudonym_key_size = len(pseudonym_key)
+        return q
 
-    def reminders(self, as_of=None, within=10, worker=None, team=None):
+    def reminders(self, as_of=None, within=10, worker=None, team=None, pseudonym_key=None):
         """Open obligations overdue on `as_of` or due within `within` working
-        days (list of dicts, overdue first)."""
+        days (list of dicts, overdue first). With `pseudonym_key` (bytes, at
+        least 16), child ids become pseudonyms and notes are left out: a list
+        to share with analysts."""
         handle = self._h()
-        q = self._query(as_of, within, worker, team)
+        q = self._query(as_of, within, worker, team, pseudonym_key)
         return document(call_string(_json, handle, ctypes.byref(q)), "oversight-reminders")["reminders"]
 
-    def digest(self, as_of=None, within=10, worker=None, team=None):
+    def digest(self, as_of=None, within=10, worker=None, team=None, pseudonym_key=None):
         """The reminders as plain text a manager could email."""
         handle = self._h()
-        q = self._query(as_of, within, worker, team)
+        q = self._query(as_of, within, worker, team, pseudonym_key)
         return call_string(_digest, handle, ctypes.byref(q))
 
-    def ics(self, as_of=None, within=10, worker=None, team=None, alarm_days=2, dtstamp=None):
+    def ics(self, as_of=None, within=10, worker=None, team=None, alarm_days=2, dtstamp=None, pseudonym_key=None):
         """The reminders as an iCalendar text (one VTODO each)."""
         handle = self._h()
-        q = self._query(as_of, within, worker, team)
+        q = self._query(as_of, within, worker, team, pseudonym_key)
         opts = IcsOptions(alarm_days=alarm_days, dtstamp=dtstamp)
         return call_string(_ics, handle, ctypes.byref(q), ctypes.byref(opts))
 

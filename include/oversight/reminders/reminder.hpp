@@ -12,6 +12,7 @@
 #include <oversight/calendar/duration.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/core/date.hpp>
+#include <oversight/core/pseudonym.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/rules/schedule.hpp>
@@ -55,5 +56,11 @@ std::string reminders_to_json(const std::vector<Reminder>& reminders);
 /// The same reminders as a bare JSON array (keys sorted), as the CLI's
 /// `remind --format json` has always printed them.
 std::string reminders_to_json_array(const std::vector<Reminder>& reminders);
+
+/// Makes reminders fit to share without ids: each child id becomes its
+/// pseudonym (core/pseudonym.hpp) and acknowledgement notes, free text
+/// that may name the child, are left out. Every export of the result
+/// (JSON, digest, iCalendar) then carries pseudonyms only.
+void pseudonymise(std::vector<Reminder>& reminders, const Pseudonymiser& pseudonym);
 
 }  // namespace oversight

@@ -13,10 +13,15 @@
 #include "reminders/acknowledgement_repository.hpp"
 #include "workforce/workforce_repository.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
@@ -100,6 +105,25 @@ private:
     std::unique_ptr<AcknowledgementRepository> acknowledgements_;
 };
 
+/// A new store is owner-only (0600) whatever the umask: it holds data about
+/// children. SQLite gives the -wal and -shm files the mode of the database
+/// file, so creating that one empty with 0600 before SQLite opens it covers
+/// all three. An existing file is left as it is (its mode is the council's
+/// choice); another process creating it at the same moment is fine.
+void create_private_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd < 0) {
+        if (errno == EEXIST) return;
+        throw Error(Status::io, "cannot create store " + path + ": " + std::strerror(errno));
+    }
+    // The umask may have taken bits away (0400 under umask 0277): set them.
+    const int chmod_result = ::fchmod(fd, S_IRUSR | S_IWUSR);
+    const int chmod_errno = errno;
+    ::close(fd);
+    if (chmod_result != 0)
+        throw Error(Status::io, "cannot make store " + path + " owner-only: " + std::strerror(chmod_errno));
+}
+
 std::unique_ptr<Connection> connect(const StoreOptions& o) {
     const std::string& path = o.location;
     const bool memory = path == ":memory:";
@@ -116,6 +140,7 @@ std::unique_ptr<Connection> connect(const StoreOptions& o) {
     }
     int flags = o.read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
     if (!o.read_only && (o.create || memory)) flags |= SQLite::OPEN_CREATE;
+    if (!memory && !o.read_only && o.create) create_private_file(path);
     auto c = std::make_unique<Connection>(path, flags, static_cast<int>(o.busy_timeout.count()), o.read_only);
     c->db.exec("PRAGMA foreign_keys = ON");
     if (o.read_only) {

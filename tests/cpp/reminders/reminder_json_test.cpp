@@ -60,4 +60,18 @@ BOOST_AUTO_TEST_CASE(document_and_array_hold_the_same_reminders) {
     BOOST_TEST(nlohmann::json::parse(reminders_to_json({}))["reminders"].empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_pseudonymised_list_carries_no_child_id_and_no_note) {
+    auto list = two_reminders();
+    const Pseudonymiser key("a key of sixteen+ bytes");
+    pseudonymise(list, key);
+    const std::string text = reminders_to_json(list);
+    BOOST_TEST(text.find("\"C1\"") == std::string::npos);
+    BOOST_TEST(text.find("seen") == std::string::npos);
+    const auto doc = nlohmann::json::parse(text);
+    BOOST_TEST(doc["reminders"][0]["child"] == key("C1"));
+    BOOST_TEST(doc["reminders"][1]["child"] == key("C1"));
+    BOOST_TEST(doc["reminders"][1]["acknowledged_by"] == "Mo");  // who saw it stays; the free text goes
+    BOOST_TEST(doc["reminders"][1]["note"] == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

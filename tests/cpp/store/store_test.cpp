@@ -13,6 +13,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <sys/stat.h>
+
 #include <string>
 
 using namespace oversight;
@@ -53,6 +55,34 @@ BOOST_AUTO_TEST_CASE(opening_migrates_to_the_latest_schema_with_wal) {
     // Reopening is idempotent.
     Store again = Store::open(tmp.path);
     BOOST_TEST(again.schema_version() == Store::latest_schema_version());
+}
+
+BOOST_AUTO_TEST_CASE(a_new_store_and_its_wal_and_shm_are_owner_only_whatever_the_umask) {
+    // Issue 8: data about children is never readable by other accounts.
+    for (const mode_t mask : {mode_t{022}, mode_t{0}, mode_t{0277}}) {
+        TempStore tmp("store_private");
+        const mode_t before = ::umask(mask);
+        {
+            Store s = Store::open(tmp.path);
+            s.set_actor("test");
+            save_team(s, Team{"Team A", "", ""});  // a write: the -wal and -shm exist now
+            for (const std::string f : {tmp.path, tmp.path + "-wal", tmp.path + "-shm"}) {
+                struct stat st {};
+                BOOST_TEST_REQUIRE(::stat(f.c_str(), &st) == 0, f);
+                BOOST_TEST((st.st_mode & 07777) == 0600u, f << " under umask 0" << std::oct << mask << ": 0"
+                                                            << (st.st_mode & 07777));
+            }
+        }
+        ::umask(before);
+    }
+    // An existing file keeps the mode its owner gave it.
+    TempStore tmp("store_shared_mode");
+    { Store::open(tmp.path); }
+    BOOST_TEST_REQUIRE(::chmod(tmp.path.c_str(), 0640) == 0);
+    { Store::open(tmp.path); }
+    struct stat st {};
+    BOOST_TEST_REQUIRE(::stat(tmp.path.c_str(), &st) == 0);
+    BOOST_TEST((st.st_mode & 07777) == 0640u);
 }
 
 BOOST_AUTO_TEST_CASE(options_are_checked) {

@@ -28,10 +28,16 @@ typedef struct oversight_reminders_query {
     const char *team;                     /* only this team's cases; NULL: any */
     const oversight_rule_pack *rule_pack; /* NULL: the default England pack */
     const oversight_calendar *calendar;   /* NULL: England and Wales */
+    /* Version 2: a list to share with analysts. With a key, each child id
+     * becomes its pseudonym, "P-" and 16 hex digits of HMAC-SHA-256 under
+     * the key (the same in every export made with that key), and
+     * acknowledgement notes are left out. Not for the reminder feed. */
+    const void *pseudonym_key;            /* NULL: child ids as stored */
+    size_t pseudonym_key_size;            /* 16..4096 bytes */
 } oversight_reminders_query;
 
-#define OVERSIGHT_REMINDERS_QUERY_VERSION 1
-#define OVERSIGHT_REMINDERS_QUERY_INIT { OVERSIGHT_REMINDERS_QUERY_VERSION, NULL, 10, NULL, NULL, NULL, NULL }
+#define OVERSIGHT_REMINDERS_QUERY_VERSION 2
+#define OVERSIGHT_REMINDERS_QUERY_INIT { OVERSIGHT_REMINDERS_QUERY_VERSION, NULL, 10, NULL, NULL, NULL, NULL, NULL, 0 }
 
 /* Fills *opts with the defaults of OVERSIGHT_REMINDERS_QUERY_INIT for
  * `version`; OVERSIGHT_E_INVALID_ARG for NULL or an unknown version. */
