@@ -12,7 +12,10 @@
 // allocations) go first, in batches too, timed apart. Then the same event
 // rows are written as CSV and `/usr/bin/sqlite3 FILE.db ".import --csv
 // --skip 1 rows.csv events"` is timed into a table without indexes or
-// checks (skipped, with a message, when sqlite3 is absent). Prints rows,
+// checks (skipped, with a message, when sqlite3 is absent), and sqlite3
+// writes the same rows into Oversight's own schema with plain SQL (each
+// event and its history row, INSERT ... SELECT): the floor the schema's
+// checks, indexes and history set, whatever the library does. Prints rows,
 // seconds and rows/s of each, the ratio (the target: ours >= 0.5 x
 // .import) and the peak RSS of this process and of sqlite3 (getrusage).
 // Through <oversight.h> only: the C ABI a case system links.
@@ -184,6 +187,8 @@ int main(int argc, char** argv) {
     const std::string db = std::string(dir) + "/ingest.db";
     const std::string plain = std::string(dir) + "/plain.db";
     const std::string csv = std::string(dir) + "/rows.csv";
+    const std::string floor = std::string(dir) + "/floor.db";
+    const std::string script = std::string(dir) + "/floor.sql";
 
     const std::vector<Row> rows = synthetic_events(children, per_child);
     std::printf("synthetic authority: %d children, %zu events (%d each), batches of %d, in %s\n", children,
@@ -264,6 +269,7 @@ int main(int argc, char** argv) {
                 << r.external_id << '\n';
     }
     const char* sqlite3 = "/usr/bin/sqlite3";
+    double theirs_wall = 0, theirs_cpu_all = 0;
     if (access(sqlite3, X_OK) != 0) {
         std::printf("sqlite3 .import: skipped (%s not found; apt-get install sqlite3)\n", sqlite3);
     } else {
@@ -274,6 +280,8 @@ int main(int argc, char** argv) {
         const bool ok = run({sqlite3, plain, ".import --csv " + csv + " events"});
         const double theirs = seconds_since(t0);
         const double theirs_cpu = cpu_seconds(RUSAGE_CHILDREN) - c0;
+        theirs_wall = theirs;
+        theirs_cpu_all = theirs_cpu;
         if (!ok) {
             std::printf("sqlite3 .import: failed\n");
         } else {
@@ -282,12 +290,54 @@ int main(int argc, char** argv) {
                         theirs_cpu / ours_cpu);
         }
     }
+    // The floor the schema sets: the same rows written by sqlite3 itself into
+    // Oversight's own tables (a new store holding the children), each event
+    // with its history row, set-based SQL, no library code at all: what
+    // the CHECK constraints, the indexes and the history cost.
+    if (access(sqlite3, X_OK) == 0) {
+        oversight_store* floor_store = nullptr;
+        if (oversight_store_open(&floor_store, floor.c_str(), nullptr) != OVERSIGHT_OK) die("opening " + floor);
+        oversight_store_free(floor_store);
+        const std::string sql =
+            ".bail on\n"
+            "INSERT INTO children(child_ref, created_at) SELECT 'C' || (100000 + value), '2026-01-01T00:00:00Z' "
+            "FROM generate_series(0, " + std::to_string(children - 1) + ");\n"
+            "CREATE TEMP TABLE raw(child TEXT, type TEXT, date TEXT, attributes TEXT, external_id TEXT);\n"
+            ".import --csv --skip 1 " + csv + " raw\n"
+            "BEGIN;\n"
+            "INSERT INTO events(child_id, type, date, attributes, recorded_by, recorded_at, source, external_id) "
+            "SELECT c.id, r.type, r.date, CASE r.attributes WHEN '' THEN '{}' ELSE r.attributes END, 'bench feed', "
+            "'2026-01-01T00:00:00Z', 'manual', r.external_id FROM raw r JOIN children c ON c.child_ref = r.child "
+            "ORDER BY r.rowid;\n"
+            "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value, child_id) "
+            "SELECT '2026-01-01T00:00:00Z', 'bench feed', 'event', e.id, '*', NULL, "
+            "json_object('type', e.type, 'date', e.date, 'attributes', json(e.attributes)), e.child_id FROM events e;\n"
+            "COMMIT;\n";
+        {
+            std::ofstream out(script, std::ios::binary);
+            out << sql;
+        }
+        t0 = Clock::now();
+        c0 = cpu_seconds(RUSAGE_CHILDREN);
+        const bool ok = run({sqlite3, floor, ".read " + script});
+        const double secs = seconds_since(t0);
+        const double cpu = cpu_seconds(RUSAGE_CHILDREN) - c0;
+        if (!ok) {
+            std::printf("sqlite3 into Oversight's schema: failed\n");
+        } else {
+            print_line("sqlite3 SQL into Oversight's schema", rows.size(), secs, cpu);
+            std::printf("ratio (schema floor / .import, rows/s): %.3f wall, %.3f cpu; ours / floor: %.3f wall, "
+                        "%.3f cpu\n",
+                        theirs_wall / secs, theirs_cpu_all / cpu, secs / ours, cpu / ours_cpu);
+        }
+    }
     struct rusage kids {};
     getrusage(RUSAGE_CHILDREN, &kids);
     std::printf("peak RSS: this process %.1f MB, sqlite3 %.1f MB\n", self.ru_maxrss / 1024.0,
                 kids.ru_maxrss / 1024.0);
 
-    for (const std::string& f : {db, db + "-wal", db + "-shm", plain, csv}) std::remove(f.c_str());
+    for (const std::string& f : {db, db + "-wal", db + "-shm", plain, csv, floor, floor + "-wal", floor + "-shm", script})
+        std::remove(f.c_str());
     rmdir(dir);
     return 0;
 }
