@@ -15,7 +15,7 @@ packages=(build-essential cmake pkg-config python3 python3-icalendar python3-jso
   python3-setuptools python3-venv
   libboost-date-time-dev libboost-test-dev libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev libcli11-dev libcsv-dev libical-dev libtomlplusplus-dev
-  libpugixml-dev libzip-dev)
+  libpugixml-dev libzip-dev libssl-dev)
 # test mode also fuzzes the parsers with libFuzzer, which comes with clang
 if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev sqlite3); fi
 missing=()
