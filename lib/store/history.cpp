@@ -177,8 +177,9 @@ HistoryVerification verify_chain(const Store& store) {
     out.head_hash = previous_seq ? to_hex(previous) : std::string();
     if (issued > previous_seq)
         fail(previous_seq + 1, "tail",
-             "history entries " + std::to_string(previous_seq + 1) + ".." + std::to_string(issued) +
-                 " were written but are gone: the newest entries were deleted");
+             entry_name(previous_seq + 1) +
+                 (issued > previous_seq + 1 ? " (and every entry up to " + std::to_string(issued) + ")" : "") +
+                 " was written but is gone: the newest entries were deleted");
     return out;
 }
 
@@ -296,13 +297,14 @@ HistoryVerification verify_history(const Store& store, const HistoryCheckpoint& 
     const std::string id = backend.store_id();
     if (checkpoint.store != id) {
         fail(checkpoint.seq, "checkpoint",
-             "the checkpoint is of store " + detail::sanitize_utf8(checkpoint.store) + ", not of this one (" + id + ")");
+             "the checkpoint of " + entry_name(checkpoint.seq) + " is of store " +
+                 detail::sanitize_utf8(checkpoint.store) + ", not of this one (" + id + ")");
         return out;
     }
     if (!signed_well) {
         fail(checkpoint.seq, "signature",
-             "the checkpoint's signature is not good for this public key: the checkpoint was altered or signed "
-             "with another key");
+             "the signature of the checkpoint of " + entry_name(checkpoint.seq) +
+                 " is not good for this public key: the checkpoint was altered or signed with another key");
         return out;
     }
     std::optional<std::string> found;

@@ -5,6 +5,7 @@
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/opensslv.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 
@@ -15,6 +16,16 @@
 namespace oversight::detail {
 
 namespace {
+
+/// SHA-256, fetched once (OpenSSL 3 would otherwise look it up on every
+/// call: one per history row written or checked). Kept for the process.
+const EVP_MD* sha256_md() {
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+    static const EVP_MD* const kFetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (kFetched) return kFetched;
+#endif
+    return EVP_sha256();
+}
 
 /// Builds the canonical encoding, then hashes it.
 class Encoder {
@@ -39,7 +50,7 @@ public:
     std::string sha256() const {
         unsigned char out[EVP_MAX_MD_SIZE];
         unsigned int size = 0;
-        if (EVP_Digest(bytes_.data(), bytes_.size(), out, &size, EVP_sha256(), nullptr) != 1 ||
+        if (EVP_Digest(bytes_.data(), bytes_.size(), out, &size, sha256_md(), nullptr) != 1 ||
             size != kHistoryDigestSize)
             throw Error(Status::internal, "history chain: SHA-256 failed (OpenSSL error " +
                                               std::to_string(ERR_get_error()) + ")");

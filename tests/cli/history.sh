@@ -44,7 +44,7 @@ expect_broken() {
   expect_in "$out" "history entry $seq"
   verify_status "$db" --json "$@"
   [ "$status" -eq 3 ] || fail "expected exit 3 with --json, got $status"
-  [ "$(json 'd["broken"]["seq"], d["broken"]["problem"], d["ok"]' <<<"$out")" = "($seq, '$problem', False)" ] ||
+  [ "$(json '(d["broken"]["seq"], d["broken"]["problem"], d["ok"])' <<<"$out")" = "($seq, '$problem', False)" ] ||
     fail "--json: $out"
 }
 
@@ -68,7 +68,7 @@ verify_status base.db
 [ "$status" -eq 0 ] || fail "an untouched store must verify: $out"
 expect_in "$out" "verifies: $rows entries"
 verify_status base.db --json
-[ "$(json 'd["ok"], d["rows"], d["head"]["seq"]' <<<"$out")" = "(True, $rows, $rows)" ] || fail "--json: $out"
+[ "$(json '(d["ok"], d["rows"], d["head"]["seq"])' <<<"$out")" = "(True, $rows, $rows)" ] || fail "--json: $out"
 
 # One byte of one row's value.
 cp base.db byte.db
@@ -97,7 +97,7 @@ verify_status erased.db
 
 # A signed checkpoint: holds, then finds a truncated history the chain alone cannot.
 "$CLI" --db base.db history checkpoint --key "$KEYS/council_private.pem" --out cp.json >/dev/null
-[ "$(json 'd["format"], d["seq"]' <cp.json)" = "('oversight-history-checkpoint', $rows)" ] || fail "checkpoint: $(cat cp.json)"
+[ "$(json '(d["format"], d["seq"])' <cp.json)" = "('oversight-history-checkpoint', $rows)" ] || fail "checkpoint: $(cat cp.json)"
 verify_status base.db --checkpoint cp.json --public-key "$KEYS/council_public.pem"
 [ "$status" -eq 0 ] || fail "the checkpoint must hold: $out"
 expect_in "$out" "(entry $rows) holds"
