@@ -124,4 +124,35 @@ oversight_status oversight_store_changes_json(const oversight_store* store, cons
         out);
 }
 
+oversight_status oversight_store_verify_history(const oversight_store* store, const char* checkpoint_json,
+                                                const char* public_key_pem, char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const Store& s = store_of(store);
+            if ((checkpoint_json == nullptr) != (public_key_pem == nullptr))
+                throw Error(Status::invalid_arg,
+                            "checkpoint_json and public_key_pem go together: give both, or neither to check the "
+                            "chain only");
+            if (!checkpoint_json) return give(out, history_verification_to_json(verify_history(s), s.path()));
+            const HistoryCheckpoint cp =
+                history_checkpoint_from_json(text_arg(checkpoint_json, "checkpoint_json"), "checkpoint_json");
+            return give(out, history_verification_to_json(
+                                 verify_history(s, cp, text_arg(public_key_pem, "public_key_pem")), s.path()));
+        },
+        out);
+}
+
+oversight_status oversight_store_history_checkpoint(const oversight_store* store, const char* private_key_pem,
+                                                    char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const Store& s = store_of(store);
+            return give(out, history_checkpoint_to_json(
+                                 make_history_checkpoint(s, text_arg(private_key_pem, "private_key_pem"))));
+        },
+        out);
+}
+
 }  // extern "C"

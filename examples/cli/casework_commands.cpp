@@ -27,6 +27,19 @@
 
 namespace oversight::cli {
 
+std::string read_whole(const std::string& path, const char* what) {
+    if (path == "-") {
+        std::ostringstream s;
+        s << std::cin.rdbuf();
+        return s.str();
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(Status::io, std::string(what) + ": cannot open " + path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
 namespace {
 
 RulePack load_pack(const std::string& local) {
@@ -97,19 +110,6 @@ struct AckOptions {
     std::string child, rule, due, by, note, pack;
 };
 
-/// The file a host kept (or "-": standard input), read whole.
-std::string read_whole(const std::string& path, const char* what) {
-    if (path == "-") {
-        std::ostringstream s;
-        s << std::cin.rdbuf();
-        return s.str();
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Status::io, std::string(what) + ": cannot open " + path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 /// One line of the reminder feed in text: "+ KEY state (reasons: detail)".
 void print_change(char sign, const ReminderChange& c) {

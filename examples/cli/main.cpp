@@ -1,5 +1,6 @@
 // oversight — command-line front end to the Oversight library.
-// Exit status: 0 on success, 1 on bad input (reason on stderr); `batch`: 2 when items were refused.
+// Exit status: 0 on success, 1 on bad input (reason on stderr); `batch`: 2 when items were refused;
+// `history verify`: 3 when the history is not intact.
 #include "cli.hpp"
 
 #include <oversight/core/error.hpp>
@@ -105,6 +106,7 @@ int main(int argc, char** argv) {
     // `due`: one command, two forms (see cli.hpp).
     int status = 0;
     cli::add_batch_commands(app, ctx, status);
+    cli::add_history_commands(app, ctx, status);
     std::string rule, from, format = "text", pack;
     std::optional<int> within;  // not given: the plan's due_soon_days
     std::int64_t plan_id = 0;

@@ -286,7 +286,11 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
         cmd->add_option("--id", a->id, "Only this entity id");
         cmd->add_option("--limit", a->limit, "Only the last N changes");
         cmd->add_option("--format", a->format, "text|json")->capture_default_str();
-        cmd->callback([&ctx, a] { run_history(ctx, a->entity, a->id, a->limit, a->format); });
+        // history verify and history checkpoint: history_commands.cpp.
+        cmd->require_subcommand(0, 1);
+        cmd->callback([&ctx, cmd, a] {
+            if (cmd->get_subcommands().empty()) run_history(ctx, a->entity, a->id, a->limit, a->format);
+        });
     }
     // changes: the change feed (store/history.hpp changes_since)
     {

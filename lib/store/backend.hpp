@@ -8,6 +8,8 @@
 #include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 
+#include "store/history_chain.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -35,6 +37,12 @@ public:
     virtual std::vector<Change> history(const HistoryFilter& filter) const = 0;
     /// The highest history sequence (0 when there is no history).
     virtual std::int64_t latest_sequence() const = 0;
+    /// Hands every history row to fn(), oldest first, all read from one
+    /// state of the store; returns the highest sequence the store has ever
+    /// issued (at least the newest row's).
+    virtual std::int64_t read_chain(const std::function<void(const ChainedRow&)>& fn) const = 0;
+    /// The store's identity (a random id, kept in the store).
+    virtual std::string store_id() const = 0;
 
     /// Runs fn() in one write transaction, joining one already open: commits
     /// when fn() returns, rolls back and rethrows when it throws. Waits up to

@@ -1,15 +1,18 @@
 // The change history as a JSON document, and the change feed (history.hpp).
 #include <oversight/store/history.hpp>
 
+#include <oversight/core/date.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/store/store.hpp>
 
 #include "core/text.hpp"
 #include "store/backend.hpp"
+#include "store/history_chain.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace oversight {
 
@@ -114,6 +117,221 @@ std::string changes_to_json(const ChangePage& page) {
                  {"latest", page.latest},
                  {"more", page.more},
                  {"changes", changes_json(page.changes)}};
+    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+// ------------------------------------------------------------ tamper evidence
+
+namespace {
+
+using detail::to_hex;
+
+std::string entry_name(std::int64_t seq) { return "history entry " + std::to_string(seq); }
+
+HistoryVerification verify_chain(const Store& store) {
+    const detail::Backend& backend = detail::backend(store);
+    HistoryVerification out;
+    std::string previous = detail::history_genesis_hash();
+    std::int64_t previous_seq = 0;
+    const auto fail = [&](std::int64_t seq, const char* problem, const std::string& message) {
+        if (!out.ok) return;
+        out.ok = false;
+        out.broken_seq = seq;
+        out.problem = problem;
+        out.message = message + " (store " + store.path() + ")";
+    };
+    const std::int64_t issued = backend.read_chain([&](const detail::ChainedRow& row) {
+        const std::int64_t seq = row.change.seq;
+        ++out.rows;
+        if (row.salt) {
+            if (row.salt->size() != detail::kHistorySaltSize ||
+                detail::history_values_digest(*row.salt, row.change.old_value, row.change.new_value) !=
+                    row.values_digest)
+                fail(seq, "values",
+                     entry_name(seq) + ": its old or new value no longer matches its digest (the value was edited)");
+        } else if (!row.child_id) {
+            fail(seq, "salt",
+                 entry_name(seq) + ": its salt was removed, which only an erasure may do, and only to a row about "
+                                   "a child's case");
+        }
+        if (detail::history_entry_hash(row.change, row.child_id, row.values_digest, previous) != row.hash) {
+            if (seq > previous_seq + 1)
+                fail(seq, "missing",
+                     entry_name(seq) + " does not chain to " +
+                         (previous_seq ? entry_name(previous_seq) : std::string("the start")) + ": " +
+                         (seq - previous_seq - 1 == 1
+                              ? entry_name(previous_seq + 1) + " is missing (deleted)"
+                              : "history entries " + std::to_string(previous_seq + 1) + ".." +
+                                    std::to_string(seq - 1) + " are missing (deleted)") +
+                         ", or the entry itself was changed");
+            else
+                fail(seq, "entry",
+                     entry_name(seq) + ": its hash does not match its content and " +
+                         (previous_seq ? entry_name(previous_seq) : std::string("the start of the chain")) +
+                         " (the entry was edited, inserted, replaced or moved)");
+        }
+        previous = row.hash;
+        previous_seq = seq;
+    });
+    out.head_seq = previous_seq;
+    out.head_hash = previous_seq ? to_hex(previous) : std::string();
+    if (issued > previous_seq)
+        fail(previous_seq + 1, "tail",
+             entry_name(previous_seq + 1) +
+                 (issued > previous_seq + 1 ? " (and every entry up to " + std::to_string(issued) + ")" : "") +
+                 " was written but is gone: the newest entries were deleted");
+    return out;
+}
+
+std::string checkpoint_message(const HistoryCheckpoint& c) {
+    return "oversight-history-checkpoint/1\n" + c.store + "\n" + std::to_string(c.seq) + "\n" + c.hash + "\n" + c.at;
+}
+
+/// "YYYY-MM-DDTHH:MM:SSZ", a real date and time of day.
+bool is_utc_timestamp(std::string_view s) {
+    if (s.size() != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') return false;
+    const auto two = [&](std::size_t at, int max) {
+        if (!std::isdigit(static_cast<unsigned char>(s[at])) || !std::isdigit(static_cast<unsigned char>(s[at + 1])))
+            return false;
+        return (s[at] - '0') * 10 + (s[at + 1] - '0') <= max;
+    };
+    return Date::try_parse_iso(s.substr(0, 10)).has_value() && two(11, 23) && two(14, 59) && two(17, 59);
+}
+
+bool is_hex_hash(const std::string& s) {
+    return s.size() == 2 * detail::kHistoryDigestSize &&
+           std::all_of(s.begin(), s.end(), [](char ch) { return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'); });
+}
+
+}  // namespace
+
+HistoryVerification verify_history(const Store& store) { return verify_chain(store); }
+
+bool operator==(const HistoryCheckpoint& a, const HistoryCheckpoint& b) {
+    return a.store == b.store && a.seq == b.seq && a.hash == b.hash && a.at == b.at && a.signature == b.signature;
+}
+
+HistoryCheckpoint make_history_checkpoint(const Store& store, std::string_view private_key_pem) {
+    const detail::Backend& backend = detail::backend(store);
+    HistoryCheckpoint c;
+    c.store = backend.store_id();
+    std::string head;
+    backend.read_chain([&](const detail::ChainedRow& row) {
+        c.seq = row.change.seq;
+        head = row.hash;
+    });
+    if (c.seq == 0)
+        throw Error(Status::invalid_arg, "history checkpoint: store " + store.path() + " has no history to vouch for");
+    c.hash = to_hex(head);
+    c.at = utc_timestamp_now();
+    c.signature = detail::base64_encode(detail::ed25519_sign(private_key_pem, checkpoint_message(c), "history checkpoint"));
+    return c;
+}
+
+std::string history_checkpoint_to_json(const HistoryCheckpoint& c) {
+    ojson doc = {{"format", "oversight-history-checkpoint"},
+                 {"version", 1},
+                 {"store", c.store},
+                 {"seq", c.seq},
+                 {"hash", c.hash},
+                 {"at", c.at},
+                 {"signature", c.signature}};
+    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+HistoryCheckpoint history_checkpoint_from_json(std::string_view text, std::string_view source) {
+    const std::string where(source);
+    const auto bad = [&](const std::string& what) { return Error(Status::parse, where + ": " + what); };
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::exception& e) {
+        throw bad(std::string("not JSON: ") + detail::sanitize_utf8(e.what()));
+    }
+    if (!doc.is_object()) throw bad("not a JSON object");
+    const auto text_field = [&](const char* name) {
+        const auto it = doc.find(name);
+        if (it == doc.end() || !it->is_string()) throw bad(std::string("field \"") + name + "\" is missing or not text");
+        return it->get<std::string>();
+    };
+    if (text_field("format") != "oversight-history-checkpoint")
+        throw bad("field \"format\" is not \"oversight-history-checkpoint\"");
+    const auto version = doc.find("version");
+    if (version == doc.end() || !version->is_number_integer() || version->get<std::int64_t>() != 1)
+        throw bad("field \"version\" is not 1");
+    HistoryCheckpoint c;
+    c.store = text_field("store");
+    if (c.store.empty() || c.store.size() > 256 || !detail::is_valid_utf8(c.store))
+        throw bad("field \"store\" is empty, longer than 256 bytes or not UTF-8");
+    const auto seq = doc.find("seq");
+    if (seq == doc.end() || !seq->is_number_integer() || seq->get<std::int64_t>() < 1)
+        throw bad("field \"seq\" is not a sequence (an integer of at least 1)");
+    c.seq = seq->get<std::int64_t>();
+    c.hash = text_field("hash");
+    if (!is_hex_hash(c.hash)) throw bad("field \"hash\" is not 64 lower-case hex digits");
+    c.at = text_field("at");
+    if (!is_utc_timestamp(c.at)) throw bad("field \"at\" is not a UTC time YYYY-MM-DDTHH:MM:SSZ");
+    c.signature = text_field("signature");
+    if (!detail::base64_decode(c.signature)) throw bad("field \"signature\" is not base64");
+    return c;
+}
+
+HistoryVerification verify_history(const Store& store, const HistoryCheckpoint& checkpoint,
+                                   std::string_view public_key_pem) {
+    // The key first: a wrong key is the caller's mistake, not a finding.
+    const std::optional<std::string> signature = detail::base64_decode(checkpoint.signature);
+    const bool signed_well =
+        signature && detail::ed25519_verify(public_key_pem, checkpoint_message(checkpoint), *signature,
+                                            "history checkpoint");
+    HistoryVerification out = verify_chain(store);
+    out.checkpoint_checked = true;
+    out.checkpoint_seq = checkpoint.seq;
+    if (!out.ok) return out;
+    const auto fail = [&](std::int64_t seq, const char* problem, const std::string& message) {
+        out.ok = false;
+        out.broken_seq = seq;
+        out.problem = problem;
+        out.message = message + " (store " + store.path() + ")";
+    };
+    const detail::Backend& backend = detail::backend(store);
+    const std::string id = backend.store_id();
+    if (checkpoint.store != id) {
+        fail(checkpoint.seq, "checkpoint",
+             "the checkpoint of " + entry_name(checkpoint.seq) + " is of store " +
+                 detail::sanitize_utf8(checkpoint.store) + ", not of this one (" + id + ")");
+        return out;
+    }
+    if (!signed_well) {
+        fail(checkpoint.seq, "signature",
+             "the signature of the checkpoint of " + entry_name(checkpoint.seq) +
+                 " is not good for this public key: the checkpoint was altered or signed with another key");
+        return out;
+    }
+    std::optional<std::string> found;
+    backend.read_chain([&](const detail::ChainedRow& row) {
+        if (row.change.seq == checkpoint.seq) found = to_hex(row.hash);
+    });
+    if (!found)
+        fail(checkpoint.seq, "checkpoint",
+             entry_name(checkpoint.seq) + ", the head at the checkpoint of " + checkpoint.at +
+                 ", is gone: the history was truncated or rewritten since");
+    else if (*found != checkpoint.hash)
+        fail(checkpoint.seq, "checkpoint",
+             entry_name(checkpoint.seq) + " no longer has the hash the checkpoint of " + checkpoint.at +
+                 " signed: the history up to it was rewritten since");
+    return out;
+}
+
+std::string history_verification_to_json(const HistoryVerification& r, const std::string& store_path) {
+    ojson doc = {{"format", "oversight-history-verification"},
+                 {"version", 1},
+                 {"store", store_path},
+                 {"ok", r.ok},
+                 {"rows", r.rows},
+                 {"head", r.head_seq ? ojson{{"seq", r.head_seq}, {"hash", r.head_hash}} : ojson()},
+                 {"broken", r.ok ? ojson()
+                                 : ojson{{"seq", r.broken_seq}, {"problem", r.problem}, {"message", r.message}}},
+                 {"checkpoint", r.checkpoint_checked ? ojson{{"seq", r.checkpoint_seq}} : ojson()}};
     return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 

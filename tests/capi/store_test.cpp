@@ -2,10 +2,20 @@
 #include "capi_test.hpp"
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 using namespace capi_test;
 
 namespace {
+
+std::string key(const char* name) {
+    std::ifstream in(std::string(OVERSIGHT_TEST_DATA_DIR "/history/") + name, std::ios::binary);
+    BOOST_REQUIRE_MESSAGE(in, "cannot read test key " << name);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 void remove_store(const std::string& path) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
@@ -239,6 +249,71 @@ BOOST_FIXTURE_TEST_CASE(the_change_feed_in_pages, MemoryStore) {
     BOOST_TEST(take_document(out, "oversight-history")["changes"].empty());
     EXPECT_OK(oversight_store_changes_json(store, nullptr, &out));  // NULL: the defaults
     BOOST_TEST(take_document(out, "oversight-history")["changes"].size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(verify_history_and_checkpoint) {
+    MemoryStore m;
+    char* json = nullptr;
+    EXPECT_OK(oversight_store_verify_history(m.store, nullptr, nullptr, &json));
+    auto v = take_document(json, "oversight-history-verification");
+    BOOST_TEST(v["ok"] == true);
+    BOOST_TEST(v["rows"] == 0);
+    BOOST_TEST(v["head"].is_null());
+    // Nothing to vouch for yet.
+    EXPECT_FAIL(oversight_store_history_checkpoint(m.store, key("council_private.pem").c_str(), &json),
+                OVERSIGHT_E_INVALID_ARG);
+
+    int64_t plan = 0;
+    EXPECT_OK(oversight_plan_create(m.store, "P1", nullptr, nullptr, &plan));
+    EXPECT_OK(oversight_plan_create(m.store, "P2", nullptr, nullptr, &plan));
+    EXPECT_OK(oversight_store_verify_history(m.store, nullptr, nullptr, &json));
+    v = take_document(json, "oversight-history-verification");
+    BOOST_TEST(v["ok"] == true);
+    BOOST_TEST(v["rows"] == history_size(m.store));
+    BOOST_TEST(v["head"]["hash"].get<std::string>().size() == 64u);
+    BOOST_TEST(v["broken"].is_null());
+
+    EXPECT_OK(oversight_store_history_checkpoint(m.store, key("council_private.pem").c_str(), &json));
+    const auto cp = take_document(json, "oversight-history-checkpoint");
+    BOOST_TEST(cp["seq"] == v["head"]["seq"]);
+    BOOST_TEST(cp["hash"] == v["head"]["hash"]);
+    EXPECT_OK(oversight_store_verify_history(m.store, cp.dump().c_str(), key("council_public.pem").c_str(), &json));
+    v = take_document(json, "oversight-history-verification");
+    BOOST_TEST(v["ok"] == true);
+    BOOST_TEST(v["checkpoint"]["seq"] == cp["seq"]);
+    // A finding is a result, not an error: signed with another key, or altered.
+    EXPECT_OK(oversight_store_verify_history(m.store, cp.dump().c_str(), key("other_public.pem").c_str(), &json));
+    v = take_document(json, "oversight-history-verification");
+    BOOST_TEST(v["ok"] == false);
+    BOOST_TEST(v["broken"]["problem"] == "signature");
+    auto altered = cp;
+    altered["at"] = "2020-01-01T00:00:00Z";
+    EXPECT_OK(oversight_store_verify_history(m.store, altered.dump().c_str(), key("council_public.pem").c_str(),
+                                             &json));
+    BOOST_TEST(take_document(json, "oversight-history-verification")["broken"]["problem"] == "signature");
+
+    json = reinterpret_cast<char*>(0x1);
+    EXPECT_FAIL(oversight_store_verify_history(m.store, cp.dump().c_str(), nullptr, &json), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(json == nullptr);
+    BOOST_TEST(contains(message(), "public_key_pem"), message());
+    EXPECT_FAIL(oversight_store_verify_history(m.store, nullptr, key("council_public.pem").c_str(), &json),
+                OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_verify_history(m.store, "{\"format\":1}", key("council_public.pem").c_str(), &json),
+                OVERSIGHT_E_PARSE);
+    BOOST_TEST(contains(message(), "checkpoint_json: field \"format\""), message());
+    EXPECT_FAIL(oversight_store_verify_history(m.store, cp.dump().c_str(), key("ec_private.pem").c_str(), &json),
+                OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_verify_history(m.store, kBadUtf8, key("council_public.pem").c_str(), &json),
+                OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_verify_history(nullptr, nullptr, nullptr, &json), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_verify_history(m.store, nullptr, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_history_checkpoint(m.store, "not a key", &json), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "not a PEM private key"), message());
+    EXPECT_FAIL(oversight_store_history_checkpoint(m.store, key("ec_private.pem").c_str(), &json),
+                OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_history_checkpoint(m.store, nullptr, &json), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_history_checkpoint(nullptr, kSql, &json), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_store_history_checkpoint(m.store, kSql, nullptr), OVERSIGHT_E_INVALID_ARG);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -254,6 +254,19 @@ class CApiDocumentsTest(unittest.TestCase):
         keep("oversight_store_history_json", raw(store._history_json, h, None))
         keep("oversight_store_history_json", raw(store._history_json, h,
                                                  ctypes.byref(store.HistoryQuery(entity="acknowledgement"))))
+        # the history's hash chain: intact, with a checkpoint, and with a bad signature
+        keys = os.path.join(PROJECT, "tests", "data", "history")
+        with open(os.path.join(keys, "council_private.pem"), "rb") as f:
+            private = f.read()
+        with open(os.path.join(keys, "council_public.pem"), "rb") as f:
+            public = f.read()
+        with open(os.path.join(keys, "other_public.pem"), "rb") as f:
+            other = f.read()
+        keep("oversight_store_verify_history", raw(store._verify_history, h, None, None))
+        checkpoint = raw(store._history_checkpoint, h, private)
+        keep("oversight_store_history_checkpoint", checkpoint)
+        for pem in (public, other):
+            keep("oversight_store_verify_history", raw(store._verify_history, h, _lib.encode(checkpoint), pem))
         # the change feed: a first page, the last page, and one kind only
         for q in (store.ChangesQuery(since=0, limit=3), store.ChangesQuery(since=0, limit=10000),
                   store.ChangesQuery(since=1, limit=2, entity="event")):

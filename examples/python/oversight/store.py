@@ -6,6 +6,7 @@
         ...
         for change in store.history(entity="action", limit=10):
             print(change["at"], change["actor"], change["field"], change["old"], change["new"])
+        result = store.verify_history()      # the hash chain: result["ok"], result["broken"]
 
 A Store is also where the other areas' methods live, since each C function
 takes the store: plans (plan.py), the action iterator (action_iter.py),
@@ -13,6 +14,7 @@ reports (report.py), plan imports (imports.py) and the people directory
 (workforce.py). Casework (casework.py) is a view of a Store.
 """
 import ctypes
+import json
 
 from . import _lib
 from ._lib import Versioned, call_string, document, encode, fn
@@ -53,6 +55,8 @@ _set_actor = fn("oversight_store_set_actor", [_P, ctypes.c_char_p])
 _schema_version = fn("oversight_store_schema_version", [_P, ctypes.POINTER(ctypes.c_int32)])
 _history_json = fn("oversight_store_history_json", [_P, ctypes.POINTER(HistoryQuery), ctypes.POINTER(_P)])
 _changes_json = fn("oversight_store_changes_json", [_P, ctypes.POINTER(ChangesQuery), ctypes.POINTER(_P)])
+_verify_history = fn("oversight_store_verify_history", [_P, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(_P)])
+_history_checkpoint = fn("oversight_store_history_checkpoint", [_P, ctypes.c_char_p, ctypes.POINTER(_P)])
 
 
 class Store(PlanMethods, ActionIterMethods, ReportMethods, PlanImportMethods, WorkforceMethods, _lib.Handle):
@@ -105,3 +109,26 @@ class Store(PlanMethods, ActionIterMethods, ReportMethods, PlanImportMethods, Wo
         q = ChangesQuery(since=since, limit=limit, entity=entity)
         doc = document(call_string(_changes_json, self._h(), ctypes.byref(q)), "oversight-history")
         return {k: v for k, v in doc.items() if k not in ("format", "version")}
+
+    def verify_history(self, checkpoint=None, public_key=None):
+        """Checks the history's hash chain (<oversight/store/history.hpp>,
+        "Tamper evidence") and returns the oversight-history-verification
+        document as a dict: {"store", "ok", "rows", "head": {"seq", "hash"}
+        or None, "broken": {"seq", "problem", "message"} or None,
+        "checkpoint": {"seq"} or None}. A broken chain is a result ("ok"
+        False), not an exception. With `checkpoint` (the dict or JSON text
+        history_checkpoint gave) and `public_key` (the Ed25519 public key,
+        PEM text) the checkpoint is checked too; give both or neither."""
+        if isinstance(checkpoint, dict):
+            checkpoint = json.dumps(checkpoint)
+        doc = document(call_string(_verify_history, self._h(), encode(checkpoint), encode(public_key)),
+                       "oversight-history-verification")
+        return {k: v for k, v in doc.items() if k not in ("format", "version")}
+
+    def history_checkpoint(self, private_key):
+        """A checkpoint of the history as it is now, signed with the Ed25519
+        private key `private_key` (PEM text): the
+        oversight-history-checkpoint document as a dict, to keep outside
+        the store and give to verify_history later."""
+        return document(call_string(_history_checkpoint, self._h(), encode(private_key)),
+                        "oversight-history-checkpoint")

@@ -1,11 +1,13 @@
 // The store's change history: one append-only row per created, changed or
-// deleted field, with who, when, the old and the new value.
+// deleted field, with who, when, the old and the new value, each row chained
+// to the one before by SHA-256 (see "Tamper evidence" below).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oversight {
@@ -94,5 +96,120 @@ ChangePage changes_since(const Store& store, std::int64_t sequence, std::size_t 
 ///  "next","latest","more","changes":[...as history_to_json]}
 /// (schema: data/schemas/oversight-history.schema.json).
 std::string changes_to_json(const ChangePage& page);
+
+// ------------------------------------------------------------ tamper evidence
+//
+// The triggers refuse UPDATE and DELETE on the history, but anyone who can
+// write the file can drop them. So each row is also chained to the one
+// before it (schema 6, lib/store/sqlite/migrations/0006_*.sql):
+//
+//   values_digest = SHA-256("oversight-history-values/1", salt, old, new)
+//   hash          = SHA-256("oversight-history-entry/1", seq, at, actor,
+//                           entity, entity_id, field, child_id,
+//                           values_digest, hash of the previous row)
+//
+// with a 16-byte random salt per row, every field length-prefixed (NULL
+// distinct from ""), and 32 zero bytes before the first row
+// (lib/store/history_chain.hpp has the exact encoding). Rows stored before
+// schema 6 were chained, as they were, when the store was migrated.
+//
+// verify_history() reads the rows in sequence order and reports the first
+// that does not hold:
+//   "values"  the row's old or new value no longer matches its digest
+//             (the value was edited);
+//   "entry"   the row's hash no longer matches its content and the row
+//             before it (the row was edited, replaced, inserted, or moved:
+//             two rows swapped show here, at the first of them);
+//   "missing" as "entry", right after a gap in the sequence: the rows in
+//             the gap were deleted;
+//   "tail"    the store has issued sequences beyond its newest row: the
+//             newest rows were deleted;
+//   "salt"    a row has no salt, which only an erasure may remove, and only
+//             from a row about a child's case.
+// What the chain cannot show on its own: someone who deletes the newest
+// rows and resets SQLite's sequence too, or who recomputes every hash after
+// a change (the hashes are not secret). A signed checkpoint covers both: it
+// keeps, outside the store, the head's sequence and hash with a signature
+// only the council's private key can make; verify_history with the
+// checkpoint then also checks that the row at that sequence still has that
+// hash (so nothing up to it changed, and the history was not truncated
+// before it) and that the signature is good.
+//
+// An erasure (casework/child.hpp) blanks the old and new values of the
+// child's rows to "[erased]" and removes their salt (so the digest cannot be
+// used to confirm a guessed value, a date of birth, say); their digest and
+// hash stay, and verify_history checks the values only of rows that still
+// have a salt. The erasure's own rows (one "*" row per record removed and
+// the "erased" row saying how many of each kind went, why and by whom) are
+// chained like any other, so the chain still verifies afterwards.
+
+/// What verify_history found.
+struct HistoryVerification {
+    bool ok = true;
+    std::int64_t rows = 0;      // rows checked
+    std::int64_t head_seq = 0;  // the newest row's sequence (0: no history)
+    std::string head_hash;      // its hash, 64 lower-case hex digits ("" without history)
+    /// When !ok: the first entry found broken (its sequence; for "tail", the
+    /// first missing one), what is wrong ("values", "entry", "missing",
+    /// "tail", "salt"; with a checkpoint also "checkpoint", "signature") and
+    /// a message naming the entry and the store.
+    std::int64_t broken_seq = 0;
+    std::string problem;
+    std::string message;
+    /// Whether a checkpoint was checked, and its sequence.
+    bool checkpoint_checked = false;
+    std::int64_t checkpoint_seq = 0;
+};
+
+/// Reads the whole history, oldest first, and checks every row's digest and
+/// hash and the links between them (the store may be open read-only).
+/// A broken chain is reported in the result, not thrown; Error(db) when the
+/// store cannot be read.
+HistoryVerification verify_history(const Store& store);
+
+/// A signed checkpoint: the head of a store's history at a moment, signed
+/// with Ed25519. Its document (data/schemas/oversight-history-checkpoint.schema.json):
+/// {"format":"oversight-history-checkpoint","version":1,"store","seq","hash",
+///  "at","signature"}, where "store" is the store's identity (a random id
+/// given at migration 6, not its path), "hash" 64 hex digits, "at" the UTC
+/// time it was made and "signature" the base64 Ed25519 signature of the
+/// text "oversight-history-checkpoint/1\n<store>\n<seq>\n<hash>\n<at>".
+struct HistoryCheckpoint {
+    std::string store;
+    std::int64_t seq = 0;
+    std::string hash;
+    std::string at;
+    std::string signature;
+};
+bool operator==(const HistoryCheckpoint& a, const HistoryCheckpoint& b);
+inline bool operator!=(const HistoryCheckpoint& a, const HistoryCheckpoint& b) { return !(a == b); }
+
+/// The checkpoint of the store's history as it is now, signed with the
+/// Ed25519 private key in `private_key_pem` (PEM, as `openssl genpkey
+/// -algorithm ed25519` writes it). Error(invalid_arg) for a key that is not
+/// an Ed25519 private key, or a store without history (nothing to vouch for).
+HistoryCheckpoint make_history_checkpoint(const Store& store, std::string_view private_key_pem);
+
+std::string history_checkpoint_to_json(const HistoryCheckpoint& checkpoint);
+/// Reads a checkpoint document; Error(parse) naming `source` and the field
+/// for anything else (other format or version, a field missing or of the
+/// wrong type, a hash that is not 64 hex digits, a sequence below 1).
+HistoryCheckpoint history_checkpoint_from_json(std::string_view text, std::string_view source = "checkpoint");
+
+/// verify_history, then also that the checkpoint is this store's, that its
+/// signature is good for the Ed25519 public key in `public_key_pem` (PEM)
+/// and that the row at its sequence still has its hash ("checkpoint"
+/// otherwise: changed, or gone with the tail). The chain is checked first:
+/// its first break is the one reported. Error(invalid_arg) for a key that is
+/// not an Ed25519 public key.
+HistoryVerification verify_history(const Store& store, const HistoryCheckpoint& checkpoint,
+                                   std::string_view public_key_pem);
+
+/// {"format":"oversight-history-verification","version":1,"store","ok",
+///  "rows","head":{"seq","hash"} (null without history),
+///  "broken":{"seq","problem","message"} (null when ok),
+///  "checkpoint":{"seq"} (null when none was checked)}
+/// (schema: data/schemas/oversight-history-verification.schema.json).
+std::string history_verification_to_json(const HistoryVerification& result, const std::string& store_path);
 
 }  // namespace oversight

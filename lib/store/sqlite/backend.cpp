@@ -63,18 +63,7 @@ public:
             if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
             Query q = query(*c_, sql, params);
             std::vector<Change> out;
-            while (q.executeStep()) {
-                Change c;
-                c.seq = q.getColumn(0).getInt64();
-                c.at = q.getColumn(1).getString();
-                c.actor = q.getColumn(2).getString();
-                c.entity = q.getColumn(3).getString();
-                c.entity_id = q.getColumn(4).getInt64();
-                c.field = q.getColumn(5).getString();
-                c.old_value = opt_text(q.getColumn(6));
-                c.new_value = opt_text(q.getColumn(7));
-                out.push_back(std::move(c));
-            }
+            while (q.executeStep()) out.push_back(change_from(q.statement()));
             return out;
         });
     }
@@ -82,6 +71,43 @@ public:
     std::int64_t latest_sequence() const override {
         return guarded(*c_, "reading history",
                        [&] { return c_->db.execAndGet("SELECT coalesce(max(seq), 0) FROM history").getInt64(); });
+    }
+
+    std::int64_t read_chain(const std::function<void(const ChainedRow&)>& fn) const override {
+        return guarded(*c_, "verifying history", [&] {
+            std::int64_t issued = 0;
+            snapshot(*c_, [&] {
+                const auto blob = [](const SQLite::Column& col) {
+                    return std::string(static_cast<const char*>(col.getBlob()), static_cast<std::size_t>(col.getBytes()));
+                };
+                // A statement of its own (not the cache's): fn() may run other queries.
+                SQLite::Statement q(const_cast<SQLite::Database&>(c_->db),
+                                    "SELECT seq, at, actor, entity, entity_id, field, old_value, new_value, child_id, "
+                                    "salt, values_digest, hash FROM history ORDER BY seq");
+                ChainedRow row;
+                while (q.executeStep()) {
+                    row.change = change_from(q);
+                    row.child_id = opt_int(q.getColumn(8));
+                    row.salt = q.getColumn(9).isNull() ? std::nullopt : std::optional<std::string>(blob(q.getColumn(9)));
+                    row.values_digest = blob(q.getColumn(10));
+                    row.hash = blob(q.getColumn(11));
+                    fn(row);
+                    issued = row.change.seq;
+                }
+                issued = std::max(issued, query_id(*c_, "SELECT seq FROM sqlite_sequence WHERE name = 'history'", {})
+                                              .value_or(0));
+            });
+            return issued;
+        });
+    }
+
+    std::string store_id() const override {
+        return guarded(*c_, "reading the store's identity", [&] {
+            Query q = query(*c_, "SELECT value FROM meta WHERE key = 'store_id'");
+            if (!q.executeStep())
+                throw Error(Status::db, "store " + c_->path + " has no identity (meta store_id)");
+            return q.getColumn(0).getString();
+        });
     }
 
     void transaction(std::string_view what, const std::function<void()>& fn) override {

@@ -211,11 +211,14 @@ public:
             c_.child_rows.erase(gone.id);
             record_change_about(c_, child, "child", child, "*", kErased, std::nullopt);
             query(c_, "DELETE FROM children WHERE id = ?1", {child}).exec();
-            // Every earlier row about the case keeps its shape, not its values.
+            // Every earlier row about the case keeps its shape, not its values;
+            // nor its salt, so that what it held cannot be found again from
+            // its values digest by trying candidates (the digest and the hash
+            // stay: the chain still verifies, history.hpp).
             out.history_rows_scrubbed =
                 query(c_,
                       "UPDATE history SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE ?2 END, "
-                      "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE ?2 END "
+                      "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE ?2 END, salt = NULL "
                       "WHERE child_id = ?1 AND ((old_value IS NOT NULL AND old_value IS NOT ?2) "
                       "OR (new_value IS NOT NULL AND new_value IS NOT ?2))",
                       {child, value(kErased)})
@@ -230,7 +233,7 @@ public:
             out.history_rows_scrubbed +=
                 query(c_,
                       "UPDATE history SET old_value = CASE WHEN old_value IN (" + named + ") THEN ?2 ELSE old_value END, "
-                      "new_value = CASE WHEN new_value IN (" + named + ") THEN ?2 ELSE new_value END "
+                      "new_value = CASE WHEN new_value IN (" + named + ") THEN ?2 ELSE new_value END, salt = NULL "
                       "WHERE child_id IS NOT NULL AND child_id <> ?1 AND field = 'child' "
                       "AND (old_value IN (" + named + ") OR new_value IN (" + named + "))",
                       names)

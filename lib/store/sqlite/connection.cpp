@@ -2,6 +2,8 @@
 
 #include <oversight/core/error.hpp>
 
+#include "store/history_chain.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -67,8 +69,12 @@ void transaction(Connection& c, std::string_view what, const std::function<void(
     // connection), and rows of a rolled-back one are gone.
     struct ForgetRows {
         Connection& c;
-        explicit ForgetRows(Connection& connection) : c(connection) { c.child_rows.clear(); }
-        ~ForgetRows() { c.child_rows.clear(); }
+        explicit ForgetRows(Connection& connection) : c(connection) { forget(); }
+        ~ForgetRows() { forget(); }
+        void forget() noexcept {
+            c.child_rows.clear();
+            c.history_head.reset();
+        }
     } forget(c);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(c.busy_timeout_ms);
     try {
@@ -130,6 +136,7 @@ void savepoint(Connection& c, std::string_view what, const std::function<void()>
             // Undo this step only; the transaction goes on. Should the undo
             // itself fail, the first failure is the one worth reporting.
             c.child_rows.clear();  // a child added in this step is gone again
+            c.history_head.reset();  // and so are the history rows it wrote
             // After SQLITE_FULL, IOERR, NOMEM or an interrupt SQLite may have
             // rolled the whole transaction back itself: then nothing of the
             // steps before is left, and carrying on would store the steps
@@ -277,33 +284,85 @@ std::optional<std::int64_t> opt_int(const SQLite::Column& column) {
     return column.getInt64();
 }
 
+Change change_from(SQLite::Statement& q, int first) {
+    Change c;
+    c.seq = q.getColumn(first).getInt64();
+    c.at = q.getColumn(first + 1).getString();
+    c.actor = q.getColumn(first + 2).getString();
+    c.entity = q.getColumn(first + 3).getString();
+    c.entity_id = q.getColumn(first + 4).getInt64();
+    c.field = q.getColumn(first + 5).getString();
+    c.old_value = opt_text(q.getColumn(first + 6));
+    c.new_value = opt_text(q.getColumn(first + 7));
+    return c;
+}
+
 void record_change(Connection& c, std::string_view entity, std::int64_t id, std::string_view field,
                    const std::optional<std::string>& old_value, const std::optional<std::string>& new_value) {
     record_change_about(c, child_of(c, entity, id), entity, id, field, old_value, new_value);
 }
 
+namespace {
+
+/// The newest history row's sequence (or the highest ever given, should
+/// that be higher) and hash: the connection's when it holds them.
+const std::pair<std::int64_t, std::string>& history_head(Connection& c) {
+    if (c.depth > 0 && c.history_head) return *c.history_head;
+    Query q = query(c,
+                    "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'history'), 0), "
+                    "coalesce((SELECT max(seq) FROM history), 0)), "
+                    "(SELECT hash FROM history ORDER BY seq DESC LIMIT 1)");
+    q.executeStep();
+    const SQLite::Column hash = q.getColumn(1);
+    c.history_head.emplace(q.getColumn(0).getInt64(),
+                           hash.isNull() ? history_genesis_hash()
+                                         : std::string(static_cast<const char*>(hash.getBlob()),
+                                                       static_cast<std::size_t>(hash.getBytes())));
+    return *c.history_head;
+}
+
+}  // namespace
+
 void record_change_about(Connection& c, std::optional<std::int64_t> child, std::string_view entity, std::int64_t id,
                          std::string_view field, const std::optional<std::string>& old_value,
                          const std::optional<std::string>& new_value) {
     static const std::string kSql =
-        "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value, child_id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-    // Bound in place, not copied: every text lives until exec() has run.
-    const std::string at = utc_timestamp_now();
-    Query q = query(c, kSql);
-    SQLite::Statement& s = q.statement();
-    bind_view(s, 1, at);
-    bind_view(s, 2, c.actor);
-    s.bind(3, std::string(entity));
-    s.bind(4, static_cast<int64_t>(id));
-    s.bind(5, std::string(field));
-    if (old_value) bind_view(s, 6, *old_value);
-    else s.bind(6);
-    if (new_value) bind_view(s, 7, *new_value);
-    else s.bind(7);
-    if (child) s.bind(8, static_cast<int64_t>(*child));
-    else s.bind(8);
-    q.exec();
+        "INSERT INTO history(seq, at, actor, entity, entity_id, field, old_value, new_value, child_id, salt, "
+        "values_digest, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    const auto& [previous_seq, previous_hash] = history_head(c);
+    Change row;
+    row.seq = previous_seq + 1;
+    row.at = utc_timestamp_now();
+    row.actor = c.actor;
+    row.entity = std::string(entity);
+    row.entity_id = id;
+    row.field = std::string(field);
+    const std::string salt = new_history_salt();
+    const std::string digest = history_values_digest(salt, old_value, new_value);
+    std::string hash = history_entry_hash(row, child, digest, previous_hash);
+    {
+        // Bound in place, not copied: every text lives until exec() has run.
+        Query q = query(c, kSql);
+        SQLite::Statement& s = q.statement();
+        s.bind(1, static_cast<int64_t>(row.seq));
+        bind_view(s, 2, row.at);
+        bind_view(s, 3, row.actor);
+        bind_view(s, 4, row.entity);
+        s.bind(5, static_cast<int64_t>(id));
+        bind_view(s, 6, row.field);
+        if (old_value) bind_view(s, 7, *old_value);
+        else s.bind(7);
+        if (new_value) bind_view(s, 8, *new_value);
+        else s.bind(8);
+        if (child) s.bind(9, static_cast<int64_t>(*child));
+        else s.bind(9);
+        s.bindNoCopy(10, salt.data(), static_cast<int>(salt.size()));
+        s.bindNoCopy(11, digest.data(), static_cast<int>(digest.size()));
+        s.bindNoCopy(12, hash.data(), static_cast<int>(hash.size()));
+        q.exec();
+    }
+    if (c.depth > 0) c.history_head.emplace(row.seq, std::move(hash));
+    else c.history_head.reset();
 }
 
 std::int64_t insert_row(Connection& c, const char* table, const char* entity, const std::vector<Column>& columns,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <oversight/core/date.hpp>
+#include <oversight/store/history.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -67,6 +68,12 @@ struct Connection {
     /// Bounded (kChildRowCacheSize, then emptied) so that an import's memory
     /// does not grow with the number of children in its file.
     mutable std::unordered_map<std::string, std::int64_t> child_rows;
+    /// The sequence and hash of the newest history row, as read or written
+    /// inside the current write transaction (record_change_about chains the
+    /// next row to it without a query per row). Valid only while this
+    /// connection holds the write lock, and emptied exactly when child_rows
+    /// is: a rolled-back savepoint may have undone the rows it describes.
+    std::optional<std::pair<std::int64_t, std::string>> history_head;
 };
 
 /// At most this many entries in Connection::child_rows.
@@ -173,7 +180,13 @@ std::optional<std::string> opt_text(const SQLite::Column& column);
 std::optional<Date> opt_date(const SQLite::Column& column);
 std::optional<std::int64_t> opt_int(const SQLite::Column& column);
 
-/// Appends one history row (entity, id, field, old, new, actor, UTC time).
+/// The history row whose seq, at, actor, entity, entity_id, field,
+/// old_value and new_value are the statement's columns first..first+7.
+Change change_from(SQLite::Statement& q, int first = 0);
+
+/// Appends one history row (entity, id, field, old, new, actor, UTC time),
+/// chained to the newest one: its sequence follows, and it gets a new salt,
+/// its values digest and its hash (store/history_chain.hpp).
 /// A row about a child's case (entities "child", "allocation",
 /// "case_attribute", "event", "acknowledgement") also records whose case it
 /// is (history.child_id, what an erasure scrubs), looked up from the entity's

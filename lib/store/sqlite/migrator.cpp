@@ -3,11 +3,14 @@
 #include <oversight/core/error.hpp>
 
 #include "core/embedded.hpp"
+#include "store/history_chain.hpp"
+#include "store/sqlite/connection.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 namespace oversight::detail {
@@ -48,6 +51,71 @@ int checked_version(SQLite::Database& db, const std::string& path) {
         throw Error(Status::db, "database " + path + " already holds tables that are not Oversight's");
     }
     return version;
+}
+
+/// Migration 0006's step: copies every history row into history_v6, oldest
+/// first, with a new salt, its values digest and its hash chained to the
+/// row before (history_chain.hpp).
+void chain_history(SQLite::Database& db) {
+    SQLite::Statement rows(db,
+                           "SELECT seq, at, actor, entity, entity_id, field, old_value, new_value, child_id "
+                           "FROM history ORDER BY seq");
+    SQLite::Statement insert(db,
+                             "INSERT INTO history_v6(seq, at, actor, entity, entity_id, field, old_value, new_value, "
+                             "child_id, salt, values_digest, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                             "?11, ?12)");
+    std::string previous = history_genesis_hash();
+    while (rows.executeStep()) {
+        const Change change = change_from(rows);
+        const std::optional<std::int64_t> child = opt_int(rows.getColumn(8));
+        const std::string salt = new_history_salt();
+        const std::string digest = history_values_digest(salt, change.old_value, change.new_value);
+        std::string hash = history_entry_hash(change, child, digest, previous);
+        for (int i = 1; i <= 9; ++i) {
+            const SQLite::Column col = rows.getColumn(i - 1);
+            if (col.isNull()) insert.bind(i);
+            else if (col.isInteger()) insert.bind(i, static_cast<int64_t>(col.getInt64()));
+            else insert.bind(i, col.getString());
+        }
+        insert.bind(10, salt.data(), static_cast<int>(salt.size()));
+        insert.bind(11, digest.data(), static_cast<int>(digest.size()));
+        insert.bind(12, hash.data(), static_cast<int>(hash.size()));
+        insert.exec();
+        insert.reset();
+        insert.clearBindings();
+        previous = std::move(hash);
+    }
+}
+
+/// The C++ steps a migration may name with a line "-- oversight:step <name>":
+/// the SQL before the line runs, then the step, then the SQL after it.
+struct Step {
+    const char* name;
+    void (*run)(SQLite::Database&);
+};
+constexpr Step kSteps[] = {{"chain_history", chain_history}};
+constexpr std::string_view kStepMarker = "-- oversight:step ";
+
+/// Runs one migration's text, with the C++ steps it names.
+void run_migration(SQLite::Database& db, std::string_view text, const std::string& name) {
+    for (;;) {
+        const std::size_t at = text.find(kStepMarker);
+        if (at == std::string_view::npos) {
+            db.exec(std::string(text));
+            return;
+        }
+        db.exec(std::string(text.substr(0, at)));
+        std::size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view step = text.substr(at + kStepMarker.size(), end - at - kStepMarker.size());
+        while (!step.empty() && (step.back() == '\r' || step.back() == ' ')) step.remove_suffix(1);
+        const auto found = std::find_if(std::begin(kSteps), std::end(kSteps),
+                                        [&](const Step& s) { return step == s.name; });
+        if (found == std::end(kSteps))
+            throw Error(Status::internal, "migration " + name + " names an unknown step \"" + std::string(step) + "\"");
+        found->run(db);
+        text.remove_prefix(end);
+    }
 }
 
 }  // namespace
@@ -92,7 +160,7 @@ void migrate(SQLite::Database& db, const std::string& path) {
             }
             const std::string name = kSqliteMigrations[v].name;
             try {
-                db.exec(std::string(kSqliteMigrations[v].text()));
+                run_migration(db, kSqliteMigrations[v].text(), name);
             } catch (const SQLite::Exception& e) {
                 throw Error(Status::db, "migration " + name + " of store " + path + " failed: " + e.what() +
                                             " (the store keeps schema version " + std::to_string(v) + ")");

@@ -141,6 +141,10 @@ BOOST_AUTO_TEST_CASE(two_processes_and_two_threads_write_one_store) {
     events.entity = "event";
     BOOST_TEST(static_cast<std::int64_t>(store.history(events).size()) == total);
     BOOST_TEST(store.schema_version() == Store::latest_schema_version());
+    // Every writer chained its rows to the others': the history verifies.
+    const HistoryVerification chain = verify_history(store);
+    BOOST_TEST(chain.ok, chain.message);
+    BOOST_TEST(chain.rows == static_cast<std::int64_t>(store.history().size()));
 }
 
 BOOST_AUTO_TEST_CASE(a_writer_holding_the_lock_past_the_timeout_gives_a_clear_error) {

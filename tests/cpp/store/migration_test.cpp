@@ -15,6 +15,7 @@
 #include <oversight/casework/event.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 #include <oversight/workforce/appointment.hpp>
 #include <oversight/workforce/person.hpp>
@@ -71,6 +72,22 @@ void make_v4_store(const std::string& path, const std::string& extra = "") {
     db.exec("PRAGMA foreign_keys = ON");
     db.exec(read_text(OVERSIGHT_TEST_DATA_DIR "/store/v4_rows.sql"));
     if (!extra.empty()) db.exec(extra);
+}
+
+/// A version-5 store: the version-4 one migrated by 0005 as published, with
+/// some rows about a child blanked as a version-5 erasure left them.
+void make_v5_store(const std::string& path) {
+    make_v4_store(path);
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = OFF");
+    {
+        SQLite::Transaction tx(db);
+        db.exec(read_text(OVERSIGHT_PROJECT_DIR "/lib/store/sqlite/migrations/0005_sync_with_case_systems.sql"));
+        db.exec("PRAGMA user_version = 5");
+        tx.commit();
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("UPDATE history SET new_value = '[erased]' WHERE child_id IS NOT NULL AND new_value IS NOT NULL");
 }
 
 /// Each row of the query as "value:type|value:type|...".
@@ -297,10 +314,11 @@ BOOST_AUTO_TEST_CASE(every_row_of_a_version_3_store_survives) {
     // ---- with SQL: what the API does not show
     SQLite::Database db(tmp.path);
     std::map<std::string, std::vector<std::string>> after = dump(db, &v3_columns);
-    for (const char* t : {"meta", "plans", "plan_sections", "recommendations", "actions", "progress_updates",
+    for (const char* t : {"plans", "plan_sections", "recommendations", "actions", "progress_updates",
                           "milestones", "tasks", "children", "case_attributes", "events", "acknowledgements"})
         BOOST_TEST_CONTEXT(t) { BOOST_TEST(after[t] == before[t], boost::test_tools::per_element()); }
-    for (const char* t : {"history", "teams"}) {
+    // meta gains the store's identity (0006) after the rows it had.
+    for (const char* t : {"meta", "history", "teams"}) {
         BOOST_TEST_CONTEXT(t) {
             BOOST_REQUIRE(after[t].size() >= before[t].size());
             BOOST_TEST(std::vector<std::string>(after[t].begin(), after[t].begin() + before[t].size()) == before[t],
@@ -308,7 +326,7 @@ BOOST_AUTO_TEST_CASE(every_row_of_a_version_3_store_survives) {
         }
     }
     const std::map<std::string, int> counts = {
-        {"meta", 1},       {"history", 18},      {"plans", 2},         {"plan_sections", 3},  {"recommendations", 4},
+        {"meta", 2},       {"history", 18},      {"plans", 2},         {"plan_sections", 3},  {"recommendations", 4},
         {"actions", 4},    {"progress_updates", 3}, {"milestones", 2}, {"tasks", 2},          {"people", 7},
         {"teams", 5},      {"appointments", 7},  {"children", 4},      {"allocations", 5},    {"case_attributes", 4},
         {"events", 4},     {"acknowledgements", 2}};
@@ -363,8 +381,15 @@ BOOST_AUTO_TEST_CASE(every_row_of_a_version_4_store_survives_migration_0005) {
     BOOST_REQUIRE(v4_sequence == 26);
 
     Store s = Store::open(tmp.path);
-    BOOST_TEST(s.schema_version() == 5);
-    BOOST_TEST(Store::latest_schema_version() == 5);
+    BOOST_TEST(s.schema_version() == Store::latest_schema_version());
+    BOOST_TEST(Store::latest_schema_version() >= 5);
+    // Migration 0006 gives the store an identity; every other row is as it was.
+    {
+        SQLite::Database db(tmp.path);
+        const auto id = rows(db, "SELECT \"key\", \"value\" FROM meta WHERE key = 'store_id'");
+        BOOST_REQUIRE(id.size() == 1u);
+        before.at("meta").push_back(id.front());
+    }
 
     // ---- with SQL: every table, every row, every old column, as it was
     {
@@ -464,6 +489,46 @@ BOOST_AUTO_TEST_CASE(a_version_3_store_is_not_migrated_read_only) {
     BOOST_TEST(msg.find("read-write") != std::string::npos, msg);
     SQLite::Database v3(tmp.path);
     BOOST_TEST(v3.execAndGet("PRAGMA user_version").getInt() == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_version_5_store_with_history_is_chained_by_migration_0006) {
+    TempStore tmp("migration_v5");
+    make_v5_store(tmp.path);
+    std::vector<std::string> before;
+    {
+        SQLite::Database v5(tmp.path);
+        BOOST_REQUIRE(v5.execAndGet("PRAGMA user_version").getInt() == 5);
+        before = rows(v5, "SELECT seq, at, actor, entity, entity_id, field, old_value, new_value, child_id "
+                          "FROM history ORDER BY seq");
+    }
+    BOOST_REQUIRE(before.size() == 26u);
+    Store s = Store::open(tmp.path);
+    BOOST_TEST(s.schema_version() == 6);
+    HistoryVerification v = verify_history(s);
+    BOOST_TEST(v.ok, v.message);
+    BOOST_TEST(v.rows == 26);
+    BOOST_TEST(v.head_seq == 26);
+    {
+        SQLite::Database db(tmp.path);
+        BOOST_TEST(rows(db, "SELECT seq, at, actor, entity, entity_id, field, old_value, new_value, child_id "
+                            "FROM history ORDER BY seq") == before,
+                   boost::test_tools::per_element());
+        BOOST_TEST(count(db, "history WHERE salt IS NULL OR length(salt) <> 16 OR length(values_digest) <> 32 "
+                             "OR length(hash) <> 32") == 0);
+        BOOST_TEST(count(db, "(SELECT DISTINCT salt FROM history)") == 26);
+        BOOST_TEST(db.execAndGet("SELECT seq FROM sqlite_sequence WHERE name = 'history'").getInt64() == 26);
+        BOOST_TEST(db.execAndGet("SELECT length(value) FROM meta WHERE key = 'store_id'").getInt() == 32);
+        BOOST_TEST(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+        BOOST_CHECK_THROW(db.exec("UPDATE history SET actor = 'x' WHERE seq = 19"), SQLite::Exception);
+        BOOST_CHECK_THROW(db.exec("DELETE FROM history WHERE seq = 26"), SQLite::Exception);
+    }
+    // The chain goes on from the migrated rows, and an erasure keeps it whole.
+    record_event(s, "C2", {"review", d("2024-03-20"), {}, std::nullopt}, "tester");
+    erase_child(s, "C5 'quoted'", "retention ended");
+    v = verify_history(s);
+    BOOST_TEST(v.ok, v.message);
+    BOOST_TEST(v.head_seq == s.history().back().seq);
+    BOOST_TEST(s.history().front().seq == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -199,7 +199,14 @@ BOOST_AUTO_TEST_CASE(history_is_append_only) {
     BOOST_TEST(raw.refused("UPDATE history SET new_value = '[erased]', child_id = NULL WHERE child_id IS NOT NULL"));
     BOOST_TEST(raw.refused("UPDATE history SET new_value = '[erased]', field = 'y' WHERE child_id IS NOT NULL"));
     BOOST_TEST(raw.refused("DELETE FROM history WHERE child_id IS NOT NULL"));
-    BOOST_TEST(!raw.refused("UPDATE history SET new_value = '[erased]' WHERE child_id IS NOT NULL"));
+    // The erasure must remove the salt too, and keep the digest and hash (schema 6).
+    BOOST_TEST(raw.refused("UPDATE history SET new_value = '[erased]' WHERE child_id IS NOT NULL"));
+    BOOST_TEST(raw.refused("UPDATE history SET new_value = '[erased]', salt = NULL, hash = zeroblob(32) "
+                           "WHERE child_id IS NOT NULL"));
+    BOOST_TEST(raw.refused("UPDATE history SET new_value = '[erased]', salt = NULL, values_digest = zeroblob(32) "
+                           "WHERE child_id IS NOT NULL"));
+    BOOST_TEST(raw.refused("UPDATE history SET salt = NULL WHERE child_id IS NULL"));
+    BOOST_TEST(!raw.refused("UPDATE history SET new_value = '[erased]', salt = NULL WHERE child_id IS NOT NULL"));
     BOOST_TEST(raw.count("history WHERE new_value = '[erased]'") == 2);
 }
 

@@ -128,6 +128,37 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_store_changes_json(const
                                                                            const oversight_store_changes_query *query,
                                                                            char **out) OVERSIGHT_NOEXCEPT;
 
+/* Checks the history's hash chain (<oversight/store/history.hpp>, "Tamper
+ * evidence") and gives the outcome as an owned JSON document
+ * {"format":"oversight-history-verification","version":1,"store","ok","rows",
+ *  "head":{"seq","hash"} (null without history),
+ *  "broken":{"seq","problem","message"} (null when ok),
+ *  "checkpoint":{"seq"} (null when none was checked)}
+ * where "problem" is "values", "entry", "missing", "tail", "salt",
+ * "checkpoint" or "signature". A broken chain is a result, not an error: the
+ * call returns OVERSIGHT_OK with "ok": false. With `checkpoint_json` (an
+ * oversight-history-checkpoint document) and `public_key_pem` (the Ed25519
+ * public key, PEM) also checks the checkpoint: its signature, and that the
+ * row at its sequence still has its hash (this finds a truncated history,
+ * which the chain alone cannot). Both NULL: the chain only; one without the
+ * other: OVERSIGHT_E_INVALID_ARG. OVERSIGHT_E_PARSE for a checkpoint that
+ * is not one (the message names the field), OVERSIGHT_E_INVALID_ARG for a
+ * key that is not an Ed25519 public key. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_store_verify_history(const oversight_store *store,
+                                                                             const char *checkpoint_json,
+                                                                             const char *public_key_pem,
+                                                                             char **out) OVERSIGHT_NOEXCEPT;
+
+/* A signed checkpoint of the history as it is now, as an owned JSON document
+ * {"format":"oversight-history-checkpoint","version":1,"store","seq","hash",
+ *  "at","signature"}, signed with the Ed25519 private key `private_key_pem`
+ * (PEM, as `openssl genpkey -algorithm ed25519` writes it). Keep it outside
+ * the store. OVERSIGHT_E_INVALID_ARG for a key that is not an Ed25519 private
+ * key, or a store without history. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_store_history_checkpoint(const oversight_store *store,
+                                                                                 const char *private_key_pem,
+                                                                                 char **out) OVERSIGHT_NOEXCEPT;
+
 OVERSIGHT_END_DECLS
 
 #endif /* OVERSIGHT_C_STORE_H */
