@@ -39,6 +39,11 @@ Store open_store(const Context& ctx, StoreUse use, const std::string& hint = "")
 /// the name changes are recorded as.
 std::string record_as_user(Store& store, const std::string& fallback = "");
 
+/// The whole text of the file at `path`, or of standard input for "-".
+/// Error(io) naming `what` (the option or the kind of file) and the path for
+/// a directory, a missing file or one that cannot be read.
+std::string read_input(const std::string& path, const char* what);
+
 /// How an import issue names its place on the CLI.
 enum class IssuePlace {
     line,           // "line 12": the command names the file once, elsewhere (import-plan)

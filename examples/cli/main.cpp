@@ -3,11 +3,13 @@
 #include "cli.hpp"
 
 #include <oversight/core/error.hpp>
+#include <oversight/core/file.hpp>
 #include <oversight/version.h>
 #include <oversight/store/store.hpp>
 
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 namespace oversight::cli {
 
@@ -43,6 +45,15 @@ Store open_store(const Context& ctx, StoreUse use, const std::string& hint) {
         if (e.code() != Status::not_found || hint.empty()) throw;
         throw Error(Status::not_found, std::string(e.what()) + " (" + hint + ")");
     }
+}
+
+std::string read_input(const std::string& path, const char* what) {
+    if (path == "-") {
+        std::ostringstream s;
+        s << std::cin.rdbuf();
+        return s.str();
+    }
+    return read_file(path, what);
 }
 
 std::string record_as_user(Store& store, const std::string& fallback) {
