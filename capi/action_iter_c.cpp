@@ -26,6 +26,7 @@ struct oversight_action_iter {
 namespace {
 
 const char* row_text(const oversight_action_iter* it, std::string oversight_action_iter::Row::*field) noexcept {
+    it = live_or_null(it, "iter");
     if (!it || !it->current) return "";
     return (it->current->*field).c_str();
 }
@@ -58,7 +59,7 @@ oversight_status oversight_action_iter_open(oversight_action_iter** out, const o
                     it->rows.push_back(std::move(row));
                 }
             }
-            *out = it.release();
+            *out = adopt(std::move(it));
             return OVERSIGHT_OK;
         },
         out);
@@ -68,7 +69,7 @@ oversight_status oversight_action_iter_next(oversight_action_iter* iter, int32_t
     return guard(
         [&] {
             need(out_has_action, "out_has_action");
-            need(iter, "iter");
+            handle(iter, "iter");
             if (iter->next < iter->rows.size()) {
                 iter->current = &iter->rows[iter->next++];
                 *out_has_action = 1;
@@ -99,6 +100,7 @@ const char* oversight_action_iter_rag_reason(const oversight_action_iter* iter) 
     return row_text(iter, &oversight_action_iter::Row::rag_reason);
 }
 int32_t oversight_action_iter_recommendation(const oversight_action_iter* iter) noexcept {
+    iter = live_or_null(iter, "iter");
     return iter && iter->current ? iter->current->recommendation : 0;
 }
 
@@ -108,7 +110,7 @@ oversight_status oversight_action_iter_due(const oversight_action_iter* iter, ov
         [&] {
             need(out_due, "out_due");
             need(out_has_due, "out_has_due");
-            need(iter, "iter");
+            handle(iter, "iter");
             if (!iter->current)
                 throw Error(Status::invalid_arg,
                             "the action iterator is not on an action (call oversight_action_iter_next)");
@@ -121,6 +123,8 @@ oversight_status oversight_action_iter_due(const oversight_action_iter* iter, ov
         out_due, out_has_due);
 }
 
-void oversight_action_iter_free(oversight_action_iter* iter) noexcept { delete iter; }
+void oversight_action_iter_free(oversight_action_iter* iter) noexcept {
+    free_handle(iter, "oversight_action_iter_free");
+}
 
 }  // extern "C"

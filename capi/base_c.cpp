@@ -2,12 +2,15 @@
 // and version; and the helpers every capi/<area>_c.cpp uses.
 #include "capi_util.hpp"
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <unordered_map>
 
 using namespace oversight;
 using namespace oversight::capi;
@@ -41,9 +44,87 @@ LastError& last_error() noexcept {
     return e;
 }
 
+const char* type_name(HandleKind kind) noexcept {
+    switch (kind) {
+        case HandleKind::store: return "oversight_store";
+        case HandleKind::calendar: return "oversight_calendar";
+        case HandleKind::rule_pack: return "oversight_rule_pack";
+        case HandleKind::batch: return "oversight_batch";
+        case HandleKind::action_iter: return "oversight_action_iter";
+    }
+    return "handle";
+}
+
+// The live handles. Allocated once and never destroyed, so that a handle
+// freed during static destruction (an atexit handler, another library's
+// destructor) still finds it.
+struct Registry {
+    std::mutex mutex;
+    std::unordered_map<const void*, HandleKind> live;
+};
+
+Registry& registry() {
+    static Registry* r = new Registry;
+    return *r;
+}
+
+/// The kind of the live handle at p, or nullopt.
+std::optional<HandleKind> live_kind(const void* p) {
+    Registry& r = registry();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    auto it = r.live.find(p);
+    if (it == r.live.end()) return std::nullopt;
+    return it->second;
+}
+
+/// Why p is not a live handle of `kind` ("" if it is).
+std::string not_live(const void* p, HandleKind kind, const char* what) {
+    const std::optional<HandleKind> found = live_kind(p);
+    if (found == kind) return "";
+    if (found)
+        return std::string(what) + " is an " + type_name(*found) + " handle, not an " + type_name(kind);
+    return std::string(what) + " is not a live " + type_name(kind) +
+           " handle (it was freed already, or was not created by this library)";
+}
+
 }  // namespace
 
 namespace oversight::capi {
+
+namespace handles {
+
+void add(const void* p, HandleKind kind) {
+    Registry& r = registry();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    r.live[p] = kind;
+}
+
+void check(const void* p, HandleKind kind, const char* what) {
+    if (!p) throw Error(Status::invalid_arg, std::string(what) + " is NULL");
+    std::string why = not_live(p, kind, what);
+    if (!why.empty()) throw Error(Status::invalid_arg, why);
+}
+
+bool remove(const void* p, HandleKind kind, const char* function) noexcept {
+    try {
+        {
+            Registry& r = registry();
+            std::lock_guard<std::mutex> lock(r.mutex);
+            auto it = r.live.find(p);
+            if (it != r.live.end() && it->second == kind) {
+                r.live.erase(it);
+                return true;
+            }
+        }
+        fail(OVERSIGHT_E_INVALID_ARG, std::string(function) + ": " + not_live(p, kind, "the argument") +
+                                          "; nothing was freed");
+    } catch (...) {  // std::system_error from the mutex, or no memory for the message
+        fail(OVERSIGHT_E_INVALID_ARG, "");
+    }
+    return false;
+}
+
+}  // namespace handles
 
 oversight_status fail(oversight_status status, std::string_view message) noexcept {
     LastError& e = last_error();
@@ -74,12 +155,7 @@ std::map<std::string, std::string> attributes_arg(const char* json_text) {
     std::map<std::string, std::string> out;
     auto text = opt_text_arg(json_text, "attributes_json");
     if (!text) return out;
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(*text);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(Status::invalid_arg, std::string("attributes_json is not JSON: ") + e.what());
-    }
+    const nlohmann::json j = detail::parse_json(*text, "attributes_json");
     if (!j.is_object()) throw Error(Status::invalid_arg, "attributes_json is not a JSON object");
     for (auto& [k, v] : j.items()) {
         if (!v.is_string())
@@ -119,19 +195,23 @@ oversight_date from_date(Date d) noexcept { return oversight_date{d.year(), d.mo
 
 Date date_or_today(const oversight_date* d, const char* what) { return d ? to_date(*d, what) : Date::today(); }
 
-Store& store_of(oversight_store* s) { return need(s, "store")->store; }
-const Store& store_of(const oversight_store* s) { return need(s, "store")->store; }
+Store& store_of(oversight_store* s) { return handle(s, "store")->store; }
+const Store& store_of(const oversight_store* s) { return handle(s, "store")->store; }
 
 const Calendar& calendar_or_default(const oversight_calendar* calendar) {
-    if (calendar) return calendar->calendar;
+    if (calendar) return handle(calendar, "calendar")->calendar;
     static const Calendar kDefault = Calendar::for_division(Division::england_and_wales);
     return kDefault;
 }
 
 const RulePack& pack_or_default(const oversight_rule_pack* pack) {
-    if (pack) return pack->pack;
+    if (pack) return handle(pack, "rule_pack")->pack;
     static const RulePack kDefault = RulePack::england_default();
     return kDefault;
+}
+
+const RulePack* opt_pack(const oversight_rule_pack* pack, const char* what) {
+    return pack ? &handle(pack, what)->pack : nullptr;
 }
 
 }  // namespace oversight::capi

@@ -26,7 +26,7 @@ BatchOptions options_of(const oversight_batch_options* o) {
         struct_or(o, kOptionDefaults, OVERSIGHT_BATCH_OPTIONS_VERSION, "oversight_batch_options");
     BatchOptions out;
     out.recorded_by = opt_text_arg(opts.recorded_by, "options.recorded_by").value_or("");
-    out.pack = opts.rule_pack ? &opts.rule_pack->pack : nullptr;
+    out.pack = opt_pack(opts.rule_pack, "options.rule_pack");
     out.stop_at_first_error = opts.stop_at_first_error != 0;
     return out;
 }
@@ -74,19 +74,22 @@ oversight_status oversight_batch_new(oversight_batch** out) noexcept {
     return guard(
         [&] {
             need(out, "out");
-            *out = new oversight_batch{};
+            *out = new_handle<oversight_batch>();
             return OVERSIGHT_OK;
         },
         out);
 }
 
-void oversight_batch_free(oversight_batch* batch) noexcept { delete batch; }
+void oversight_batch_free(oversight_batch* batch) noexcept { free_handle(batch, "oversight_batch_free"); }
 
-size_t oversight_batch_size(const oversight_batch* batch) noexcept { return batch ? batch->batch.items.size() : 0; }
+size_t oversight_batch_size(const oversight_batch* batch) noexcept {
+    batch = live_or_null(batch, "batch");
+    return batch ? batch->batch.items.size() : 0;
+}
 
 oversight_status oversight_batch_add_json(oversight_batch* batch, const char* text, size_t length) noexcept {
     return guard([&] {
-        need(batch, "batch");
+        handle(batch, "batch");
         Batch more = parse_batch(text_of(text, length), "batch item");
         auto& items = batch->batch.items;
         items.insert(items.end(), std::make_move_iterator(more.items.begin()),
@@ -97,7 +100,7 @@ oversight_status oversight_batch_add_json(oversight_batch* batch, const char* te
 
 oversight_status oversight_batch_add_event(oversight_batch* batch, const oversight_batch_event* event) noexcept {
     return guard([&] {
-        need(batch, "batch");
+        handle(batch, "batch");
         const oversight_batch_event& e =
             need_struct(event, OVERSIGHT_BATCH_EVENT_VERSION, "event", "oversight_batch_event");
         batch::SaveEvent item;
@@ -118,7 +121,7 @@ oversight_status oversight_batch_apply(oversight_store* store, const oversight_b
         [&] {
             need(out_result_json, "out_result_json");
             Store& s = store_of(store);
-            need(batch, "batch");
+            handle(batch, "batch");
             return give_result(apply(s, batch->batch, options_of(options)), out_result_json);
         },
         out_result_json);

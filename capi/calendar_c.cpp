@@ -37,7 +37,7 @@ Calendar calendar_of(const oversight_calendar_options& o) {
     return cal;
 }
 
-const Calendar& calendar_of(const oversight_calendar* calendar) { return need(calendar, "calendar")->calendar; }
+const Calendar& calendar_of(const oversight_calendar* calendar) { return handle(calendar, "calendar")->calendar; }
 
 }  // namespace
 
@@ -54,15 +54,18 @@ oversight_status oversight_calendar_open(oversight_calendar** out, const oversig
             need(out, "out");
             const auto o = struct_or(opts, kCalendarDefaults, OVERSIGHT_CALENDAR_OPTIONS_VERSION,
                                      "oversight_calendar_options");
-            *out = new oversight_calendar{calendar_of(o)};
+            *out = new_handle<oversight_calendar>(calendar_of(o));
             return OVERSIGHT_OK;
         },
         out);
 }
 
-void oversight_calendar_free(oversight_calendar* calendar) noexcept { delete calendar; }
+void oversight_calendar_free(oversight_calendar* calendar) noexcept {
+    free_handle(calendar, "oversight_calendar_free");
+}
 
 const char* oversight_calendar_division(const oversight_calendar* calendar) noexcept {
+    calendar = live_or_null(calendar, "calendar");
     if (!calendar) return "";
     return to_string(calendar->calendar.division()).data();  // static, NUL-terminated literals
 }

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -125,11 +126,84 @@ oversight_date from_date(Date d) noexcept;
 /// A date the caller may leave NULL for today (UTC).
 Date date_or_today(const oversight_date* d, const char* what);
 
+// ------------------------------------------------------------------ handles
+// Every handle the library hands out is recorded in a process-wide registry
+// of live handles (address -> kind, behind one mutex; base_c.cpp) from its
+// creation to its _free. Every call checks the handles it is given against
+// it, so a handle of the wrong kind, one already freed (unless its address
+// was reused by a new handle of the same kind) and a double free are refused
+// with OVERSIGHT_E_INVALID_ARG without reading the memory they point to.
+
+enum class HandleKind : std::uint8_t { store, calendar, rule_pack, batch, action_iter };
+
+constexpr HandleKind kind_of(const oversight_store*) noexcept { return HandleKind::store; }
+constexpr HandleKind kind_of(const oversight_calendar*) noexcept { return HandleKind::calendar; }
+constexpr HandleKind kind_of(const oversight_rule_pack*) noexcept { return HandleKind::rule_pack; }
+constexpr HandleKind kind_of(const oversight_batch*) noexcept { return HandleKind::batch; }
+constexpr HandleKind kind_of(const oversight_action_iter*) noexcept { return HandleKind::action_iter; }
+
+namespace handles {
+/// Records p as a live handle of `kind` (throws std::bad_alloc).
+void add(const void* p, HandleKind kind);
+/// Throws Error(invalid_arg) naming `what` unless p is a live handle of
+/// `kind` (a NULL p included).
+void check(const void* p, HandleKind kind, const char* what);
+/// Forgets p and returns true if it is a live handle of `kind`; otherwise
+/// records an OVERSIGHT_E_INVALID_ARG naming `function` and returns false.
+bool remove(const void* p, HandleKind kind, const char* function) noexcept;
+}  // namespace handles
+
+/// A handle argument: throws Error(invalid_arg) naming `what` unless p is a
+/// live handle of its type.
+template <class H>
+H* handle(H* p, const char* what) {
+    handles::check(p, kind_of(p), what);
+    return p;
+}
+
+/// For getters that return a neutral value: p if it is a live handle of its
+/// type; nullptr otherwise, with the reason in the last error (not for NULL).
+template <class H>
+H* live_or_null(H* p, const char* what) noexcept {
+    if (!p) return nullptr;
+    try {
+        return handle(p, what);
+    } catch (const Error& e) {
+        fail(static_cast<oversight_status>(e.code()), e.what());
+    } catch (...) {
+        fail(OVERSIGHT_E_NOMEM, "out of memory");
+    }
+    return nullptr;
+}
+
+/// Registers a new handle and hands it over to the caller.
+template <class H>
+H* adopt(std::unique_ptr<H> h) {
+    handles::add(h.get(), kind_of(h.get()));
+    return h.release();
+}
+
+/// A new handle `H{args...}`, registered.
+template <class H, class... A>
+H* new_handle(A&&... args) {
+    return adopt(std::unique_ptr<H>(new H{std::forward<A>(args)...}));
+}
+
+/// The body of every oversight_<x>_free: NULL does nothing; a live handle of
+/// the right kind is forgotten and deleted; anything else (a double free, a
+/// wrong kind) is left alone, with the error recorded naming `function`.
+template <class H>
+void free_handle(H* p, const char* function) noexcept {
+    if (p && handles::remove(p, kind_of(p), function)) delete p;
+}
+
 Store& store_of(oversight_store* s);
 const Store& store_of(const oversight_store* s);
 /// The calendar a C caller passed, or England and Wales for NULL.
 const Calendar& calendar_or_default(const oversight_calendar* calendar);
 /// The pack a C caller passed, or the default England pack for NULL.
 const RulePack& pack_or_default(const oversight_rule_pack* pack);
+/// The pack a C caller passed in `what`, or nullptr for NULL.
+const RulePack* opt_pack(const oversight_rule_pack* pack, const char* what);
 
 }  // namespace oversight::capi

@@ -50,7 +50,7 @@ CaseEvent event_of(const oversight_casework_event& c) {
     return e;
 }
 
-const RulePack* pack_of(const oversight_casework_event& c) { return c.rule_pack ? &c.rule_pack->pack : nullptr; }
+const RulePack* pack_of(const oversight_casework_event& c) { return opt_pack(c.rule_pack, "event.rule_pack"); }
 
 EventSaved save(oversight_store* store, const oversight_casework_event* event) {
     Store& s = store_of(store);

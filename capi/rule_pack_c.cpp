@@ -10,7 +10,7 @@ using namespace oversight::capi;
 
 namespace {
 
-const RulePack& pack_of(const oversight_rule_pack* pack) { return need(pack, "pack")->pack; }
+const RulePack& pack_of(const oversight_rule_pack* pack) { return handle(pack, "pack")->pack; }
 
 Obligation due(const oversight_rule_pack* pack, const char* rule_id, oversight_date from,
                const oversight_calendar* calendar) {
@@ -26,7 +26,7 @@ oversight_status oversight_rule_pack_open_default(oversight_rule_pack** out) noe
     return guard(
         [&] {
             need(out, "out");
-            *out = new oversight_rule_pack{RulePack::england_default()};
+            *out = new_handle<oversight_rule_pack>(RulePack::england_default());
             return OVERSIGHT_OK;
         },
         out);
@@ -37,7 +37,7 @@ oversight_status oversight_rule_pack_open_toml(oversight_rule_pack** out, const 
         [&] {
             need(out, "out");
             const std::string text = text_arg(toml, "toml");
-            *out = new oversight_rule_pack{RulePack::from_toml(text, opt_text_arg(layer, "layer").value_or(""))};
+            *out = new_handle<oversight_rule_pack>(RulePack::from_toml(text, opt_text_arg(layer, "layer").value_or("")));
             return OVERSIGHT_OK;
         },
         out);
@@ -47,7 +47,7 @@ oversight_status oversight_rule_pack_open_file(oversight_rule_pack** out, const 
     return guard(
         [&] {
             need(out, "out");
-            *out = new oversight_rule_pack{RulePack::from_file(text_arg(path, "path"))};
+            *out = new_handle<oversight_rule_pack>(RulePack::from_file(text_arg(path, "path")));
             return OVERSIGHT_OK;
         },
         out);
@@ -58,17 +58,18 @@ oversight_status oversight_rule_pack_layered(oversight_rule_pack** out, const ov
     return guard(
         [&] {
             need(out, "out");
-            const RulePack& b = need(base, "base")->pack;
-            const RulePack& l = need(local, "local")->pack;
-            *out = new oversight_rule_pack{b.layered(l)};
+            const RulePack& b = handle(base, "base")->pack;
+            const RulePack& l = handle(local, "local")->pack;
+            *out = new_handle<oversight_rule_pack>(b.layered(l));
             return OVERSIGHT_OK;
         },
         out);
 }
 
-void oversight_rule_pack_free(oversight_rule_pack* pack) noexcept { delete pack; }
+void oversight_rule_pack_free(oversight_rule_pack* pack) noexcept { free_handle(pack, "oversight_rule_pack_free"); }
 
 const char* oversight_rule_pack_name(const oversight_rule_pack* pack) noexcept {
+    pack = live_or_null(pack, "pack");
     return pack ? pack->pack.name().c_str() : "";
 }
 

@@ -60,13 +60,13 @@ oversight_status oversight_store_open(oversight_store** out, const char* locatio
         [&] {
             need(out, "out");
             const auto o = struct_or(opts, kStoreDefaults, OVERSIGHT_STORE_OPTIONS_VERSION, "oversight_store_options");
-            *out = new oversight_store{open_store(location, o)};
+            *out = new_handle<oversight_store>(open_store(location, o));
             return OVERSIGHT_OK;
         },
         out);
 }
 
-void oversight_store_free(oversight_store* store) noexcept { delete store; }
+void oversight_store_free(oversight_store* store) noexcept { free_handle(store, "oversight_store_free"); }
 
 oversight_status oversight_store_set_actor(oversight_store* store, const char* actor) noexcept {
     return guard([&] {

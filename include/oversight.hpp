@@ -9,6 +9,7 @@
 #include <oversight/core/date.hpp>
 #include <oversight/core/edit_distance.hpp>
 #include <oversight/core/error.hpp>
+#include <oversight/core/file.hpp>
 
 #include <oversight/calendar/calendar.hpp>
 #include <oversight/calendar/duration.hpp>

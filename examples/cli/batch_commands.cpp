@@ -23,20 +23,8 @@ struct BatchCommand {
     bool stop_at_first_error = false;
 };
 
-/// The whole text of FILE, or of standard input for "-".
-std::string read_all(const std::string& file) {
-    if (file == "-") {
-        std::ostringstream s;
-        s << std::cin.rdbuf();
-        return s.str();
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(Status::io, "cannot read batch file " + file);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 int run_batch(const Context& ctx, const BatchCommand& cmd) {
-    const std::string text = read_all(cmd.file);
+    const std::string text = read_input(cmd.file, "batch file");
     Store store = open_store(ctx, StoreUse::create);
     BatchOptions options;
     options.recorded_by = cmd.recorded_by;

@@ -27,16 +27,8 @@ struct CalendarOptions {
     std::string closures;
 };
 
-std::string read_text(const std::string& path, const char* what) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Status::io, std::string(what) + ": cannot open " + path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 std::vector<Holiday> read_closures(const std::string& path) {
-    std::istringstream in(read_text(path, "--closures"));
+    std::istringstream in(read_input(path, "--closures"));
     std::vector<Holiday> out;
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
@@ -60,7 +52,7 @@ std::vector<Holiday> read_closures(const std::string& path) {
 Calendar make_calendar(const CalendarOptions& o) {
     const Division d = parse_division(o.division);
     Calendar cal = o.gov_uk_json.empty() ? Calendar::for_division(d)
-                                         : Calendar::from_gov_uk_json(read_text(o.gov_uk_json, "--gov-uk-json"), d);
+                                         : Calendar::from_gov_uk_json(read_input(o.gov_uk_json, "--gov-uk-json"), d);
     if (!o.closures.empty()) cal = cal.with_closures(read_closures(o.closures));
     return cal;
 }

@@ -27,19 +27,6 @@
 
 namespace oversight::cli {
 
-std::string read_whole(const std::string& path, const char* what) {
-    if (path == "-") {
-        std::ostringstream s;
-        s << std::cin.rdbuf();
-        return s.str();
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Status::io, std::string(what) + ": cannot open " + path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 namespace {
 
 RulePack load_pack(const std::string& local) {
@@ -110,7 +97,6 @@ struct AckOptions {
     std::string child, rule, due, by, note, pack;
 };
 
-
 /// One line of the reminder feed in text: "+ KEY state (reasons: detail)".
 void print_change(char sign, const ReminderChange& c) {
     const Reminder& r = c.reminder;
@@ -135,7 +121,7 @@ void run_remind_changes(const Context& ctx, const RemindOptions& o, const CaseFi
             ? reminder_changes(store, pack, england(), parse_date_arg(o.changes_from, "--changes-from"), as_of, window,
                                filter)
             : reminder_changes_since(store, pack, england(),
-                                     read_reminder_list(read_whole(o.changes_since, "--changes-since"),
+                                     read_reminder_list(read_input(o.changes_since, "--changes-since"),
                                                         o.changes_since),
                                      as_of, window, filter);
     if (latest > 0) ch.sequence = latest;
@@ -162,7 +148,7 @@ void run_remind(const Context& ctx, const RemindOptions& o) {
     Duration window{o.within, Unit::working_days};
     auto list = reminders(store, load_pack(o.pack), england(), as_of, window, filter);
     if (!o.pseudonym_key.empty())
-        pseudonymise(list, Pseudonymiser(read_whole(o.pseudonym_key, "--pseudonymise-key")));
+        pseudonymise(list, Pseudonymiser(read_input(o.pseudonym_key, "--pseudonymise-key")));
     if (o.format == "text")
         std::cout << digest(list, as_of, window, filter);
     else if (o.format == "ics") {

@@ -39,13 +39,14 @@ Store open_store(const Context& ctx, StoreUse use, const std::string& hint = "")
 /// every store it opens; a command's --by overrides it. Returns the name.
 std::string record_as_user(Store& store);
 
-/// The file a host kept (or "-": standard input), read whole; Error(io)
-/// naming `what` and the path when it cannot be opened.
-std::string read_whole(const std::string& path, const char* what);
-
 /// history verify, history checkpoint (history_commands.cpp), under the
 /// `history` command add_plan_commands made; sets `status` to the exit status.
 void add_history_commands(CLI::App& app, Context& ctx, int& status);
+
+/// The whole text of the file at `path`, or of standard input for "-".
+/// Error(io) naming `what` (the option or the kind of file) and the path for
+/// a directory, a missing file or one that cannot be read.
+std::string read_input(const std::string& path, const char* what);
 
 /// How an import issue names its place on the CLI.
 enum class IssuePlace {

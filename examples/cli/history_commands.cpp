@@ -26,9 +26,9 @@ int run_verify(const Context& ctx, const std::string& checkpoint_file, const std
         v = verify_history(store);
     } else {
         const HistoryCheckpoint cp =
-            history_checkpoint_from_json(read_whole(checkpoint_file, "--checkpoint"), checkpoint_file);
+            history_checkpoint_from_json(read_input(checkpoint_file, "--checkpoint"), checkpoint_file);
         checkpoint_at = cp.at;
-        v = verify_history(store, cp, read_whole(public_key_file, "--public-key"));
+        v = verify_history(store, cp, read_input(public_key_file, "--public-key"));
     }
     if (json) {
         std::cout << history_verification_to_json(v, store.path()) << "\n";
@@ -47,7 +47,7 @@ int run_verify(const Context& ctx, const std::string& checkpoint_file, const std
 
 void run_checkpoint(const Context& ctx, const std::string& key_file, const std::string& out) {
     Store store = open_store(ctx, StoreUse::read_only);
-    const HistoryCheckpoint cp = make_history_checkpoint(store, read_whole(key_file, "--key"));
+    const HistoryCheckpoint cp = make_history_checkpoint(store, read_input(key_file, "--key"));
     const std::string doc = history_checkpoint_to_json(cp) + "\n";
     if (out.empty() || out == "-") {
         std::cout << doc;

@@ -4,6 +4,7 @@
 #include "cli.hpp"
 
 #include <oversight/core/error.hpp>
+#include <oversight/core/file.hpp>
 #include <oversight/version.h>
 #include <oversight/store/store.hpp>
 
@@ -12,6 +13,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 #include <vector>
 
 namespace oversight::cli {
@@ -54,6 +56,15 @@ Store open_store(const Context& ctx, StoreUse use, const std::string& hint) {
     // (a command's --by, where it has one, overrides this).
     record_as_user(store);
     return store;
+}
+
+std::string read_input(const std::string& path, const char* what) {
+    if (path == "-") {
+        std::ostringstream s;
+        s << std::cin.rdbuf();
+        return s.str();
+    }
+    return read_file(path, what);
 }
 
 std::string record_as_user(Store& store) {

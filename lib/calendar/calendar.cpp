@@ -19,6 +19,7 @@
 #include <oversight/core/error.hpp>
 
 #include "calendar/bank_holidays.hpp"
+#include "core/json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -95,9 +96,10 @@ constexpr std::int32_t kTableLast = serial_of(kTableLastYear, 12, 31);
 constexpr std::int32_t kTableSize = kTableLast - kTableFirst + 1;
 
 // The whole supported Date range, 1400-01-01 .. 9999-12-31.
-constexpr std::int32_t kMinSerial = serial_of(1400, 1, 1);
-constexpr std::int32_t kMaxSerial = serial_of(9999, 12, 31);
-static_assert(kTableLast == 84005 && kMinSerial == -208188 && kMaxSerial == 2932896, "serial range");
+constexpr std::int32_t kMinSerial = Date::kMinSerial;
+constexpr std::int32_t kMaxSerial = Date::kMaxSerial;
+static_assert(kTableLast == 84005 && kMinSerial == serial_of(1400, 1, 1) && kMaxSerial == serial_of(9999, 12, 31),
+              "serial range");
 
 bool weekend(std::int32_t serial) noexcept {
     // 1970-01-01 (serial 0) was a Thursday; Monday = 0.
@@ -314,8 +316,9 @@ struct Calendar::Impl {
 
         bool working(std::int32_t serial) {
             if (in_table(serial)) return impl.kind[static_cast<std::size_t>(serial - kTableFirst)] == Impl::working;
-            if (serial < kMinSerial || serial > kMaxSerial)
-                throw Error(Status::invalid_arg, "working-day arithmetic leaves the supported years 1400..9999");
+            if (serial < kMinSerial || serial > kMaxSerial)  // callers check first, naming their dates
+                throw Error(Status::internal, "working-day lookup of day number " + std::to_string(serial) +
+                                                  ", outside the supported dates 1400-01-01..9999-12-31");
             if (weekend(serial)) return false;
             const int y = Date::from_serial(serial).year();
             if (y != cached_year) {
@@ -371,12 +374,7 @@ Calendar Calendar::for_division(Division division) {
 Calendar Calendar::from_gov_uk_json(std::string_view json, Division division) {
     using Json = nlohmann::json;
     const std::string key(to_string(division));
-    Json doc;
-    try {
-        doc = Json::parse(json.begin(), json.end());
-    } catch (const Json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
-        throw Error(Status::parse, std::string("bank holidays JSON: ") + e.what());
-    }
+    const Json doc = detail::parse_json(json, "bank holidays JSON");  // 1e999 too: Error(parse) with its line
     auto fail = [&](const std::string& path, const std::string& what) -> Error {
         return Error(Status::parse, "bank holidays JSON: $" + path + ": " + what);
     };
@@ -490,6 +488,12 @@ Date Calendar::add_working_days(Date from, int n) const {
     const int step = n > 0 ? 1 : -1;
     for (long left = n > 0 ? long(n) : -long(n); left > 0;) {
         cur += step;
+        if (cur < kMinSerial || cur > kMaxSerial) {
+            const long long count = n < 0 ? -static_cast<long long>(n) : n;
+            throw Error(Status::invalid_arg, "working-day arithmetic: " + from.iso() + (n < 0 ? " - " : " + ") +
+                                                 std::to_string(count) + (count == 1 ? " working day" : " working days") +
+                                                 " leaves the supported dates 1400-01-01..9999-12-31");
+        }
         if (slow.working(cur)) --left;
     }
     return Date::from_serial(cur);

@@ -168,6 +168,7 @@ Date SchoolCalendar::add_school_days(Date from, int n) const {
 
 int SchoolCalendar::school_days_between(Date a, Date b) const {
     if (b < a) return -school_days_between(b, a);
+    if (b == a) return 0;  // and from here a < b, so a + 1 day is a date
     int count = 0;
     for (const auto& t : terms_) {
         const Date lo = std::max(a.add_days(1), t.first_day);

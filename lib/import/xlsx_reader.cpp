@@ -202,9 +202,7 @@ std::optional<Date> excel_serial_date(double serial, bool date1904) noexcept {
     Date base = date1904 ? Date::from_serial(-24107)                      // 1904-01-01
                          : Date::from_serial(day < 60 ? -25568 : -25569);  // 1899-12-31 / 1899-12-30
     if (!date1904 && (day < 1 || day == 60)) return std::nullopt;
-    Date d = base.add_days(day);
-    if (d > Date::from_serial(2932896)) return std::nullopt;  // 9999-12-31
-    return d;
+    return Date::try_from_serial(std::int64_t(base.serial()) + day);  // nullopt past 9999-12-31
 }
 
 namespace {
@@ -216,7 +214,7 @@ namespace {
 std::int32_t excel_serial(Date d, bool date1904) noexcept {
     constexpr std::int32_t march_1900 = -25508;  // 1900-03-01, days since 1970-01-01
     const std::int32_t base = date1904 ? -24107 : d.serial() < march_1900 ? -25568 : -25569;
-    return Date::days_between(Date::from_serial(base), d);
+    return d.serial() - base;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 // silently.
 #include <oversight/calendar/duration.hpp>
 #include <oversight/core/error.hpp>
+#include <oversight/core/file.hpp>
 #include <oversight/rules/rule.hpp>
 #include <oversight/rules/rule_pack.hpp>
 
@@ -17,10 +18,7 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace oversight::detail {
 // generated/kEnglandRulePack.cpp (lib/rules/CMakeLists.txt, from data/rules/england.toml)
@@ -352,19 +350,8 @@ RulePack RulePack::from_toml(std::string_view text, std::string layer) {
 }
 
 RulePack RulePack::from_file(const std::string& path) {
-    // A directory opens as a stream on Linux; pipes and /dev/stdin must keep working.
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw Error(Status::io, "cannot open rule pack '" + path + "': it is a folder");
-    if (!std::filesystem::exists(path, ec))
-        throw Error(Status::io, "cannot open rule pack '" + path + "': no such file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Status::io, "cannot open rule pack '" + path + "'");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw Error(Status::io, "cannot read rule pack '" + path + "'");
     // The path names the file in messages; the layer is the pack's own name.
-    RulePack pack = from_toml(text.str(), path);
+    RulePack pack = from_toml(read_file(path, "rule pack"), path);
     for (Rule& r : pack.rules_) r.layer = pack.name_;
     return pack;
 }

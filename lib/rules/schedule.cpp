@@ -186,7 +186,8 @@ std::string counting_text(Date from, Duration d, Date due, const Calendar& cal, 
               << convention << ". School days are working days in term, excluding INSET and closure days";
             int weekend = 0, out_of_term = 0;
             std::vector<std::string> named;
-            for (Date x = from.add_days(1); x <= due; x = x.add_days(1)) {
+            for (std::int32_t serial = from.serial() + 1; serial <= due.serial(); ++serial) {
+                const Date x = Date::from_serial(serial);  // from < x <= due: never past 9999-12-31
                 if (school && school->is_school_day(x)) continue;
                 if (x.is_weekend()) ++weekend;
                 else if (auto name = cal.holiday_name(x)) named.push_back(*name + " (" + day(x) + ")");

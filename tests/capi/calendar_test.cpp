@@ -223,6 +223,12 @@ BOOST_AUTO_TEST_CASE(gov_uk_json) {
     BOOST_TEST(contains(message(), "[\"events\"][0][\"date\"]"), message());
     opts.gov_uk_json = kSql;
     EXPECT_FAIL(oversight_calendar_open(&cal, &opts), OVERSIGHT_E_PARSE);
+    // A number too large for a double is a parse error naming its line
+    // (nlohmann's out_of_range, no position, before).
+    opts.gov_uk_json = "{\"england-and-wales\":{\"events\":[\n{\"title\":\"X\",\"date\":\"2025-01-01\",\"n\":5e444}]}}";
+    EXPECT_FAIL(oversight_calendar_open(&cal, &opts), OVERSIGHT_E_PARSE);
+    BOOST_TEST(contains(message(), "bank holidays JSON: line 2, column 42: number overflow parsing '5e444'"), message());
+    BOOST_TEST(cal == nullptr);
     opts.gov_uk_json = kBadUtf8;
     EXPECT_FAIL(oversight_calendar_open(&cal, &opts), OVERSIGHT_E_INVALID_ARG);
     opts.gov_uk_json = text.c_str();
@@ -303,6 +309,49 @@ BOOST_AUTO_TEST_CASE(durations_and_deadline_phrases) {
         EXPECT_FAIL(oversight_calendar_resolve_deadline(cal.c, bad, date("2012-09-14"), &out), OVERSIGHT_E_PARSE);
         BOOST_TEST(contains(message(), bad), message());
     }
+}
+
+BOOST_AUTO_TEST_CASE(date_arithmetic_past_the_supported_dates_is_refused) {
+    // Each of these terminated the host (a Boost exception inside a noexcept
+    // function, issue 8): now OVERSIGHT_E_INVALID_ARG naming the date.
+    Cal cal;
+    oversight_date out{};
+    struct Units {
+        const char* from;
+        int32_t count;
+        const char* unit;
+    };
+    for (const Units& u : {Units{"9999-12-31", 1, "calendar_days"}, Units{"9999-12-01", 5, "weeks"},
+                           Units{"9999-12-01", 1, "months"}, Units{"9999-12-31", 1, "working_days"},
+                           Units{"1400-01-01", -1, "calendar_days"}, Units{"1400-01-01", -1, "weeks"},
+                           Units{"1400-01-01", -1, "months"}, Units{"1400-01-01", -1, "working_days"}}) {
+        BOOST_TEST_CONTEXT(u.from << " + " << u.count << " " << u.unit) {
+            EXPECT_FAIL(oversight_calendar_add_units(cal.c, date(u.from), u.count, u.unit, &out), OVERSIGHT_E_INVALID_ARG);
+            BOOST_TEST(contains(message(), u.from), message());
+            BOOST_TEST(out.year == 0);
+        }
+    }
+    for (const auto& [phrase, from] : {std::pair{"15 days", "9999-12-31"}, std::pair{"6 weeks", "9999-12-01"},
+                                       std::pair{"3 months", "9999-12-01"}}) {
+        BOOST_TEST_CONTEXT(phrase << " from " << from) {
+            EXPECT_FAIL(oversight_calendar_resolve_deadline(cal.c, phrase, date(from), &out), OVERSIGHT_E_INVALID_ARG);
+            BOOST_TEST(contains(message(), from), message());
+            EXPECT_FAIL(oversight_calendar_add_duration(cal.c, date(from), phrase, &out), OVERSIGHT_E_INVALID_ARG);
+            BOOST_TEST(contains(message(), from), message());
+        }
+    }
+    EXPECT_FAIL(oversight_calendar_add_working_days(cal.c, date("9999-12-31"), 1, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "9999-12-31 + 1 working day"), message());
+    EXPECT_FAIL(oversight_calendar_add_working_days(cal.c, date("1400-01-01"), INT32_MIN, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "1400-01-01"), message());
+    // The last and first days themselves are reachable.
+    EXPECT_OK(oversight_calendar_add_units(cal.c, date("9999-12-30"), 1, "calendar_days", &out));
+    BOOST_TEST(iso(out) == "9999-12-31");
+    EXPECT_OK(oversight_calendar_add_units(cal.c, date("1400-01-02"), -1, "calendar_days", &out));
+    BOOST_TEST(iso(out) == "1400-01-01");
+    int32_t count = -1;
+    EXPECT_OK(oversight_calendar_working_days_between(cal.c, date("9999-12-24"), date("9999-12-31"), &count));
+    BOOST_TEST(count > 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

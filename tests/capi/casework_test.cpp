@@ -66,7 +66,12 @@ BOOST_FIXTURE_TEST_CASE(events_reject_bad_arguments, CaseworkFixture) {
     EXPECT_FAIL(record(event("C1", "visit", oversight_date{2999, 1, 1})), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(record(event("C1", kEvil, kStart)), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(record(event("C1", "tea_break", kStart)), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(record(event("C1", "visit", kStart, "not json")), OVERSIGHT_E_INVALID_ARG);
+    // Text that is not JSON is a parse error naming the place (issue 8), also
+    // for a number too large for a double (nlohmann's out_of_range before).
+    EXPECT_FAIL(record(event("C1", "visit", kStart, "not json")), OVERSIGHT_E_PARSE);
+    BOOST_TEST(contains(message(), "attributes_json: line 1, column"), message());
+    EXPECT_FAIL(record(event("C1", "visit", kStart, "{\"by\": \"Bea\",\n \"n\": 5e444}")), OVERSIGHT_E_PARSE);
+    BOOST_TEST(contains(message(), "attributes_json: line 2, column 11: number overflow parsing '5e444'"), message());
     EXPECT_FAIL(record(event("C1", "visit", kStart, "[1,2]")), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(record(event("C1", "visit", kStart, "{\"k\":1}")), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(record(event("C1", "visit", kStart, kBadUtf8)), OVERSIGHT_E_INVALID_ARG);

@@ -158,6 +158,11 @@ BOOST_AUTO_TEST_CASE(canonical_text_arguments) {
     EXPECT_FAIL(oversight_import_plan_json(f.store, json.c_str(), nullptr, nullptr, nullptr), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_import_plan_json(f.store, kBadUtf8, nullptr, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_import_plan_json(f.store, "{\"title\": ", nullptr, &id, nullptr), OVERSIGHT_E_PARSE);
+    // A number too large for a double: a parse error, not E_INTERNAL (issue 8).
+    EXPECT_FAIL(oversight_import_plan_json(f.store, "{\"format\": \"oversight-plan\", \"version\": 5e444}", nullptr,
+                                           &id, nullptr),
+                OVERSIGHT_E_PARSE);
+    BOOST_TEST(contains(message(), "5e444"), message());
     EXPECT_FAIL(oversight_import_plan_json(f.store, kSql, nullptr, &id, nullptr), OVERSIGHT_E_PARSE);
     EXPECT_FAIL(oversight_import_plan_csv(nullptr, "x", nullptr, &id, nullptr), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_import_plan_csv(f.store, nullptr, nullptr, &id, nullptr), OVERSIGHT_E_INVALID_ARG);

@@ -134,6 +134,7 @@ BOOST_AUTO_TEST_CASE(open_file) {
     BOOST_TEST(contains(message(), "none.toml"));
     // A directory is not a pack file: an I/O error, not a parse error.
     expect_fail(oversight_rule_pack_open_file(&local, (kData + "/rules").c_str()), OVERSIGHT_E_IO);
+    BOOST_TEST(contains(message(), "it is a directory"), message());
 
     const std::string bad = "deadline_test_bad.toml";
     {

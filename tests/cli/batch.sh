@@ -66,7 +66,10 @@ expect_in "$out" "(0 added, 0 updated, 5 unchanged, 0 deleted)"
 
 # A file that is not there, and a document that is not JSON: exit 1.
 if err=$(run batch "$WORK/none.json" 2>&1 >/dev/null); then fail "a missing file must fail"; fi
-expect_in "$err" "cannot read batch file"
+expect_in "$err" "cannot open batch file"
+# A directory is not a batch file: an I/O error that says so.
+if err=$(run batch "$WORK" 2>&1 >/dev/null); then fail "a directory must fail"; fi
+expect_in "$err" "it is a directory"
 printf '{"format": "oversight-batch",\n"version": 1, "items": [' >"$WORK/cut.json"
 set +e
 err=$(run batch "$WORK/cut.json" 2>&1 >/dev/null); code=$?

@@ -77,6 +77,12 @@ expect_bad workdays add 2012-10-12
 expect_bad workdays between 2012-10-12 tomorrow
 expect_bad workdays add 2024-12-24 1 --closures missing.txt
 expect_bad workdays add 2024-12-24 1 --closures bad_closures.txt
+# A directory where a file is expected: an I/O error that says so.
+mkdir -p a_directory
+expect_bad workdays add 2024-12-24 1 --closures a_directory
+grep -qF "it is a directory" err.txt || fail "--closures a_directory: $(cat err.txt)"
+expect_bad holidays 2025 --gov-uk-json a_directory
+grep -qF "it is a directory" err.txt || fail "--gov-uk-json a_directory: $(cat err.txt)"
 expect_bad workdays frobnicate
 
 # --help works on every command.

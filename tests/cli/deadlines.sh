@@ -71,7 +71,7 @@ out=$("$cli" rules --pack /dev/stdin --area child_protection < "$project/data/ru
 expect_in "$out" "example-local" "pack from /dev/stdin"
 # A folder is an error naming it.
 if err=$("$cli" rules --pack "$project/data/rules" 2>&1); then fail "a folder was accepted as a pack"; fi
-expect_in "$err" "it is a folder" "folder as a pack"
+expect_in "$err" "it is a directory" "folder as a pack"
 grep -q '^lac\.' <<<"$out" && fail "--area child_protection listed looked-after rules"
 
 # --- due RULE -------------------------------------------------------------------

@@ -8,6 +8,7 @@
 
 #include "calendar/bank_holidays.hpp"
 
+#include <climits>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -136,8 +137,8 @@ struct Naive {
     int between(Date a, Date b) {
         if (b < a) return -between(b, a);
         int c = 0;
-        for (Date d = a.add_days(1); d <= b; d = d.add_days(1))
-            if (working(d)) ++c;
+        for (std::int32_t s = a.serial() + 1; s <= b.serial(); ++s)  // b may be 9999-12-31
+            if (working(Date::from_serial(s))) ++c;
         return c;
     }
 };
@@ -321,6 +322,24 @@ BOOST_AUTO_TEST_CASE(slow_path_far_from_the_table_and_range_limit) {
     BOOST_TEST(cal.is_bank_holiday(detail::easter_sunday(2600).add_days(1)));
     BOOST_TEST(code_of([&] { cal.add_working_days(D("9999-12-30"), 5); }) == kInvalidArg);
     BOOST_TEST(code_of([&] { cal.add_working_days(D("1400-01-03"), -5); }) == kInvalidArg);
+    // The messages name the walk and its dates.
+    const std::string m = message_of([&] { cal.add_working_days(D("9999-12-31"), 1); });
+    BOOST_TEST(m.find("9999-12-31 + 1 working day") != std::string::npos, m);
+    const std::string back = message_of([&] { cal.add_working_days(D("1400-01-01"), -1); });
+    BOOST_TEST(back.find("1400-01-01 - 1 working day") != std::string::npos, back);
+    BOOST_TEST(code_of([&] { cal.add_working_days(D("9999-12-31"), INT_MAX); }) == kInvalidArg);
+    BOOST_TEST(code_of([&] { cal.add_working_days(D("1400-01-01"), INT_MIN); }) == kInvalidArg);
+    // Walks that end on the last and first supported days stay inside them.
+    BOOST_TEST(cal.add_working_days(D("9999-12-24"), 1).iso() == naive.add(D("9999-12-24"), 1).iso());
+    BOOST_TEST(cal.working_days_between(D("9999-12-01"), D("9999-12-31")) ==
+               naive.between(D("9999-12-01"), D("9999-12-31")));
+    BOOST_TEST(cal.working_days_between(D("1400-01-01"), D("1400-02-01")) ==
+               naive.between(D("1400-01-01"), D("1400-02-01")));
+    BOOST_TEST(cal.non_working_days_between(D("9999-12-01"), D("9999-12-31")).size() +
+                   static_cast<std::size_t>(cal.working_days_between(D("9999-12-01"), D("9999-12-31"))) ==
+               30u);
+    BOOST_TEST(cal.bank_holidays(9999).size() == 8u);
+    BOOST_TEST(cal.bank_holidays(1400).size() >= 6u);
 }
 
 BOOST_AUTO_TEST_CASE(closures_are_not_working_days_but_not_bank_holidays) {

@@ -203,4 +203,43 @@ BOOST_AUTO_TEST_CASE(unreadable_phrases_are_parse_errors_with_the_text) {
     BOOST_TEST(try_parse_deadline_phrase("6 weeks", ctx).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(durations_and_deadlines_stay_inside_the_supported_dates) {
+    // Each of these terminated a host through the C API (issue 8): now an
+    // oversight::Error (invalid_arg) that names the dates.
+    const Calendar cal = Calendar::for_division(Division::england_and_wales);
+    const int invalid = static_cast<int>(Status::invalid_arg);
+    struct Case {
+        const char* from;
+        Duration d;
+    };
+    for (const Case& c : {Case{"9999-12-31", {1, Unit::calendar_days}}, Case{"9999-12-01", {5, Unit::weeks}},
+                          Case{"9999-12-31", {15, Unit::calendar_days}}, Case{"9999-12-01", {6, Unit::weeks}},
+                          Case{"9999-12-01", {1, Unit::months}}, Case{"9999-12-31", {1, Unit::working_days}},
+                          Case{"1400-01-01", {-1, Unit::calendar_days}}, Case{"1400-01-05", {-1, Unit::weeks}},
+                          Case{"1400-01-31", {-1, Unit::months}}, Case{"1400-01-01", {-1, Unit::working_days}}}) {
+        BOOST_TEST_CONTEXT(c.from << " + " << describe(c.d)) {
+            const auto f = [&] { add_duration(D(c.from), c.d, cal); };
+            BOOST_TEST(code_of(f) == invalid);
+            const std::string m = message_of(f);
+            BOOST_TEST(m.find(c.from) != std::string::npos, m);
+        }
+    }
+    // The deadline phrases resolve through the same checks.
+    for (const auto& [phrase, from] : {std::pair{"15 days", "9999-12-31"}, std::pair{"6 weeks", "9999-12-01"},
+                                       std::pair{"within 3 months", "9999-11-15"}, std::pair{"10 working days", "9999-12-30"}}) {
+        BOOST_TEST_CONTEXT(phrase << " from " << from) {
+            const auto f = [&, phrase = phrase, from = from] { resolve(parse_deadline_phrase(phrase, D(from)), D(from), cal); };
+            BOOST_TEST(code_of(f) == invalid);
+            BOOST_TEST(message_of(f).find(from) != std::string::npos, message_of(f));
+        }
+    }
+    // Up to the last day itself is fine.
+    BOOST_TEST(add_duration(D("9999-12-30"), {1, Unit::calendar_days}, cal).iso() == "9999-12-31");
+    BOOST_TEST(add_duration(D("9999-11-30"), {1, Unit::months}, cal).iso() == "9999-12-30");
+    BOOST_TEST(add_duration(D("1400-01-02"), {-1, Unit::calendar_days}, cal).iso() == "1400-01-01");
+    const SchoolCalendar school = example_school(cal);
+    BOOST_TEST(school.school_days_between(D("9999-12-31"), D("9999-12-31")) == 0);
+    BOOST_TEST(school.school_days_between(D("9999-12-30"), D("9999-12-31")) == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

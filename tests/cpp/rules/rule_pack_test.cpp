@@ -241,7 +241,7 @@ BOOST_AUTO_TEST_CASE(from_file_errors_name_the_file) {
     BOOST_TEST(contains(m, "no-such-pack.toml"), m);
     // A directory is not a pack: Error(io), not a parse error.
     m = error_of([&] { RulePack::from_file(kData + "/rules"); }, Status::io);
-    BOOST_TEST(contains(m, "it is a folder"), m);
+    BOOST_TEST(contains(m, "it is a directory"), m);
 
     // A parse error in a file names the file and line.
     const std::string path = "rules_test_bad_pack.toml";

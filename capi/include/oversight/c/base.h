@@ -75,6 +75,29 @@
  *
  * 8. No exception, crash or undefined behaviour crosses this boundary, whatever
  *    the arguments (NULL, invalid UTF-8, impossible dates, unknown ids).
+ *    Dates run from 1400-01-01 to 9999-12-31: a date outside them, or date
+ *    arithmetic whose result would leave them (9999-12-31 + 1 day, 1400-01-01
+ *    - 1 month), gives OVERSIGHT_E_INVALID_ARG naming the dates.
+ *
+ * 9. Handles are checked. The library records every handle it creates until
+ *    its oversight_<x>_free(), and every call checks each handle it is given
+ *    (also those inside structs) against that record, without reading the
+ *    memory it points to. A handle of the wrong kind (an oversight_calendar *
+ *    cast to oversight_store *), a handle already freed and a pointer the
+ *    library never returned give OVERSIGHT_E_INVALID_ARG; a getter given one
+ *    returns its neutral value and records the same error. A free function
+ *    given one (a double free, the wrong type's free) frees nothing and
+ *    records OVERSIGHT_E_INVALID_ARG naming the function. The check costs one
+ *    uncontended lock per handle per call. What it cannot detect:
+ *      - a freed handle whose address the allocator has given to a new handle
+ *        of the same kind: the stale pointer then reaches the new handle;
+ *      - freeing or using a handle in one thread while another thread is
+ *        using it (a handle is used by one thread at a time, rule 7; a shared
+ *        calendar or rule pack must outlive every thread using it);
+ *      - a pointer the caller corrupted or never initialised (a struct
+ *        member left as garbage) that happens to equal a live handle of the
+ *        right kind. (Other garbage, a pointer into the middle of a handle or
+ *        to a copy of its bytes are refused: they are not recorded addresses.)
  */
 #ifndef OVERSIGHT_C_BASE_H
 #define OVERSIGHT_C_BASE_H

@@ -1,0 +1,16 @@
+// Private to lib/ and capi/: reading JSON text so that every failure is a
+// parse error naming the place.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+
+namespace oversight::detail {
+
+/// Parses `text` as one JSON document. Every failure - bad syntax, a number
+/// too large for a double (5e444, which nlohmann reports as out_of_range),
+/// trailing text - throws Error(parse) "<what>: line L, column C: <reason>".
+nlohmann::json parse_json(std::string_view text, std::string_view what);
+
+}  // namespace oversight::detail
