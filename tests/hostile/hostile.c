@@ -468,13 +468,16 @@ static void set_up(void) {
     must(oversight_casework_record_event(S, &e, &EVENT), "record_event");
 }
 
-/* How many entries the store's history holds (history_json: "seq" members).
+/* How many entries the store's history holds about children (history_json:
+ * "seq" members; children only, as other entities hold the large strings).
  * History is only ever appended to: a count that falls is lost data. */
 static long count_history(void) {
+    oversight_store_history_query q = OVERSIGHT_STORE_HISTORY_QUERY_INIT;
     char *json = NULL;
     long n = 0;
     const char *p;
-    if (oversight_store_history_json(S, NULL, &json) != OVERSIGHT_OK) return -1;
+    q.entity = "child";
+    if (oversight_store_history_json(S, &q, &json) != OVERSIGHT_OK) return -1;
     for (p = json; (p = strstr(p, "\"seq\"")) != NULL; ++p) ++n;
     oversight_free(json);
     return n;
@@ -1212,7 +1215,7 @@ static void workforce_area(void) {
     TEXTS(ID, oversight_workforce_add_person, "person.team", (S, (p.team = T, &p), &g_i64));
     p.team = NULL;
     CALL(SUCCEED, oversight_workforce_add_person, "person.name = SQL metacharacters",
-         (S, (p.name = "Robert'); DROP TABLE people; --", &p), &g_i64));
+         (S, (p.name = "'Bobby'); DROP TABLE people; --", &p), &g_i64));
 
     CALL(REFUSE, oversight_workforce_merge_people, "store = NULL", (NULL, "Bo Reed", "Ann Lee"));
     CALL(REFUSE, oversight_workforce_merge_people, "from = NULL", (S, NULL, "Ann Lee"));
@@ -1773,6 +1776,10 @@ int main(int argc, char **argv) {
     DP = &D;
     set_up();
     before = count_history();
+    if (before < 1) {
+        printf("hostile: set-up failed: the fixture's history is empty (%ld)\n", before);
+        return 2;
+    }
 
     base_and_date();
     store_area();
@@ -1792,6 +1799,9 @@ int main(int argc, char **argv) {
     g_fn = "(store intact)";
     set_case("after every hostile call%s%s", "", "");
     if (after < before) failure("history entries are missing", OVERSIGHT_OK);
+    if (oversight_casework_case_json(S, "C1", k_as_of, &g_s) != OVERSIGHT_OK || !strstr(g_s, "became_looked_after"))
+        failure("the fixture's child C1 lost its event", OVERSIGHT_OK);
+    release();
     CALL(SUCCEED, oversight_casework_case_json, "the fixture's child C1", (S, "C1", k_as_of, &g_s));
     CALL(SUCCEED, oversight_plan_export_csv, "the fixture's plan", (S, PLAN, &g_s));
     CALL(SUCCEED, oversight_store_schema_version, "the fixture's store", (S, &g_i32));
