@@ -16,8 +16,9 @@ packages=(build-essential cmake pkg-config python3 python3-icalendar python3-jso
   libboost-date-time-dev libboost-test-dev libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev libcli11-dev libcsv-dev libical-dev libtomlplusplus-dev
   libpugixml-dev libzip-dev libssl-dev)
-# test mode also fuzzes the parsers with libFuzzer, which comes with clang
-if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev sqlite3); fi
+# test mode also fuzzes the parsers with libFuzzer, which comes with clang, and
+# runs the hostile-input program under valgrind (tests/hostile)
+if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev sqlite3 valgrind); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -81,8 +82,9 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOVERSIGHT_SANITIZE=ON -DOVER
 cmake --build build-asan -j"$jobs"
 # Python cannot load an ASan-instrumented library without preloading the runtime;
 # the binding, the install and the README are covered by the normal build above.
+# valgrind and ASan do not mix: the valgrind run of tests/hostile is the normal build's.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "python|install"
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "python|install|valgrind"
 
 echo "== libFuzzer on every parser, 30 s each (tests/fuzz/README.md)"
 bash tests/fuzz/run.sh 30

@@ -16,6 +16,8 @@
 #include <oversight/import/ssda903.hpp>
 #include <oversight/store/store.hpp>
 
+#include "support/ssda903_return.hpp"
+
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,7 +26,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -33,45 +34,6 @@ namespace fs = std::filesystem;
 using namespace oversight;
 
 namespace {
-
-std::string dmy(int serial) {  // days from 2015-01-01 (28-day months keep it simple)
-    const int y = 2015 + serial / 336, m = 1 + (serial % 336) / 28, d = 1 + serial % 28;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d, m, y);
-    return buf;
-}
-
-// Returns the number of data rows written.
-long write_return(const fs::path& dir, long n) {
-    fs::create_directories(dir);
-    std::ofstream h(dir / "header.csv"), e(dir / "episodes.csv"), r(dir / "reviews.csv");
-    h << "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n";
-    e << "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
-    r << "CHILD,DOB,REVIEW,REVIEW_CODE\n";
-    static const char* const places[] = {"U1", "U3", "U4", "U6", "K2", "P1", "R1", "H5"};
-    static const char* const legal[] = {"C1", "C2", "V2", "E1"};
-    long rows = 0;
-    for (long i = 0; i < n; ++i) {
-        const std::string id = "C" + std::to_string(100000 + i);
-        const std::string dob = dmy(static_cast<int>(i % 300));
-        h << id << ",1," << dob << ",WBRI,A" << (100000000000 + i) << ",,\n";
-        const int episodes = 1 + static_cast<int>(i % 3);
-        int start = 1000 + static_cast<int>(i % 700);
-        for (int k = 0; k < episodes; ++k) {
-            const bool last = k + 1 == episodes;
-            const int end = start + 40 + static_cast<int>((i + k) % 90);
-            e << id << ',' << dmy(start) << ',' << (k == 0 ? (i % 4 ? "S" : "P") : "P") << ','
-              << legal[(i + k) % 4] << ",N1," << places[(i + k) % 8] << ",PR1,"
-              << (last ? "" : dmy(end)) << ',' << (last ? "" : "X1") << ",,,,\n";
-            start = end;
-            ++rows;
-        }
-        r << id << ',' << dob << ',' << dmy(1010 + static_cast<int>(i % 700)) << ",PN1\n";
-        r << id << ',' << dob << ',' << dmy(1100 + static_cast<int>(i % 700)) << ",PN3\n";
-        rows += 3;
-    }
-    return rows;
-}
 
 struct Run {
     double seconds = 0;
@@ -110,7 +72,7 @@ int main(int argc, char** argv) {
                 "sqlite3 RSS");
     for (long n : sizes) {
         const fs::path dir = root / ("n" + std::to_string(n));
-        const long rows = write_return(dir, n);
+        const long rows = test::write_ssda903_return(dir, n);
         const Run imp = in_child([&] {
             try {
                 Store store = Store::open((dir / "store.db").string());
