@@ -19,6 +19,7 @@
 #include <oversight/core/error.hpp>
 
 #include "calendar/bank_holidays.hpp"
+#include "core/text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -371,6 +372,7 @@ Calendar Calendar::for_division(Division division) {
 Calendar Calendar::from_gov_uk_json(std::string_view json, Division division) {
     using Json = nlohmann::json;
     const std::string key(to_string(division));
+    json = detail::checked_input_text(json, "bank holidays JSON");
     Json doc;
     try {
         doc = Json::parse(json.begin(), json.end());
