@@ -12,14 +12,23 @@
 
 namespace oversight::detail {
 
-/// "file:line:column (name)", as ImportIssue::where() writes a place.
+/// "file:line:column (name)", as ImportIssue::where() writes a place; a
+/// column name longer than 60 bytes (a header row that is one huge field)
+/// is cut there, not inside a character, and marked "...".
 inline std::string place(const std::string& file, std::int64_t line, std::int64_t column = 0,
                          const std::string& column_name = {}) {
+    constexpr std::size_t kMax = 60;
     ImportIssue i;
     i.file = file;
     i.line = line;
     i.column = column;
-    i.column_name = column_name;
+    if (column_name.size() <= kMax) {
+        i.column_name = column_name;
+    } else {
+        std::size_t cut = kMax;
+        while (cut > 0 && (static_cast<unsigned char>(column_name[cut]) & 0xC0) == 0x80) --cut;
+        i.column_name = column_name.substr(0, cut) + "...";
+    }
     return i.where();
 }
 
