@@ -565,7 +565,7 @@ struct Parsed {
 };
 
 Parsed parse(std::string_view text, std::string_view name, std::vector<BatchError>* errors) {
-    text = detail::checked_input_text(text, std::string(name));
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     Reader r{name, errors, {}, {}, 0};
     if (is_ndjson(text)) read_ndjson(r, text);
     else read_document(r, text);
