@@ -20,6 +20,7 @@
 
 #include "calendar/bank_holidays.hpp"
 #include "core/json.hpp"
+#include "core/text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -374,6 +375,7 @@ Calendar Calendar::for_division(Division division) {
 Calendar Calendar::from_gov_uk_json(std::string_view json, Division division) {
     using Json = nlohmann::json;
     const std::string key(to_string(division));
+    json = detail::checked_input_text(json, "bank holidays JSON");
     const Json doc = detail::parse_json(json, "bank holidays JSON");  // 1e999 too: Error(parse) with its line
     auto fail = [&](const std::string& path, const std::string& what) -> Error {
         return Error(Status::parse, "bank holidays JSON: $" + path + ": " + what);

@@ -83,14 +83,16 @@ std::optional<int> small_number_word(const std::string& w) {
     return std::nullopt;
 }
 
-/// Reads a count at tokens[pos..]; advances pos. Digits or number words.
+/// Reads a count at tokens[pos..]; advances pos. Digits or number words. A
+/// count of more than kMaxCount digits' worth reads as kMaxCount + 1, so
+/// that the caller can say it is too large rather than unreadable.
 std::optional<int> read_count(const std::vector<std::string>& tokens, std::size_t& pos) {
     if (pos >= tokens.size()) return std::nullopt;
     const std::string& t = tokens[pos];
     if (all_digits(t)) {
-        if (t.size() > 6) return std::nullopt;
         ++pos;
-        return to_int(t);
+        const std::size_t first = std::min(t.find_first_not_of('0'), t.size());
+        return t.size() - first > 6 ? kMaxCount + 1 : to_int(t);
     }
     // "twenty-one"
     if (auto dash = t.find('-'); dash != std::string::npos) {
@@ -136,29 +138,60 @@ std::optional<Unit> try_unit(const std::string& s) {
     return std::nullopt;
 }
 
-std::optional<Duration> try_duration(const std::string& norm) {
-    if (norm == "termly") return Duration{1, Unit::school_terms};
-    if (norm == "weekly") return Duration{1, Unit::weeks};
-    if (norm == "fortnightly" || norm == "a fortnight" || norm == "one fortnight") return Duration{2, Unit::weeks};
-    if (norm == "monthly") return Duration{1, Unit::months};
+/// The largest count of each unit that still fits between the first and the
+/// last supported day (1400-01-01..9999-12-31, about 8,600 years): kMaxCount,
+/// except school terms (three a year).
+int max_count(Unit unit) { return unit == Unit::school_terms ? 3 * 8600 : kMaxCount; }
+
+/// A duration as written: the count may be out of range (kMaxCount + 1 stands
+/// for anything larger); `negative` when a sign or "minus" came first.
+struct Written {
+    Duration duration;
+    bool negative = false;
+};
+
+/// "-5 days", "- 5 weeks", "minus 5 days", "negative 2 weeks", and the
+/// Unicode minus sign: the sign is removed from `norm` and true returned.
+bool strip_sign(std::string& norm) {
+    for (std::string_view sign : {"-", "\xE2\x88\x92", "minus ", "negative "})
+        if (starts_with(norm, sign)) {
+            norm.erase(0, sign.size());
+            while (!norm.empty() && norm.front() == ' ') norm.erase(0, 1);
+            return true;
+        }
+    return false;
+}
+
+std::optional<Written> read_written(std::string norm) {
+    if (norm == "termly") return Written{Duration{1, Unit::school_terms}};
+    if (norm == "weekly") return Written{Duration{1, Unit::weeks}};
+    if (norm == "fortnightly" || norm == "a fortnight" || norm == "one fortnight")
+        return Written{Duration{2, Unit::weeks}};
+    if (norm == "monthly") return Written{Duration{1, Unit::months}};
+    Written w;
+    w.negative = strip_sign(norm);
     auto tokens = split(norm);
     std::size_t pos = 0;
-    bool negative = false;
-    if (!tokens.empty() && starts_with(tokens[0], "-") && tokens[0].size() > 1) {
-        negative = true;
-        tokens[0] = tokens[0].substr(1);
-    }
     auto count = read_count(tokens, pos);
     if (!count || pos >= tokens.size()) return std::nullopt;
     std::string rest;
     for (std::size_t i = pos; i < tokens.size(); ++i) rest += (rest.empty() ? "" : " ") + tokens[i];
     if (rest == "fortnight" || rest == "fortnights") {
-        if (*count > kMaxCount / 2) return std::nullopt;  // in weeks, the count must stay within kMaxCount
-        return Duration{(negative ? -2 : 2) * *count, Unit::weeks};
+        w.duration = Duration{*count > kMaxCount / 2 ? kMaxCount + 1 : 2 * *count, Unit::weeks};
+        return w;
     }
     auto unit = try_unit(rest);
-    if (!unit || *count > kMaxCount) return std::nullopt;
-    return Duration{negative ? -*count : *count, *unit};
+    if (!unit) return std::nullopt;
+    w.duration = Duration{*count, *unit};
+    return w;
+}
+
+/// A duration that counts forward and fits the supported dates; nullopt for
+/// anything else (parse_duration says why).
+std::optional<Duration> try_duration(const std::string& norm) {
+    auto w = read_written(norm);
+    if (!w || w->negative || w->duration.count > max_count(w->duration.unit)) return std::nullopt;
+    return w->duration;
 }
 
 // Month names and the usual abbreviations.
@@ -327,7 +360,17 @@ std::string describe(Duration d) {
 }
 
 Duration parse_duration(std::string_view text) {
-    if (auto d = try_duration(normalise(text))) return *d;
+    if (auto w = read_written(normalise(text))) {
+        const Duration d = w->duration;
+        if (w->negative)
+            throw Error(Status::parse, "duration " + quoted(text) +
+                                           " is negative: a duration counts forward from its trigger");
+        if (d.count > max_count(d.unit))
+            throw Error(Status::parse, "duration " + quoted(text) + " is too long: at most " +
+                                           describe(Duration{max_count(d.unit), d.unit}) +
+                                           " (beyond that no supported date is reached)");
+        return d;
+    }
     throw Error(Status::parse, "cannot read duration " + quoted(text) +
                                    " (expected e.g. \"10 working days\", \"6 weeks\", \"3 months\", \"termly\")");
 }

@@ -3,6 +3,8 @@
 #include <oversight/calendar/school_calendar.hpp>
 #include <oversight/core/error.hpp>
 
+#include "core/text.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -39,6 +41,7 @@ SchoolCalendar::SchoolCalendar(std::string name, std::vector<Term> terms, std::v
 }
 
 SchoolCalendar SchoolCalendar::from_toml(std::string_view text, Calendar base) {
+    text = detail::checked_input_text(text, "school calendar TOML");
     toml::table doc;
     try {
         doc = toml::parse(text, std::string_view("school calendar"));

@@ -2,6 +2,7 @@
 // or NDJSON, and their result as a JSON document.
 #include <oversight/casework/batch.hpp>
 
+#include "casework/json_keys.hpp"
 #include "core/text.hpp"
 #include "core/transaction.hpp"
 #include "core/validation.hpp"
@@ -428,9 +429,11 @@ std::string describe(const Malformed& m) {
 /// The document's JSON, or Error(parse) naming the place.
 json parse_json(std::string_view text, std::string_view name, const std::string& place) {
     try {
-        return json::parse(text.begin(), text.end());
+        return detail::parse_json_unique_keys(text);
     } catch (const json::exception& e) {
         throw Error(Status::parse, std::string(name) + place + ": not JSON: " + e.what());
+    } catch (const Error& e) {
+        throw Error(Status::parse, std::string(name) + place + ": " + e.what());
     }
 }
 
@@ -531,12 +534,17 @@ void read_ndjson(Reader& r, std::string_view text) {
         text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
         if (line.empty()) continue;
         json j;
+        std::string message;
         try {
-            j = json::parse(line.begin(), line.end());
+            j = detail::parse_json_unique_keys(line);
         } catch (const json::exception& e) {
+            message = std::string("not JSON: ") + e.what();
+        } catch (const Error& e) {
+            message = e.what();
+        }
+        if (!message.empty()) {
             // An unreadable line is one malformed item: the others are still read.
             const std::size_t number = ++r.count;
-            const std::string message = std::string("not JSON: ") + e.what();
             if (!r.errors) throw Error(Status::parse, where(r.name, number, line_no) + ": " + message);
             BatchError err;
             err.item = number;

@@ -32,8 +32,7 @@ void no_child(std::string_view child_id) {
 }
 
 SaveOutcome put_child(Store& store, const Child& child) {
-    Child c{checked_text(child.id, "child id"), child.date_of_birth, std::nullopt};
-    check_size(c.id, kMaxChildIdBytes, "child id");
+    Child c{checked_name(child.id, "child id", kMaxChildIdBytes), child.date_of_birth, std::nullopt};
     if (child.external_id) c.external_id = checked_external_id(*child.external_id, "child external id");
     if (c.date_of_birth) check_date_range(*c.date_of_birth, "date of birth");
     SaveOutcome outcome = SaveOutcome::unchanged;
@@ -71,8 +70,8 @@ namespace {
 AttributeChange checked_attribute(const AttributeChange& a) {
     check_attribute_key(a.key, "attribute key");
     check_date_range(a.effective_from, "attribute date");
-    std::string value = checked_text(a.value, "attribute value", true);
-    check_size(value, kMaxAttributeValueBytes, "attribute value of " + a.key);
+    const std::string what = "attribute value of " + a.key;
+    std::string value = checked_name(a.value, what.c_str(), kMaxAttributeValueBytes, true, true);
     return {a.effective_from, a.key, std::move(value)};
 }
 

@@ -25,7 +25,7 @@ namespace {
 CaseEvent checked_event_content(const CaseEvent& event) {
     for (const auto& [k, v] : event.attributes) {
         check_attribute_key(k, "event attribute key");
-        checked_text(v, "event attribute value", true);
+        checked_name(v, ("event attribute value of " + k).c_str(), kMaxAttributeValueBytes, true, true);
     }
     CaseEvent e = event;
     if (e.external_id) e.external_id = checked_external_id(*e.external_id, "event external id");
@@ -37,7 +37,7 @@ CaseEvent checked_event_content(const CaseEvent& event) {
 EventSaved store_event(Store& store, std::string_view child_id, const CaseEvent& event, std::string_view recorded_by,
                        std::string_view source) {
     const CaseEvent e = checked_event_content(event);
-    const std::string by = checked_text(recorded_by, "recorded_by");
+    const std::string by = checked_name(recorded_by, "recorded_by", kMaxNameBytes);
     const std::string_view child = id_key(child_id);
     EventSaved out;
     in_transaction(store, "recording event", [&] {

@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include <algorithm>
+
 namespace oversight::detail {
 
 std::size_t utf8_error_offset(std::string_view s) noexcept {
@@ -60,6 +62,42 @@ std::string collapse_spaces(std::string_view s) {
         out.push_back(c);
     }
     return out;
+}
+
+std::string_view byte_order_mark(std::string_view text) noexcept {
+    using namespace std::string_view_literals;
+    auto starts = [&](std::string_view bom) { return text.substr(0, bom.size()) == bom; };
+    if (starts("\x00\x00\xFE\xFF"sv) || starts("\xFF\xFE\x00\x00"sv)) return "UTF-32";
+    if (starts("\xFE\xFF"sv) || starts("\xFF\xFE"sv)) return "UTF-16";
+    if (starts("\xEF\xBB\xBF"sv)) return "UTF-8";
+    return {};
+}
+
+std::size_t check_input_start(std::string_view head, const std::string& file) {
+    std::string_view bom = byte_order_mark(head);
+    if (bom == "UTF-8") return 3;
+    if (bom.empty()) {
+        // No mark: UTF-16 text is about half NUL bytes, UTF-32 three quarters.
+        const std::string_view sample = head.substr(0, 256);
+        const auto nuls = static_cast<std::size_t>(std::count(sample.begin(), sample.end(), '\0'));
+        if (sample.size() >= 16 && nuls * 4 >= sample.size()) bom = nuls * 8 >= sample.size() * 5 ? "UTF-32" : "UTF-16";
+    }
+    if (!bom.empty())
+        throw Error(Status::parse, file + ": the file is " + std::string(bom) + " text: save it as UTF-8");
+    return 0;
+}
+
+std::string_view checked_input_text(std::string_view text, const std::string& file) {
+    text.remove_prefix(check_input_start(text, file));
+    const std::size_t nul = text.find('\0');
+    if (nul != std::string_view::npos) {
+        // The line of the NUL byte: LF, CRLF or a lone CR end a line.
+        std::size_t line = 1;
+        for (std::size_t i = 0; i < nul; ++i)
+            if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n')) ++line;
+        throw Error(Status::parse, file + ":" + std::to_string(line) + ": " + std::string(kNulByte));
+    }
+    return text;
 }
 
 std::string lower(std::string_view s) {

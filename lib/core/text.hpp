@@ -24,6 +24,28 @@ std::string collapse_spaces(std::string_view s);
 /// ASCII lower case.
 std::string lower(std::string_view s);
 
+/// What a NUL byte in text means, after its place.
+inline constexpr std::string_view kNulByte =
+    "a NUL byte: the file is UTF-16 or UTF-32 text (save it as UTF-8) or not text at all";
+
+/// The encoding a byte-order mark at the start of `text` announces: "UTF-8"
+/// (3 bytes), "UTF-16", "UTF-32", or "" when there is none.
+std::string_view byte_order_mark(std::string_view text) noexcept;
+
+/// The start of a file every reader checks before it reads the text as
+/// UTF-8 (`head`: its first bytes, at least the first 256 when it has them).
+/// Returns how many bytes to skip: 3 after a UTF-8 byte-order mark, else 0.
+/// Error(parse) "<file>: the file is UTF-16 text: save it as UTF-8" for a
+/// UTF-16 or UTF-32 byte-order mark, or for text without one whose first
+/// 16..256 bytes are a quarter or more NUL bytes (UTF-16 or UTF-32 in all
+/// but name; a shorter text with a NUL is left to the NUL check).
+std::size_t check_input_start(std::string_view head, const std::string& file);
+
+/// A whole file's text as a reader takes it: check_input_start, then
+/// Error(parse) "<file>:<line>: a NUL byte: ..." (kNulByte) for a NUL
+/// anywhere. Returns the text after any UTF-8 byte-order mark.
+std::string_view checked_input_text(std::string_view text, const std::string& file);
+
 /// The value of an enum from its canonical name or a display form: case,
 /// spacing, hyphens and underscores are folded ("In progress" is
 /// "in_progress"). Error(invalid_arg) "unknown <what> \"text\"" otherwise.

@@ -100,15 +100,11 @@ struct CsvReader::Impl {
     }
 
     // Byte-order marks: UTF-8 is skipped, UTF-16 and UTF-32 are refused (they
-    // would otherwise reach libcsv as NUL-riddled text).
+    // would otherwise reach libcsv as NUL-riddled text); feed() refuses NULs.
     void start() {
         started = true;
         if (in) fill();
-        const std::string_view bom = detail::byte_order_mark(std::string_view(buf).substr(pos));
-        if (bom == "UTF-8")
-            pos += 3;
-        else if (!bom.empty())
-            fail(file, "the file is " + std::string(bom) + " text; save it as UTF-8");
+        pos += detail::check_input_start(std::string_view(buf).substr(pos), file);
     }
 
     static void on_field(void* data, std::size_t len, void* self) {

@@ -236,7 +236,11 @@ public:
             const json& rj = recs[i];
             object(rj, path, {"number", "section", "text", "timescale", "explicit_date", "lead", "cost", "actions"});
             Recommendation r;
-            r.number = small_int(rj, path, "number");
+            const std::int64_t number = integer(rj, path, "number");
+            if (number < 1 || number > Recommendation::max_number)
+                fail(path + "/number", "a recommendation number is 1.." + std::to_string(Recommendation::max_number) +
+                                           ", not " + std::to_string(number));
+            r.number = static_cast<int>(number);
             r.section = str(rj, path, "section");
             r.text = str(rj, path, "text");
             r.timescale = parse_enum_or(path + "/timescale", str(rj, path, "timescale"),
@@ -443,7 +447,10 @@ Plan read_plan_csv(CsvReader& in, ImportSummary& summary) {
         } else if (kind == "recommendation") {
             Recommendation x;
             auto n = r.opt_int(F_number);
-            if (!n || *n < -1000000 || *n > 1000000) r.fail(F_number, "a recommendation number is required");
+            if (!n) r.fail(F_number, "a recommendation number is required");
+            if (*n < 1 || *n > Recommendation::max_number)
+                r.fail(F_number, "a recommendation number is 1.." + std::to_string(Recommendation::max_number) +
+                                     ", not " + std::to_string(*n));
             x.number = static_cast<int>(*n);
             x.section = r.str(F_section);
             x.text = r.str(F_text);
@@ -736,6 +743,7 @@ PlanImport import_plan_text(std::string_view text, PlanFormat format, std::strin
         options.file = source;  // "" names it "<input>"
         return import_csv(CsvReader::from_string(std::string(text), options), std::move(source));
     }
+    text = detail::checked_input_text(text, source.empty() ? std::string("<input>") : source);
     ImportSummary summary = summary_of(format, std::move(source));
     Plan plan;
     try {

@@ -162,25 +162,12 @@ void classify(Line& l) {
     l.shape = Shape::action_noref;
 }
 
-// The 1-based line of byte `offset` (LF, CRLF or lone CR end a line).
-int line_of(std::string_view data, std::size_t offset) {
-    int line = 1;
-    for (std::size_t i = 0; i < offset; ++i)
-        if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == data.size() || data[i + 1] != '\n'))) ++line;
-    return line;
-}
 
 }  // namespace
 
 std::vector<Line> read_lines(std::string_view data, SeedIssues& issues) {
     // UTF-16 and UTF-32 text would otherwise be imported as NUL-riddled garbage.
-    const std::string_view bom = byte_order_mark(data);
-    if (bom == "UTF-8")
-        data.remove_prefix(3);
-    else if (!bom.empty())
-        throw Error(Status::parse, issues.where(1) + ": the file is " + std::string(bom) + " text; save it as UTF-8");
-    if (const std::size_t nul = data.find('\0'); nul != std::string_view::npos)
-        throw Error(Status::parse, issues.where(line_of(data, nul)) + ": " + std::string(kNulByte));
+    data = checked_input_text(data, issues.file());
 
     // lines: LF, CRLF or lone CR
     std::vector<std::string> raw;

@@ -39,6 +39,8 @@ public:
 
     /// The place of a line in errors: "file:N", or "line N" without a file name.
     std::string where(int line) const;
+    /// The file's name, or "<input>" when it has none.
+    std::string file() const { return file_.empty() ? std::string("<input>") : file_; }
     /// Every issue, by line; issues on one line in the order they were met.
     std::vector<ImportIssue> take();
 

@@ -130,15 +130,11 @@ std::size_t bad_char_reference(std::string_view text, std::string& ref) {
 
 LineIndex parse_xml(pugi::xml_document& doc, std::string text, const XmlParse& how, const std::string& file,
                     std::vector<ImportIssue>& issues) {
-    const std::string_view bom = byte_order_mark(text);
-    if (bom == "UTF-8")
-        text.erase(0, 3);
-    else if (!bom.empty())
-        refuse(how.name, "the file is " + std::string(bom) + " text; only UTF-8 XML is read");
+    text.erase(0, check_input_start(text, how.name));
 
     LineIndex lines(text);
     if (auto nul = text.find('\0'); nul != std::string::npos)
-        refuse(at(how.name, text, lines, nul), "a NUL byte: the file is UTF-16 or UTF-32 text, or not text at all");
+        refuse(at(how.name, text, lines, nul), std::string(kNulByte));
 
     std::string encoding = lower(declared_encoding(text));
     if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8" && encoding != "us-ascii" &&

@@ -56,15 +56,26 @@ void check_settings(const PlanSettings& s) {
     check_days(s.stale_update_days, "stale_update_days");
 }
 
+/// Error(invalid_arg) "<what> <field> is empty" when `value` is blank: a
+/// text the plan cannot do without.
+void check_required(const std::string& what, const char* field, std::string_view value) {
+    if (detail::trim(value).empty()) throw Error(Status::invalid_arg, what + " " + field + " is empty");
+}
+
 void check_progress(const ProgressUpdate& u, const std::string& what) {
     check_utf8("progress update of " + what, "author", u.author);
     check_utf8("progress update of " + what, "text", u.text);
+    check_required("progress update of " + what, "text", u.text);
 }
 
-void check_milestone(const Milestone& m, const std::string& what) { check_utf8("milestone of " + what, "text", m.text); }
+void check_milestone(const Milestone& m, const std::string& what) {
+    check_utf8("milestone of " + what, "text", m.text);
+    check_required("milestone of " + what, "text", m.text);
+}
 
 void check_task(const Task& t, const std::string& what) {
     check_utf8("task of " + what, "text", t.text);
+    check_required("task of " + what, "text", t.text);
     check_utf8("task of " + what, "owner", t.owner);
 }
 
@@ -87,14 +98,16 @@ void check_action(const Action& a) {
 }
 
 void check_recommendation(const Recommendation& r) {
-    if (r.number < 0)
-        throw Error(Status::invalid_arg, "recommendation number " + std::to_string(r.number) + " is negative");
+    if (r.number < 1 || r.number > Recommendation::max_number)
+        throw Error(Status::invalid_arg, "recommendation number " + std::to_string(r.number) + " is outside 1.." +
+                                             std::to_string(Recommendation::max_number));
     if (r.timescale == Timescale::by_date && !r.explicit_date)
         throw Error(Status::invalid_arg,
                     "recommendation " + std::to_string(r.number) + " has timescale by_date but no date");
     const std::string what = rec_what(r.number);
     check_utf8(what, "section", r.section);
     check_utf8(what, "text", r.text);
+    check_required(what, "text", r.text);
     check_utf8(what, "lead", r.lead);
     check_cost_utf8(what, r.cost);
     for (const auto& a : r.actions) check_action(a);
@@ -173,6 +186,7 @@ bool operator==(const PlanSummary& a, const PlanSummary& b) {
 std::int64_t save_plan(Store& store, const Plan& plan) {
     check_settings(plan.settings);
     check_utf8("plan", "title", plan.title);
+    check_required("plan", "title", plan.title);
     check_utf8("plan", "authority", plan.authority);
     for (const auto& s : plan.sections) {
         check_utf8("plan", "section", s);
@@ -241,6 +255,7 @@ void update_recommendation(Store& store, std::int64_t plan_id, int number, const
         const std::string what = rec_what(number);
         check_utf8_opt(what, "section", c.section);
         check_utf8_opt(what, "text", c.text);
+        if (c.text) check_required(what, "text", *c.text);
         check_utf8_opt(what, "lead", c.lead);
         check_utf8_opt(what, "cost", c.cost_text);
         if (c.section) r.section = *c.section;
@@ -292,7 +307,6 @@ void update_action(Store& store, std::int64_t plan_id, std::string_view ref, con
 }
 
 std::int64_t add_progress_update(Store& store, std::int64_t plan_id, std::string_view ref, const ProgressUpdate& u) {
-    if (detail::trim(u.text).empty()) throw Error(Status::invalid_arg, "progress update text is empty");
     std::int64_t id = 0;
     detail::in_transaction(store, "adding a progress update", [&] {
         const Action a = action_of(store, plan_id, ref);
@@ -303,7 +317,6 @@ std::int64_t add_progress_update(Store& store, std::int64_t plan_id, std::string
 }
 
 std::int64_t add_milestone(Store& store, std::int64_t plan_id, std::string_view ref, const Milestone& m) {
-    if (detail::trim(m.text).empty()) throw Error(Status::invalid_arg, "milestone text is empty");
     std::int64_t id = 0;
     detail::in_transaction(store, "adding a milestone", [&] {
         const Action a = action_of(store, plan_id, ref);
@@ -318,7 +331,6 @@ void complete_milestone(Store& store, std::int64_t milestone_id, bool done) {
 }
 
 std::int64_t add_task(Store& store, std::int64_t plan_id, std::string_view ref, const Task& task) {
-    if (detail::trim(task.text).empty()) throw Error(Status::invalid_arg, "task text is empty");
     std::int64_t id = 0;
     detail::in_transaction(store, "adding a task", [&] {
         const Action a = action_of(store, plan_id, ref);

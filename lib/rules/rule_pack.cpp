@@ -12,6 +12,8 @@
 #include <oversight/rules/rule_pack.hpp>
 
 #include "core/embedded.hpp"
+#include "core/text.hpp"
+#include "core/validation.hpp"
 
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
@@ -169,7 +171,7 @@ int occurrence_field(const toml::table& t, std::string_view key, const Where& w)
 }
 
 bool valid_id(std::string_view id) {
-    if (id.empty()) return false;
+    if (id.empty() || id.size() > detail::kMaxIdBytes) return false;
     for (char c : id) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
                         c == '_' || c == '-';
@@ -184,7 +186,8 @@ Rule parse_rule(const toml::table& t, std::size_t index, const std::string& pack
     if (const toml::node* n = t.get("id")) {
         if (!n->is_string()) w.fail(n, "id", "expected a string, found " + type_name(*n));
         const std::string id = n->as_string()->get();
-        if (!valid_id(id)) w.fail(n, "id", "'" + id + "' is not a rule id (letters, digits, '.', '_', '-')");
+        if (!valid_id(id)) w.fail(n, "id", detail::in_quotes(id) + " is not a rule id (letters, digits, '.', '_', '-'; at most " +
+                                     std::to_string(detail::kMaxIdBytes) + " bytes)");
         w.rule = "rule '" + id + "'";
     } else {
         w.fail(&t, "id", "missing (required)");
@@ -306,6 +309,7 @@ void set_enabled(std::vector<Rule>& rules, const std::vector<std::string>& ids, 
 
 RulePack RulePack::from_toml(std::string_view text, std::string layer) {
     const std::string label = layer.empty() ? std::string("rule pack") : layer;
+    text = detail::checked_input_text(text, label);
     toml::table doc;
     try {
         doc = toml::parse(text, label);

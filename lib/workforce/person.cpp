@@ -25,6 +25,7 @@ std::int64_t add_person(Store& store, const Person& person, std::string_view tea
     if (name.empty()) throw Error(Status::invalid_arg, "person name is empty");
     const std::string what = "person " + detail::in_quotes(name);
     detail::check_utf8(what, "name", person.name);
+    detail::checked_name(name, "person name", detail::kMaxNameBytes);
     detail::check_utf8(what, "job_title", person.job_title);
     detail::check_utf8(what, "email", person.email);
     detail::check_utf8(what, "agency", person.agency);
@@ -111,6 +112,8 @@ bool merge_person(Store& store, std::string_view from_name, std::string_view int
 PutResult put_person(Store& store, const Person& person) {
     PutResult result;
     const std::string name = collapse_spaces(person.name);
+    check_utf8("person " + in_quotes(name), "name", person.name);
+    checked_name(name, "person name", kMaxNameBytes);
     in_transaction(store, "saving a person", [&] {
         auto& repo = workforce_repository(store);
         std::optional<Person> stored = repo.find_person(name);

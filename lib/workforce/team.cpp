@@ -20,7 +20,7 @@ bool operator==(const Worker& a, const Worker& b) {
 }
 
 void save_team(Store& store, const Team& team) {
-    Team t{detail::checked_text(team.name, "team name"), detail::checked_text(team.manager, "team manager", true),
+    Team t{detail::checked_name(team.name, "team name", detail::kMaxNameBytes), detail::checked_text(team.manager, "team manager", true),
            detail::checked_text(team.email, "team email", true)};
     if (team.external_id) t.external_id = detail::checked_external_id(*team.external_id, "team external id");
     detail::in_transaction(store, "saving team '" + t.name + "'", [&] {
@@ -48,8 +48,8 @@ std::optional<Team> try_find_team_by_external_id(const Store& store, std::string
 }
 
 void save_worker(Store& store, const Worker& worker) {
-    const std::string name = detail::checked_text(worker.name, "worker name");
-    const std::string team = detail::checked_text(worker.team, "worker team");
+    const std::string name = detail::checked_name(worker.name, "worker name", detail::kMaxNameBytes);
+    const std::string team = detail::checked_name(worker.team, "worker team", detail::kMaxNameBytes);
     const std::string email = detail::checked_text(worker.email, "worker email", true);
     detail::in_transaction(store, "saving worker '" + name + "'", [&] {
         auto& repo = detail::workforce_repository(store);

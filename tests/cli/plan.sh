@@ -146,7 +146,7 @@ grep -q "missing.txt" err.txt || fail "missing file not named: $(cat err.txt)"
 "$PY" -c 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("utf-16"))' \
     "$SEED" "$work/utf16.txt"
 expect_exit 1 "$CLI" --db "$work/utf16.db" import-plan "$work/utf16.txt"
-grep -q "utf16.txt:1: the file is UTF-16 text" err.txt || fail "a UTF-16 seed is not refused naming the file: $(cat err.txt)"
+grep -q "utf16.txt: the file is UTF-16 text: save it as UTF-8" err.txt || fail "a UTF-16 seed is not refused naming the file: $(cat err.txt)"
 [[ ! -e "$work/utf16.db" ]] || fail "a refused import created a store"
 expect_exit 1 "$CLI" --db "$DB" import-plan "$SEED" --report-date 2012-02-30
 grep -q -- "--report-date" err.txt || fail "bad date not reported: $(cat err.txt)"

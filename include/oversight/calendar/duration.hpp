@@ -27,7 +27,10 @@ inline bool operator!=(Duration a, Duration b) { return !(a == b); }
 /// "10 working days", "6 weeks", "3 months".
 std::string describe(Duration d);
 /// Parses "10 working days", "6 weeks", "3 months", "1 week", "20 school days",
-/// "termly". Throws Error(parse) naming the text.
+/// "termly". Throws Error(parse) naming the text when it is not a duration,
+/// when it is negative ("-5 days", "- 5 weeks", "minus 2 months": a duration
+/// counts forward), or when it is longer than the supported dates can hold
+/// (more than 100000 of a unit, or 25800 school terms).
 Duration parse_duration(std::string_view text);
 
 /// How the trigger day is counted. Default (documented): the trigger is day 0

@@ -17,13 +17,15 @@
 // Identifiers (child ids, external ids) are stored trimmed of leading and
 // trailing white space (space, tab, CR, LF, FF, VT) and looked up by the
 // same rule, so " C1 " finds "C1". A change given an identifier that is
-// blank, is not UTF-8 or holds a NUL byte is refused with
-// Error(invalid_arg) naming it, as is a child id or an external id longer
-// than 256 bytes (kMaxChildIdBytes; after trimming); a lookup
-// (try_find_...) by such an identifier finds nothing. A case attribute's
-// value is at most 4096 bytes (kMaxAttributeValueBytes), or
+// blank, is not UTF-8, holds a NUL byte or another control character (C0,
+// DEL, C1 U+0080..U+009F) is refused with Error(invalid_arg) naming it, as
+// is a child id or an external id longer than 256 bytes (kMaxChildIdBytes;
+// after trimming); a lookup (try_find_...) by such an identifier finds
+// nothing. A case attribute's value is at most 4096 bytes
+// (kMaxAttributeValueBytes) and holds no control character but TAB, or
 // Error(invalid_arg) naming the attribute ("attribute value of note "..."
-// is longer than 4096 bytes (5000)").
+// is longer than 4096 bytes (5000)"). Actor names (`recorded_by`, `by`) are
+// at most 256 bytes without control characters.
 #pragma once
 
 #include <cstddef>

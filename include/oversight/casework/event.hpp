@@ -64,8 +64,11 @@ struct EventSaved {
 /// A new event's history row: field "*", new value the JSON object
 /// {"type","date","attributes","source","external_id" (when it has one)}.
 /// Error(invalid_arg) for an unknown event type (see is_known_event_type),
-/// a date after today (UTC) or before 1900, an empty `recorded_by`, or a
-/// malformed external id; Error(not_found) for an unknown child. Attribute
+/// a date after today (UTC) or before 1900, a `recorded_by` that is empty,
+/// longer than 256 bytes or holds a control character (C0, DEL, C1), an
+/// attribute value longer than 4096 bytes or with a control character other
+/// than TAB, or a malformed external id (as child.hpp says);
+/// Error(not_found) for an unknown child. Attribute
 /// keys and coded values (casework/codes.hpp) follow the rule of
 /// set_attribute; "reason" on a ceased_looked_after event is an SSDA903 REC
 /// code when shaped like one. The time of recording is kept in

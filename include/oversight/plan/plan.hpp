@@ -102,7 +102,11 @@ struct Action {
 
 struct Recommendation {
     std::int64_t id = 0;
-    int number = 0;                   // 1..n, unique within a plan
+    /// The largest number a plan takes: what the plan files (plan_file.hpp,
+    /// JSON and CSV) carry, so that every stored plan exports and imports again.
+    static constexpr int max_number = 1000000;
+
+    int number = 0;                   // 1..max_number, unique within a plan
     std::string section;              // one of Plan::sections
     std::string text;
     Timescale timescale = Timescale::within_three_months;

@@ -11,8 +11,12 @@
 // Error(conflict); a failed change leaves the store as it was.
 // Every text written (titles, descriptions, leads, progress, people, costs,
 // ...) must be well-formed UTF-8: otherwise Error(invalid_arg)
-// "<entity> <ref> <field>: invalid UTF-8 at byte N" (N counted from 1) and
-// nothing is written.
+// "<entity> <ref> <field>: invalid UTF-8 at byte N" (N counted from 1), and
+// hold no NUL byte ("<entity> <ref> <field>: a NUL byte at byte N"), and
+// nothing is written. The texts a plan needs (plan title, recommendation
+// text, action description, progress update, milestone and task text) must
+// not be blank ("recommendation 3 text is empty"), and a recommendation's
+// number is 1..Recommendation::max_number (what the plan files carry).
 #pragma once
 
 #include <cstdint>

@@ -23,7 +23,7 @@ std::string_view to_string(RuleKind k) noexcept;
 std::string_view to_string(SourceStatus s) noexcept;
 
 struct Rule {
-    std::string id;                         // "lac.review.first"
+    std::string id;                         // "lac.review.first": letters, digits, '.', '_', '-'; at most 256 bytes
     std::string title;                      // "First looked-after review"
     std::string area;                       // "visits", "reviews", "pep", "child_protection", ...
     RuleKind kind = RuleKind::within;

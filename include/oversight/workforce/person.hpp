@@ -19,7 +19,7 @@ class Store;  // <oversight/store/store.hpp>
 
 struct Person {
     std::int64_t id = 0;
-    std::string name;       // unique ignoring case, not blank
+    std::string name;       // unique ignoring case, not blank, no control character, at most 256 bytes
     std::string job_title;  // free text, e.g. "Head of Safeguarding"
     std::string email;      // may be empty
     std::string agency;     // "": the council itself

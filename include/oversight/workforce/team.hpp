@@ -3,7 +3,9 @@
 // addressed by their unique names, workers by their names (ignoring case,
 // as the directory). Every change runs in one transaction and writes
 // history rows (entities "team", "person", "appointment"). Unknown names
-// throw Error(not_found); malformed input Error(invalid_arg).
+// throw Error(not_found); malformed input Error(invalid_arg): a team or
+// worker name that is blank, not UTF-8, holds a control character (C0, DEL,
+// C1 U+0080..U+009F) or is longer than 256 bytes is refused, naming it.
 #pragma once
 
 #include <optional>

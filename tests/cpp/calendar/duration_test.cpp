@@ -68,6 +68,36 @@ BOOST_AUTO_TEST_CASE(units_and_durations_round_trip) {
     BOOST_TEST(describe({3, Unit::months}) == "3 months");
 }
 
+BOOST_AUTO_TEST_CASE(parse_duration_refuses_negative_durations) {
+    for (const char* text : {"-5 days", "- 5 weeks", "minus 3 months", "Minus five working days", "negative 2 weeks",
+                             "\xE2\x88\x92" "5 days", "-1 fortnight"}) {
+        BOOST_TEST_CONTEXT(text) {
+            BOOST_TEST(code_of([&] { parse_duration(text); }) == static_cast<int>(Status::parse));
+            const std::string m = message_of([&] { parse_duration(text); });
+            BOOST_TEST(m.find("is negative") != std::string::npos, m);
+            BOOST_TEST(m.find(text) != std::string::npos, m);
+        }
+    }
+    // "minus" alone, or a sign with no count, is simply not a duration.
+    BOOST_TEST(message_of([] { parse_duration("minus"); }).find("cannot read duration") != std::string::npos);
+    BOOST_TEST(message_of([] { parse_duration("- days"); }).find("cannot read duration") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(parse_duration_refuses_durations_longer_than_the_supported_dates) {
+    BOOST_CHECK(parse_duration("100000 days") == (Duration{100000, Unit::calendar_days}));
+    BOOST_CHECK(parse_duration("25800 terms") == (Duration{25800, Unit::school_terms}));
+    for (const char* text : {"100001 days", "99999999999999999999 weeks", "25801 school terms",
+                             "50001 fortnights", "2147483648 months"}) {
+        BOOST_TEST_CONTEXT(text) {
+            const std::string m = message_of([&] { parse_duration(text); });
+            BOOST_TEST(m.find("is too long: at most") != std::string::npos, m);
+        }
+    }
+    // A deadline phrase with such a duration is not read either.
+    BOOST_TEST(code_of([] { parse_deadline_phrase("within -5 days", D("2024-01-01")); }) ==
+               static_cast<int>(Status::parse));
+}
+
 BOOST_AUTO_TEST_CASE(parse_duration_reads_the_usual_forms) {
     BOOST_CHECK(parse_duration("10 working days") == (Duration{10, Unit::working_days}));
     BOOST_CHECK(parse_duration("6 weeks") == (Duration{6, Unit::weeks}));

@@ -179,6 +179,35 @@ BOOST_AUTO_TEST_CASE(a_refused_batch_leaves_what_was_stored_before_it) {
     BOOST_TEST(apply(fx.store, good_batch()).applied);
 }
 
+BOOST_AUTO_TEST_CASE(an_attribute_sent_twice_is_refused_naming_the_key) {
+    // nlohmann alone keeps the last "placement_type" and says nothing.
+    const std::string ndjson =
+        "{\"op\":\"child\",\"child\":\"C1\"}\n"
+        "{\"op\":\"event\",\"child\":\"C1\",\"type\":\"visit\",\"date\":\"2024-03-02\","
+        "\"attributes\":{\"placement_type\":\"U1\",\"placement_type\":\"U3\"}}\n";
+    std::vector<BatchError> errors;
+    const Batch b = parse_batch(ndjson, "feed.ndjson", &errors);
+    BOOST_TEST(b.items.size() == 1u);
+    BOOST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(*errors[0].line == 2);
+    BOOST_TEST(errors[0].message.find("key \"placement_type\" appears twice in /attributes") != std::string::npos,
+               errors[0].message);
+    const std::string document =
+        "{\"format\":\"oversight-batch\",\"version\":1,\"items\":[{\"op\":\"child\",\"child\":\"C1\"},"
+        "{\"op\":\"event\",\"child\":\"C1\",\"type\":\"visit\",\"date\":\"2024-03-02\",\"attributes\":"
+        "{\"a/b\":\"1\",\"a/b\":\"2\"}}]}";
+    BOOST_CHECK_EXCEPTION(parse_batch(document, "batch.json"), Error, [](const Error& e) {
+        return e.code() == Status::parse &&
+               std::string(e.what()) == "batch.json: key \"a/b\" appears twice in /items/1/attributes";
+    });
+    // An op's own field twice is refused the same way.
+    BOOST_CHECK_EXCEPTION(parse_batch("{\"op\":\"child\",\"child\":\"C1\",\"child\":\"C2\"}\n", "f.ndjson"), Error,
+                          [](const Error& e) {
+                              return std::string(e.what()).find("key \"child\" appears twice in the top-level object") !=
+                                     std::string::npos;
+                          });
+}
+
 BOOST_AUTO_TEST_CASE(ndjson_items_carry_their_lines_and_malformed_ones_are_reported) {
     Fixture fx;
     const std::string text =

@@ -249,6 +249,25 @@ BOOST_AUTO_TEST_CASE(limits) {
     expect_error([&] { read_string("abcdef,ghijkl\n", rb); }, Status::parse, "rec.csv:1: a record longer than 10 bytes");
 }
 
+BOOST_AUTO_TEST_CASE(a_huge_header_field_is_not_copied_into_messages) {
+    // A 2 MB one-field file read as a table: the error names the column by
+    // its first 60 bytes, not by all of it.
+    CsvOptions o = named("one.csv");
+    o.invalid_utf8 = InvalidUtf8::refuse;
+    auto r = CsvReader::from_string(std::string(2u << 20, 'x') + "\n\xFF\n", o);
+    r.read_header({});
+    CsvRecord rec;
+    try {
+        r.next(rec);
+        BOOST_FAIL("no error");
+    } catch (const Error& e) {
+        const std::string m = e.what();
+        BOOST_TEST(m.size() < 200u, m.size());
+        BOOST_TEST(m.find("one.csv:2:1 (" + std::string(60, 'x') + "...): text is not valid UTF-8") == 0u,
+                   m.substr(0, 200));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(multi_megabyte_field_in_linear_time) {
     // 8 MiB in one quoted field with commas, quotes and line breaks: a
     // quadratic buffer or re-scan would take minutes here.

@@ -92,7 +92,9 @@ Plan nasty_plan() {
         p.recommendations.push_back(r);
         ++n;
     }
-    p.recommendations.push_back(Recommendation{});  // a recommendation with nothing set
+    Recommendation last;  // nothing set but the largest number the files carry (and a store takes)
+    last.number = Recommendation::max_number;
+    p.recommendations.push_back(last);
     return p;
 }
 
@@ -266,6 +268,34 @@ BOOST_AUTO_TEST_CASE(canonical_csv_is_read_by_the_csv_reader) {
     BOOST_CHECK(from_file.plan == without_ids(p));
     BOOST_TEST(from_file.summary.source == path);
     BOOST_TEST(from_file.summary.count("records") > from_file.summary.count("actions"));
+}
+
+BOOST_AUTO_TEST_CASE(utf16_plans_and_nul_bytes_are_refused_not_imported_as_garbage) {
+    const Plan p = nasty_plan();
+    auto as_utf16 = [](const std::string& text) {
+        std::string out;
+        for (char c : text) out += std::string{c, '\0'};  // ASCII text, little-endian, no mark
+        return out;
+    };
+    const std::string dir = std::filesystem::temp_directory_path().string();
+    for (const auto& [name, text] : {std::pair<std::string, std::string>{"oversight_u16.csv", plan_to_csv(p)},
+                                     std::pair<std::string, std::string>{"oversight_u16.json", plan_to_json(p)}}) {
+        const std::string path = dir + "/" + name;
+        for (const std::string& bytes : {as_utf16(text), "\xFF\xFE" + as_utf16(text)}) {
+            {
+                std::ofstream out(path, std::ios::binary);
+                out << bytes;
+            }
+            expect_parse_error([&] { import_plan_file(path); }, path + ": the file is UTF-16 text: save it as UTF-8");
+        }
+        std::filesystem::remove(path);
+    }
+    std::string json = plan_to_json(p);
+    json.insert(json.find('\n') + 1, std::string(1, '\0'));
+    expect_parse_error([&] { import_plan_text(json, PlanFormat::json, "plan.json"); }, "plan.json:2: a NUL byte");
+    // A UTF-8 byte-order mark stays accepted.
+    BOOST_CHECK(import_plan_text("\xEF\xBB\xBF" + plan_to_json(p), PlanFormat::json).plan == without_ids(p));
+    BOOST_CHECK(import_plan_text("\xEF\xBB\xBF" + plan_to_csv(p), PlanFormat::csv).plan == without_ids(p));
 }
 
 BOOST_AUTO_TEST_CASE(import_plan_text_and_file_give_the_plan_and_its_summary) {

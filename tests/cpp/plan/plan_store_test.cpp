@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <string>
 
 using namespace oversight;
@@ -183,6 +184,67 @@ BOOST_AUTO_TEST_CASE(inconsistent_plans_are_refused_whole) {
     // Nothing of the failed saves remains.
     BOOST_TEST(list_plans(s).empty());
     BOOST_TEST(history_size(s) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(blank_required_texts_and_nul_bytes_are_refused_naming_the_field) {
+    Store s = Store::open_in_memory();
+    auto refused = [&](const std::function<void(Plan&)>& spoil, const std::string& part) {
+        Plan p = sample_plan();
+        spoil(p);
+        std::string message;
+        BOOST_CHECK(code_of([&] { save_plan(s, p); }, &message) == Status::invalid_arg);
+        BOOST_TEST(message.find(part) != std::string::npos, message << " lacks " << part);
+    };
+    refused([](Plan& p) { p.title = " \t "; }, "plan title is empty");
+    refused([](Plan& p) { p.recommendations[0].text = ""; }, "recommendation 1 text is empty");
+    refused([](Plan& p) { p.recommendations[0].actions[0].updates.push_back({0, d("2025-01-01"), "Ann", " "}); },
+            "progress update of action \"1.2\" text is empty");
+    refused([](Plan& p) { p.title = std::string("Plan\0B", 6); }, "plan title: a NUL byte at byte 5");
+    refused([](Plan& p) { p.recommendations[1].lead = std::string("\0", 1); }, "recommendation 2 lead: a NUL byte");
+    BOOST_TEST(list_plans(s).empty());
+    const std::int64_t id = save_plan(s, sample_plan());
+    RecommendationChange blank_text;
+    blank_text.text = " ";
+    BOOST_CHECK(code_of([&] { update_recommendation(s, id, 1, blank_text); }) ==
+                Status::invalid_arg);
+    BOOST_CHECK(without_ids(load_plan(s, id)) == without_ids(sample_plan()));
+}
+
+BOOST_AUTO_TEST_CASE(recommendation_numbers_are_those_the_plan_files_carry) {
+    Store s = Store::open_in_memory();
+    for (int bad : {0, -1, Recommendation::max_number + 1, std::numeric_limits<int>::max()}) {
+        BOOST_TEST_CONTEXT(bad) {
+            Plan p = sample_plan();
+            p.recommendations[2].number = bad;
+            std::string message;
+            BOOST_CHECK(code_of([&] { save_plan(s, p); }, &message) == Status::invalid_arg);
+            BOOST_TEST(message.find("is outside 1..1000000") != std::string::npos, message);
+            Recommendation r = sample_plan().recommendations[0];
+            r.number = bad;
+            for (auto& a : r.actions) a.ref = "x" + a.ref;
+            const std::int64_t id = save_plan(s, sample_plan());
+            BOOST_CHECK(code_of([&] { add_recommendation(s, id, r); }) == Status::invalid_arg);
+        }
+    }
+    // At the limit, a stored plan exports and imports again unchanged, in both file forms.
+    Plan p = sample_plan();
+    p.recommendations[2].number = Recommendation::max_number;
+    const Plan stored = without_ids(load_plan(s, save_plan(s, p)));
+    BOOST_CHECK(stored == without_ids(p));
+    BOOST_CHECK(without_ids(plan_from_json(plan_to_json(stored))) == stored);
+    BOOST_CHECK(without_ids(plan_from_csv(plan_to_csv(stored))) == stored);
+    // And the readers refuse what the store would.
+    std::string json = plan_to_json(stored);
+    const std::string at = "\"number\": " + std::to_string(Recommendation::max_number);
+    BOOST_TEST_REQUIRE(json.find(at) != std::string::npos, json.substr(0, 400));
+    for (const char* bad : {"0", "-3", "1000001"}) {
+        std::string text = json;
+        text.replace(text.find(at), at.size(), std::string("\"number\": ") + bad);
+        std::string message;
+        BOOST_CHECK(code_of([&] { plan_from_json(text); }, &message) == Status::parse);
+        BOOST_TEST(message.find("/number: a recommendation number is 1..1000000, not " + std::string(bad)) !=
+                       std::string::npos, message);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(action_changes_write_one_history_row_per_changed_field) {

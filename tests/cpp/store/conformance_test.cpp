@@ -359,6 +359,7 @@ BOOST_DATA_TEST_CASE(a_failed_change_changes_nothing, data::make(kBackends), bac
     dup_ref.recommendations[1].number = 2;
     Recommendation dup_number;
     dup_number.number = 1;
+    dup_number.text = "a second recommendation 1";
     Action dup_action;
     dup_action.ref = "1.1";
     RecommendationChange by_date;
