@@ -2,7 +2,7 @@
 // and version; and the helpers every capi/<area>_c.cpp uses.
 #include "capi_util.hpp"
 
-#include "core/json.hpp"
+#include "casework/casework_detail.hpp"
 #include "core/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -152,17 +152,9 @@ std::optional<std::string> opt_text_arg(const char* s, const char* what) {
 }
 
 std::map<std::string, std::string> attributes_arg(const char* json_text) {
-    std::map<std::string, std::string> out;
-    auto text = opt_text_arg(json_text, "attributes_json");
-    if (!text) return out;
-    const nlohmann::json j = detail::parse_json(*text, "attributes_json");
-    if (!j.is_object()) throw Error(Status::invalid_arg, "attributes_json is not a JSON object");
-    for (auto& [k, v] : j.items()) {
-        if (!v.is_string())
-            throw Error(Status::invalid_arg, "attributes_json: the value of '" + k + "' is not a string");
-        out[k] = v.get<std::string>();
-    }
-    return out;
+    const auto text = opt_text_arg(json_text, "attributes_json");
+    if (!text) return {};
+    return detail::attributes_from_json(*text, "attributes_json");
 }
 
 char* owned(std::string_view s) {

@@ -11,6 +11,7 @@
 #include <oversight/store/store.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <new>
@@ -55,6 +56,8 @@ oversight_status guard(F&& body, Outs*... outs) noexcept {
         return fail(static_cast<oversight_status>(code), e.what());
     } catch (const std::bad_alloc&) {
         return fail(OVERSIGHT_E_NOMEM, "out of memory");
+    } catch (const std::filesystem::filesystem_error& e) {  // a path too long, a folder not readable
+        return fail(OVERSIGHT_E_IO, e.what());
     } catch (const std::exception& e) {
         return fail(OVERSIGHT_E_INTERNAL, std::string("internal error: ") + e.what());
     } catch (...) {

@@ -2,7 +2,7 @@
 // or NDJSON, and their result as a JSON document.
 #include <oversight/casework/batch.hpp>
 
-#include "casework/json_keys.hpp"
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "core/transaction.hpp"
 #include "core/validation.hpp"
@@ -174,7 +174,9 @@ BatchResult apply_numbered(Store& store, const Batch& batch, const std::vector<s
     BatchResult result;
     result.items = total;
     result.errors = std::move(errors);
-    const std::string recorded_by = options.recorded_by.empty() ? detail::store_actor(store) : options.recorded_by;
+    const std::string recorded_by =
+        options.recorded_by.empty() ? detail::store_actor(store)
+                                    : detail::checked_name(options.recorded_by, "recorded_by", detail::kMaxNameBytes);
     auto count = [&](Did d) {
         switch (d) {
             case Did::added: ++result.added; break;
@@ -428,13 +430,7 @@ std::string describe(const Malformed& m) {
 
 /// The document's JSON, or Error(parse) naming the place.
 json parse_json(std::string_view text, std::string_view name, const std::string& place) {
-    try {
-        return detail::parse_json_unique_keys(text);
-    } catch (const json::exception& e) {
-        throw Error(Status::parse, std::string(name) + place + ": not JSON: " + e.what());
-    } catch (const Error& e) {
-        throw Error(Status::parse, std::string(name) + place + ": " + e.what());
-    }
+    return detail::parse_json(text, std::string(name) + place);
 }
 
 struct Reader {
@@ -536,9 +532,7 @@ void read_ndjson(Reader& r, std::string_view text) {
         json j;
         std::string message;
         try {
-            j = detail::parse_json_unique_keys(line);
-        } catch (const json::exception& e) {
-            message = std::string("not JSON: ") + e.what();
+            j = detail::parse_json(line, "JSON");
         } catch (const Error& e) {
             message = e.what();
         }

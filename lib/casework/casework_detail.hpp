@@ -9,6 +9,8 @@
 #include <oversight/rules/schedule.hpp>
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -21,6 +23,12 @@ namespace detail {
 
 /// Error(invalid_arg) unless key is [a-z][a-z0-9_]* (at most 64 bytes).
 void check_attribute_key(std::string_view key, std::string_view what);
+
+/// Event or case attributes given as JSON text (the C API's attributes_json):
+/// an object of strings, each key once. Error(parse) naming `what` and the
+/// place for text that is not JSON or holds a key twice (core/json.hpp);
+/// Error(invalid_arg) for JSON of the wrong shape.
+std::map<std::string, std::string> attributes_from_json(std::string_view text, const char* what);
 
 /// An identifier as stored and looked up (child.hpp): trimmed of white space
 /// (external ids to store or to change by: checked_external_id,

@@ -8,6 +8,7 @@
 
 #include "casework/casework_detail.hpp"
 #include "casework/casework_repository.hpp"
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "core/transaction.hpp"
 #include "core/validation.hpp"
@@ -231,4 +232,19 @@ void delete_event_by_external_id(Store& store, std::string_view external_id) {
     });
 }
 
+namespace detail {
+
+std::map<std::string, std::string> attributes_from_json(std::string_view text, const char* what) {
+    const nlohmann::json j = parse_json(text, what);
+    if (!j.is_object()) throw Error(Status::invalid_arg, std::string(what) + " is not a JSON object");
+    std::map<std::string, std::string> out;
+    for (auto& [k, v] : j.items()) {
+        if (!v.is_string())
+            throw Error(Status::invalid_arg, std::string(what) + ": the value of " + in_quotes(k) + " is not a string");
+        out[k] = v.get<std::string>();
+    }
+    return out;
+}
+
+}  // namespace detail
 }  // namespace oversight

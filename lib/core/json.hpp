@@ -10,7 +10,10 @@ namespace oversight::detail {
 
 /// Parses `text` as one JSON document. Every failure - bad syntax, a number
 /// too large for a double (5e444, which nlohmann reports as out_of_range),
-/// trailing text - throws Error(parse) "<what>: line L, column C: <reason>".
+/// trailing text - throws Error(parse) "<what>: line L, column C: <reason>";
+/// an object holding a key twice throws Error(parse) "<what>: key "k"
+/// appears twice in /items/0/attributes" (a JSON pointer to the object, or
+/// "the top-level object").
 nlohmann::json parse_json(std::string_view text, std::string_view what);
 
 }  // namespace oversight::detail

@@ -590,6 +590,8 @@ std::string plan_to_json(const Plan& plan) {
 }
 
 Plan plan_from_json(std::string_view text) {
+    // As import_plan_text reads a file: a UTF-8 BOM skipped; UTF-16, UTF-32, NULs refused.
+    text = detail::checked_input_text(text, "<input>");
     json root;
     try {
         root = json::parse(text.begin(), text.end());

@@ -11,6 +11,7 @@
 //                references used twice, renumbered once the plan is built;
 //   seed_text    the text helpers and the issue list they share.
 #include <oversight/core/error.hpp>
+#include <oversight/core/file.hpp>
 #include <oversight/import/seed_plan.hpp>
 
 #include "import/plan_counts.hpp"
@@ -22,6 +23,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <iterator>
 
 namespace oversight {
@@ -91,8 +93,8 @@ ImportResult import_seed_plan(std::istream& in, const SeedImportOptions& options
 }
 
 ImportResult import_seed_plan_file(const std::string& path, SeedImportOptions options) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Status::io, path + ": cannot open: " + std::strerror(errno));
+    // read_file: a directory, a missing or unreadable file is Error(io) saying which.
+    std::istringstream in(read_file(path, "seed plan"));
     if (options.source_name.empty()) options.source_name = path;
     return import_seed_plan(in, options);
 }

@@ -107,7 +107,8 @@ void check_recommendation(const Recommendation& r) {
     const std::string what = rec_what(r.number);
     check_utf8(what, "section", r.section);
     check_utf8(what, "text", r.text);
-    check_required(what, "text", r.text);
+    // A plan may hold a recommendation whose text its export lost (the
+    // importer warns); a change never blanks one (update_recommendation).
     check_utf8(what, "lead", r.lead);
     check_cost_utf8(what, r.cost);
     for (const auto& a : r.actions) check_action(a);
@@ -152,6 +153,7 @@ Recommendation recommendation_of(const Store& store, std::int64_t plan_id, int n
 }
 
 Action action_of(const Store& store, std::int64_t plan_id, std::string_view ref) {
+    detail::checked_name(ref, "action reference", 64);  // "1.2", "12.3a": never a control character or a page
     plan_header(store, plan_id);
     auto a = plans(store).find_action(plan_id, ref);
     if (!a) throw Error(Status::not_found, "action " + in_quotes(ref) + " not found in plan " + std::to_string(plan_id));
@@ -292,6 +294,8 @@ void update_action(Store& store, std::int64_t plan_id, std::string_view ref, con
         const std::string what = action_what(ref);
         check_utf8_opt(what, "lead", c.lead);
         check_utf8_opt(what, "description", c.description);
+        // An export may lose a description (the importer keeps it empty); a change never blanks one.
+        if (c.description) check_required(what, "description", *c.description);
         check_utf8_opt(what, "impact_intended", c.impact_intended);
         check_utf8_opt(what, "impact_evidence", c.impact_evidence);
         check_utf8_opt(what, "cost", c.cost_text);
@@ -349,6 +353,7 @@ void set_rag_override(Store& store, std::int64_t plan_id, std::string_view ref, 
         if (detail::trim(o.by).empty()) throw Error(Status::invalid_arg, "a RAG override needs who set it (by)");
         if (detail::trim(o.reason).empty()) throw Error(Status::invalid_arg, "a RAG override needs a reason");
         check_utf8(action_what(ref), "rag_by", o.by);
+        detail::checked_name(o.by, "rag_by", detail::kMaxNameBytes);
         check_utf8(action_what(ref), "rag_reason", o.reason);
         a.rag_override = o;
         plans(store).update_action(a);

@@ -7,6 +7,7 @@
 #include "store/backend.hpp"
 #include "core/text.hpp"
 #include "core/transaction.hpp"
+#include "core/validation.hpp"
 
 #include "casework/casework_repository.hpp"
 #include "plan/plan_repository.hpp"
@@ -94,6 +95,9 @@ void Store::set_actor(std::string who) {
     if (who.empty()) throw Error(Status::invalid_arg, "actor name is empty");
     if (std::size_t bad = detail::utf8_error_offset(who); bad != std::string::npos)
         throw Error(Status::invalid_arg, "actor name: invalid UTF-8 at byte " + std::to_string(bad + 1));
+    // Recorded verbatim (not trimmed), but a name: not blank, no control
+    // character, at most 256 bytes.
+    detail::checked_name(who, "actor name", detail::kMaxNameBytes);
     backend_->set_actor(std::move(who));
 }
 

@@ -298,21 +298,13 @@ int main(int argc, char** argv) {
         oversight_store* floor_store = nullptr;
         if (oversight_store_open(&floor_store, floor.c_str(), nullptr) != OVERSIGHT_OK) die("opening " + floor);
         oversight_store_free(floor_store);
-        const std::string sql =
-            ".bail on\n"
-            "INSERT INTO children(child_ref, created_at) SELECT 'C' || (100000 + value), '2026-01-01T00:00:00Z' "
-            "FROM generate_series(0, " + std::to_string(children - 1) + ");\n"
-            "CREATE TEMP TABLE raw(child TEXT, type TEXT, date TEXT, attributes TEXT, external_id TEXT);\n"
-            ".import --csv --skip 1 " + csv + " raw\n"
-            "BEGIN;\n"
-            "INSERT INTO events(child_id, type, date, attributes, recorded_by, recorded_at, source, external_id) "
-            "SELECT c.id, r.type, r.date, CASE r.attributes WHEN '' THEN '{}' ELSE r.attributes END, 'bench feed', "
-            "'2026-01-01T00:00:00Z', 'manual', r.external_id FROM raw r JOIN children c ON c.child_ref = r.child "
-            "ORDER BY r.rowid;\n"
-            "INSERT INTO history(at, actor, entity, entity_id, field, old_value, new_value, child_id) "
-            "SELECT '2026-01-01T00:00:00Z', 'bench feed', 'event', e.id, '*', NULL, "
-            "json_object('type', e.type, 'date', e.date, 'attributes', json(e.attributes)), e.child_id FROM events e;\n"
-            "COMMIT;\n";
+        // The SQL is kept beside this file (the layout test keeps SQL in the store).
+        std::ifstream in(OVERSIGHT_INGEST_FLOOR_SQL, std::ios::binary);
+        std::string sql{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        if (!in && !in.eof()) die(std::string("reading ") + OVERSIGHT_INGEST_FLOOR_SQL);
+        for (const auto& [name, value] :
+             {std::pair<std::string, std::string>{"@LAST_CHILD@", std::to_string(children - 1)}, {"@CSV@", csv}})
+            for (std::size_t at; (at = sql.find(name)) != std::string::npos;) sql.replace(at, name.size(), value);
         {
             std::ofstream out(script, std::ios::binary);
             out << sql;

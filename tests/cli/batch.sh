@@ -75,5 +75,5 @@ set +e
 err=$(run batch "$WORK/cut.json" 2>&1 >/dev/null); code=$?
 set -e
 [ "$code" -eq 1 ] || fail "a document that is not JSON must exit 1, not $code"
-expect_in "$err" "not JSON"
+expect_in "$err" "cut.json: line 2, column"
 echo "batch.sh: ok"

@@ -13,10 +13,11 @@
  *   - everything returned is freed (valgrind checks that nothing leaks).
  * One line per failure: FAIL <function> [<case>]: <what>.
  *
- *   oversight_hostile SYMBOLS_TXT [--large-bytes N]
+ *   oversight_hostile SYMBOLS_TXT [--large-bytes N] [--known FILE]
  * SYMBOLS_TXT is capi/symbols.txt; N the size of the "large" string
  * (default 10 MiB; the valgrind run uses a smaller one).
- * Last line: "hostile: N calls, M nonsense refused, K failures"; exit 1 on
+ * Last line: "hostile: N calls, M nonsense refused, J known failures, K failures"
+ * (known: listed in --known FILE, see read_known); exit 1 on
  * any failure. C99, through <oversight.h> only.
  */
 #define _XOPEN_SOURCE 700
@@ -109,9 +110,55 @@ static void print_clipped(const char *m) {
     if (n > 160) printf("... (%lu bytes)", (unsigned long)n);
 }
 
+/* The known failures (--known FILE): one "function [case]" per line, each a
+ * failure not fixed yet. A listed failure prints as KNOWN and does not fail
+ * the run; a listed one that no longer happens fails it (take it off the
+ * list), so the list only shrinks. */
+#define MAX_KNOWN 256
+static char *g_known[MAX_KNOWN];
+static int g_known_seen[MAX_KNOWN];
+static int g_known_count;
+static long g_known_hits;
+
+static int known_failure(void) {
+    char key[512];
+    int i;
+    snprintf(key, sizeof key, "%s [%s]", g_fn, g_case);
+    for (i = 0; i < g_known_count; ++i)
+        if (strcmp(g_known[i], key) == 0) {
+            g_known_seen[i] = 1;
+            return 1;
+        }
+    return 0;
+}
+
+static void read_known(const char *path) {
+    char line[512];
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        perror(path);
+        exit(2);
+    }
+    while (fgets(line, sizeof line, f) && g_known_count < MAX_KNOWN) {
+        size_t n = strlen(line);
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+        if (n == 0 || line[0] == '#') continue;
+        g_known[g_known_count] = malloc(n + 1);
+        if (!g_known[g_known_count]) exit(2);
+        memcpy(g_known[g_known_count++], line, n + 1);
+    }
+    fclose(f);
+}
+
 static void failure(const char *what, oversight_status st) {
-    ++g_failures;
-    printf("FAIL %s [%s]: %s", g_fn, g_case, what);
+    if (known_failure()) {
+        ++g_known_hits;
+        printf("KNOWN ");
+    } else {
+        ++g_failures;
+        printf("FAIL ");
+    }
+    printf("%s [%s]: %s", g_fn, g_case, what);
     if (st != OVERSIGHT_OK) {
         printf(" (status %d %s: \"", (int)st, oversight_status_string(st));
         print_clipped(oversight_last_error_message());
@@ -576,6 +623,22 @@ static void store_area(void) {
     CALL(SUCCEED, oversight_store_set_actor, "actor = hostile", (S, "hostile"));
     CALL(REFUSE, oversight_store_schema_version, "store = NULL", (NULL, &g_i32));
     CALL(REFUSE, oversight_store_schema_version, "out = NULL", (S, NULL));
+
+    /* The history's chain and checkpoints: hostile documents and keys. */
+    CALL(REFUSE, oversight_store_verify_history, "store = NULL", (NULL, NULL, NULL, &g_s));
+    CALL(REFUSE, oversight_store_verify_history, "out = NULL", (S, NULL, NULL, NULL));
+    CALL(SUCCEED, oversight_store_verify_history, "the fixture's history", (S, NULL, NULL, &g_s));
+    release();
+    CALL(REFUSE, oversight_store_verify_history, "checkpoint without a public key", (S, "{}", NULL, &g_s));
+    TEXTS(ID, oversight_store_verify_history, "checkpoint_json", (S, T, "not a key", &g_s));
+    TEXTS(ID, oversight_store_verify_history, "public_key_pem",
+          (S, "{\"format\":\"oversight-history-checkpoint\",\"version\":1}", T, &g_s));
+    CALL(REFUSE, oversight_store_history_checkpoint, "store = NULL", (NULL, "k", &g_s));
+    CALL(REFUSE, oversight_store_history_checkpoint, "private_key_pem = NULL", (S, NULL, &g_s));
+    CALL(REFUSE, oversight_store_history_checkpoint, "out = NULL", (S, "k", NULL));
+    TEXTS(ID, oversight_store_history_checkpoint, "private_key_pem", (S, T, &g_s));
+    CALL(REFUSE, oversight_store_history_checkpoint, "private_key_pem = a PEM that is no key",
+         (S, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n", &g_s));
 
     INIT(oversight_store_history_query_init, oversight_store_history_query, OVERSIGHT_STORE_HISTORY_QUERY_VERSION);
     CALL(REFUSE, oversight_store_history_json, "store = NULL", (NULL, NULL, &g_s));
@@ -1745,7 +1808,7 @@ int main(int argc, char **argv) {
     static const int sigs[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
 
     if (argc < 2) {
-        fprintf(stderr, "usage: %s SYMBOLS_TXT [--large-bytes N]\n", argv[0]);
+        fprintf(stderr, "usage: %s SYMBOLS_TXT [--large-bytes N] [--known FILE]\n", argv[0]);
         return 2;
     }
     symbols = realpath(argv[1], NULL); /* before set_up() changes the working folder */
@@ -1753,8 +1816,10 @@ int main(int argc, char **argv) {
         perror(argv[1]);
         return 2;
     }
-    for (i = 2; i + 1 < argc; i += 2)
+    for (i = 2; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--large-bytes") == 0) g_large_bytes = (size_t)strtoul(argv[i + 1], NULL, 10);
+        if (strcmp(argv[i], "--known") == 0) read_known(argv[i + 1]);
+    }
     if (g_large_bytes < 1024) g_large_bytes = 1024;
     g_large = malloc(g_large_bytes + 1);
     if (!g_large) return 2;
@@ -1824,6 +1889,13 @@ int main(int argc, char **argv) {
     ss.ss_flags = SS_DISABLE;
     sigaltstack(&ss, NULL);
     free(ss.ss_sp);
-    printf("hostile: %ld calls, %ld nonsense refused, %ld failures\n", g_calls, g_refused, g_failures);
+    for (i = 0; i < g_known_count; ++i) {
+        if (g_known_seen[i]) continue;
+        printf("FAIL %s: listed as a known failure but it no longer fails: take it off the list\n", g_known[i]);
+        ++g_failures;
+    }
+    for (i = 0; i < g_known_count; ++i) free(g_known[i]);
+    printf("hostile: %ld calls, %ld nonsense refused, %ld known failures, %ld failures\n", g_calls, g_refused,
+           g_known_hits, g_failures);
     return g_failures == 0 ? 0 : 1;
 }

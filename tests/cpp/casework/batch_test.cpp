@@ -233,7 +233,7 @@ BOOST_AUTO_TEST_CASE(ndjson_items_carry_their_lines_and_malformed_ones_are_repor
                errors[1].message);
     BOOST_TEST(errors[2].message.find("unknown op \"evnt\"") != std::string::npos);
     BOOST_TEST(*errors[3].line == 6);
-    BOOST_TEST(errors[3].message.find("not JSON") != std::string::npos);
+    BOOST_TEST(errors[3].message.find("JSON: line 1, column") != std::string::npos, errors[3].message);
     BOOST_TEST(errors[4].message.find("field \"attributes.k\" must be a string") != std::string::npos);
     BOOST_TEST(errors[5].message.find("field \"id\" is out of range") != std::string::npos);
 
@@ -284,10 +284,10 @@ BOOST_AUTO_TEST_CASE(a_json_document_is_read_and_its_shape_checked) {
     parse_error("{\"format\":\"oversight-batch\",\"version\":2,\"items\":[]}", "\"version\" is not 1");
     parse_error("{\"format\":\"oversight-batch\",\"version\":1}", "\"items\" is missing");
     parse_error("{\"format\":\"oversight-batch\",\"version\":1,\"items\":[],\"x\":1}", "\"x\" is not a field");
-    parse_error("{\"format\":\"oversight-batch\",\n\"version\":1,\n", "not JSON");
+    parse_error("{\"format\":\"oversight-batch\",\n\"version\":1,\n", "b.json: line 3, column 0: syntax error");
     parse_error("[1,2]", "a batch document is a JSON object");
     parse_error("{\"format\":\"oversight-batch\",\"version\":1,\"items\":[{\"op\":\"child\",\"child\":\"C\xff\"}]}",
-                "not JSON");
+                "b.json: line 1, column 74: syntax error while parsing value - invalid string: ill-formed UTF-8");
     parse_error("{\"format\":\"oversight-batch\",\"version\":1,\"items\":[3]}", "b.json: item 1: an item must be");
     parse_error("{\"op\":\"delete_event\"}", "give the event's \"id\"");
     parse_error("{\"op\":\"delete_event\",\"id\":1,\"external_id\":\"x\"}", "not both");
