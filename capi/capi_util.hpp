@@ -10,7 +10,9 @@
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/store.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -96,16 +98,19 @@ S struct_or(const S* s, const S& defaults, std::uint32_t current, const char* ty
     return s ? known_version(*s, current, type) : defaults;
 }
 
-/// The body of every oversight_<area>_<x>_init(opts, version).
+/// The body of every oversight_<area>_<x>_init(opts, version). A struct
+/// that grew passes `size`, the size of the caller's version: a caller built
+/// with an older header has a shorter struct, so the defaults are filled in
+/// a full one and only its first `size` bytes are written.
 template <class S>
 oversight_status init_struct(S* opts, std::uint32_t version, std::uint32_t current, const S& defaults,
-                             const char* type) noexcept {
+                             const char* type, std::size_t size = sizeof(S)) noexcept {
     return guard([&] {
         need(opts, "opts");
         S filled = defaults;
         filled.version = version;
         known_version(filled, current, type);
-        *opts = filled;
+        std::memcpy(static_cast<void*>(opts), &filled, size < sizeof filled ? size : sizeof filled);
         return OVERSIGHT_OK;
     });
 }

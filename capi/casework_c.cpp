@@ -104,16 +104,9 @@ oversight_status oversight_casework_set_attribute(oversight_store* store, const 
 }
 
 oversight_status oversight_casework_event_init(oversight_casework_event* opts, uint32_t version) noexcept {
-    // A caller built with the version 1 header has a shorter struct: the
-    // defaults are filled in a full one, and only the members of the
-    // caller's version are copied out.
-    oversight_casework_event filled{};
-    const oversight_status status = init_struct(opts ? &filled : nullptr, version, OVERSIGHT_CASEWORK_EVENT_VERSION,
-                                                kEventDefaults, "oversight_casework_event");
-    if (status == OVERSIGHT_OK)
-        std::memcpy(static_cast<void*>(opts), &filled,
-                    version == 1 ? offsetof(oversight_casework_event, external_id) : sizeof filled);
-    return status;
+    // A caller built with the version 1 header has a shorter struct.
+    return init_struct(opts, version, OVERSIGHT_CASEWORK_EVENT_VERSION, kEventDefaults, "oversight_casework_event",
+                       version == 1 ? offsetof(oversight_casework_event, external_id) : sizeof(oversight_casework_event));
 }
 
 oversight_status oversight_casework_record_event(oversight_store* store, const oversight_casework_event* event,

@@ -11,6 +11,7 @@
 #include <oversight/reminders/reminder_changes.hpp>
 #include <oversight/store/history.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,7 +67,10 @@ std::vector<Reminder> select(const oversight_store* store, const Query& q) {
 extern "C" {
 
 oversight_status oversight_reminders_query_init(oversight_reminders_query* opts, uint32_t version) noexcept {
-    return init_struct(opts, version, OVERSIGHT_REMINDERS_QUERY_VERSION, kQueryDefaults, "oversight_reminders_query");
+    // A version 1 caller's struct ends before pseudonym_key: write no further.
+    return init_struct(opts, version, OVERSIGHT_REMINDERS_QUERY_VERSION, kQueryDefaults, "oversight_reminders_query",
+                       version == 1 ? offsetof(oversight_reminders_query, pseudonym_key)
+                                    : sizeof(oversight_reminders_query));
 }
 
 oversight_status oversight_reminders_json(const oversight_store* store, const oversight_reminders_query* query,

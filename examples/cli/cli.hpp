@@ -34,9 +34,10 @@ enum class StoreUse {
 /// to migrate it.
 Store open_store(const Context& ctx, StoreUse use, const std::string& hint = "");
 
-/// Records the changes that follow as the person running the command: $USER,
-/// else the account's name (getpwuid), else "uid N". open_store does it for
-/// every store it opens; a command's --by overrides it. Returns the name.
+/// Records the changes that follow as the account running the command
+/// (getpwuid, else "uid N"), with $USER beside it when that differs
+/// ("Ann Lee (account root)"). open_store does it for every store it opens;
+/// a command's --by overrides it. Returns the name.
 std::string record_as_user(Store& store);
 
 /// history verify, history checkpoint (history_commands.cpp), under the

@@ -68,17 +68,22 @@ std::string read_input(const std::string& path, const char* what) {
 }
 
 std::string record_as_user(Store& store) {
-    // $USER; without one (cron, a container, su without -l) the account
-    // running us; never a made-up name. Store::set_actor refuses a name
-    // that is not valid UTF-8: the next candidate is tried.
-    std::vector<std::string> candidates;
-    if (const char* user = std::getenv("USER"); user && *user) candidates.emplace_back(user);
+    // The account running us (getpwuid), which the caller cannot choose;
+    // $USER, which anyone can set, only beside it when it differs:
+    // "Ann Lee (account root)". Never a made-up name. Store::set_actor
+    // refuses a name that is not valid UTF-8 or not a name: the next
+    // candidate is tried.
+    const uid_t uid = geteuid();
+    std::string account = "uid " + std::to_string(uid);
     std::vector<char> buf(16384);
     passwd pw{};
     passwd* found = nullptr;
-    const uid_t uid = geteuid();
     if (getpwuid_r(uid, &pw, buf.data(), buf.size(), &found) == 0 && found && found->pw_name && *found->pw_name)
-        candidates.emplace_back(found->pw_name);
+        account = found->pw_name;
+    std::vector<std::string> candidates;
+    if (const char* user = std::getenv("USER"); user && *user && account != user)
+        candidates.push_back(std::string(user) + " (account " + account + ")");
+    candidates.push_back(account);
     candidates.push_back("uid " + std::to_string(uid));
     for (const std::string& who : candidates) {
         try {

@@ -153,8 +153,27 @@ HistoryVerification verify_chain(const Store& store) {
             fail(seq, "salt",
                  entry_name(seq) + ": its salt was removed, which only an erasure may do, and only to a row about "
                                    "a child's case");
+        } else {
+            // An erasure blanks both values when it removes the salt: a
+            // value left without its salt could have been edited unseen.
+            const auto blanked = [](const std::optional<std::string>& v) { return !v || *v == detail::kErasedValue; };
+            if (!blanked(row.change.old_value) || !blanked(row.change.new_value))
+                fail(seq, "values",
+                     entry_name(seq) + ": its salt was removed but a value was kept (an erasure blanks both), so the "
+                                       "value may have been edited");
         }
-        if (detail::history_entry_hash(row.change, row.child_id, row.values_digest, previous) != row.hash) {
+        const bool chained =
+            detail::history_entry_hash(row.change, row.child_id, row.values_digest, previous) == row.hash;
+        if (seq != previous_seq + 1 && chained)
+            // Sequences are issued one by one and never reused: a gap is a
+            // deletion, even when the next write chained over it.
+            fail(seq, "missing",
+                 entry_name(seq) + " follows " +
+                     (previous_seq ? entry_name(previous_seq) : std::string("the start")) + ": " +
+                     (seq - previous_seq - 1 == 1 ? entry_name(previous_seq + 1) + " is missing (deleted)"
+                                                  : "history entries " + std::to_string(previous_seq + 1) + ".." +
+                                                        std::to_string(seq - 1) + " are missing (deleted)"));
+        if (!chained) {
             if (seq > previous_seq + 1)
                 fail(seq, "missing",
                      entry_name(seq) + " does not chain to " +
@@ -212,6 +231,9 @@ bool operator==(const HistoryCheckpoint& a, const HistoryCheckpoint& b) {
 }
 
 HistoryCheckpoint make_history_checkpoint(const Store& store, std::string_view private_key_pem) {
+    // A signature vouches for the history: never for one already broken.
+    if (const HistoryVerification v = verify_chain(store); !v.ok)
+        throw Error(Status::db, "history checkpoint: the history does not verify, so it is not signed: " + v.message);
     const detail::Backend& backend = detail::backend(store);
     HistoryCheckpoint c;
     c.store = backend.store_id();

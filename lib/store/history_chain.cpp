@@ -124,6 +124,10 @@ struct MdCtxFree {
 };
 using Key = std::unique_ptr<EVP_PKEY, KeyFree>;
 
+/// OpenSSL's passphrase callback: none. Without it an encrypted key would
+/// make OpenSSL ask for one on the terminal, blocking the host.
+int no_passphrase(char* /*buf*/, int /*size*/, int /*rwflag*/, void* /*u*/) { return 0; }
+
 /// The Ed25519 key in `pem` (private or public as asked).
 Key read_key(std::string_view pem, bool private_key, std::string_view what) {
     const char* kind = private_key ? "private" : "public";
@@ -131,13 +135,15 @@ Key read_key(std::string_view pem, bool private_key, std::string_view what) {
         throw Error(Status::invalid_arg, std::string(what) + ": " + kind + " key is longer than 64 KiB");
     std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     if (!bio) throw std::bad_alloc();
-    Key key(private_key ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr)
-                        : PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
+    Key key(private_key ? PEM_read_bio_PrivateKey(bio.get(), nullptr, no_passphrase, nullptr)
+                        : PEM_read_bio_PUBKEY(bio.get(), nullptr, no_passphrase, nullptr));
     ERR_clear_error();
     if (!key)
         throw Error(Status::invalid_arg, std::string(what) + ": not a PEM " + kind +
                                              " key (make one with `openssl genpkey -algorithm ed25519`" +
-                                             (private_key ? "" : ", its public key with `openssl pkey -pubout`") +
+                                             (private_key ? "; an encrypted key is not read: give one without "
+                                                            "a passphrase, kept where only the signer can read it"
+                                                          : ", its public key with `openssl pkey -pubout`") +
                                              ")");
     if (EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519)
         throw Error(Status::invalid_arg, std::string(what) + ": the " + kind + " key is not an Ed25519 key");

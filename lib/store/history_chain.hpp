@@ -14,6 +14,8 @@
 namespace oversight::detail {
 
 inline constexpr std::size_t kHistorySaltSize = 16;
+/// What the history keeps of a value an erasure removed (with the salt).
+inline constexpr const char* kErasedValue = "[erased]";
 inline constexpr std::size_t kHistoryDigestSize = 32;
 
 /// A history row with what chains it, as the backend reads it (blobs as

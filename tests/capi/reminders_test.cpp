@@ -4,6 +4,7 @@
 
 #include "casework_fixture.hpp"
 
+#include <cstring>
 #include <functional>
 
 using namespace capi_test;
@@ -213,6 +214,15 @@ BOOST_FIXTURE_TEST_CASE(a_pseudonymised_list_and_a_version_1_query, CaseworkFixt
         const oversight_rule_pack* rule_pack;
         const oversight_calendar* calendar;
     };
+    // _init for version 1 writes the version 1 members only (a canary after them stays).
+    struct {
+        query_v1 q;
+        unsigned char canary[32];
+    } guarded;
+    std::memset(&guarded, 0xa5, sizeof guarded);
+    EXPECT_OK(oversight_reminders_query_init(reinterpret_cast<oversight_reminders_query*>(&guarded.q), 1));
+    BOOST_TEST((guarded.q.version == 1u && guarded.q.within_working_days == 10 && guarded.q.calendar == nullptr));
+    for (unsigned char c : guarded.canary) BOOST_TEST(c == 0xa5);
     auto* v1 = new query_v1{1, &kCaseAsOf, 20, nullptr, nullptr, nullptr, nullptr};  // ASan: no over-read
     EXPECT_OK(oversight_reminders_json(store, reinterpret_cast<const oversight_reminders_query*>(v1), &out));
     delete v1;

@@ -110,8 +110,9 @@ head -c 8 /dev/urandom >short.key
 expect_fail "16 to 4096 bytes" --as-of 2024-03-20 remind --pseudonymise-key short.key
 expect_fail "cannot open" --as-of 2024-03-20 remind --pseudonymise-key no-such.key
 
-# Recorded by $USER when --by is not given; a $USER that is not UTF-8, or
-# none, falls back to the account running the command (never a made-up name).
+# Recorded as the account running the command when --by is not given, with
+# $USER beside it when that differs; a $USER that is not UTF-8, or none: the
+# account alone (never a made-up name).
 account=$(id -un)
 USER=$'r\xffx' run case event C1 visit 2024-03-04 >/dev/null || fail "case event with a non-UTF-8 \$USER failed"
 env -u USER "$CLI" --db "$WORK/cw.db" case add C9 --worker "Ann Lee" --team "Team A" --from 2024-01-01 >/dev/null \
@@ -125,7 +126,7 @@ account = sys.argv[1]
 events = [c for c in h if c["entity"] == "event" and c["field"] == "*"]
 assert any(c["actor"] == account and "2024-03-04" in (c["new"] or "") for c in events), "non-UTF-8 $USER: not the account"
 assert any(c["actor"] == account for c in h if c["entity"] == "child"), "case add without $USER: not the account"
-assert any(c["actor"] == "Rae Recorder" and "2024-03-06" in (c["new"] or "") for c in events), "$USER not used"
+assert any(c["actor"] == "Rae Recorder (account %s)" % account and "2024-03-06" in (c["new"] or "") for c in events), "$USER not beside the account"
 assert not any(c["actor"] in ("oversight", "oversight cli") for c in h), "a made-up actor"
 EOF_PY
 expect_fail "invalid UTF-8" case event C1 visit 2024-03-04 --by $'r\xffx'

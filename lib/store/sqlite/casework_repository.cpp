@@ -232,8 +232,10 @@ public:
             }
             out.history_rows_scrubbed +=
                 query(c_,
-                      "UPDATE history SET old_value = CASE WHEN old_value IN (" + named + ") THEN ?2 ELSE old_value END, "
-                      "new_value = CASE WHEN new_value IN (" + named + ") THEN ?2 ELSE new_value END, salt = NULL "
+                      // Both values go with the salt: a value kept without
+                      // its salt could not be verified (history.hpp).
+                      "UPDATE history SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE ?2 END, "
+                      "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE ?2 END, salt = NULL "
                       "WHERE child_id IS NOT NULL AND child_id <> ?1 AND field = 'child' "
                       "AND (old_value IN (" + named + ") OR new_value IN (" + named + "))",
                       names)

@@ -8,6 +8,8 @@
 #include <oversight/core/date.hpp>
 #include <oversight/store/history.hpp>
 
+#include "store/history_chain.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <chrono>
@@ -231,6 +233,6 @@ int update_row(Connection& c, const char* table, const char* entity, std::int64_
 void delete_row(Connection& c, const char* table, const char* entity, std::int64_t id, const std::string& summary);
 
 /// What the history keeps of a value an erasure removed.
-inline constexpr const char* kErased = "[erased]";
+inline constexpr const char* kErased = kErasedValue;
 
 }  // namespace oversight::detail::sqlite

@@ -200,6 +200,40 @@ BOOST_AUTO_TEST_CASE(a_salt_removed_from_a_row_about_no_child_is_found) {
     check_broken(verify_file(tmp.path), 1, "salt");
 }
 
+BOOST_AUTO_TEST_CASE(a_salt_removed_from_a_childs_row_with_a_value_kept_is_found) {
+    TempStore tmp("chain_child_salt");
+    make_store(tmp.path);
+    // Only an erasure removes a child's row's salt, and it blanks both values.
+    const std::int64_t seq = [&] {
+        SQLite::Database db(tmp.path);
+        return db.execAndGet("SELECT min(seq) FROM history WHERE child_id IS NOT NULL AND new_value IS NOT NULL")
+            .getInt64();
+    }();
+    tamper(tmp.path, "UPDATE history SET salt = NULL, new_value = new_value || ' ' WHERE seq = " + std::to_string(seq));
+    check_broken(verify_file(tmp.path), seq, "values");
+}
+
+BOOST_AUTO_TEST_CASE(the_newest_rows_deleted_then_a_new_write_are_found) {
+    TempStore tmp("chain_tail_then_write");
+    const std::int64_t rows = make_store(tmp.path);
+    tamper(tmp.path, "DELETE FROM history WHERE seq >= " + std::to_string(rows - 1));
+    {
+        Store s = Store::open(tmp.path);  // the next write chains to the last row left
+        s.set_actor("Ann Example");
+        record_event(s, "C1", {"visit", Date::parse_iso("2024-04-02"), {}}, "Ann");
+        // And no checkpoint vouches for a broken history.
+        std::string message;
+        BOOST_TEST(static_cast<int>(code_of([&] { make_history_checkpoint(s, key("council_private.pem")); },
+                                            &message)) == static_cast<int>(Status::db));
+        BOOST_TEST(message.find("does not verify") != std::string::npos, message);
+    }
+    const HistoryVerification v = verify_file(tmp.path);
+    check_broken(v, rows + 1, "missing");
+    BOOST_TEST(v.message.find("history entries " + std::to_string(rows - 1) + ".." + std::to_string(rows) +
+                              " are missing") != std::string::npos,
+               v.message);
+}
+
 BOOST_AUTO_TEST_CASE(an_erasure_leaves_the_chain_verifiable) {
     TempStore tmp("chain_erasure");
     make_store(tmp.path);

@@ -1,6 +1,7 @@
 // Crash safety (issue 8, point 5): a writer killed with SIGKILL at random
 // points of a large SSDA903 import leaves a store that passes
-// PRAGMA integrity_check, opens with the library and holds all of the import
+// PRAGMA integrity_check, opens with the library with its history whole
+// (verify_history) and holds all of the import
 // or none of it (the row count of every table equals either the count before
 // the import or the count after a full one).
 //
@@ -8,6 +9,7 @@
 // crash_kill_import (label "crash"), `oversight_tests_cpp --run_test=kill_import`.
 // OVERSIGHT_KILL_SEED=<n> replays one run (the seed is printed).
 #include <oversight/import/ssda903.hpp>
+#include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 
 #include "store_dump.hpp"
@@ -141,10 +143,13 @@ BOOST_AUTO_TEST_CASE(sigkill_during_import_leaves_all_or_nothing) {
             check = std::string("cannot open: ") + e.what();
         }
         BOOST_CHECK_MESSAGE(check == "ok", where << ": integrity_check: " << check);
-        // 2. The library opens it.
+        // 2. The library opens it, and its history's hash chain is whole.
         bool opens = true;
         try {
             Store store = Store::open(work.string());
+            const HistoryVerification v = verify_history(store);
+            BOOST_CHECK_MESSAGE(v.ok, where << ": the history does not verify: " << v.message);
+            opens = v.ok;
         } catch (const std::exception& e) {
             opens = false;
             BOOST_ERROR(where << ": the library cannot open the store: " << e.what());
