@@ -424,7 +424,8 @@ Calendar Calendar::with_holidays(const std::vector<Holiday>& extra) const {
     impl.closures = impl_->closures;
     impl.extra = impl_->extra;
     for (const auto& h : extra) {
-        if (h.name.empty()) throw Error(Status::invalid_arg, "extra bank holiday " + h.date.iso() + " has no name");
+        if (detail::trim(h.name).empty())
+            throw Error(Status::invalid_arg, "extra bank holiday " + h.date.iso() + " has no name");
         impl.extra.push_back(h);
     }
     std::stable_sort(impl.extra.begin(), impl.extra.end(), by_date);

@@ -81,6 +81,7 @@ void check_task(const Task& t, const std::string& what) {
 
 void check_action(const Action& a) {
     if (detail::trim(a.ref).empty()) throw Error(Status::invalid_arg, "action reference is empty");
+    detail::checked_name(a.ref, "action reference", 64);  // "1.2", "12.3a": no control character, no page
     const std::string what = action_what(a.ref);
     check_utf8(what, "ref", a.ref);
     check_utf8(what, "description", a.description);

@@ -19,6 +19,11 @@
 
 namespace oversight::detail {
 
+/// Error(invalid_arg) "<what>: unknown entity "x" (known: ...)" unless
+/// `entity` is one of change_entities() (history.hpp): a history filter or
+/// a change feed on a kind that does not exist is a mistake, not "no rows".
+void check_change_entity(const std::string& entity, const char* what);
+
 class AcknowledgementRepository;
 class CaseworkRepository;
 class PlanRepository;

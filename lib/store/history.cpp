@@ -55,6 +55,19 @@ std::string history_to_json(const std::vector<Change>& changes) {
     return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
+namespace detail {
+
+void check_change_entity(const std::string& entity, const char* what) {
+    const auto& kinds = change_entities();
+    if (std::find(kinds.begin(), kinds.end(), entity) != kinds.end()) return;
+    std::string known;
+    for (const std::string& k : kinds) known += (known.empty() ? "" : ", ") + k;
+    throw Error(Status::invalid_arg, std::string(what) + ": unknown entity \"" +
+                                         sanitize_utf8(entity.substr(0, 64)) + "\" (known: " + known + ")");
+}
+
+}  // namespace detail
+
 const std::vector<std::string>& change_entities() {
     static const std::vector<std::string> kEntities = {
         "plan",   "section", "recommendation", "action",         "progress_update", "milestone",
@@ -70,16 +83,7 @@ ChangePage changes_since(const Store& store, std::int64_t sequence, std::size_t 
     if (limit < 1 || limit > kMaxPage)
         throw Error(Status::invalid_arg, "change feed: limit " + std::to_string(limit) + " is not in 1.." +
                                              std::to_string(kMaxPage));
-    if (entity) {
-        const auto& kinds = change_entities();
-        if (std::find(kinds.begin(), kinds.end(), *entity) == kinds.end()) {
-            std::string known;
-            for (const std::string& k : kinds) known += (known.empty() ? "" : ", ") + k;
-            throw Error(Status::invalid_arg, "change feed: unknown entity \"" +
-                                                 detail::sanitize_utf8(entity->substr(0, 64)) + "\" (known: " + known +
-                                                 ")");
-        }
-    }
+    if (entity) detail::check_change_entity(*entity, "change feed");
     const detail::Backend& backend = detail::backend(store);
     ChangePage page;
     page.since = sequence;

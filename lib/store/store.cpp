@@ -103,6 +103,9 @@ void Store::set_actor(std::string who) {
 
 const std::string& Store::actor() const noexcept { return backend_->actor(); }
 
-std::vector<Change> Store::history(const HistoryFilter& filter) const { return backend_->history(filter); }
+std::vector<Change> Store::history(const HistoryFilter& filter) const {
+    if (filter.entity) detail::check_change_entity(*filter.entity, "history");
+    return backend_->history(filter);
+}
 
 }  // namespace oversight

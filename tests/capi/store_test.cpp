@@ -187,9 +187,13 @@ BOOST_AUTO_TEST_CASE(history_query) {
     const auto page = take_document(json, "oversight-history")["changes"];
     BOOST_TEST_REQUIRE(page.size() == 1u);
     BOOST_TEST(page[0]["seq"] == all[1]["seq"]);
+    // SQL metacharacters are not an entity: refused by name, the store untouched.
     q.entity = kSql;
+    EXPECT_FAIL(oversight_store_history_json(m.store, &q, &json), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(std::string(oversight_last_error_message()).find("history: unknown entity") == 0u);
+    q.entity = nullptr;
     EXPECT_OK(oversight_store_history_json(m.store, &q, &json));
-    BOOST_TEST(take_document(json, "oversight-history")["changes"].empty());
+    BOOST_TEST(take_document(json, "oversight-history")["changes"].size() == 1u);
 
     json = reinterpret_cast<char*>(0x1);
     q = oversight_store_history_query OVERSIGHT_STORE_HISTORY_QUERY_INIT;
