@@ -5,8 +5,6 @@
 #include "casework/casework_detail.hpp"
 #include "core/text.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -119,7 +117,7 @@ bool remove(const void* p, HandleKind kind, const char* function) noexcept {
         fail(OVERSIGHT_E_INVALID_ARG, std::string(function) + ": " + not_live(p, kind, "the argument") +
                                           "; nothing was freed");
     } catch (...) {  // std::system_error from the mutex, or no memory for the message
-        fail(OVERSIGHT_E_INVALID_ARG, "");
+        fail(OVERSIGHT_E_INVALID_ARG, "the handle registry is unavailable; nothing was freed");
     }
     return false;
 }

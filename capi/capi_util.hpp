@@ -119,8 +119,9 @@ oversight_status init_struct(S* opts, std::uint32_t version, std::uint32_t curre
 std::string text_arg(const char* s, const char* what);
 /// An optional UTF-8 string argument: NULL gives nullopt.
 std::optional<std::string> opt_text_arg(const char* s, const char* what);
-/// An event's attributes argument: NULL, or a JSON object of strings
-/// (attributes_json); anything else throws Error(invalid_arg).
+/// An event's attributes argument: NULL, or a JSON object of strings, each
+/// key once (attributes_json): Error(parse) for text that is not JSON or
+/// holds a key twice, Error(invalid_arg) for JSON of another shape.
 std::map<std::string, std::string> attributes_arg(const char* json_text);
 
 /// Copies into a malloc'd NUL-terminated string for the caller (oversight_free).
@@ -178,8 +179,8 @@ H* live_or_null(H* p, const char* what) noexcept {
         return handle(p, what);
     } catch (const Error& e) {
         fail(static_cast<oversight_status>(e.code()), e.what());
-    } catch (...) {
-        fail(OVERSIGHT_E_NOMEM, "out of memory");
+    } catch (...) {  // no memory for the message, or std::system_error from the registry's mutex
+        fail(OVERSIGHT_E_NOMEM, "the handle registry is unavailable (out of memory or resources)");
     }
     return nullptr;
 }
