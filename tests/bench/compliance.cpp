@@ -1,0 +1,167 @@
+// Compliance benchmark (issue 9, point 8): a synthetic authority of a given
+// size (tests/support/synthetic_authority.hpp) written into a store on disk,
+// then, in the same run and on the same store:
+//   - ours: every case's obligations classified as of one day (the full
+//     compliance report), all reminders, and one worker's reminders;
+//   - plain SQL: `/usr/bin/sqlite3` running the GROUP BY an analyst would
+//     write (each child's last visit against 6 weeks);
+//   - plain Python: tests/bench/compliance_plain.py computing the visit and
+//     review chains from the events table (it reads the store itself);
+// and a daily delta (a day's visits for 2% of the children) applied with
+// every deadline recomputed. Prints seconds, ratios and the peak RSS of
+// each part, run in its own child process so that the RSS is its own.
+//
+//   cmake --build build --target oversight_bench_compliance -j1
+//   build/tests/bench/oversight_bench_compliance [CHILDREN ...]   (default: 1000 20000)
+//
+// The synthetic authority has about 12 events per child: 83,000 children
+// make a million events. A benchmark, not a test: targets are printed
+// beside the figures, never asserted.
+#include <oversight/calendar/calendar.hpp>
+#include <oversight/calendar/duration.hpp>
+#include <oversight/casework/batch.hpp>
+#include <oversight/casework/case.hpp>
+#include <oversight/reminders/reminder.hpp>
+#include <oversight/rules/rule_pack.hpp>
+#include <oversight/store/store.hpp>
+
+#include "support/synthetic_authority.hpp"
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace oversight;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+struct Run {
+    double seconds = 0;
+    long max_rss_kb = 0;
+    bool ok = false;
+};
+
+/// Runs `work` in a child process (its exit status is work()'s): wall time
+/// and peak RSS of that process alone.
+template <class Work>
+Run in_child(Work work) {
+    std::fflush(stdout);
+    const auto t0 = Clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        int rc = 1;
+        try {
+            rc = work();
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "oversight_bench_compliance: %s\n", e.what());
+        }
+        std::fflush(stdout);
+        _exit(rc);
+    }
+    int status = 0;
+    rusage ru{};
+    wait4(pid, &status, 0, &ru);
+    return {seconds_since(t0), ru.ru_maxrss, WIFEXITED(status) && WEXITSTATUS(status) == 0};
+}
+
+/// Runs a shell command in a child process (see in_child).
+Run command(const std::string& cmd) {
+    return in_child([&] { return std::system(cmd.c_str()) == 0 ? 0 : 1; });
+}
+
+Store open_read_only(const fs::path& db) {
+    StoreOptions o;
+    o.location = db.string();
+    o.read_only = true;
+    return Store::open(o);
+}
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+void row(const char* what, const Run& r, double base) {
+    std::printf("  %-46s %9.3f s %9.2fx %9.1f MB%s\n", what, r.seconds, base > 0 ? r.seconds / base : 0.0,
+                r.max_rss_kb / 1024.0, r.ok ? "" : "  (FAILED)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<long> sizes;
+    for (int i = 1; i < argc; ++i) sizes.push_back(std::atol(argv[i]));
+    if (sizes.empty()) sizes = {1000, 20000};
+    char tmpl[] = "/tmp/oversight-bench-compliance-XXXXXX";
+    const fs::path root = mkdtemp(tmpl);
+    const Date as_of = Date::parse_iso("2025-03-31");
+    const Calendar calendar = Calendar::for_division(Division::england_and_wales);
+    const RulePack pack = RulePack::england_default();
+
+    // The bank holidays, for the Python script.
+    const fs::path holidays = root / "holidays.txt";
+    {
+        std::ofstream h(holidays);
+        for (int y = 2018; y <= 2026; ++y)
+            for (const Holiday& d : calendar.bank_holidays(y)) h << d.date.iso() << '\n';
+    }
+
+    for (long n : sizes) {
+        const fs::path db = root / ("authority-" + std::to_string(n) + ".db");
+        test::SyntheticAuthority authority;
+        const auto t0 = Clock::now();
+        {
+            Store store = Store::open(db.string());
+            authority = test::write_synthetic_authority(store, n, as_of);
+        }
+        std::printf("\n%ld children, %ld events, %ld workers, %ld teams (written in %.1f s)\n", authority.children,
+                    authority.events, authority.workers, authority.teams, seconds_since(t0));
+        std::printf("  %-46s %11s %10s %12s\n", "", "seconds", "ratio", "peak RSS");
+
+        const Run plain_sql = command(
+            "/usr/bin/sqlite3 " + quoted(db) +
+            " \"SELECT count(*) FROM (SELECT child_id, max(date) AS last FROM events WHERE type = 'visit' AND date <= '" +
+            as_of.iso() + "' GROUP BY child_id HAVING julianday('" + as_of.iso() +
+            "') - julianday(last) > 42)\" > /dev/null");
+        row("sqlite3: last visit per child vs 6 weeks", plain_sql, plain_sql.seconds);
+        const Run plain_py = command("python3 " + quoted(OVERSIGHT_COMPLIANCE_PLAIN_PY) + " " + quoted(db) + " " +
+                                     as_of.iso() + " " + quoted(holidays) + " > " + quoted(root / "plain.json"));
+        row("python: visit and review chains", plain_py, plain_sql.seconds);
+
+        const Run all = in_child([&] {
+            Store store = open_read_only(db);
+            auto r = reminders(store, pack, calendar, as_of, Duration{10, Unit::working_days});
+            std::fprintf(stderr, "  (%zu reminders)\n", r.size());
+            return 0;
+        });
+        row("oversight: reminders, every worker", all, plain_sql.seconds);
+
+        const Run one = in_child([&] {
+            Store store = open_read_only(db);
+            const int repeat = 20;
+            const auto t1 = Clock::now();
+            std::size_t count = 0;
+            for (int k = 0; k < repeat; ++k) {
+                CaseFilter f;
+                f.worker = authority.worker_names[static_cast<std::size_t>(k * 7) % authority.worker_names.size()];
+                count += reminders(store, pack, calendar, as_of, Duration{10, Unit::working_days}, f).size();
+            }
+            std::printf("  %-46s %9.2f ms (target < 10 ms; %zu reminders)\n", "oversight: one worker's reminders, mean",
+                        seconds_since(t1) * 1000 / repeat, count / repeat);
+            return 0;
+        });
+        if (!one.ok) std::printf("  one worker's reminders FAILED\n");
+    }
+    fs::remove_all(root);
+    return 0;
+}
