@@ -28,6 +28,8 @@ class ComplianceTest(unittest.TestCase):
             self.cw.record_event(child, "placement_start", START, {"placement_type": "U1", "legal_status": "C2"})
         self.cw.allocate("C2", "Bo Chan", datetime.date(2024, 4, 15))
         self.cw.record_event("C1", "visit", "2024-03-05", {"due_date": "2024-03-02"})
+        # C2's first visit, late, after the move: the next one falls due in Bo's time.
+        self.cw.record_event("C2", "visit", "2024-04-20")
 
     def tearDown(self):
         self.store.close()
@@ -45,6 +47,7 @@ class ComplianceTest(unittest.TestCase):
             self.assertEqual(sum(g["numerator"] for g in groups), overall["numerator"], by)
             self.assertEqual(sum(g["denominator"] for g in groups), overall["denominator"], by)
         # C2's obligations that fell due before 15 April are Ann's, the later ones Bo's.
+        self.assertIn("Bo Chan", {i["worker"] for i in items if i["child"] == "C2"})
         for i in items:
             if i["child"] == "C2":
                 self.assertEqual(i["worker"], "Ann Lee" if i["due"] < "2024-04-15" else "Bo Chan", i)

@@ -213,11 +213,18 @@ class CApiDocumentsTest(unittest.TestCase):
                                                    else {"previous_json": previous}))
             rc.set("reminders", ctypes.pointer(rq))
             keep("oversight_reminders_changes_json", raw(reminders._changes_json, h, ctypes.byref(rc)))
-        # compliance: a first visit the case system thought due earlier (host_due set)
-        cw.record_event("C2", "visit", "2024-03-05", {"due_date": "2024-03-02"})
-        for period_from in ("2024-03-01", None):
-            co = compliance.ComplianceOptions(as_of=datetime.date(2024, 6, 30), period_from=period_from)
-            keep("oversight_compliance_json", raw(compliance._json, h, ctypes.byref(co)))
+        # compliance (a store of its own): a first visit the case system thought due earlier (host_due set)
+        with Store() as sc:
+            cc = Casework(sc)
+            cc.save_team("Team A")
+            cc.save_worker("Ann Lee", "Team A")
+            cc.save_child("C1")
+            cc.allocate("C1", "Ann Lee", "2024-03-01")
+            cc.record_event("C1", "placement_start", "2024-03-01", {"placement_type": "U1", "legal_status": "C2"})
+            cc.record_event("C1", "visit", "2024-03-05", {"due_date": "2024-03-02"})
+            for period_from in ("2024-03-01", None):
+                co = compliance.ComplianceOptions(as_of=datetime.date(2024, 6, 30), period_from=period_from)
+                keep("oversight_compliance_json", raw(compliance._json, sc._h(), ctypes.byref(co)))
         for child in ("C1", "C3"):
             keep("oversight_casework_case_json", raw(casework._case_json, h, _lib.encode(child),
                                                      _lib.Date.of(CASE_AS_OF)))
