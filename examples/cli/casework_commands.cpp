@@ -1,10 +1,11 @@
-// remind, case, ack and import-903: casework and reminders from the CLI.
+// remind, compliance, case, ack and import-903: casework, reminders and compliance from the CLI.
 #include "cli.hpp"
 
 #include <oversight/workforce/team.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
 #include <oversight/casework/case.hpp>
+#include <oversight/compliance/compliance.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/reminder.hpp>
 #include <oversight/reminders/reminder_changes.hpp>
@@ -64,6 +65,13 @@ struct RemindOptions {
     std::string changes_from;   // the reminder feed between --changes-from and --as-of
     std::string changes_since;  // the reminder feed since the list in this file
     std::string pseudonym_key;  // a file holding the key: child ids become pseudonyms
+};
+
+struct ComplianceCliOptions {
+    std::string from, to, by, format = "text", pack, team, worker, rule, area;
+    int within = 10;
+    int recording_threshold = 5;
+    bool children = false;
 };
 
 struct CaseAddOptions {
@@ -159,6 +167,32 @@ void run_remind(const Context& ctx, const RemindOptions& o) {
         std::cout << reminders_to_json_array(list) << "\n";
     else
         throw Error(Status::invalid_arg, "--format must be text, ics or json, not '" + o.format + "'");
+}
+
+/// compliance: every obligation due in a period classified as of --as-of.
+void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
+    ComplianceOptions options;
+    options.as_of = ctx.as_of_date();
+    if (!o.from.empty()) options.period_from = parse_date_arg(o.from, "--from");
+    if (!o.to.empty()) options.period_to = parse_date_arg(o.to, "--to");
+    options.window = {o.within, Unit::working_days};
+    options.recording_threshold_working_days = o.recording_threshold;
+    if (!o.team.empty()) options.team = o.team;
+    if (!o.worker.empty()) options.worker = o.worker;
+    if (!o.rule.empty()) options.rule = o.rule;
+    if (!o.area.empty()) options.area = o.area;
+    const std::optional<ComplianceBy> by =
+        o.by.empty() ? std::nullopt : std::optional<ComplianceBy>(compliance_by_from_string(o.by));
+    Store store = open_existing(ctx, StoreUse::read_only);
+    const ComplianceReport report = compliance(store, load_pack(o.pack), england(), options);
+    if (o.format == "json")
+        std::cout << compliance_to_json(report) << "\n";
+    else if (o.format == "csv")
+        std::cout << compliance_to_csv(report, o.children, by);
+    else if (o.format == "text")
+        std::cout << compliance_to_text(report, o.children, by);
+    else
+        throw Error(Status::invalid_arg, "--format must be text, csv or json, not '" + o.format + "'");
 }
 
 void run_case_add(const Context& ctx, const CaseAddOptions& o) {
@@ -344,6 +378,35 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
                                   "16 bytes) and acknowledgement notes are left out: a list to share with analysts");
     pk->excludes(cf)->excludes(cs);
     remind->callback([&ctx, remind_opts] { run_remind(ctx, *remind_opts); });
+
+    // compliance
+    auto compliance_opts = std::make_shared<ComplianceCliOptions>();
+    auto* comp = app.add_subcommand(
+        "compliance", "Every obligation due in a period as of --as-of (met on time, met late, overdue, due soon, "
+                      "not yet due, exempt), in timescale by team, worker, rule and area");
+    comp->add_option("--from", compliance_opts->from,
+                     "First due date of the period (YYYY-MM-DD; default: the three months ending on --to)");
+    comp->add_option("--to", compliance_opts->to, "Last due date of the period (YYYY-MM-DD; default: --as-of)");
+    comp->add_option("--by", compliance_opts->by, "Only the groups by team|worker|rule|area|overall (default: all)")
+        ->check(CLI::IsMember({"team", "worker", "rule", "area", "overall"}));
+    comp->add_flag("--children", compliance_opts->children,
+                   "The child-level rows by team and worker (csv: instead of the groups)");
+    comp->add_option("--format", compliance_opts->format, "text|csv|json")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"text", "csv", "json"}));
+    comp->add_option("--within", compliance_opts->within, "Due soon: within N working days of --as-of")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 3650));
+    comp->add_option("--recording-threshold", compliance_opts->recording_threshold,
+                     "Recorded late: more than N working days after the event")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 3650));
+    comp->add_option("--team", compliance_opts->team, "Only obligations whose team on the due date is this");
+    comp->add_option("--worker", compliance_opts->worker, "Only obligations whose worker on the due date is this");
+    comp->add_option("--rule", compliance_opts->rule, "Only this rule id");
+    comp->add_option("--area", compliance_opts->area, "Only this rule area");
+    comp->add_option("--pack", compliance_opts->pack, "Local rule pack (TOML) layered over the default England pack");
+    comp->callback([&ctx, compliance_opts] { run_compliance(ctx, *compliance_opts); });
 
     // case add / case event
     auto* cases = app.add_subcommand("case", "Children's cases: add and allocate, record, correct and delete events, erase");

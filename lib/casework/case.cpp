@@ -30,6 +30,12 @@ std::vector<CaseRecord> detail::load_cases(const Store& store, const CaseFilter&
     return casework_repository(store).load_cases(filter, as_of);
 }
 
+std::vector<detail::CaseHistory> detail::load_case_histories(const Store& store, Date as_of) {
+    return casework_repository(store).load_case_histories(as_of);
+}
+
+std::vector<detail::TeamSpan> detail::team_spans(const Store& store) { return casework_repository(store).team_spans(); }
+
 bool operator==(const CaseSummary& a, const CaseSummary& b) {
     return a.child_id == b.child_id && a.worker == b.worker && a.team == b.team &&
            a.allocated_from == b.allocated_from && a.events == b.events;

@@ -50,6 +50,29 @@ EventSaved store_event(Store& store, std::string_view child_id, const CaseEvent&
 std::optional<std::int64_t> put_event(Store& store, std::string_view child_id, const CaseEvent& event,
                                       std::string_view recorded_by, std::string_view source);
 
+/// A person's team over [from, until) by their appointments (from: nullopt
+/// since before records; until: nullopt, open; team "" when none).
+struct TeamSpan {
+    std::string worker;
+    std::string team;
+    std::optional<Date> from;
+    std::optional<Date> until;
+};
+
+/// A case as of a day with what a look back needs: when each event was
+/// recorded and who held the case over time.
+struct CaseHistory {
+    CaseRecord record;                  // as load_cases gives it
+    std::vector<Date> recorded_on;      // parallel to record.events: the UTC date each was recorded
+    std::vector<Allocation> allocations;  // every allocation of the child, by start
+};
+
+/// Every case as of `as_of` (load_cases with no filter) with the recording
+/// date of each event and the child's allocations over time (compliance).
+std::vector<CaseHistory> load_case_histories(const Store& store, Date as_of);
+/// Every person's team over time, by their appointments (worker, then start).
+std::vector<TeamSpan> team_spans(const Store& store);
+
 /// Every case matching the filter as of `as_of` (for reminders), as
 /// load_case gives one. Error(not_found) when the filter names an unknown
 /// worker or team.

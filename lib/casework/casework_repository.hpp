@@ -12,6 +12,8 @@
 #include <oversight/core/date.hpp>
 #include <oversight/rules/schedule.hpp>
 
+#include "casework/casework_detail.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -101,6 +103,12 @@ public:
     /// The same cases as records (see load_case), in bulk.
     virtual std::vector<CaseRecord> load_cases(const CaseFilter& filter, Date as_of) const = 0;
     virtual std::optional<CaseRecord> load_case(std::string_view child_id, Date as_of) const = 0;
+    /// Every case as load_cases({}, as_of) gives it, with the recording date
+    /// of each event and the child's allocations over time, on one snapshot
+    /// (five queries, however many cases).
+    virtual std::vector<CaseHistory> load_case_histories(Date as_of) const = 0;
+    /// Every appointment's team span, by worker then start.
+    virtual std::vector<TeamSpan> team_spans() const = 0;
 };
 
 /// The store's casework repository (defined in lib/store/).

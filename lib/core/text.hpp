@@ -4,6 +4,7 @@
 #include <oversight/core/error.hpp>
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +24,16 @@ std::string_view trim(std::string_view s) noexcept;
 std::string collapse_spaces(std::string_view s);
 /// ASCII lower case.
 std::string lower(std::string_view s);
+
+/// A cell a spreadsheet would run as a formula (OWASP "CSV Injection": it
+/// starts with '=', '+', '-', '@', a tab or a carriage return) with a leading
+/// apostrophe; a plain integer such as "-14" is left as it is.
+std::string defuse_formula(std::string field);
+/// One CSV row, RFC 4180: CRLF line end; a field with a comma, quote, CR or
+/// LF is quoted, quotes doubled. Text is written verbatim but for ill-formed
+/// UTF-8 (repaired) and formula-like cells (defuse_formula). The one CSV
+/// writer of the reports (report/, compliance/).
+void csv_row(std::ostream& out, const std::vector<std::string>& fields);
 
 /// What a NUL byte in text means, after its place.
 inline constexpr std::string_view kNulByte =

@@ -37,7 +37,7 @@ import unittest
 from jsonschema import Draft202012Validator
 
 from oversight import _lib
-from oversight import batch, calendar, casework, imports, plan, reminders, report, rule_pack, store, workforce
+from oversight import batch, calendar, casework, compliance, imports, plan, reminders, report, rule_pack, store, workforce
 from oversight import Calendar, Casework, RulePack, Store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -213,6 +213,18 @@ class CApiDocumentsTest(unittest.TestCase):
                                                    else {"previous_json": previous}))
             rc.set("reminders", ctypes.pointer(rq))
             keep("oversight_reminders_changes_json", raw(reminders._changes_json, h, ctypes.byref(rc)))
+        # compliance (a store of its own): a first visit the case system thought due earlier (host_due set)
+        with Store() as sc:
+            cc = Casework(sc)
+            cc.save_team("Team A")
+            cc.save_worker("Ann Lee", "Team A")
+            cc.save_child("C1")
+            cc.allocate("C1", "Ann Lee", "2024-03-01")
+            cc.record_event("C1", "placement_start", "2024-03-01", {"placement_type": "U1", "legal_status": "C2"})
+            cc.record_event("C1", "visit", "2024-03-05", {"due_date": "2024-03-02"})
+            for period_from in ("2024-03-01", None):
+                co = compliance.ComplianceOptions(as_of=datetime.date(2024, 6, 30), period_from=period_from)
+                keep("oversight_compliance_json", raw(compliance._json, sc._h(), ctypes.byref(co)))
         for child in ("C1", "C3"):
             keep("oversight_casework_case_json", raw(casework._case_json, h, _lib.encode(child),
                                                      _lib.Date.of(CASE_AS_OF)))
@@ -245,6 +257,8 @@ class CApiDocumentsTest(unittest.TestCase):
                                                      ctypes.byref(io)))
                 keep("oversight_reminders_json", raw(reminders._json, s903._h(), ctypes.byref(
                     reminders.ReminderQuery(as_of=datetime.date(2018, 3, 31), within_working_days=10))))
+                keep("oversight_compliance_json", raw(compliance._json, s903._h(), ctypes.byref(
+                    compliance.ComplianceOptions(as_of=datetime.date(2018, 3, 31)))))
         for fmt, path in RETURNS:
             with Store() as sr:
                 paths = (ctypes.c_char_p * 1)(_lib.encode(path))

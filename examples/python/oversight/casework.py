@@ -22,6 +22,7 @@ import json
 
 from . import _lib
 from ._lib import Date, Versioned, call_string, document, encode, fn
+from .compliance import ComplianceMethods
 from .imports import Ssda903ImportMethods
 from .reminders import ReminderMethods
 from .rule_pack import RulePack
@@ -90,9 +91,9 @@ def _content(doc):
     return {k: v for k, v in doc.items() if k not in ("format", "version")}
 
 
-class Casework(WorkforceMethods, ReminderMethods, Ssda903ImportMethods):
+class Casework(WorkforceMethods, ReminderMethods, ComplianceMethods, Ssda903ImportMethods):
     """Casework in an oversight Store: teams, workers, children, events,
-    reminders, acknowledgements, iCalendar and the SSDA903 import.
+    reminders, acknowledgements, iCalendar, compliance and the SSDA903 import.
 
     `store` is an oversight.Store; it must stay open while this object is
     used. Dates are datetime.date or "YYYY-MM-DD".

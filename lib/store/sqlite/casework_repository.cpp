@@ -482,6 +482,48 @@ public:
         });
     }
 
+    std::vector<CaseHistory> load_case_histories(Date as_of) const override {
+        return guarded(c_, "loading case histories", [&] {
+            std::vector<CaseHistory> out;
+            snapshot(c_, [&] {
+                std::unordered_map<std::int64_t, std::size_t> index;
+                for (CaseRecord& r : records({}, as_of, std::nullopt, &index)) out.push_back({std::move(r), {}, {}});
+                // The same order as records() reads the events: parallel lists.
+                Query e = query(c_, "SELECT child_id, recorded_at FROM events ORDER BY child_id, date, id");
+                while (e.executeStep()) {
+                    auto it = index.find(e.getColumn(0).getInt64());
+                    if (it == index.end()) continue;
+                    out[it->second].recorded_on.push_back(Date::parse_iso(e.getColumn(1).getString().substr(0, 10)));
+                }
+                Query a = query(c_,
+                                "SELECT a.child_id, a.id, p.name, a.from_date, a.to_date, a.external_id FROM allocations a "
+                                "JOIN people p ON p.id = a.worker_id ORDER BY a.child_id, a.from_date, a.id");
+                while (a.executeStep()) {
+                    auto it = index.find(a.getColumn(0).getInt64());
+                    if (it == index.end()) continue;
+                    out[it->second].allocations.push_back({a.getColumn(1).getInt64(), a.getColumn(2).getString(),
+                                                           Date::parse_iso(a.getColumn(3).getString()),
+                                                           opt_date(a.getColumn(4)), opt_text(a.getColumn(5))});
+                }
+            });
+            return out;
+        });
+    }
+
+    std::vector<TeamSpan> team_spans() const override {
+        return guarded(c_, "listing appointments", [&] {
+            std::vector<TeamSpan> out;
+            Query q = query(c_,
+                            "SELECT p.name, t.name, a.from_date, a.to_date FROM appointments a "
+                            "JOIN people p ON p.id = a.person_id LEFT JOIN teams t ON t.id = a.team_id "
+                            "ORDER BY p.name, a.from_date IS NOT NULL, a.from_date, a.id");
+            while (q.executeStep())
+                out.push_back({q.getColumn(0).getString(), opt_text(q.getColumn(1)).value_or(""),
+                               opt_date(q.getColumn(2)), opt_date(q.getColumn(3))});
+            return out;
+        });
+    }
+
 private:
     std::optional<Child> child_where(const char* condition, Value v) const {
         Query q =
@@ -550,9 +592,12 @@ private:
     /// Case records: the allocation and team in force on `as_of`, every
     /// attribute value effective on or before it (date order; later ones are
     /// current), every event (date order). Three queries, however many cases.
-    std::vector<CaseRecord> records(const CaseFilter& filter, Date as_of, std::optional<std::string_view> child) const {
+    /// `rows`, when given, receives the child row id -> index map.
+    std::vector<CaseRecord> records(const CaseFilter& filter, Date as_of, std::optional<std::string_view> child,
+                                    std::unordered_map<std::int64_t, std::size_t>* rows = nullptr) const {
         std::vector<CaseRecord> out;
-        std::unordered_map<std::int64_t, std::size_t> index;
+        std::unordered_map<std::int64_t, std::size_t> own;
+        std::unordered_map<std::int64_t, std::size_t>& index = rows ? *rows : own;
         for (auto& [row, s] : case_rows(filter, as_of, child)) {
             index.emplace(row, out.size());
             CaseRecord r;

@@ -1,0 +1,85 @@
+// <oversight/c/compliance.h>: translation only (lib/compliance/).
+#include "capi_util.hpp"
+
+#include <oversight/calendar/duration.hpp>
+#include <oversight/compliance/compliance.hpp>
+
+#include <optional>
+#include <string>
+
+using namespace oversight;
+using namespace oversight::capi;
+
+namespace {
+
+const oversight_compliance_options kDefaults = OVERSIGHT_COMPLIANCE_OPTIONS_INIT;
+
+int32_t in_range(int32_t n, const char* what) {
+    if (n < 0 || n > 3650) throw Error(Status::invalid_arg, std::string(what) + " " + std::to_string(n) + " is outside 0..3650");
+    return n;
+}
+
+ComplianceReport report_of(const oversight_store* store, const oversight_compliance_options* options) {
+    const oversight_compliance_options& c =
+        options ? known_version(*options, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, "oversight_compliance_options")
+                : kDefaults;
+    ComplianceOptions o;
+    o.as_of = date_or_today(c.as_of, "as_of");
+    o.period_from = opt_date(c.period_from, "period_from");
+    o.period_to = opt_date(c.period_to, "period_to");
+    o.window = {in_range(c.window_working_days, "window_working_days"), Unit::working_days};
+    o.recording_threshold_working_days = in_range(c.recording_threshold_working_days, "recording_threshold_working_days");
+    o.team = opt_text_arg(c.team, "team");
+    o.worker = opt_text_arg(c.worker, "worker");
+    o.rule = opt_text_arg(c.rule, "rule");
+    o.area = opt_text_arg(c.area, "area");
+    return compliance(store_of(store), pack_or_default(c.rule_pack), calendar_or_default(c.calendar), o);
+}
+
+std::optional<ComplianceBy> by_of(const char* by) {
+    const std::optional<std::string> text = opt_text_arg(by, "by");
+    if (!text) return std::nullopt;
+    return compliance_by_from_string(*text);
+}
+
+}  // namespace
+
+extern "C" {
+
+oversight_status oversight_compliance_options_init(oversight_compliance_options* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, kDefaults, "oversight_compliance_options");
+}
+
+oversight_status oversight_compliance_json(const oversight_store* store, const oversight_compliance_options* options,
+                                           char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            return give(out, compliance_to_json(report_of(store, options)));
+        },
+        out);
+}
+
+oversight_status oversight_compliance_csv(const oversight_store* store, const oversight_compliance_options* options,
+                                          int32_t children, const char* by, char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const std::optional<ComplianceBy> group = by_of(by);
+            return give(out, compliance_to_csv(report_of(store, options), children != 0, group));
+        },
+        out);
+}
+
+oversight_status oversight_compliance_text(const oversight_store* store, const oversight_compliance_options* options,
+                                           int32_t children, const char* by, char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const std::optional<ComplianceBy> group = by_of(by);
+            return give(out, compliance_to_text(report_of(store, options), children != 0, group));
+        },
+        out);
+}
+
+}  // extern "C"

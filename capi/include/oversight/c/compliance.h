@@ -1,0 +1,88 @@
+/*
+ * <oversight/c/compliance.h> - compliance as of any date.
+ *
+ * Every obligation of every case in a store, as of a date (today or any past
+ * date: later events, attribute changes and allocations are ignored),
+ * classified as met on time, met late, overdue, due soon, not yet due or
+ * exempt, with the rule, its legal source and layer, the trigger, the event
+ * that met it (and how late it was recorded), and the worker and team
+ * allocated when it fell due. Numerators (met on time) and denominators (met
+ * on time + met late + overdue) by team, worker, rule and rule area for a
+ * period, the child-level rows behind them, and every due date a case
+ * system sent (event attribute due_date) that differs from Oversight's.
+ *
+ * Rule packs and calendars: NULL means the default England pack and the
+ * England and Wales working-day calendar.
+ */
+#ifndef OVERSIGHT_C_COMPLIANCE_H
+#define OVERSIGHT_C_COMPLIANCE_H
+
+#include <oversight/c/base.h>
+
+OVERSIGHT_BEGIN_DECLS
+
+/* What a compliance report covers. */
+typedef struct oversight_compliance_options {
+    uint32_t version;                     /* OVERSIGHT_COMPLIANCE_OPTIONS_VERSION */
+    const oversight_date *as_of;          /* NULL: today (UTC) */
+    const oversight_date *period_from;    /* NULL: the day after as_of (or period_to), 3 months back */
+    const oversight_date *period_to;      /* NULL: as_of */
+    int32_t window_working_days;          /* due soon: within this many working days (0..3650); default 10 */
+    int32_t recording_threshold_working_days; /* recorded late: more than this (0..3650); default 5 */
+    const char *team;                     /* only items whose team on the due date is this; NULL: any */
+    const char *worker;                   /* only items whose worker on the due date is this; NULL: any */
+    const char *rule;                     /* only this rule id; NULL: any */
+    const char *area;                     /* only this rule area; NULL: any */
+    const oversight_rule_pack *rule_pack; /* NULL: the default England pack */
+    const oversight_calendar *calendar;   /* NULL: England and Wales */
+} oversight_compliance_options;
+
+#define OVERSIGHT_COMPLIANCE_OPTIONS_VERSION 1
+#define OVERSIGHT_COMPLIANCE_OPTIONS_INIT \
+    { OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, NULL, NULL, NULL, 10, 5, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/* Fills *opts with OVERSIGHT_COMPLIANCE_OPTIONS_INIT; OVERSIGHT_E_INVALID_ARG
+ * for NULL or an unknown version. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_options_init(oversight_compliance_options *opts,
+                                                                                uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* The compliance report (NULL `options`: the defaults) as an owned JSON
+ * document {"format":"oversight-compliance","version":1,"as_of","period":
+ * {"from","to"},"due_soon_until","recording_threshold_working_days",
+ * "groups":[{"by":"overall"|"team"|"worker"|"rule"|"area","key",
+ * "numerator","denominator","percent" (one decimal, or null),"counts":
+ * {"met_on_time","met_late","overdue","due_soon","not_yet_due","exempt",
+ * "recorded_late","host_disagreements"}}],"items":[{"child","worker","team",
+ * "rule","title","area","source","layer","due","anchor","anchor_event",
+ * "state","days","met_on","met_event","met_recorded_on",
+ * "recording_delay_working_days","recorded_late","ended_on","exemption",
+ * "explanation","host_due" (null or {"date","text","event","event_date",
+ * "explanation"})}]}: the items due in the period, sorted by team, worker,
+ * child and due date. OVERSIGHT_E_INVALID_ARG for a period that ends before
+ * it starts or a window or threshold out of range; OVERSIGHT_E_NOT_FOUND
+ * for an unknown team, worker, rule or area. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_json(const oversight_store *store,
+                                                                        const oversight_compliance_options *options,
+                                                                        char **out) OVERSIGHT_NOEXCEPT;
+
+/* The same report as owned CSV text (RFC 4180, CRLF, formula-like cells
+ * defused): with `children` non-zero one row per item (the JSON item
+ * fields); otherwise one row per group of `by` ("team", "worker", "rule",
+ * "area", "overall"; NULL: every group). OVERSIGHT_E_INVALID_ARG for another
+ * `by`. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_csv(const oversight_store *store,
+                                                                       const oversight_compliance_options *options,
+                                                                       int32_t children, const char *by,
+                                                                       char **out) OVERSIGHT_NOEXCEPT;
+
+/* The same report as owned plain text: the groups of `by` (NULL: all), the
+ * child-level rows by team and worker when `children` is non-zero, then
+ * every host due-date disagreement with both explanations. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_text(const oversight_store *store,
+                                                                        const oversight_compliance_options *options,
+                                                                        int32_t children, const char *by,
+                                                                        char **out) OVERSIGHT_NOEXCEPT;
+
+OVERSIGHT_END_DECLS
+
+#endif /* OVERSIGHT_C_COMPLIANCE_H */

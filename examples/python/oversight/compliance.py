@@ -1,0 +1,87 @@
+"""Compliance as of any date (<oversight/c/compliance.h>): every obligation
+due in a period classified (met_on_time, met_late, overdue, due_soon,
+not_yet_due, exempt) with the worker and team allocated when it fell due,
+numerators and denominators by team, worker, rule and area, and the case
+system's due dates (event attribute due_date) where they differ.
+
+    cw = oversight.Casework(store)
+    report = cw.compliance(as_of="2018-03-31")
+    for g in report["groups"]:
+        if g["by"] == "team":
+            print(g["key"], g["numerator"], "/", g["denominator"], g["percent"])
+    open("children.csv", "w").write(cw.compliance_csv(as_of="2018-03-31", children=True))
+
+These are methods of oversight.Casework, which holds the rule pack and the
+calendar they use (None: the default England pack, England and Wales).
+"""
+import ctypes
+
+from . import _lib
+from ._lib import Date, Versioned, call_string, document, fn
+from .calendar import Calendar
+from .rule_pack import RulePack
+
+_P = ctypes.c_void_p
+_U32, _TEXT, _INT = ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int32
+_DATE = ctypes.POINTER(Date)
+
+
+class ComplianceOptions(Versioned):
+    """oversight_compliance_options."""
+    _fields_ = [("version", _U32), ("as_of", _DATE), ("period_from", _DATE), ("period_to", _DATE),
+                ("window_working_days", _INT), ("recording_threshold_working_days", _INT), ("team", _TEXT),
+                ("worker", _TEXT), ("rule", _TEXT), ("area", _TEXT), ("rule_pack", _P), ("calendar", _P)]
+    _init = "oversight_compliance_options_init"
+
+
+_OPTIONS = ctypes.POINTER(ComplianceOptions)
+_OUT_S = ctypes.POINTER(_P)
+_json = fn("oversight_compliance_json", [_P, _OPTIONS, _OUT_S])
+_csv = fn("oversight_compliance_csv", [_P, _OPTIONS, _INT, _TEXT, _OUT_S])
+_text = fn("oversight_compliance_text", [_P, _OPTIONS, _INT, _TEXT, _OUT_S])
+
+
+class ComplianceMethods:
+    """The methods of oversight.Casework that <oversight/c/compliance.h>
+    gives (they use its `_pack` and `_calendar`)."""
+
+    def _compliance_options(self, as_of, period_from, period_to, window, recording_threshold, team, worker, rule,
+                            area):
+        return ComplianceOptions(as_of=as_of or _lib.today(), period_from=period_from, period_to=period_to,
+                                 window_working_days=window, recording_threshold_working_days=recording_threshold,
+                                 team=team, worker=worker, rule=rule, area=area,
+                                 rule_pack=_lib.handle_of(self._pack, RulePack),
+                                 calendar=_lib.handle_of(self._calendar, Calendar))
+
+    def compliance(self, as_of=None, period_from=None, period_to=None, window=10, recording_threshold=5, team=None,
+                   worker=None, rule=None, area=None):
+        """The oversight-compliance document as a dict: "groups" (numerator,
+        denominator, percent, counts) and "items" (the child-level rows).
+        The period defaults to the three months ending on `as_of`."""
+        handle = self._h()
+        o = self._compliance_options(as_of, period_from, period_to, window, recording_threshold, team, worker, rule,
+                                     area)
+        return document(call_string(_json, handle, ctypes.byref(o)), "oversight-compliance")
+
+    def compliance_csv(self, as_of=None, children=False, by=None, **kwargs):
+        """CSV: the child-level rows (`children`), or the groups of `by`
+        ("team", "worker", "rule", "area", "overall"; None: all)."""
+        handle = self._h()
+        o = self._compliance_options(as_of, *self._rest(kwargs))
+        return call_string(_csv, handle, ctypes.byref(o), 1 if children else 0, _lib.encode(by) if by else None)
+
+    def compliance_text(self, as_of=None, children=False, by=None, **kwargs):
+        """Plain text: the groups, the child-level rows with `children`, and
+        every host due-date disagreement with both explanations."""
+        handle = self._h()
+        o = self._compliance_options(as_of, *self._rest(kwargs))
+        return call_string(_text, handle, ctypes.byref(o), 1 if children else 0, _lib.encode(by) if by else None)
+
+    @staticmethod
+    def _rest(kwargs):
+        names = ("period_from", "period_to", "window", "recording_threshold", "team", "worker", "rule", "area")
+        unknown = set(kwargs) - set(names)
+        if unknown:
+            raise TypeError("unexpected keyword argument(s): " + ", ".join(sorted(unknown)))
+        defaults = {"window": 10, "recording_threshold": 5}
+        return [kwargs.get(n, defaults.get(n)) for n in names]

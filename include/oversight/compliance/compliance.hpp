@@ -1,0 +1,258 @@
+// Compliance as of any date: every obligation of every case classified
+// (met on time, met late, overdue, due soon, not yet due, exempt) and
+// explained, with the worker and team who held the case when it fell due;
+// late recording as its own measure; numerators and denominators by team,
+// worker, rule and rule area for a period; the child-level list behind
+// them; and a second opinion on the due dates a case system sends.
+//
+// As of a date: schedule_case ignores events and attribute changes dated
+// after as_of, and allocations that start after as_of are ignored, so
+// "where were we on 31 March?" is answered from what had happened by then.
+// Compliance counts an event on the day it happened (CaseEvent::date), not
+// the day it was recorded: a visit made on 30 March and recorded on 2 April
+// met its 31 March deadline (and is reported as recorded late, below).
+//
+// Late recording. Each item met by an event carries that event's recording
+// date (the UTC date of RecordedEvent::recorded_at, the first recording) and
+// the delay in working days (the calendar's working days in (happened,
+// recorded]). No regulation sets a timescale for writing up a visit; the
+// default threshold of 5 working days is a common local standard (compare
+// the 5-working-day sign-off of review records some authorities set,
+// shared/domain/statutory-timescales.md) and is a setting
+// (ComplianceOptions::recording_threshold_working_days). An imported event
+// is "recorded" when it was imported.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <oversight/calendar/calendar.hpp>
+#include <oversight/calendar/duration.hpp>
+#include <oversight/core/date.hpp>
+#include <oversight/rules/rule_pack.hpp>
+#include <oversight/rules/schedule.hpp>
+
+namespace oversight {
+
+class Store;  // <oversight/store/store.hpp>
+
+/// What became of an obligation as of a date.
+enum class ComplianceState {
+    met_on_time,  // met on or before its due date
+    met_late,     // met after its due date (days: how late)
+    overdue,      // not met and past its due date (days: how long), or its chain ended unmet
+    due_soon,     // not met, due on as_of or within the window (days: how long left)
+    not_yet_due,  // not met, due after the window (days: how long left)
+    exempt,       // an approved exemption covers it (see classify_case)
+};
+/// "met_on_time", "met_late", "overdue", "due_soon", "not_yet_due", "exempt".
+std::string_view to_string(ComplianceState s) noexcept;
+/// From the names above; Error(invalid_arg) otherwise.
+ComplianceState compliance_state_from_string(std::string_view text);
+
+/// Who held a child's case over [from, until): the worker allocated and the
+/// team of that worker's appointment in force over the span ("" when the
+/// case was unallocated, or the worker had no team).
+struct AllocationSpan {
+    std::string worker;
+    std::string team;
+    Date from;
+    std::optional<Date> until;  // exclusive; nullopt: open
+};
+bool operator==(const AllocationSpan& a, const AllocationSpan& b);
+inline bool operator!=(const AllocationSpan& a, const AllocationSpan& b) { return !(a == b); }
+
+/// A case as compliance reads it: the case record (as load_case gives it as
+/// of the day asked about), when each event was recorded, and who held the
+/// case over time.
+struct ComplianceCase {
+    CaseRecord record;
+    /// Parallel to record.events: the UTC date each was first recorded
+    /// (nullopt: not known, e.g. a case built by hand).
+    std::vector<std::optional<Date>> recorded_on;
+    /// By start, not overlapping; days outside every span are unallocated.
+    std::vector<AllocationSpan> allocations;
+};
+
+/// A second opinion: the due date the case system computed for an
+/// obligation (an event attribute `due_date`, ISO YYYY-MM-DD), where it
+/// differs from Oversight's.
+///
+/// Which event speaks for which obligation: an event carrying `due_date`
+/// speaks for the obligation it met (the host's "this visit was due on");
+/// an event that met no obligation (a trigger such as placement_start, or
+/// the latest event of a chain still open) speaks for the obligations
+/// counted from it (every rule it triggers), or, when it also carries
+/// `due_rule` (a rule id), for that rule's only. A `due_date` that is not an ISO date is a disagreement too, with
+/// host_due unset.
+struct HostDueDate {
+    std::optional<Date> host_due;  // nullopt: the attribute is not a date
+    std::string host_text;         // the attribute as sent
+    std::string event_type;        // the event that carried it
+    Date event_date;
+    /// "host due date 2025-03-01 from event visit on 2025-01-18 (attribute due_date)".
+    std::string explanation;
+};
+bool operator==(const HostDueDate& a, const HostDueDate& b);
+inline bool operator!=(const HostDueDate& a, const HostDueDate& b) { return !(a == b); }
+
+/// One obligation of one child, classified as of a date.
+struct ComplianceItem {
+    /// The obligation (schedule_case) with worker and team replaced by those
+    /// allocated on its due date (or on as_of, when it falls due later: what
+    /// was known then); explanation, source, layer, anchor, met_on and
+    /// ended_on as the schedule gives them.
+    Obligation obligation;
+    std::string area;  // the rule's area ("visits", "reviews", ...)
+    ComplianceState state = ComplianceState::not_yet_due;
+    /// Calendar days: met_late: met_on - due; overdue: (ended_on or as_of) -
+    /// due; due_soon, not_yet_due: due - as_of; otherwise 0.
+    int days = 0;
+    std::string met_event;                  // the type of the event that met it, "" when not met
+    std::optional<Date> met_recorded_on;    // when that event was recorded (UTC), if known
+    std::optional<int> recording_delay;     // working days in (met_on, met_recorded_on]
+    bool recorded_late = false;             // recording_delay > the threshold
+    std::string exemption;                  // exempt: the reason (who approved, from, to)
+    std::optional<HostDueDate> host_due;    // set only when the host's due date differs
+};
+bool operator==(const ComplianceItem& a, const ComplianceItem& b);
+inline bool operator!=(const ComplianceItem& a, const ComplianceItem& b) { return !(a == b); }
+
+/// How items are classified.
+struct ClassifySettings {
+    Date as_of;
+    /// The last day of the due-soon window (add_duration(as_of, window)).
+    Date due_soon_until;
+    int recording_threshold_working_days = 5;
+};
+
+/// The pure classification (no store): the obligations schedule_case gave
+/// `c.record` as of settings.as_of, each classified, with the worker and
+/// team allocated on its due date (c.allocations), the event that met it and
+/// its recording delay, and any host due date that differs. `pack` gives
+/// each rule's area and satisfying events.
+///
+/// Exemptions: this is the one place an exemption (a child missing, in
+/// custody, in hospital, abroad, a visit refused) is to be applied: an item
+/// an approved exemption covers becomes ComplianceState::exempt with
+/// `exemption` naming the reason and approver, before its state is decided
+/// otherwise (an exempt item is never met nor overdue). No exemption store is
+/// read here yet: that check is to be added at the marked point in
+/// lib/compliance/compliance.cpp.
+std::vector<ComplianceItem> classify_case(const ComplianceCase& c, const std::vector<Obligation>& obligations,
+                                          const RulePack& pack, const Calendar& calendar,
+                                          const ClassifySettings& settings);
+
+/// What a compliance report covers.
+struct ComplianceOptions {
+    Date as_of;
+    /// The period whose due dates are counted: [from, to]. Default: the
+    /// three months ending on as_of ((as_of + 1 day) - 3 months .. as_of; as
+    /// of 31 March, 1 January to 31 March).
+    std::optional<Date> period_from;
+    std::optional<Date> period_to;
+    Duration window{10, Unit::working_days};  // due soon: due on or before add_duration(as_of, window)
+    int recording_threshold_working_days = 5;
+    /// Filters, each on the item (team and worker: allocated on the due date).
+    std::optional<std::string> team;    // exact name, ignoring ASCII case
+    std::optional<std::string> worker;  // exact name, ignoring ASCII case
+    std::optional<std::string> rule;    // a rule id
+    std::optional<std::string> area;    // a rule area
+};
+
+/// How many items of each state.
+struct ComplianceCounts {
+    std::int64_t met_on_time = 0, met_late = 0, overdue = 0, due_soon = 0, not_yet_due = 0, exempt = 0;
+    std::int64_t recorded_late = 0;  // items met by an event recorded late (any state)
+    std::int64_t host_disagreements = 0;
+    std::int64_t total() const noexcept { return met_on_time + met_late + overdue + due_soon + not_yet_due + exempt; }
+};
+bool operator==(const ComplianceCounts& a, const ComplianceCounts& b);
+inline bool operator!=(const ComplianceCounts& a, const ComplianceCounts& b) { return !(a == b); }
+
+/// The dimension a group is by.
+enum class ComplianceBy { overall, team, worker, rule, area };
+/// "overall", "team", "worker", "rule", "area".
+std::string_view to_string(ComplianceBy by) noexcept;
+/// From the names above; Error(invalid_arg) otherwise.
+ComplianceBy compliance_by_from_string(std::string_view text);
+
+/// The share of a group's obligations due in the period that were met in
+/// timescale. numerator: met on time; denominator: met on time + met late
+/// + overdue (an obligation still open and past its due date counts as not
+/// in timescale; exempt ones, and those not yet due on as_of, are in neither
+/// and are counted beside them).
+struct ComplianceGroup {
+    ComplianceBy by = ComplianceBy::overall;
+    std::string key;  // the team, worker, rule id or area ("" for unallocated; "" overall)
+    std::int64_t numerator = 0;
+    std::int64_t denominator = 0;
+    std::optional<double> percent;  // 100 * numerator / denominator; nullopt when the denominator is 0
+    ComplianceCounts counts;
+};
+bool operator==(const ComplianceGroup& a, const ComplianceGroup& b);
+inline bool operator!=(const ComplianceGroup& a, const ComplianceGroup& b) { return !(a == b); }
+
+struct ComplianceReport {
+    Date as_of;
+    Date period_from, period_to;
+    Date due_soon_until;
+    int recording_threshold_working_days = 5;
+    /// The child-level list: every item due in the period that passes the
+    /// filters, sorted by team, worker, child, due date, rule id.
+    std::vector<ComplianceItem> items;
+    /// Overall first, then by team, worker, rule and area (each by key).
+    std::vector<ComplianceGroup> groups;
+
+    /// The groups of one dimension.
+    std::vector<ComplianceGroup> groups_by(ComplianceBy by) const;
+    /// The items behind one group (the child-level rows of a number).
+    std::vector<ComplianceItem> items_of(ComplianceBy by, std::string_view key) const;
+    /// The items whose host due date differs from Oversight's.
+    std::vector<ComplianceItem> disagreements() const;
+};
+
+/// The groups of these items (overall, team, worker, rule, area).
+std::vector<ComplianceGroup> aggregate(const std::vector<ComplianceItem>& items);
+
+/// The compliance report of the cases in a store as of options.as_of:
+/// every case (as of that day; allocations over time from the store, each
+/// worker's team from their appointments), scheduled with `pack` and
+/// `calendar`, classified, filtered and aggregated. Error(invalid_arg) for
+/// a period that ends before it starts, a negative window or threshold;
+/// Error(not_found) for a filter naming an unknown team, worker, rule or
+/// area.
+ComplianceReport compliance(const Store& store, const RulePack& pack, const Calendar& calendar,
+                            const ComplianceOptions& options);
+/// The same from cases already in hand (no store): the period, window and
+/// filters of `options` applied to classify_case's items. Filters naming
+/// nothing are not an error here.
+ComplianceReport compliance_of(const std::vector<ComplianceCase>& cases, const RulePack& pack,
+                               const Calendar& calendar, const ComplianceOptions& options);
+
+/// The report as the JSON document {"format":"oversight-compliance",
+/// "version":1,"as_of","period":{"from","to"},"due_soon_until",
+/// "recording_threshold_working_days","groups":[{"by","key","numerator",
+/// "denominator","percent" (or null),"counts":{...}}],"items":[{"child",
+/// "worker","team","rule","title","area","source","layer","due","anchor",
+/// "anchor_event","state","days","met_on","met_event","met_recorded_on",
+/// "recording_delay_working_days","recorded_late","ended_on","exemption",
+/// "explanation","host_due"}]} (dates ISO or null; host_due null or {"date",
+/// "text","event","event_date","explanation"}); schema:
+/// data/schemas/oversight-compliance.schema.json.
+std::string compliance_to_json(const ComplianceReport& report);
+/// CSV (RFC 4180, formula-like cells defused): `children` true: the
+/// child-level rows (one per item, the JSON item fields); false: the groups
+/// of `by` (all dimensions when nullopt), one row each.
+std::string compliance_to_csv(const ComplianceReport& report, bool children,
+                              std::optional<ComplianceBy> by = std::nullopt);
+/// Plain text: the period and the groups of `by` (all when nullopt) as a
+/// table, then, with `children`, the child-level rows by team and worker,
+/// then every host due-date disagreement with both explanations.
+std::string compliance_to_text(const ComplianceReport& report, bool children,
+                               std::optional<ComplianceBy> by = std::nullopt);
+
+}  // namespace oversight

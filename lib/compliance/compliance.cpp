@@ -1,0 +1,622 @@
+// Compliance as of a date: obligations classified, attributed to the worker
+// and team who held the case when each fell due, aggregated, and written as
+// JSON, CSV and text.
+#include <oversight/compliance/compliance.hpp>
+
+#include <oversight/core/error.hpp>
+
+#include "casework/casework_detail.hpp"
+#include "core/text.hpp"
+#include "workforce/workforce_repository.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+
+namespace oversight {
+
+// ---------------------------------------------------------------- value types
+
+namespace {
+
+constexpr std::pair<std::string_view, ComplianceState> kStates[] = {
+    {"met_on_time", ComplianceState::met_on_time}, {"met_late", ComplianceState::met_late},
+    {"overdue", ComplianceState::overdue},         {"due_soon", ComplianceState::due_soon},
+    {"not_yet_due", ComplianceState::not_yet_due}, {"exempt", ComplianceState::exempt}};
+
+constexpr std::pair<std::string_view, ComplianceBy> kBy[] = {{"overall", ComplianceBy::overall},
+                                                             {"team", ComplianceBy::team},
+                                                             {"worker", ComplianceBy::worker},
+                                                             {"rule", ComplianceBy::rule},
+                                                             {"area", ComplianceBy::area}};
+
+}  // namespace
+
+std::string_view to_string(ComplianceState s) noexcept {
+    for (const auto& [name, value] : kStates)
+        if (value == s) return name;
+    return "?";
+}
+
+ComplianceState compliance_state_from_string(std::string_view text) {
+    return detail::parse_enum(text, kStates, "compliance state");
+}
+
+std::string_view to_string(ComplianceBy by) noexcept {
+    for (const auto& [name, value] : kBy)
+        if (value == by) return name;
+    return "?";
+}
+
+ComplianceBy compliance_by_from_string(std::string_view text) {
+    return detail::parse_enum(text, kBy, "compliance grouping (overall, team, worker, rule or area)");
+}
+
+bool operator==(const AllocationSpan& a, const AllocationSpan& b) {
+    return std::tie(a.worker, a.team, a.from, a.until) == std::tie(b.worker, b.team, b.from, b.until);
+}
+
+bool operator==(const HostDueDate& a, const HostDueDate& b) {
+    return std::tie(a.host_due, a.host_text, a.event_type, a.event_date, a.explanation) ==
+           std::tie(b.host_due, b.host_text, b.event_type, b.event_date, b.explanation);
+}
+
+bool operator==(const ComplianceItem& a, const ComplianceItem& b) {
+    return a.obligation == b.obligation && a.area == b.area && a.state == b.state && a.days == b.days &&
+           a.met_event == b.met_event && a.met_recorded_on == b.met_recorded_on &&
+           a.recording_delay == b.recording_delay && a.recorded_late == b.recorded_late &&
+           a.exemption == b.exemption && a.host_due == b.host_due;
+}
+
+bool operator==(const ComplianceCounts& a, const ComplianceCounts& b) {
+    return std::tie(a.met_on_time, a.met_late, a.overdue, a.due_soon, a.not_yet_due, a.exempt, a.recorded_late,
+                    a.host_disagreements) == std::tie(b.met_on_time, b.met_late, b.overdue, b.due_soon, b.not_yet_due,
+                                                      b.exempt, b.recorded_late, b.host_disagreements);
+}
+
+bool operator==(const ComplianceGroup& a, const ComplianceGroup& b) {
+    return a.by == b.by && a.key == b.key && a.numerator == b.numerator && a.denominator == b.denominator &&
+           a.percent == b.percent && a.counts == b.counts;
+}
+
+// ------------------------------------------------------------- classification
+
+namespace {
+
+const AllocationSpan* span_on(const std::vector<AllocationSpan>& spans, Date day) {
+    for (const AllocationSpan& s : spans)
+        if (s.from <= day && (!s.until || day < *s.until)) return &s;
+    return nullptr;
+}
+
+bool satisfies(const Rule* rule, const std::string& type) {
+    return rule && std::find(rule->satisfied_by.begin(), rule->satisfied_by.end(), type) != rule->satisfied_by.end();
+}
+
+/// The index of the event that met `o` (its date, a satisfying type).
+std::optional<std::size_t> met_event_of(const CaseRecord& r, const Obligation& o, const Rule* rule) {
+    if (!o.met_on) return std::nullopt;
+    for (std::size_t i = 0; i < r.events.size(); ++i)
+        if (r.events[i].date == *o.met_on && satisfies(rule, r.events[i].type)) return i;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> anchor_event_of(const CaseRecord& r, const Obligation& o) {
+    for (std::size_t i = 0; i < r.events.size(); ++i)
+        if (r.events[i].date == o.anchor && r.events[i].type == o.anchor_event) return i;
+    return std::nullopt;
+}
+
+const std::string* attribute(const CaseEvent& e, const char* key) {
+    auto it = e.attributes.find(key);
+    return it == e.attributes.end() ? nullptr : &it->second;
+}
+
+/// The host's due date on event `e` where it differs from `due`.
+std::optional<HostDueDate> host_opinion(const CaseEvent& e, Date due) {
+    const std::string* text = attribute(e, "due_date");
+    if (!text) return std::nullopt;
+    HostDueDate h;
+    h.host_due = Date::try_parse_iso(detail::trim(*text));
+    if (h.host_due == due) return std::nullopt;
+    h.host_text = *text;
+    h.event_type = e.type;
+    h.event_date = e.date;
+    h.explanation = h.host_due ? "host due date " + h.host_due->iso() + " from event " + e.type + " on " +
+                                     e.date.iso() + " (attribute due_date)"
+                               : "host due date '" + detail::sanitize_utf8(*text) + "' from event " + e.type + " on " +
+                                     e.date.iso() + " (attribute due_date) is not an ISO date";
+    return h;
+}
+
+}  // namespace
+
+std::vector<ComplianceItem> classify_case(const ComplianceCase& c, const std::vector<Obligation>& obligations,
+                                          const RulePack& pack, const Calendar& calendar,
+                                          const ClassifySettings& settings) {
+    const CaseRecord& r = c.record;
+    const Date as_of = settings.as_of;
+    // The events that met an obligation of this case: their due_date speaks
+    // for that obligation only.
+    std::vector<std::optional<std::size_t>> met(obligations.size());
+    std::set<std::size_t> meeting;
+    for (std::size_t k = 0; k < obligations.size(); ++k) {
+        met[k] = met_event_of(r, obligations[k], pack.find(obligations[k].rule_id));
+        if (met[k]) meeting.insert(*met[k]);
+    }
+
+    std::vector<ComplianceItem> out;
+    out.reserve(obligations.size());
+    for (std::size_t k = 0; k < obligations.size(); ++k) {
+        const Obligation& o = obligations[k];
+        const Rule* rule = pack.find(o.rule_id);
+        ComplianceItem item;
+        item.obligation = o;
+        if (item.obligation.child_id.empty()) item.obligation.child_id = r.child_id;
+        item.area = rule ? rule->area : std::string();
+        // Who held the case when it fell due (or on as_of, for one not yet
+        // due: later allocations were not known then).
+        const AllocationSpan* who = span_on(c.allocations, std::min(o.due, as_of));
+        item.obligation.worker = who ? who->worker : std::string();
+        item.obligation.team = who ? who->team : std::string();
+
+        // The event that met it, and how soon it was recorded.
+        if (met[k]) {
+            const std::size_t i = *met[k];
+            item.met_event = r.events[i].type;
+            if (i < c.recorded_on.size() && c.recorded_on[i]) {
+                item.met_recorded_on = c.recorded_on[i];
+                const int delay = *item.met_recorded_on > *o.met_on
+                                      ? calendar.working_days_between(*o.met_on, *item.met_recorded_on)
+                                      : 0;
+                item.recording_delay = delay;
+                item.recorded_late = delay > settings.recording_threshold_working_days;
+            }
+        }
+
+        // EXEMPTIONS: the check goes here. An approved exemption covering
+        // this obligation (its child, its due date; the kinds of obligation
+        // the exemption pauses) sets
+        //     item.state = ComplianceState::exempt; item.days = 0;
+        //     item.exemption = reason + " (approved by " + who + ", from .. to ..)";
+        // and skips the state decision below, so an exempt obligation is
+        // never counted as met nor as overdue (aggregate() leaves exempt items
+        // out of numerator and denominator).
+
+        if (o.met_on) {
+            const int late = Date::days_between(o.due, *o.met_on);
+            item.state = late > 0 ? ComplianceState::met_late : ComplianceState::met_on_time;
+            item.days = std::max(late, 0);
+        } else if (o.ended_on) {
+            item.state = ComplianceState::overdue;  // the chain ended unmet after the due date
+            item.days = Date::days_between(o.due, *o.ended_on);
+        } else if (o.due < as_of) {
+            item.state = ComplianceState::overdue;
+            item.days = Date::days_between(o.due, as_of);
+        } else {
+            item.state = o.due <= settings.due_soon_until ? ComplianceState::due_soon : ComplianceState::not_yet_due;
+            item.days = Date::days_between(as_of, o.due);
+        }
+
+        // A second opinion: the met event's due_date; else the anchor's, when
+        // the anchor met nothing (a trigger, or the latest event of a chain).
+        if (met[k]) {
+            item.host_due = host_opinion(r.events[*met[k]], o.due);
+        } else if (auto a = anchor_event_of(r, o); a && !meeting.count(*a)) {
+            const std::string* only = attribute(r.events[*a], "due_rule");
+            if (!only || detail::trim(*only) == o.rule_id) item.host_due = host_opinion(r.events[*a], o.due);
+        }
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- aggregation
+
+namespace {
+
+void count(ComplianceGroup& g, const ComplianceItem& i) {
+    ComplianceCounts& c = g.counts;
+    switch (i.state) {
+        case ComplianceState::met_on_time: ++c.met_on_time; break;
+        case ComplianceState::met_late: ++c.met_late; break;
+        case ComplianceState::overdue: ++c.overdue; break;
+        case ComplianceState::due_soon: ++c.due_soon; break;
+        case ComplianceState::not_yet_due: ++c.not_yet_due; break;
+        case ComplianceState::exempt: ++c.exempt; break;
+    }
+    if (i.recorded_late) ++c.recorded_late;
+    if (i.host_due) ++c.host_disagreements;
+    g.numerator = c.met_on_time;
+    g.denominator = c.met_on_time + c.met_late + c.overdue;
+    g.percent = g.denominator ? std::optional<double>(100.0 * static_cast<double>(g.numerator) /
+                                                      static_cast<double>(g.denominator))
+                              : std::nullopt;
+}
+
+const std::string& key_of(const ComplianceItem& i, ComplianceBy by) {
+    static const std::string none;
+    switch (by) {
+        case ComplianceBy::team: return i.obligation.team;
+        case ComplianceBy::worker: return i.obligation.worker;
+        case ComplianceBy::rule: return i.obligation.rule_id;
+        case ComplianceBy::area: return i.area;
+        case ComplianceBy::overall: break;
+    }
+    return none;
+}
+
+bool same_name(std::string_view a, std::string_view b) { return detail::lower(a) == detail::lower(b); }
+
+bool item_order(const ComplianceItem& a, const ComplianceItem& b) {
+    const Obligation &x = a.obligation, &y = b.obligation;
+    return std::tie(x.team, x.worker, x.child_id, x.due, x.rule_id, x.anchor) <
+           std::tie(y.team, y.worker, y.child_id, y.due, y.rule_id, y.anchor);
+}
+
+}  // namespace
+
+std::vector<ComplianceGroup> aggregate(const std::vector<ComplianceItem>& items) {
+    std::vector<ComplianceGroup> out;
+    ComplianceGroup overall;
+    for (const ComplianceItem& i : items) count(overall, i);
+    out.push_back(overall);
+    for (ComplianceBy by : {ComplianceBy::team, ComplianceBy::worker, ComplianceBy::rule, ComplianceBy::area}) {
+        std::map<std::string, ComplianceGroup> groups;
+        for (const ComplianceItem& i : items) {
+            ComplianceGroup& g = groups[key_of(i, by)];
+            g.by = by;
+            g.key = key_of(i, by);
+            count(g, i);
+        }
+        for (auto& [key, g] : groups) out.push_back(std::move(g));
+    }
+    return out;
+}
+
+std::vector<ComplianceGroup> ComplianceReport::groups_by(ComplianceBy by) const {
+    std::vector<ComplianceGroup> out;
+    for (const ComplianceGroup& g : groups)
+        if (g.by == by) out.push_back(g);
+    return out;
+}
+
+std::vector<ComplianceItem> ComplianceReport::items_of(ComplianceBy by, std::string_view key) const {
+    std::vector<ComplianceItem> out;
+    for (const ComplianceItem& i : items)
+        if (by == ComplianceBy::overall || key_of(i, by) == key) out.push_back(i);
+    return out;
+}
+
+std::vector<ComplianceItem> ComplianceReport::disagreements() const {
+    std::vector<ComplianceItem> out;
+    for (const ComplianceItem& i : items)
+        if (i.host_due) out.push_back(i);
+    return out;
+}
+
+ComplianceReport compliance_of(const std::vector<ComplianceCase>& cases, const RulePack& pack,
+                               const Calendar& calendar, const ComplianceOptions& options) {
+    if (options.window.count < 0)
+        throw Error(Status::invalid_arg, "compliance window " + describe(options.window) + " is negative");
+    if (options.recording_threshold_working_days < 0)
+        throw Error(Status::invalid_arg, "recording threshold " +
+                                             std::to_string(options.recording_threshold_working_days) +
+                                             " working days is negative");
+    ComplianceReport report;
+    report.as_of = options.as_of;
+    report.period_to = options.period_to.value_or(options.as_of);
+    report.period_from = options.period_from.value_or(report.period_to.add_days(1).add_months(-3));
+    if (report.period_to < report.period_from)
+        throw Error(Status::invalid_arg, "compliance period ends (" + report.period_to.iso() + ") before it starts (" +
+                                             report.period_from.iso() + ")");
+    report.due_soon_until = add_duration(options.as_of, options.window, calendar);
+    report.recording_threshold_working_days = options.recording_threshold_working_days;
+    const ClassifySettings settings{options.as_of, report.due_soon_until, options.recording_threshold_working_days};
+
+    for (const ComplianceCase& c : cases) {
+        const std::vector<Obligation> obligations = schedule_case(pack, c.record, options.as_of, calendar);
+        for (ComplianceItem& i : classify_case(c, obligations, pack, calendar, settings)) {
+            const Obligation& o = i.obligation;
+            if (o.due < report.period_from || report.period_to < o.due) continue;
+            if (options.team && !same_name(o.team, *options.team)) continue;
+            if (options.worker && !same_name(o.worker, *options.worker)) continue;
+            if (options.rule && o.rule_id != *options.rule) continue;
+            if (options.area && i.area != *options.area) continue;
+            report.items.push_back(std::move(i));
+        }
+    }
+    std::sort(report.items.begin(), report.items.end(), item_order);
+    report.groups = aggregate(report.items);
+    return report;
+}
+
+// ---------------------------------------------------------------- from a store
+
+namespace {
+
+/// Who held the case over time as known on as_of: allocations that start
+/// after it are left out and one that ends after it is still open; each
+/// split where the worker's team (by appointment) changes.
+std::vector<AllocationSpan> spans_of(const std::vector<Allocation>& allocations,
+                                     const std::map<std::string, std::vector<detail::TeamSpan>>& teams, Date as_of) {
+    std::vector<AllocationSpan> out;
+    for (const Allocation& a : allocations) {
+        if (as_of < a.from) continue;
+        const std::optional<Date> until = a.until && *a.until <= as_of ? a.until : std::nullopt;
+        std::vector<const detail::TeamSpan*> known;
+        std::vector<Date> cuts{a.from};
+        if (auto it = teams.find(a.worker); it != teams.end())
+            for (const detail::TeamSpan& t : it->second) {
+                if (t.from && as_of < *t.from) continue;
+                known.push_back(&t);
+                for (const std::optional<Date>& d : {t.from, t.until})
+                    if (d && *d <= as_of && a.from < *d && (!until || *d < *until)) cuts.push_back(*d);
+            }
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        for (std::size_t i = 0; i < cuts.size(); ++i) {
+            std::string team;
+            for (const detail::TeamSpan* t : known)
+                if ((!t->from || *t->from <= cuts[i]) && (!t->until || *t->until > as_of || cuts[i] < *t->until)) {
+                    team = t->team;
+                    break;
+                }
+            const std::optional<Date> end = i + 1 < cuts.size() ? std::optional<Date>(cuts[i + 1]) : until;
+            if (!out.empty() && out.back().worker == a.worker && out.back().team == team && out.back().until == cuts[i])
+                out.back().until = end;
+            else
+                out.push_back({a.worker, team, cuts[i], end});
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+ComplianceReport compliance(const Store& store, const RulePack& pack, const Calendar& calendar,
+                            const ComplianceOptions& options) {
+    const auto& workforce = detail::workforce_repository(store);
+    if (options.worker && !workforce.find_person(*options.worker))
+        throw Error(Status::not_found, "no worker named '" + detail::sanitize_utf8(*options.worker) + "'");
+    if (options.team && !workforce.find_team(*options.team))
+        throw Error(Status::not_found, "no team named '" + detail::sanitize_utf8(*options.team) + "'");
+    if (options.rule && !pack.find(*options.rule))
+        throw Error(Status::not_found, "no rule '" + detail::sanitize_utf8(*options.rule) + "' in rule pack '" +
+                                           pack.name() + "'");
+    if (options.area && std::none_of(pack.rules().begin(), pack.rules().end(),
+                                     [&](const Rule& r) { return r.area == *options.area; }))
+        throw Error(Status::not_found, "no rule of area '" + detail::sanitize_utf8(*options.area) + "' in rule pack '" +
+                                           pack.name() + "'");
+
+    std::map<std::string, std::vector<detail::TeamSpan>> teams;
+    for (detail::TeamSpan& t : detail::team_spans(store)) teams[t.worker].push_back(std::move(t));
+    std::vector<ComplianceCase> cases;
+    for (detail::CaseHistory& h : detail::load_case_histories(store, options.as_of)) {
+        ComplianceCase c;
+        c.allocations = spans_of(h.allocations, teams, options.as_of);
+        c.recorded_on.assign(h.recorded_on.begin(), h.recorded_on.end());
+        c.record = std::move(h.record);
+        cases.push_back(std::move(c));
+    }
+    return compliance_of(cases, pack, calendar, options);
+}
+
+// ----------------------------------------------------------------------- JSON
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson opt_date(const std::optional<Date>& d) { return d ? ojson(d->iso()) : ojson(); }
+
+/// A percentage to one decimal place.
+double one_decimal(double p) { return std::round(p * 10.0) / 10.0; }
+
+std::string percent_text(const std::optional<double>& p) {
+    if (!p) return "";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", one_decimal(*p));
+    return buf;
+}
+
+ojson counts_json(const ComplianceCounts& c) {
+    return {{"met_on_time", c.met_on_time}, {"met_late", c.met_late},   {"overdue", c.overdue},
+            {"due_soon", c.due_soon},       {"not_yet_due", c.not_yet_due}, {"exempt", c.exempt},
+            {"recorded_late", c.recorded_late}, {"host_disagreements", c.host_disagreements}};
+}
+
+ojson item_json(const ComplianceItem& i) {
+    const Obligation& o = i.obligation;
+    ojson j;
+    j["child"] = o.child_id;
+    j["worker"] = o.worker;
+    j["team"] = o.team;
+    j["rule"] = o.rule_id;
+    j["title"] = o.title;
+    j["area"] = i.area;
+    j["source"] = o.source;
+    j["layer"] = o.layer;
+    j["due"] = o.due.iso();
+    j["anchor"] = o.anchor.iso();
+    j["anchor_event"] = o.anchor_event;
+    j["state"] = std::string(to_string(i.state));
+    j["days"] = i.days;
+    j["met_on"] = opt_date(o.met_on);
+    j["met_event"] = i.met_event.empty() ? ojson() : ojson(i.met_event);
+    j["met_recorded_on"] = opt_date(i.met_recorded_on);
+    j["recording_delay_working_days"] = i.recording_delay ? ojson(*i.recording_delay) : ojson();
+    j["recorded_late"] = i.recorded_late;
+    j["ended_on"] = opt_date(o.ended_on);
+    j["exemption"] = i.exemption.empty() ? ojson() : ojson(i.exemption);
+    j["explanation"] = detail::sanitize_utf8(o.explanation);
+    if (i.host_due)
+        j["host_due"] = {{"date", opt_date(i.host_due->host_due)},
+                         {"text", detail::sanitize_utf8(i.host_due->host_text)},
+                         {"event", i.host_due->event_type},
+                         {"event_date", i.host_due->event_date.iso()},
+                         {"explanation", detail::sanitize_utf8(i.host_due->explanation)}};
+    else
+        j["host_due"] = nullptr;
+    return j;
+}
+
+}  // namespace
+
+std::string compliance_to_json(const ComplianceReport& report) {
+    ojson doc = {{"format", "oversight-compliance"}, {"version", 1}};
+    doc["as_of"] = report.as_of.iso();
+    doc["period"] = {{"from", report.period_from.iso()}, {"to", report.period_to.iso()}};
+    doc["due_soon_until"] = report.due_soon_until.iso();
+    doc["recording_threshold_working_days"] = report.recording_threshold_working_days;
+    ojson groups = ojson::array();
+    for (const ComplianceGroup& g : report.groups)
+        groups.push_back({{"by", std::string(to_string(g.by))},
+                          {"key", g.key},
+                          {"numerator", g.numerator},
+                          {"denominator", g.denominator},
+                          {"percent", g.percent ? ojson(one_decimal(*g.percent)) : ojson()},
+                          {"counts", counts_json(g.counts)}});
+    doc["groups"] = std::move(groups);
+    ojson items = ojson::array();
+    for (const ComplianceItem& i : report.items) items.push_back(item_json(i));
+    doc["items"] = std::move(items);
+    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+// ------------------------------------------------------------------------ CSV
+
+namespace {
+
+std::string opt_iso(const std::optional<Date>& d) { return d ? d->iso() : std::string(); }
+
+std::vector<std::string> item_row(const ComplianceItem& i) {
+    const Obligation& o = i.obligation;
+    return {o.team,
+            o.worker,
+            o.child_id,
+            o.rule_id,
+            o.title,
+            i.area,
+            o.due.iso(),
+            std::string(to_string(i.state)),
+            std::to_string(i.days),
+            opt_iso(o.met_on),
+            i.met_event,
+            opt_iso(i.met_recorded_on),
+            i.recording_delay ? std::to_string(*i.recording_delay) : std::string(),
+            i.recorded_late ? "yes" : "no",
+            opt_iso(o.ended_on),
+            o.anchor.iso(),
+            o.anchor_event,
+            o.source,
+            o.layer,
+            i.exemption,
+            i.host_due ? (i.host_due->host_due ? i.host_due->host_due->iso() : i.host_due->host_text) : std::string(),
+            i.host_due ? i.host_due->explanation : std::string(),
+            o.explanation};
+}
+
+std::vector<std::string> group_row(const ComplianceGroup& g) {
+    const ComplianceCounts& c = g.counts;
+    return {std::string(to_string(g.by)),    g.key,
+            std::to_string(g.numerator),     std::to_string(g.denominator),
+            percent_text(g.percent),         std::to_string(c.met_on_time),
+            std::to_string(c.met_late),      std::to_string(c.overdue),
+            std::to_string(c.due_soon),      std::to_string(c.not_yet_due),
+            std::to_string(c.exempt),        std::to_string(c.recorded_late),
+            std::to_string(c.host_disagreements)};
+}
+
+std::vector<ComplianceGroup> chosen(const ComplianceReport& r, std::optional<ComplianceBy> by) {
+    if (!by) return r.groups;
+    return r.groups_by(*by);
+}
+
+}  // namespace
+
+std::string compliance_to_csv(const ComplianceReport& report, bool children, std::optional<ComplianceBy> by) {
+    std::ostringstream out;
+    if (children) {
+        detail::csv_row(out, {"team", "worker", "child", "rule", "title", "area", "due", "state", "days", "met_on",
+                              "met_event", "met_recorded_on", "recording_delay_working_days", "recorded_late",
+                              "ended_on", "anchor", "anchor_event", "source", "layer", "exemption", "host_due",
+                              "host_explanation", "explanation"});
+        for (const ComplianceItem& i : report.items) detail::csv_row(out, item_row(i));
+    } else {
+        detail::csv_row(out, {"by", "key", "numerator", "denominator", "percent", "met_on_time", "met_late", "overdue",
+                              "due_soon", "not_yet_due", "exempt", "recorded_late", "host_disagreements"});
+        for (const ComplianceGroup& g : chosen(report, by)) detail::csv_row(out, group_row(g));
+    }
+    return out.str();
+}
+
+// ----------------------------------------------------------------------- text
+
+std::string compliance_to_text(const ComplianceReport& report, bool children, std::optional<ComplianceBy> by) {
+    std::ostringstream out;
+    auto shown = [](const std::string& s) { return s.empty() ? std::string("(unallocated)") : s; };
+    out << "Compliance as of " << report.as_of.iso() << ": obligations due " << report.period_from.iso() << " to "
+        << report.period_to.iso() << " (due soon: by " << report.due_soon_until.iso()
+        << "; recorded late: more than " << report.recording_threshold_working_days << " working days after)\n";
+    std::string last;
+    for (const ComplianceGroup& g : chosen(report, by)) {
+        const std::string dim(to_string(g.by));
+        if (dim != last) {
+            out << "\nBy " << dim << ":\n";
+            last = dim;
+        }
+        const ComplianceCounts& c = g.counts;
+        out << "  " << (g.by == ComplianceBy::overall ? std::string("all") : g.by == ComplianceBy::rule ||
+                                                                                    g.by == ComplianceBy::area
+                                                                                ? g.key
+                                                                                : shown(g.key))
+            << ": " << g.numerator << "/" << g.denominator << " in timescale";
+        if (g.percent) out << " (" << percent_text(g.percent) << "%)";
+        out << "; met late " << c.met_late << ", overdue " << c.overdue << ", due soon " << c.due_soon
+            << ", not yet due " << c.not_yet_due << ", exempt " << c.exempt << ", recorded late " << c.recorded_late
+            << "\n";
+    }
+    if (children) {
+        out << "\nChildren by team and worker:\n";
+        std::string team, worker;
+        bool first = true;
+        for (const ComplianceItem& i : report.items) {
+            const Obligation& o = i.obligation;
+            if (first || o.team != team || o.worker != worker) {
+                out << "  " << shown(o.team) << " / " << shown(o.worker) << "\n";
+                team = o.team;
+                worker = o.worker;
+                first = false;
+            }
+            out << "    " << o.child_id << " " << o.rule_id << " due " << o.due.iso() << ": "
+                << to_string(i.state);
+            if (i.state == ComplianceState::met_late || i.state == ComplianceState::overdue)
+                out << " by " << i.days << " day" << (i.days == 1 ? "" : "s");
+            if (o.met_on) out << " (met " << o.met_on->iso() << ")";
+            if (i.recorded_late) out << " [recorded " << *i.recording_delay << " working days later]";
+            out << "\n";
+        }
+    }
+    const std::vector<ComplianceItem> differ = report.disagreements();
+    if (!differ.empty()) {
+        out << "\nDue dates that differ from the case system's (" << differ.size() << "):\n";
+        for (const ComplianceItem& i : differ) {
+            const Obligation& o = i.obligation;
+            out << "  " << o.child_id << " " << o.rule_id << ": Oversight " << o.due.iso() << ", host "
+                << (i.host_due->host_due ? i.host_due->host_due->iso() : "'" + i.host_due->host_text + "'") << "\n"
+                << "    ours: " << o.explanation << "\n"
+                << "    theirs: " << i.host_due->explanation << "\n";
+        }
+    }
+    return detail::sanitize_utf8(out.str());
+}
+
+}  // namespace oversight

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# End to end: compliance as of a date (text, csv, json), by team, with the
+# child-level rows, a child moved between workers, and refusals.
+set -euo pipefail
+
+CLI=${OVERSIGHT_CLI:?set OVERSIGHT_CLI to the oversight executable}
+PY=${OVERSIGHT_PYTHON:-/usr/bin/python3}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+
+fail() { echo "compliance.sh: $*" >&2; exit 1; }
+run() { "$CLI" --db "$WORK/cw.db" "$@"; }
+expect_in() { grep -qF -- "$2" <<<"$1" || fail "expected '$2' in: $1"; }
+expect_fail() {  # expect_fail "stderr text" args...
+  local want=$1; shift
+  local err
+  if err=$(run "$@" 2>&1 >/dev/null); then fail "expected failure: $*"; fi
+  expect_in "$err" "$want"
+}
+
+out=$("$CLI" compliance --help) || fail "compliance --help failed"
+expect_in "$out" "Usage"
+if err=$("$CLI" --db "$WORK/missing.db" compliance 2>&1 >/dev/null); then fail "compliance on a missing store must fail"; fi
+expect_in "$err" "no store at"
+[ ! -e "$WORK/missing.db" ] || fail "compliance created $WORK/missing.db"
+
+# Two children placed on Fri 1 March 2024; C2 moves from Ann to Bo on 15 April.
+run case add C1 --worker "Ann Lee" --team "Team A" --from 2024-03-01 >/dev/null
+run case add C2 --worker "Ann Lee" --team "Team A" --from 2024-03-01 >/dev/null
+run case add C3 --worker "Bo Chan" --team "Team B" --from 2024-03-01 >/dev/null
+run case add C2 --worker "Bo Chan" --team "Team B" --from 2024-04-15 >/dev/null
+for c in C1 C2; do
+  run case event "$c" became_looked_after 2024-03-01 --attr legal_status=C2 --by tester >/dev/null
+  run case event "$c" placement_start 2024-03-01 --attr placement_type=U1 --attr legal_status=C2 --by tester >/dev/null
+done
+run case event C1 visit 2024-03-05 --attr due_date=2024-03-02 --by tester >/dev/null
+# C2's first visit, late, after the move: the next one falls due in Bo's time.
+run case event C2 visit 2024-04-20 --by tester >/dev/null
+
+json=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format json)
+"$PY" - "$json" <<'PYEOF' || fail "json does not add up: $json"
+import json, sys
+doc = json.loads(sys.argv[1])
+assert doc["format"] == "oversight-compliance" and doc["version"] == 1
+items = doc["items"]
+assert items
+overall = [g for g in doc["groups"] if g["by"] == "overall"][0]
+assert overall["numerator"] == sum(i["state"] == "met_on_time" for i in items)
+assert overall["denominator"] == sum(i["state"] in ("met_on_time", "met_late", "overdue") for i in items)
+for by in ("team", "worker", "rule", "area"):
+    gs = [g for g in doc["groups"] if g["by"] == by]
+    assert sum(g["numerator"] for g in gs) == overall["numerator"], by
+    assert sum(g["denominator"] for g in gs) == overall["denominator"], by
+assert "Bo Chan" in {i["worker"] for i in items if i["child"] == "C2"}
+for i in items:
+    if i["child"] == "C2":
+        assert i["worker"] == ("Ann Lee" if i["due"] < "2024-04-15" else "Bo Chan"), i
+assert [i["host_due"]["date"] for i in items if i["host_due"]] == ["2024-03-02"]
+PYEOF
+
+text=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --children)
+expect_in "$text" "Compliance as of 2024-06-30: obligations due 2024-03-01 to 2024-06-30"
+expect_in "$text" "By team:"
+expect_in "$text" "Children by team and worker:"
+expect_in "$text" "Team A / Ann Lee"
+expect_in "$text" "theirs: host due date 2024-03-02 from event visit on 2024-03-05 (attribute due_date)"
+
+csv=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --by team --format csv)
+expect_in "$csv" "by,key,numerator,denominator,percent"
+expect_in "$csv" "team,Team A,"
+expect_in "$csv" "team,Team B,"
+[ "$(wc -l <<<"$csv")" -eq 3 ] || fail "two teams and a header expected: $csv"
+rows=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --children --format csv)
+expect_in "$rows" "team,worker,child,rule,title,area,due,state"
+items=$("$PY" -c 'import json,sys; print(len(json.loads(sys.argv[1])["items"]))' "$json")
+[ "$(($(wc -l <<<"$rows") - 1))" -eq "$items" ] || fail "one csv row per item expected"
+
+bo=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --worker "Bo Chan" --children)
+expect_in "$bo" "Team B / Bo Chan"
+if grep -qF "Ann Lee" <<<"$bo"; then fail "Bo's report shows Ann: $bo"; fi
+
+expect_fail "is not a date" --as-of 2024-06-30 compliance --from 2024-13-01
+expect_fail "before it starts" --as-of 2024-06-30 compliance --from 2024-07-01
+expect_fail "no team named" --as-of 2024-06-30 compliance --team "Team Z"
+expect_fail "no rule" --as-of 2024-06-30 compliance --rule no.such.rule
+echo "compliance.sh: ok"

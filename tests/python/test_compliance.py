@@ -1,0 +1,87 @@
+"""The compliance binding (examples/python/oversight/compliance.py) over
+liboversight_c: a child moved between workers, the groups adding up to the
+child-level rows, CSV and text, and refusals."""
+import csv
+import datetime
+import io
+import unittest
+
+from oversight import Casework, OversightError, Store
+
+INVALID_ARG, NOT_FOUND = 1, 2
+START = datetime.date(2024, 3, 1)
+AS_OF = datetime.date(2024, 6, 30)
+
+
+class ComplianceTest(unittest.TestCase):
+    def setUp(self):
+        self.store = Store()
+        self.cw = Casework(self.store)
+        self.cw.save_team("Team A")
+        self.cw.save_team("Team B")
+        self.cw.save_worker("Ann Lee", "Team A")
+        self.cw.save_worker("Bo Chan", "Team B")
+        for child in ("C1", "C2"):
+            self.cw.save_child(child, date_of_birth="2012-05-01")
+            self.cw.allocate(child, "Ann Lee", START)
+            self.cw.record_event(child, "became_looked_after", START, {"legal_status": "C2"})
+            self.cw.record_event(child, "placement_start", START, {"placement_type": "U1", "legal_status": "C2"})
+        self.cw.allocate("C2", "Bo Chan", datetime.date(2024, 4, 15))
+        self.cw.record_event("C1", "visit", "2024-03-05", {"due_date": "2024-03-02"})
+        # C2's first visit, late, after the move: the next one falls due in Bo's time.
+        self.cw.record_event("C2", "visit", "2024-04-20")
+
+    def tearDown(self):
+        self.store.close()
+
+    def test_groups_add_up_to_the_rows(self):
+        doc = self.cw.compliance(as_of=AS_OF, period_from=START)
+        items = doc["items"]
+        self.assertTrue(items)
+        overall = [g for g in doc["groups"] if g["by"] == "overall"][0]
+        self.assertEqual(overall["numerator"], sum(i["state"] == "met_on_time" for i in items))
+        self.assertEqual(overall["denominator"],
+                         sum(i["state"] in ("met_on_time", "met_late", "overdue") for i in items))
+        for by in ("team", "worker", "rule", "area"):
+            groups = [g for g in doc["groups"] if g["by"] == by]
+            self.assertEqual(sum(g["numerator"] for g in groups), overall["numerator"], by)
+            self.assertEqual(sum(g["denominator"] for g in groups), overall["denominator"], by)
+        # C2's obligations that fell due before 15 April are Ann's, the later ones Bo's.
+        self.assertIn("Bo Chan", {i["worker"] for i in items if i["child"] == "C2"})
+        for i in items:
+            if i["child"] == "C2":
+                self.assertEqual(i["worker"], "Ann Lee" if i["due"] < "2024-04-15" else "Bo Chan", i)
+        host = [i for i in items if i["host_due"]]
+        self.assertEqual(len(host), 1)
+        self.assertEqual(host[0]["host_due"]["date"], "2024-03-02")
+        # Filtered by worker: only Bo's items.
+        bo = self.cw.compliance(as_of=AS_OF, period_from=START, worker="Bo Chan")["items"]
+        self.assertTrue(bo)
+        self.assertTrue(all(i["worker"] == "Bo Chan" for i in bo))
+
+    def test_csv_and_text(self):
+        rows = list(csv.DictReader(io.StringIO(self.cw.compliance_csv(as_of=AS_OF, children=True,
+                                                                      period_from=START))))
+        self.assertEqual(len(rows), len(self.cw.compliance(as_of=AS_OF, period_from=START)["items"]))
+        teams = list(csv.DictReader(io.StringIO(self.cw.compliance_csv(as_of=AS_OF, by="team", period_from=START))))
+        self.assertEqual(sorted(r["key"] for r in teams), ["Team A", "Team B"])
+        text = self.cw.compliance_text(as_of=AS_OF, children=True, period_from=START)
+        self.assertIn("Compliance as of 2024-06-30", text)
+        self.assertIn("theirs: host due date 2024-03-02", text)
+
+    def test_refusals(self):
+        with self.assertRaises(OversightError) as e:
+            self.cw.compliance(as_of=AS_OF, team="No Team")
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        with self.assertRaises(OversightError) as e:
+            self.cw.compliance_csv(as_of=AS_OF, by="month")
+        self.assertEqual(e.exception.status, INVALID_ARG)
+        with self.assertRaises(OversightError) as e:
+            self.cw.compliance(as_of=AS_OF, period_from="2024-07-01")
+        self.assertEqual(e.exception.status, INVALID_ARG)
+        with self.assertRaises(TypeError):
+            self.cw.compliance_text(as_of=AS_OF, colour="red")
+
+
+if __name__ == "__main__":
+    unittest.main()
