@@ -134,7 +134,7 @@ BOOST_AUTO_TEST_CASE(stored_and_read_back_with_history) {
     BOOST_TEST(got.id == id);
     BOOST_TEST(got.child_id == "C1");
     BOOST_TEST((got.kind == ExemptionKind::missing));
-    BOOST_TEST(got.from == d("2024-03-04"));
+    BOOST_TEST((got.from == d("2024-03-04")));
     BOOST_TEST((got.to == d("2024-03-24")));
     BOOST_TEST(got.reason == e.reason);
     BOOST_TEST(got.approved_by == "Mo Manager");
@@ -179,7 +179,7 @@ BOOST_AUTO_TEST_CASE(exemptions_of_every_child_in_one_call) {
     BOOST_REQUIRE(all.size() == 2u);
     BOOST_REQUIRE(all.at("C1").size() == 2u);
     BOOST_TEST((all.at("C1")[0].kind == ExemptionKind::custody));  // by from date
-    BOOST_TEST(all.at("C1")[1].from == d("2024-05-01"));
+    BOOST_TEST((all.at("C1")[1].from == d("2024-05-01")));
     BOOST_TEST(all.at("C2").size() == 1u);
     BOOST_TEST(all.at("C2")[0].child_id == "C2");
     BOOST_TEST((all.at("C1") == exemptions(s, "C1")));
