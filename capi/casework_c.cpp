@@ -5,6 +5,7 @@
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
+#include <oversight/casework/exemption.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,7 @@ const oversight_casework_event kEventDefaults = OVERSIGHT_CASEWORK_EVENT_INIT;
 const oversight_casework_child kChildDefaults = OVERSIGHT_CASEWORK_CHILD_INIT;
 const oversight_casework_allocation kAllocationDefaults = OVERSIGHT_CASEWORK_ALLOCATION_INIT;
 const oversight_casework_attribute kAttributeDefaults = OVERSIGHT_CASEWORK_ATTRIBUTE_INIT;
+const oversight_casework_exemption kExemptionDefaults = OVERSIGHT_CASEWORK_EXEMPTION_INIT;
 
 std::int32_t outcome_of(SaveOutcome o) noexcept {
     switch (o) {
@@ -66,6 +68,24 @@ std::optional<std::string> event_ref(std::int64_t event_id, const char* external
     if ((event_id > 0) == ext.has_value())
         throw Error(Status::invalid_arg, "give exactly one of event_id (> 0) and external_id");
     return ext;
+}
+
+/// The exemption a C struct describes.
+Exemption exemption_of(const oversight_casework_exemption& c) {
+    Exemption e;
+    e.child_id = text_arg(c.child_id, "child_id");
+    e.kind = exemption_kind_from_string(text_arg(c.kind, "kind"));
+    e.from = to_date(c.from, "from");
+    e.to = opt_date(c.to, "to");
+    e.reason = text_arg(c.reason, "reason");
+    e.approved_by = text_arg(c.approved_by, "approved_by");
+    if (c.area_count > 0) need(c.areas, "oversight_casework_exemption.areas");
+    for (size_t i = 0; i < c.area_count; ++i) {
+        const std::string what = "oversight_casework_exemption.areas[" + std::to_string(i) + "]";
+        e.areas.push_back(text_arg(c.areas[i], what.c_str()));
+    }
+    e.external_id = opt_text_arg(c.external_id, "external_id");
+    return e;
 }
 
 }  // namespace
@@ -188,7 +208,7 @@ oversight_status oversight_casework_erase_child(oversight_store* store, const ch
         [&] {
             Store& s = store_of(store);
             const Erasure e = erase_child(s, text_arg(child_id, "child_id"), text_arg(reason, "reason"));
-            if (out_records) *out_records = 1 + e.events + e.allocations + e.attributes + e.acknowledgements;
+            if (out_records) *out_records = 1 + e.events + e.allocations + e.attributes + e.acknowledgements + e.exemptions;
             return OVERSIGHT_OK;
         },
         out_records);
@@ -285,6 +305,66 @@ oversight_status oversight_casework_list_json(const oversight_store* store, cons
             filter.worker = opt_text_arg(worker, "worker");
             filter.team = opt_text_arg(team, "team");
             return give(out, case_list_to_json(list_cases(s, filter, to_date(as_of, "as_of"))));
+        },
+        out);
+}
+
+oversight_status oversight_casework_exemption_init(oversight_casework_exemption* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_CASEWORK_EXEMPTION_VERSION, kExemptionDefaults,
+                       "oversight_casework_exemption");
+}
+
+oversight_status oversight_casework_add_exemption(oversight_store* store, const oversight_casework_exemption* exemption,
+                                                  int64_t* out_id, int32_t* out_outcome) noexcept {
+    return guard(
+        [&] {
+            Store& s = store_of(store);
+            const auto& c = need_struct(exemption, OVERSIGHT_CASEWORK_EXEMPTION_VERSION, "exemption",
+                                        "oversight_casework_exemption");
+            const ExemptionSaved saved = save_exemption(s, exemption_of(c));
+            if (out_id) *out_id = saved.id;
+            give_outcome(out_outcome, saved.outcome);
+            return OVERSIGHT_OK;
+        },
+        out_id, out_outcome);
+}
+
+oversight_status oversight_casework_end_exemption(oversight_store* store, int64_t exemption_id,
+                                                  oversight_date to) noexcept {
+    return guard([&] {
+        Store& s = store_of(store);
+        end_exemption(s, exemption_id, to_date(to, "to"));
+        return OVERSIGHT_OK;
+    });
+}
+
+oversight_status oversight_casework_delete_exemption(oversight_store* store, int64_t exemption_id,
+                                                     const char* external_id) noexcept {
+    return guard([&] {
+        Store& s = store_of(store);
+        if (exemption_id < 0)
+            throw Error(Status::invalid_arg, "exemption_id " + std::to_string(exemption_id) + " is negative");
+        const auto ext = opt_text_arg(external_id, "external_id");
+        if ((exemption_id > 0) == ext.has_value())
+            throw Error(Status::invalid_arg, "give exactly one of exemption_id (> 0) and external_id");
+        if (ext) delete_exemption_by_external_id(s, *ext);
+        else delete_exemption(s, exemption_id);
+        return OVERSIGHT_OK;
+    });
+}
+
+oversight_status oversight_casework_exemptions_json(const oversight_store* store, const char* child_id,
+                                                    char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const Store& s = store_of(store);
+            const auto child = opt_text_arg(child_id, "child_id");
+            if (child) return give(out, exemptions_to_json(exemptions(s, *child)));
+            std::vector<Exemption> list;
+            for (auto& [id, of_child] : all_exemptions(s))
+                for (Exemption& e : of_child) list.push_back(std::move(e));
+            return give(out, exemptions_to_json(list));
         },
         out);
 }

@@ -6,6 +6,7 @@
 #include <oversight/casework/event.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/compliance/compliance.hpp>
+#include <oversight/casework/exemption.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/reminder.hpp>
 #include <oversight/reminders/reminder_changes.hpp>
@@ -81,6 +82,11 @@ struct CaseAddOptions {
 struct CaseEventOptions {
     std::string child, type, date, by, pack, external_id;
     std::vector<std::string> attrs;
+};
+
+struct ExemptOptions {
+    std::string child, kind, from, to, reason, approved_by, external_id, by;
+    std::vector<std::string> areas;
 };
 
 /// An event named on the command line by its store id (ID) or by the case
@@ -323,8 +329,53 @@ void run_erase(const Context& ctx, const std::string& child, const std::string& 
     set_recorder(store, by);
     const Erasure e = erase_child(store, child, reason);
     std::cout << "erased child " << child << ": " << e.events << " events, " << e.allocations << " allocations, "
-              << e.attributes << " attributes, " << e.acknowledgements << " acknowledgements removed; "
+              << e.attributes << " attributes, " << e.acknowledgements << " acknowledgements, " << e.exemptions
+              << " exemptions removed; "
               << e.history_rows_scrubbed << " history rows scrubbed\n";
+}
+
+void run_exempt(const Context& ctx, const ExemptOptions& o) {
+    Exemption e;
+    e.child_id = o.child;
+    e.kind = exemption_kind_from_string(o.kind);
+    e.from = parse_date_arg(o.from, "--from");
+    if (!o.to.empty()) e.to = parse_date_arg(o.to, "--to");
+    e.reason = o.reason;
+    e.approved_by = o.approved_by;
+    e.areas = o.areas;
+    if (!o.external_id.empty()) e.external_id = o.external_id;
+    Store store = open_existing(ctx);
+    set_recorder(store, o.by);
+    const ExemptionSaved saved = save_exemption(store, e);
+    std::cout << "exemption " << saved.id << " " << to_string(saved.outcome) << ": child " << o.child << " "
+              << to_string(e.kind) << " from " << e.from.iso() << (e.to ? " to " + e.to->iso() : " (open)") << "\n";
+}
+
+void run_exemptions(const Context& ctx, const std::string& child, const std::string& format) {
+    if (format != "text" && format != "json")
+        throw Error(Status::invalid_arg, "--format must be text or json, not '" + format + "'");
+    Store store = open_existing(ctx, StoreUse::read_only);
+    const std::vector<Exemption> list = exemptions(store, child);
+    if (format == "json") {
+        std::cout << exemptions_to_json(list) << "\n";
+        return;
+    }
+    if (list.empty()) std::cout << "child " << child << " has no exemptions\n";
+    for (const Exemption& e : list) {
+        std::string areas;
+        for (const std::string& a : e.areas) areas += (areas.empty() ? "" : ", ") + a;
+        std::cout << e.id << "  " << e.from.iso() << " to " << (e.to ? e.to->iso() : std::string("(open)    ")) << "  "
+                  << to_string(e.kind) << "  " << (areas.empty() ? "all areas" : areas) << "  approved by "
+                  << e.approved_by << ": " << e.reason << "\n";
+    }
+}
+
+void run_exempt_end(const Context& ctx, std::int64_t id, const std::string& to, const std::string& by) {
+    Store store = open_existing(ctx);
+    set_recorder(store, by);
+    const Date d = parse_date_arg(to, "--to");
+    end_exemption(store, id, d);
+    std::cout << "exemption " << id << " ends on " << d.iso() << "\n";
 }
 
 void run_ack(const Context& ctx, const AckOptions& o) {
@@ -409,7 +460,7 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     comp->callback([&ctx, compliance_opts] { run_compliance(ctx, *compliance_opts); });
 
     // case add / case event
-    auto* cases = app.add_subcommand("case", "Children's cases: add and allocate, record, correct and delete events, erase");
+    auto* cases = app.add_subcommand("case", "Children's cases: add and allocate, record, correct and delete events, exemptions, erase");
     cases->require_subcommand(1);
     auto add_opts = std::make_shared<CaseAddOptions>();
     auto* add = cases->add_subcommand("add", "Add a child (or update it) and allocate it to a worker in a team");
@@ -495,6 +546,34 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     erase->add_option("--reason", (*args)[1], "Why (kept in the history: must not identify the child)")->required();
     add_by(erase);
     erase->callback([&ctx, args, by] { run_erase(ctx, (*args)[0], (*args)[1], *by); });
+
+    // Exemptions: periods in which a child's obligations cannot be met.
+    auto ex = std::make_shared<ExemptOptions>();
+    auto* exempt = cases->add_subcommand(
+        "exempt", "Record an exemption: a period in which the child's obligations cannot be met, and why");
+    exempt->add_option("CHILD", ex->child, "The local authority's child id")->required();
+    exempt->add_option("--kind", ex->kind, "missing|custody|hospital|abroad|visit_refused|other")->required();
+    exempt->add_option("--from", ex->from, "The first day covered (YYYY-MM-DD)")->required();
+    exempt->add_option("--to", ex->to, "The last day covered (YYYY-MM-DD; default: open)");
+    exempt->add_option("--reason", ex->reason, "Why the obligations cannot be met")->required();
+    exempt->add_option("--approved-by", ex->approved_by, "Who approved the exemption")->required();
+    exempt->add_option("--area", ex->areas, "A rule area covered (repeatable: visits, reviews, ...; default: all)");
+    exempt->add_option("--external-id", ex->external_id, "The case system's id for it (sent again: updated)");
+    exempt->add_option("--by", ex->by, "Who records it (default $USER)");
+    exempt->callback([&ctx, ex] { run_exempt(ctx, *ex); });
+
+    auto ex_list = std::make_shared<std::pair<std::string, std::string>>("", "text");
+    auto* exempt_list = cases->add_subcommand("exemptions", "A child's exemptions, by first day");
+    exempt_list->add_option("CHILD", ex_list->first, "The local authority's child id")->required();
+    exempt_list->add_option("--format", ex_list->second, "text|json")->capture_default_str();
+    exempt_list->callback([&ctx, ex_list] { run_exemptions(ctx, ex_list->first, ex_list->second); });
+
+    auto ex_end = std::make_shared<std::pair<std::int64_t, std::string>>(0, "");
+    auto* exempt_end = cases->add_subcommand("exempt-end", "End an exemption: TO is its last day");
+    exempt_end->add_option("ID", ex_end->first, "The exemption's id (`case exemptions CHILD`)")->required();
+    exempt_end->add_option("--to", ex_end->second, "The last day covered (YYYY-MM-DD)")->required();
+    add_by(exempt_end);
+    exempt_end->callback([&ctx, ex_end, by] { run_exempt_end(ctx, ex_end->first, ex_end->second, *by); });
 
     // ack
     auto ack_opts = std::make_shared<AckOptions>();

@@ -52,7 +52,8 @@ struct Refused {};
 std::string_view op_name(const BatchChange& change) noexcept {
     static constexpr std::string_view kNames[] = {
         "child",         "allocate",      "end_allocation", "attribute",    "end_attribute",
-        "delete_attribute", "event",      "correct_event",  "delete_event", "erase_child"};
+        "delete_attribute", "event",      "correct_event",  "delete_event", "erase_child",
+        "exemption",        "delete_exemption"};
     static_assert(std::size(kNames) == std::variant_size_v<BatchChange>);
     return kNames[change.index()];
 }
@@ -64,6 +65,8 @@ std::optional<std::string> external_id_of(const BatchChange& change) {
                                  [](const batch::SaveEvent& c) { return c.event.external_id; },
                                  [](const batch::CorrectEvent& c) { return c.external_id; },
                                  [](const batch::DeleteEvent& c) { return c.external_id; },
+                                 [](const batch::SaveExemption& c) { return c.exemption.external_id; },
+                                 [](const batch::DeleteExemption& c) { return c.external_id; },
                                  [](const auto&) { return std::optional<std::string>(); }},
                       change);
 }
@@ -71,6 +74,10 @@ std::optional<std::string> external_id_of(const BatchChange& change) {
 std::optional<std::string> child_of(const BatchChange& change) {
     return std::visit(overloaded{[](const batch::SaveChild& c) { return std::optional<std::string>(c.child.id); },
                                  [](const batch::DeleteEvent&) { return std::optional<std::string>(); },
+                                 [](const batch::SaveExemption& c) {
+                                     return std::optional<std::string>(c.exemption.child_id);
+                                 },
+                                 [](const batch::DeleteExemption&) { return std::optional<std::string>(); },
                                  [](const auto& c) { return std::optional<std::string>(c.child); }},
                       change);
 }
@@ -108,6 +115,15 @@ bool event_gone(const Store& store, const batch::DeleteEvent& c) {
     if (c.external_id)
         return !try_find_event_by_external_id(store, detail::checked_external_id(*c.external_id, "event external id"));
     return !(c.id && try_find_event(store, *c.id));
+}
+
+/// Whether a delete_exemption is sent again: no exemption has that id or
+/// external id (a malformed external id is refused as the deletion does).
+bool exemption_gone(const Store& store, const batch::DeleteExemption& c) {
+    if (c.external_id)
+        return !try_find_exemption_by_external_id(
+            store, detail::checked_external_id(*c.external_id, "exemption external id"));
+    return !(c.id && try_find_exemption(store, *c.id));
 }
 
 Did apply_change(Store& store, const BatchChange& change, const std::string& recorded_by, const RulePack* pack) {
@@ -150,6 +166,13 @@ Did apply_change(Store& store, const BatchChange& change, const std::string& rec
             [&](const batch::EraseChild& c) {
                 if (!try_find_child(store, detail::checked_text(c.child, "child id"))) return Did::unchanged;  // sent again
                 erase_child(store, c.child, c.reason);
+                return Did::deleted;
+            },
+            [&](const batch::SaveExemption& c) { return did(save_exemption(store, c.exemption).outcome); },
+            [&](const batch::DeleteExemption& c) {
+                if (exemption_gone(store, c)) return Did::unchanged;  // sent again
+                if (c.id) delete_exemption(store, *c.id);
+                else delete_exemption_by_external_id(store, c.external_id.value_or(""));
                 return Did::deleted;
             }},
         change);
@@ -306,6 +329,19 @@ public:
         if (!v->is_number_integer()) malformed(name, "must be an integer, not " + std::string(v->type_name()));
         return v->get<std::int64_t>();
     }
+    std::vector<std::string> texts(const char* name) {
+        std::vector<std::string> out;
+        const json* v = get(name);
+        if (!v) return out;
+        if (!v->is_array()) malformed(name, "must be an array of strings, not " + std::string(v->type_name()));
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            if (!(*v)[i].is_string())
+                malformed(std::string(name) + "[" + std::to_string(i) + "]",
+                          "must be a string, not " + std::string((*v)[i].type_name()));
+            out.push_back((*v)[i].get<std::string>());
+        }
+        return out;
+    }
     std::map<std::string, std::string> attributes(const char* name) {
         std::map<std::string, std::string> out;
         const json* v = get(name);
@@ -330,12 +366,14 @@ private:
     std::vector<std::string_view> used_;  // a handful: searched, not sorted
 };
 
-/// An event's id: "id" or "external_id", exactly one.
-void event_address(Fields& f, std::optional<std::int64_t>& id, std::optional<std::string>& external_id) {
+/// An event's (or an exemption's) id: "id" or "external_id", exactly one.
+void event_address(Fields& f, std::optional<std::int64_t>& id, std::optional<std::string>& external_id,
+                   const char* what = "event") {
     id = f.opt_id("id");
     external_id = f.opt_text("external_id");
     if (id && external_id) malformed("id", "give \"id\" or \"external_id\", not both");
-    if (!id && !external_id) malformed("id", "give the event's \"id\" or its \"external_id\"");
+    if (!id && !external_id)
+        malformed("id", std::string("give the ") + what + "'s \"id\" or its \"external_id\"");
 }
 
 /// The fields of each op ("op" besides), so that a misspelt field is named
@@ -351,7 +389,9 @@ const std::map<std::string, std::set<std::string>, std::less<>>& op_fields() {
         {"event", {"child", "type", "date", "attributes", "external_id", "recorded_by"}},
         {"correct_event", {"id", "external_id", "child", "type", "date", "attributes"}},
         {"delete_event", {"id", "external_id"}},
-        {"erase_child", {"child", "reason"}}};
+        {"erase_child", {"child", "reason"}},
+        {"exemption", {"child", "kind", "from", "to", "reason", "approved_by", "areas", "external_id"}},
+        {"delete_exemption", {"id", "external_id"}}};
     return kFields;
 }
 
@@ -409,10 +449,30 @@ BatchChange read_item(const json& j) {
         out = std::move(c);
     } else if (op == "erase_child") {
         out = batch::EraseChild{f.text("child"), f.text("reason")};
+    } else if (op == "exemption") {
+        batch::SaveExemption c;
+        c.exemption.child_id = f.text("child");
+        const std::string kind = f.text("kind");
+        try {
+            c.exemption.kind = exemption_kind_from_string(kind);
+        } catch (const Error& e) {
+            malformed("kind", e.what());
+        }
+        c.exemption.from = f.date("from");
+        c.exemption.to = f.opt_date("to");
+        c.exemption.reason = f.text("reason");
+        c.exemption.approved_by = f.text("approved_by");
+        c.exemption.areas = f.texts("areas");
+        c.exemption.external_id = f.opt_text("external_id");
+        out = std::move(c);
+    } else if (op == "delete_exemption") {
+        batch::DeleteExemption c;
+        event_address(f, c.id, c.external_id, "exemption");
+        out = std::move(c);
     } else {
         malformed("op", "unknown op " + detail::in_quotes(op) +
                             " (child, allocate, end_allocation, attribute, end_attribute, delete_attribute, event, "
-                            "correct_event, delete_event, erase_child)");
+                            "correct_event, delete_event, erase_child, exemption, delete_exemption)");
     }
     f.check_all_used();
     return out;

@@ -2,19 +2,21 @@
 // well-formed, dates in range, event types known to the pack, allocations in
 // order); a store backend implements this repository (lib/store/) and
 // writes, in a transaction, the history of every change (entities "child",
-// "allocation", "case_attribute", "event"). Children are addressed by the
+// "allocation", "case_attribute", "event", "exemption"). Children are addressed by the
 // local authority's id, workers by a person's name.
 #pragma once
 
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
+#include <oversight/casework/exemption.hpp>
 #include <oversight/core/date.hpp>
 #include <oversight/rules/schedule.hpp>
 
 #include "casework/casework_detail.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,6 +98,25 @@ public:
     /// of the event with this id; false when it was already so.
     virtual bool update_event(std::int64_t id, std::string_view child_id, const CaseEvent& event) = 0;
     virtual void remove_event(std::int64_t id) = 0;
+
+    /// Exemptions (exemption.hpp): found by id or external id, with their
+    /// child's id in Exemption::child_id.
+    virtual std::optional<Exemption> find_exemption(std::int64_t id) const = 0;
+    virtual std::optional<Exemption> find_exemption_by_external_id(std::string_view external_id) const = 0;
+    /// An exemption of exemption.child_id without an external id, with the
+    /// kind, dates, reason, approver and areas of `exemption`.
+    virtual std::optional<std::int64_t> find_identical_exemption(const Exemption& exemption) const = 0;
+    /// The child's exemptions by from date, then id.
+    virtual std::vector<Exemption> exemptions(std::string_view child_id) const = 0;
+    /// Every exemption, by child id, each child's by from date, then id.
+    virtual std::map<std::string, std::vector<Exemption>> all_exemptions() const = 0;
+    /// Stores an exemption (of exemption.child_id, with its external id).
+    virtual std::int64_t add_exemption(const Exemption& exemption) = 0;
+    /// Writes kind, dates, reason, approver, areas and external id of the
+    /// exemption with exemption.id (its child stays); false when it was
+    /// already so.
+    virtual bool update_exemption(const Exemption& exemption) = 0;
+    virtual void remove_exemption(std::int64_t id) = 0;
 
     /// Cases as of a day: the allocation in force then, the team of the
     /// worker's appointment in force then; by child id.

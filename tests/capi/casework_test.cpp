@@ -558,4 +558,170 @@ BOOST_FIXTURE_TEST_CASE(a_child_is_erased_and_the_feed_says_so, CaseworkFixture)
     EXPECT_FAIL(oversight_store_changes_query_init(&q, 2), OVERSIGHT_E_INVALID_ARG);
 }
 
+namespace {
+
+oversight_casework_exemption exemption(const char* child, const char* kind, oversight_date from,
+                                       const oversight_date* to = nullptr) {
+    oversight_casework_exemption e = OVERSIGHT_CASEWORK_EXEMPTION_INIT;
+    e.child_id = child;
+    e.kind = kind;
+    e.from = from;
+    e.to = to;
+    e.reason = "missing from placement, reported to police";
+    e.approved_by = "Mo Manager";
+    return e;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(exemptions_are_recorded_ended_listed_and_deleted, CaseworkFixture) {
+    oversight_casework_exemption init{};
+    EXPECT_OK(oversight_casework_exemption_init(&init, OVERSIGHT_CASEWORK_EXEMPTION_VERSION));
+    BOOST_TEST((init.version == OVERSIGHT_CASEWORK_EXEMPTION_VERSION && init.child_id == nullptr &&
+                init.kind == nullptr && init.to == nullptr && init.areas == nullptr && init.area_count == 0 &&
+                init.external_id == nullptr));
+    EXPECT_FAIL(oversight_casework_exemption_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_exemption_init(&init, 0), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_exemption_init(&init, OVERSIGHT_CASEWORK_EXEMPTION_VERSION + 1),
+                OVERSIGHT_E_INVALID_ARG);
+
+    const oversight_date to{2024, 3, 24};
+    const char* const areas[] = {"visits", "reviews"};
+    auto e = exemption("C1", "missing", oversight_date{2024, 3, 4}, &to);
+    e.areas = areas;
+    e.area_count = 2;
+    e.external_id = "PARIS-X-1";
+    int64_t id = 0;
+    int32_t outcome = -1;
+    EXPECT_OK(oversight_casework_add_exemption(store, &e, &id, &outcome));
+    BOOST_TEST(id > 0);
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_ADDED);
+    EXPECT_OK(oversight_casework_add_exemption(store, &e, nullptr, &outcome));
+    BOOST_TEST(outcome == OVERSIGHT_CASEWORK_UNCHANGED);
+    auto refused = exemption("C1", "visit-refused", oversight_date{2024, 3, 8}, nullptr);
+    int64_t second = 0;
+    EXPECT_OK(oversight_casework_add_exemption(store, &refused, &second, nullptr));
+    BOOST_TEST(second > id);
+
+    char* out = nullptr;
+    EXPECT_OK(oversight_casework_exemptions_json(store, "C1", &out));
+    nlohmann::json doc = take_document(out, "oversight-exemptions");
+    BOOST_REQUIRE(doc["exemptions"].size() == 2u);
+    BOOST_TEST(doc["exemptions"][0]["id"] == id);
+    BOOST_TEST(doc["exemptions"][0]["kind"] == "missing");
+    BOOST_TEST(doc["exemptions"][0]["to"] == "2024-03-24");
+    BOOST_TEST(doc["exemptions"][0]["areas"] == nlohmann::json::array({"reviews", "visits"}));
+    BOOST_TEST(doc["exemptions"][0]["external_id"] == "PARIS-X-1");
+    BOOST_TEST(doc["exemptions"][1]["kind"] == "visit_refused");
+    BOOST_TEST(doc["exemptions"][1]["to"].is_null());
+
+    // Ended, then every child's (NULL child).
+    EXPECT_OK(oversight_casework_end_exemption(store, second, oversight_date{2024, 3, 8}));
+    EXPECT_OK(oversight_casework_exemptions_json(store, nullptr, &out));
+    doc = take_document(out, "oversight-exemptions");
+    BOOST_REQUIRE(doc["exemptions"].size() == 2u);
+    BOOST_TEST(doc["exemptions"][1]["to"] == "2024-03-08");
+
+    // Deleted by id and by external id; history kept.
+    const std::size_t rows = history_size(store);
+    EXPECT_OK(oversight_casework_delete_exemption(store, second, nullptr));
+    EXPECT_OK(oversight_casework_delete_exemption(store, 0, "PARIS-X-1"));
+    BOOST_TEST(history_size(store) == rows + 2);
+    EXPECT_OK(oversight_casework_exemptions_json(store, "C1", &out));
+    BOOST_TEST(take_document(out, "oversight-exemptions")["exemptions"].empty());
+    EXPECT_FAIL(oversight_casework_delete_exemption(store, second, nullptr), OVERSIGHT_E_NOT_FOUND);
+    BOOST_TEST(contains(message(), std::to_string(second)), message());
+    EXPECT_FAIL(oversight_casework_delete_exemption(store, 0, "PARIS-X-1"), OVERSIGHT_E_NOT_FOUND);
+}
+
+BOOST_FIXTURE_TEST_CASE(exemptions_reject_bad_arguments, CaseworkFixture) {
+    const oversight_date from{2024, 3, 4}, before{2024, 3, 3};
+    int64_t id = 7;
+    int32_t outcome = 7;
+    auto add = [&](const oversight_casework_exemption& e) {
+        return oversight_casework_add_exemption(store, &e, &id, &outcome);
+    };
+    auto e = exemption("C1", "missing", from);
+    EXPECT_FAIL(oversight_casework_add_exemption(nullptr, &e, &id, &outcome), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(id == 0);  // out-parameters cleared on failure
+    BOOST_TEST(outcome == 0);
+    EXPECT_FAIL(oversight_casework_add_exemption(store, nullptr, &id, &outcome), OVERSIGHT_E_INVALID_ARG);
+    e.version = OVERSIGHT_CASEWORK_EXEMPTION_VERSION + 1;
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(add(exemption(nullptr, "missing", from)), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(add(exemption("C1", nullptr, from)), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(add(exemption("C1", "holiday", from)), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "holiday"), message());
+    EXPECT_FAIL(add(exemption("C1", kBadUtf8, from)), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(add(exemption("C1", "missing", kBadDate)), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(add(exemption("C1", "missing", oversight_date{0, 0, 0})), OVERSIGHT_E_INVALID_ARG);  // INIT left unset
+    EXPECT_FAIL(add(exemption("C1", "missing", from, &kBadDate)), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(add(exemption("C1", "missing", from, &before)), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "2024-03-03"), message());
+    EXPECT_FAIL(add(exemption(kEvil, "missing", from)), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(add(exemption(kBadUtf8, "missing", from)), OVERSIGHT_E_INVALID_ARG);
+    e = exemption("C1", "missing", from);
+    e.reason = nullptr;
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    e.reason = " ";
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    e.reason = kBadUtf8;
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    e = exemption("C1", "missing", from);
+    e.approved_by = nullptr;
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    e.approved_by = "";
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    e.approved_by = "Mo\nManager";
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    e = exemption("C1", "missing", from);
+    e.area_count = 1;  // areas NULL
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    const char* const bad_areas[] = {"visits", nullptr};
+    e.areas = bad_areas;
+    e.area_count = 2;
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "areas[1]"), message());
+    const char* const blank_area[] = {"  "};
+    e.areas = blank_area;
+    e.area_count = 1;
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    e = exemption("C1", "missing", from);
+    e.external_id = "";
+    EXPECT_FAIL(add(e), OVERSIGHT_E_INVALID_ARG);
+    e.external_id = kSql;  // SQL metacharacters are only text
+    EXPECT_OK(add(e));
+    const int64_t stored = id;
+
+    EXPECT_FAIL(oversight_casework_end_exemption(nullptr, stored, from), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_end_exemption(store, stored, kBadDate), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_end_exemption(store, stored, before), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_end_exemption(store, stored + 1000, from), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(oversight_casework_end_exemption(store, -1, from), OVERSIGHT_E_NOT_FOUND);
+
+    EXPECT_FAIL(oversight_casework_delete_exemption(nullptr, stored, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_delete_exemption(store, 0, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_delete_exemption(store, -3, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_delete_exemption(store, stored, kSql), OVERSIGHT_E_INVALID_ARG);  // both
+    EXPECT_FAIL(oversight_casework_delete_exemption(store, 0, kBadUtf8), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_delete_exemption(store, 0, kEvil), OVERSIGHT_E_NOT_FOUND);
+
+    char* out = reinterpret_cast<char*>(&id);
+    EXPECT_FAIL(oversight_casework_exemptions_json(nullptr, "C1", &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out == nullptr);
+    EXPECT_FAIL(oversight_casework_exemptions_json(store, "C1", nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_exemptions_json(store, kEvil, &out), OVERSIGHT_E_NOT_FOUND);
+    EXPECT_FAIL(oversight_casework_exemptions_json(store, kBadUtf8, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_OK(oversight_casework_exemptions_json(store, "C1", &out));
+    const nlohmann::json doc = take_document(out, "oversight-exemptions");
+    BOOST_REQUIRE(doc["exemptions"].size() == 1u);
+    BOOST_TEST(doc["exemptions"][0]["external_id"] == kSql);
+
+    // Erasing the child removes it: counted among the records removed.
+    int64_t records = 0;
+    EXPECT_OK(oversight_casework_erase_child(store, "C1", "erasure request 2024/119", &records));
+    BOOST_TEST(records == 1 + 2 + 1 + 1);  // the child, 2 events, 1 allocation, 1 exemption
+    EXPECT_FAIL(oversight_casework_end_exemption(store, stored, from), OVERSIGHT_E_NOT_FOUND);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -24,14 +24,15 @@ int main(void) {
     oversight_reminders_query query = OVERSIGHT_REMINDERS_QUERY_INIT;
     oversight_reminders_ics_options ics = OVERSIGHT_REMINDERS_ICS_OPTIONS_INIT;
     oversight_reminders_acknowledgement ack = OVERSIGHT_REMINDERS_ACKNOWLEDGEMENT_INIT;
+    oversight_casework_exemption exemption = OVERSIGHT_CASEWORK_EXEMPTION_INIT;
     oversight_date d = {2012, 10, 12};
     char *s = NULL;
     unsigned long versions = store.version + history.version + calendar.version + settings.version +
                              recommendation.version + recommendation_change.version + action.version +
                              action_change.version + progress.version + task.version + rag.version +
                              report.version + import.version + team.version + worker.version + person.version +
-                             event.version + query.version + ics.version + ack.version;
+                             event.version + query.version + ics.version + ack.version + exemption.version;
     if (oversight_date_format_iso(d, &s) == OVERSIGHT_OK) oversight_free(s);
-    if (versions != 20 || OVERSIGHT_VERSION_NUMBER < 10000 || sizeof OVERSIGHT_VERSION_STRING < 6) return 1;
+    if (versions != 21 || OVERSIGHT_VERSION_NUMBER < 10000 || sizeof OVERSIGHT_VERSION_STRING < 6) return 1;
     return oversight_abi_version() == OVERSIGHT_ABI_VERSION ? 0 : 1;
 }

@@ -1487,6 +1487,66 @@ static void casework_area(void) {
     TEXTS(FILTER, oversight_casework_list_json, "worker", (S, T, NULL, k_as_of, &g_s));
     TEXTS(FILTER, oversight_casework_list_json, "team", (S, NULL, T, k_as_of, &g_s));
     DATES(oversight_casework_list_json, "as_of", (S, NULL, NULL, D, &g_s));
+
+    /* exemptions (issue 9 point 4) */
+    {
+        oversight_casework_exemption ex = OVERSIGHT_CASEWORK_EXEMPTION_INIT;
+        const char *area[1] = {"visits"};
+        int64_t ex_id = 0;
+        INIT(oversight_casework_exemption_init, oversight_casework_exemption, OVERSIGHT_CASEWORK_EXEMPTION_VERSION);
+        ex.child_id = "C1";
+        ex.kind = "missing";
+        ex.from = k_day;
+        ex.reason = "missing from placement";
+        ex.approved_by = "Mo Manager";
+        CALL(REFUSE, oversight_casework_add_exemption, "store = NULL", (NULL, &ex, &g_i64, &g_i32));
+        CALL(REFUSE, oversight_casework_add_exemption, "exemption = NULL", (S, NULL, &g_i64, &g_i32));
+        VERSIONS(ex, OVERSIGHT_CASEWORK_EXEMPTION_VERSION, oversight_casework_add_exemption,
+                 (S, &ex, &g_i64, &g_i32));
+        TEXTS(ID, oversight_casework_add_exemption, "exemption.child_id", (S, (ex.child_id = T, &ex), &g_i64, &g_i32));
+        ex.child_id = "C1";
+        TEXTS(ID, oversight_casework_add_exemption, "exemption.kind", (S, (ex.kind = T, &ex), &g_i64, &g_i32));
+        ex.kind = "missing";
+        TEXTS(REQ, oversight_casework_add_exemption, "exemption.reason", (S, (ex.reason = T, &ex), &g_i64, &g_i32));
+        ex.reason = "missing from placement";
+        TEXTS(ID, oversight_casework_add_exemption, "exemption.approved_by",
+              (S, (ex.approved_by = T, &ex), &g_i64, &g_i32));
+        ex.approved_by = "Mo Manager";
+        ex.area_count = 1;
+        CALL(REFUSE, oversight_casework_add_exemption, "exemption.areas = NULL, area_count = 1",
+             (S, &ex, &g_i64, &g_i32));
+        ex.areas = area;
+        TEXTS(ID, oversight_casework_add_exemption, "exemption.areas[0]", (S, (area[0] = T, &ex), &g_i64, &g_i32));
+        area[0] = "visits";
+        TEXTS(ID, oversight_casework_add_exemption, "exemption.external_id",
+              (S, (ex.external_id = T, &ex), &g_i64, &g_i32));
+        ex.external_id = NULL;
+        DATES(oversight_casework_add_exemption, "exemption.from", (S, (ex.from = D, &ex), &g_i64, &g_i32));
+        ex.from = k_day;
+        DATES(oversight_casework_add_exemption, "exemption.to", (S, (ex.to = DP, &ex), &g_i64, &g_i32));
+        ex.to = NULL;
+        ex.external_id = "'; DROP TABLE exemptions; --";
+        CALL(SUCCEED, oversight_casework_add_exemption, "exemption.external_id = SQL metacharacters",
+             (S, &ex, &ex_id, NULL));
+        ex.external_id = NULL;
+
+        CALL(REFUSE, oversight_casework_end_exemption, "store = NULL", (NULL, ex_id, k_as_of));
+        I64S(oversight_casework_end_exemption, "exemption_id", (S, I64, k_as_of));
+        DATES(oversight_casework_end_exemption, "to", (S, ex_id, D));
+        CALL(SUCCEED, oversight_casework_end_exemption, "an exemption stored", (S, ex_id, k_as_of));
+
+        CALL(REFUSE, oversight_casework_exemptions_json, "store = NULL", (NULL, "C1", &g_s));
+        CALL(REFUSE, oversight_casework_exemptions_json, "out = NULL", (S, "C1", NULL));
+        TEXTS(ID, oversight_casework_exemptions_json, "child_id", (S, T, &g_s));
+        CALL(REFUSE, oversight_casework_exemptions_json, "child_id = \"C%\" (no such child)", (S, "C%", &g_s));
+        CALL(SUCCEED, oversight_casework_exemptions_json, "child_id = NULL (every child)", (S, NULL, &g_s));
+
+        CALL(REFUSE, oversight_casework_delete_exemption, "store = NULL", (NULL, ex_id, NULL));
+        I64S(oversight_casework_delete_exemption, "exemption_id", (S, I64, NULL));
+        TEXTS(ID, oversight_casework_delete_exemption, "external_id", (S, 0, T));
+        CALL(REFUSE, oversight_casework_delete_exemption, "external_id = \"%\"", (S, 0, "%"));
+        CALL(SUCCEED, oversight_casework_delete_exemption, "an exemption stored", (S, ex_id, NULL));
+    }
 }
 
 static void batch_area(void) {

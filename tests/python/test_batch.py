@@ -118,7 +118,7 @@ class BatchTest(unittest.TestCase):
         with open(os.path.join(FIXTURES, "feed.json"), encoding="utf-8") as f:
             result = apply_text(self.store, f.read())
         self.assertTrue(result["applied"])
-        self.assertEqual((result["added"], result["updated"], result["deleted"]), (10, 3, 3))
+        self.assertEqual((result["added"], result["updated"], result["deleted"]), (12, 3, 4))
         with open(os.path.join(FIXTURES, "feed.ndjson"), encoding="utf-8") as f:
             self.assertEqual(apply_text(self.store, f.read())["added"], 5)
         with open(os.path.join(FIXTURES, "refused.ndjson"), encoding="utf-8") as f:

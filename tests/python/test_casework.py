@@ -288,6 +288,43 @@ class SyncTest(unittest.TestCase):
         self.assertEqual(last["field"], "erased")
         self.assertIn("erasure request 2024/117", last["new"])
 
+    def test_exemptions(self):
+        # A child missing for three weeks: the period, why, and who approved it.
+        eid, outcome = self.cw.add_exemption("C1", "missing", "2024-03-04", "missing from placement, police ref 24/1187",
+                                             "Mo Manager", to="2024-03-24", areas=["visits", "reviews"],
+                                             external_id="X-1")
+        self.assertEqual(outcome, "added")
+        self.assertEqual(self.cw.add_exemption("C1", "missing", "2024-03-04", "missing from placement, police ref "
+                                               "24/1187", "Mo Manager", to="2024-03-24",
+                                               areas=["reviews", "visits"], external_id="X-1"), (eid, "unchanged"))
+        refused, _ = self.cw.add_exemption("C2", "Visit refused", "2024-03-05", "refused to see the worker",
+                                           "Mo Manager")
+        [x] = self.cw.exemptions("C1")
+        self.assertEqual(x, {"id": eid, "child": "C1", "kind": "missing", "from": "2024-03-04", "to": "2024-03-24",
+                             "reason": "missing from placement, police ref 24/1187", "approved_by": "Mo Manager",
+                             "areas": ["reviews", "visits"], "external_id": "X-1"})
+        self.assertEqual([(e["child"], e["kind"], e["to"]) for e in self.cw.exemptions()],
+                         [("C1", "missing", "2024-03-24"), ("C2", "visit_refused", None)])
+        self.cw.end_exemption(refused, "2024-03-05")
+        self.assertEqual(self.cw.exemptions("C2")[0]["to"], "2024-03-05")
+        for bad, status in ((lambda: self.cw.add_exemption("C1", "holiday", START, "r", "Mo"), INVALID_ARG),
+                            (lambda: self.cw.add_exemption("C1", "missing", START, "r", "Mo", to="2024-02-01"),
+                             INVALID_ARG),
+                            (lambda: self.cw.add_exemption("C1", "missing", START, " ", "Mo"), INVALID_ARG),
+                            (lambda: self.cw.add_exemption("C1", "missing", START, "r", ""), INVALID_ARG),
+                            (lambda: self.cw.add_exemption(EVIL, "missing", START, "r", "Mo"), NOT_FOUND),
+                            (lambda: self.cw.end_exemption(refused + 100, START), NOT_FOUND),
+                            (lambda: self.cw.delete_exemption(), INVALID_ARG),
+                            (lambda: self.cw.exemptions(EVIL), NOT_FOUND)):
+            with self.assertRaises(OversightError) as e:
+                bad()
+            self.assertEqual(e.exception.status, status)
+        self.cw.delete_exemption(external_id="X-1")
+        self.cw.delete_exemption(refused)
+        self.assertEqual(self.cw.exemptions(), [])
+        kinds = [c["field"] for c in self.store.changes(0, limit=10000, entity="exemption")["changes"]]
+        self.assertEqual(kinds, ["*", "*", "to_date", "*", "*"])
+
 
 class ReminderFeedTest(unittest.TestCase):
     """The reminder feed: what appeared, disappeared or changed between two

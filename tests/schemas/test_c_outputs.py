@@ -231,6 +231,14 @@ class CApiDocumentsTest(unittest.TestCase):
         keep("oversight_casework_list_json", raw(casework._list_json, h, None, None, _lib.Date.of(CASE_AS_OF)))
         keep("oversight_casework_list_json", raw(casework._list_json, h, _lib.encode("Ann Lee"), None,
                                                  _lib.Date.of(CASE_AS_OF)))
+        # exemptions: none, one child's (closed and open, with and without areas), every child's
+        keep("oversight_casework_exemptions_json", raw(casework._exemptions_json, h, _lib.encode("C2")))
+        cw.add_exemption("C1", "missing", "2024-03-04", "missing from placement", "Mo Manager", to="2024-03-24",
+                         areas=["visits", "reviews"], external_id="X-1")
+        cw.add_exemption("C1", "visit_refused", "2024-03-08", "refused to see the worker", "Mo Manager")
+        cw.add_exemption("C3", "hospital", "2024-03-01", "admitted to hospital", "Mo Manager", to="2024-03-02")
+        keep("oversight_casework_exemptions_json", raw(casework._exemptions_json, h, _lib.encode("C1")))
+        keep("oversight_casework_exemptions_json", raw(casework._exemptions_json, h, None))
 
         # --- batches (a store of their own): applied, and refused (every refused item named)
         def batch_text(name):
@@ -338,7 +346,7 @@ class CApiDocumentsTest(unittest.TestCase):
         with open(os.path.join(BATCH_DATA, "feed.json"), encoding="utf-8") as f:
             doc = json.load(f)
         self.assertEqual([e.message for e in document_v.iter_errors(doc)], [])
-        self.assertEqual(len({item["op"] for item in doc["items"]}), 10, "the fixture uses every op")
+        self.assertEqual(len({item["op"] for item in doc["items"]}), 12, "the fixture uses every op")
         for what, broken in broken_copies(doc):
             self.assertFalse(document_v.is_valid(broken), f"oversight-batch accepts a document {what}")
         for name, refused_lines in (("feed.ndjson", set()), ("refused.ndjson", {4})):

@@ -63,6 +63,14 @@ class AttributeRecord(Versioned):
     _init = "oversight_casework_attribute_init"
 
 
+class ExemptionRecord(Versioned):
+    """oversight_casework_exemption."""
+    _fields_ = [("version", _U32), ("child_id", _TEXT), ("kind", _TEXT), ("from", Date),
+                ("to", ctypes.POINTER(Date)), ("reason", _TEXT), ("approved_by", _TEXT),
+                ("areas", ctypes.POINTER(ctypes.c_char_p)), ("area_count", ctypes.c_size_t), ("external_id", _TEXT)]
+    _init = "oversight_casework_exemption_init"
+
+
 # oversight_casework_outcome: what saving a record did.
 OUTCOMES = {0: "added", 1: "updated", 2: "unchanged"}
 
@@ -82,6 +90,10 @@ _end_allocation = fn("oversight_casework_end_allocation", [_P, _S, Date])
 _upsert_attribute = fn("oversight_casework_upsert_attribute", [_P, ctypes.POINTER(AttributeRecord), _I32P])
 _end_attribute = fn("oversight_casework_end_attribute", [_P, _S, _S, Date])
 _delete_attribute = fn("oversight_casework_delete_attribute", [_P, _S, _S, Date])
+_add_exemption = fn("oversight_casework_add_exemption", [_P, ctypes.POINTER(ExemptionRecord), _I64P, _I32P])
+_end_exemption = fn("oversight_casework_end_exemption", [_P, ctypes.c_int64, Date])
+_delete_exemption = fn("oversight_casework_delete_exemption", [_P, ctypes.c_int64, _S])
+_exemptions_json = fn("oversight_casework_exemptions_json", [_P, _S, _OUT_S])
 _case_json = fn("oversight_casework_case_json", [_P, _S, Date, _OUT_S])
 _list_json = fn("oversight_casework_list_json", [_P, _S, _S, Date, _OUT_S])
 
@@ -212,6 +224,39 @@ class Casework(WorkforceMethods, ReminderMethods, ComplianceMethods, Ssda903Impo
     def delete_attribute(self, child_id, key, effective_from):
         """Deletes the value of `key` that took effect on `effective_from`."""
         _delete_attribute(self._h(), encode(child_id), encode(key), Date.of(effective_from))
+
+    def add_exemption(self, child_id, kind, from_date, reason, approved_by, to=None, areas=None, external_id=None):
+        """Records a period in which the child's obligations cannot be met:
+        `kind` "missing", "custody", "hospital", "abroad", "visit_refused" or
+        "other"; `to` the last day covered (None: open); `areas` the rule
+        areas covered (None: all). With an external id sent before, that
+        exemption is updated in place. Returns (id, outcome)."""
+        handle = self._h()
+        names = [encode(a) for a in (areas or [])]
+        e = ExemptionRecord(child_id=child_id, kind=kind, to=to, reason=reason, approved_by=approved_by,
+                            area_count=len(names), external_id=external_id)
+        e.set("from", from_date)
+        if names:
+            array = (ctypes.c_char_p * len(names))(*names)
+            e._keep.append(array)
+            e.set("areas", ctypes.cast(array, ctypes.POINTER(ctypes.c_char_p)))
+        out, outcome = ctypes.c_int64(), ctypes.c_int32()
+        _add_exemption(handle, ctypes.byref(e), ctypes.byref(out), ctypes.byref(outcome))
+        return out.value, OUTCOMES[outcome.value]
+
+    def end_exemption(self, exemption_id, to):
+        """Ends the exemption: `to` is its last day."""
+        _end_exemption(self._h(), exemption_id, Date.of(to))
+
+    def delete_exemption(self, exemption_id=0, external_id=None):
+        """Deletes the exemption with `exemption_id` or `external_id` (one of them)."""
+        _delete_exemption(self._h(), exemption_id, encode(external_id))
+
+    def exemptions(self, child_id=None):
+        """The child's exemptions (None: every child's), as dicts: id, child,
+        kind, from, to (or None), reason, approved_by, areas, external_id."""
+        text = call_string(_exemptions_json, self._h(), encode(child_id))
+        return document(text, "oversight-exemptions")["exemptions"]
 
     def case(self, child_id, as_of=None):
         """The child's case on `as_of` (dict: child, worker, team, attributes,

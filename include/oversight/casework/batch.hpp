@@ -18,6 +18,7 @@
 //  - delete_event: no event has that id or external id (deleted before, or
 //    never stored: ids are never reused, and telling the two apart would
 //    need the history);
+//  - delete_exemption: no exemption has that id or external id;
 //  - erase_child: no child has that id (erased before, or never stored: the
 //    erasure scrubbed what could tell the two apart).
 // The direct calls (child.hpp, event.hpp) keep Error(not_found) for a
@@ -50,12 +51,18 @@
 //    "attributes"?}                                                     correct_event[_by_external_id]
 //   {"op":"delete_event","id" | "external_id"}                          delete_event[_by_external_id]
 //   {"op":"erase_child","child","reason"}                               erase_child
+//   {"op":"exemption","child","kind","from","to"?,"reason","approved_by",
+//    "areas"?:[strings],"external_id"?}                                 save_exemption
+//   {"op":"delete_exemption","id" | "external_id"}                      delete_exemption[_by_external_id]
+// An exemption sent again with its external id and a "to" ends it (an
+// upsert, exemption.hpp); a delete_exemption of one not there is unchanged.
 // An event's recorded_by is its own, else BatchOptions::recorded_by, else
 // the store's actor (Store::actor()).
 #pragma once
 
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
+#include <oversight/casework/exemption.hpp>
 #include <oversight/core/date.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/rules/rule_pack.hpp>
@@ -137,18 +144,31 @@ struct EraseChild {
     std::string reason;
 };
 
+/// save_exemption(exemption): exemption.child_id is the child,
+/// exemption.external_id its id.
+struct SaveExemption {
+    Exemption exemption;
+};
+/// delete_exemption (by id) or delete_exemption_by_external_id (exactly one set).
+struct DeleteExemption {
+    std::optional<std::int64_t> id;
+    std::optional<std::string> external_id;
+};
+
 }  // namespace batch
 
 /// One change of a batch.
 using BatchChange = std::variant<batch::SaveChild, batch::Allocate, batch::EndAllocation, batch::SetAttribute,
                                  batch::EndAttribute, batch::DeleteAttribute, batch::SaveEvent, batch::CorrectEvent,
-                                 batch::DeleteEvent, batch::EraseChild>;
+                                 batch::DeleteEvent, batch::EraseChild, batch::SaveExemption,
+                                 batch::DeleteExemption>;
 
 /// The op word of a change in a batch document ("child", "allocate", ...).
 std::string_view op_name(const BatchChange& change) noexcept;
 /// The external id a change carries or is addressed by (nullopt: none).
 std::optional<std::string> external_id_of(const BatchChange& change);
-/// The child id a change names (nullopt: a delete_event, which names none).
+/// The child id a change names (nullopt: a delete_event or delete_exemption,
+/// which name none).
 std::optional<std::string> child_of(const BatchChange& change);
 
 struct BatchItem {

@@ -179,11 +179,12 @@ struct Erasure {
     std::int64_t allocations = 0;
     std::int64_t attributes = 0;
     std::int64_t acknowledgements = 0;
+    std::int64_t exemptions = 0;             // exemption.hpp
     std::int64_t history_rows_scrubbed = 0;  // earlier history rows whose values were blanked
 };
 
 /// Removes a child and everything recorded on their case (events,
-/// allocations, attributes, acknowledgements): a UK GDPR erasure (Art. 17)
+/// allocations, attributes, acknowledgements, exemptions): a UK GDPR erasure (Art. 17)
 /// or a case system's purge at the end of the retention period. `reason`
 /// (not blank, at most 1000 bytes) says why; it is kept, so it must not
 /// itself identify the child ("erasure request 2024/117", "retention ended").
@@ -199,7 +200,7 @@ struct Erasure {
 ///    a row about a record moved to another child;
 ///  - one row, entity "child", field "erased", whose new value is a JSON
 ///    object {"reason", "events", "allocations", "attributes",
-///    "acknowledgements", "history_rows_scrubbed"}: who erased (the actor),
+///    "acknowledgements", "exemptions", "history_rows_scrubbed"}: who erased (the actor),
 ///    when and why, and how much.
 /// Why scrub rather than keep: an audit log that kept the values would
 /// still hold the data the erasure is for (Art. 17(1); storage limitation,

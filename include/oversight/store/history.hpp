@@ -64,8 +64,8 @@ std::string history_to_json(const std::vector<Change>& changes);
 /// The kinds of entity the history records, each a Change::entity:
 ///   plan, section, recommendation, action, progress_update, milestone, task
 ///   (plan/), person, team, appointment (workforce/; "worker" in stores
-///   written before schema 4), child, allocation, case_attribute, event
-///   (casework/), acknowledgement (reminders/).
+///   written before schema 4), child, allocation, case_attribute, event,
+///   exemption (casework/), acknowledgement (reminders/).
 const std::vector<std::string>& change_entities();
 
 /// A page of the change feed.

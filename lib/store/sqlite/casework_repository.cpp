@@ -1,5 +1,5 @@
 // The casework repository on SQLite: tables children, allocations,
-// case_attributes and events. A case's team is the team of the allocated
+// case_attributes, events and exemptions. A case's team is the team of the allocated
 // worker's appointment in force on the day asked about.
 #include "store/sqlite/repositories.hpp"
 
@@ -90,6 +90,46 @@ StoredAttribute attribute_from(SQLite::Statement& q) {
             q.getColumn(1).getString(),
             {Date::parse_iso(q.getColumn(4).getString()), q.getColumn(2).getString(), q.getColumn(3).getString()},
             opt_text(q.getColumn(5))};
+}
+
+/// The columns of an exemption as Exemption reads them (exemption_from).
+const char* const kExemptionColumns =
+    "SELECT x.id, c.child_ref, x.kind, x.from_date, x.to_date, x.reason, x.approved_by, x.areas, x.external_id "
+    "FROM exemptions x JOIN children c ON c.id = x.child_id ";
+
+/// An exemption's areas as stored: a JSON array of strings (sorted, each once, by casework).
+std::string areas_json(const std::vector<std::string>& areas) {
+    return nlohmann::json(areas).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Exemption exemption_from(SQLite::Statement& q) {
+    Exemption e;
+    e.id = q.getColumn(0).getInt64();
+    e.child_id = q.getColumn(1).getString();
+    e.kind = exemption_kind_from_string(q.getColumn(2).getString());
+    e.from = Date::parse_iso(q.getColumn(3).getString());
+    e.to = opt_date(q.getColumn(4));
+    e.reason = q.getColumn(5).getString();
+    e.approved_by = q.getColumn(6).getString();
+    for (const auto& a : nlohmann::json::parse(q.getColumn(7).getString()))
+        e.areas.push_back(a.is_string() ? a.get<std::string>() : a.dump());
+    e.external_id = opt_text(q.getColumn(8));
+    return e;
+}
+
+/// An exemption as the history keeps it on creation and deletion (with its
+/// child on deletion): a JSON object, invalid UTF-8 replaced.
+std::string exemption_summary(const Exemption& e, bool with_child) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    if (with_child) j["child"] = e.child_id;
+    j["kind"] = std::string(to_string(e.kind));
+    j["from"] = e.from.iso();
+    j["to"] = e.to ? nlohmann::ordered_json(e.to->iso()) : nlohmann::ordered_json();
+    j["reason"] = e.reason;
+    j["approved_by"] = e.approved_by;
+    j["areas"] = e.areas;
+    if (e.external_id) j["external_id"] = *e.external_id;
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 /// Whether nlohmann's dump writes `s` between quotes as it is: printable
@@ -197,7 +237,8 @@ public:
                 {"events", "event", &out.events},
                 {"allocations", "allocation", &out.allocations},
                 {"case_attributes", "case_attribute", &out.attributes},
-                {"acknowledgements", "acknowledgement", &out.acknowledgements}};
+                {"acknowledgements", "acknowledgement", &out.acknowledgements},
+                {"exemptions", "exemption", &out.exemptions}};
             for (const auto& [table, entity, count] : records) {
                 std::vector<std::int64_t> ids;
                 Query q =
@@ -245,6 +286,7 @@ public:
                                               {"allocations", out.allocations},
                                               {"attributes", out.attributes},
                                               {"acknowledgements", out.acknowledgements},
+                                              {"exemptions", out.exemptions},
                                               {"history_rows_scrubbed", out.history_rows_scrubbed}};
             record_change_about(c_, std::nullopt, "child", child, "erased", std::nullopt, summary.dump());
             return out;
@@ -457,6 +499,87 @@ public:
         });
     }
 
+    std::optional<Exemption> find_exemption(std::int64_t id) const override {
+        return guarded(c_, "finding an exemption", [&] { return exemption_where("x.id = ?1", {id}); });
+    }
+
+    std::optional<Exemption> find_exemption_by_external_id(std::string_view external_id) const override {
+        return guarded(c_, "finding an exemption",
+                       [&] { return exemption_where("x.external_id = ?1", {value(external_id)}); });
+    }
+
+    std::optional<std::int64_t> find_identical_exemption(const Exemption& e) const override {
+        return guarded(c_, "finding an exemption", [&]() -> std::optional<std::int64_t> {
+            const auto child = child_row_if(e.child_id);
+            if (!child) return std::nullopt;
+            static const std::string kSql =
+                "SELECT id FROM exemptions WHERE child_id = ?1 AND kind = ?2 AND from_date = ?3 AND to_date IS ?4 "
+                "AND reason = ?5 AND approved_by = ?6 AND areas = ?7 AND external_id IS NULL ORDER BY id LIMIT 1";
+            return query_id(c_, kSql,
+                            {*child, value(to_string(e.kind)), value(e.from), value(e.to), value(e.reason),
+                             value(e.approved_by), areas_json(e.areas)});
+        });
+    }
+
+    std::vector<Exemption> exemptions(std::string_view child_id) const override {
+        return guarded(c_, "listing exemptions", [&] {
+            std::vector<Exemption> out;
+            Query q = query(c_, std::string(kExemptionColumns) + "WHERE x.child_id = ?1 ORDER BY x.from_date, x.id",
+                            {child_row(child_id)});
+            while (q.executeStep()) out.push_back(exemption_from(q));
+            return out;
+        });
+    }
+
+    std::map<std::string, std::vector<Exemption>> all_exemptions() const override {
+        return guarded(c_, "listing exemptions", [&] {
+            std::map<std::string, std::vector<Exemption>> out;
+            Query q = query(c_, std::string(kExemptionColumns) + "ORDER BY c.child_ref, x.from_date, x.id");
+            while (q.executeStep()) {
+                Exemption e = exemption_from(q);
+                std::string child = e.child_id;
+                out[std::move(child)].push_back(std::move(e));
+            }
+            return out;
+        });
+    }
+
+    std::int64_t add_exemption(const Exemption& e) override {
+        return write(c_, "recording an exemption", [&] {
+            return insert_row(c_, "exemptions", "exemption",
+                              {{"child_id", child_row(e.child_id)},
+                               {"kind", value(to_string(e.kind))},
+                               {"from_date", value(e.from)},
+                               {"to_date", value(e.to)},
+                               {"reason", e.reason},
+                               {"approved_by", e.approved_by},
+                               {"areas", areas_json(e.areas)},
+                               {"external_id", value(e.external_id)}},
+                              exemption_summary(e, false));
+        });
+    }
+
+    bool update_exemption(const Exemption& e) override {
+        return write(c_, "changing an exemption", [&] {
+            return update_row(c_, "exemptions", "exemption", e.id,
+                              {{"kind", "kind", value(to_string(e.kind))},
+                               {"from_date", "from_date", value(e.from)},
+                               {"to_date", "to_date", value(e.to)},
+                               {"reason", "reason", e.reason},
+                               {"approved_by", "approved_by", e.approved_by},
+                               {"areas", "areas", areas_json(e.areas)},
+                               {"external_id", "external_id", value(e.external_id)}}) > 0;
+        });
+    }
+
+    void remove_exemption(std::int64_t id) override {
+        write(c_, "deleting an exemption", [&] {
+            auto e = exemption_where("x.id = ?1", {id});
+            if (!e) throw Error(Status::not_found, "exemption " + std::to_string(id) + " not found");
+            delete_row(c_, "exemptions", "exemption", id, exemption_summary(*e, true));
+        });
+    }
+
     std::vector<CaseSummary> cases(const CaseFilter& filter, Date as_of) const override {
         return guarded(c_, "listing cases", [&] {
             std::vector<CaseSummary> out;
@@ -536,6 +659,12 @@ private:
         Query q = query(c_, std::string(kEventColumns) + "WHERE " + condition, params);
         if (!q.executeStep()) return std::nullopt;
         return event_from(q);
+    }
+
+    std::optional<Exemption> exemption_where(const char* condition, const std::vector<Value>& params) const {
+        Query q = query(c_, std::string(kExemptionColumns) + "WHERE " + condition, params);
+        if (!q.executeStep()) return std::nullopt;
+        return exemption_from(q);
     }
 
     std::optional<StoredAttribute> attribute_where(const char* condition, const std::vector<Value>& params) const {

@@ -200,7 +200,8 @@ std::optional<std::string> name_of(const Connection& c, const char* table, const
 const std::pair<std::string_view, const char*> kChildTables[] = {{"allocation", "allocations"},
                                                                   {"case_attribute", "case_attributes"},
                                                                   {"event", "events"},
-                                                                  {"acknowledgement", "acknowledgements"}};
+                                                                  {"acknowledgement", "acknowledgements"},
+                                                                  {"exemption", "exemptions"}};
 
 /// The child whose case a row of `entity` belongs to (nullopt: no child's).
 std::optional<std::int64_t> child_of(const Connection& c, std::string_view entity, std::int64_t id) {

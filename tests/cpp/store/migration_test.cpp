@@ -13,6 +13,7 @@
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
+#include <oversight/casework/exemption.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/store/history.hpp>
@@ -503,7 +504,7 @@ BOOST_AUTO_TEST_CASE(a_version_5_store_with_history_is_chained_by_migration_0006
     }
     BOOST_REQUIRE(before.size() == 26u);
     Store s = Store::open(tmp.path);
-    BOOST_TEST(s.schema_version() == 6);
+    BOOST_TEST(s.schema_version() == Store::latest_schema_version());  // 6, then 0007 and on
     HistoryVerification v = verify_history(s);
     BOOST_TEST(v.ok, v.message);
     BOOST_TEST(v.rows == 26);
@@ -529,6 +530,51 @@ BOOST_AUTO_TEST_CASE(a_version_5_store_with_history_is_chained_by_migration_0006
     BOOST_TEST(v.ok, v.message);
     BOOST_TEST(v.head_seq == s.history().back().seq);
     BOOST_TEST(s.history().front().seq == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
+    // A version 6 store as 0006 left it: today's store without what 0007
+    // adds (0007 only adds the exemptions table and its index).
+    TempStore tmp("migration_v6");
+    std::map<std::string, std::vector<std::string>> before;
+    {
+        Store s = Store::open(tmp.path);
+        s.set_actor("tester");
+        save_child(s, {"C1", d("2012-05-01")});
+        record_event(s, "C1", {"visit", d("2024-03-05"), {}, std::nullopt}, "tester");
+    }
+    {
+        SQLite::Database db(tmp.path, SQLite::OPEN_READWRITE);
+        db.exec("DROP TABLE exemptions");
+        db.exec("PRAGMA user_version = 6");
+        before = dump(db);
+    }
+    Store s = Store::open(tmp.path);
+    BOOST_TEST(s.schema_version() == Store::latest_schema_version());
+    BOOST_TEST(s.schema_version() >= 7);
+    {
+        SQLite::Database db(tmp.path);
+        auto after = dump(db);
+        BOOST_TEST(after.at("exemptions").empty());
+        for (const auto& [table, content] : before)
+            if (table != "(schema)" && table != "(user_version)")
+                BOOST_TEST_CONTEXT(table) { BOOST_TEST(content == after.at(table), boost::test_tools::per_element()); }
+        BOOST_TEST(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    }
+    // The new table is written, chained into the history, and erased with its child.
+    Exemption e;
+    e.child_id = "C1";
+    e.kind = ExemptionKind::custody;
+    e.from = d("2024-03-10");
+    e.reason = "remanded to youth detention accommodation";
+    e.approved_by = "Mo Manager";
+    add_exemption(s, e);
+    BOOST_TEST(exemptions(s, "C1").size() == 1u);
+    HistoryVerification v = verify_history(s);
+    BOOST_TEST(v.ok, v.message);
+    BOOST_TEST(erase_child(s, "C1", "retention ended").exemptions == 1);
+    v = verify_history(s);
+    BOOST_TEST(v.ok, v.message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

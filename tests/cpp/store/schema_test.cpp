@@ -8,6 +8,7 @@
 #include "support/store_fixtures.hpp"
 
 #include <oversight/casework/child.hpp>
+#include <oversight/casework/exemption.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/store/store.hpp>
 #include <oversight/workforce/appointment.hpp>
@@ -74,7 +75,7 @@ BOOST_AUTO_TEST_CASE(every_table_is_strict) {
         BOOST_TEST_CONTEXT(q.getColumn(0).getString()) { BOOST_TEST(q.getColumn(1).getInt() == 1); }
         ++tables;
     }
-    BOOST_TEST(tables == 17);
+    BOOST_TEST(tables == 18);  // 0007 added exemptions
     BOOST_TEST(!raw.db.tableExists("workers"));
 }
 
@@ -149,6 +150,38 @@ BOOST_AUTO_TEST_CASE(casework_tables_refuse_bad_rows) {
                            "VALUES ('X9', '2024-03-01T00:00:00Z', 'X 1')"));  // unique
     BOOST_TEST(!raw.refused("INSERT INTO children(child_ref, created_at, external_id) "
                             "VALUES ('X9', '2024-03-01T00:00:00Z', NULL)"));
+}
+
+BOOST_AUTO_TEST_CASE(exemptions_refuse_bad_rows_and_go_with_their_child) {
+    TempStore tmp("schema_exemptions");
+    {
+        Store s = Store::open(tmp.path);
+        save_child(s, {"X1", std::nullopt});
+        Exemption e;
+        e.child_id = "X1";
+        e.kind = ExemptionKind::hospital;
+        e.from = d("2024-03-01");
+        e.reason = "admitted";
+        e.approved_by = "Mo Manager";
+        add_exemption(s, e);
+    }
+    Raw raw(tmp.path);
+    const std::string row = "INSERT INTO exemptions(child_id, kind, from_date, to_date, reason, approved_by, areas) VALUES ";
+    BOOST_TEST(!raw.refused(row + "(1, 'missing', '2024-03-01', '2024-03-01', 'r', 'Mo', '[\"visits\"]')"));
+    BOOST_TEST(raw.refused(row + "(1, 'holiday', '2024-03-01', NULL, 'r', 'Mo', '[]')"));
+    BOOST_TEST(raw.refused(row + "(1, 'missing', '2024-02-30', NULL, 'r', 'Mo', '[]')"));      // by value
+    BOOST_TEST(raw.refused(row + "(1, 'missing', '2024-03-02', '2024-03-01', 'r', 'Mo', '[]')"));  // ends first
+    BOOST_TEST(raw.refused(row + "(1, 'missing', '2024-03-01', NULL, ' ', 'Mo', '[]')"));
+    BOOST_TEST(raw.refused(row + "(1, 'missing', '2024-03-01', NULL, 'r', '', '[]')"));
+    BOOST_TEST(raw.refused(row + "(1, 'missing', '2024-03-01', NULL, 'r', 'Mo', '{}')"));
+    BOOST_TEST(raw.refused(row + "(1, 'missing', '2024-03-01', NULL, 'r', 'Mo', 'visits')"));
+    BOOST_TEST(raw.refused(row + "(99, 'missing', '2024-03-01', NULL, 'r', 'Mo', '[]')"));  // no such child
+    BOOST_TEST(raw.refused("UPDATE exemptions SET external_id = ' X1'"));
+    BOOST_TEST(raw.count("exemptions") == 2);
+    // A child's row goes with its exemptions (erase_child deletes them first,
+    // writing their history; the cascade keeps the schema's own promise).
+    BOOST_TEST(!raw.refused("DELETE FROM children WHERE child_ref = 'X1'"));
+    BOOST_TEST(raw.count("exemptions") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(workforce_tables_refuse_bad_rows) {

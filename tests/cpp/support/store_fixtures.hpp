@@ -6,6 +6,7 @@
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
+#include <oversight/casework/exemption.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/import/plan_file.hpp>
 #include <oversight/plan/plan_store.hpp>
@@ -104,6 +105,13 @@ inline std::string snapshot(const Store& store, Date as_of, const std::vector<Ob
             out << "  event " << e.id << "|" << e.event.type << "|" << e.event.date.iso() << "|"
                 << e.event.external_id.value_or("-") << "|" << e.recorded_by << "|" << e.recorded_at << "|"
                 << e.source << "\n";
+        for (const Exemption& x : exemptions(store, c.child_id)) {
+            out << "  exemption " << x.id << "|" << to_string(x.kind) << "|" << x.from.iso() << "|"
+                << (x.to ? x.to->iso() : "-") << "|" << x.reason << "|" << x.approved_by << "|"
+                << x.external_id.value_or("-");
+            for (const std::string& a : x.areas) out << "|" << a;
+            out << "\n";
+        }
     }
     for (const ObligationKey& k : acks)
         if (auto a = find_acknowledgement(store, k))

@@ -69,7 +69,7 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_upsert_child(ov
                                                                               int32_t *out_outcome) OVERSIGHT_NOEXCEPT;
 
 /* Removes a child and everything recorded on their case (events,
- * allocations, attributes, acknowledgements): a UK GDPR erasure or a case
+ * allocations, attributes, acknowledgements, exemptions): a UK GDPR erasure or a case
  * system's purge. `reason` (not blank, at most 1000 bytes, and not itself
  * identifying the child: "erasure request 2024/117") is kept in the history,
  * whose earlier rows about the case keep who and when but lose their values
@@ -242,6 +242,66 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_list_json(const
                                                                            const char *worker, const char *team,
                                                                            oversight_date as_of,
                                                                            char **out) OVERSIGHT_NOEXCEPT;
+
+/* An exemption: a period during which the child's statutory obligations
+ * cannot be met for a recorded reason (<oversight/casework/exemption.hpp>);
+ * compliance reports an obligation falling due in it as exempt, with the
+ * reason, never as met. */
+typedef struct oversight_casework_exemption {
+    uint32_t version;         /* OVERSIGHT_CASEWORK_EXEMPTION_VERSION */
+    const char *child_id;     /* required */
+    const char *kind;         /* required: "missing", "custody", "hospital", "abroad", "visit_refused" or "other" */
+    oversight_date from;      /* required: the first day covered */
+    const oversight_date *to; /* the last day covered (inclusive); NULL: open */
+    const char *reason;       /* required, not blank (one line, at most 4096 bytes) */
+    const char *approved_by;  /* required: the name of the person who approved it */
+    const char *const *areas; /* area_count rule areas covered ("visits", "reviews", ...); NULL with 0: all */
+    size_t area_count;
+    const char *external_id;  /* the case system's id for the exemption; NULL: none */
+} oversight_casework_exemption;
+
+#define OVERSIGHT_CASEWORK_EXEMPTION_VERSION 1
+#define OVERSIGHT_CASEWORK_EXEMPTION_INIT \
+    { OVERSIGHT_CASEWORK_EXEMPTION_VERSION, NULL, NULL, { 0, 0, 0 }, NULL, NULL, NULL, NULL, 0, NULL }
+
+/* Fills *opts with OVERSIGHT_CASEWORK_EXEMPTION_INIT (child, kind, from,
+ * reason and approved_by must still be set). */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_exemption_init(oversight_casework_exemption *opts,
+                                                                                uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* Records an exemption (save_exemption, <oversight/casework/exemption.hpp>):
+ * with an external id a stored exemption of the same child has, that one is
+ * updated in place (OVERSIGHT_E_CONFLICT when another child's has it);
+ * without one, an identical exemption already stored is not stored twice.
+ * *out_id (may be NULL) receives its id, *out_outcome (may be NULL) an
+ * oversight_casework_outcome. OVERSIGHT_E_NOT_FOUND for an unknown child;
+ * OVERSIGHT_E_INVALID_ARG for an unknown kind, `to` before `from`, a blank
+ * reason or approved_by, or an area that is not a name. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_add_exemption(
+    oversight_store *store, const oversight_casework_exemption *exemption, int64_t *out_id,
+    int32_t *out_outcome) OVERSIGHT_NOEXCEPT;
+
+/* Ends the exemption `exemption_id`: `to` becomes its last day (history
+ * field "to_date"). OVERSIGHT_E_NOT_FOUND when there is none;
+ * OVERSIGHT_E_INVALID_ARG when `to` is before its first day. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_end_exemption(oversight_store *store,
+                                                                               int64_t exemption_id,
+                                                                               oversight_date to) OVERSIGHT_NOEXCEPT;
+
+/* Deletes an exemption recorded by mistake, named by `exemption_id` (> 0)
+ * or `external_id` (exactly one; the other 0 or NULL). History field "*"
+ * with the exemption as it was. OVERSIGHT_E_NOT_FOUND when there is none. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_delete_exemption(
+    oversight_store *store, int64_t exemption_id, const char *external_id) OVERSIGHT_NOEXCEPT;
+
+/* The exemptions of `child_id` (by first day), or of every child when
+ * `child_id` is NULL (by child id, then first day), as an owned JSON
+ * document {"format":"oversight-exemptions","version":1,"exemptions":[{"id",
+ * "child","kind","from","to" (or null),"reason","approved_by","areas":[...],
+ * "external_id" (or null)}]}. OVERSIGHT_E_NOT_FOUND for an unknown child. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_exemptions_json(const oversight_store *store,
+                                                                                 const char *child_id,
+                                                                                 char **out) OVERSIGHT_NOEXCEPT;
 
 OVERSIGHT_END_DECLS
 
