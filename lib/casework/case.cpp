@@ -25,13 +25,10 @@ void check_filter(const Store& store, const CaseFilter& filter) {
 
 }  // namespace
 
-std::vector<CaseRecord> detail::load_cases(const Store& store, const CaseFilter& filter, Date as_of) {
+void detail::for_each_case(const Store& store, const CaseFilter& filter, Date as_of,
+                           const std::function<void(CaseHistory&&)>& visit) {
     check_filter(store, filter);
-    return casework_repository(store).load_cases(filter, as_of);
-}
-
-std::vector<detail::CaseHistory> detail::load_case_histories(const Store& store, Date as_of) {
-    return casework_repository(store).load_case_histories(as_of);
+    casework_repository(store).for_each_case(filter, as_of, visit);
 }
 
 std::vector<detail::TeamSpan> detail::team_spans(const Store& store) { return casework_repository(store).team_spans(); }

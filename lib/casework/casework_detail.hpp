@@ -9,6 +9,7 @@
 #include <oversight/rules/schedule.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <optional>
@@ -62,21 +63,22 @@ struct TeamSpan {
 /// A case as of a day with what a look back needs: when each event was
 /// recorded and who held the case over time.
 struct CaseHistory {
-    CaseRecord record;                  // as load_cases gives it
+    CaseRecord record;                  // as load_case gives it
     std::vector<Date> recorded_on;      // parallel to record.events: the UTC date each was recorded
     std::vector<Allocation> allocations;  // every allocation of the child, by start
 };
 
-/// Every case as of `as_of` (load_cases with no filter) with the recording
-/// date of each event and the child's allocations over time (compliance).
-std::vector<CaseHistory> load_case_histories(const Store& store, Date as_of);
+/// Calls `visit` with each case matching the filter as of `as_of`, one at a
+/// time (memory does not grow with the store): the case record without the
+/// events dated after `as_of` (schedule_case ignores them), the recording
+/// date of each event and the child's allocations over time (reminders,
+/// compliance). In no stated order; `visit` must not write to the store.
+/// Error(not_found) when the filter names an unknown worker or team.
+void for_each_case(const Store& store, const CaseFilter& filter, Date as_of,
+                   const std::function<void(CaseHistory&&)>& visit);
 /// Every person's team over time, by their appointments (worker, then start).
 std::vector<TeamSpan> team_spans(const Store& store);
 
-/// Every case matching the filter as of `as_of` (for reminders), as
-/// load_case gives one. Error(not_found) when the filter names an unknown
-/// worker or team.
-std::vector<CaseRecord> load_cases(const Store& store, const CaseFilter& filter, Date as_of);
 
 }  // namespace detail
 }  // namespace oversight

@@ -16,6 +16,7 @@
 #include "casework/casework_detail.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -121,13 +122,14 @@ public:
     /// Cases as of a day: the allocation in force then, the team of the
     /// worker's appointment in force then; by child id.
     virtual std::vector<CaseSummary> cases(const CaseFilter& filter, Date as_of) const = 0;
-    /// The same cases as records (see load_case), in bulk.
-    virtual std::vector<CaseRecord> load_cases(const CaseFilter& filter, Date as_of) const = 0;
     virtual std::optional<CaseRecord> load_case(std::string_view child_id, Date as_of) const = 0;
-    /// Every case as load_cases({}, as_of) gives it, with the recording date
-    /// of each event and the child's allocations over time, on one snapshot
-    /// (five queries, however many cases).
-    virtual std::vector<CaseHistory> load_case_histories(Date as_of) const = 0;
+    /// Calls `visit` with each case matching the filter, as load_case gives
+    /// one but for the events dated after `as_of` (left out), with the
+    /// recording date of each event and the child's allocations over time:
+    /// one case at a time, none kept, on one snapshot; in no stated order.
+    /// `visit` must not write to the store.
+    virtual void for_each_case(const CaseFilter& filter, Date as_of,
+                               const std::function<void(CaseHistory&&)>& visit) const = 0;
     /// Every appointment's team span, by worker then start.
     virtual std::vector<TeamSpan> team_spans() const = 0;
 };

@@ -181,16 +181,15 @@ std::vector<ComplianceItem> classify_case(const ComplianceCase& c, const std::ve
             }
         }
 
-        // EXEMPTIONS: the check goes here. An approved exemption covering
-        // this obligation (its child, its due date; the kinds of obligation
-        // the exemption pauses) sets
-        //     item.state = ComplianceState::exempt; item.days = 0;
-        //     item.exemption = reason + " (approved by " + who + ", from .. to ..)";
-        // and skips the state decision below, so an exempt obligation is
-        // never counted as met nor as overdue (aggregate() leaves exempt items
-        // out of numerator and denominator).
+        // An exemption covering the day it fell due, when not met by then.
+        const bool met_in_time = o.met_on && *o.met_on <= o.due;
+        const Exemption* exempt =
+            !met_in_time && o.due <= as_of ? covering(c.exemptions, o.due, item.area) : nullptr;
 
-        if (o.met_on) {
+        if (exempt) {
+            item.state = ComplianceState::exempt;
+            item.exemption = *exempt;
+        } else if (o.met_on) {
             const int late = Date::days_between(o.due, *o.met_on);
             item.state = late > 0 ? ComplianceState::met_late : ComplianceState::met_on_time;
             item.days = std::max(late, 0);
@@ -302,40 +301,67 @@ std::vector<ComplianceItem> ComplianceReport::disagreements() const {
     return out;
 }
 
-ComplianceReport compliance_of(const std::vector<ComplianceCase>& cases, const RulePack& pack,
-                               const Calendar& calendar, const ComplianceOptions& options) {
-    if (options.window.count < 0)
-        throw Error(Status::invalid_arg, "compliance window " + describe(options.window) + " is negative");
-    if (options.recording_threshold_working_days < 0)
-        throw Error(Status::invalid_arg, "recording threshold " +
-                                             std::to_string(options.recording_threshold_working_days) +
-                                             " working days is negative");
-    ComplianceReport report;
-    report.as_of = options.as_of;
-    report.period_to = options.period_to.value_or(options.as_of);
-    report.period_from = options.period_from.value_or(report.period_to.add_days(1).add_months(-3));
-    if (report.period_to < report.period_from)
-        throw Error(Status::invalid_arg, "compliance period ends (" + report.period_to.iso() + ") before it starts (" +
-                                             report.period_from.iso() + ")");
-    report.due_soon_until = add_duration(options.as_of, options.window, calendar);
-    report.recording_threshold_working_days = options.recording_threshold_working_days;
-    const ClassifySettings settings{options.as_of, report.due_soon_until, options.recording_threshold_working_days};
+namespace {
 
-    for (const ComplianceCase& c : cases) {
-        const std::vector<Obligation> obligations = schedule_case(pack, c.record, options.as_of, calendar);
-        for (ComplianceItem& i : classify_case(c, obligations, pack, calendar, settings)) {
+/// A report being built case by case: compliance_of and compliance (which
+/// reads the store one case at a time) share it.
+class ReportBuilder {
+public:
+    ReportBuilder(const RulePack& pack, const Calendar& calendar, const ComplianceOptions& options)
+        : pack_(pack), calendar_(calendar), options_(options) {
+        if (options.window.count < 0)
+            throw Error(Status::invalid_arg, "compliance window " + describe(options.window) + " is negative");
+        if (options.recording_threshold_working_days < 0)
+            throw Error(Status::invalid_arg, "recording threshold " +
+                                                 std::to_string(options.recording_threshold_working_days) +
+                                                 " working days is negative");
+        report_.as_of = options.as_of;
+        report_.period_to = options.period_to.value_or(options.as_of);
+        report_.period_from = options.period_from.value_or(report_.period_to.add_days(1).add_months(-3));
+        if (report_.period_to < report_.period_from)
+            throw Error(Status::invalid_arg, "compliance period ends (" + report_.period_to.iso() +
+                                                 ") before it starts (" + report_.period_from.iso() + ")");
+        report_.due_soon_until = add_duration(options.as_of, options.window, calendar);
+        report_.recording_threshold_working_days = options.recording_threshold_working_days;
+        settings_ = {options.as_of, report_.due_soon_until, options.recording_threshold_working_days};
+    }
+
+    /// Schedules and classifies one case; keeps its items due in the period
+    /// that pass the filters.
+    void add(const ComplianceCase& c) {
+        const std::vector<Obligation> obligations = schedule_case(pack_, c.record, options_.as_of, calendar_);
+        for (ComplianceItem& i : classify_case(c, obligations, pack_, calendar_, settings_)) {
             const Obligation& o = i.obligation;
-            if (o.due < report.period_from || report.period_to < o.due) continue;
-            if (options.team && !same_name(o.team, *options.team)) continue;
-            if (options.worker && !same_name(o.worker, *options.worker)) continue;
-            if (options.rule && o.rule_id != *options.rule) continue;
-            if (options.area && i.area != *options.area) continue;
-            report.items.push_back(std::move(i));
+            if (o.due < report_.period_from || report_.period_to < o.due) continue;
+            if (options_.team && !same_name(o.team, *options_.team)) continue;
+            if (options_.worker && !same_name(o.worker, *options_.worker)) continue;
+            if (options_.rule && o.rule_id != *options_.rule) continue;
+            if (options_.area && i.area != *options_.area) continue;
+            report_.items.push_back(std::move(i));
         }
     }
-    std::sort(report.items.begin(), report.items.end(), item_order);
-    report.groups = aggregate(report.items);
-    return report;
+
+    ComplianceReport finish() {
+        std::sort(report_.items.begin(), report_.items.end(), item_order);
+        report_.groups = aggregate(report_.items);
+        return std::move(report_);
+    }
+
+private:
+    const RulePack& pack_;
+    const Calendar& calendar_;
+    const ComplianceOptions& options_;
+    ClassifySettings settings_;
+    ComplianceReport report_;
+};
+
+}  // namespace
+
+ComplianceReport compliance_of(const std::vector<ComplianceCase>& cases, const RulePack& pack,
+                               const Calendar& calendar, const ComplianceOptions& options) {
+    ReportBuilder report(pack, calendar, options);
+    for (const ComplianceCase& c : cases) report.add(c);
+    return report.finish();
 }
 
 // ---------------------------------------------------------------- from a store
@@ -396,17 +422,22 @@ ComplianceReport compliance(const Store& store, const RulePack& pack, const Cale
         throw Error(Status::not_found, "no rule of area '" + detail::sanitize_utf8(*options.area) + "' in rule pack '" +
                                            pack.name() + "'");
 
+    ReportBuilder report(pack, calendar, options);
     std::map<std::string, std::vector<detail::TeamSpan>> teams;
     for (detail::TeamSpan& t : detail::team_spans(store)) teams[t.worker].push_back(std::move(t));
-    std::vector<ComplianceCase> cases;
-    for (detail::CaseHistory& h : detail::load_case_histories(store, options.as_of)) {
+    std::map<std::string, std::vector<Exemption>> exempt = all_exemptions(store);
+    // One case at a time: memory holds the report's items, not the store.
+    // The filters are on who held the case when each obligation fell due,
+    // so every case is read.
+    detail::for_each_case(store, {}, options.as_of, [&](detail::CaseHistory&& h) {
         ComplianceCase c;
         c.allocations = spans_of(h.allocations, teams, options.as_of);
         c.recorded_on.assign(h.recorded_on.begin(), h.recorded_on.end());
         c.record = std::move(h.record);
-        cases.push_back(std::move(c));
-    }
-    return compliance_of(cases, pack, calendar, options);
+        if (auto e = exempt.find(c.record.child_id); e != exempt.end()) c.exemptions = std::move(e->second);
+        report.add(c);
+    });
+    return report.finish();
 }
 
 // ----------------------------------------------------------------------- JSON
@@ -455,7 +486,15 @@ ojson item_json(const ComplianceItem& i) {
     j["recording_delay_working_days"] = i.recording_delay ? ojson(*i.recording_delay) : ojson();
     j["recorded_late"] = i.recorded_late;
     j["ended_on"] = opt_date(o.ended_on);
-    j["exemption"] = i.exemption.empty() ? ojson() : ojson(i.exemption);
+    if (i.exemption)
+        j["exemption"] = {{"id", i.exemption->id},
+                          {"kind", std::string(to_string(i.exemption->kind))},
+                          {"from", i.exemption->from.iso()},
+                          {"to", opt_date(i.exemption->to)},
+                          {"reason", detail::sanitize_utf8(i.exemption->reason)},
+                          {"approved_by", i.exemption->approved_by}};
+    else
+        j["exemption"] = nullptr;
     j["explanation"] = detail::sanitize_utf8(o.explanation);
     if (i.host_due)
         j["host_due"] = {{"date", opt_date(i.host_due->host_due)},
@@ -497,6 +536,12 @@ namespace {
 
 std::string opt_iso(const std::optional<Date>& d) { return d ? d->iso() : std::string(); }
 
+/// "missing 2024-03-04 to 2024-03-24: reason (approved by NAME)".
+std::string exemption_text(const Exemption& e) {
+    return std::string(to_string(e.kind)) + " " + e.from.iso() + (e.to ? " to " + e.to->iso() : " onwards") + ": " +
+           detail::sanitize_utf8(e.reason) + " (approved by " + e.approved_by + ")";
+}
+
 std::vector<std::string> item_row(const ComplianceItem& i) {
     const Obligation& o = i.obligation;
     return {o.team,
@@ -518,7 +563,7 @@ std::vector<std::string> item_row(const ComplianceItem& i) {
             o.anchor_event,
             o.source,
             o.layer,
-            i.exemption,
+            i.exemption ? exemption_text(*i.exemption) : std::string(),
             i.host_due ? (i.host_due->host_due ? i.host_due->host_due->iso() : i.host_due->host_text) : std::string(),
             i.host_due ? i.host_due->explanation : std::string(),
             o.explanation};
@@ -602,6 +647,7 @@ std::string compliance_to_text(const ComplianceReport& report, bool children, st
                 out << " by " << i.days << " day" << (i.days == 1 ? "" : "s");
             if (o.met_on) out << " (met " << o.met_on->iso() << ")";
             if (i.recorded_late) out << " [recorded " << *i.recording_delay << " working days later]";
+            if (i.exemption) out << " [" << exemption_text(*i.exemption) << "]";
             out << "\n";
         }
     }

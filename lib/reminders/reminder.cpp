@@ -58,14 +58,15 @@ std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const 
                                 Duration window, const CaseFilter& filter) {
     if (window.count < 0) throw Error(Status::invalid_arg, "reminder window " + describe(window) + " is negative");
     Date end = add_duration(as_of, window, calendar);
-    std::vector<CaseRecord> cases = detail::load_cases(store, filter, as_of);
-
     std::map<std::string, Acknowledgement> acks;
     for (auto& [key, ack] : detail::acknowledgement_repository(store).all())
         acks[lookup_key(key.child_id, key.rule_id, key.due.iso())] = std::move(ack);
 
     std::vector<Reminder> out;
-    for (const CaseRecord& record : cases) {
+    // One case at a time (a worker's or team's cases found by index): memory
+    // holds the reminders, not the store.
+    detail::for_each_case(store, filter, as_of, [&](detail::CaseHistory&& history) {
+        const CaseRecord& record = history.record;
         for (Obligation& o : schedule_case(pack, record, as_of, calendar)) {
             if (o.met_on || o.ended_on) continue;  // met, or a breach no longer actionable
             Reminder r;
@@ -86,7 +87,7 @@ std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const 
             r.obligation = std::move(o);
             out.push_back(std::move(r));
         }
-    }
+    });
     std::sort(out.begin(), out.end(), detail::reminder_order);
     return out;
 }

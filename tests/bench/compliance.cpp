@@ -21,6 +21,7 @@
 #include <oversight/calendar/duration.hpp>
 #include <oversight/casework/batch.hpp>
 #include <oversight/casework/case.hpp>
+#include <oversight/compliance/compliance.hpp>
 #include <oversight/reminders/reminder.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/store.hpp>
@@ -137,6 +138,16 @@ int main(int argc, char** argv) {
         const Run plain_py = command("python3 " + quoted(OVERSIGHT_COMPLIANCE_PLAIN_PY) + " " + quoted(db) + " " +
                                      as_of.iso() + " " + quoted(holidays) + " > " + quoted(root / "plain.json"));
         row("python: visit and review chains", plain_py, plain_sql.seconds);
+
+        const Run report = in_child([&] {
+            Store store = open_read_only(db);
+            ComplianceOptions o;
+            o.as_of = as_of;
+            const ComplianceReport r = compliance(store, pack, calendar, o);
+            std::fprintf(stderr, "  (%zu obligations due in the quarter)\n", r.items.size());
+            return 0;
+        });
+        row("oversight: compliance report, every case", report, plain_sql.seconds);
 
         const Run all = in_child([&] {
             Store store = open_read_only(db);

@@ -31,6 +31,7 @@
 
 #include <oversight/calendar/calendar.hpp>
 #include <oversight/calendar/duration.hpp>
+#include <oversight/casework/exemption.hpp>
 #include <oversight/core/date.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/rules/schedule.hpp>
@@ -75,6 +76,8 @@ struct ComplianceCase {
     std::vector<std::optional<Date>> recorded_on;
     /// By start, not overlapping; days outside every span are unallocated.
     std::vector<AllocationSpan> allocations;
+    /// The child's exemptions (casework/exemption.hpp), by from date.
+    std::vector<Exemption> exemptions;
 };
 
 /// A second opinion: the due date the case system computed for an
@@ -115,7 +118,7 @@ struct ComplianceItem {
     std::optional<Date> met_recorded_on;    // when that event was recorded (UTC), if known
     std::optional<int> recording_delay;     // working days in (met_on, met_recorded_on]
     bool recorded_late = false;             // recording_delay > the threshold
-    std::string exemption;                  // exempt: the reason (who approved, from, to)
+    std::optional<Exemption> exemption;     // exempt: the exemption that covers it
     std::optional<HostDueDate> host_due;    // set only when the host's due date differs
 };
 bool operator==(const ComplianceItem& a, const ComplianceItem& b);
@@ -135,13 +138,15 @@ struct ClassifySettings {
 /// its recording delay, and any host due date that differs. `pack` gives
 /// each rule's area and satisfying events.
 ///
-/// Exemptions: this is the one place an exemption (a child missing, in
-/// custody, in hospital, abroad, a visit refused) is to be applied: an item
-/// an approved exemption covers becomes ComplianceState::exempt with
-/// `exemption` naming the reason and approver, before its state is decided
-/// otherwise (an exempt item is never met nor overdue). No exemption store is
-/// read here yet: that check is to be added at the marked point in
-/// lib/compliance/compliance.cpp.
+/// Exemptions (c.exemptions; a child missing, in custody, in hospital,
+/// abroad, a visit refused): an obligation that fell due on or before as_of
+/// on a day an exemption covers for its rule's area (covering(), the due
+/// date tested) and was not met by its due date is ComplianceState::exempt,
+/// with `exemption` set: never counted as met, nor as overdue, and never
+/// dropped. One met on time stays met on time (the exemption was not
+/// needed); one met late is exempt (the lateness has its approved reason).
+/// An obligation not yet due on as_of keeps its state: the child may be
+/// back before it falls due.
 std::vector<ComplianceItem> classify_case(const ComplianceCase& c, const std::vector<Obligation>& obligations,
                                           const RulePack& pack, const Calendar& calendar,
                                           const ClassifySettings& settings);

@@ -34,7 +34,8 @@ std::map<std::string, std::string> attributes_from_json(const std::string& text)
 /// A case as of a day: columns child row id, child id, worker, team,
 /// allocated from, event count. ?1 is the day; the filter's worker and team,
 /// and one child, follow when given.
-std::string case_sql(const CaseFilter& filter, bool one_child, std::vector<Value>& params, Date as_of) {
+std::string case_sql(const CaseFilter& filter, bool one_child, std::vector<Value>& params, Date as_of,
+                     bool by_row = false) {
     params = {value(as_of)};
     std::string sql =
         "SELECT * FROM (SELECT c.id, c.child_ref, p.name AS worker, "
@@ -51,7 +52,7 @@ std::string case_sql(const CaseFilter& filter, bool one_child, std::vector<Value
     if (filter.worker) where("worker = ?", *filter.worker);  // NOCASE, as the people directory
     if (filter.team) where("team = ?", *filter.team);
     if (one_child) sql += " AND child_ref = ?" + std::to_string(params.size() + 1);
-    return sql + " ORDER BY child_ref";
+    return sql + (by_row ? " ORDER BY id" : " ORDER BY child_ref");
 }
 
 /// The columns of an event as RecordedEvent reads them (event_from).
@@ -588,49 +589,16 @@ public:
         });
     }
 
-    std::vector<CaseRecord> load_cases(const CaseFilter& filter, Date as_of) const override {
-        return guarded(c_, "loading cases", [&] {
-            std::vector<CaseRecord> r;
-            snapshot(c_, [&] { r = records(filter, as_of, std::nullopt); });
+    std::optional<CaseRecord> load_case(std::string_view child_id, Date as_of) const override {
+        return guarded(c_, "loading case", [&]() -> std::optional<CaseRecord> {
+            std::optional<CaseRecord> r;
+            snapshot(c_, [&] { each_case({}, as_of, child_id, false, [&](CaseHistory&& h) { r = std::move(h.record); }); });
             return r;
         });
     }
 
-    std::optional<CaseRecord> load_case(std::string_view child_id, Date as_of) const override {
-        return guarded(c_, "loading case", [&]() -> std::optional<CaseRecord> {
-            std::vector<CaseRecord> r;
-            snapshot(c_, [&] { r = records({}, as_of, child_id); });
-            if (r.empty()) return std::nullopt;
-            return std::move(r.front());
-        });
-    }
-
-    std::vector<CaseHistory> load_case_histories(Date as_of) const override {
-        return guarded(c_, "loading case histories", [&] {
-            std::vector<CaseHistory> out;
-            snapshot(c_, [&] {
-                std::unordered_map<std::int64_t, std::size_t> index;
-                for (CaseRecord& r : records({}, as_of, std::nullopt, &index)) out.push_back({std::move(r), {}, {}});
-                // The same order as records() reads the events: parallel lists.
-                Query e = query(c_, "SELECT child_id, recorded_at FROM events ORDER BY child_id, date, id");
-                while (e.executeStep()) {
-                    auto it = index.find(e.getColumn(0).getInt64());
-                    if (it == index.end()) continue;
-                    out[it->second].recorded_on.push_back(Date::parse_iso(e.getColumn(1).getString().substr(0, 10)));
-                }
-                Query a = query(c_,
-                                "SELECT a.child_id, a.id, p.name, a.from_date, a.to_date, a.external_id FROM allocations a "
-                                "JOIN people p ON p.id = a.worker_id ORDER BY a.child_id, a.from_date, a.id");
-                while (a.executeStep()) {
-                    auto it = index.find(a.getColumn(0).getInt64());
-                    if (it == index.end()) continue;
-                    out[it->second].allocations.push_back({a.getColumn(1).getInt64(), a.getColumn(2).getString(),
-                                                           Date::parse_iso(a.getColumn(3).getString()),
-                                                           opt_date(a.getColumn(4)), opt_text(a.getColumn(5))});
-                }
-            });
-            return out;
-        });
+    void for_each_case(const CaseFilter& filter, Date as_of, const std::function<void(CaseHistory&&)>& visit) const override {
+        guarded(c_, "reading cases", [&] { snapshot(c_, [&] { each_case(filter, as_of, std::nullopt, true, visit); }); });
     }
 
     std::vector<TeamSpan> team_spans() const override {
@@ -718,57 +686,110 @@ private:
         return out;
     }
 
-    /// Case records: the allocation and team in force on `as_of`, every
-    /// attribute value effective on or before it (date order; later ones are
-    /// current), every event (date order). Three queries, however many cases.
-    /// `rows`, when given, receives the child row id -> index map.
-    std::vector<CaseRecord> records(const CaseFilter& filter, Date as_of, std::optional<std::string_view> child,
-                                    std::unordered_map<std::int64_t, std::size_t>* rows = nullptr) const {
-        std::vector<CaseRecord> out;
-        std::unordered_map<std::int64_t, std::size_t> own;
-        std::unordered_map<std::int64_t, std::size_t>& index = rows ? *rows : own;
-        for (auto& [row, s] : case_rows(filter, as_of, child)) {
-            index.emplace(row, out.size());
-            CaseRecord r;
-            r.child_id = std::move(s.child_id);
-            r.worker = std::move(s.worker);
-            r.team = std::move(s.team);
-            out.push_back(std::move(r));
+    /// One table's rows for many children, read in child row order beside
+    /// the case rows (a merge join): one pass over the table for every case,
+    /// or, for a few cases (a filter, one child), each case's rows by index.
+    class ChildRows {
+    public:
+        /// `sql` selects child_id first; ?1 is as_of; `per_child` adds
+        /// "AND child_id = ?2" before the ORDER BY.
+        ChildRows(const Connection& c, std::string sql, Date as_of, bool per_child)
+            : c_(c), sql_(std::move(sql)), as_of_(as_of), per_child_(per_child) {
+            if (!per_child_) open({value(as_of_)});
         }
-        if (out.empty()) return out;
-        // One child: its rows only (by index); all: one pass over each table.
-        const std::string one = child ? " AND child_id = ?2" : "";
-        std::vector<Value> params = {value(as_of)};
-        if (child) params.push_back(index.begin()->first);
-        Query a = query(c_,
-                                    "SELECT child_id, key, value, effective_from FROM case_attributes "
-                                    "WHERE effective_from <= ?1" + one + " ORDER BY child_id, effective_from, key",
-                                    params);
-        while (a.executeStep()) {
-            auto it = index.find(a.getColumn(0).getInt64());
-            if (it == index.end()) continue;
-            CaseRecord& r = out[it->second];
-            std::string key = a.getColumn(1).getString(), v = a.getColumn(2).getString();
-            r.attributes[key] = v;
-            r.attribute_changes.push_back({Date::parse_iso(a.getColumn(3).getString()), std::move(key), std::move(v)});
+        /// Moves to the rows of `child` (child rows are asked for in
+        /// increasing order); false when it has none.
+        bool seek(std::int64_t child) {
+            if (per_child_) open({value(as_of_), child});
+            while (has_ && q_->getColumn(0).getInt64() < child) step();
+            return has_ && q_->getColumn(0).getInt64() == child;
         }
-        // An empty value is an ended attribute: not in force.
-        for (CaseRecord& r : out)
+        /// The current row of the child sought; then next() while it is theirs.
+        SQLite::Statement& row() { return *q_; }
+        bool next(std::int64_t child) {
+            step();
+            return has_ && q_->getColumn(0).getInt64() == child;
+        }
+
+    private:
+        void open(const std::vector<Value>& params) {
+            q_.reset();  // a cached statement is reset and reused (Query)
+            q_.emplace(query(c_, per_child_ ? with_child(sql_) : sql_, params));
+            step();
+        }
+        void step() { has_ = q_->executeStep(); }
+        static std::string with_child(const std::string& sql) {
+            const auto order = sql.rfind(" ORDER BY");
+            return sql.substr(0, order) + " AND child_id = ?2" + sql.substr(order);
+        }
+        const Connection& c_;
+        std::string sql_;
+        Date as_of_;
+        bool per_child_;
+        std::optional<Query> q_;
+        bool has_ = false;
+    };
+
+    /// Calls `visit` with each case matching `filter` (or the one child) as
+    /// of `as_of`, one at a time, in child row order: the allocation and team
+    /// in force on `as_of`, every attribute value effective on or before it
+    /// (date order; later ones are current) and the events (date order) —
+    /// with `history`, only those dated on or before `as_of` (schedule_case
+    /// ignores the others), each with its recording date, and the child's
+    /// allocations over time. At most one case is held in memory; the reads
+    /// run on the caller's snapshot.
+    void each_case(const CaseFilter& filter, Date as_of, std::optional<std::string_view> child, bool history,
+                   const std::function<void(CaseHistory&&)>& visit) const {
+        std::vector<Value> params;
+        std::string sql = case_sql(filter, child.has_value(), params, as_of, true);
+        if (child) params.push_back(value(*child));
+        Query cases = query(c_, sql, params);
+        const bool few = child || filter.worker || filter.team;
+        ChildRows attributes(c_,
+                             "SELECT child_id, key, value, effective_from FROM case_attributes WHERE effective_from <= ?1 "
+                             "ORDER BY child_id, effective_from, key",
+                             as_of, few);
+        ChildRows events(c_,
+                         std::string("SELECT child_id, type, date, attributes, external_id, recorded_at FROM events WHERE ") +
+                             (history ? "date <= ?1" : "?1 IS NOT NULL") + " ORDER BY child_id, date, id",
+                         as_of, few);
+        std::optional<ChildRows> allocations;
+        if (history)
+            allocations.emplace(c_,
+                                "SELECT child_id, id, (SELECT name FROM people p WHERE p.id = worker_id), from_date, "
+                                "to_date, external_id FROM allocations WHERE ?1 IS NOT NULL ORDER BY child_id, from_date, id",
+                                as_of, few);
+        while (cases.executeStep()) {
+            const std::int64_t row = cases.getColumn(0).getInt64();
+            CaseHistory h;
+            CaseRecord& r = h.record;
+            r.child_id = cases.getColumn(1).getString();
+            r.worker = opt_text(cases.getColumn(2)).value_or("");
+            r.team = opt_text(cases.getColumn(3)).value_or("");
+            for (bool more = attributes.seek(row); more; more = attributes.next(row)) {
+                SQLite::Statement& a = attributes.row();
+                std::string key = a.getColumn(1).getString(), v = a.getColumn(2).getString();
+                r.attributes[key] = v;
+                r.attribute_changes.push_back({Date::parse_iso(a.getColumn(3).getString()), std::move(key), std::move(v)});
+            }
+            // An empty value is an ended attribute: not in force.
             for (auto it = r.attributes.begin(); it != r.attributes.end();)
                 it = it->second.empty() ? r.attributes.erase(it) : std::next(it);
-        params.erase(params.begin());
-        Query e = query(c_,
-                                    "SELECT child_id, type, date, attributes, external_id FROM events" +
-                                        std::string(child ? " WHERE child_id = ?1" : "") + " ORDER BY child_id, date, id",
-                                    params);
-        while (e.executeStep()) {
-            auto it = index.find(e.getColumn(0).getInt64());
-            if (it == index.end()) continue;
-            out[it->second].events.push_back({e.getColumn(1).getString(), Date::parse_iso(e.getColumn(2).getString()),
-                                              attributes_from_json(e.getColumn(3).getString()),
-                                              opt_text(e.getColumn(4))});
+            for (bool more = events.seek(row); more; more = events.next(row)) {
+                SQLite::Statement& e = events.row();
+                r.events.push_back({e.getColumn(1).getString(), Date::parse_iso(e.getColumn(2).getString()),
+                                    attributes_from_json(e.getColumn(3).getString()), opt_text(e.getColumn(4))});
+                if (history) h.recorded_on.push_back(Date::parse_iso(e.getColumn(5).getString().substr(0, 10)));
+            }
+            if (allocations)
+                for (bool more = allocations->seek(row); more; more = allocations->next(row)) {
+                    SQLite::Statement& a = allocations->row();
+                    h.allocations.push_back({a.getColumn(1).getInt64(), a.getColumn(2).getString(),
+                                             Date::parse_iso(a.getColumn(3).getString()), opt_date(a.getColumn(4)),
+                                             opt_text(a.getColumn(5))});
+                }
+            visit(std::move(h));
         }
-        return out;
     }
 
     Connection& c_;

@@ -9,6 +9,7 @@
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
+#include <oversight/casework/exemption.hpp>
 #include <oversight/compliance/compliance.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/import/ssda903.hpp>
@@ -378,6 +379,71 @@ BOOST_AUTO_TEST_CASE(a_missed_obligation_counts_against_the_worker_allocated_whe
     nobody = o;
     nobody.area = "pep";
     BOOST_TEST(test::code_of([&] { oversight::compliance(store, pack(), cal(), nobody); }) == Status::not_found);
+}
+
+BOOST_AUTO_TEST_CASE(a_visit_due_while_the_child_was_missing_is_exempt_with_the_reason) {
+    // Acceptance (issue 9 point 4): C1, placed 6 January 2025, is missing
+    // from 27 January to 16 February (3 weeks, visits only). Its visit due
+    // 3 February (4 weeks) happens on 18 February, 15 days late: exempt,
+    // with the reason, and neither met nor overdue in the aggregates. The
+    // review due the same day is not covered (the exemption is for visits):
+    // overdue. The next visit, due 18 March after the exemption ended, is
+    // overdue on 31 March. C2, missing over the same days but visited on
+    // 31 January, keeps its visit met on time: the exemption was not needed.
+    Store store = Store::open_in_memory();
+    save_team(store, {"Team A", "", ""});
+    save_worker(store, {"Ann Lee", "Team A", ""});
+    for (const char* child : {"C1", "C2"}) {
+        save_child(store, {child, d("2012-05-01")});
+        allocate(store, child, "Ann Lee", d("2025-01-06"));
+        record_event(store, child, {"became_looked_after", d("2025-01-06"), {}}, "t", &pack());
+        record_event(store, child, {"placement_start", d("2025-01-06"), {}}, "t", &pack());
+        Exemption missing;
+        missing.child_id = child;
+        missing.kind = ExemptionKind::missing;
+        missing.from = d("2025-01-27");
+        missing.to = d("2025-02-16");
+        missing.reason = "missing from care; police notified";
+        missing.approved_by = "Dee Head";
+        missing.areas = {"visits"};
+        add_exemption(store, missing);
+    }
+    record_event(store, "C1", {"visit", d("2025-02-18"), {}}, "t", &pack());
+    record_event(store, "C2", {"visit", d("2025-01-31"), {}}, "t", &pack());
+
+    ComplianceOptions o;
+    o.as_of = d("2025-03-31");
+    const ComplianceReport r = oversight::compliance(store, pack(), cal(), o);
+    const ComplianceItem& visit = find(r.items, "C1", "t.visit", d("2025-02-03"));
+    BOOST_TEST(visit.state == ComplianceState::exempt);
+    BOOST_TEST(visit.obligation.met_on == d("2025-02-18"));
+    BOOST_REQUIRE(visit.exemption.has_value());
+    BOOST_TEST(visit.exemption->reason == "missing from care; police notified");
+    BOOST_TEST(visit.exemption->approved_by == "Dee Head");
+    BOOST_TEST(find(r.items, "C1", "t.review", d("2025-02-03")).state == ComplianceState::overdue);
+    BOOST_TEST(find(r.items, "C1", "t.visit", d("2025-03-18")).state == ComplianceState::overdue);
+    BOOST_TEST(find(r.items, "C2", "t.visit", d("2025-02-03")).state == ComplianceState::met_on_time);
+
+    const ComplianceGroup overall = r.groups_by(ComplianceBy::overall).front();
+    BOOST_TEST(overall.counts.exempt == 1);
+    // C1: review and 18 March visit overdue; C2: visit met, review overdue,
+    // visit due 28 February (from 31 January) overdue.
+    BOOST_TEST(overall.denominator == overall.counts.met_on_time + overall.counts.met_late + overall.counts.overdue);
+    BOOST_TEST(overall.numerator == 1);
+
+    const auto j = nlohmann::json::parse(compliance_to_json(r));
+    bool seen = false;
+    for (const auto& item : j["items"])
+        if (item["state"] == "exempt") {
+            seen = true;
+            BOOST_TEST(item["exemption"]["kind"] == "missing");
+            BOOST_TEST(item["exemption"]["from"] == "2025-01-27");
+            BOOST_TEST(item["exemption"]["to"] == "2025-02-16");
+            BOOST_TEST(item["exemption"]["reason"] == "missing from care; police notified");
+        }
+    BOOST_TEST(seen);
+    BOOST_TEST(compliance_to_text(r, true).find("missing 2025-01-27 to 2025-02-16: missing from care; police "
+                                                "notified (approved by Dee Head)") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_host_due_date_that_differs_is_reported_with_both_explanations) {
