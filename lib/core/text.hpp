@@ -23,6 +23,9 @@ std::string_view trim(std::string_view s) noexcept;
 std::string collapse_spaces(std::string_view s);
 /// ASCII lower case.
 std::string lower(std::string_view s);
+/// Each byte as two lower-case hexadecimal digits ("\x01\xab" -> "01ab"):
+/// hashes, digests and pseudonyms.
+std::string to_hex(std::string_view bytes);
 
 /// What a NUL byte in text means, after its place.
 inline constexpr std::string_view kNulByte =
