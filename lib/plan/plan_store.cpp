@@ -388,7 +388,10 @@ std::vector<ProbableSamePerson> probable_duplicate_people(const Store& store, st
 }
 
 void merge_people(Store& store, std::string_view from_in, std::string_view into_in) {
-    // Both checked as a person's name is when stored (`into` may become one).
+    // Both checked as a person's name is when stored (`into` may become one),
+    // invalid UTF-8 named by its byte first.
+    check_utf8("person " + in_quotes(from_in), "name (from)", from_in);
+    check_utf8("person " + in_quotes(into_in), "name (into)", into_in);
     const std::string from = detail::checked_name(from_in, "person to merge (from)", detail::kMaxNameBytes);
     const std::string into =
         detail::collapse_spaces(detail::checked_name(into_in, "person to merge into (into)", detail::kMaxNameBytes));
