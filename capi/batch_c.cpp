@@ -25,7 +25,7 @@ BatchOptions options_of(const oversight_batch_options* o) {
     const oversight_batch_options opts =
         struct_or(o, kOptionDefaults, OVERSIGHT_BATCH_OPTIONS_VERSION, "oversight_batch_options");
     BatchOptions out;
-    out.recorded_by = opt_text_arg(opts.recorded_by, "options.recorded_by").value_or("");
+    out.recorded_by = opt_text_arg(opts.recorded_by, "options.recorded_by");
     out.pack = opt_pack(opts.rule_pack, "options.rule_pack");
     out.stop_at_first_error = opts.stop_at_first_error != 0;
     return out;

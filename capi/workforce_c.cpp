@@ -11,6 +11,15 @@ using namespace oversight::capi;
 
 namespace {
 
+/// An optional name (workforce.h: "NULL: none; else a ..."): "" for NULL; a
+/// name given must not be blank (NULL says "none"), else Error(invalid_arg).
+std::string opt_name_arg(const char* s, const char* what) {
+    std::string v = opt_text_arg(s, what).value_or("");
+    if (s && v.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
+        throw Error(Status::invalid_arg, std::string(what) + " is blank (NULL for none)");
+    return v;
+}
+
 const oversight_workforce_team kTeamDefaults = OVERSIGHT_WORKFORCE_TEAM_INIT;
 const oversight_workforce_worker kWorkerDefaults = OVERSIGHT_WORKFORCE_WORKER_INIT;
 const oversight_workforce_person kPersonDefaults = OVERSIGHT_WORKFORCE_PERSON_INIT;
@@ -104,8 +113,8 @@ oversight_status oversight_workforce_appoint(oversight_store* store,
             Appointment a;
             a.person = text_arg(c.person, "person");
             a.role = role_arg(c.role, "role");
-            a.team = opt_text_arg(c.team, "team").value_or("");
-            a.line_manager = opt_text_arg(c.line_manager, "line_manager").value_or("");
+            a.team = opt_name_arg(c.team, "team");
+            a.line_manager = opt_name_arg(c.line_manager, "line_manager");
             a.from = opt_date(c.from, "from");
             a.until = opt_date(c.until, "until");
             *out_id = appoint(s, a);

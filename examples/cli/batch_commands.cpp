@@ -10,6 +10,7 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace oversight::cli {
@@ -19,7 +20,7 @@ namespace {
 struct BatchCommand {
     std::string file;
     std::string format = "text";
-    std::string recorded_by;
+    std::optional<std::string> recorded_by;  // not given: the actor
     bool stop_at_first_error = false;
 };
 

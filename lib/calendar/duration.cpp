@@ -429,7 +429,9 @@ Date add_duration(Date from, Duration d, const Calendar& calendar, const SchoolC
                                                " from " + from.iso());
         }
     }
-    throw Error(Status::internal, "unknown unit");
+    // A caller's Duration{n, static_cast<Unit>(99)}: its input, not a bug here.
+    throw Error(Status::invalid_arg, "duration unit " + std::to_string(static_cast<int>(d.unit)) +
+                                         " is not a Unit (calendar_days .. school_terms)");
 }
 
 DeadlinePhrase parse_deadline_phrase(std::string_view text, Date context) {
@@ -496,7 +498,9 @@ Date resolve(const DeadlinePhrase& phrase, Date anchor, const Calendar& calendar
         case DeadlinePhrase::Kind::absolute:
         case DeadlinePhrase::Kind::end_of_month: return phrase.date;
     }
-    throw Error(Status::internal, "unknown deadline phrase kind");
+    throw Error(Status::invalid_arg, "deadline phrase " + quoted(phrase.text) + " has kind " +
+                                         std::to_string(static_cast<int>(phrase.kind)) +
+                                         ", not a DeadlinePhrase::Kind (immediately .. end_of_month)");
 }
 
 }  // namespace oversight

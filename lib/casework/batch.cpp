@@ -198,8 +198,8 @@ BatchResult apply_numbered(Store& store, const Batch& batch, const std::vector<s
     result.items = total;
     result.errors = std::move(errors);
     const std::string recorded_by =
-        options.recorded_by.empty() ? detail::store_actor(store)
-                                    : detail::checked_name(options.recorded_by, "recorded_by", detail::kMaxNameBytes);
+        options.recorded_by ? detail::checked_name(*options.recorded_by, "recorded_by", detail::kMaxNameBytes)
+                            : detail::store_actor(store);
     auto count = [&](Did d) {
         switch (d) {
             case Did::added: ++result.added; break;
@@ -619,7 +619,13 @@ struct Parsed {
 };
 
 Parsed parse(std::string_view text, std::string_view name, std::vector<BatchError>* errors) {
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    // The one check of a text's start (core/text.hpp): UTF-16 and UTF-32 are
+    // refused there; a UTF-8 mark is refused here, as JSON text has none
+    // (RFC 8259, 8.1): a host that sends one sends something else too.
+    if (detail::check_input_start(text, std::string(name)) != 0)
+        throw Error(Status::parse, std::string(name) +
+                                       ":1: a UTF-8 byte-order mark (EF BB BF) before the first item: a batch is "
+                                       "JSON text, which has none (save or send it as UTF-8 without one)");
     Reader r{name, errors, {}, {}, 0};
     if (is_ndjson(text)) read_ndjson(r, text);
     else read_document(r, text);

@@ -7,6 +7,7 @@
 #include "casework/casework_detail.hpp"
 #include "casework/casework_repository.hpp"
 #include "core/text.hpp"
+#include "core/validation.hpp"
 #include "workforce/workforce_repository.hpp"
 
 #include <nlohmann/json.hpp>
@@ -14,21 +15,29 @@
 namespace oversight {
 namespace {
 
-/// Unknown names in a filter are an error, not an empty list.
-void check_filter(const Store& store, const CaseFilter& filter) {
+/// The filter with its names checked as names are when stored (a control
+/// character, a NUL, a blank or more than kMaxNameBytes is
+/// Error(invalid_arg) naming the filter; trimmed). An unknown name is an
+/// error, not an empty list.
+CaseFilter checked_filter(const Store& store, const CaseFilter& filter) {
     const auto& workforce = detail::workforce_repository(store);
-    if (filter.worker && !workforce.find_person(*filter.worker))
-        throw Error(Status::not_found, "no worker named '" + detail::sanitize_utf8(*filter.worker) + "'");
-    if (filter.team && !workforce.find_team(*filter.team))
-        throw Error(Status::not_found, "no team named '" + detail::sanitize_utf8(*filter.team) + "'");
+    CaseFilter out;
+    if (filter.worker) {
+        out.worker = detail::checked_name(*filter.worker, "worker (filter)", detail::kMaxNameBytes);
+        if (!workforce.find_person(*out.worker)) throw Error(Status::not_found, "no worker named '" + *out.worker + "'");
+    }
+    if (filter.team) {
+        out.team = detail::checked_name(*filter.team, "team (filter)", detail::kMaxNameBytes);
+        if (!workforce.find_team(*out.team)) throw Error(Status::not_found, "no team named '" + *out.team + "'");
+    }
+    return out;
 }
 
 }  // namespace
 
 void detail::for_each_case(const Store& store, const CaseFilter& filter, Date as_of,
                            const std::function<void(CaseHistory&&)>& visit) {
-    check_filter(store, filter);
-    casework_repository(store).for_each_case(filter, as_of, visit);
+    casework_repository(store).for_each_case(checked_filter(store, filter), as_of, visit);
 }
 
 std::vector<detail::TeamSpan> detail::team_spans(const Store& store) { return casework_repository(store).team_spans(); }
@@ -39,8 +48,7 @@ bool operator==(const CaseSummary& a, const CaseSummary& b) {
 }
 
 std::vector<CaseSummary> list_cases(const Store& store, const CaseFilter& filter, Date as_of) {
-    check_filter(store, filter);
-    return detail::casework_repository(store).cases(filter, as_of);
+    return detail::casework_repository(store).cases(checked_filter(store, filter), as_of);
 }
 
 std::optional<CaseRecord> try_load_case(const Store& store, std::string_view child_id, Date as_of) {

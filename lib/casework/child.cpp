@@ -220,14 +220,15 @@ SaveOutcome allocate(Store& store, std::string_view child_id, std::string_view w
                      const std::optional<std::string>& external_id) {
     detail::check_date_range(from, "allocation date");
     const std::string_view child = detail::id_key(child_id);
+    const std::string worker_name = detail::checked_name(worker, "allocation worker", detail::kMaxNameBytes);
     std::optional<std::string> external;
     if (external_id) external = detail::checked_external_id(*external_id, "allocation external id");
     SaveOutcome outcome = SaveOutcome::unchanged;
     detail::in_transaction(store, "allocating child '" + detail::sanitize_utf8(child_id) + "'", [&] {
         auto& cases = detail::casework_repository(store);
         if (!cases.find_child(child)) detail::no_child(child_id);
-        auto person = detail::workforce_repository(store).find_person(worker);
-        if (!person) throw Error(Status::not_found, "no worker named '" + detail::sanitize_utf8(worker) + "'");
+        auto person = detail::workforce_repository(store).find_person(worker_name);
+        if (!person) throw Error(Status::not_found, "no worker named '" + worker_name + "'");
         if (external) {
             if (auto found = cases.find_allocation_by_external_id(*external)) {
                 if (found->first != child)

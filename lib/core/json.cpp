@@ -121,6 +121,10 @@ private:
 }  // namespace
 
 Json parse_json(std::string_view text, std::string_view what) {
+    // nlohmann's lexer takes a NUL byte for the end of the input and would
+    // read "{...}\0anything" as "{...}": the one check of a text's start and
+    // NUL bytes (text.hpp) comes first.
+    text = checked_input_text(text, std::string(what));
     Json root;
     Builder builder(root, text, what);
     Json::sax_parse(text.begin(), text.end(), &builder);

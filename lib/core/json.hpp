@@ -8,7 +8,9 @@
 
 namespace oversight::detail {
 
-/// Parses `text` as one JSON document. Every failure - bad syntax, a number
+/// Parses `text` as one JSON document, after checked_input_text (a UTF-8
+/// byte-order mark skipped; UTF-16, UTF-32 or a NUL byte anywhere is
+/// Error(parse) "<what>:<line>: ..."). Every other failure - bad syntax, a number
 /// too large for a double (5e444, which nlohmann reports as out_of_range),
 /// trailing text - throws Error(parse) "<what>: line L, column C: <reason>";
 /// an object holding a key twice throws Error(parse) "<what>: key "k"

@@ -2,6 +2,8 @@
 
 #include <oversight/core/error.hpp>
 
+#include "core/text.hpp"
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -21,13 +23,7 @@ std::string Pseudonymiser::operator()(std::string_view id) const {
               reinterpret_cast<const unsigned char*>(id.data()), id.size(), mac, &size) ||
         size < 8)
         throw Error(Status::internal, "pseudonym: OpenSSL's HMAC-SHA-256 failed");
-    static const char digits[] = "0123456789abcdef";
-    std::string out = "P-";
-    for (int i = 0; i < 8; ++i) {
-        out += digits[mac[i] >> 4];
-        out += digits[mac[i] & 15];
-    }
-    return out;
+    return "P-" + detail::to_hex(std::string_view(reinterpret_cast<const char*>(mac), 8));
 }
 
 }  // namespace oversight

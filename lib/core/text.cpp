@@ -101,6 +101,17 @@ std::string_view checked_input_text(std::string_view text, const std::string& fi
     return text;
 }
 
+std::string to_hex(std::string_view bytes) {
+    static const char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (unsigned char b : bytes) {
+        out.push_back(kDigits[b >> 4]);
+        out.push_back(kDigits[b & 0xf]);
+    }
+    return out;
+}
+
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out)

@@ -24,6 +24,9 @@ std::string_view trim(std::string_view s) noexcept;
 std::string collapse_spaces(std::string_view s);
 /// ASCII lower case.
 std::string lower(std::string_view s);
+/// Each byte as two lower-case hexadecimal digits ("\x01\xab" -> "01ab"):
+/// hashes, digests and pseudonyms.
+std::string to_hex(std::string_view bytes);
 
 /// A cell a spreadsheet would run as a formula (OWASP "CSV Injection": it
 /// starts with '=', '+', '-', '@', a tab or a carriage return) with a leading

@@ -388,10 +388,13 @@ std::vector<ProbableSamePerson> probable_duplicate_people(const Store& store, st
 }
 
 void merge_people(Store& store, std::string_view from_in, std::string_view into_in) {
-    const std::string from(detail::trim(from_in)), into = detail::collapse_spaces(into_in);
-    if (from.empty() || into.empty()) throw Error(Status::invalid_arg, "merge needs two non-empty names");
-    check_utf8("person " + in_quotes(from), "name (from)", from);
-    check_utf8("person " + in_quotes(into), "name (into)", into);
+    // Both checked as a person's name is when stored (`into` may become one),
+    // invalid UTF-8 named by its byte first.
+    check_utf8("person " + in_quotes(from_in), "name (from)", from_in);
+    check_utf8("person " + in_quotes(into_in), "name (into)", into_in);
+    const std::string from = detail::checked_name(from_in, "person to merge (from)", detail::kMaxNameBytes);
+    const std::string into =
+        detail::collapse_spaces(detail::checked_name(into_in, "person to merge into (into)", detail::kMaxNameBytes));
     if (from == into) throw Error(Status::invalid_arg, "cannot merge " + in_quotes(from) + " into itself");
     detail::in_transaction(store, "merging people", [&] {
         const int renamed = plans(store).rename_person(from, into);

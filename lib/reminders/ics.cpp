@@ -86,7 +86,9 @@ std::string category(const std::string& name) {
 }
 
 void add(icalcomponent* c, icalproperty* p) {
-    if (!p) throw Error(Status::internal, "libical could not build a property");
+    // libical's constructors fail only for a NULL argument (never given
+    // here) or when memory runs out.
+    if (!p) throw Error(Status::nomem, "libical could not build a property (out of memory)");
     icalcomponent_add_property(c, p);
 }
 
@@ -169,7 +171,7 @@ std::string reminders_to_ics(const std::vector<Reminder>& list, const IcsOptions
             trigger.duration.is_neg = 1;
             trigger.duration.days = static_cast<unsigned>(options.alarm_days);
             icalproperty* p = icalproperty_new_trigger(trigger);
-            if (!p) throw Error(Status::internal, "libical could not build TRIGGER");
+            if (!p) throw Error(Status::nomem, "libical could not build TRIGGER (out of memory)");
             icalproperty_add_parameter(p, icalparameter_new_related(ICAL_RELATED_END));  // relative to DUE
             icalcomponent_add_property(alarm.get(), p);
             add(alarm.get(), icalproperty_new_description(summary.c_str()));
@@ -178,7 +180,7 @@ std::string reminders_to_ics(const std::vector<Reminder>& list, const IcsOptions
         icalcomponent_add_component(cal.get(), todo.release());
     }
     char* text = icalcomponent_as_ical_string_r(cal.get());
-    if (!text) throw Error(Status::internal, "libical could not serialise the calendar");
+    if (!text) throw Error(Status::nomem, "libical could not serialise the calendar (out of memory)");
     std::string out(text);
     icalmemory_free_buffer(text);
     return out;

@@ -5,7 +5,9 @@
 #include <oversight/core/error.hpp>
 #include <oversight/store/store.hpp>
 
+#include "core/json.hpp"
 #include "core/text.hpp"
+#include "core/validation.hpp"
 #include "store/backend.hpp"
 #include "store/history_chain.hpp"
 
@@ -13,6 +15,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <optional>
 
 namespace oversight {
 
@@ -144,9 +148,20 @@ HistoryVerification verify_chain(const Store& store) {
         out.problem = problem;
         out.message = message + " (store " + store.path() + ")";
     };
+    // Rows an erasure scrubbed, waiting for its tombstone (the "erased" row
+    // about the child, written after the scrubbing): the first of each
+    // child's case, and the first about a record moved between cases (field
+    // "child"), which the erasure of the other case scrubs too and which any
+    // later tombstone therefore accounts for.
+    std::map<std::int64_t, std::int64_t> awaiting_tombstone;  // child row -> first scrubbed seq
+    std::optional<std::int64_t> awaiting_any_tombstone;
     const std::int64_t issued = backend.read_chain([&](const detail::ChainedRow& row) {
         const std::int64_t seq = row.change.seq;
         ++out.rows;
+        if (row.change.entity == "child" && row.change.field == "erased" && !row.child_id) {
+            awaiting_tombstone.erase(row.change.entity_id);
+            awaiting_any_tombstone.reset();
+        }
         if (row.salt) {
             if (row.salt->size() != detail::kHistorySaltSize ||
                 detail::history_values_digest(*row.salt, row.change.old_value, row.change.new_value) !=
@@ -165,6 +180,11 @@ HistoryVerification verify_chain(const Store& store) {
                 fail(seq, "values",
                      entry_name(seq) + ": its salt was removed but a value was kept (an erasure blanks both), so the "
                                        "value may have been edited");
+            else if (row.change.field == "child") {
+                if (!awaiting_any_tombstone) awaiting_any_tombstone = seq;
+            } else {
+                awaiting_tombstone.emplace(*row.child_id, seq);
+            }
         }
         const bool chained =
             detail::history_entry_hash(row.change, row.child_id, row.values_digest, previous) == row.hash;
@@ -198,6 +218,17 @@ HistoryVerification verify_chain(const Store& store) {
     });
     out.head_seq = previous_seq;
     out.head_hash = previous_seq ? to_hex(previous) : std::string();
+    // A scrubbed row no erasure followed: its values were blanked by hand.
+    std::optional<std::int64_t> unaccounted = awaiting_any_tombstone;
+    for (const auto& [child, seq] : awaiting_tombstone)
+        if (!unaccounted || seq < *unaccounted) unaccounted = seq;
+    if (unaccounted && (out.ok || *unaccounted < out.broken_seq)) {
+        out.ok = true;  // the earlier finding is reported instead
+        fail(*unaccounted, "salt",
+             entry_name(*unaccounted) +
+                 ": its values were erased (salt removed, values blanked) but no erasure of that child's case "
+                 "follows it (no \"erased\" entry, the tombstone): the values were removed outside an erasure");
+    }
     if (issued > previous_seq)
         fail(previous_seq + 1, "tail",
              entry_name(previous_seq + 1) +
@@ -221,8 +252,9 @@ bool is_utc_timestamp(std::string_view s) {
     return Date::try_parse_iso(s.substr(0, 10)).has_value() && two(11, 23) && two(14, 59) && two(17, 59);
 }
 
-bool is_hex_hash(const std::string& s) {
-    return s.size() == 2 * detail::kHistoryDigestSize &&
+/// `digits` lower-case hexadecimal digits.
+bool is_lower_hex(const std::string& s, std::size_t digits) {
+    return s.size() == digits &&
            std::all_of(s.begin(), s.end(), [](char ch) { return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'); });
 }
 
@@ -268,12 +300,8 @@ std::string history_checkpoint_to_json(const HistoryCheckpoint& c) {
 HistoryCheckpoint history_checkpoint_from_json(std::string_view text, std::string_view source) {
     const std::string where(source);
     const auto bad = [&](const std::string& what) { return Error(Status::parse, where + ": " + what); };
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::exception& e) {
-        throw bad(std::string("not JSON: ") + detail::sanitize_utf8(e.what()));
-    }
+    // The one JSON reader: a key twice, a NUL byte or trailing text is refused.
+    const nlohmann::json doc = detail::parse_json(text, where + ": not JSON");
     if (!doc.is_object()) throw bad("not a JSON object");
     const auto text_field = [&](const char* name) {
         const auto it = doc.find(name);
@@ -287,14 +315,16 @@ HistoryCheckpoint history_checkpoint_from_json(std::string_view text, std::strin
         throw bad("field \"version\" is not 1");
     HistoryCheckpoint c;
     c.store = text_field("store");
-    if (c.store.empty() || c.store.size() > 256 || !detail::is_valid_utf8(c.store))
-        throw bad("field \"store\" is empty, longer than 256 bytes or not UTF-8");
+    // A store's identity is meta store_id: lower(hex(randomblob(16))), migration 0006.
+    if (!is_lower_hex(c.store, 32))
+        throw bad("field \"store\" is not a store's identity (32 lower-case hex digits) but " +
+                  detail::in_quotes(c.store));
     const auto seq = doc.find("seq");
     if (seq == doc.end() || !seq->is_number_integer() || seq->get<std::int64_t>() < 1)
         throw bad("field \"seq\" is not a sequence (an integer of at least 1)");
     c.seq = seq->get<std::int64_t>();
     c.hash = text_field("hash");
-    if (!is_hex_hash(c.hash)) throw bad("field \"hash\" is not 64 lower-case hex digits");
+    if (!is_lower_hex(c.hash, 2 * detail::kHistoryDigestSize)) throw bad("field \"hash\" is not 64 lower-case hex digits");
     c.at = text_field("at");
     if (!is_utc_timestamp(c.at)) throw bad("field \"at\" is not a UTC time YYYY-MM-DDTHH:MM:SSZ");
     c.signature = text_field("signature");

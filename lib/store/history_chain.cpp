@@ -100,17 +100,6 @@ const std::string& history_genesis_hash() {
     return kZero;
 }
 
-std::string to_hex(std::string_view bytes) {
-    static const char kDigits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (unsigned char b : bytes) {
-        out.push_back(kDigits[b >> 4]);
-        out.push_back(kDigits[b & 0xf]);
-    }
-    return out;
-}
-
 namespace {
 
 struct KeyFree {

@@ -49,9 +49,6 @@ std::string history_entry_hash(const Change& change, std::optional<std::int64_t>
 /// What the first entry chains to.
 const std::string& history_genesis_hash();
 
-/// Lower-case hexadecimal.
-std::string to_hex(std::string_view bytes);
-
 }  // namespace oversight::detail
 
 namespace oversight::detail {

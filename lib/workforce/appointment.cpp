@@ -45,9 +45,11 @@ bool operator==(const Appointment& a, const Appointment& b) {
 std::int64_t appoint(Store& store, const Appointment& in) {
     Appointment next = in;
     next.id = 0;
-    next.person = detail::checked_text(in.person, "appointment person");
-    next.team = std::string(detail::trim(detail::checked_text(in.team, "appointment team", true)));
-    next.line_manager = std::string(detail::trim(detail::checked_text(in.line_manager, "line manager", true)));
+    // Names looked up are checked as they are when stored (person.cpp, team.cpp).
+    next.person = detail::checked_name(in.person, "appointment person", detail::kMaxNameBytes);
+    next.team = std::string(detail::trim(detail::checked_name(in.team, "appointment team", detail::kMaxNameBytes, true)));
+    next.line_manager =
+        std::string(detail::trim(detail::checked_name(in.line_manager, "line manager", detail::kMaxNameBytes, true)));
     if (next.from) detail::check_date_range(*next.from, "appointment start");
     if (next.until) detail::check_date_range(*next.until, "appointment end");
     if (next.until && !before(next.from, next.until))

@@ -143,6 +143,12 @@ BOOST_AUTO_TEST_CASE(appointments) {
     bad = a; bad.team = kSql;        EXPECT_FAIL(oversight_workforce_appoint(m.store, &bad, &id), OVERSIGHT_E_NOT_FOUND);
     bad = a; bad.line_manager = "Ann Lee";
     EXPECT_FAIL(oversight_workforce_appoint(m.store, &bad, &id), OVERSIGHT_E_INVALID_ARG);  // her own manager
+    // NULL is "none"; a name given is a name: not blank, no control character.
+    bad = a; bad.line_manager = "";  EXPECT_FAIL(oversight_workforce_appoint(m.store, &bad, &id), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(std::string(oversight_last_error_message()).find("line_manager is blank") != std::string::npos);
+    bad = a; bad.team = " ";         EXPECT_FAIL(oversight_workforce_appoint(m.store, &bad, &id), OVERSIGHT_E_INVALID_ARG);
+    bad = a; bad.person = "Ann\x01"; EXPECT_FAIL(oversight_workforce_appoint(m.store, &bad, &id), OVERSIGHT_E_INVALID_ARG);
+    bad = a; bad.line_manager = "Mo\x1b"; EXPECT_FAIL(oversight_workforce_appoint(m.store, &bad, &id), OVERSIGHT_E_INVALID_ARG);
     const auto before = history_size(m.store);
     EXPECT_OK(oversight_workforce_appoint(m.store, &a, &id));
     BOOST_TEST(id > 0);

@@ -94,6 +94,16 @@ cp base.db erased.db
 "$CLI" --db erased.db case erase C1 --reason "erasure request 2024/117" >/dev/null
 verify_status erased.db
 [ "$status" -eq 0 ] || fail "an erasure must leave the history verifiable: $out"
+# A row scrubbed by hand as an erasure would (values blanked, salt removed),
+# with no erasure of that child after it: the missing tombstone shows it.
+cp erased.db scrubbed.db
+scrubbed=$("$PY" -c "import sqlite3; print(sqlite3.connect('scrubbed.db').execute(
+  \"SELECT min(h.seq) FROM history h JOIN children c ON c.id = h.child_id WHERE c.child_ref = 'C2'\").fetchone()[0])")
+sql scrubbed.db "UPDATE history SET salt = NULL,
+  old_value = CASE WHEN old_value IS NULL THEN NULL ELSE '[erased]' END,
+  new_value = CASE WHEN new_value IS NULL THEN NULL ELSE '[erased]' END WHERE seq = $scrubbed;"
+expect_broken scrubbed.db "$scrubbed" salt
+expect_in "$out" "no erasure of that child's case follows it"
 
 # A signed checkpoint: holds, then finds a truncated history the chain alone cannot.
 "$CLI" --db base.db history checkpoint --key "$KEYS/council_private.pem" --out cp.json >/dev/null

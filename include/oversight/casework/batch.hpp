@@ -185,8 +185,10 @@ struct Batch {
 };
 
 struct BatchOptions {
-    /// recorded_by of events that do not give theirs; "": the store's actor.
-    std::string recorded_by;
+    /// recorded_by of events that do not give theirs; nullopt: the store's
+    /// actor. A value given is a name (checked as stored: not blank, no
+    /// control character, at most 256 bytes), else Error(invalid_arg).
+    std::optional<std::string> recorded_by;
     /// The pack whose event types count (is_known_event_type); null: the
     /// default England pack. Must outlive apply().
     const RulePack* pack = nullptr;
@@ -232,7 +234,10 @@ BatchResult apply(Store& store, const Batch& batch, const BatchOptions& options 
 /// (NDJSON) and the field, and left out of the batch; with `errors` null the
 /// first one throws Error(parse) instead. Throws Error(parse) naming the
 /// place for a document that cannot be read at all (not JSON, not UTF-8,
-/// another format or version, no "items" array).
+/// another format or version, no "items" array) and "<name>:1: ..." for a
+/// text that starts with a byte-order mark (JSON has none, RFC 8259 8.1) or
+/// is UTF-16 or UTF-32. A NUL byte is refused where it is: in a document,
+/// the document ("<name>:L: a NUL byte"); in NDJSON, the item on its line.
 Batch parse_batch(std::string_view text, std::string_view name, std::vector<BatchError>* errors = nullptr);
 
 /// parse_batch and apply together: the malformed items are reported with

@@ -125,7 +125,10 @@ std::string changes_to_json(const ChangePage& page);
 //   "tail"    the store has issued sequences beyond its newest row: the
 //             newest rows were deleted;
 //   "salt"    a row has no salt, which only an erasure may remove, and only
-//             from a row about a child's case.
+//             from a row about a child's case; or a row was scrubbed
+//             (values "[erased]", no salt) but no erasure's tombstone (the
+//             "erased" row about that child, or for a record moved between
+//             cases any erasure's) follows it: scrubbed outside an erasure.
 // What the chain cannot show on its own: someone who deletes the newest
 // rows and resets SQLite's sequence too, or who recomputes every hash after
 // a change (the hashes are not secret). A signed checkpoint covers both: it
@@ -193,7 +196,8 @@ HistoryCheckpoint make_history_checkpoint(const Store& store, std::string_view p
 std::string history_checkpoint_to_json(const HistoryCheckpoint& checkpoint);
 /// Reads a checkpoint document; Error(parse) naming `source` and the field
 /// for anything else (other format or version, a field missing or of the
-/// wrong type, a hash that is not 64 hex digits, a sequence below 1).
+/// wrong type, a store that is not 32 lower-case hex digits, a hash that is
+/// not 64, a sequence below 1, a key twice).
 HistoryCheckpoint history_checkpoint_from_json(std::string_view text, std::string_view source = "checkpoint");
 
 /// verify_history, then also that the checkpoint is this store's, that its

@@ -272,4 +272,19 @@ BOOST_AUTO_TEST_CASE(durations_and_deadlines_stay_inside_the_supported_dates) {
     BOOST_TEST(school.school_days_between(D("9999-12-30"), D("9999-12-31")) == 0);
 }
 
+// A Unit or phrase Kind outside its enum is the caller's input (E_INTERNAL
+// is for bugs): Error(invalid_arg) naming it.
+BOOST_AUTO_TEST_CASE(a_unit_or_phrase_kind_outside_its_enum_is_invalid_arg) {
+    const Calendar cal = Calendar::for_division(Division::england_and_wales);
+    const int invalid = static_cast<int>(Status::invalid_arg);
+    const Duration odd{3, static_cast<Unit>(99)};
+    BOOST_TEST(code_of([&] { add_duration(D("2024-03-01"), odd, cal); }) == invalid);
+    BOOST_TEST(message_of([&] { add_duration(D("2024-03-01"), odd, cal); }).find("duration unit 99") !=
+               std::string::npos);
+    DeadlinePhrase p = parse_deadline_phrase("within 3 months", D("2024-03-01"));
+    p.kind = static_cast<DeadlinePhrase::Kind>(7);
+    BOOST_TEST(code_of([&] { resolve(p, D("2024-03-01"), cal); }) == invalid);
+    BOOST_TEST(message_of([&] { resolve(p, D("2024-03-01"), cal); }).find("has kind 7") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

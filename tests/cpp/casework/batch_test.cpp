@@ -310,6 +310,56 @@ BOOST_AUTO_TEST_CASE(identifiers_with_nul_bytes_or_blank_are_refused_by_item) {
     BOOST_TEST((r.errors[1].status == Status::invalid_arg));
 }
 
+BOOST_AUTO_TEST_CASE(a_mark_or_a_nul_between_items_is_refused_naming_the_line) {
+    Fixture fx;
+    using namespace std::string_literals;
+    const std::string item = R"({"op":"child","child":"C9"})";
+    const auto refused = [&](const std::string& text, const std::string& needle) {
+        try {
+            parse_batch(text, "feed");
+            BOOST_ERROR("no error for " << nlohmann::json(text).dump());
+        } catch (const Error& e) {
+            BOOST_TEST((e.code() == Status::parse));
+            BOOST_TEST(std::string(e.what()).find(needle) != std::string::npos, e.what());
+        }
+    };
+    // JSON text has no byte-order mark (RFC 8259, 8.1); UTF-16 is not UTF-8.
+    refused("\xEF\xBB\xBF" + item, "feed:1: a UTF-8 byte-order mark");
+    refused("\xEF\xBB\xBF{\"format\":\"oversight-batch\",\"version\":1,\"items\":[]}", "feed:1: a UTF-8 byte-order mark");
+    refused("\xFF\xFE{\0\"\0o\0p\0\"\0:\0"s, "feed: the file is UTF-16 text");
+    // A NUL byte ends nothing: the item on its line is refused, the line named.
+    refused(item + "\0"s + item, "feed: item 1 (line 1): JSON:1: a NUL byte");
+    refused(item + "\n" + item + "\0\n"s + item + "\n", "feed: item 2 (line 2)");
+    refused("{\"format\":\"oversight-batch\",\"version\":1,\n\"items\":[]}\0[]"s, "feed:2: a NUL byte");
+    // Through apply: refused by item, nothing stored.
+    const BatchResult r = apply_batch_document(fx.store, item + "\n" + item + "\0"s + item + "\n", "feed");
+    BOOST_TEST(!r.applied);
+    BOOST_REQUIRE(r.errors.size() == 1u);
+    BOOST_TEST((r.errors[0].line == std::optional<std::int64_t>(2)));
+    BOOST_TEST((r.errors[0].status == Status::parse));
+    BOOST_TEST(!try_find_child(fx.store, "C9"));
+}
+
+BOOST_AUTO_TEST_CASE(recorded_by_given_empty_is_refused_not_taken_for_the_actor) {
+    Fixture fx;
+    BatchOptions o;
+    o.recorded_by = "";
+    std::string msg;
+    try {
+        apply(fx.store, good_batch(), o);
+    } catch (const Error& e) {
+        BOOST_TEST((e.code() == Status::invalid_arg));
+        msg = e.what();
+    }
+    BOOST_TEST(msg.find("recorded_by is empty") != std::string::npos, msg);
+    o.recorded_by = " \t ";
+    BOOST_CHECK_THROW(apply(fx.store, good_batch(), o), Error);
+    BOOST_TEST(!try_find_child(fx.store, "C1"));
+    o.recorded_by = std::nullopt;  // the store's actor
+    BOOST_TEST(apply(fx.store, good_batch(), o).applied);
+    BOOST_TEST(list_events(fx.store, "C2").at(0).recorded_by == "case system");
+}
+
 BOOST_AUTO_TEST_CASE(the_result_document_names_each_refused_item) {
     Fixture fx;
     Batch b = good_batch();

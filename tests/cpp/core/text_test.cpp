@@ -53,4 +53,11 @@ BOOST_AUTO_TEST_CASE(a_nul_byte_is_refused_on_its_line) {
     expect_error([] { detail::checked_input_text("\0"s, "x.csv"); }, Status::parse, "x.csv:1: a NUL byte");
 }
 
+// The one hex encoder (history hashes, checkpoints, pseudonyms).
+BOOST_AUTO_TEST_CASE(to_hex_gives_two_lower_case_digits_a_byte) {
+    BOOST_TEST(detail::to_hex("") == "");
+    BOOST_TEST(detail::to_hex("\x00\x01\x7f\x80\xab\xff"s) == "00017f80abff");
+    BOOST_TEST(detail::to_hex("Az") == "417a");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -644,6 +644,18 @@ BOOST_AUTO_TEST_CASE(seed_plan_report_structure, *boost::unit_test::precondition
     for (std::size_t i = 1; i < rows.size(); ++i) BOOST_TEST(rows[i].size() == rows[0].size(), "row " << i);
 }
 
+// render_report maps a JSON exception to E_INTERNAL (a bug); the one input
+// that could raise one, text that is not UTF-8 in a plan built in memory, is
+// written with U+FFFD instead.
+BOOST_AUTO_TEST_CASE(a_plan_with_text_that_is_not_utf8_renders_as_json) {
+    Plan p = sample_plan();
+    p.recommendations.at(0).text = "Bad \xff\xfe text";
+    p.recommendations.at(0).actions.at(0).lead = "Ann \xc0";
+    const std::string out = render(p, ReportKind::full, ReportFormat::json, kAsOf);
+    BOOST_CHECK_NO_THROW(json::parse(out));
+    BOOST_TEST(contains(out, "Bad \xEF\xBF\xBD"));
+}
+
 BOOST_AUTO_TEST_CASE(due_soon_window_defaults_to_the_plan_setting) {
     Plan p = sample_plan();  // 1.2 due in 5 days, 2.1 in 28, 2.2 in 29
     ReportOptions o;

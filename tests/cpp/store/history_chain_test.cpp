@@ -278,6 +278,37 @@ BOOST_AUTO_TEST_CASE(an_erasure_leaves_the_chain_verifiable) {
     check_broken(verify_file(tmp.path), erased, "entry");
 }
 
+BOOST_AUTO_TEST_CASE(a_row_scrubbed_without_an_erasure_after_it_is_found) {
+    TempStore tmp("chain_scrubbed");
+    make_store(tmp.path);
+    {
+        Store s = Store::open(tmp.path);
+        s.set_actor("Records Officer");
+        erase_child(s, "C1", "erasure request 2024/117");  // C1's rows scrubbed, its tombstone after them
+    }
+    BOOST_TEST(verify_file(tmp.path).ok);
+    // C2's first row scrubbed by hand as an erasure would, with no erasure of
+    // C2 (the tombstone of C1 does not account for it): the digest and the
+    // hash still hold, so only the missing tombstone shows it.
+    const std::int64_t seq = [&] {
+        SQLite::Database db(tmp.path);
+        return db.execAndGet("SELECT min(h.seq) FROM history h JOIN children c ON c.id = h.child_id "
+                             "WHERE c.child_ref = 'C2'")
+            .getInt64();
+    }();
+    tamper(tmp.path,
+           "UPDATE history SET salt = NULL, old_value = CASE WHEN old_value IS NULL THEN NULL ELSE '[erased]' END, "
+           "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE '[erased]' END WHERE seq = " +
+               std::to_string(seq));
+    const HistoryVerification v = verify_file(tmp.path);
+    check_broken(v, seq, "salt");
+    BOOST_TEST(v.message.find("no erasure of that child's case follows it") != std::string::npos, v.message);
+
+    // The earliest finding is the one named, even when found at the end.
+    tamper(tmp.path, "UPDATE history SET actor = 'Mallory' WHERE seq = (SELECT max(seq) FROM history)");
+    check_broken(verify_file(tmp.path), seq, "salt");
+}
+
 BOOST_AUTO_TEST_CASE(a_checkpoint_verifies_and_reads_back) {
     TempStore tmp("chain_checkpoint");
     const std::int64_t rows = make_store(tmp.path);
@@ -388,7 +419,7 @@ BOOST_AUTO_TEST_CASE(keys_that_are_not_ed25519_are_refused) {
 
 BOOST_AUTO_TEST_CASE(a_checkpoint_document_that_is_not_one_is_refused_naming_the_field) {
     const std::string good =
-        R"({"format":"oversight-history-checkpoint","version":1,"store":"s1","seq":3,)"
+        R"({"format":"oversight-history-checkpoint","version":1,"store":"0123456789abcdef0123456789abcdef","seq":3,)"
         R"("hash":"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff","at":"2024-05-01T10:00:00Z",)"
         R"("signature":"AAAA"})";
     BOOST_TEST(history_checkpoint_from_json(good).seq == 3);
@@ -405,6 +436,15 @@ BOOST_AUTO_TEST_CASE(a_checkpoint_document_that_is_not_one_is_refused_naming_the
         {with("version", 2), "\"version\""},
         {with("store", ""), "\"store\""},
         {with("store", nullptr), "\"store\""},
+        // A store's identity is 32 lower-case hex digits (meta store_id), nothing else.
+        {with("store", "s1"), "\"store\" is not a store's identity"},
+        {with("store", "0123456789ABCDEF0123456789ABCDEF"), "\"store\""},
+        {with("store", "0123456789abcdef0123456789abcde"), "\"store\""},
+        {with("store", "0123456789abcdef0123456789abcdef0"), "\"store\""},
+        {with("store", "/var/lib/oversight/council.db"), "\"store\""},
+        {with("store", "0123456789abcdef0123456789abcdeg"), "\"store\""},
+        {good.substr(0, good.size() - 1) + R"(,"store":"0123456789abcdef0123456789abcdef"})", "appears twice"},
+        {good + std::string(1, '\0') + "{}", "a NUL byte"},
         {with("seq", 0), "\"seq\""},
         {with("seq", "3"), "\"seq\""},
         {with("hash", "00112233"), "\"hash\""},

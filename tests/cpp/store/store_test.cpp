@@ -208,4 +208,19 @@ BOOST_AUTO_TEST_CASE(refuses_foreign_and_newer_databases) {
     BOOST_TEST(code(code_of([&] { Store::open(ro); })) == code(Status::db));
 }
 
+// The one Error(internal) of the store a caller could meet: a savepoint
+// outside a transaction, a bug in the library (every in_savepoint is inside
+// an in_transaction). Provoked through the private seam itself.
+BOOST_AUTO_TEST_CASE(a_savepoint_outside_a_transaction_is_an_internal_error) {
+    Store s = Store::open_in_memory();
+    std::string message;
+    bool ran = false;
+    BOOST_TEST(static_cast<int>(code_of([&] { detail::in_savepoint(s, "a lone step", [&] { ran = true; }); },
+                                        &message)) == static_cast<int>(Status::internal));
+    BOOST_TEST(!ran);
+    BOOST_TEST(message.find("a lone step: a savepoint needs an open transaction") != std::string::npos, message);
+    detail::in_transaction(s, "one step", [&] { detail::in_savepoint(s, "a step", [&] { ran = true; }); });
+    BOOST_TEST(ran);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

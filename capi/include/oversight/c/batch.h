@@ -47,7 +47,8 @@ typedef struct oversight_batch oversight_batch;
 /* How a batch is applied. */
 typedef struct oversight_batch_options {
     uint32_t version;                     /* OVERSIGHT_BATCH_OPTIONS_VERSION */
-    const char *recorded_by;              /* events' recorded_by when they give none; NULL: the store's actor */
+    const char *recorded_by;              /* events' recorded_by when they give none; NULL: the store's actor;
+                                             a name otherwise ("" or blank: OVERSIGHT_E_INVALID_ARG) */
     const oversight_rule_pack *rule_pack; /* the pack whose event types count; NULL: the default England pack */
     int32_t stop_at_first_error;          /* 1: stop checking at the first refused item; default 0 */
 } oversight_batch_options;
@@ -60,7 +61,8 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_batch_options_init(overs
                                                                            uint32_t version) OVERSIGHT_NOEXCEPT;
 
 /* Applies the batch document `text` (`length` bytes; JSON or NDJSON, read
- * whole: it may hold NUL bytes, which are refused where they appear) to
+ * whole: it may hold NUL bytes, which are refused where they appear; a
+ * byte-order mark at its start is OVERSIGHT_E_PARSE, "batch:1: ...") to
  * the store in one transaction. `options` may be NULL (the defaults).
  * Malformed items (a missing or misspelt field, an impossible date) are
  * refused items like the others: status "parse" in the result. The result,

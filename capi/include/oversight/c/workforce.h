@@ -101,8 +101,8 @@ typedef struct oversight_workforce_appointment {
     uint32_t version;            /* OVERSIGHT_WORKFORCE_APPOINTMENT_VERSION */
     const char *person;          /* required: a person's name */
     const char *role;            /* required: a role (above) */
-    const char *team;            /* NULL: none; else a saved team */
-    const char *line_manager;    /* NULL: none; else a person's name */
+    const char *team;            /* NULL: none; else a saved team ("" or blank: OVERSIGHT_E_INVALID_ARG) */
+    const char *line_manager;    /* NULL: none; else a person's name (not blank) */
     const oversight_date *from;  /* NULL: since before records */
     const oversight_date *until; /* NULL: open; else the (exclusive) end */
 } oversight_workforce_appointment;
