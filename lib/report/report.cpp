@@ -9,6 +9,7 @@
 #include <oversight/plan/rag.hpp>
 #include <oversight/report/report.hpp>
 
+#include "core/csv.hpp"
 #include "core/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -816,41 +817,8 @@ std::string render_markdown(const Plan& plan, const ReportOptions& o, const Anal
 
 // ---------------------------------------------------------------- CSV writer
 
-/// RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted,
-/// quotes doubled. Text is written verbatim (only ill-formed UTF-8 repaired,
-/// and formula-like cells defused, see defuse_formula).
-/// True for "-14", "0", "12": a number a spreadsheet reads as a number.
-bool plain_integer(std::string_view f) {
-    if (!f.empty() && f.front() == '-') f.remove_prefix(1);
-    return !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-/// A cell a spreadsheet would run as a formula gets a leading apostrophe
-/// (OWASP "CSV Injection": '=', '+', '-', '@', tab, carriage return).
-std::string defuse_formula(std::string f) {
-    if (!f.empty() && std::string_view("=+-@\t\r").find(f.front()) != std::string_view::npos && !plain_integer(f))
-        f.insert(f.begin(), '\'');
-    return f;
-}
-
-void csv_row(std::ostringstream& out, const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) out << ',';
-        const std::string f =
-            defuse_formula(detail::is_valid_utf8(fields[i]) ? fields[i] : detail::sanitize_utf8(fields[i]));
-        if (f.find_first_of(",\"\r\n") == std::string::npos) {
-            out << f;
-            continue;
-        }
-        out << '"';
-        for (char c : f) {
-            if (c == '"') out << '"';
-            out << c;
-        }
-        out << '"';
-    }
-    out << "\r\n";
-}
+// The rows are written by the one CSV writer (core/csv.hpp).
+using detail::csv_row;
 
 std::string opt_pence(const std::optional<std::int64_t>& p) { return p ? std::to_string(*p) : std::string(); }
 
