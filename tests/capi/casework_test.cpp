@@ -568,7 +568,8 @@ BOOST_AUTO_TEST_CASE(core_group_attendance) {
         oversight_workforce_person p = OVERSIGHT_WORKFORCE_PERSON_INIT;
         p.name = name;
         p.agency = agency;
-        EXPECT_OK(oversight_workforce_add_person(m.store, &p, nullptr));
+        int64_t person_id = 0;
+        EXPECT_OK(oversight_workforce_add_person(m.store, &p, &person_id));
     }
     oversight_workforce_appointment a = OVERSIGHT_WORKFORCE_APPOINTMENT_INIT;
     const oversight_date since{2012, 1, 1};

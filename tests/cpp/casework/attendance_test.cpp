@@ -11,6 +11,7 @@
 #include <oversight/casework/attendance.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
+#include <oversight/plan/plan_store.hpp>
 #include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 #include <oversight/workforce/appointment.hpp>
@@ -217,6 +218,17 @@ BOOST_AUTO_TEST_CASE(csv_cells_are_defused) {
     set_attendance(fx.store, fx.first, {i});
     const std::string csv = non_attendance_to_csv(non_attendance(fx.store, {d("2012-09-01"), d("2012-09-30"), ""}));
     BOOST_TEST(csv.find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(merging_two_names_of_one_person_keeps_their_invitations) {
+    Fixture fx;
+    add_person(fx.store, {0, "Dr A Patel", "", "", "NHS"});
+    set_attendance(fx.store, fx.first, {fx.who("Dr A Patel", false)});
+    merge_people(fx.store, "Dr A Patel", "Dr Ann Patel");
+    const auto list = attendance(fx.store, fx.first);
+    BOOST_TEST_REQUIRE(list.size() == 1u);
+    BOOST_TEST(list[0].person == "Dr Ann Patel");
+    BOOST_TEST(verify_history(fx.store).ok);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
