@@ -577,7 +577,8 @@ BOOST_AUTO_TEST_CASE(core_group_attendance) {
     a.role = "other";
     a.line_manager = "Nina Grant";
     a.from = &since;
-    EXPECT_OK(oversight_workforce_appoint(m.store, &a, nullptr));
+    int64_t appointment = 0;
+    EXPECT_OK(oversight_workforce_appoint(m.store, &a, &appointment));
     EXPECT_OK(oversight_casework_save_child(m.store, "C1", nullptr));
     auto e = event("C1", "core_group", {2012, 9, 10});
     int64_t meeting = 0;
