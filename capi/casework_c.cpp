@@ -2,6 +2,7 @@
 // (lib/casework/).
 #include "capi_util.hpp"
 
+#include <oversight/casework/attendance.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
@@ -26,6 +27,17 @@ const oversight_casework_child kChildDefaults = OVERSIGHT_CASEWORK_CHILD_INIT;
 const oversight_casework_allocation kAllocationDefaults = OVERSIGHT_CASEWORK_ALLOCATION_INIT;
 const oversight_casework_attribute kAttributeDefaults = OVERSIGHT_CASEWORK_ATTRIBUTE_INIT;
 const oversight_casework_exemption kExemptionDefaults = OVERSIGHT_CASEWORK_EXEMPTION_INIT;
+const oversight_casework_invitee kInviteeDefaults = OVERSIGHT_CASEWORK_INVITEE_INIT;
+const oversight_casework_attendance_query kAttendanceQueryDefaults = OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_INIT;
+
+/// An attendance query in C++ terms, with its csv flag.
+std::pair<AttendancePeriod, const oversight_casework_attendance_query*> period_of(
+    const oversight_casework_attendance_query* query) {
+    const auto& q = need_struct(query, OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_VERSION, "query",
+                                "oversight_casework_attendance_query");
+    return {{to_date(q.from, "from"), to_date(q.to, "to"), opt_text_arg(q.event_type, "event_type").value_or("")}, &q};
+}
+
 
 std::int32_t outcome_of(SaveOutcome o) noexcept {
     switch (o) {
@@ -365,6 +377,76 @@ oversight_status oversight_casework_exemptions_json(const oversight_store* store
             for (auto& [id, of_child] : all_exemptions(s))
                 for (Exemption& e : of_child) list.push_back(std::move(e));
             return give(out, exemptions_to_json(list));
+        },
+        out);
+}
+
+oversight_status oversight_casework_invitee_init(oversight_casework_invitee* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_CASEWORK_INVITEE_VERSION, kInviteeDefaults,
+                       "oversight_casework_invitee");
+}
+
+oversight_status oversight_casework_set_attendance(oversight_store* store, int64_t event_id,
+                                                   const oversight_casework_invitee* const* invitees, size_t count,
+                                                   int32_t* out_changed) noexcept {
+    return guard(
+        [&] {
+            Store& s = store_of(store);
+            if (count > 0) need(invitees, "invitees");
+            if (count > 100000)
+                throw Error(Status::invalid_arg, "count " + std::to_string(count) + " is over 100000");
+            std::vector<Invitee> list;
+            for (size_t i = 0; i < count; ++i) {
+                const std::string what = "invitees[" + std::to_string(i) + "]";
+                const auto& c = need_struct(invitees[i], OVERSIGHT_CASEWORK_INVITEE_VERSION, what.c_str(),
+                                            "oversight_casework_invitee");
+                Invitee v;
+                v.person = text_arg(c.person, "person");
+                v.agency = opt_text_arg(c.agency, "agency").value_or("");
+                v.role = opt_text_arg(c.role, "role").value_or("");
+                v.invited = c.invited != 0;
+                v.attended = c.attended != 0;
+                v.apologies = c.apologies != 0;
+                v.deputy = opt_text_arg(c.deputy, "deputy");
+                list.push_back(std::move(v));
+            }
+            const int changed = set_attendance(s, event_id, list);
+            if (out_changed) *out_changed = changed;
+            return OVERSIGHT_OK;
+        },
+        out_changed);
+}
+
+oversight_status oversight_casework_attendance_query_init(oversight_casework_attendance_query* opts,
+                                                          uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_VERSION, kAttendanceQueryDefaults,
+                       "oversight_casework_attendance_query");
+}
+
+oversight_status oversight_casework_attendance_report(const oversight_store* store,
+                                                      const oversight_casework_attendance_query* query,
+                                                      char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const Store& s = store_of(store);
+            const auto [period, q] = period_of(query);
+            const AttendanceReport r = attendance_report(s, period);
+            return give(out, q->csv ? attendance_to_csv(r) : attendance_to_json(r));
+        },
+        out);
+}
+
+oversight_status oversight_casework_non_attendance(const oversight_store* store,
+                                                   const oversight_casework_attendance_query* query,
+                                                   char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const Store& s = store_of(store);
+            const auto [period, q] = period_of(query);
+            const auto rows = non_attendance(s, period, q->partner_agencies_only != 0);
+            return give(out, q->csv ? non_attendance_to_csv(rows) : non_attendance_to_json(period, rows));
         },
         out);
 }

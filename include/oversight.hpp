@@ -30,10 +30,13 @@
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
 
+#include <oversight/casework/attendance.hpp>
 #include <oversight/casework/batch.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
+
+#include <oversight/complaints/complaint.hpp>
 
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/digest.hpp>

@@ -65,6 +65,9 @@ void add_calendar_commands(CLI::App& app, Context& ctx);
 void add_deadline_commands(CLI::App& app, Context& ctx);
 /// remind, case, ack and the casework imports (casework_commands.cpp)
 void add_casework_commands(CLI::App& app, Context& ctx);
+/// case attendance set|report|missed and complaints ... (tracker_commands.cpp);
+/// after add_casework_commands, whose `case` command it extends
+void add_tracker_commands(CLI::App& app, Context& ctx);
 /// import --format FORMAT FILE... (import_commands.cpp)
 void add_import_commands(CLI::App& app, Context& ctx);
 /// batch (batch_commands.cpp); sets `status` to the command's exit status.

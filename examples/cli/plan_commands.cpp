@@ -339,6 +339,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
         add->add_option("NAME", person->name, "Full name")->required();
         add->add_option("--role", person->job_title, "Role (job title)");
         add->add_option("--email", person->email, "Email address");
+        add->add_option("--agency", person->agency, "A partner agency (NHS, a school, the police); default: the council");
         add->add_option("--team", *team, "Team");
         add->callback([&ctx, person, team] {
             Store store = open_plan_store(ctx, StoreUse::create);

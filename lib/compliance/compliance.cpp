@@ -6,6 +6,7 @@
 #include <oversight/core/error.hpp>
 
 #include "casework/casework_detail.hpp"
+#include "core/csv.hpp"
 #include "core/text.hpp"
 #include "workforce/workforce_repository.hpp"
 

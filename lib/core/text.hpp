@@ -4,7 +4,6 @@
 #include <oversight/core/error.hpp>
 
 #include <cstddef>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,16 +26,6 @@ std::string lower(std::string_view s);
 /// Each byte as two lower-case hexadecimal digits ("\x01\xab" -> "01ab"):
 /// hashes, digests and pseudonyms.
 std::string to_hex(std::string_view bytes);
-
-/// A cell a spreadsheet would run as a formula (OWASP "CSV Injection": it
-/// starts with '=', '+', '-', '@', a tab or a carriage return) with a leading
-/// apostrophe; a plain integer such as "-14" is left as it is.
-std::string defuse_formula(std::string field);
-/// One CSV row, RFC 4180: CRLF line end; a field with a comma, quote, CR or
-/// LF is quoted, quotes doubled. Text is written verbatim but for ill-formed
-/// UTF-8 (repaired) and formula-like cells (defuse_formula). The one CSV
-/// writer of the reports (report/, compliance/).
-void csv_row(std::ostream& out, const std::vector<std::string>& fields);
 
 /// What a NUL byte in text means, after its place.
 inline constexpr std::string_view kNulByte =

@@ -9,6 +9,7 @@
 #include <oversight/plan/rag.hpp>
 #include <oversight/report/report.hpp>
 
+#include "core/csv.hpp"
 #include "core/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -814,8 +815,9 @@ std::string render_markdown(const Plan& plan, const ReportOptions& o, const Anal
     return out.str();
 }
 
-// ------------------------------------------------------- CSV (core/text.hpp)
+// -------------------------------------------------------- CSV (core/csv.hpp)
 
+// The rows are written by the one CSV writer (core/csv.hpp).
 using detail::csv_row;
 
 std::string opt_pence(const std::optional<std::int64_t>& p) { return p ? std::to_string(*p) : std::string(); }

@@ -25,6 +25,8 @@ namespace oversight::detail {
 void check_change_entity(const std::string& entity, const char* what);
 
 class AcknowledgementRepository;
+class AttendanceRepository;
+class ComplaintRepository;
 class CaseworkRepository;
 class PlanRepository;
 class WorkforceRepository;
@@ -61,6 +63,8 @@ public:
     virtual WorkforceRepository& workforce() noexcept = 0;
     virtual CaseworkRepository& casework() noexcept = 0;
     virtual AcknowledgementRepository& acknowledgements() noexcept = 0;
+    virtual AttendanceRepository& attendance() noexcept = 0;
+    virtual ComplaintRepository& complaints() noexcept = 0;
 
     // Reads through a const Store: the same repositories, const.
     const PlanRepository& plans() const noexcept { return const_cast<Backend*>(this)->plans(); }
@@ -69,6 +73,8 @@ public:
     const AcknowledgementRepository& acknowledgements() const noexcept {
         return const_cast<Backend*>(this)->acknowledgements();
     }
+    const AttendanceRepository& attendance() const noexcept { return const_cast<Backend*>(this)->attendance(); }
+    const ComplaintRepository& complaints() const noexcept { return const_cast<Backend*>(this)->complaints(); }
 };
 
 /// The latest schema version of the SQLite backend (lib/store/sqlite/migrator.cpp).

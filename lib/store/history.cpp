@@ -76,7 +76,8 @@ const std::vector<std::string>& change_entities() {
     static const std::vector<std::string> kEntities = {
         "plan",   "section", "recommendation", "action",         "progress_update", "milestone",
         "task",   "person",  "team",           "appointment",    "worker",          "child",
-        "allocation", "case_attribute", "event", "acknowledgement", "exemption"};
+        "allocation", "case_attribute", "event", "acknowledgement", "exemption", "attendance",
+        "complaint", "complaint_stage"};
     return kEntities;
 }
 

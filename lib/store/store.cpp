@@ -9,7 +9,9 @@
 #include "core/transaction.hpp"
 #include "core/validation.hpp"
 
+#include "casework/attendance_repository.hpp"
 #include "casework/casework_repository.hpp"
+#include "complaints/complaint_repository.hpp"
 #include "plan/plan_repository.hpp"
 #include "reminders/acknowledgement_repository.hpp"
 #include "workforce/workforce_repository.hpp"
@@ -63,6 +65,10 @@ AcknowledgementRepository& acknowledgement_repository(Store& store) { return bac
 const AcknowledgementRepository& acknowledgement_repository(const Store& store) {
     return backend(store).acknowledgements();
 }
+AttendanceRepository& attendance_repository(Store& store) { return backend(store).attendance(); }
+const AttendanceRepository& attendance_repository(const Store& store) { return backend(store).attendance(); }
+ComplaintRepository& complaint_repository(Store& store) { return backend(store).complaints(); }
+const ComplaintRepository& complaint_repository(const Store& store) { return backend(store).complaints(); }
 
 }  // namespace detail
 

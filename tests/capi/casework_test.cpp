@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace capi_test;
@@ -722,6 +723,109 @@ BOOST_FIXTURE_TEST_CASE(exemptions_reject_bad_arguments, CaseworkFixture) {
     EXPECT_OK(oversight_casework_erase_child(store, "C1", "erasure request 2024/119", &records));
     BOOST_TEST(records == 1 + 2 + 1 + 1);  // the child, 2 events, 1 allocation, 1 exemption
     EXPECT_FAIL(oversight_casework_end_exemption(store, stored, from), OVERSIGHT_E_NOT_FOUND);
+
+// Meeting attendance: a core group's list, the reports by agency and the
+// non-attendance list with the line manager, and malformed arguments.
+BOOST_AUTO_TEST_CASE(core_group_attendance) {
+    MemoryStore m;
+    for (const auto& [name, agency] : {std::pair<const char*, const char*>{"Dr Ann Patel", "NHS"},
+                                       {"Nina Grant", "NHS"}, {"Jo Hart", "Riverside School"}}) {
+        oversight_workforce_person p = OVERSIGHT_WORKFORCE_PERSON_INIT;
+        p.name = name;
+        p.agency = agency;
+        int64_t person_id = 0;
+        EXPECT_OK(oversight_workforce_add_person(m.store, &p, &person_id));
+    }
+    oversight_workforce_appointment a = OVERSIGHT_WORKFORCE_APPOINTMENT_INIT;
+    const oversight_date since{2012, 1, 1};
+    a.person = "Dr Ann Patel";
+    a.role = "other";
+    a.line_manager = "Nina Grant";
+    a.from = &since;
+    int64_t appointment = 0;
+    EXPECT_OK(oversight_workforce_appoint(m.store, &a, &appointment));
+    EXPECT_OK(oversight_casework_save_child(m.store, "C1", nullptr));
+    auto e = event("C1", "core_group", {2012, 9, 10});
+    int64_t meeting = 0;
+    EXPECT_OK(oversight_casework_record_event(m.store, &e, &meeting));
+
+    oversight_casework_invitee ann{}, jo{};
+    EXPECT_OK(oversight_casework_invitee_init(&ann, OVERSIGHT_CASEWORK_INVITEE_VERSION));
+    BOOST_TEST((ann.invited == 1 && ann.attended == 0 && ann.person == nullptr));
+    ann.person = "Dr Ann Patel";
+    ann.apologies = 1;
+    jo = ann;
+    jo.person = "Jo Hart";
+    jo.apologies = 0;
+    jo.attended = 1;
+    const oversight_casework_invitee* list[] = {&ann, &jo};
+    int32_t changed = -1;
+    EXPECT_OK(oversight_casework_set_attendance(m.store, meeting, list, 2, &changed));
+    BOOST_TEST(changed == 2);
+    EXPECT_OK(oversight_casework_set_attendance(m.store, meeting, list, 2, &changed));
+    BOOST_TEST(changed == 0);
+
+    oversight_casework_attendance_query q{};
+    EXPECT_OK(oversight_casework_attendance_query_init(&q, OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_VERSION));
+    q.from = {2012, 7, 1};
+    q.to = {2012, 9, 30};
+    char* out = nullptr;
+    EXPECT_OK(oversight_casework_attendance_report(m.store, &q, &out));
+    auto doc = take_document(out, "oversight-attendance");
+    BOOST_TEST(doc["meetings"] == 1);
+    BOOST_TEST(doc["by_agency"][0]["agency"] == "NHS");
+    BOOST_TEST(doc["by_agency"][0]["rate"] == 0.0);
+    EXPECT_OK(oversight_casework_non_attendance(m.store, &q, &out));
+    doc = take_document(out, "oversight-non-attendance");
+    BOOST_TEST(doc["rows"].size() == 1u);
+    BOOST_TEST(doc["rows"][0]["line_manager"] == "Nina Grant");
+    q.csv = 1;
+    EXPECT_OK(oversight_casework_non_attendance(m.store, &q, &out));
+    BOOST_TEST(contains(take(out), "Dr Ann Patel,NHS,,"));
+    EXPECT_OK(oversight_casework_attendance_report(m.store, &q, &out));
+    BOOST_TEST(contains(take(out), "agency,Riverside School,Riverside School,1,1,0,0,1.0000"));
+
+    // Malformed arguments: nothing written, outputs cleared.
+    const std::size_t before = history_size(m.store);
+    EXPECT_FAIL(oversight_casework_invitee_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_invitee_init(&ann, 99), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_set_attendance(nullptr, meeting, list, 2, &changed), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(changed == 0);
+    EXPECT_FAIL(oversight_casework_set_attendance(m.store, meeting, nullptr, 2, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_set_attendance(m.store, 99999, list, 2, nullptr), OVERSIGHT_E_NOT_FOUND);
+    const oversight_casework_invitee* with_null[] = {&ann, nullptr};
+    EXPECT_FAIL(oversight_casework_set_attendance(m.store, meeting, with_null, 2, nullptr), OVERSIGHT_E_INVALID_ARG);
+    oversight_casework_invitee bad = jo;
+    bad.person = kBadUtf8;
+    const oversight_casework_invitee* bad_list[] = {&bad};
+    EXPECT_FAIL(oversight_casework_set_attendance(m.store, meeting, bad_list, 1, nullptr), OVERSIGHT_E_INVALID_ARG);
+    bad.person = kSql;
+    EXPECT_FAIL(oversight_casework_set_attendance(m.store, meeting, bad_list, 1, nullptr), OVERSIGHT_E_NOT_FOUND);
+    bad = jo;
+    bad.apologies = 1;
+    EXPECT_FAIL(oversight_casework_set_attendance(m.store, meeting, bad_list, 1, nullptr), OVERSIGHT_E_INVALID_ARG);
+    bad = jo;
+    bad.version = 0;
+    EXPECT_FAIL(oversight_casework_set_attendance(m.store, meeting, bad_list, 1, nullptr), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(history_size(m.store) == before);
+
+    out = reinterpret_cast<char*>(1);
+    EXPECT_FAIL(oversight_casework_attendance_report(m.store, nullptr, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out == nullptr);
+    EXPECT_FAIL(oversight_casework_attendance_report(nullptr, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_attendance_report(m.store, &q, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_non_attendance(m.store, nullptr, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_non_attendance(nullptr, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_non_attendance(m.store, &q, nullptr), OVERSIGHT_E_INVALID_ARG);
+    q.from = kBadDate;
+    EXPECT_FAIL(oversight_casework_non_attendance(m.store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.from = {2012, 12, 1};
+    EXPECT_FAIL(oversight_casework_attendance_report(m.store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    q.from = {2012, 7, 1};
+    q.event_type = kBadUtf8;
+    EXPECT_FAIL(oversight_casework_attendance_report(m.store, &q, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_attendance_query_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_casework_attendance_query_init(&q, 2), OVERSIGHT_E_INVALID_ARG);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -21,6 +21,7 @@ C type -> ctypes, the binding's conventions (oversight/_lib.py):
   oversight_<handle> ** (constructor)  POINTER(c_void_p)
   oversight_date, oversight_<x>        the Structure mirror (by value)
   [const] oversight_<x> *              POINTER(the mirror)
+  const oversight_<x> *const *         POINTER(POINTER(the mirror)) (an array of structs)
   <scalar> *                           POINTER(the scalar)
 A function returning oversight_status raises OversightError (errcheck), except
 oversight_last_error_code, which reports a status instead of failing.
@@ -144,6 +145,8 @@ class Prototypes:
             return (ctypes.POINTER(ctypes.c_void_p),)
         if depth == 2 and const and base == "char":  # const char *const *: an array of strings
             return (ctypes.POINTER(ctypes.c_char_p),)
+        if depth == 2 and const and base in self.mirrors:  # const oversight_<x> *const *: an array of structs
+            return (ctypes.POINTER(ctypes.POINTER(self.mirrors[base])),)
         raise KeyError("%s%s %s" % ("const " if const else "", base, "*" * depth))
 
     def compare(self, label, declared, ctype, argument=False):

@@ -37,7 +37,8 @@ import unittest
 from jsonschema import Draft202012Validator
 
 from oversight import _lib
-from oversight import batch, calendar, casework, compliance, imports, plan, reminders, report, rule_pack, store, workforce
+from oversight import (batch, calendar, casework, complaints, compliance, imports, plan, reminders, report, rule_pack,
+                       store, workforce)
 from oversight import Calendar, Casework, RulePack, Store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -239,6 +240,36 @@ class CApiDocumentsTest(unittest.TestCase):
         cw.add_exemption("C3", "hospital", "2024-03-01", "admitted to hospital", "Mo Manager", to="2024-03-02")
         keep("oversight_casework_exemptions_json", raw(casework._exemptions_json, h, _lib.encode("C1")))
         keep("oversight_casework_exemptions_json", raw(casework._exemptions_json, h, None))
+
+        # --- core group attendance (issue 9 point 3): a partner agency that sent
+        # apologies, one that came, a line manager on the meeting date
+        cw.add_person("Dr Ann Patel", agency="NHS")
+        cw.add_person("Nina Grant", agency="NHS")
+        cw.add_person("Jo Hart", agency="Riverside School", job_title="Head teacher")
+        cw.appoint("Dr Ann Patel", "other_agency", line_manager="Nina Grant", from_date="2024-01-01")
+        meeting = cw.record_event("C1", "core_group", "2024-03-08")
+        cw.set_attendance(meeting, [{"person": "Dr Ann Patel", "apologies": True},
+                                    {"person": "Jo Hart", "attended": True, "role": "head teacher"},
+                                    {"person": "Ann Lee", "attended": False, "deputy": "Mo Manager"}])
+        for event_type in (None, "core_group", "visit"):
+            q = casework.AttendanceQuery(event_type=event_type)
+            q.set("from", "2024-03-01").set("to", "2024-03-31")
+            keep("oversight_casework_attendance_report", raw(casework._attendance_report, h, ctypes.byref(q)))
+            keep("oversight_casework_non_attendance", raw(casework._non_attendance, h, ctypes.byref(q)))
+
+        # --- complaints (issue 9 point 3): open ones in time and overdue, a quarter's lessons
+        st.add_complaint("CMP-1", "2012-08-20", child_id="C1", category="communication")
+        st.add_complaint("CMP-2", "2012-09-28")
+        st.add_complaint("CMP-3", "2012-07-02", category="placement")
+        st.respond_to_complaint("CMP-3", "2012-07-10", "partly_upheld")
+        st.set_complaint_lessons("CMP-3", "Tell young people who their new worker is.")
+        st.escalate_complaint("CMP-3", "2012-07-20", statement_agreed="2012-07-25")
+        st.respond_to_complaint("CMP-3", "2012-09-20", "upheld")
+        for as_of in ("2012-09-07", "2012-10-01"):
+            keep("oversight_complaints_open_json", raw(complaints._open_json, h, ctypes.byref(_lib.Date.of(as_of)),
+                                                       None, 0))
+        for quarter in ("2012Q3", "2013Q1"):
+            keep("oversight_complaints_lessons_json", raw(complaints._lessons_json, h, _lib.encode(quarter), None, 0))
 
         # --- batches (a store of their own): applied, and refused (every refused item named)
         def batch_text(name):

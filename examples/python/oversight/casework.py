@@ -98,6 +98,26 @@ _case_json = fn("oversight_casework_case_json", [_P, _S, Date, _OUT_S])
 _list_json = fn("oversight_casework_list_json", [_P, _S, _S, Date, _OUT_S])
 
 
+class Invitee(Versioned):
+    """oversight_casework_invitee: one person on a meeting's list."""
+    _fields_ = [("version", _U32), ("person", _TEXT), ("agency", _TEXT), ("role", _TEXT), ("invited", ctypes.c_int32),
+                ("attended", ctypes.c_int32), ("apologies", ctypes.c_int32), ("deputy", _TEXT)]
+    _init = "oversight_casework_invitee_init"
+
+
+class AttendanceQuery(Versioned):
+    """oversight_casework_attendance_query."""
+    _fields_ = [("version", _U32), ("from", Date), ("to", Date), ("event_type", _TEXT),
+                ("partner_agencies_only", ctypes.c_int32), ("csv", ctypes.c_int32)]
+    _init = "oversight_casework_attendance_query_init"
+
+
+_set_attendance = fn("oversight_casework_set_attendance",
+                     [_P, ctypes.c_int64, ctypes.POINTER(ctypes.POINTER(Invitee)), ctypes.c_size_t, _I32P])
+_attendance_report = fn("oversight_casework_attendance_report", [_P, ctypes.POINTER(AttendanceQuery), _OUT_S])
+_non_attendance = fn("oversight_casework_non_attendance", [_P, ctypes.POINTER(AttendanceQuery), _OUT_S])
+
+
 def _content(doc):
     """A document's members without "format" and "version"."""
     return {k: v for k, v in doc.items() if k not in ("format", "version")}
@@ -268,3 +288,34 @@ class Casework(WorkforceMethods, ReminderMethods, ComplianceMethods, Ssda903Impo
         """The children allocated to the worker or team on `as_of` (list of dicts)."""
         text = call_string(_list_json, self._h(), encode(worker), encode(team), Date.of(as_of or _lib.today()))
         return document(text, "oversight-case-list")["cases"]
+
+    def set_attendance(self, event_id, invitees):
+        """Replaces the list of people of meeting event `event_id`: each a dict
+        {"person", "agency", "role", "invited" (default True), "attended",
+        "apologies", "deputy"}. Returns how many people were added, changed
+        or removed (0 when the list is as stored)."""
+        structs = [Invitee(person=i["person"], agency=i.get("agency"), role=i.get("role"),
+                           invited=int(i.get("invited", True)), attended=int(i.get("attended", False)),
+                           apologies=int(i.get("apologies", False)), deputy=i.get("deputy")) for i in invitees]
+        array = (ctypes.POINTER(Invitee) * max(1, len(structs)))(*[ctypes.pointer(s) for s in structs])
+        out = ctypes.c_int32()
+        _set_attendance(self._h(), event_id, array, len(structs), ctypes.byref(out))
+        return out.value
+
+    def _attendance_query(self, from_date, to_date, event_type, partner_agencies_only, csv):
+        q = AttendanceQuery(event_type=event_type, partner_agencies_only=int(partner_agencies_only), csv=int(csv))
+        return q.set("from", from_date).set("to", to_date)
+
+    def attendance_report(self, from_date, to_date, event_type=None, csv=False):
+        """Attendance by agency and by professional at the meetings dated
+        from..to: the document as a dict, or CSV text with csv=True."""
+        q = self._attendance_query(from_date, to_date, event_type, False, csv)
+        text = call_string(_attendance_report, self._h(), ctypes.byref(q))
+        return text if csv else document(text, "oversight-attendance")
+
+    def non_attendance(self, from_date, to_date, event_type=None, partner_agencies_only=False, csv=False):
+        """The invited people who did not attend (core groups by default), with
+        their line manager on the meeting date: a list of dicts, or CSV."""
+        q = self._attendance_query(from_date, to_date, event_type, partner_agencies_only, csv)
+        text = call_string(_non_attendance, self._h(), ctypes.byref(q))
+        return text if csv else document(text, "oversight-non-attendance")["rows"]

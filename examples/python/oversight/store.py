@@ -23,6 +23,7 @@ from .imports import PlanImportMethods
 from .plan import PlanMethods
 from .report import ReportMethods
 from .workforce import WorkforceMethods
+from .complaints import ComplaintMethods
 
 _P = ctypes.c_void_p  # oversight_store*
 _U32, _TEXT, _INT = ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int32
@@ -59,7 +60,8 @@ _verify_history = fn("oversight_store_verify_history", [_P, ctypes.c_char_p, cty
 _history_checkpoint = fn("oversight_store_history_checkpoint", [_P, ctypes.c_char_p, ctypes.POINTER(_P)])
 
 
-class Store(PlanMethods, ActionIterMethods, ReportMethods, PlanImportMethods, WorkforceMethods, _lib.Handle):
+class Store(PlanMethods, ActionIterMethods, ReportMethods, PlanImportMethods, WorkforceMethods, ComplaintMethods,
+            _lib.Handle):
     """One Oversight store: a SQLite file, or a private store in memory when
     `path` is None (or ":memory:").
 

@@ -8,7 +8,9 @@
 
 #include <oversight/core/error.hpp>
 
+#include "casework/attendance_repository.hpp"
 #include "casework/casework_repository.hpp"
+#include "complaints/complaint_repository.hpp"
 #include "plan/plan_repository.hpp"
 #include "reminders/acknowledgement_repository.hpp"
 #include "workforce/workforce_repository.hpp"
@@ -36,7 +38,9 @@ public:
           plans_(make_plan_repository(*c_)),
           workforce_(make_workforce_repository(*c_)),
           casework_(make_casework_repository(*c_)),
-          acknowledgements_(make_acknowledgement_repository(*c_)) {}
+          acknowledgements_(make_acknowledgement_repository(*c_)),
+          attendance_(make_attendance_repository(*c_)),
+          complaints_(make_complaint_repository(*c_)) {}
 
     int schema_version() const override {
         return guarded(*c_, "reading the schema version",
@@ -122,6 +126,8 @@ public:
     WorkforceRepository& workforce() noexcept override { return *workforce_; }
     CaseworkRepository& casework() noexcept override { return *casework_; }
     AcknowledgementRepository& acknowledgements() noexcept override { return *acknowledgements_; }
+    AttendanceRepository& attendance() noexcept override { return *attendance_; }
+    ComplaintRepository& complaints() noexcept override { return *complaints_; }
 
 private:
     std::unique_ptr<Connection> c_;
@@ -129,6 +135,8 @@ private:
     std::unique_ptr<WorkforceRepository> workforce_;
     std::unique_ptr<CaseworkRepository> casework_;
     std::unique_ptr<AcknowledgementRepository> acknowledgements_;
+    std::unique_ptr<AttendanceRepository> attendance_;
+    std::unique_ptr<ComplaintRepository> complaints_;
 };
 
 /// A new store is owner-only (0600) whatever the umask: it holds data about

@@ -233,6 +233,29 @@ public:
         return write(c_, "erasing child", [&] {
             const std::int64_t child = child_row(child_id);
             Erasure out;
+            // The attendance lists of its events go with them (in the feed as
+            // deletions with no value), and a complaint about the child no
+            // longer names it (the complaint stays: it is the authority's
+            // record; its history rows about the child are scrubbed below).
+            {
+                std::vector<std::int64_t> ids;
+                Query q = query(c_,
+                                "SELECT a.id FROM attendance a JOIN events e ON e.id = a.event_id "
+                                "WHERE e.child_id = ?1 ORDER BY a.id",
+                                {child});
+                while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+                for (std::int64_t id : ids) record_change_about(c_, child, "attendance", id, "*", kErased, std::nullopt);
+                query(c_, "DELETE FROM attendance WHERE event_id IN (SELECT id FROM events WHERE child_id = ?1)",
+                      {child})
+                    .exec();
+            }
+            {
+                std::vector<std::int64_t> ids;
+                Query q = query(c_, "SELECT id FROM complaints WHERE child_id = ?1 ORDER BY id", {child});
+                while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+                for (std::int64_t id : ids) record_change_about(c_, child, "complaint", id, "child", kErased, std::nullopt);
+                query(c_, "UPDATE complaints SET child_id = NULL WHERE child_id = ?1", {child}).exec();
+            }
             // Each record removed, in the feed as a deletion with no value.
             const std::tuple<const char*, const char*, std::int64_t*> records[] = {
                 {"events", "event", &out.events},
@@ -496,6 +519,14 @@ public:
         write(c_, "deleting an event", [&] {
             auto e = event_where("e.id = ?1", {id});
             if (!e) throw Error(Status::not_found, "event " + std::to_string(id) + " not found");
+            // Its attendance list goes first, each row with its history row.
+            std::vector<std::int64_t> invitations;
+            {
+                Query q = query(c_, "SELECT id FROM attendance WHERE event_id = ?1 ORDER BY id", {id});
+                while (q.executeStep()) invitations.push_back(q.getColumn(0).getInt64());
+            }
+            for (std::int64_t row : invitations)
+                delete_row(c_, "attendance", "attendance", row, "event " + std::to_string(id) + " deleted");
             delete_row(c_, "events", "event", id, event_summary(e->child_id, e->event, e->source, true));
         });
     }

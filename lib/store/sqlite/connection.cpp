@@ -206,6 +206,17 @@ const std::pair<std::string_view, const char*> kChildTables[] = {{"allocation", 
 /// The child whose case a row of `entity` belongs to (nullopt: no child's).
 std::optional<std::int64_t> child_of(const Connection& c, std::string_view entity, std::int64_t id) {
     if (entity == "child") return id;
+    // Rows about a child's case through another row: an invitation through
+    // its event; a complaint (and its stages) when it names a child.
+    if (entity == "attendance")
+        return query_id(c, "SELECT e.child_id FROM attendance a JOIN events e ON e.id = a.event_id WHERE a.id = ?1",
+                        {id});
+    if (entity == "complaint") return query_id(c, "SELECT child_id FROM complaints WHERE id = ?1", {id});
+    if (entity == "complaint_stage")
+        return query_id(c,
+                        "SELECT k.child_id FROM complaint_stages s JOIN complaints k ON k.id = s.complaint_id "
+                        "WHERE s.id = ?1",
+                        {id});
     for (const auto& [name, table] : kChildTables)
         if (entity == name) return query_id(c, std::string("SELECT child_id FROM ") + table + " WHERE id = ?1", {id});
     return std::nullopt;

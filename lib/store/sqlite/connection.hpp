@@ -190,7 +190,9 @@ Change change_from(SQLite::Statement& q, int first = 0);
 /// chained to the newest one: its sequence follows, and it gets a new salt,
 /// its values digest and its hash (store/history_chain.hpp).
 /// A row about a child's case (entities "child", "allocation",
-/// "case_attribute", "event", "acknowledgement", "exemption") also records whose case it
+/// "case_attribute", "event", "acknowledgement", "exemption", "attendance" (through its
+/// event); "complaint" and "complaint_stage" when the complaint names a
+/// child) also records whose case it
 /// is (history.child_id, what an erasure scrubs), looked up from the entity's
 /// row: so a row about a deletion is written before the row goes.
 void record_change(Connection& c, std::string_view entity, std::int64_t id, std::string_view field,

@@ -9,6 +9,8 @@
 namespace oversight::detail {
 
 class AcknowledgementRepository;
+class AttendanceRepository;
+class ComplaintRepository;
 class CaseworkRepository;
 class PlanRepository;
 class WorkforceRepository;
@@ -19,6 +21,8 @@ std::unique_ptr<PlanRepository> make_plan_repository(Connection& c);            
 std::unique_ptr<WorkforceRepository> make_workforce_repository(Connection& c);  // workforce_repository.cpp
 std::unique_ptr<CaseworkRepository> make_casework_repository(Connection& c);    // casework_repository.cpp
 std::unique_ptr<AcknowledgementRepository> make_acknowledgement_repository(Connection& c);
+std::unique_ptr<AttendanceRepository> make_attendance_repository(Connection& c);  // attendance_repository.cpp
+std::unique_ptr<ComplaintRepository> make_complaint_repository(Connection& c);    // complaint_repository.cpp
 
 }  // namespace sqlite
 }  // namespace oversight::detail

@@ -103,7 +103,8 @@ public:
                 const char* field;
             } kReferences[] = {{"allocations", "allocation", "worker_id", "worker"},
                                {"appointments", "appointment", "person_id", "person"},
-                               {"appointments", "appointment", "line_manager_id", "line_manager"}};
+                               {"appointments", "appointment", "line_manager_id", "line_manager"},
+                               {"attendance", "attendance", "person_id", "person"}};
             for (const auto& r : kReferences) {
                 Query q =
                     query(c_, std::string("SELECT id FROM ") + r.table + " WHERE " + r.column + " = ?1", {from});

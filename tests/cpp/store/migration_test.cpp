@@ -504,7 +504,7 @@ BOOST_AUTO_TEST_CASE(a_version_5_store_with_history_is_chained_by_migration_0006
     }
     BOOST_REQUIRE(before.size() == 26u);
     Store s = Store::open(tmp.path);
-    BOOST_TEST(s.schema_version() == Store::latest_schema_version());  // 6, then 0007 and on
+    BOOST_TEST(s.schema_version() == Store::latest_schema_version());  // 0006 and every later one
     HistoryVerification v = verify_history(s);
     BOOST_TEST(v.ok, v.message);
     BOOST_TEST(v.rows == 26);

@@ -303,6 +303,73 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_exemptions_json
                                                                                  const char *child_id,
                                                                                  char **out) OVERSIGHT_NOEXCEPT;
 
+/* Meeting attendance: one person on the list of a meeting event (a core
+ * group, a conference, a strategy discussion: any stored event). The person
+ * is one of the workforce directory (<oversight/c/workforce.h>); a
+ * partner-agency professional is added there with their agency first. */
+typedef struct oversight_casework_invitee {
+    uint32_t version;     /* OVERSIGHT_CASEWORK_INVITEE_VERSION */
+    const char *person;   /* required */
+    const char *agency;   /* NULL or "": the person's agency in the directory */
+    const char *role;     /* role or profession; NULL: none */
+    int32_t invited;      /* default 1 */
+    int32_t attended;
+    int32_t apologies;    /* never with attended */
+    const char *deputy;   /* who came instead; NULL: nobody (never with attended) */
+} oversight_casework_invitee;
+
+#define OVERSIGHT_CASEWORK_INVITEE_VERSION 1
+#define OVERSIGHT_CASEWORK_INVITEE_INIT { OVERSIGHT_CASEWORK_INVITEE_VERSION, NULL, NULL, NULL, 1, 0, 0, NULL }
+
+/* Fills *opts with OVERSIGHT_CASEWORK_INVITEE_INIT (person must still be set). */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_invitee_init(oversight_casework_invitee *opts,
+                                                                              uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* Replaces the list of event `event_id` with the `count` invitees (count 0
+ * clears it; `invitees` may then be NULL); sending the same list again
+ * changes nothing. `out_changed` (may be NULL) receives how many people were
+ * added, changed or removed. OVERSIGHT_E_NOT_FOUND for an unknown event or
+ * person; OVERSIGHT_E_INVALID_ARG for a person listed twice, attended with
+ * apologies or a deputy, or bad text. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_set_attendance(
+    oversight_store *store, int64_t event_id, const oversight_casework_invitee *const *invitees, size_t count,
+    int32_t *out_changed) OVERSIGHT_NOEXCEPT;
+
+/* Which meetings an attendance report reads. */
+typedef struct oversight_casework_attendance_query {
+    uint32_t version;            /* OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_VERSION */
+    oversight_date from;         /* inclusive; required */
+    oversight_date to;           /* inclusive; required */
+    const char *event_type;      /* NULL or "": every event with a list (the non-attendance list: core_group) */
+    int32_t partner_agencies_only; /* non-attendance list: leave out the council's own staff */
+    int32_t csv;                 /* 1: CSV text instead of the JSON document */
+} oversight_casework_attendance_query;
+
+#define OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_VERSION 1
+#define OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_INIT { OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_VERSION, {0, 0, 0}, {0, 0, 0}, NULL, 0, 0 }
+
+/* Fills *opts with OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_INIT (from and to must still be set). */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_attendance_query_init(
+    oversight_casework_attendance_query *opts, uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* Attendance by agency and by professional for the meetings of the period,
+ * as owned CSV (query->csv) or the owned JSON document
+ * {"format":"oversight-attendance","version":1,"from","to","event_type",
+ * "meetings","by_agency":[{"agency","invited","attended","apologies",
+ * "deputies","rate"}],"by_person":[{"person","agency",...}]}. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_attendance_report(
+    const oversight_store *store, const oversight_casework_attendance_query *query, char **out) OVERSIGHT_NOEXCEPT;
+
+/* Every invited person who did not attend a meeting of the period (core
+ * groups unless query->event_type says otherwise), with their line manager
+ * on the meeting date, for the follow-up letter: owned CSV (query->csv) or
+ * the owned JSON document {"format":"oversight-non-attendance","version":1,
+ * "from","to","event_type","rows":[{"person","agency","role","event_id",
+ * "event_type","meeting_date","child_id","apologies","deputy",
+ * "line_manager"}]} ("none recorded" when no line manager is). */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_casework_non_attendance(
+    const oversight_store *store, const oversight_casework_attendance_query *query, char **out) OVERSIGHT_NOEXCEPT;
+
 OVERSIGHT_END_DECLS
 
 #endif /* OVERSIGHT_C_CASEWORK_H */
