@@ -433,7 +433,7 @@ BOOST_AUTO_TEST_CASE(in_force_dates_and_pending_commencement) {
 // application for a care order (Children's Wellbeing and Schools Act 2026 s1,
 // new Children Act 1989 s31ZA), here as a commenced local copy of the rule.
 BOOST_AUTO_TEST_CASE(precondition_rules_are_tracked_ahead_of_time_and_breached_by_the_later_event) {
-    const RulePack pack = RulePack::from_toml(R"(
+    const RulePack pack = RulePack::from_toml(R"toml(
 name = "pre"
 [[rule]]
 id = "fgdm"
@@ -445,7 +445,7 @@ before = ["care_order_application"]
 duration = "5 working days"
 source = "CWSA 2026 s1"
 status = "confirmed"
-)",
+)toml",
                                               "");
     const Calendar cal = Calendar::for_division(Division::england_and_wales);
     auto sched = [&](std::vector<CaseEvent> events, const char* as_of) {

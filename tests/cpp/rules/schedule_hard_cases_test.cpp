@@ -319,7 +319,7 @@ BOOST_AUTO_TEST_CASE(icpc_counts_from_the_strategy_discussion_that_initiated_the
     const std::vector<CaseEvent> events{ev("s47_strategy_discussion", "2024-03-04"),
                                         ev("s47_strategy_discussion", "2024-03-11"), ev("icpc", "2024-03-27")};
     const RulePack pack = RulePack::england_default();
-    BOOST_TEST(pack.get("cp.icpc").anchor == Anchor::first);
+    BOOST_TEST((pack.get("cp.icpc").anchor == Anchor::first));
     auto icpc = of_rule(schedule_case(pack, child(events), d("2024-04-10"), ew()), "cp.icpc");
     BOOST_TEST_REQUIRE(icpc.size() == 1u);
     BOOST_TEST(icpc[0].anchor.iso() == "2024-03-04");
@@ -348,7 +348,7 @@ BOOST_AUTO_TEST_CASE(icpc_counts_from_the_strategy_discussion_that_initiated_the
 
     // A local procedure that counts from the last strategy discussion (a
     // documented rule setting): due 2024-04-03, so the conference is on time.
-    const RulePack local = pack.layered(RulePack::from_toml(R"(
+    const RulePack local = pack.layered(RulePack::from_toml(R"toml(
 name = "last-strategy-discussion"
 [[rule]]
 id = "cp.icpc"
@@ -362,7 +362,7 @@ ends_on = ["cp_enquiry_closed"]
 anchor = "last"
 source = "Local CP procedures 3.1"
 status = "local"
-)",
+)toml",
                                                             ""));
     icpc = of_rule(schedule_case(local, child(events), d("2024-04-10"), ew()), "cp.icpc");
     BOOST_TEST_REQUIRE(icpc.size() == 1u);
