@@ -154,10 +154,10 @@ std::string applicability(const Rule& r) {
         parts.push_back(era);
     }
     if (r.in_force_from || r.in_force_to) {
-        std::string law = "to gaps that begin while the law is in force";
-        if (r.in_force_from) law += " (from " + r.in_force_from->iso();
-        if (r.in_force_to) law += std::string(r.in_force_from ? "" : " (") + " until " + r.in_force_to->iso();
-        parts.push_back(law + ")");
+        std::vector<std::string> when;
+        if (r.in_force_from) when.push_back("from " + r.in_force_from->iso());
+        if (r.in_force_to) when.push_back("until " + r.in_force_to->iso());
+        parts.push_back("to gaps that begin while the law is in force (" + and_list(when) + ")");
     }
     for (const auto& [key, alts] : r.when) parts.push_back("when " + key + " is " + or_list(alts));
     for (const auto& [key, alts] : r.unless) parts.push_back("unless " + key + " is " + or_list(alts));
@@ -321,7 +321,7 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
     // in the given order.
     std::set<std::string> trigger_types, ending_types;
     for (const Rule& rule : pack.rules())
-        if (rule.enabled) {
+        if (rule.enabled && rule.commencement != Commencement::pending) {
             trigger_types.insert(rule.trigger);
             ending_types.insert(rule.ends_on.begin(), rule.ends_on.end());
         }
