@@ -336,7 +336,7 @@ BOOST_AUTO_TEST_CASE(visit_regime_from_placement_and_legal_status) {
 BOOST_AUTO_TEST_CASE(when_values_are_lists_owned_by_the_library) {
     const RulePack pack = RulePack::england_default();
     const Rule& first = pack.get("lac.visit.first");
-    const std::vector<std::string> want{"default", "permanent", "long_term_foster"};
+    const std::vector<std::string> want{"default", "permanent", "long_term_foster", "long_term_foster_agreed"};
     BOOST_TEST(first.when.at("visit_regime") == want, boost::test_tools::per_element());
     // A single string is a one-element list; a value may hold any character.
     const RulePack p = RulePack::from_toml(std::string(kHeader) + rule("duration = \"1 week\"\n"
@@ -350,13 +350,14 @@ BOOST_AUTO_TEST_CASE(when_values_are_lists_owned_by_the_library) {
 // --- Status in law (issue 9 point 7) ---------------------------------------------
 
 BOOST_AUTO_TEST_CASE(rules_carry_their_jurisdiction_and_a_pack_never_mixes_them) {
-    const RulePack wales = RulePack::from_toml("name = \"wales\"\njurisdiction = \"wales\"\n" + rule(""), "");
+    const std::string week = "duration = \"1 week\"\n";
+    const RulePack wales = RulePack::from_toml("name = \"wales\"\njurisdiction = \"wales\"\n" + rule(week), "");
     BOOST_TEST(wales.get("t.rule").jurisdiction == "wales");
-    BOOST_TEST(RulePack::from_toml(kHeader + rule(""), "").get("t.rule").jurisdiction == "england");
+    BOOST_TEST(RulePack::from_toml(kHeader + rule(week), "").get("t.rule").jurisdiction == "england");
 
     // One rule of another jurisdiction in a pack: refused, naming the rule.
-    std::string msg = error_of([] { RulePack::from_toml(kHeader + rule("jurisdiction = \"wales\"\n"), "p"); },
-                               Status::parse);
+    std::string msg = error_of(
+        [&] { RulePack::from_toml(kHeader + rule(week + "jurisdiction = \"wales\"\n"), "p"); }, Status::parse);
     BOOST_TEST(contains(msg, "rule 't.rule'"), msg);
     BOOST_TEST(contains(msg, "wales"), msg);
     BOOST_TEST(contains(msg, "never mixes jurisdictions"), msg);
@@ -365,7 +366,8 @@ BOOST_AUTO_TEST_CASE(rules_carry_their_jurisdiction_and_a_pack_never_mixes_them)
     BOOST_TEST(contains(msg, "rule 't.rule' is for wales"), msg);
     BOOST_TEST(contains(msg, "(england) is for england"), msg);
     // Not a jurisdiction.
-    msg = error_of([] { RulePack::from_toml(kHeader + rule("jurisdiction = \"france\"\n"), "p"); }, Status::parse);
+    msg = error_of([&] { RulePack::from_toml(kHeader + rule(week + "jurisdiction = \"france\"\n"), "p"); },
+                   Status::parse);
     BOOST_TEST(contains(msg, "field 'jurisdiction'"), msg);
 }
 
