@@ -396,7 +396,8 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
     // the care-order clocks as a care_order event does (CPPCR 2010 reg 28(5):
     // "within one week of the making of the care order"): a care_order is
     // inferred on the day the legal status becomes C2 (or care_order) from
-    // anything else, unless a care_order event is recorded on that day.
+    // anything else, unless a care_order event is recorded on that day, or a
+    // placement_start (the placement's own reg 28(5) rules then count from it).
     std::deque<CaseEvent> inferred;
     if (trigger_types.count("care_order")) {
         auto legal_of = [](const std::map<std::string, std::string>& a) {
@@ -408,7 +409,7 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
             const std::string cur = legal_of(sn.attrs);
             if (is_care_order(cur) && !is_care_order(prev)) {
                 const bool recorded = std::any_of(evs.begin(), evs.end(), [&](const Ev& e) {
-                    return e.date == sn.date && e.event->type == "care_order";
+                    return e.date == sn.date && (e.event->type == "care_order" || e.event->type == "placement_start");
                 });
                 if (!recorded)
                     inferred.push_back(CaseEvent{"care_order", sn.date, {{"inferred_from", "legal_status"}, {"legal_status", cur}}});

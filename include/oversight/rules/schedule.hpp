@@ -20,7 +20,9 @@
 //    starts at a care_order event, or, when the case system or a return only
 //    records the legal status (legal_status becoming C2 or care_order on a
 //    date: an SSDA903 episode with RNE L), at a care_order inferred on that
-//    date (unless a care_order event is recorded that day); a care_order
+//    date (unless a care_order or placement_start event is recorded that
+//    day: a placement with a parent under the order counts from the
+//    placement, lac.visit.care_order_at_home.placement.first); a care_order
 //    event that gives no legal_status makes it care_order from its date.
 //  - The initial child protection conference counts from the first strategy
 //    discussion of the enquiry (rule key anchor = "first").
