@@ -30,6 +30,13 @@ RulePack load_pack(const std::string& local) {
     return pack;
 }
 
+// "every 6 weeks" (interval), "at most 8 days" (max_duration), "10 working days".
+std::string duration_column(const Rule& r) {
+    const std::string prefix =
+        r.kind == RuleKind::interval ? "every " : r.kind == RuleKind::max_duration ? "at most " : "";
+    return prefix + describe(r.duration);
+}
+
 std::string pad(const std::string& s, std::size_t width) {
     return s.size() >= width ? s + "  " : s + std::string(width - s.size() + 2, ' ');
 }
@@ -43,16 +50,17 @@ int list_rules(const std::string& local, const std::string& area) {
     std::size_t w_id = 2, w_duration = 8, w_status = 6, w_layer = 5;
     for (const Rule* r : shown) {
         w_id = std::max(w_id, r->id.size());
-        w_duration = std::max(w_duration, describe(r->duration).size() + (r->kind == RuleKind::interval ? 6 : 0));
+        w_duration = std::max(w_duration, duration_column(*r).size());
         w_status = std::max(w_status, to_string(r->status).size());
         w_layer = std::max(w_layer, r->layer.size());
     }
     std::cout << pad("ID", w_id) << pad("DURATION", w_duration) << pad("STATUS", w_status) << pad("LAYER", w_layer)
               << "TITLE [SOURCE]\n";
     for (const Rule* r : shown) {
-        const std::string duration = (r->kind == RuleKind::interval ? "every " : "") + describe(r->duration);
-        std::cout << pad(r->id, w_id) << pad(duration, w_duration) << pad(std::string(to_string(r->status)), w_status)
-                  << pad(r->layer, w_layer) << r->title << (r->enabled ? "" : " (disabled)") << " [" << r->source
+        std::cout << pad(r->id, w_id) << pad(duration_column(*r), w_duration)
+                  << pad(std::string(to_string(r->status)), w_status) << pad(r->layer, w_layer) << r->title
+                  << (r->enabled ? "" : " (disabled)")
+                  << (r->commencement == Commencement::pending ? " (commencement pending)" : "") << " [" << r->source
                   << "]\n";
     }
     return 0;

@@ -29,7 +29,19 @@ extern const EmbeddedFile kEnglandRulePack[];
 
 namespace oversight {
 
-std::string_view to_string(RuleKind k) noexcept { return k == RuleKind::within ? "within" : "interval"; }
+std::string_view to_string(RuleKind k) noexcept {
+    switch (k) {
+        case RuleKind::within: return "within";
+        case RuleKind::interval: return "interval";
+        case RuleKind::precondition: return "precondition";
+        case RuleKind::max_duration: return "max_duration";
+    }
+    return "within";
+}
+
+std::string_view to_string(Anchor a) noexcept { return a == Anchor::first ? "first" : "last"; }
+
+std::string_view to_string(Commencement c) noexcept { return c == Commencement::pending ? "pending" : "in_force"; }
 
 std::string_view to_string(SourceStatus s) noexcept {
     switch (s) {
@@ -47,6 +59,13 @@ bool Rule::in_force_on(Date trigger_date) const noexcept {
     return true;
 }
 
+bool Rule::law_in_force_on(Date day) const noexcept {
+    if (commencement == Commencement::pending) return false;
+    if (in_force_from && day < *in_force_from) return false;
+    if (in_force_to && !(day < *in_force_to)) return false;
+    return true;
+}
+
 bool operator==(const Rule& a, const Rule& b) {
     return a.id == b.id && a.title == b.title && a.area == b.area && a.kind == b.kind && a.trigger == b.trigger &&
            a.satisfied_by == b.satisfied_by && a.duration == b.duration && a.when == b.when && a.source == b.source &&
@@ -55,17 +74,22 @@ bool operator==(const Rule& a, const Rule& b) {
            a.from_occurrence == b.from_occurrence && a.until_occurrence == b.until_occurrence &&
            a.active_from == b.active_from && a.active_until == b.active_until &&
            a.active_from_event == b.active_from_event && a.active_until_event == b.active_until_event &&
-           a.enabled == b.enabled;
+           a.enabled == b.enabled && a.in_force_from == b.in_force_from && a.in_force_to == b.in_force_to &&
+           a.commencement == b.commencement && a.jurisdiction == b.jurisdiction && a.unless == b.unless &&
+           a.anchor == b.anchor && a.before == b.before;
 }
 
 namespace {
 
-const std::set<std::string_view> kPackKeys = {"name", "version", "description", "enable", "disable", "rule"};
+const std::set<std::string_view> kPackKeys = {"name",    "version", "description", "enable",
+                                              "disable", "rule",    "jurisdiction"};
+const std::set<std::string_view> kJurisdictions = {"england", "wales", "scotland", "northern_ireland"};
 const std::set<std::string_view> kRuleKeys = {
     "id",          "title",          "area",          "kind",          "trigger",           "satisfied_by",
     "duration",    "count",          "unit",          "when",          "ends_on",           "effective_from",
     "effective_until", "from_occurrence", "until_occurrence", "active_from", "active_until", "active_from_event",
-    "active_until_event", "enabled", "source",        "status",        "note"};
+    "active_until_event", "enabled", "source",        "status",        "note",          "in_force_from",
+    "in_force_to", "commencement",  "jurisdiction",  "unless",        "anchor",            "before"};
 
 /// Builds error messages "<pack>:<line>: rule 'id': field 'f': problem".
 struct Where {
@@ -135,7 +159,7 @@ std::vector<std::string> string_array(const toml::table& t, std::string_view key
     return out;
 }
 
-Duration duration_field(const toml::table& t, std::string_view key, const Where& w) {
+Duration duration_field(const toml::table& t, std::string_view key, const Where& w, bool allow_zero = false) {
     const toml::node* n = t.get(key);
     if (!n->is_string()) w.fail(n, key, "expected a duration such as \"10 working days\", found " + type_name(*n));
     Duration d;
@@ -144,7 +168,7 @@ Duration duration_field(const toml::table& t, std::string_view key, const Where&
     } catch (const Error& e) {
         w.fail(n, key, e.what());
     }
-    if (d.count <= 0) w.fail(n, key, "must be longer than zero");
+    if (d.count < 0 || (d.count == 0 && !allow_zero)) w.fail(n, key, "must be longer than zero");
     return d;
 }
 
@@ -170,6 +194,34 @@ int occurrence_field(const toml::table& t, std::string_view key, const Where& w)
     return static_cast<int>(v);
 }
 
+std::map<std::string, std::vector<std::string>> attribute_table(const toml::table& t, std::string_view name,
+                                                                const Where& w) {
+    std::map<std::string, std::vector<std::string>> out;
+    if (const toml::node* n = t.get(name)) {
+        const toml::table* wt = n->as_table();
+        if (!wt) w.fail(n, name, "expected a table of case attributes, found " + type_name(*n));
+        for (auto&& [key, value] : *wt) {
+            const std::string field = std::string(name) + "." + std::string(key.str());
+            std::vector<std::string> values;
+            if (value.is_string()) {
+                values.push_back(value.as_string()->get());
+            } else if (const toml::array* a = value.as_array()) {
+                for (const toml::node& e : *a) {
+                    if (!e.is_string()) w.fail(&e, field, "expected strings, found " + type_name(e));
+                    values.push_back(e.as_string()->get());
+                }
+            } else {
+                w.fail(&value, field, "expected a string or an array of strings, found " + type_name(value));
+            }
+            if (values.empty()) w.fail(&value, field, "needs at least one value");
+            for (const std::string& v : values)
+                if (v.empty()) w.fail(&value, field, "values must not be empty");
+            out[std::string(key.str())] = std::move(values);
+        }
+    }
+    return out;
+}
+
 bool valid_id(std::string_view id) {
     if (id.empty() || id.size() > detail::kMaxIdBytes) return false;
     for (char c : id) {
@@ -180,7 +232,8 @@ bool valid_id(std::string_view id) {
     return true;
 }
 
-Rule parse_rule(const toml::table& t, std::size_t index, const std::string& pack_label, const std::string& layer) {
+Rule parse_rule(const toml::table& t, std::size_t index, const std::string& pack_label, const std::string& layer,
+                const std::string& default_jurisdiction) {
     Where w{pack_label, "rule #" + std::to_string(index + 1)};
     // The id first, so every later message names it.
     if (const toml::node* n = t.get("id")) {
@@ -206,7 +259,9 @@ Rule parse_rule(const toml::table& t, std::size_t index, const std::string& pack
     const std::string kind = req_string(t, "kind", w, &t);
     if (kind == "within") r.kind = RuleKind::within;
     else if (kind == "interval") r.kind = RuleKind::interval;
-    else w.fail(t.get("kind"), "kind", "'" + kind + "' is not one of within, interval");
+    else if (kind == "precondition") r.kind = RuleKind::precondition;
+    else if (kind == "max_duration") r.kind = RuleKind::max_duration;
+    else w.fail(t.get("kind"), "kind", "'" + kind + "' is not one of within, interval, precondition, max_duration");
 
     const std::string status = req_string(t, "status", w, &t);
     if (status == "confirmed") r.status = SourceStatus::confirmed;
@@ -227,14 +282,17 @@ Rule parse_rule(const toml::table& t, std::size_t index, const std::string& pack
     if (has_text && (has_count || has_unit))
         w.fail(t.get("duration"), "duration", "give either duration or count and unit, not both");
     if (has_text) {
-        r.duration = duration_field(t, "duration", w);
+        // A precondition may be due on its trigger's own day ("0 days": the
+        // offer is made in the letter that opens the chain).
+        r.duration = duration_field(t, "duration", w, r.kind == RuleKind::precondition);
     } else if (has_count || has_unit) {
         if (!has_count) w.fail(t.get("unit"), "count", "missing: unit needs a count");
         if (!has_unit) w.fail(t.get("count"), "unit", "missing: count needs a unit");
         const toml::node* c = t.get("count");
         if (!c->is_integer()) w.fail(c, "count", "expected an integer, found " + type_name(*c));
         const std::int64_t v = c->as_integer()->get();
-        if (v <= 0 || v > 100000) w.fail(c, "count", "must be between 1 and 100000");
+        const std::int64_t min = r.kind == RuleKind::precondition ? 0 : 1;
+        if (v < min || v > 100000) w.fail(c, "count", "must be between " + std::to_string(min) + " and 100000");
         r.duration.count = static_cast<int>(v);
         const std::string unit = *opt_string(t, "unit", w);
         try {
@@ -246,28 +304,8 @@ Rule parse_rule(const toml::table& t, std::size_t index, const std::string& pack
         w.fail(&t, "duration", "missing (required): e.g. duration = \"10 working days\"");
     }
 
-    if (const toml::node* n = t.get("when")) {
-        const toml::table* wt = n->as_table();
-        if (!wt) w.fail(n, "when", "expected a table of case attributes, found " + type_name(*n));
-        for (auto&& [key, value] : *wt) {
-            const std::string field = "when." + std::string(key.str());
-            std::vector<std::string> values;
-            if (value.is_string()) {
-                values.push_back(value.as_string()->get());
-            } else if (const toml::array* a = value.as_array()) {
-                for (const toml::node& e : *a) {
-                    if (!e.is_string()) w.fail(&e, field, "expected strings, found " + type_name(e));
-                    values.push_back(e.as_string()->get());
-                }
-            } else {
-                w.fail(&value, field, "expected a string or an array of strings, found " + type_name(value));
-            }
-            if (values.empty()) w.fail(&value, field, "needs at least one value");
-            for (const std::string& v : values)
-                if (v.empty()) w.fail(&value, field, "values must not be empty");
-            r.when[std::string(key.str())] = std::move(values);
-        }
-    }
+    r.when = attribute_table(t, "when", w);
+    r.unless = attribute_table(t, "unless", w);
 
     r.ends_on = string_array(t, "ends_on", w);
     if (t.contains("effective_from")) r.effective_from = date_field(t, "effective_from", w);
@@ -277,10 +315,11 @@ Rule parse_rule(const toml::table& t, std::size_t index, const std::string& pack
 
     if (t.contains("from_occurrence")) r.from_occurrence = occurrence_field(t, "from_occurrence", w);
     if (t.contains("until_occurrence")) r.until_occurrence = occurrence_field(t, "until_occurrence", w);
-    if (r.kind == RuleKind::within && (t.contains("from_occurrence") || t.contains("until_occurrence")))
+    if (r.kind != RuleKind::interval && (t.contains("from_occurrence") || t.contains("until_occurrence")))
         w.fail(t.get(t.contains("from_occurrence") ? "from_occurrence" : "until_occurrence"),
                t.contains("from_occurrence") ? "from_occurrence" : "until_occurrence",
-               "only interval rules have occurrences (a within rule counts from its trigger)");
+               "only interval rules have occurrences (a " + std::string(to_string(r.kind)) +
+                   " rule counts from its trigger)");
     if (r.until_occurrence && *r.until_occurrence <= r.from_occurrence)
         w.fail(t.get("until_occurrence"), "until_occurrence", "must be greater than from_occurrence");
 
@@ -293,6 +332,32 @@ Rule parse_rule(const toml::table& t, std::size_t index, const std::string& pack
         if (!n->is_boolean()) w.fail(n, "enabled", "expected true or false, found " + type_name(*n));
         r.enabled = n->as_boolean()->get();
     }
+
+    // Status in law.
+    if (t.contains("in_force_from")) r.in_force_from = date_field(t, "in_force_from", w);
+    if (t.contains("in_force_to")) r.in_force_to = date_field(t, "in_force_to", w);
+    if (r.in_force_from && r.in_force_to && !(*r.in_force_from < *r.in_force_to))
+        w.fail(t.get("in_force_to"), "in_force_to", "must be after in_force_from");
+    if (auto c = opt_string(t, "commencement", w)) {
+        if (*c == "pending") r.commencement = Commencement::pending;
+        else if (*c == "in_force") r.commencement = Commencement::in_force;
+        else w.fail(t.get("commencement"), "commencement", detail::in_quotes(*c) + " is not one of in_force, pending");
+    }
+    r.jurisdiction = opt_string(t, "jurisdiction", w).value_or(default_jurisdiction);
+    if (!kJurisdictions.count(r.jurisdiction))
+        w.fail(t.get("jurisdiction"), "jurisdiction",
+               detail::in_quotes(r.jurisdiction) + " is not one of england, wales, scotland, northern_ireland");
+    if (auto a = opt_string(t, "anchor", w)) {
+        if (*a == "first") r.anchor = Anchor::first;
+        else if (*a == "last") r.anchor = Anchor::last;
+        else w.fail(t.get("anchor"), "anchor", detail::in_quotes(*a) + " is not one of first, last");
+    }
+    r.before = string_array(t, "before", w, true);
+    if (r.kind == RuleKind::precondition && r.before.empty())
+        w.fail(t.get("before") ? t.get("before") : &t, "before",
+               "missing (required for a precondition): the events that must not come before the satisfying one");
+    if (r.kind != RuleKind::precondition && !r.before.empty())
+        w.fail(t.get("before"), "before", "only precondition rules have 'before' events");
     return r;
 }
 
@@ -326,6 +391,11 @@ RulePack RulePack::from_toml(std::string_view text, std::string layer) {
     pack.version_ = opt_string(doc, "version", w).value_or("");
     pack.description_ = opt_string(doc, "description", w, false).value_or("");
     const std::string rule_layer = layer.empty() ? pack.name_ : layer;
+    // The pack's jurisdiction is its rules' default; every rule must share it.
+    const std::string jurisdiction = opt_string(doc, "jurisdiction", w).value_or("england");
+    if (!kJurisdictions.count(jurisdiction))
+        w.fail(doc.get("jurisdiction"), "jurisdiction",
+               detail::in_quotes(jurisdiction) + " is not one of england, wales, scotland, northern_ireland");
 
     if (const toml::node* n = doc.get("rule")) {
         const toml::array* rules = n->as_array();
@@ -334,8 +404,12 @@ RulePack RulePack::from_toml(std::string_view text, std::string layer) {
         std::map<std::string, std::size_t> seen;  // id -> line
         for (std::size_t i = 0; i < rules->size(); ++i) {
             const toml::table& t = *rules->get(i)->as_table();
-            Rule r = parse_rule(t, i, label, rule_layer);
+            Rule r = parse_rule(t, i, label, rule_layer, jurisdiction);
             const std::size_t line = t.source().begin.line;
+            if (r.jurisdiction != jurisdiction)
+                w.fail(t.get("jurisdiction"), "jurisdiction",
+                       "rule '" + r.id + "' is for " + r.jurisdiction + " but the pack is for " + jurisdiction +
+                           ": a pack never mixes jurisdictions (their regimes differ)");
             if (auto it = seen.find(r.id); it != seen.end())
                 w.fail(&t, "id", "rule '" + r.id + "' is defined twice (first at line " +
                                      std::to_string(it->second) + ")");
@@ -373,6 +447,11 @@ RulePack RulePack::layered(const RulePack& local) const {
     out.pending_enable_.clear();
     out.pending_disable_.clear();
     for (const Rule& r : local.rules_) {
+        if (!rules_.empty() && r.jurisdiction != rules_.front().jurisdiction)
+            throw Error(Status::parse, local.name_ + ": rule '" + r.id + "' is for " + r.jurisdiction +
+                                           " but the pack it is layered over (" + name_ + ") is for " +
+                                           rules_.front().jurisdiction +
+                                           ": a pack never mixes jurisdictions (their regimes differ)");
         auto it = std::find_if(out.rules_.begin(), out.rules_.end(), [&](const Rule& x) { return x.id == r.id; });
         if (it != out.rules_.end()) *it = r;
         else out.rules_.push_back(r);
@@ -412,6 +491,8 @@ ojson optional_duration(const std::optional<Duration>& d) { return d ? ojson(des
 ojson rule_json(const Rule& r) {
     ojson when = ojson::object();
     for (const auto& [key, values] : r.when) when[key] = values;
+    ojson unless = ojson::object();
+    for (const auto& [key, values] : r.unless) unless[key] = values;
     return {{"id", r.id},
             {"title", r.title},
             {"area", r.area},
@@ -431,6 +512,13 @@ ojson rule_json(const Rule& r) {
             {"active_from_event", r.active_from_event},
             {"active_until_event", r.active_until_event},
             {"enabled", r.enabled},
+            {"unless", unless},
+            {"anchor", std::string(to_string(r.anchor))},
+            {"before", r.before},
+            {"jurisdiction", r.jurisdiction},
+            {"in_force_from", optional_date(r.in_force_from)},
+            {"in_force_to", optional_date(r.in_force_to)},
+            {"commencement", std::string(to_string(r.commencement))},
             {"source", r.source},
             {"status", std::string(to_string(r.status))},
             {"layer", r.layer},

@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <deque>
 #include <cstdint>
 #include <iterator>
 #include <set>
@@ -50,7 +51,14 @@ std::string visit_regime(const std::map<std::string, std::string>& attributes) {
         auto it = attributes.find(key);
         return it == attributes.end() ? std::string() : it->second;
     };
-    if (std::string r = get("visit_regime"); !r.empty()) return r;
+    // A long-term foster placement after its first year: 6-monthly visits
+    // only where the child agrees (reg 28(2)(c) as amended by SI 2015/495).
+    const auto agreed = [&](std::string regime) {
+        if (regime == "long_term_foster" && get("child_agrees_less_frequent_visits") == "yes")
+            return std::string("long_term_foster_agreed");
+        return regime;
+    };
+    if (std::string r = get("visit_regime"); !r.empty()) return agreed(r);
     // SSDA903 codes (see schedule.hpp for the table and its source) to our words.
     std::string placement = get("placement_type");
     if (placement == "P1") placement = "placed_with_parent";
@@ -60,6 +68,11 @@ std::string visit_regime(const std::map<std::string, std::string>& attributes) {
     std::string legal = get("legal_status");
     if (legal == "C1") legal = "interim_care_order";
     else if (legal == "C2") legal = "care_order";
+    else if (legal == "V3" || legal == "V4") legal = "short_breaks";
+    // Short breaks (reg 48): the child is not in care; reg 28(2) is replaced.
+    if (legal == "short_breaks" || placement == "short_breaks") return "short_breaks";
+    if (placement == "A3" || placement == "A4" || placement == "A5" || placement == "A6")
+        placement = "placed_for_adoption";
     if (placement == "connected_person_temporary") return "connected_person_temporary";
     if (placement == "placed_with_parent_pre_assessment") return "placed_with_parent_pre_assessment";
     if (placement == "placed_with_parent") {
@@ -67,11 +80,13 @@ std::string visit_regime(const std::map<std::string, std::string>& attributes) {
         if (get("parent_assessment") == "incomplete") return "placed_with_parent_pre_assessment";  // reg 28(3)
         return "care_order_at_home";                                                            // reg 28(5)
     }
-    if (placement == "long_term_foster") return "long_term_foster";
+    if (placement == "long_term_foster") return agreed("long_term_foster");
     if (placement == "other_arrangements" || placement == "young_offender_institution" || placement == "hospital" ||
         placement == "secure_training_centre")
         return "other_arrangements";
-    if (get("permanence") == "permanent" || placement == "permanent") return "permanent";
+    // Intended to last until the child is 18: placed for adoption (A3-A6).
+    if (get("permanence") == "permanent" || placement == "permanent" || placement == "placed_for_adoption")
+        return "permanent";
     return "default";
 }
 
@@ -115,7 +130,17 @@ bool when_matches(const Rule& r, const std::map<std::string, std::string>& attrs
         if (it == attrs.end()) return false;
         if (std::find(alts.begin(), alts.end(), it->second) == alts.end()) return false;
     }
+    for (const auto& [key, alts] : r.unless) {
+        auto it = attrs.find(key);
+        if (it != attrs.end() && std::find(alts.begin(), alts.end(), it->second) != alts.end()) return false;
+    }
     return true;
+}
+
+bool is_care_order(const std::string& legal_status) { return legal_status == "C2" || legal_status == "care_order"; }
+
+bool contains(const std::vector<std::string>& xs, const std::string& x) {
+    return std::find(xs.begin(), xs.end(), x) != xs.end();
 }
 
 /// What applies when: the era, `when`, the windows.
@@ -128,7 +153,14 @@ std::string applicability(const Rule& r) {
         if (r.effective_until) era += " before " + r.effective_until->iso();
         parts.push_back(era);
     }
+    if (r.in_force_from || r.in_force_to) {
+        std::vector<std::string> when;
+        if (r.in_force_from) when.push_back("from " + r.in_force_from->iso());
+        if (r.in_force_to) when.push_back("until " + r.in_force_to->iso());
+        parts.push_back("to gaps that begin while the law is in force (" + and_list(when) + ")");
+    }
     for (const auto& [key, alts] : r.when) parts.push_back("when " + key + " is " + or_list(alts));
+    for (const auto& [key, alts] : r.unless) parts.push_back("unless " + key + " is " + or_list(alts));
     if (r.active_from) parts.push_back("from " + describe(*r.active_from) + " after the " + r.trigger);
     if (r.active_until) parts.push_back("until " + describe(*r.active_until) + " after the " + r.trigger);
     if (!r.active_from_event.empty()) parts.push_back("from the first " + r.active_from_event + " after the " + r.trigger);
@@ -212,13 +244,19 @@ std::string explain(const Rule& rule, Date anchor, const std::string& anchor_eve
     std::ostringstream o;
     o << "Rule " << rule.id << " \"" << rule.title << "\" (" << rule.source << "; status: " << to_string(rule.status)
       << "; layer: " << rule.layer << "). ";
-    if (chained) {
+    if (rule.kind == RuleKind::max_duration) {
+        o << "Trigger: " << anchor_event << " on " << day(anchor) << ". It must not last longer than "
+          << describe(rule.duration) << ": it must end (" << or_list(rule.satisfied_by) << ") by the due date. ";
+    } else if (rule.kind == RuleKind::precondition) {
+        o << "Trigger: " << anchor_event << " on " << day(anchor) << ". Precondition: " << or_list(rule.satisfied_by)
+          << " must happen before " << or_list(rule.before) << " (on the same day counts as before). ";
+    } else if (chained) {
         o << "Counted from the previous actual " << anchor_event << " on " << day(anchor)
           << ": at intervals of not more than " << describe(rule.duration)
           << ", from the actual event, never from the previous due date (chain started by " << rule.trigger << "). ";
     } else {
         o << "Trigger: " << anchor_event << " on " << day(anchor) << ". ";
-        if (rule.kind == RuleKind::interval)
+        if (rule.kind == RuleKind::interval && !(rule.until_occurrence && *rule.until_occurrence <= 1))
             o << "Then at intervals of not more than " << describe(rule.duration) << ", each counted from the actual "
               << or_list(rule.satisfied_by) << " before it, never from the previous due date. ";
     }
@@ -246,6 +284,14 @@ Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar, c
         if (rule.effective_from) era += " on or after " + rule.effective_from->iso();
         if (rule.effective_until) era += std::string(era.empty() ? "" : " and") + " before " + rule.effective_until->iso();
         throw Error(Status::invalid_arg, "rule '" + rule.id + "' applies to triggers" + era + ", not to " + from.iso());
+    }
+    if (rule.commencement == Commencement::pending)
+        throw Error(Status::invalid_arg, "rule '" + rule.id + "' is enacted but not yet in force (commencement pending)");
+    if (!rule.law_in_force_on(from)) {
+        std::string law;
+        if (rule.in_force_from) law += " from " + rule.in_force_from->iso();
+        if (rule.in_force_to) law += " until " + rule.in_force_to->iso();
+        throw Error(Status::invalid_arg, "rule '" + rule.id + "' is in force" + law + ", not on " + from.iso());
     }
     if (school_unit(rule.duration.unit) && !school)
         throw Error(Status::invalid_arg, "rule '" + rule.id + "' counts in " + std::string(to_string(rule.duration.unit)) +
@@ -275,7 +321,7 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
     // in the given order.
     std::set<std::string> trigger_types, ending_types;
     for (const Rule& rule : pack.rules())
-        if (rule.enabled) {
+        if (rule.enabled && rule.commencement != Commencement::pending) {
             trigger_types.insert(rule.trigger);
             ending_types.insert(rule.ends_on.begin(), rule.ends_on.end());
         }
@@ -315,8 +361,14 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
         dated_keys.insert(c.key);
         overlays.push_back({c.effective_from, 0, &c.key, &c.value});
     }
-    for (const Ev& e : evs)
+    // A care_order event that does not say the legal status makes it a full
+    // care order from its date (the reg 28(5) regime needs it).
+    static const std::string kLegalStatus = "legal_status", kCareOrder = "care_order";
+    for (const Ev& e : evs) {
         for (const auto& [k, v] : e.event->attributes) overlays.push_back({e.date, 1, &k, &v});
+        if (e.event->type == "care_order" && !e.event->attributes.count(kLegalStatus))
+            overlays.push_back({e.date, 1, &kLegalStatus, &kCareOrder});
+    }
     std::stable_sort(overlays.begin(), overlays.end(), [](const Overlay& a, const Overlay& b) {
         return std::tie(a.date, a.order) < std::tie(b.date, b.order);
     });
@@ -339,6 +391,45 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
         return it == snaps.begin() ? base : std::prev(it)->attrs;
     };
 
+    // A full care order recorded only as a change of legal status (an SSDA903
+    // episode with RNE L and LS C2, or a dated legal_status attribute) starts
+    // the care-order clocks as a care_order event does (CPPCR 2010 reg 28(5):
+    // "within one week of the making of the care order"): a care_order is
+    // inferred on the day the legal status becomes C2 (or care_order) from
+    // anything else, unless a care_order event is recorded on that day, or a
+    // placement_start (the placement's own reg 28(5) rules then count from it).
+    std::deque<CaseEvent> inferred;
+    if (trigger_types.count("care_order")) {
+        auto legal_of = [](const std::map<std::string, std::string>& a) {
+            auto it = a.find("legal_status");
+            return it == a.end() ? std::string() : it->second;
+        };
+        std::string prev = legal_of(base);
+        for (const Snapshot& sn : snaps) {
+            const std::string cur = legal_of(sn.attrs);
+            if (is_care_order(cur) && !is_care_order(prev)) {
+                const bool recorded = std::any_of(evs.begin(), evs.end(), [&](const Ev& e) {
+                    return e.date == sn.date && (e.event->type == "care_order" || e.event->type == "placement_start");
+                });
+                if (!recorded)
+                    inferred.push_back(CaseEvent{"care_order", sn.date, {{"inferred_from", "legal_status"}, {"legal_status", cur}}});
+            }
+            prev = cur;
+        }
+        for (const CaseEvent& e : inferred) evs.push_back({e.date, &e});
+        if (!inferred.empty())
+            std::stable_sort(evs.begin(), evs.end(), [&](const Ev& a, const Ev& b) {
+                if (a.date != b.date) return a.date < b.date;
+                return same_day_rank(a.event->type) < same_day_rank(b.event->type);
+            });
+    }
+    auto trigger_text = [](const CaseEvent& e) {
+        auto it = e.attributes.find("inferred_from");
+        if (e.type != "care_order" || it == e.attributes.end()) return std::string();
+        return " The care order is read from the legal status, which became " + e.attributes.at("legal_status") +
+               " on " + day(e.date) + " (no care_order event recorded that day).";
+    };
+
     struct Found {
         Obligation o;
         std::size_t trigger;  // index into evs
@@ -350,36 +441,123 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
     std::vector<Found> found;
 
     for (const Rule& rule : pack.rules()) {
-        if (!rule.enabled) continue;
+        if (!rule.enabled || rule.commencement == Commencement::pending) continue;
         if (!school && needs_school(rule)) continue;
-        auto satisfies = [&](const CaseEvent& e) {
-            return std::find(rule.satisfied_by.begin(), rule.satisfied_by.end(), e.type) != rule.satisfied_by.end();
-        };
+        auto satisfies = [&](const CaseEvent& e) { return contains(rule.satisfied_by, e.type); };
+        // anchor = first: triggers inside an earlier chain of this rule are not new chains.
+        std::size_t busy_until = 0;
+        // anchor = last: the trigger whose chain the next one cut before it was met.
+        std::optional<Date> cut_trigger;
         for (std::size_t t = 0; t < evs.size(); ++t) {
             if (evs[t].event->type != rule.trigger) continue;
+            if (rule.anchor == Anchor::first && t < busy_until) continue;
             const Date start = evs[t].date;
             if (!rule.in_force_on(start)) continue;
 
-            // The chain: (t, end).
+            // The chain: (t, end). A new trigger ends it (anchor = last), or,
+            // with anchor = first, only once the chain's obligation is met (a
+            // within rule; an interval chain runs until an ends_on event).
             std::size_t end = evs.size();
+            std::vector<Date> ignored;  // later triggers that did not restart the clock
+            bool met_in_chain = false;
             for (std::size_t j = t + 1; j < evs.size(); ++j) {
                 const std::string& type = evs[j].event->type;
-                if (type == rule.trigger ||
-                    std::find(rule.ends_on.begin(), rule.ends_on.end(), type) != rule.ends_on.end()) {
+                if (contains(rule.ends_on, type)) {
                     end = j;
                     break;
                 }
+                if (type == rule.trigger) {
+                    if (rule.anchor == Anchor::last || (rule.kind != RuleKind::interval && met_in_chain)) {
+                        end = j;
+                        break;
+                    }
+                    ignored.push_back(evs[j].date);
+                }
+                if (satisfies(*evs[j].event)) met_in_chain = true;
             }
+            busy_until = end;
             const std::int32_t chain_end = end < evs.size() ? evs[end].date.serial() : kNever;
             std::vector<std::size_t> occ{t};
             for (std::size_t j = t + 1; j < end; ++j)
                 if (satisfies(*evs[j].event)) occ.push_back(j);
+            std::string anchor_note;
+            if (rule.anchor == Anchor::first) {
+                anchor_note = " Anchor = first: counted from the first " + rule.trigger + " of the chain";
+                if (!ignored.empty()) {
+                    std::vector<std::string> days;
+                    for (Date x : ignored) days.push_back(day(x));
+                    anchor_note += "; the later one" + std::string(ignored.size() == 1 ? "" : "s") + " on " +
+                                   and_list(days) + (ignored.size() == 1 ? " does" : " do") + " not restart the clock";
+                }
+                anchor_note += ".";
+            } else if (cut_trigger) {
+                anchor_note = " Anchor = last: counted from the latest " + rule.trigger + "; the one on " +
+                              day(*cut_trigger) + " no longer counts.";
+            }
+            cut_trigger.reset();
+            if (end < evs.size() && evs[end].event->type == rule.trigger && occ.size() == 1) cut_trigger = start;
 
-            // Windows.
-            std::int32_t lo = start.serial(), hi = chain_end;
+            if (rule.kind == RuleKind::precondition) {
+                // X (satisfied_by) must come before Y (before): due `duration`
+                // after the trigger, or on Y's day if Y comes first; met by an X
+                // on or before Y's day; Y without a prior X is a breach.
+                if (!when_matches(rule, attrs_at(start.serial())) || !rule.law_in_force_on(start)) continue;
+                std::size_t y = end;
+                for (std::size_t j = t + 1; j < end && y == end; ++j)
+                    if (contains(rule.before, evs[j].event->type)) y = j;
+                std::optional<Date> x;  // the first X in the chain, or on Y's day (dates carry no time)
+                for (std::size_t j = t + 1; j < evs.size() && !x; ++j) {
+                    if (y < end ? evs[j].date > evs[y].date : j >= end) break;
+                    if (satisfies(*evs[j].event)) x = evs[j].date;
+                }
+                Date due = add(start, rule.duration, calendar, school, counting);
+                if (y < end && evs[y].date < due) due = evs[y].date;
+                Found f{Obligation{}, t, t, rule.satisfied_by, false, start.serial()};
+                Obligation& o = f.o;
+                o.child_id = record.child_id;
+                o.worker = record.worker;
+                o.team = record.team;
+                o.rule_id = rule.id;
+                o.title = rule.title;
+                o.due = due;
+                o.anchor = start;
+                o.anchor_event = rule.trigger;
+                o.layer = rule.layer;
+                o.source = rule.source;
+                o.explanation = explain(rule, start, rule.trigger, false, due, calendar, school, counting) +
+                                anchor_note + trigger_text(*evs[t].event);
+                if (x) {
+                    o.met_on = *x;
+                    const int late = Date::days_between(o.due, *x);
+                    o.explanation += " Met on " + day(*x) +
+                                     (late > 0 ? " (" + std::to_string(late) + " day" + (late == 1 ? "" : "s") +
+                                                     " late)."
+                                               : ".");
+                } else if (y < end) {
+                    o.ended_on = evs[y].date;
+                    o.explanation += " Breached: " + evs[y].event->type + " on " + day(evs[y].date) + " without a prior " +
+                                     or_list(rule.satisfied_by) + ".";
+                } else if (end < evs.size()) {
+                    if (due.serial() >= chain_end) continue;  // the chain ended before it fell due
+                    o.ended_on = evs[end].date;
+                    o.explanation += " Not met: the chain ended on " + day(*o.ended_on) + " (" + evs[end].event->type +
+                                     ").";
+                }
+                found.push_back(std::move(f));
+                continue;
+            }
+
+            // Windows. A gap is governed by the rule when it begins inside
+            // [lo, gap_limit) and while `when` holds in [lo, hi). The time
+            // window's end (active_until, the first anniversary) and the law's
+            // repeal (in_force_to) only stop NEW gaps: a gap that begins before
+            // them is measured by this rule to its end (the safe reading of an
+            // interval that straddles the anniversary, schedule.hpp).
+            std::int32_t lo = start.serial(), hi = chain_end, gap_limit = kNever;
             try {
                 if (rule.active_from) lo = std::max(lo, add(start, *rule.active_from, calendar, school, {}).serial());
-                if (rule.active_until) hi = std::min(hi, add(start, *rule.active_until, calendar, school, {}).serial());
+                if (rule.active_until)
+                    gap_limit = std::min(gap_limit, add(start, *rule.active_until, calendar, school, {}).serial());
             } catch (const Error& e) {
                 if (e.code() == Status::not_found) continue;  // past the known school terms
                 throw;
@@ -391,7 +569,9 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
             };
             if (!rule.active_from_event.empty()) lo = std::max(lo, first_of(rule.active_from_event));
             if (!rule.active_until_event.empty()) hi = std::min(hi, first_of(rule.active_until_event));
-            if (lo >= hi) continue;
+            if (rule.in_force_from) lo = std::max(lo, rule.in_force_from->serial());
+            if (rule.in_force_to) gap_limit = std::min(gap_limit, rule.in_force_to->serial());
+            if (lo >= hi || lo >= gap_limit) continue;
 
             // Where `when` holds inside [lo, hi): pieces split at attribute changes.
             std::vector<std::pair<std::int32_t, std::int32_t>> active;
@@ -409,11 +589,12 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
             if (active.empty()) continue;
 
             const std::size_t k_until =
-                rule.kind == RuleKind::within
+                rule.kind != RuleKind::interval
                     ? 1
                     : (rule.until_occurrence ? static_cast<std::size_t>(*rule.until_occurrence) : SIZE_MAX);
             for (std::size_t k = static_cast<std::size_t>(rule.from_occurrence); k < k_until && k < occ.size(); ++k) {
                 const Ev& anchor = evs[occ[k]];
+                if (anchor.date.serial() >= gap_limit) break;  // begins after the window or the law's repeal
                 const bool met = k + 1 < occ.size();
                 const std::int32_t met_serial = met ? evs[occ[k + 1]].date.serial() : kNever;
                 Date due;
@@ -441,6 +622,7 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
                     o.source = rule.source;
                     o.explanation =
                         explain(rule, anchor.date, anchor.event->type, k > 0, due, calendar, school, counting);
+                    if (k == 0) o.explanation += anchor_note + trigger_text(*anchor.event);
                     if (met && met_serial < b) {
                         o.met_on = Date::from_serial(met_serial);  // met while the rule applied
                     } else if (due.serial() >= b) {
@@ -477,20 +659,20 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
     // events) when rules hand over to each other:
     //  - a breach kept after its rule stopped applying stands; the rule that
     //    took over the gap does not add a second obligation;
-    //  - of two open obligations, the one whose rule governs the gap first is
-    //    the next due (the later rule only matters if that one is missed, and
-    //    then the breach above stands).
+    //  - otherwise the rule that governs the gap first measures it: a gap
+    //    that begins in a placement's first year is a first-year interval
+    //    even when it ends after the anniversary (the safe reading), met or
+    //    open alike.
     auto same_gap = [](const Found& f, const Found& g) {
         return g.trigger == f.trigger && g.anchor == f.anchor && g.satisfied_by == f.satisfied_by;
     };
-    auto is_open = [](const Found& f) { return !f.o.met_on && !f.o.ended_on && !f.stale; };
     std::vector<Obligation> out;
     for (const Found& f : found) {
         if (!f.stale) {
             const bool shadowed = std::any_of(found.begin(), found.end(), [&](const Found& g) {
                 if (!same_gap(f, g)) return false;
                 if (g.stale) return true;
-                return is_open(f) && is_open(g) && g.since < f.since;
+                return g.since < f.since;
             });
             if (shadowed) continue;
         }

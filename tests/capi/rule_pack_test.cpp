@@ -87,6 +87,10 @@ BOOST_AUTO_TEST_CASE(rules_json_lists_sources_statuses_and_layers) {
     BOOST_TEST(contains(all, "\"layer\":\"england\""));
     BOOST_TEST(contains(all, "\"text\":\"15 working days\""));
     BOOST_TEST(!contains(all, "\"layer\":\"council\""));
+    // Status in law: the pending FGDM precondition is listed (never scheduled).
+    BOOST_TEST(contains(all, "\"kind\":\"precondition\""));
+    BOOST_TEST(contains(all, "\"commencement\":\"pending\""));
+    BOOST_TEST(contains(all, "\"jurisdiction\":\"england\""));
 }
 
 BOOST_AUTO_TEST_CASE(local_toml_layered_over_default) {

@@ -23,6 +23,11 @@ expect_in "$line" "CPPCR 2010 reg 33(1)" "review source"
 line=$(grep '^lac.placement_plan ' <<<"$out") || fail "lac.placement_plan not listed"
 expect_in "$line" "unconfirmed" "placement plan status"
 grep -q '^cp.visit ' <<<"$out" && fail "CP visits must not be in the national pack"
+# A duty enacted but not in force is listed, and says so; a maximum duration reads "at most".
+line=$(grep '^pre_proceedings.fgdm_offer ' <<<"$out") || fail "the pending FGDM precondition is not listed"
+expect_in "$line" "(commencement pending)" "pending rule marker"
+line=$(grep '^court.epo.duration ' <<<"$out") || fail "court.epo.duration not listed"
+expect_in "$line" "at most 8 days" "max_duration column"
 "$cli" rules --help | grep -q -- "--pack" || fail "rules --help does not mention --pack"
 
 # --- rules with a local pack layered over it ----------------------------------

@@ -54,7 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     for (const Rule& r : local.rules()) {
         fuzz::check(!r.id.empty() && r.layer == "fuzz", "a rule has an id and its layer");
-        fuzz::check(r.duration.count > 0 && !r.satisfied_by.empty(), "a rule has a duration and events");
+        fuzz::check((r.duration.count > 0 || r.kind == RuleKind::precondition) && !r.satisfied_by.empty(),
+                    "a rule has a duration (a precondition may be due on its trigger's day) and events");
         fuzz::check(local.find(r.id) == &r, "find() returns the rule");
         for (Date from : {f.from, r.effective_from.value_or(f.from)}) {
             try {

@@ -46,7 +46,7 @@ class RulePackTest(unittest.TestCase):
             self.assertFalse(by_id["pep.initiation.school_days"]["enabled"])
             self.assertEqual(by_id["lac.visit.year1"]["kind"], "interval")
             self.assertEqual(by_id["lac.visit.year1"]["when"]["visit_regime"],
-                             ["default", "permanent", "long_term_foster"])
+                             ["default", "permanent", "long_term_foster", "long_term_foster_agreed"])
             self.assertEqual(by_id["assessment.single"]["effective_from"], "2013-04-15")
             self.assertNotIn("cp.visit", by_id)
             self.assertEqual(pack.rule("cp.icpc")["duration"]["count"], 15)

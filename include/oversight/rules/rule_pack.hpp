@@ -21,7 +21,7 @@
 //   id = "cp.visit"                  # an id of a lower pack replaces that rule; a new id adds one
 //   title = "Child protection visits"
 //   area = "child_protection"        # default "general"
-//   kind = "interval"                # "within" (from the trigger) | "interval" (from the last actual event)
+//   kind = "interval"                # "within" | "interval" | "precondition" | "max_duration" (below)
 //   trigger = "icpc"                 # the event type that starts the clock
 //   satisfied_by = ["visit"]         # the event types that meet it
 //   duration = "10 working days"     # or count = 10 and unit = "working_days"
@@ -33,11 +33,40 @@
 // kind and status are required. The other keys of Rule (rule.hpp): `when`
 // (case attributes that must match, { legal_status = ["C2"] }), `ends_on`
 // (events that end a chain), `effective_from`/`effective_until` (the legal
-// era, chosen by the trigger date: assessments before and after April 2013,
-// long-term foster visits from April 2015), `from_occurrence`/
+// era, chosen by the trigger date: assessments for referrals before and
+// after 15 April 2013), `from_occurrence`/
 // `until_occurrence` (which gaps of a chain the rule governs: second review,
 // later reviews), `active_from`/`active_until` ("12 months" after the
-// trigger), `active_from_event`/`active_until_event`, `enabled`, `note`.
+// trigger; a gap that begins inside the window is measured by the rule to
+// its end), `active_from_event`/`active_until_event`, `enabled`, `note`.
+//
+// Kinds: "within" (the satisfying event is due `duration` after the
+// trigger), "interval" (then at intervals of not more than `duration`, each
+// counted from the previous actual event), "max_duration" (what the trigger
+// started must end, by a satisfying event, within `duration`: an emergency
+// protection order, a short-break stay; due on the last allowed day, met when
+// the ending event comes by then) and "precondition" (the satisfying event X
+// must happen before any of the `before` events Y: due `duration` after the
+// trigger, which may be "0 days", or on Y's day if Y comes first; met by an
+// X on or before Y's day; a Y without a prior X is a breach, ended_on Y).
+// `unless` (case attributes that must not match, { visit_regime =
+// "short_breaks" }) is the converse of `when`. `anchor` = "last" (default:
+// each trigger restarts the chain) or "first" (a trigger while the chain
+// still has an unmet obligation does not restart it; a within rule's chain
+// is free again once met, an interval chain runs to its ends_on event).
+//
+// Status in law: `jurisdiction` ("england" by default, "wales", "scotland",
+// "northern_ireland"; a pack-level `jurisdiction` key sets its rules'
+// default; a pack, or a layer over another pack, that mixes jurisdictions is
+// refused naming the rule); `in_force_from` / `in_force_to` (the law's
+// commencement and repeal: the rule governs the gaps that BEGIN on or after
+// in_force_from and before in_force_to, whatever the trigger's date, unlike
+// the era keys effective_from / effective_until, which choose by the
+// trigger's date as a transitional provision does); `commencement` =
+// "in_force" (default) or "pending" (enacted, not yet in force: listed in
+// rules_to_json and `oversight rules`, never scheduled, refused by
+// due_for_rule).
+//
 // Unknown keys are errors: a typo in a council's policy file must not pass
 // silently. Event types are those of casework/event.hpp or any the pack uses.
 #pragma once
@@ -87,7 +116,9 @@ private:
 ///  "area","kind","trigger","satisfied_by","duration":{"count","unit","text"},
 ///  "when","ends_on","effective_from","effective_until","from_occurrence",
 ///  "until_occurrence","active_from","active_until","active_from_event",
-///  "active_until_event","enabled","source","status","layer","note"}]}
+///  "active_until_event","enabled","unless","anchor","before","jurisdiction",
+///  "in_force_from","in_force_to","commencement","source","status","layer",
+///  "note"}]}
 /// (schema: data/schemas/oversight-rules.schema.json).
 std::string rules_to_json(const RulePack& pack);
 }  // namespace oversight

@@ -2,6 +2,35 @@
 // open, or ended unmet) with its due date and an explanation, counted from
 // actual events, never from previous due dates.
 //
+// The hard cases, each tested in tests/cpp/rules/hard_cases_test.cpp:
+//  - An interval that straddles a placement's first anniversary: the SAFE
+//    reading. A gap that begins in the first year is a first-year interval
+//    (CPPCR 2010 reg 28(2)(b), "at intervals of not more than six weeks for
+//    the first year") even when it ends after the anniversary: the shorter
+//    interval applies until the anniversary, and the longer after-first-year
+//    interval (reg 28(2)(c)) only to gaps that begin on or after it. The same
+//    holds at any rule's active_until and in_force_to: a window's end, or the
+//    law's repeal, stops new gaps, not one already running.
+//  - Long-term foster placements (reg 28(2)(c) as amended by SI 2015/495):
+//    6-monthly after the first year only while the child agrees (attribute
+//    child_agrees_less_frequent_visits = yes, from its own date), otherwise
+//    3-monthly; the law in force on the date a gap begins applies, so a
+//    placement made before 1 April 2015 moves to the amended rule then.
+//  - A care order for a child living with a parent (reg 28(5)): the clock
+//    starts at a care_order event, or, when the case system or a return only
+//    records the legal status (legal_status becoming C2 or care_order on a
+//    date: an SSDA903 episode with RNE L), at a care_order inferred on that
+//    date (unless a care_order or placement_start event is recorded that
+//    day: a placement with a parent under the order counts from the
+//    placement, lac.visit.care_order_at_home.placement.first); a care_order
+//    event that gives no legal_status makes it care_order from its date.
+//  - The initial child protection conference counts from the first strategy
+//    discussion of the enquiry (rule key anchor = "first").
+//  - Short breaks (reg 48, legal status V3/V4): their own visit and review
+//    rules; the ordinary ones do not apply.
+//  - Permanence in a return: placed for adoption (A3-A6) is the permanent
+//    regime, long-term fostering (U1/U4) the long-term foster one.
+//
 // Each next due date of an "interval" chain is counted from the actual
 // previous event, never from the previous due date: a late event is "met
 // late" and restarts the clock. A new placement resets the visit chains; a
@@ -29,9 +58,13 @@ namespace oversight {
 
 /// The statutory visiting regime (CPPCR 2010 reg 28) for a child's attributes:
 /// the `visit_regime` attribute if set, otherwise derived from placement_type,
-/// legal_status, permanence and parent_assessment: "default", "permanent",
-/// "long_term_foster", "placed_with_parent_pre_assessment",
-/// "connected_person_temporary", "care_order_at_home" or "other_arrangements".
+/// legal_status, permanence, child_agrees_less_frequent_visits and
+/// parent_assessment: "default", "permanent", "long_term_foster",
+/// "long_term_foster_agreed" (long_term_foster, by attribute or derived, with
+/// child_agrees_less_frequent_visits = yes), "placed_with_parent_pre_assessment",
+/// "connected_person_temporary", "care_order_at_home", "other_arrangements"
+/// or "short_breaks" (legal status V3/V4 or short_breaks, or placement_type
+/// short_breaks: reg 48, before any placement rule).
 ///
 /// placement_type and legal_status may be our words or SSDA903 codes (the
 /// import stores the codes). Sources: DfE "Children looked after return
@@ -43,7 +76,9 @@ namespace oversight {
 ///          U4  foster, other carer, long-term fostering      -> long_term_foster
 ///          R2  NHS/health trust or other medical/nursing care -> other_arrangements
 ///          R5  young offender institution or prison           -> other_arrangements
-///          all others (A3-A6, H5, K1, K2, P2, P3, R1, R3, S1, T0-T4, U2, U3,
+///          A3-A6 placed for adoption (intended to last until the child is
+///              18, reg 28(2)(c)(i))                        -> permanent
+///          all others (H5, K1, K2, P2, P3, R1, R3, S1, T0-T4, U2, U3,
 ///          U5, U6, Z1; older Q1/Q2 foster codes) -> no special regime
 ///          ("default", or "permanent" with permanence = permanent). A
 ///          connected-person placement (U2/U3, Q1) is reg 28(2) unless the
@@ -51,6 +86,11 @@ namespace oversight {
 ///          placement_type = connected_person_temporary (or visit_regime) then.
 ///   LS     C1  interim care order  (= interim_care_order)
 ///          C2  full care order     (= care_order)
+///          V3  agreed series of short-term breaks, individual episodes recorded
+///          V4  agreed series of short-term breaks, agreements recorded
+///                                       -> short_breaks
+/// Special guardianship and adoption orders end care (SSDA903 REC E11, E12,
+/// E45-E48): the chains end with ceased_looked_after, no regime is needed.
 /// A child placed with a parent (placed_with_parent or P1) gets reg 28(4)
 /// (connected_person_temporary) under an interim care order, reg 28(3)
 /// (placed_with_parent_pre_assessment) while parent_assessment is

@@ -54,8 +54,10 @@ BOOST_AUTO_TEST_CASE(england_default_has_sources_and_statuses_as_researched) {
             BOOST_TEST(!r.source.empty());
             BOOST_TEST(!r.trigger.empty());
             BOOST_TEST(!r.satisfied_by.empty());
-            BOOST_TEST(r.duration.count > 0);
+            // A precondition may be due on its trigger's own day (the FGDM offer in the letter).
+            BOOST_TEST((r.duration.count > 0 || r.kind == RuleKind::precondition));
             BOOST_TEST(r.layer == "england");
+            BOOST_TEST(r.jurisdiction == "england");
             // National rules only: local frequencies live in a local pack.
             BOOST_CHECK(r.status != SourceStatus::local);
         }
@@ -87,6 +89,13 @@ BOOST_AUTO_TEST_CASE(england_default_has_sources_and_statuses_as_researched) {
         {"complaints.stage2.maximum", SourceStatus::secondary, "reg 17", {65, Unit::working_days}},
         {"complaints.stage3.panel", SourceStatus::confirmed, "reg 19(4)", {30, Unit::working_days}},
         {"supervision.asye.weekly", SourceStatus::confirmed, "Standard 5", {1, Unit::weeks}},
+        {"lac.visit.after_year1.long_term_foster.without_agreement", SourceStatus::confirmed, "reg 28(2)(c)(i)",
+         {3, Unit::months}},
+        {"lac.visit.short_breaks.first", SourceStatus::unconfirmed, "reg 48(3)(c)", {3, Unit::months}},
+        {"lac.review.short_breaks", SourceStatus::unconfirmed, "reg 48(3)", {6, Unit::months}},
+        {"lac.short_breaks.stay", SourceStatus::secondary, "reg 48(2)(c)(i)", {17, Unit::calendar_days}},
+        {"court.epo.duration", SourceStatus::unconfirmed, "s45(1)", {8, Unit::calendar_days}},
+        {"pre_proceedings.fgdm_offer", SourceStatus::confirmed, "2026 (c. 21) s1", {0, Unit::calendar_days}},
     };
     for (const Expect& e : expected) {
         BOOST_TEST_CONTEXT(e.id) {
@@ -327,7 +336,7 @@ BOOST_AUTO_TEST_CASE(visit_regime_from_placement_and_legal_status) {
 BOOST_AUTO_TEST_CASE(when_values_are_lists_owned_by_the_library) {
     const RulePack pack = RulePack::england_default();
     const Rule& first = pack.get("lac.visit.first");
-    const std::vector<std::string> want{"default", "permanent", "long_term_foster"};
+    const std::vector<std::string> want{"default", "permanent", "long_term_foster", "long_term_foster_agreed"};
     BOOST_TEST(first.when.at("visit_regime") == want, boost::test_tools::per_element());
     // A single string is a one-element list; a value may hold any character.
     const RulePack p = RulePack::from_toml(std::string(kHeader) + rule("duration = \"1 week\"\n"
@@ -336,6 +345,214 @@ BOOST_AUTO_TEST_CASE(when_values_are_lists_owned_by_the_library) {
     BOOST_TEST_REQUIRE(p.rules().size() == 1u);
     BOOST_TEST(p.rules()[0].when.at("placement_type").size() == 1u);
     BOOST_TEST(p.rules()[0].when.at("placement_type")[0] == "a|b");
+}
+
+// --- Status in law (issue 9 point 7) ---------------------------------------------
+
+BOOST_AUTO_TEST_CASE(rules_carry_their_jurisdiction_and_a_pack_never_mixes_them) {
+    const std::string week = "duration = \"1 week\"\n";
+    const RulePack wales = RulePack::from_toml("name = \"wales\"\njurisdiction = \"wales\"\n" + rule(week), "");
+    BOOST_TEST(wales.get("t.rule").jurisdiction == "wales");
+    BOOST_TEST(RulePack::from_toml(kHeader + rule(week), "").get("t.rule").jurisdiction == "england");
+
+    // One rule of another jurisdiction in a pack: refused, naming the rule.
+    std::string msg = error_of(
+        [&] { RulePack::from_toml(kHeader + rule(week + "jurisdiction = \"wales\"\n"), "p"); }, Status::parse);
+    BOOST_TEST(contains(msg, "rule 't.rule'"), msg);
+    BOOST_TEST(contains(msg, "wales"), msg);
+    BOOST_TEST(contains(msg, "never mixes jurisdictions"), msg);
+    // A Welsh layer over the England pack: refused, naming the rule.
+    msg = error_of([&] { RulePack::england_default().layered(wales); }, Status::parse);
+    BOOST_TEST(contains(msg, "rule 't.rule' is for wales"), msg);
+    BOOST_TEST(contains(msg, "(england) is for england"), msg);
+    // Not a jurisdiction.
+    msg = error_of([&] { RulePack::from_toml(kHeader + rule(week + "jurisdiction = \"france\"\n"), "p"); },
+                   Status::parse);
+    BOOST_TEST(contains(msg, "field 'jurisdiction'"), msg);
+}
+
+BOOST_AUTO_TEST_CASE(in_force_dates_and_pending_commencement) {
+    const RulePack pack = RulePack::from_toml(
+        kHeader + rule("duration = \"5 days\"\nin_force_from = 2020-01-01\nin_force_to = \"2021-01-01\"\n") +
+            rule("duration = \"5 days\"\ncommencement = \"pending\"\n", "id = \"t.pending\"\n"),
+        "");
+    const Rule& r = pack.get("t.rule");
+    BOOST_TEST(r.in_force_from->iso() == "2020-01-01");
+    BOOST_TEST(r.in_force_to->iso() == "2021-01-01");
+    BOOST_TEST(r.law_in_force_on(Date::parse_iso("2020-06-01")));
+    BOOST_TEST(!r.law_in_force_on(Date::parse_iso("2019-12-31")));
+    BOOST_TEST(!r.law_in_force_on(Date::parse_iso("2021-01-01")));
+    BOOST_TEST(r.in_force_on(Date::parse_iso("2019-12-31")));  // the era keys are a different concept
+    const Rule& p = pack.get("t.pending");
+    BOOST_TEST((p.commencement == Commencement::pending));
+    BOOST_TEST(!p.law_in_force_on(Date::parse_iso("2030-01-01")));
+
+    // Refused: a repeal before commencement, an unknown commencement.
+    std::string msg = error_of(
+        [] { RulePack::from_toml(kHeader + rule("duration = \"5 days\"\nin_force_from = 2021-01-01\nin_force_to = 2020-01-01\n"), "p"); },
+        Status::parse);
+    BOOST_TEST(contains(msg, "field 'in_force_to'"), msg);
+    msg = error_of([] { RulePack::from_toml(kHeader + rule("duration = \"5 days\"\ncommencement = \"soon\"\n"), "p"); },
+                   Status::parse);
+    BOOST_TEST(contains(msg, "rule 't.rule'"), msg);
+    BOOST_TEST(contains(msg, "field 'commencement'"), msg);
+
+    // Pending rules are listed (rules JSON) but never produce obligations,
+    // and due_for_rule refuses them.
+    const Calendar cal = Calendar::for_division(Division::england_and_wales);
+    CaseRecord c;
+    c.child_id = "C1";
+    c.events = {{"a", Date::parse_iso("2020-03-02"), {}}};
+    const auto all = schedule_case(pack, c, Date::parse_iso("2020-04-01"), cal);
+    BOOST_TEST(all.size() == 1u);  // t.rule only
+    BOOST_TEST(all.at(0).rule_id == "t.rule");
+    msg = error_of([&] { due_for_rule(p, Date::parse_iso("2020-03-02"), cal); }, Status::invalid_arg);
+    BOOST_TEST(contains(msg, "commencement pending"), msg);
+    msg = error_of([&] { due_for_rule(r, Date::parse_iso("2022-03-02"), cal); }, Status::invalid_arg);
+    BOOST_TEST(contains(msg, "in force from 2020-01-01 until 2021-01-01"), msg);
+    const std::string json = rules_to_json(pack);
+    BOOST_TEST(contains(json, R"("id":"t.pending")"), json);
+    BOOST_TEST(contains(json, R"("commencement":"pending")"), json);
+    BOOST_TEST(contains(json, R"("in_force_from":"2020-01-01","in_force_to":"2021-01-01")"), json);
+    BOOST_TEST(contains(json, R"("jurisdiction":"england")"), json);
+
+    // The England pack: the Children's Wellbeing and Schools Act 2026 FGDM
+    // offer is pending, listed, and silent on a case with all its events.
+    const RulePack england = RulePack::england_default();
+    const Rule& fgdm = england.get("pre_proceedings.fgdm_offer");
+    BOOST_TEST((fgdm.commencement == Commencement::pending));
+    BOOST_TEST((fgdm.kind == RuleKind::precondition));
+    BOOST_TEST(contains(rules_to_json(england), R"("id":"pre_proceedings.fgdm_offer")"));
+    CaseRecord pre;
+    pre.child_id = "C2";
+    pre.events = {{"letter_before_proceedings", Date::parse_iso("2027-03-01"), {}},
+                  {"care_order_application", Date::parse_iso("2027-04-12"), {}}};
+    for (const Obligation& o : schedule_case(england, pre, Date::parse_iso("2027-05-01"), cal))
+        BOOST_TEST(o.rule_id != "pre_proceedings.fgdm_offer");
+}
+
+// "X must happen before Y": the family group decision-making offer before an
+// application for a care order (Children's Wellbeing and Schools Act 2026 s1,
+// new Children Act 1989 s31ZA), here as a commenced local copy of the rule.
+BOOST_AUTO_TEST_CASE(precondition_rules_are_tracked_ahead_of_time_and_breached_by_the_later_event) {
+    const RulePack pack = RulePack::from_toml(R"toml(
+name = "pre"
+[[rule]]
+id = "fgdm"
+title = "FGDM offer before an application"
+kind = "precondition"
+trigger = "letter_before_proceedings"
+satisfied_by = ["fgdm_offer"]
+before = ["care_order_application"]
+duration = "5 working days"
+source = "CWSA 2026 s1"
+status = "confirmed"
+)toml",
+                                              "");
+    const Calendar cal = Calendar::for_division(Division::england_and_wales);
+    auto sched = [&](std::vector<CaseEvent> events, const char* as_of) {
+        CaseRecord c;
+        c.child_id = "C1";
+        c.events = std::move(events);
+        return schedule_case(pack, c, Date::parse_iso(as_of), cal);
+    };
+    auto e = [](const char* type, const char* date) { return CaseEvent{type, Date::parse_iso(date), {}}; };
+    // Letter Mon 2027-03-01: the offer is due ahead of time, 5 working days:
+    // Tue 2 (1) .. Fri 5 (4), Mon 8 (5) -> 2027-03-08; open on 03-03.
+    auto all = sched({e("letter_before_proceedings", "2027-03-01")}, "2027-03-03");
+    BOOST_TEST_REQUIRE(all.size() == 1u);
+    BOOST_TEST(all[0].due.iso() == "2027-03-08");
+    BOOST_TEST(!all[0].met_on);
+    BOOST_TEST(!all[0].ended_on);
+    BOOST_TEST(contains(all[0].explanation, "fgdm_offer must happen before care_order_application"), all[0].explanation);
+    // Offered Thu 03-04, applied Mon 04-12: met.
+    all = sched({e("letter_before_proceedings", "2027-03-01"), e("fgdm_offer", "2027-03-04"),
+                 e("care_order_application", "2027-04-12")},
+                "2027-05-01");
+    BOOST_TEST_REQUIRE(all.size() == 1u);
+    BOOST_TEST(all[0].met_on->iso() == "2027-03-04");
+    // Applied on Wed 03-03 with no offer: breached, due on the application's
+    // day (before the 03-08 planning date), ended by it; an offer after the
+    // application does not mend it.
+    all = sched({e("letter_before_proceedings", "2027-03-01"), e("care_order_application", "2027-03-03"),
+                 e("fgdm_offer", "2027-03-05")},
+                "2027-05-01");
+    BOOST_TEST_REQUIRE(all.size() == 1u);
+    BOOST_TEST(all[0].due.iso() == "2027-03-03");
+    BOOST_TEST(!all[0].met_on);
+    BOOST_TEST(all[0].ended_on->iso() == "2027-03-03");
+    BOOST_TEST(contains(all[0].explanation, "Breached: care_order_application on Wed 2027-03-03 without a prior fgdm_offer"),
+               all[0].explanation);
+    // An offer on the application's own day counts as before it, in either row order.
+    for (bool offer_first : {true, false}) {
+        std::vector<CaseEvent> ev{e("letter_before_proceedings", "2027-03-01"), e("fgdm_offer", "2027-03-03"),
+                                  e("care_order_application", "2027-03-03")};
+        if (!offer_first) std::swap(ev[1], ev[2]);
+        all = sched(ev, "2027-05-01");
+        BOOST_TEST_REQUIRE(all.size() == 1u);
+        BOOST_TEST(all[0].met_on.has_value(), "offer row first: " << offer_first);
+    }
+    // "before" is required, and only preconditions have it.
+    std::string msg = error_of(
+        [] {
+            RulePack::from_toml(kHeader + "[[rule]]\nid = \"t.rule\"\ntitle = \"T\"\nkind = \"precondition\"\n"
+                                          "trigger = \"a\"\nsatisfied_by = [\"b\"]\nsource = \"S\"\nstatus = \"local\"\n"
+                                          "duration = \"0 days\"\n",
+                                "p");
+        },
+        Status::parse);
+    BOOST_TEST(contains(msg, "field 'before'"), msg);
+    msg = error_of([] { RulePack::from_toml(kHeader + rule("duration = \"5 days\"\nbefore = [\"y\"]\n"), "p"); },
+                   Status::parse);
+    BOOST_TEST(contains(msg, "only precondition rules"), msg);
+    // "0 days" only for a precondition.
+    msg = error_of([] { RulePack::from_toml(kHeader + rule("duration = \"0 days\"\n"), "p"); }, Status::parse);
+    BOOST_TEST(contains(msg, "must be longer than zero"), msg);
+}
+
+// A stay that must not exceed a length: an emergency protection order has
+// effect for a period not exceeding eight days (Children Act 1989 s45(1)).
+BOOST_AUTO_TEST_CASE(max_duration_is_due_at_the_end_date_and_met_by_the_ending_event) {
+    const RulePack england = RulePack::england_default();
+    const Rule& epo = england.get("court.epo.duration");
+    BOOST_TEST((epo.kind == RuleKind::max_duration));
+    const Calendar cal = Calendar::for_division(Division::england_and_wales);
+    CaseRecord c;
+    c.child_id = "C1";
+    // Made Mon 2025-06-02: 8 days -> Tue 2025-06-10. Open (tracked ahead) on 06-05.
+    c.events = {{"emergency_protection_order", Date::parse_iso("2025-06-02"), {}}};
+    auto of = [&](const char* as_of) {
+        std::vector<Obligation> out;
+        for (const Obligation& o : schedule_case(england, c, Date::parse_iso(as_of), cal))
+            if (o.rule_id == "court.epo.duration") out.push_back(o);
+        return out;
+    };
+    auto o = of("2025-06-05");
+    BOOST_TEST_REQUIRE(o.size() == 1u);
+    BOOST_TEST(o[0].due.iso() == "2025-06-10");
+    BOOST_TEST(!o[0].met_on);
+    BOOST_TEST(contains(o[0].explanation, "must not last longer than 8 days"), o[0].explanation);
+    BOOST_TEST(contains(o[0].explanation, "s45(1)"), o[0].explanation);
+    // Ended Mon 06-09: met; ended Thu 06-12: met 2 days late.
+    c.events.push_back({"emergency_protection_order_ended", Date::parse_iso("2025-06-09"), {}});
+    o = of("2025-06-20");
+    BOOST_TEST_REQUIRE(o.size() == 1u);
+    BOOST_TEST(o[0].met_on->iso() == "2025-06-09");
+    c.events.back().date = Date::parse_iso("2025-06-12");
+    o = of("2025-06-20");
+    BOOST_TEST_REQUIRE(o.size() == 1u);
+    BOOST_TEST(o[0].met_on->iso() == "2025-06-12");
+    BOOST_TEST(contains(o[0].explanation, "2 days late"), o[0].explanation);
+    // TOML: a max_duration rule has no occurrences.
+    const std::string msg = error_of(
+        [] {
+            RulePack::from_toml(kHeader + "[[rule]]\nid = \"m\"\ntitle = \"T\"\nkind = \"max_duration\"\ntrigger = "
+                                          "\"a\"\nsatisfied_by = [\"b\"]\nsource = \"S\"\nstatus = \"local\"\n"
+                                          "duration = \"8 days\"\nfrom_occurrence = 1\n",
+                                "p");
+        },
+        Status::parse);
+    BOOST_TEST(contains(msg, "only interval rules have occurrences"), msg);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

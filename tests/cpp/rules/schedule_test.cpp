@@ -193,38 +193,44 @@ BOOST_AUTO_TEST_CASE(interval_counts_from_the_actual_visit_and_a_late_visit_rese
 
 BOOST_AUTO_TEST_CASE(permanent_placement_switches_to_three_monthly_at_first_anniversary) {
     // Placement Thu 2012-03-01, intended to last until 18. Last first-year
-    // visit Mon 2013-02-18: the 6-weekly rule would give 2013-04-01, but that
-    // falls after the anniversary (2013-03-01), so from then the 3-monthly
-    // rule applies, counted from the same actual visit: 2013-05-18.
+    // visit Mon 2013-02-18: the gap it begins is a first-year gap (the safe
+    // reading, schedule.hpp): 6 weeks, 2013-04-01, although it ends after the
+    // anniversary (2013-03-01). The visit that meets it, Thu 2013-03-28,
+    // begins the first 3-monthly gap, counted from that actual visit:
+    // 2013-06-28 (reg 28(2)(c)(i)).
     const RulePack pack = RulePack::england_default();
-    const CaseRecord rec = child(first_year_visits({{"placement_type", "foster"}, {"permanence", "permanent"}}));
-    const auto all = schedule_case(pack, rec, d("2013-03-10"), ew());
+    CaseRecord rec = child(first_year_visits({{"placement_type", "foster"}, {"permanence", "permanent"}}));
+    auto all = schedule_case(pack, rec, d("2013-03-10"), ew());
     BOOST_TEST_MESSAGE(dump(all));
 
-    const auto open = open_with_prefix(all, "lac.visit.");
+    auto open = open_with_prefix(all, "lac.visit.");
+    BOOST_REQUIRE(open.size() == 1u);
+    BOOST_TEST(open[0].rule_id == "lac.visit.year1");
+    BOOST_TEST(open[0].anchor.iso() == "2013-02-18");
+    BOOST_TEST(open[0].due.iso() == "2013-04-01");
+    // Ten first-year gaps met on time, and the open eleventh.
+    const auto year1 = of_rule(all, "lac.visit.year1");
+    BOOST_TEST(year1.size() == 11u);
+    for (const Obligation& o : year1) BOOST_TEST((!o.met_on || *o.met_on <= o.due));
+
+    rec.events.push_back(ev("visit", "2013-03-28"));
+    all = schedule_case(pack, rec, d("2013-04-10"), ew());
+    open = open_with_prefix(all, "lac.visit.");
     BOOST_REQUIRE(open.size() == 1u);
     BOOST_TEST(open[0].rule_id == "lac.visit.after_year1.permanent");
-    BOOST_TEST(open[0].anchor.iso() == "2013-02-18");
-    BOOST_TEST(open[0].due.iso() == "2013-05-18");
+    BOOST_TEST(open[0].anchor.iso() == "2013-03-28");
+    BOOST_TEST(open[0].due.iso() == "2013-06-28");
     BOOST_TEST(contains(open[0].explanation, "reg 28(2)(c)(i)"), open[0].explanation);
-    // Ten first-year gaps, each met on time.
-    const auto year1 = of_rule(all, "lac.visit.year1");
-    BOOST_TEST(year1.size() == 10u);
-    for (const Obligation& o : year1) BOOST_TEST((o.met_on && *o.met_on <= o.due));
+    rec.events.pop_back();
 
-    // Seen a week before the anniversary, the next visit is already the
-    // 3-monthly one: the 6-weekly date (04-01) would fall after 03-01.
-    const auto early = open_with_prefix(schedule_case(pack, rec, d("2013-02-22"), ew()), "lac.visit.");
-    BOOST_REQUIRE(early.size() == 1u);
-    BOOST_TEST(early[0].rule_id == "lac.visit.after_year1.permanent");
-    BOOST_TEST(early[0].due.iso() == "2013-05-18");
-
-    // The same child without a permanent plan: 6-weekly after year one too.
-    const CaseRecord other = child(first_year_visits({{"placement_type", "foster"}}));
-    const auto open2 = open_with_prefix(schedule_case(pack, other, d("2013-03-10"), ew()), "lac.visit.");
+    // The same child without a permanent plan: 6-weekly after year one too
+    // (03-28 + 42 days = 2013-05-09).
+    CaseRecord other = child(first_year_visits({{"placement_type", "foster"}}));
+    other.events.push_back(ev("visit", "2013-03-28"));
+    const auto open2 = open_with_prefix(schedule_case(pack, other, d("2013-04-10"), ew()), "lac.visit.");
     BOOST_REQUIRE(open2.size() == 1u);
     BOOST_TEST(open2[0].rule_id == "lac.visit.after_year1");
-    BOOST_TEST(open2[0].due.iso() == "2013-04-01");  // 2013-02-18 + 42 days
+    BOOST_TEST(open2[0].due.iso() == "2013-05-09");
 }
 
 BOOST_AUTO_TEST_CASE(placement_becoming_permanent_after_year_one_switches_on_the_decision) {
@@ -433,8 +439,9 @@ BOOST_AUTO_TEST_CASE(placement_with_parent_weekly_until_first_review) {
 
 BOOST_AUTO_TEST_CASE(asye_supervision_moves_from_weekly_to_fortnightly_at_six_weeks) {
     // ASYE starts Mon 2024-09-02; supervised every Friday to 2024-10-11.
-    // Six weeks end on 2024-10-14; the weekly due (10-18) falls after it, so
-    // the fortnightly rule applies from the last actual session: 2024-10-25.
+    // Six weeks end on 2024-10-14. The gap from Fri 10-11 begins inside them:
+    // weekly (the safe reading of a straddling interval, schedule.hpp), due
+    // 10-18. A session on 10-18 begins the first fortnightly gap: 2024-11-01.
     CaseRecord worker;
     worker.worker = "NQSW";
     worker.events = {ev("asye_start", "2024-09-02")};
@@ -442,12 +449,17 @@ BOOST_AUTO_TEST_CASE(asye_supervision_moves_from_weekly_to_fortnightly_at_six_we
         worker.events.push_back(ev("supervision", s));
     const auto all = schedule_case(RulePack::england_default(), worker, d("2024-10-16"), ew());
     BOOST_TEST_MESSAGE(dump(all));
-    BOOST_TEST(of_rule(all, "supervision.asye.weekly").size() == 6u);
-    const auto open = open_with_prefix(all, "supervision.");
+    BOOST_TEST(of_rule(all, "supervision.asye.weekly").size() == 7u);  // 6 met, 1 open
+    auto open = open_with_prefix(all, "supervision.");
+    BOOST_REQUIRE(open.size() == 1u);
+    BOOST_TEST(open[0].rule_id == "supervision.asye.weekly");
+    BOOST_TEST(open[0].due.iso() == "2024-10-18");
+    BOOST_TEST(of_rule(all, "supervision.monthly").empty());  // no employment_start
+    worker.events.push_back(ev("supervision", "2024-10-18"));
+    open = open_with_prefix(schedule_case(RulePack::england_default(), worker, d("2024-10-20"), ew()), "supervision.");
     BOOST_REQUIRE(open.size() == 1u);
     BOOST_TEST(open[0].rule_id == "supervision.asye.fortnightly");
-    BOOST_TEST(open[0].due.iso() == "2024-10-25");
-    BOOST_TEST(of_rule(all, "supervision.monthly").empty());  // no employment_start
+    BOOST_TEST(open[0].due.iso() == "2024-11-01");
 }
 
 BOOST_AUTO_TEST_CASE(explanations_of_day_one_and_month_ends) {
@@ -572,39 +584,6 @@ BOOST_AUTO_TEST_CASE(child_at_home_when_the_care_order_is_made_counts_from_the_o
     BOOST_TEST(of_rule(all, "lac.visit.care_order_at_home.placement.first").empty());
 }
 
-BOOST_AUTO_TEST_CASE(long_term_foster_regime_only_for_placements_from_april_2015) {
-    // SI 2015/495: a 2012 long-term foster placement keeps 6-weekly visits
-    // after its first year; a 2016 one gets 6-monthly.
-    for (const char* start : {"2012-01-02", "2016-01-04"}) {
-        const Date s = d(start);
-        CaseRecord r = child({CaseEvent{"placement_start", s, {{"placement_type", "long_term_foster"}}},
-                              CaseEvent{"visit", s.add_days(3), {}}, CaseEvent{"visit", s.add_months(11), {}}});
-        const Date as_of = s.add_months(14);
-        const auto open = open_with_prefix(schedule_case(RulePack::england_default(), r, as_of, ew()), "lac.visit.");
-        BOOST_TEST_CONTEXT(start) {
-            BOOST_TEST_REQUIRE(open.size() == 1u);
-            BOOST_TEST(open[0].anchor.iso() == s.add_months(11).iso());
-            if (s.year() < 2015) {
-                // Falls due after the anniversary: the pre-2015 after-year-1 rule, 6 weeks.
-                BOOST_TEST(open[0].rule_id == "lac.visit.after_year1.long_term_foster.before_2015");
-                BOOST_TEST(open[0].due.iso() == s.add_months(11).add_days(42).iso());
-            } else {
-                BOOST_TEST(open[0].rule_id == "lac.visit.after_year1.long_term_foster");
-                BOOST_TEST(open[0].due.iso() == s.add_months(17).iso());
-            }
-        }
-        // After a visit in year 2, the next is 6 weeks (2012) or 6 months (2016) away.
-        r.events.push_back(CaseEvent{"visit", s.add_months(13), {}});
-        const auto later = open_with_prefix(schedule_case(RulePack::england_default(), r, as_of, ew()), "lac.visit.");
-        BOOST_TEST_CONTEXT(start << " after a year-2 visit") {
-            BOOST_TEST_REQUIRE(later.size() == 1u);
-            BOOST_TEST(later[0].rule_id == (s.year() < 2015 ? "lac.visit.after_year1.long_term_foster.before_2015"
-                                                            : "lac.visit.after_year1.long_term_foster"));
-            BOOST_TEST(later[0].due.iso() == (s.year() < 2015 ? s.add_months(13).add_days(42) : s.add_months(19)).iso());
-        }
-    }
-}
-
 BOOST_AUTO_TEST_CASE(visit_on_the_day_a_placement_starts_counts_whatever_the_row_order) {
     for (bool visit_first : {true, false}) {
         std::vector<CaseEvent> events{ev("placement_start", "2024-01-08"), ev("visit", "2024-01-08")};
@@ -650,24 +629,27 @@ BOOST_AUTO_TEST_CASE(dated_attribute_changes_apply_from_their_own_date) {
     const auto all = schedule_case(RulePack::england_default(), r, d("2024-07-01"), ew());
     const Obligation* gap = anchored(all, "lac.visit.", "2023-12-20");
     BOOST_TEST_REQUIRE(gap);
-    BOOST_TEST(gap->rule_id == "lac.visit.after_year1");
+    BOOST_TEST(gap->rule_id == "lac.visit.year1");  // begun in the first year (to 2024-01-02)
     BOOST_TEST(gap->due.iso() == "2024-01-31");
     BOOST_TEST(iso(gap->met_on) == "2024-03-15");
     // The gap after 15 Mar fell due (26 Apr) before permanence: a breach kept.
     const Obligation* last = anchored(all, "lac.visit.", "2024-03-15");
     BOOST_TEST_REQUIRE(last);
+    BOOST_TEST(last->rule_id == "lac.visit.after_year1");
     BOOST_TEST(last->due.iso() == "2024-04-26");
-    // Without dated changes the record's attributes apply from the start (as before).
+    // Without dated changes the record's attributes apply from the start (as
+    // before): the gap from 15 Mar is 3-monthly, due 2024-06-15.
     r.attribute_changes.clear();
     const auto all2 = schedule_case(RulePack::england_default(), r, d("2024-07-01"), ew());
-    const Obligation* rewritten = anchored(all2, "lac.visit.", "2023-12-20");
+    const Obligation* rewritten = anchored(all2, "lac.visit.", "2024-03-15");
     BOOST_TEST_REQUIRE(rewritten);
     BOOST_TEST(rewritten->rule_id == "lac.visit.after_year1.permanent");
+    BOOST_TEST(rewritten->due.iso() == "2024-06-15");
     // A change dated after as_of is ignored.
     r.attributes.clear();
     r.attribute_changes = {{d("2024-08-01"), "permanence", "permanent"}};
     const auto all3 = schedule_case(RulePack::england_default(), r, d("2024-07-01"), ew());
-    const Obligation* future = anchored(all3, "lac.visit.", "2023-12-20");
+    const Obligation* future = anchored(all3, "lac.visit.", "2024-03-15");
     BOOST_TEST_REQUIRE(future);
     BOOST_TEST(future->rule_id == "lac.visit.after_year1");
 }

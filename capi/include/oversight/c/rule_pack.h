@@ -53,12 +53,17 @@ OVERSIGHT_API const char *OVERSIGHT_CALL oversight_rule_pack_name(const oversigh
 
 /* Every rule, in pack order, as an owned JSON document
  * {"format":"oversight-rules","version":1,"pack":"england","rules":[{"id",
- *  "title","area","kind":"within"|"interval","trigger","satisfied_by":[..],
+ *  "title","area","kind":"within"|"interval"|"precondition"|"max_duration",
+ *  "trigger","satisfied_by":[..],
  *  "duration":{"count","unit","text"},"when":{"attribute":["value",..]},
  *  "ends_on":[..],"effective_from","effective_until" (dates or null),
  *  "from_occurrence","until_occurrence" (or null),"active_from","active_until"
  *  (durations as text, or null),"active_from_event","active_until_event",
- *  "enabled","source","status":"confirmed"|"secondary"|"unconfirmed"|"local",
+ *  "enabled","unless":{"attribute":["value",..]},"anchor":"last"|"first",
+ *  "before":[..] (a precondition's later events),"jurisdiction":"england"|..,
+ *  "in_force_from","in_force_to" (dates or null),"commencement":"in_force"|
+ *  "pending" (pending rules are listed, never scheduled),
+ *  "source","status":"confirmed"|"secondary"|"unconfirmed"|"local",
  *  "layer","note"}]}. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_rule_pack_rules_json(const oversight_rule_pack *pack,
                                                                              char **out) OVERSIGHT_NOEXCEPT;
