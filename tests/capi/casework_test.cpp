@@ -723,6 +723,7 @@ BOOST_FIXTURE_TEST_CASE(exemptions_reject_bad_arguments, CaseworkFixture) {
     EXPECT_OK(oversight_casework_erase_child(store, "C1", "erasure request 2024/119", &records));
     BOOST_TEST(records == 1 + 2 + 1 + 1);  // the child, 2 events, 1 allocation, 1 exemption
     EXPECT_FAIL(oversight_casework_end_exemption(store, stored, from), OVERSIGHT_E_NOT_FOUND);
+}
 
 // Meeting attendance: a core group's list, the reports by agency and the
 // non-attendance list with the line manager, and malformed arguments.
