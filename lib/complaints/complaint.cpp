@@ -64,9 +64,11 @@ Date plus(Date from, int working_days, const Calendar& calendar, const Complaint
 void check_rules(const ComplaintRules& r) {
     for (int n : {r.stage1_days, r.stage1_extended_days, r.stage2_days, r.stage2_extended_days, r.panel_days,
                   r.panel_report_days, r.authority_days})
-        if (n < 0 || n > 3650)
+        if (n < 1 || n > 3650)
             throw Error(Status::invalid_arg, "complaint rules: a timescale of " + std::to_string(n) +
-                                                 " working days is outside 0..3650");
+                                                 " working days is outside 1..3650");
+    if (r.stage1_extended_days < r.stage1_days || r.stage2_extended_days < r.stage2_days)
+        throw Error(Status::invalid_arg, "complaint rules: an extended timescale is shorter than the normal one");
 }
 
 std::string dump(const ojson& doc) { return doc.dump(-1, ' ', false, ojson::error_handler_t::replace); }

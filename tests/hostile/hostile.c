@@ -1549,6 +1549,146 @@ static void casework_area(void) {
     }
 }
 
+/* Compliance, meeting attendance and complaints (issue 9). */
+static void compliance_and_trackers_area(void) {
+    oversight_compliance_options co = OVERSIGHT_COMPLIANCE_OPTIONS_INIT;
+    oversight_casework_invitee inv = OVERSIGHT_CASEWORK_INVITEE_INIT;
+    const oversight_casework_invitee *list[1];
+    oversight_casework_attendance_query aq = OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_INIT;
+    oversight_complaints_rules cr = OVERSIGHT_COMPLAINTS_RULES_INIT;
+    static const char *const bys[] = {"team", "worker", "rule", "area", "overall"};
+    size_t i;
+
+    /* compliance */
+    INIT(oversight_compliance_options_init, oversight_compliance_options, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION);
+    co.as_of = &k_as_of;
+    CALL(REFUSE, oversight_compliance_json, "store = NULL", (NULL, &co, &g_s));
+    CALL(REFUSE, oversight_compliance_json, "out = NULL", (S, &co, NULL));
+    CALL(SUCCEED, oversight_compliance_json, "options = NULL (defaults)", (S, NULL, &g_s));
+    VERSIONS(co, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, oversight_compliance_json, (S, &co, &g_s));
+    DATES(oversight_compliance_json, "options.as_of", (S, (co.as_of = DP, &co), &g_s));
+    co.as_of = &k_as_of;
+    DATES(oversight_compliance_json, "options.period_from", (S, (co.period_from = DP, &co), &g_s));
+    co.period_from = NULL;
+    DATES(oversight_compliance_json, "options.period_to", (S, (co.period_to = DP, &co), &g_s));
+    co.period_to = NULL;
+    I32S(REFUSE, REFUSE, SUCCEED, REFUSE, oversight_compliance_json, "options.window_working_days",
+         (S, (co.window_working_days = I32, &co), &g_s));
+    co.window_working_days = 10;
+    I32S(REFUSE, REFUSE, SUCCEED, REFUSE, oversight_compliance_json, "options.recording_threshold_working_days",
+         (S, (co.recording_threshold_working_days = I32, &co), &g_s));
+    co.recording_threshold_working_days = 5;
+    TEXTS(FILTER, oversight_compliance_json, "options.team", (S, (co.team = T, &co), &g_s));
+    co.team = NULL;
+    TEXTS(FILTER, oversight_compliance_json, "options.worker", (S, (co.worker = T, &co), &g_s));
+    co.worker = NULL;
+    TEXTS(FILTER, oversight_compliance_json, "options.rule", (S, (co.rule = T, &co), &g_s));
+    co.rule = "'; DROP TABLE events; --";
+    CALL(REFUSE, oversight_compliance_json, "options.rule = SQL metacharacters", (S, &co, &g_s));
+    co.rule = NULL;
+    TEXTS(FILTER, oversight_compliance_json, "options.area", (S, (co.area = T, &co), &g_s));
+    co.area = NULL;
+    for (i = 0; i < sizeof bys / sizeof bys[0]; ++i) {
+        set_case("by = %s%s", bys[i], "");
+        CALL(SUCCEED, oversight_compliance_csv, g_case, (S, &co, 0, bys[i], &g_s));
+        CALL(SUCCEED, oversight_compliance_text, g_case, (S, &co, 1, bys[i], &g_s));
+    }
+    CALL(REFUSE, oversight_compliance_csv, "store = NULL", (NULL, &co, 1, NULL, &g_s));
+    CALL(REFUSE, oversight_compliance_csv, "out = NULL", (S, &co, 1, NULL, NULL));
+    TEXTS(REQ, oversight_compliance_csv, "by", (S, &co, 0, T, &g_s));
+    CALL(REFUSE, oversight_compliance_text, "store = NULL", (NULL, &co, 1, NULL, &g_s));
+    CALL(REFUSE, oversight_compliance_text, "out = NULL", (S, &co, 1, NULL, NULL));
+    TEXTS(REQ, oversight_compliance_text, "by", (S, &co, 0, T, &g_s));
+
+    /* meeting attendance: the fixture's event and people */
+    INIT(oversight_casework_invitee_init, oversight_casework_invitee, OVERSIGHT_CASEWORK_INVITEE_VERSION);
+    inv.person = "Bo Reed";
+    list[0] = &inv;
+    CALL(REFUSE, oversight_casework_set_attendance, "store = NULL", (NULL, EVENT, list, 1, &g_i32));
+    CALL(REFUSE, oversight_casework_set_attendance, "invitees = NULL, count = 1", (S, EVENT, NULL, 1, &g_i32));
+    CALL(REFUSE, oversight_casework_set_attendance, "count = SIZE_MAX", (S, EVENT, list, (size_t)-1, &g_i32));
+    I64S(oversight_casework_set_attendance, "event_id", (S, I64, list, 1, &g_i32));
+    VERSIONS(inv, OVERSIGHT_CASEWORK_INVITEE_VERSION, oversight_casework_set_attendance,
+             (S, EVENT, list, 1, &g_i32));
+    TEXTS(ID, oversight_casework_set_attendance, "invitees[0].person", (S, EVENT, (inv.person = T, list), 1, &g_i32));
+    inv.person = "Bo Reed";
+    TEXTS(OPT, oversight_casework_set_attendance, "invitees[0].agency", (S, EVENT, (inv.agency = T, list), 1, &g_i32));
+    inv.agency = NULL;
+    TEXTS(OPT, oversight_casework_set_attendance, "invitees[0].role", (S, EVENT, (inv.role = T, list), 1, &g_i32));
+    inv.role = NULL;
+    inv.attended = 1;
+    inv.apologies = 1;
+    CALL(REFUSE, oversight_casework_set_attendance, "attended and apologies", (S, EVENT, list, 1, &g_i32));
+    inv.apologies = 0;
+    CALL(SUCCEED, oversight_casework_set_attendance, "one invitee who came", (S, EVENT, list, 1, &g_i32));
+    CALL(SUCCEED, oversight_casework_set_attendance, "no invitees (the list cleared)", (S, EVENT, NULL, 0, &g_i32));
+
+    INIT(oversight_casework_attendance_query_init, oversight_casework_attendance_query,
+         OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_VERSION);
+    aq.from = k_day;
+    aq.to = k_as_of;
+    CALL(REFUSE, oversight_casework_attendance_report, "store = NULL", (NULL, &aq, &g_s));
+    CALL(REFUSE, oversight_casework_attendance_report, "query = NULL", (S, NULL, &g_s));
+    CALL(REFUSE, oversight_casework_attendance_report, "out = NULL", (S, &aq, NULL));
+    VERSIONS(aq, OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_VERSION, oversight_casework_attendance_report, (S, &aq, &g_s));
+    DATES(oversight_casework_attendance_report, "query.from", (S, (aq.from = D, &aq), &g_s));
+    aq.from = k_day;
+    DATES(oversight_casework_attendance_report, "query.to", (S, (aq.to = D, &aq), &g_s));
+    aq.to = k_as_of;
+    TEXTS(OPT, oversight_casework_attendance_report, "query.event_type", (S, (aq.event_type = T, &aq), &g_s));
+    aq.event_type = NULL;
+    CALL(SUCCEED, oversight_casework_attendance_report, "a period", (S, &aq, &g_s));
+    CALL(REFUSE, oversight_casework_non_attendance, "store = NULL", (NULL, &aq, &g_s));
+    CALL(REFUSE, oversight_casework_non_attendance, "query = NULL", (S, NULL, &g_s));
+    CALL(REFUSE, oversight_casework_non_attendance, "out = NULL", (S, &aq, NULL));
+    DATES(oversight_casework_non_attendance, "query.from", (S, (aq.from = D, &aq), &g_s));
+    aq.from = k_day;
+    TEXTS(OPT, oversight_casework_non_attendance, "query.event_type", (S, (aq.event_type = T, &aq), &g_s));
+    aq.event_type = NULL;
+    aq.csv = 1;
+    CALL(SUCCEED, oversight_casework_non_attendance, "a period, CSV", (S, &aq, &g_s));
+
+    /* complaints */
+    INIT(oversight_complaints_rules_init, oversight_complaints_rules, OVERSIGHT_COMPLAINTS_RULES_VERSION);
+    CALL(REFUSE, oversight_complaints_add, "store = NULL", (NULL, "CMP-1", k_day, NULL, NULL, &g_i64));
+    TEXTS(ID, oversight_complaints_add, "reference", (S, T, k_day, NULL, NULL, &g_i64));
+    DATES(oversight_complaints_add, "received", (S, "CMP-D", D, NULL, NULL, &g_i64));
+    TEXTS(ID, oversight_complaints_add, "child_id", (S, "CMP-C", k_day, T, NULL, &g_i64));
+    TEXTS(OPT, oversight_complaints_add, "category", (S, "CMP-K", k_day, NULL, T, &g_i64));
+    CALL(SUCCEED, oversight_complaints_add, "a complaint about the fixture's child",
+         (S, "CMP-1", k_day, "C1", "'; DROP TABLE complaints; --", &g_i64));
+    CALL(REFUSE, oversight_complaints_add, "the same reference again", (S, "CMP-1", k_day, NULL, NULL, &g_i64));
+    CALL(REFUSE, oversight_complaints_extend, "store = NULL", (NULL, "CMP-1"));
+    TEXTS(ID, oversight_complaints_extend, "reference", (S, T));
+    CALL(REFUSE, oversight_complaints_respond, "store = NULL", (NULL, "CMP-1", k_as_of, "upheld"));
+    TEXTS(ID, oversight_complaints_respond, "reference", (S, T, k_as_of, "upheld"));
+    TEXTS(REQ, oversight_complaints_respond, "outcome", (S, "CMP-1", k_as_of, T));
+    DATES(oversight_complaints_respond, "response", (S, "CMP-1", D, "upheld"));
+    CALL(REFUSE, oversight_complaints_escalate, "store = NULL", (NULL, "CMP-1", k_as_of, NULL));
+    TEXTS(ID, oversight_complaints_escalate, "reference", (S, T, k_as_of, NULL));
+    DATES(oversight_complaints_escalate, "requested", (S, "CMP-1", D, NULL));
+    CALL(REFUSE, oversight_complaints_record_panel, "store = NULL", (NULL, "CMP-1", k_as_of, NULL));
+    TEXTS(ID, oversight_complaints_record_panel, "reference", (S, T, k_as_of, NULL));
+    DATES(oversight_complaints_record_panel, "meeting", (S, "CMP-1", D, NULL));
+    CALL(REFUSE, oversight_complaints_set_lessons, "store = NULL", (NULL, "CMP-1", "Write sooner"));
+    TEXTS(ID, oversight_complaints_set_lessons, "reference", (S, T, "Write sooner"));
+    TEXTS(OPT, oversight_complaints_set_lessons, "lessons", (S, "CMP-1", T));
+    CALL(REFUSE, oversight_complaints_open_json, "store = NULL", (NULL, &k_as_of, NULL, 0, &g_s));
+    CALL(REFUSE, oversight_complaints_open_json, "out = NULL", (S, &k_as_of, NULL, 0, NULL));
+    VERSIONS(cr, OVERSIGHT_COMPLAINTS_RULES_VERSION, oversight_complaints_open_json, (S, &k_as_of, &cr, 0, &g_s));
+    DATES(oversight_complaints_open_json, "as_of", (S, DP, NULL, 0, &g_s));
+    I32S(REFUSE, REFUSE, REFUSE, REFUSE, oversight_complaints_open_json, "rules.stage1_days",
+         (S, &k_as_of, (cr.stage1_days = I32, &cr), 0, &g_s));
+    cr.stage1_days = 10;
+    CALL(SUCCEED, oversight_complaints_open_json, "the open complaints, CSV", (S, &k_as_of, &cr, 1, &g_s));
+    CALL(REFUSE, oversight_complaints_lessons_json, "store = NULL", (NULL, "2025Q1", NULL, 0, &g_s));
+    CALL(REFUSE, oversight_complaints_lessons_json, "out = NULL", (S, "2025Q1", NULL, 0, NULL));
+    TEXTS(REQ, oversight_complaints_lessons_json, "quarter", (S, T, NULL, 0, &g_s));
+    CALL(REFUSE, oversight_complaints_lessons_json, "quarter = 2025Q5", (S, "2025Q5", NULL, 0, &g_s));
+    CALL(REFUSE, oversight_complaints_lessons_json, "quarter = 99999Q1", (S, "99999Q1", NULL, 0, &g_s));
+    CALL(SUCCEED, oversight_complaints_lessons_json, "a quarter, text", (S, "2025Q1", NULL, 1, &g_s));
+}
+
 static void batch_area(void) {
     oversight_batch_options o = OVERSIGHT_BATCH_OPTIONS_INIT;
     oversight_batch_event e = OVERSIGHT_BATCH_EVENT_INIT;
@@ -1918,6 +2058,7 @@ int main(int argc, char **argv) {
     casework_area();
     batch_area();
     reminders_area();
+    compliance_and_trackers_area();
 
     /* The store is intact: the fixture's child is there, the plan exports. */
     after = count_history();
