@@ -2,6 +2,7 @@
 #include "cli.hpp"
 
 #include <oversight/workforce/team.hpp>
+#include <oversight/calendar/school_calendar.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
 #include <oversight/casework/case.hpp>
@@ -69,7 +70,7 @@ struct RemindOptions {
 };
 
 struct ComplianceCliOptions {
-    std::string from, to, by, format = "text", pack, team, worker, rule, area;
+    std::string from, to, by, format = "text", pack, team, worker, rule, area, school_calendar;
     int within = 10;
     int recording_threshold = 5;
     bool children = false;
@@ -189,6 +190,10 @@ void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
     if (!o.area.empty()) options.area = o.area;
     const std::optional<ComplianceBy> by =
         o.by.empty() ? std::nullopt : std::optional<ComplianceBy>(compliance_by_from_string(o.by));
+    std::optional<SchoolCalendar> school;
+    if (!o.school_calendar.empty())
+        school = SchoolCalendar::from_toml(read_input(o.school_calendar, "--school-calendar"), england());
+    options.school = school ? &*school : nullptr;
     Store store = open_existing(ctx, StoreUse::read_only);
     const ComplianceReport report = compliance(store, load_pack(o.pack), england(), options);
     if (o.format == "json")
@@ -457,6 +462,9 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     comp->add_option("--rule", compliance_opts->rule, "Only this rule id");
     comp->add_option("--area", compliance_opts->area, "Only this rule area");
     comp->add_option("--pack", compliance_opts->pack, "Local rule pack (TOML) layered over the default England pack");
+    comp->add_option("--school-calendar", compliance_opts->school_calendar,
+                     "School terms (TOML: name, [[term]] name/first_day/last_day, non_school_days) for the termly "
+                     "rules (PEP reviews); without it they are listed as not counted");
     comp->callback([&ctx, compliance_opts] { run_compliance(ctx, *compliance_opts); });
 
     // case add / case event

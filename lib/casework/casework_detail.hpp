@@ -64,7 +64,10 @@ struct TeamSpan {
 /// recorded and who held the case over time.
 struct CaseHistory {
     CaseRecord record;                  // as load_case gives it
-    std::vector<Date> recorded_on;      // parallel to record.events: the UTC date each was recorded
+    /// Parallel to record.events: the UTC date each was stored by a call
+    /// (save_event, a batch); nullopt for one imported from a file, whose
+    /// recording date the store does not know.
+    std::vector<std::optional<Date>> recorded_on;
     std::vector<Allocation> allocations;  // every allocation of the child, by start
 };
 

@@ -8,6 +8,7 @@
 #include "casework/casework_detail.hpp"
 #include "core/csv.hpp"
 #include "core/text.hpp"
+#include "core/validation.hpp"
 #include "workforce/workforce_repository.hpp"
 
 #include <nlohmann/json.hpp>
@@ -172,8 +173,14 @@ std::vector<ComplianceItem> classify_case(const ComplianceCase& c, const std::ve
         if (met[k]) {
             const std::size_t i = *met[k];
             item.met_event = r.events[i].type;
-            if (i < c.recorded_on.size() && c.recorded_on[i]) {
-                item.met_recorded_on = c.recorded_on[i];
+            // The host's own recording date (attribute recorded_on) first:
+            // a case system that syncs later, or a return, knows it.
+            std::optional<Date> recorded;
+            if (const std::string* host = attribute(r.events[i], "recorded_on"))
+                recorded = Date::try_parse_iso(detail::trim(*host));
+            if (!recorded && i < c.recorded_on.size()) recorded = c.recorded_on[i];
+            if (recorded) {
+                item.met_recorded_on = recorded;
                 const int delay = *item.met_recorded_on > *o.met_on
                                       ? calendar.working_days_between(*o.met_on, *item.met_recorded_on)
                                       : 0;
@@ -182,24 +189,34 @@ std::vector<ComplianceItem> classify_case(const ComplianceCase& c, const std::ve
             }
         }
 
-        // An exemption covering the day it fell due, when not met by then.
+        // An exemption covering the day it fell due, when not met by then,
+        // excuses it while it lasts: met, or still open, by the exemption's
+        // last day (or while it has no end), exempt; otherwise it counts as
+        // due on that last day (met late, or overdue, from then), with the
+        // exemption named beside it.
         const bool met_in_time = o.met_on && *o.met_on <= o.due;
         const Exemption* exempt =
             !met_in_time && o.due <= as_of ? covering(c.exemptions, o.due, item.area) : nullptr;
-
+        std::optional<Date> excused_until;
         if (exempt) {
-            item.state = ComplianceState::exempt;
             item.exemption = *exempt;
+            const Date settled = o.met_on ? *o.met_on : o.ended_on ? *o.ended_on : as_of;
+            if (exempt->to && *exempt->to < settled) excused_until = *exempt->to;
+        }
+        const Date due = excused_until.value_or(o.due);
+
+        if (exempt && !excused_until) {
+            item.state = ComplianceState::exempt;
         } else if (o.met_on) {
-            const int late = Date::days_between(o.due, *o.met_on);
+            const int late = Date::days_between(due, *o.met_on);
             item.state = late > 0 ? ComplianceState::met_late : ComplianceState::met_on_time;
             item.days = std::max(late, 0);
         } else if (o.ended_on) {
             item.state = ComplianceState::overdue;  // the chain ended unmet after the due date
-            item.days = Date::days_between(o.due, *o.ended_on);
-        } else if (o.due < as_of) {
+            item.days = Date::days_between(due, *o.ended_on);
+        } else if (due < as_of) {
             item.state = ComplianceState::overdue;
-            item.days = Date::days_between(o.due, as_of);
+            item.days = Date::days_between(due, as_of);
         } else {
             item.state = o.due <= settings.due_soon_until ? ComplianceState::due_soon : ComplianceState::not_yet_due;
             item.days = Date::days_between(as_of, o.due);
@@ -325,12 +342,22 @@ public:
         report_.due_soon_until = add_duration(options.as_of, options.window, calendar);
         report_.recording_threshold_working_days = options.recording_threshold_working_days;
         settings_ = {options.as_of, report_.due_soon_until, options.recording_threshold_working_days};
+        if (!options.school)
+            for (const Rule& rule : pack.rules())
+                if (rule.enabled && needs_school_calendar(rule) && (!options.rule || *options.rule == rule.id) &&
+                    (!options.area || *options.area == rule.area))
+                    report_.not_counted.emplace_back(
+                        rule.id, "counted in school " +
+                                     std::string(rule.duration.unit == Unit::school_terms ? "terms" : "days") +
+                                     " and no school calendar was given (a local setting: the terms of the "
+                                     "authority's schools)");
     }
 
     /// Schedules and classifies one case; keeps its items due in the period
     /// that pass the filters.
     void add(const ComplianceCase& c) {
-        const std::vector<Obligation> obligations = schedule_case(pack_, c.record, options_.as_of, calendar_);
+        const std::vector<Obligation> obligations =
+            schedule_case(pack_, c.record, options_.as_of, calendar_, options_.school);
         for (ComplianceItem& i : classify_case(c, obligations, pack_, calendar_, settings_)) {
             const Obligation& o = i.obligation;
             if (o.due < report_.period_from || report_.period_to < o.due) continue;
@@ -411,9 +438,11 @@ std::vector<AllocationSpan> spans_of(const std::vector<Allocation>& allocations,
 ComplianceReport compliance(const Store& store, const RulePack& pack, const Calendar& calendar,
                             const ComplianceOptions& options) {
     const auto& workforce = detail::workforce_repository(store);
-    if (options.worker && !workforce.find_person(*options.worker))
+    // Names looked up are checked as names are when stored.
+    if (options.worker &&
+        !workforce.find_person(detail::checked_name(*options.worker, "worker (filter)", detail::kMaxNameBytes)))
         throw Error(Status::not_found, "no worker named '" + detail::sanitize_utf8(*options.worker) + "'");
-    if (options.team && !workforce.find_team(*options.team))
+    if (options.team && !workforce.find_team(detail::checked_name(*options.team, "team (filter)", detail::kMaxNameBytes)))
         throw Error(Status::not_found, "no team named '" + detail::sanitize_utf8(*options.team) + "'");
     if (options.rule && !pack.find(*options.rule))
         throw Error(Status::not_found, "no rule '" + detail::sanitize_utf8(*options.rule) + "' in rule pack '" +
@@ -433,7 +462,7 @@ ComplianceReport compliance(const Store& store, const RulePack& pack, const Cale
     detail::for_each_case(store, {}, options.as_of, [&](detail::CaseHistory&& h) {
         ComplianceCase c;
         c.allocations = spans_of(h.allocations, teams, options.as_of);
-        c.recorded_on.assign(h.recorded_on.begin(), h.recorded_on.end());
+        c.recorded_on = std::move(h.recorded_on);
         c.record = std::move(h.record);
         if (auto e = exempt.find(c.record.child_id); e != exempt.end()) c.exemptions = std::move(e->second);
         report.add(c);
@@ -516,6 +545,9 @@ std::string compliance_to_json(const ComplianceReport& report) {
     doc["period"] = {{"from", report.period_from.iso()}, {"to", report.period_to.iso()}};
     doc["due_soon_until"] = report.due_soon_until.iso();
     doc["recording_threshold_working_days"] = report.recording_threshold_working_days;
+    ojson not_counted = ojson::array();
+    for (const auto& [rule, reason] : report.not_counted) not_counted.push_back({{"rule", rule}, {"reason", reason}});
+    doc["not_counted"] = std::move(not_counted);
     ojson groups = ojson::array();
     for (const ComplianceGroup& g : report.groups)
         groups.push_back({{"by", std::string(to_string(g.by))},
@@ -612,6 +644,7 @@ std::string compliance_to_text(const ComplianceReport& report, bool children, st
     out << "Compliance as of " << report.as_of.iso() << ": obligations due " << report.period_from.iso() << " to "
         << report.period_to.iso() << " (due soon: by " << report.due_soon_until.iso()
         << "; recorded late: more than " << report.recording_threshold_working_days << " working days after)\n";
+    for (const auto& [rule, reason] : report.not_counted) out << "Not counted: " << rule << ": " << reason << "\n";
     std::string last;
     for (const ComplianceGroup& g : chosen(report, by)) {
         const std::string dim(to_string(g.by));

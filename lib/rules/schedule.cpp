@@ -119,10 +119,6 @@ std::string and_list(const std::vector<std::string>& xs) {
 
 bool school_unit(Unit u) { return u == Unit::school_days || u == Unit::school_terms; }
 
-bool needs_school(const Rule& r) {
-    return school_unit(r.duration.unit) || (r.active_from && school_unit(r.active_from->unit)) ||
-           (r.active_until && school_unit(r.active_until->unit));
-}
 
 bool when_matches(const Rule& r, const std::map<std::string, std::string>& attrs) {
     for (const auto& [key, alts] : r.when) {
@@ -276,6 +272,11 @@ struct Ev {
 };
 
 }  // namespace
+
+bool needs_school_calendar(const Rule& r) noexcept {
+    return school_unit(r.duration.unit) || (r.active_from && school_unit(r.active_from->unit)) ||
+           (r.active_until && school_unit(r.active_until->unit));
+}
 
 Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar, const SchoolCalendar* school,
                         CountingRules counting) {
@@ -442,7 +443,7 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
 
     for (const Rule& rule : pack.rules()) {
         if (!rule.enabled || rule.commencement == Commencement::pending) continue;
-        if (!school && needs_school(rule)) continue;
+        if (!school && needs_school_calendar(rule)) continue;
         auto satisfies = [&](const CaseEvent& e) { return contains(rule.satisfied_by, e.type); };
         // anchor = first: triggers inside an earlier chain of this rule are not new chains.
         std::size_t busy_until = 0;

@@ -13,24 +13,29 @@
 // met its 31 March deadline (and is reported as recorded late, below).
 //
 // Late recording. Each item met by an event carries that event's recording
-// date (the UTC date of RecordedEvent::recorded_at, the first recording) and
-// the delay in working days (the calendar's working days in (happened,
-// recorded]). No regulation sets a timescale for writing up a visit; the
+// date and the delay in working days (the calendar's working days in
+// (happened, recorded]). The recording date is the host's own when the event
+// carries it (attribute `recorded_on`, ISO: a case system syncing later
+// knows when the worker wrote it up); else, for an event stored by a call
+// (save_event, a batch), the UTC date of RecordedEvent::recorded_at, the
+// first recording; an event imported from a return has none (the import
+// date says nothing about the recording). No regulation sets a timescale for writing up a visit; the
 // default threshold of 5 working days is a common local standard (compare
 // the 5-working-day sign-off of review records some authorities set,
 // shared/domain/statutory-timescales.md) and is a setting
-// (ComplianceOptions::recording_threshold_working_days). An imported event
-// is "recorded" when it was imported.
+// (ComplianceOptions::recording_threshold_working_days).
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <oversight/calendar/calendar.hpp>
 #include <oversight/calendar/duration.hpp>
+#include <oversight/calendar/school_calendar.hpp>
 #include <oversight/casework/exemption.hpp>
 #include <oversight/core/date.hpp>
 #include <oversight/rules/rule_pack.hpp>
@@ -141,12 +146,15 @@ struct ClassifySettings {
 /// Exemptions (c.exemptions; a child missing, in custody, in hospital,
 /// abroad, a visit refused): an obligation that fell due on or before as_of
 /// on a day an exemption covers for its rule's area (covering(), the due
-/// date tested) and was not met by its due date is ComplianceState::exempt,
-/// with `exemption` set: never counted as met, nor as overdue, and never
-/// dropped. One met on time stays met on time (the exemption was not
-/// needed); one met late is exempt (the lateness has its approved reason).
-/// An obligation not yet due on as_of keeps its state: the child may be
-/// back before it falls due.
+/// date tested) and was not met by its due date is excused while the
+/// exemption lasts. Met (or its chain ended) by the exemption's last day,
+/// or still open while the exemption has no end or has not ended by as_of:
+/// ComplianceState::exempt, never counted as met nor as overdue, never
+/// dropped. Otherwise it counts as due on the exemption's last day: met
+/// late, or overdue, by the days since then, so an exemption never hides a
+/// missed visit for ever. Either way `exemption` names it. One met on time
+/// stays met on time (the exemption was not needed); one not yet due on
+/// as_of keeps its state (the child may be back before it falls due).
 std::vector<ComplianceItem> classify_case(const ComplianceCase& c, const std::vector<Obligation>& obligations,
                                           const RulePack& pack, const Calendar& calendar,
                                           const ClassifySettings& settings);
@@ -166,6 +174,11 @@ struct ComplianceOptions {
     std::optional<std::string> worker;  // exact name, ignoring ASCII case
     std::optional<std::string> rule;    // a rule id
     std::optional<std::string> area;    // a rule area
+    /// The school calendar that termly rules (PEP reviews: school terms and
+    /// days) are counted with; must outlive the call. Null: those rules are
+    /// not counted and the report lists them (ComplianceReport::not_counted),
+    /// never leaving them out silently.
+    const SchoolCalendar* school = nullptr;
 };
 
 /// How many items of each state.
@@ -211,6 +224,9 @@ struct ComplianceReport {
     std::vector<ComplianceItem> items;
     /// Overall first, then by team, worker, rule and area (each by key).
     std::vector<ComplianceGroup> groups;
+    /// The pack's rules this report could not count, with why (a termly
+    /// rule without a school calendar), by rule id. Empty when all counted.
+    std::vector<std::pair<std::string, std::string>> not_counted;
 
     /// The groups of one dimension.
     std::vector<ComplianceGroup> groups_by(ComplianceBy by) const;
@@ -240,7 +256,8 @@ ComplianceReport compliance_of(const std::vector<ComplianceCase>& cases, const R
 
 /// The report as the JSON document {"format":"oversight-compliance",
 /// "version":1,"as_of","period":{"from","to"},"due_soon_until",
-/// "recording_threshold_working_days","groups":[{"by","key","numerator",
+/// "recording_threshold_working_days","not_counted":[{"rule","reason"}],
+/// "groups":[{"by","key","numerator",
 /// "denominator","percent" (or null),"counts":{...}}],"items":[{"child",
 /// "worker","team","rule","title","area","source","layer","due","anchor",
 /// "anchor_event","state","days","met_on","met_event","met_recorded_on",

@@ -2,7 +2,7 @@
 // open, or ended unmet) with its due date and an explanation, counted from
 // actual events, never from previous due dates.
 //
-// The hard cases, each tested in tests/cpp/rules/hard_cases_test.cpp:
+// The hard cases, each tested in tests/cpp/rules/schedule_hard_cases_test.cpp:
 //  - An interval that straddles a placement's first anniversary: the SAFE
 //    reading. A gap that begins in the first year is a first-year interval
 //    (CPPCR 2010 reg 28(2)(b), "at intervals of not more than six weeks for
@@ -29,7 +29,11 @@
 //  - Short breaks (reg 48, legal status V3/V4): their own visit and review
 //    rules; the ordinary ones do not apply.
 //  - Permanence in a return: placed for adoption (A3-A6) is the permanent
-//    regime, long-term fostering (U1/U4) the long-term foster one.
+//    regime, long-term fostering (U1/U4) the long-term foster one. UNCONFIRMED
+//    for A3-A6: a child placed for adoption may instead be visited under the
+//    Adoption Agencies Regulations 2005 reg 36 (weekly until the first
+//    review); the domain notes do not settle it, so a local pack may
+//    override the regime (visit_regime attribute).
 //
 // Each next due date of an "interval" chain is counted from the actual
 // previous event, never from the previous due date: a late event is "met
@@ -161,6 +165,10 @@ inline bool operator!=(const Obligation& a, const Obligation& b) { return !(a ==
 /// for school units without `school`.
 Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar,
                         const SchoolCalendar* school = nullptr, CountingRules counting = {});
+
+/// True when the rule counts in school days or terms (its duration or
+/// window): schedule_case leaves it out without a school calendar.
+bool needs_school_calendar(const Rule& rule) noexcept;
 
 /// Every obligation of the case up to `as_of`: met ones (with met_on) and the
 /// open one per rule chain (each next due counted from the actual previous

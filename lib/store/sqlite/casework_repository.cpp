@@ -781,7 +781,7 @@ private:
                              "ORDER BY child_id, effective_from, key",
                              as_of, few);
         ChildRows events(c_,
-                         std::string("SELECT child_id, type, date, attributes, external_id, recorded_at FROM events WHERE ") +
+                         std::string("SELECT child_id, type, date, attributes, external_id, recorded_at, source FROM events WHERE ") +
                              (history ? "date <= ?1" : "?1 IS NOT NULL") + " ORDER BY child_id, date, id",
                          as_of, few);
         std::optional<ChildRows> allocations;
@@ -810,7 +810,12 @@ private:
                 SQLite::Statement& e = events.row();
                 r.events.push_back({e.getColumn(1).getString(), Date::parse_iso(e.getColumn(2).getString()),
                                     attributes_from_json(e.getColumn(3).getString()), opt_text(e.getColumn(4))});
-                if (history) h.recorded_on.push_back(Date::parse_iso(e.getColumn(5).getString().substr(0, 10)));
+                // Recorded when stored, unless it came from a file (a
+                // return): then when it was imported, not when recorded.
+                if (history)
+                    h.recorded_on.push_back(e.getColumn(6).getString() == "manual"
+                                                ? std::optional<Date>(Date::parse_iso(e.getColumn(5).getString().substr(0, 10)))
+                                                : std::nullopt);
             }
             if (allocations)
                 for (bool more = allocations->seek(row); more; more = allocations->next(row)) {

@@ -6,12 +6,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include <oversight/calendar/calendar.hpp>
+#include <oversight/calendar/school_calendar.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
 #include <oversight/casework/exemption.hpp>
 #include <oversight/compliance/compliance.hpp>
 #include <oversight/core/error.hpp>
+#include <oversight/core/file.hpp>
 #include <oversight/import/ssda903.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/store.hpp>
@@ -384,16 +386,21 @@ BOOST_AUTO_TEST_CASE(a_missed_obligation_counts_against_the_worker_allocated_whe
 BOOST_AUTO_TEST_CASE(a_visit_due_while_the_child_was_missing_is_exempt_with_the_reason) {
     // Acceptance (issue 9 point 4): C1, placed 6 January 2025, is missing
     // from 27 January to 16 February (3 weeks, visits only). Its visit due
-    // 3 February (4 weeks) happens on 18 February, 15 days late: exempt,
-    // with the reason, and neither met nor overdue in the aggregates. The
-    // review due the same day is not covered (the exemption is for visits):
-    // overdue. The next visit, due 18 March after the exemption ended, is
-    // overdue on 31 March. C2, missing over the same days but visited on
-    // 31 January, keeps its visit met on time: the exemption was not needed.
+    // 3 February (4 weeks) happens on 14 February, while it is still
+    // missing: exempt, with the reason, and neither met nor overdue in the
+    // aggregates. The review due the same day is not covered (the exemption
+    // is for visits): overdue. The next visit, due 14 March, is overdue on
+    // 31 March. C2, missing over the same days but visited on 31 January,
+    // keeps its visit met on time: the exemption was not needed. C3, missing
+    // over the same days and visited only on 20 February, 4 days after it
+    // came back: the exemption excused the visit until 16 February, so it
+    // was met late by 4 days, the exemption named beside it. C4 was never
+    // visited after it came back: overdue from 16 February, 43 days on
+    // 31 March (an exemption never hides a missed visit for ever).
     Store store = Store::open_in_memory();
     save_team(store, {"Team A", "", ""});
     save_worker(store, {"Ann Lee", "Team A", ""});
-    for (const char* child : {"C1", "C2"}) {
+    for (const char* child : {"C1", "C2", "C3", "C4"}) {
         save_child(store, {child, d("2012-05-01")});
         allocate(store, child, "Ann Lee", d("2025-01-06"));
         record_event(store, child, {"became_looked_after", d("2025-01-06"), {}}, "t", &pack());
@@ -408,28 +415,35 @@ BOOST_AUTO_TEST_CASE(a_visit_due_while_the_child_was_missing_is_exempt_with_the_
         missing.areas = {"visits"};
         add_exemption(store, missing);
     }
-    record_event(store, "C1", {"visit", d("2025-02-18"), {}}, "t", &pack());
+    record_event(store, "C1", {"visit", d("2025-02-14"), {}}, "t", &pack());
     record_event(store, "C2", {"visit", d("2025-01-31"), {}}, "t", &pack());
+    record_event(store, "C3", {"visit", d("2025-02-20"), {}}, "t", &pack());
 
     ComplianceOptions o;
     o.as_of = d("2025-03-31");
     const ComplianceReport r = oversight::compliance(store, pack(), cal(), o);
     const ComplianceItem& visit = find(r.items, "C1", "t.visit", d("2025-02-03"));
     BOOST_TEST(visit.state == ComplianceState::exempt);
-    BOOST_TEST(visit.obligation.met_on == d("2025-02-18"));
+    BOOST_TEST(visit.obligation.met_on == d("2025-02-14"));
     BOOST_REQUIRE(visit.exemption.has_value());
     BOOST_TEST(visit.exemption->reason == "missing from care; police notified");
     BOOST_TEST(visit.exemption->approved_by == "Dee Head");
     BOOST_TEST(find(r.items, "C1", "t.review", d("2025-02-03")).state == ComplianceState::overdue);
-    BOOST_TEST(find(r.items, "C1", "t.visit", d("2025-03-18")).state == ComplianceState::overdue);
+    BOOST_TEST(find(r.items, "C1", "t.visit", d("2025-03-14")).state == ComplianceState::overdue);
     BOOST_TEST(find(r.items, "C2", "t.visit", d("2025-02-03")).state == ComplianceState::met_on_time);
+    const ComplianceItem& late = find(r.items, "C3", "t.visit", d("2025-02-03"));
+    BOOST_TEST(late.state == ComplianceState::met_late);
+    BOOST_TEST(late.days == 4);
+    BOOST_TEST(late.exemption.has_value());
+    const ComplianceItem& missed = find(r.items, "C4", "t.visit", d("2025-02-03"));
+    BOOST_TEST(missed.state == ComplianceState::overdue);
+    BOOST_TEST(missed.days == 43);
+    BOOST_TEST(missed.exemption.has_value());
 
     const ComplianceGroup overall = r.groups_by(ComplianceBy::overall).front();
     BOOST_TEST(overall.counts.exempt == 1);
-    // C1: review and 18 March visit overdue; C2: visit met, review overdue,
-    // visit due 28 February (from 31 January) overdue.
     BOOST_TEST(overall.denominator == overall.counts.met_on_time + overall.counts.met_late + overall.counts.overdue);
-    BOOST_TEST(overall.numerator == 1);
+    BOOST_TEST(overall.numerator == 1);  // C2's visit
 
     const auto j = nlohmann::json::parse(compliance_to_json(r));
     bool seen = false;
@@ -444,6 +458,43 @@ BOOST_AUTO_TEST_CASE(a_visit_due_while_the_child_was_missing_is_exempt_with_the_
     BOOST_TEST(seen);
     BOOST_TEST(compliance_to_text(r, true).find("missing 2025-01-27 to 2025-02-16: missing from care; police "
                                                 "notified (approved by Dee Head)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(termly_rules_are_counted_with_a_school_calendar_and_listed_without_one) {
+    // Issue 9 point 3: a termly obligation is never dropped silently. The
+    // England pack's pep.review is termly ("by the last day of the next
+    // term", calendar/duration.hpp): from a PEP on Monday 16 September 2024
+    // (Autumn term) it is due by the last day of the Spring term, Friday
+    // 4 April 2025, in the test school calendar.
+    Store store = Store::open_in_memory();
+    save_team(store, {"Team A", "", ""});
+    save_worker(store, {"Ann Lee", "Team A", ""});
+    save_child(store, {"C1", d("2012-05-01")});
+    allocate(store, "C1", "Ann Lee", d("2024-09-09"));
+    const RulePack& england = RulePack::england_default();
+    record_event(store, "C1", {"became_looked_after", d("2024-09-09"), {}}, "t", &england);
+    record_event(store, "C1", {"pep", d("2024-09-16"), {}}, "t", &england);
+
+    ComplianceOptions o;
+    o.as_of = d("2025-03-31");
+    o.period_to = d("2025-04-30");
+    o.area = "pep";
+    const ComplianceReport without = oversight::compliance(store, england, cal(), o);
+    BOOST_TEST(std::none_of(without.items.begin(), without.items.end(),
+                            [](const ComplianceItem& i) { return i.obligation.rule_id == "pep.review"; }));
+    BOOST_TEST(std::any_of(without.not_counted.begin(), without.not_counted.end(),
+                           [](const auto& n) { return n.first == "pep.review"; }));
+    BOOST_TEST(compliance_to_text(without, false).find("Not counted: pep.review: counted in school terms") !=
+               std::string::npos);
+    BOOST_TEST(nlohmann::json::parse(compliance_to_json(without))["not_counted"].size() == without.not_counted.size());
+
+    const SchoolCalendar school =
+        SchoolCalendar::from_toml(read_file(OVERSIGHT_TEST_DATA_DIR "/calendar_school.toml", "school"), cal());
+    o.school = &school;
+    const ComplianceReport with = oversight::compliance(store, england, cal(), o);
+    BOOST_TEST(with.not_counted.empty());
+    const ComplianceItem& review = find(with.items, "C1", "pep.review", d("2025-04-04"));
+    BOOST_TEST(review.state == ComplianceState::due_soon);
 }
 
 BOOST_AUTO_TEST_CASE(a_host_due_date_that_differs_is_reported_with_both_explanations) {
