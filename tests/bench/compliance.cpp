@@ -4,7 +4,8 @@
 //   - ours: every case's obligations classified as of one day (the full
 //     compliance report), all reminders, and one worker's reminders;
 //   - plain SQL: `/usr/bin/sqlite3` running the GROUP BY an analyst would
-//     write (each child's last visit against 6 weeks);
+//     write (tests/bench/compliance_plain.sql: each child's last visit
+//     against 6 weeks);
 //   - plain Python: tests/bench/compliance_plain.py computing the visit and
 //     review chains from the events table (it reads the store itself);
 // and a daily delta (a day's visits for 2% of the children) applied with
@@ -129,11 +130,8 @@ int main(int argc, char** argv) {
                     authority.events, authority.workers, authority.teams, seconds_since(t0));
         std::printf("  %-46s %11s %10s %12s\n", "", "seconds", "ratio", "peak RSS");
 
-        const Run plain_sql = command(
-            "/usr/bin/sqlite3 " + quoted(db) +
-            " \"SELECT count(*) FROM (SELECT child_id, max(date) AS last FROM events WHERE type = 'visit' AND date <= '" +
-            as_of.iso() + "' GROUP BY child_id HAVING julianday('" + as_of.iso() +
-            "') - julianday(last) > 42)\" > /dev/null");
+        const Run plain_sql = command("/usr/bin/sqlite3 -cmd \".parameter set @as_of '" + as_of.iso() + "'\" " +
+                                      quoted(db) + " < " + quoted(OVERSIGHT_COMPLIANCE_PLAIN_SQL) + " > /dev/null");
         row("sqlite3: last visit per child vs 6 weeks", plain_sql, plain_sql.seconds);
         const Run plain_py = command("python3 " + quoted(OVERSIGHT_COMPLIANCE_PLAIN_PY) + " " + quoted(db) + " " +
                                      as_of.iso() + " " + quoted(holidays) + " > " + quoted(root / "plain.json"));
