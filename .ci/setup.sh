@@ -76,7 +76,7 @@ echo "== benchmarks (figures, not pass/fail tests; README \"Benchmarks\")"
 ./build/tests/bench/oversight_bench_workdays
 ./build/tests/bench/oversight_bench_ingest
 ./build/tests/bench/oversight_bench_import_903 10000 30000
-./build/tests/bench/oversight_bench_compliance 1000 20000
+./build/tests/bench/oversight_bench_compliance 1000 2000 20000
 
 echo "== ASan+UBSan build of the tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DOVERSIGHT_SANITIZE=ON -DOVERSIGHT_BUILD_BENCHMARKS=OFF >/dev/null

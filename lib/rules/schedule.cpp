@@ -662,22 +662,25 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
     //    took over the gap does not add a second obligation;
     //  - otherwise the rule that governs the gap first measures it: a gap
     //    that begins in a placement's first year is a first-year interval
-    //    even when it ends after the anniversary (the safe reading), met or
-    //    open alike.
+    //    even when it ends after the anniversary (the safe reading), met,
+    //    open or ended unmet alike (of two kept breaches of one gap, the
+    //    first governor's stands).
     auto same_gap = [](const Found& f, const Found& g) {
         return g.trigger == f.trigger && g.anchor == f.anchor && g.satisfied_by == f.satisfied_by;
     };
     std::vector<Obligation> out;
-    for (const Found& f : found) {
-        if (!f.stale) {
-            const bool shadowed = std::any_of(found.begin(), found.end(), [&](const Found& g) {
-                if (!same_gap(f, g)) return false;
-                if (g.stale) return true;
-                return g.since < f.since;
-            });
-            if (shadowed) continue;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const Found& f = found[i];
+        bool shadowed = false;
+        for (std::size_t j = 0; j < found.size() && !shadowed; ++j) {
+            const Found& g = found[j];
+            if (j == i || !same_gap(f, g)) continue;
+            if (f.stale)
+                shadowed = g.stale && (g.since < f.since || (g.since == f.since && j < i));
+            else
+                shadowed = g.stale || g.since < f.since;
         }
-        out.push_back(f.o);
+        if (!shadowed) out.push_back(f.o);
     }
     std::stable_sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) {
         return std::tie(a.due, a.rule_id) < std::tie(b.due, b.rule_id);

@@ -9,11 +9,14 @@
 //   - plain Python: tests/bench/compliance_plain.py computing the visit and
 //     review chains from the events table (it reads the store itself);
 // and a daily delta (a day's visits for 2% of the children) applied with
-// every deadline recomputed. Prints seconds, ratios and the peak RSS of
-// each part, run in its own child process so that the RSS is its own.
+// every deadline recomputed. Then the visit and review obligations due
+// before the day, counted by both Oversight and the Python script, are
+// compared: the same chains must give the same counts. Prints seconds,
+// ratios and the peak RSS of each part, run in its own child process so that
+// the RSS is its own.
 //
 //   cmake --build build --target oversight_bench_compliance -j1
-//   build/tests/bench/oversight_bench_compliance [CHILDREN ...]   (default: 1000 20000)
+//   build/tests/bench/oversight_bench_compliance [CHILDREN ...]   (default: 1000 2000 20000)
 //
 // The synthetic authority has about 12 events per child: 83,000 children
 // make a million events. A benchmark, not a test: targets are printed
@@ -28,6 +31,8 @@
 #include <oversight/store/store.hpp>
 
 #include "support/synthetic_authority.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -103,7 +108,7 @@ void row(const char* what, const Run& r, double base) {
 int main(int argc, char** argv) {
     std::vector<long> sizes;
     for (int i = 1; i < argc; ++i) sizes.push_back(std::atol(argv[i]));
-    if (sizes.empty()) sizes = {1000, 20000};
+    if (sizes.empty()) sizes = {1000, 2000, 20000};
     char tmpl[] = "/tmp/oversight-bench-compliance-XXXXXX";
     const fs::path root = mkdtemp(tmpl);
     const Date as_of = Date::parse_iso("2025-03-31");
@@ -170,7 +175,57 @@ int main(int argc, char** argv) {
             return 0;
         });
         if (!one.ok) std::printf("  one worker's reminders FAILED\n");
+
+        // The same chains, counted by both: Oversight's visit and review
+        // obligations due before as_of against the Python script's.
+        in_child([&] {
+            Store store = open_read_only(db);
+            ComplianceOptions o;
+            o.as_of = as_of;
+            o.period_from = Date::parse_iso("2000-01-01");
+            o.period_to = as_of.add_days(-1);
+            const ComplianceReport r = compliance(store, pack, calendar, o);
+            std::ifstream in(root / "plain.json");
+            const nlohmann::json py = nlohmann::json::parse(in);
+            bool agree = true;
+            for (const char* area : {"visits", "reviews"}) {
+                ComplianceCounts ours;
+                for (const ComplianceGroup& g : r.groups_by(ComplianceBy::area))
+                    if (g.key == area) ours = g.counts;
+                const auto& theirs = py[area];
+                const long py_overdue = theirs["overdue"].get<long>() + theirs["ended_unmet"].get<long>();
+                std::printf("  check, %-7s met on time %ld/%ld, late %ld/%ld, overdue %ld/%ld (ours/python)\n", area,
+                            static_cast<long>(ours.met_on_time), theirs["met_on_time"].get<long>(),
+                            static_cast<long>(ours.met_late), theirs["met_late"].get<long>(),
+                            static_cast<long>(ours.overdue), py_overdue);
+                agree = agree && ours.met_on_time == theirs["met_on_time"].get<long>() &&
+                        ours.met_late == theirs["met_late"].get<long>() && ours.overdue == py_overdue;
+            }
+            std::printf("  check: %s\n", agree ? "the same chains, the same counts" : "COUNTS DIFFER");
+            return 0;
+        });
+
+        // A day's changes from the case system (a visit on as_of for one
+        // child in 50) applied, then every deadline of the authority
+        // recomputed (all reminders).
+        const Run delta = in_child([&] {
+            Store store = Store::open(db.string());
+            Batch day;
+            for (long i = 0; i < n; i += 50) {
+                batch::SaveEvent e;
+                e.child = test::synthetic_child_id(i);
+                e.event = {"visit", as_of, {}, "DELTA-" + std::to_string(i)};
+                day.add(std::move(e));
+            }
+            if (!apply(store, day).applied) return 1;
+            return reminders(store, pack, calendar, as_of, Duration{10, Unit::working_days}).empty() ? 1 : 0;
+        });
+        row("oversight: a day's visits (2%), every deadline", delta, plain_sql.seconds);
     }
-    fs::remove_all(root);
+    // OVERSIGHT_BENCH_KEEP=1 keeps the stores to look at.
+    if (const char* keep = std::getenv("OVERSIGHT_BENCH_KEEP"); keep && *keep == '1')
+        std::printf("\nkept: %s\n", root.c_str());
+    else
+        fs::remove_all(root);
     return 0;
 }

@@ -14,8 +14,10 @@ events table with Python's sqlite3 module:
           ends the chain.
 
 Each due date is counted from the actual previous event (a late visit restarts
-the clock). Prints one JSON object: the counts per state (met_on_time,
-met_late, overdue, not_yet_due, ended_unmet) per area, and the seconds taken.
+the clock). Prints one JSON object: the counts per state of the obligations
+due before AS_OF (met_on_time, met_late, overdue, ended_unmet: the chain ended
+unmet after the due date) and of those due later (not_yet_due), per area,
+and the seconds taken.
 
   compliance_plain.py STORE.db AS_OF HOLIDAYS.txt
 HOLIDAYS.txt: one YYYY-MM-DD per line.
@@ -44,6 +46,10 @@ def add_working_days(d, n, holidays):
 
 
 def classify(counts, due, met, as_of, ended=None):
+    if due >= as_of:  # counted only when due before as_of
+        if ended is None or ended > due:
+            counts["not_yet_due"] += 1
+        return
     if met is not None:
         counts["met_on_time" if met <= due else "met_late"] += 1
     elif ended is not None:

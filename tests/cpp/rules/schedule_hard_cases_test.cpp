@@ -140,6 +140,23 @@ BOOST_AUTO_TEST_CASE(interval_straddling_the_first_anniversary_takes_the_shorter
     open = open_with_prefix(all, "lac.visit.");
     BOOST_TEST_REQUIRE(open.size() == 1u);
     BOOST_TEST(open[0].due.iso() == "2013-07-20");
+
+    // The default regime (reg 28(2)(c)(ii): 6 weeks after the first year
+    // too), never visited again, and the child leaves care on Wed
+    // 2013-04-03, after the interval fell due (Mon 2013-04-01): one breach
+    // for the gap, the first-year rule's, kept with the chain's end; the
+    // rule for after the first year, which also governed part of the gap
+    // with the same due date, adds none (found by the compliance
+    // benchmark's cross-check against a plain script).
+    auto ended = first_year_visits({{"placement_type", "K2"}});
+    ended.push_back(ev("ceased_looked_after", "2013-04-03"));
+    all = schedule_case(pack, child(ended), d("2013-05-01"), ew());
+    BOOST_TEST_MESSAGE(dump(all));
+    gap = anchored(all, "lac.visit.", "2013-02-18");
+    BOOST_TEST_REQUIRE(gap.size() == 1u);
+    BOOST_TEST(gap[0].rule_id == "lac.visit.year1");
+    BOOST_TEST(gap[0].due.iso() == "2013-04-01");
+    BOOST_TEST(iso(gap[0].ended_on) == "2013-04-03");
 }
 
 // Reg 28(2)(c) as amended by SI 2015/495 (from 1 April 2015): after the first
