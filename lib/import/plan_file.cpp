@@ -5,6 +5,7 @@
 #include <oversight/import/csv_reader.hpp>
 #include <oversight/import/plan_file.hpp>
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "import/input_text.hpp"
 #include "import/plan_counts.hpp"
@@ -590,16 +591,10 @@ std::string plan_to_json(const Plan& plan) {
 }
 
 Plan plan_from_json(std::string_view text) {
-    // As import_plan_text reads a file: a UTF-8 BOM skipped; UTF-16, UTF-32, NULs refused.
-    text = detail::checked_input_text(text, "<input>");
-    json root;
-    try {
-        root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        throw Error(Status::parse, std::string("JSON byte ") + std::to_string(e.byte) + ": " + e.what());
-    } catch (const json::exception& e) {  // a number too large for a double ("1e999") is out_of_range
-        throw Error(Status::parse, std::string("JSON: ") + e.what());
-    }
+    // The one JSON reader (core/json.hpp): as import_plan_text reads a file,
+    // a UTF-8 BOM skipped; UTF-16, UTF-32 and NULs (raw or escaped) refused;
+    // every failure a parse error with its line and column; no key twice.
+    const json root = detail::parse_json(text, "<input>");
     try {
         return JsonReader::plan(root);
     } catch (const json::exception& e) {

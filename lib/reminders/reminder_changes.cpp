@@ -7,6 +7,7 @@
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/rules/schedule.hpp>
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "reminders/reminder_detail.hpp"
 
@@ -83,12 +84,7 @@ ReminderSeen seen_of(const nlohmann::json& item, std::string_view source, const 
 }  // namespace
 
 std::vector<ReminderSeen> read_reminder_list(std::string_view json_text, std::string_view source) {
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(json_text.begin(), json_text.end());
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(Status::parse, std::string(source) + ": not JSON: " + detail::sanitize_utf8(e.what()));
-    }
+    const nlohmann::json doc = detail::parse_json(json_text, source);  // the one JSON reader
     const nlohmann::json* list = &doc;
     std::string path;
     if (doc.is_object()) {

@@ -4,6 +4,7 @@
 
 #include "casework/casework_detail.hpp"
 #include "core/json.hpp"
+#include "core/text.hpp"
 #include "support/expect_error.hpp"
 
 #include <string>
@@ -33,6 +34,24 @@ BOOST_AUTO_TEST_CASE(every_failure_is_a_parse_error_with_line_and_column) {
     expect_error([] { detail::parse_json("{\n \"a\": 5e444}", "doc"); }, Status::parse,
                  "doc: line 2, column");
     expect_error([] { detail::parse_json("{} x", "doc"); }, Status::parse, "doc: line 1");
+}
+
+BOOST_AUTO_TEST_CASE(a_nul_escaped_in_a_string_is_refused_and_messages_stay_utf8) {
+    // Found by fuzzing (plan_json, history_checkpoint): a plan text holding
+    // \u0000 was read from JSON but refused from CSV; an invalid byte in the
+    // input was quoted raw in the message.
+    expect_error([] { detail::parse_json(R"({"plan":{"title":"a\u0000b"}})", "doc"); }, Status::parse,
+                 "doc: a string in /plan holds a NUL character");
+    expect_error([] { detail::parse_json(R"({"a\u0000":1})", "doc"); }, Status::parse,
+                 "doc: a key in the top-level object holds a NUL character");
+    BOOST_TEST(detail::parse_json(R"({"a":"\u0001"})", "doc")["a"] == "\x01");  // other escapes stay
+    try {
+        detail::parse_json("{\"format\":\"x\xf7\xf7y\"}", "doc");
+        BOOST_FAIL("invalid UTF-8 was read");
+    } catch (const Error& e) {
+        BOOST_TEST((e.code() == Status::parse));
+        BOOST_TEST(detail::is_valid_utf8(e.what()), e.what());
+    }
 }
 
 BOOST_AUTO_TEST_CASE(attributes_are_an_object_of_strings_each_key_once) {
