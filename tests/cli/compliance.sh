@@ -3,21 +3,7 @@
 # child-level rows, a child moved between workers, and refusals.
 set -euo pipefail
 
-CLI=${OVERSIGHT_CLI:?set OVERSIGHT_CLI to the oversight executable}
-PY=${OVERSIGHT_PYTHON:-/usr/bin/python3}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK"
-
-fail() { echo "compliance.sh: $*" >&2; exit 1; }
-run() { "$CLI" --db "$WORK/cw.db" "$@"; }
-expect_in() { grep -qF -- "$2" <<<"$1" || fail "expected '$2' in: $1"; }
-expect_fail() {  # expect_fail "stderr text" args...
-  local want=$1; shift
-  local err
-  if err=$(run "$@" 2>&1 >/dev/null); then fail "expected failure: $*"; fi
-  expect_in "$err" "$want"
-}
+. "$(dirname "$0")/support.bash"
 
 out=$("$CLI" compliance --help) || fail "compliance --help failed"
 expect_in "$out" "Usage"

@@ -3,20 +3,8 @@
 # complaints add / respond / escalate / extend / set-lessons / list / lessons.
 set -euo pipefail
 
-CLI=${OVERSIGHT_CLI:?set OVERSIGHT_CLI to the oversight executable}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK"
-
-fail() { echo "trackers.sh: $*" >&2; exit 1; }
-run() { "$CLI" --db "$WORK/t.db" "$@"; }
-expect_in() { grep -qF -- "$2" <<<"$1" || fail "expected '$2' in: $1"; }
-expect_fail() {  # expect_fail "stderr text" args...
-  local want=$1; shift
-  local err
-  if err=$(run "$@" 2>&1 >/dev/null); then fail "expected failure: $*"; fi
-  expect_in "$err" "$want"
-}
+DB=t.db
+. "$(dirname "$0")/support.bash"
 
 for cmd in "case attendance set" "case attendance report" "case attendance missed" "complaints add" \
            "complaints respond" "complaints escalate" "complaints list" "complaints lessons"; do
