@@ -194,6 +194,12 @@ const Calendar& calendar_or_default(const oversight_calendar* calendar) {
     return kDefault;
 }
 
+const SchoolCalendar* school_of(const oversight_calendar* calendar) {
+    if (!calendar) return nullptr;
+    const auto& school = handle(calendar, "calendar")->school;
+    return school ? &*school : nullptr;
+}
+
 const RulePack& pack_or_default(const oversight_rule_pack* pack) {
     if (pack) return handle(pack, "rule_pack")->pack;
     static const RulePack kDefault = RulePack::england_default();

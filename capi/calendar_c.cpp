@@ -3,6 +3,11 @@
 
 #include <oversight/calendar/calendar.hpp>
 #include <oversight/calendar/duration.hpp>
+#include <oversight/calendar/school_calendar.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <utility>
 
 #include <vector>
 
@@ -44,17 +49,26 @@ const Calendar& calendar_of(const oversight_calendar* calendar) { return handle(
 extern "C" {
 
 oversight_status oversight_calendar_options_init(oversight_calendar_options* opts, uint32_t version) noexcept {
+    // A version 1 caller's struct ends before school_calendar_toml: write no further.
     return init_struct(opts, version, OVERSIGHT_CALENDAR_OPTIONS_VERSION, kCalendarDefaults,
-                       "oversight_calendar_options");
+                       "oversight_calendar_options",
+                       version == 1 ? offsetof(oversight_calendar_options, school_calendar_toml)
+                                    : sizeof(oversight_calendar_options));
 }
 
 oversight_status oversight_calendar_open(oversight_calendar** out, const oversight_calendar_options* opts) noexcept {
     return guard(
         [&] {
             need(out, "out");
-            const auto o = struct_or(opts, kCalendarDefaults, OVERSIGHT_CALENDAR_OPTIONS_VERSION,
-                                     "oversight_calendar_options");
-            *out = new_handle<oversight_calendar>(calendar_of(o));
+            // A reference, never a copy: a version 1 struct ends before school_calendar_toml.
+            const oversight_calendar_options& o =
+                opts ? known_version(*opts, OVERSIGHT_CALENDAR_OPTIONS_VERSION, "oversight_calendar_options")
+                     : kCalendarDefaults;
+            Calendar cal = calendar_of(o);
+            std::optional<SchoolCalendar> school;
+            if (o.version >= 2 && o.school_calendar_toml)
+                school = SchoolCalendar::from_toml(text_arg(o.school_calendar_toml, "school_calendar_toml"), cal);
+            *out = new_handle<oversight_calendar>(std::move(cal), std::move(school));
             return OVERSIGHT_OK;
         },
         out);
@@ -120,7 +134,7 @@ oversight_status oversight_calendar_add_duration(const oversight_calendar* calen
             need(out, "out");
             const Calendar& cal = calendar_of(calendar);
             const Date start = to_date(from, "from");
-            *out = from_date(add_duration(start, parse_duration(text_arg(duration, "duration")), cal));
+            *out = from_date(add_duration(start, parse_duration(text_arg(duration, "duration")), cal, school_of(calendar)));
             return OVERSIGHT_OK;
         },
         out);
@@ -133,7 +147,8 @@ oversight_status oversight_calendar_add_units(const oversight_calendar* calendar
             need(out, "out");
             const Calendar& cal = calendar_of(calendar);
             const Date start = to_date(from, "from");
-            *out = from_date(add_duration(start, Duration{count, parse_unit(text_arg(unit, "unit"))}, cal));
+            *out = from_date(
+                add_duration(start, Duration{count, parse_unit(text_arg(unit, "unit"))}, cal, school_of(calendar)));
             return OVERSIGHT_OK;
         },
         out);

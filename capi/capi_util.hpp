@@ -5,6 +5,7 @@
 #include <oversight.h>
 
 #include <oversight/calendar/calendar.hpp>
+#include <oversight/calendar/school_calendar.hpp>
 #include <oversight/core/date.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/rules/rule_pack.hpp>
@@ -27,6 +28,9 @@ struct oversight_store {
 };
 struct oversight_calendar {
     oversight::Calendar calendar;
+    /// The terms of the authority's schools (options version 2), counted
+    /// with `calendar`; termly rules need it.
+    std::optional<oversight::SchoolCalendar> school;
 };
 struct oversight_rule_pack {
     oversight::RulePack pack;
@@ -210,6 +214,9 @@ Store& store_of(oversight_store* s);
 const Store& store_of(const oversight_store* s);
 /// The calendar a C caller passed, or England and Wales for NULL.
 const Calendar& calendar_or_default(const oversight_calendar* calendar);
+/// The school calendar the C caller's calendar carries, or nullptr (NULL
+/// calendar, or one opened without school terms).
+const SchoolCalendar* school_of(const oversight_calendar* calendar);
 /// The pack a C caller passed, or the default England pack for NULL.
 const RulePack& pack_or_default(const oversight_rule_pack* pack);
 /// The pack a C caller passed in `what`, or nullptr for NULL.

@@ -19,7 +19,9 @@ int32_t in_range(int32_t n, const char* what) {
     return n;
 }
 
-ComplianceReport report_of(const oversight_store* store, const oversight_compliance_options* options) {
+/// `items` false: the groups only (no child-level rows are asked for).
+ComplianceReport report_of(const oversight_store* store, const oversight_compliance_options* options,
+                           bool items = true) {
     const oversight_compliance_options& c =
         options ? known_version(*options, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, "oversight_compliance_options")
                 : kDefaults;
@@ -33,6 +35,8 @@ ComplianceReport report_of(const oversight_store* store, const oversight_complia
     o.worker = opt_text_arg(c.worker, "worker");
     o.rule = opt_text_arg(c.rule, "rule");
     o.area = opt_text_arg(c.area, "area");
+    o.items = items;
+    o.school = school_of(c.calendar);
     return compliance(store_of(store), pack_or_default(c.rule_pack), calendar_or_default(c.calendar), o);
 }
 
@@ -66,7 +70,7 @@ oversight_status oversight_compliance_csv(const oversight_store* store, const ov
         [&] {
             need(out, "out");
             const std::optional<ComplianceBy> group = by_of(by);
-            return give(out, compliance_to_csv(report_of(store, options), children != 0, group));
+            return give(out, compliance_to_csv(report_of(store, options, children != 0), children != 0, group));
         },
         out);
 }

@@ -30,6 +30,7 @@ const oversight_reminders_changes_query kChangesDefaults = OVERSIGHT_REMINDERS_C
 struct Query {
     const RulePack* pack;
     const Calendar* calendar;
+    const SchoolCalendar* school;  // the calendar's school terms, if it has them
     Date as_of;
     Duration window;
     CaseFilter filter;
@@ -43,7 +44,8 @@ Query query_of(const oversight_reminders_query* q) {
     if (c.within_working_days < 0 || c.within_working_days > 3650)
         throw Error(Status::invalid_arg,
                     "within_working_days " + std::to_string(c.within_working_days) + " is outside 0..3650");
-    Query out{&pack_or_default(c.rule_pack), &calendar_or_default(c.calendar), date_or_today(c.as_of, "as_of"),
+    Query out{&pack_or_default(c.rule_pack), &calendar_or_default(c.calendar), school_of(c.calendar),
+              date_or_today(c.as_of, "as_of"),
               Duration{c.within_working_days, Unit::working_days}, {}, std::nullopt};
     out.filter.worker = opt_text_arg(c.worker, "worker");
     out.filter.team = opt_text_arg(c.team, "team");
@@ -57,7 +59,7 @@ Query query_of(const oversight_reminders_query* q) {
 }
 
 std::vector<Reminder> select(const oversight_store* store, const Query& q) {
-    std::vector<Reminder> list = reminders(store_of(store), *q.pack, *q.calendar, q.as_of, q.window, q.filter);
+    std::vector<Reminder> list = reminders(store_of(store), *q.pack, *q.calendar, q.as_of, q.window, q.filter, q.school);
     if (q.pseudonym) pseudonymise(list, *q.pseudonym);
     return list;
 }
@@ -78,7 +80,8 @@ oversight_status oversight_reminders_json(const oversight_store* store, const ov
     return guard(
         [&] {
             need(out, "out");
-            return give(out, reminders_to_json(select(store, query_of(query))));
+            const Query q = query_of(query);
+            return give(out, reminders_to_json(select(store, q), rules_not_counted(*q.pack, q.school)));
         },
         out);
 }

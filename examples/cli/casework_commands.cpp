@@ -67,6 +67,7 @@ struct RemindOptions {
     std::string changes_from;   // the reminder feed between --changes-from and --as-of
     std::string changes_since;  // the reminder feed since the list in this file
     std::string pseudonym_key;  // a file holding the key: child ids become pseudonyms
+    std::string school_calendar;  // the schools' terms (TOML): termly rules are counted
 };
 
 struct ComplianceCliOptions {
@@ -152,6 +153,12 @@ void run_remind_changes(const Context& ctx, const RemindOptions& o, const CaseFi
     for (const ReminderChange& c : ch.changed) print_change('~', c);
 }
 
+/// --school-calendar FILE: the terms of the authority's schools, or none.
+std::optional<SchoolCalendar> school_calendar_arg(const std::string& file) {
+    if (file.empty()) return std::nullopt;
+    return SchoolCalendar::from_toml(read_input(file, "--school-calendar"), england());
+}
+
 void run_remind(const Context& ctx, const RemindOptions& o) {
     if (!o.worker.empty() && !o.team.empty()) throw Error(Status::invalid_arg, "give --worker or --team, not both");
     CaseFilter filter;
@@ -161,7 +168,12 @@ void run_remind(const Context& ctx, const RemindOptions& o) {
     Store store = open_existing(ctx, StoreUse::read_only);
     Date as_of = ctx.as_of_date();
     Duration window{o.within, Unit::working_days};
-    auto list = reminders(store, load_pack(o.pack), england(), as_of, window, filter);
+    const std::optional<SchoolCalendar> school = school_calendar_arg(o.school_calendar);
+    const RulePack pack = load_pack(o.pack);
+    auto list = reminders(store, pack, england(), as_of, window, filter, school ? &*school : nullptr);
+    // A termly obligation is never dropped silently: say which rules were not counted.
+    for (const auto& [rule, why] : rules_not_counted(pack, school ? &*school : nullptr))
+        std::cerr << "oversight: not counted: " << rule << " (" << why << "; give --school-calendar FILE)\n";
     if (!o.pseudonym_key.empty())
         pseudonymise(list, Pseudonymiser(read_input(o.pseudonym_key, "--pseudonymise-key")));
     if (o.format == "text")
@@ -190,10 +202,10 @@ void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
     if (!o.area.empty()) options.area = o.area;
     const std::optional<ComplianceBy> by =
         o.by.empty() ? std::nullopt : std::optional<ComplianceBy>(compliance_by_from_string(o.by));
-    std::optional<SchoolCalendar> school;
-    if (!o.school_calendar.empty())
-        school = SchoolCalendar::from_toml(read_input(o.school_calendar, "--school-calendar"), england());
+    const std::optional<SchoolCalendar> school = school_calendar_arg(o.school_calendar);
     options.school = school ? &*school : nullptr;
+    // The groups' CSV needs no child-level rows: counted as cases are read.
+    options.items = o.children || o.format != "csv";
     Store store = open_existing(ctx, StoreUse::read_only);
     const ComplianceReport report = compliance(store, load_pack(o.pack), england(), options);
     if (o.format == "json")
@@ -433,6 +445,9 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
                                   "Child ids become pseudonyms (HMAC-SHA-256 under the key in this file, at least "
                                   "16 bytes) and acknowledgement notes are left out: a list to share with analysts");
     pk->excludes(cf)->excludes(cs);
+    remind->add_option("--school-calendar", remind_opts->school_calendar,
+                       "School terms (TOML: name, [[term]] name/first_day/last_day, non_school_days) for the "
+                       "termly rules (PEP reviews); without it they are listed on standard error as not counted");
     remind->callback([&ctx, remind_opts] { run_remind(ctx, *remind_opts); });
 
     // compliance

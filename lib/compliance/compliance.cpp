@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -280,22 +281,46 @@ bool item_order(const ComplianceItem& a, const ComplianceItem& b) {
 
 }  // namespace
 
-std::vector<ComplianceGroup> aggregate(const std::vector<ComplianceItem>& items) {
-    std::vector<ComplianceGroup> out;
-    ComplianceGroup overall;
-    for (const ComplianceItem& i : items) count(overall, i);
-    out.push_back(overall);
-    for (ComplianceBy by : {ComplianceBy::team, ComplianceBy::worker, ComplianceBy::rule, ComplianceBy::area}) {
-        std::map<std::string, ComplianceGroup> groups;
-        for (const ComplianceItem& i : items) {
-            ComplianceGroup& g = groups[key_of(i, by)];
-            g.by = by;
-            g.key = key_of(i, by);
-            count(g, i);
+namespace {
+
+/// Groups counted one item at a time: aggregate() over a list, and the
+/// groups-only report as cases are read (no list held).
+class GroupCounter {
+public:
+    void add(const ComplianceItem& i) {
+        count(overall_, i);
+        for (std::size_t d = 0; d < kBy.size(); ++d) {
+            const std::string& key = key_of(i, kBy[d]);
+            auto it = groups_[d].find(key);
+            if (it == groups_[d].end()) {
+                it = groups_[d].emplace(key, ComplianceGroup{}).first;
+                it->second.by = kBy[d];
+                it->second.key = key;
+            }
+            count(it->second, i);
         }
-        for (auto& [key, g] : groups) out.push_back(std::move(g));
     }
-    return out;
+    /// Overall first, then by team, worker, rule and area (each by key).
+    std::vector<ComplianceGroup> groups() && {
+        std::vector<ComplianceGroup> out{std::move(overall_)};
+        for (auto& by : groups_)
+            for (auto& [key, g] : by) out.push_back(std::move(g));
+        return out;
+    }
+
+private:
+    static constexpr std::array<ComplianceBy, 4> kBy{ComplianceBy::team, ComplianceBy::worker, ComplianceBy::rule,
+                                                     ComplianceBy::area};
+    ComplianceGroup overall_;
+    std::array<std::map<std::string, ComplianceGroup>, 4> groups_;
+};
+
+}  // namespace
+
+std::vector<ComplianceGroup> aggregate(const std::vector<ComplianceItem>& items) {
+    GroupCounter counter;
+    for (const ComplianceItem& i : items) counter.add(i);
+    return std::move(counter).groups();
 }
 
 std::vector<ComplianceGroup> ComplianceReport::groups_by(ComplianceBy by) const {
@@ -342,22 +367,19 @@ public:
         report_.due_soon_until = add_duration(options.as_of, options.window, calendar);
         report_.recording_threshold_working_days = options.recording_threshold_working_days;
         settings_ = {options.as_of, report_.due_soon_until, options.recording_threshold_working_days};
-        if (!options.school)
-            for (const Rule& rule : pack.rules())
-                if (rule.enabled && needs_school_calendar(rule) && (!options.rule || *options.rule == rule.id) &&
-                    (!options.area || *options.area == rule.area))
-                    report_.not_counted.emplace_back(
-                        rule.id, "counted in school " +
-                                     std::string(rule.duration.unit == Unit::school_terms ? "terms" : "days") +
-                                     " and no school calendar was given (a local setting: the terms of the "
-                                     "authority's schools)");
+        for (auto& [rule, why] : rules_not_counted(pack, options.school)) {
+            const Rule* r = pack.find(rule);
+            if ((!options.rule || *options.rule == rule) && (!options.area || *options.area == r->area))
+                report_.not_counted.emplace_back(std::move(rule), std::move(why));
+        }
     }
 
     /// Schedules and classifies one case; keeps its items due in the period
     /// that pass the filters.
     void add(const ComplianceCase& c) {
-        const std::vector<Obligation> obligations =
-            schedule_case(pack_, c.record, options_.as_of, calendar_, options_.school);
+        const std::vector<Obligation> obligations = schedule_case(pack_, c.record, options_.as_of, calendar_,
+                                                                  options_.school, {},
+                                                                  options_.items ? Explain::all : Explain::none);
         for (ComplianceItem& i : classify_case(c, obligations, pack_, calendar_, settings_)) {
             const Obligation& o = i.obligation;
             if (o.due < report_.period_from || report_.period_to < o.due) continue;
@@ -365,13 +387,14 @@ public:
             if (options_.worker && !same_name(o.worker, *options_.worker)) continue;
             if (options_.rule && o.rule_id != *options_.rule) continue;
             if (options_.area && i.area != *options_.area) continue;
-            report_.items.push_back(std::move(i));
+            if (options_.items) report_.items.push_back(std::move(i));
+            else counter_.add(i);
         }
     }
 
     ComplianceReport finish() {
         std::sort(report_.items.begin(), report_.items.end(), item_order);
-        report_.groups = aggregate(report_.items);
+        report_.groups = options_.items ? aggregate(report_.items) : std::move(counter_).groups();
         return std::move(report_);
     }
 
@@ -381,6 +404,7 @@ private:
     const ComplianceOptions& options_;
     ClassifySettings settings_;
     ComplianceReport report_;
+    GroupCounter counter_;  // options.items false: the groups, counted as items come
 };
 
 }  // namespace

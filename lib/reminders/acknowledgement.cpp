@@ -54,7 +54,7 @@ Acknowledgement acknowledge(Store& store, const RulePack& pack, const Calendar& 
         bool known = false;
         for (Date as_of : {key.due, std::max(Date::today(), key.due)}) {
             CaseRecord record = load_case(store, key.child_id, as_of);
-            for (const Obligation& o : schedule_case(pack, record, as_of, calendar))
+            for (const Obligation& o : schedule_case(pack, record, as_of, calendar, nullptr, {}, Explain::none))
                 if (o.rule_id == key.rule_id && o.due == key.due) known = true;
             if (known) break;
         }

@@ -55,7 +55,7 @@ std::string_view to_string(ReminderState s) noexcept { return s == ReminderState
 // ------------------------------------------------------------------ reminders
 
 std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const Calendar& calendar, Date as_of,
-                                Duration window, const CaseFilter& filter) {
+                                Duration window, const CaseFilter& filter, const SchoolCalendar* school) {
     if (window.count < 0) throw Error(Status::invalid_arg, "reminder window " + describe(window) + " is negative");
     Date end = add_duration(as_of, window, calendar);
     std::map<std::string, Acknowledgement> acks;
@@ -67,7 +67,7 @@ std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const 
     // holds the reminders, not the store.
     detail::for_each_case(store, filter, as_of, [&](detail::CaseHistory&& history) {
         const CaseRecord& record = history.record;
-        for (Obligation& o : schedule_case(pack, record, as_of, calendar)) {
+        for (Obligation& o : schedule_case(pack, record, as_of, calendar, school, {}, Explain::open)) {
             if (o.met_on || o.ended_on) continue;  // met, or a breach no longer actionable
             Reminder r;
             if (o.due < as_of) {
@@ -136,9 +136,13 @@ Json reminder_items(const std::vector<Reminder>& list) {
 
 }  // namespace
 
-std::string reminders_to_json(const std::vector<Reminder>& list) {
+std::string reminders_to_json(const std::vector<Reminder>& list,
+                              const std::vector<std::pair<std::string, std::string>>& not_counted) {
     using ojson = nlohmann::ordered_json;
     ojson doc = {{"format", "oversight-reminders"}, {"version", 1}, {"reminders", reminder_items<ojson>(list)}};
+    ojson left_out = ojson::array();
+    for (const auto& [rule, why] : not_counted) left_out.push_back({{"rule", rule}, {"reason", why}});
+    doc["not_counted"] = std::move(left_out);
     return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 

@@ -147,7 +147,7 @@ public:
                 e.exists = true;
                 e.worker = record->worker;
                 e.team = record->team;
-                e.obligations = schedule_case(pack_, *record, as_of, calendar_);
+                e.obligations = schedule_case(pack_, *record, as_of, calendar_, nullptr, {}, Explain::none);
             }
             it = cache_.emplace(std::move(key), std::move(e)).first;
         }

@@ -278,6 +278,19 @@ bool needs_school_calendar(const Rule& r) noexcept {
            (r.active_until && school_unit(r.active_until->unit));
 }
 
+std::vector<std::pair<std::string, std::string>> rules_not_counted(const RulePack& pack,
+                                                                   const SchoolCalendar* school) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (school) return out;
+    for (const Rule& rule : pack.rules())
+        if (rule.enabled && rule.commencement != Commencement::pending && needs_school_calendar(rule))
+            out.emplace_back(rule.id, "counted in school " +
+                                          std::string(rule.duration.unit == Unit::school_terms ? "terms" : "days") +
+                                          " and no school calendar was given (a local setting: the terms of the "
+                                          "authority's schools)");
+    return out;
+}
+
 Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar, const SchoolCalendar* school,
                         CountingRules counting) {
     if (!rule.in_force_on(from)) {
@@ -313,7 +326,19 @@ Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar, c
 }
 
 std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& record, Date as_of,
-                                      const Calendar& calendar, const SchoolCalendar* school, CountingRules counting) {
+                                      const Calendar& calendar, const SchoolCalendar* school, CountingRules counting,
+                                      Explain explain_which) {
+    // Most of a case's obligations are met; their text is most of the cost
+    // of a schedule that nobody reads (reminders show the open ones, a
+    // count shows none).
+    const auto explaining = [explain_which](const Obligation& o) {
+        switch (explain_which) {
+            case Explain::all: return true;
+            case Explain::open: return !o.met_on && !o.ended_on;
+            case Explain::none: break;
+        }
+        return false;
+    };
     // Events up to as_of in date order. On one day: first the events that
     // only end chains (a child ceasing to be looked after on the day a new
     // period of care starts ends the old chains, not the new ones), then the
@@ -482,7 +507,9 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
             for (std::size_t j = t + 1; j < end; ++j)
                 if (satisfies(*evs[j].event)) occ.push_back(j);
             std::string anchor_note;
-            if (rule.anchor == Anchor::first) {
+            if (explain_which == Explain::none) {
+                // no text to build
+            } else if (rule.anchor == Anchor::first) {
                 anchor_note = " Anchor = first: counted from the first " + rule.trigger + " of the chain";
                 if (!ignored.empty()) {
                     std::vector<std::string> days;
@@ -525,24 +552,30 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
                 o.anchor_event = rule.trigger;
                 o.layer = rule.layer;
                 o.source = rule.source;
-                o.explanation = explain(rule, start, rule.trigger, false, due, calendar, school, counting) +
-                                anchor_note + trigger_text(*evs[t].event);
                 if (x) {
                     o.met_on = *x;
-                    const int late = Date::days_between(o.due, *x);
-                    o.explanation += " Met on " + day(*x) +
-                                     (late > 0 ? " (" + std::to_string(late) + " day" + (late == 1 ? "" : "s") +
-                                                     " late)."
-                                               : ".");
                 } else if (y < end) {
                     o.ended_on = evs[y].date;
-                    o.explanation += " Breached: " + evs[y].event->type + " on " + day(evs[y].date) + " without a prior " +
-                                     or_list(rule.satisfied_by) + ".";
                 } else if (end < evs.size()) {
                     if (due.serial() >= chain_end) continue;  // the chain ended before it fell due
                     o.ended_on = evs[end].date;
-                    o.explanation += " Not met: the chain ended on " + day(*o.ended_on) + " (" + evs[end].event->type +
-                                     ").";
+                }
+                if (explaining(o)) {
+                    o.explanation = explain(rule, start, rule.trigger, false, due, calendar, school, counting) +
+                                    anchor_note + trigger_text(*evs[t].event);
+                    if (x) {
+                        const int late = Date::days_between(o.due, *x);
+                        o.explanation += " Met on " + day(*x) +
+                                         (late > 0 ? " (" + std::to_string(late) + " day" + (late == 1 ? "" : "s") +
+                                                         " late)."
+                                                   : ".");
+                    } else if (y < end) {
+                        o.explanation += " Breached: " + evs[y].event->type + " on " + day(evs[y].date) +
+                                         " without a prior " + or_list(rule.satisfied_by) + ".";
+                    } else if (o.ended_on) {
+                        o.explanation += " Not met: the chain ended on " + day(*o.ended_on) + " (" +
+                                         evs[end].event->type + ").";
+                    }
                 }
                 found.push_back(std::move(f));
                 continue;
@@ -621,9 +654,6 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
                     o.anchor_event = anchor.event->type;
                     o.layer = rule.layer;
                     o.source = rule.source;
-                    o.explanation =
-                        explain(rule, anchor.date, anchor.event->type, k > 0, due, calendar, school, counting);
-                    if (k == 0) o.explanation += anchor_note + trigger_text(*anchor.event);
                     if (met && met_serial < b) {
                         o.met_on = Date::from_serial(met_serial);  // met while the rule applied
                     } else if (due.serial() >= b) {
@@ -636,18 +666,25 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
                         f.stale = true;
                         if (met) o.met_on = Date::from_serial(met_serial);
                         else if (b == chain_end) o.ended_on = Date::from_serial(chain_end);
-                        o.explanation += " The rule stopped applying on " + day(Date::from_serial(b)) +
-                                         ", after the due date: the breach is kept.";
                     }
-                    if (o.met_on) {
-                        const int late = Date::days_between(o.due, *o.met_on);
-                        o.explanation += " Met on " + day(*o.met_on) +
-                                         (late > 0 ? " (" + std::to_string(late) + " day" + (late == 1 ? "" : "s") +
-                                                         " late; the next interval counts from this actual date)."
-                                                   : ".");
-                    } else if (o.ended_on) {
-                        o.explanation += " Not met: the chain ended on " + day(*o.ended_on) + " (" +
-                                         evs[end].event->type + ").";
+                    if (explaining(o)) {
+                        o.explanation =
+                            explain(rule, anchor.date, anchor.event->type, k > 0, due, calendar, school, counting);
+                        if (k == 0) o.explanation += anchor_note + trigger_text(*anchor.event);
+                        if (f.stale)
+                            o.explanation += " The rule stopped applying on " + day(Date::from_serial(b)) +
+                                             ", after the due date: the breach is kept.";
+                        if (o.met_on) {
+                            const int late = Date::days_between(o.due, *o.met_on);
+                            o.explanation += " Met on " + day(*o.met_on) +
+                                             (late > 0 ? " (" + std::to_string(late) + " day" +
+                                                             (late == 1 ? "" : "s") +
+                                                             " late; the next interval counts from this actual date)."
+                                                       : ".");
+                        } else if (o.ended_on) {
+                            o.explanation += " Not met: the chain ended on " + day(*o.ended_on) + " (" +
+                                             evs[end].event->type + ").";
+                        }
                     }
                     found.push_back(std::move(f));
                     break;

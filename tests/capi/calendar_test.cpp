@@ -2,6 +2,7 @@
 // malformed arguments for every function.
 #include "capi_test.hpp"
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -39,6 +40,13 @@ struct Cal {
     Cal(const Cal&) = delete;
     Cal& operator=(const Cal&) = delete;
 };
+
+std::string school_text() {
+    std::ifstream in(OVERSIGHT_TEST_DATA_DIR "/calendar_school.toml");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 std::string fixture_text() {
     std::ifstream in(OVERSIGHT_TEST_DATA_DIR "/calendar_bank_holidays.json");
@@ -352,6 +360,67 @@ BOOST_AUTO_TEST_CASE(date_arithmetic_past_the_supported_dates_is_refused) {
     int32_t count = -1;
     EXPECT_OK(oversight_calendar_working_days_between(cal.c, date("9999-12-24"), date("9999-12-31"), &count));
     BOOST_TEST(count > 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_calendar_with_the_schools_terms_counts_school_units) {
+    // Options version 2: the terms of the authority's schools
+    // (tests/data/calendar_school.toml). "termly" from Monday 16 September
+    // 2024 (Autumn term) is the last day of the next term, the Spring term:
+    // Friday 4 April 2025. 20 school days from Friday 13 December 2024:
+    // 16-20 December (5), then the Spring term from Monday 6 January 2025,
+    // an INSET day (not a school day): 7-10 January (4, 9), 13-17 (14),
+    // 20-24 (19), Monday 27 January (20).
+    const std::string toml = school_text();
+    oversight_calendar_options opts = OVERSIGHT_CALENDAR_OPTIONS_INIT;
+    BOOST_TEST(opts.school_calendar_toml == nullptr);
+    opts.school_calendar_toml = toml.c_str();
+    Cal with(&opts);
+    oversight_date out{};
+    EXPECT_OK(oversight_calendar_add_duration(with.c, date("2024-09-16"), "termly", &out));
+    BOOST_TEST(iso(out) == "2025-04-04");
+    EXPECT_OK(oversight_calendar_add_duration(with.c, date("2024-12-13"), "20 school days", &out));
+    BOOST_TEST(iso(out) == "2025-01-27");
+    // Working days are counted as before.
+    EXPECT_OK(oversight_calendar_add_duration(with.c, date("2012-12-21"), "5 working days", &out));
+    BOOST_TEST(iso(out) == "2013-01-02");
+
+    // Without the terms: refused, naming the need.
+    Cal without;
+    EXPECT_FAIL(oversight_calendar_add_duration(without.c, date("2024-09-16"), "termly", &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "school calendar"), message());
+
+    // Bad terms: refused with the place, no handle.
+    oversight_calendar* c = reinterpret_cast<oversight_calendar*>(0x1);
+    opts.school_calendar_toml = "name = \"x\"\n[[term]]\nname = \"T\"\nfirst_day = 2025-04-04\nlast_day = 2025-01-06\n";
+    BOOST_TEST(oversight_calendar_open(&c, &opts) != OVERSIGHT_OK);
+    BOOST_TEST(c == nullptr);
+    BOOST_TEST(!std::string(message()).empty());
+    opts.school_calendar_toml = kBadUtf8;
+    EXPECT_FAIL(oversight_calendar_open(&c, &opts), OVERSIGHT_E_INVALID_ARG);
+
+    // A caller compiled against version 1 passes the shorter struct: no
+    // terms read past its end, and _init writes nothing past it.
+    struct options_v1 {
+        uint32_t version;
+        const char *division, *gov_uk_json;
+        const oversight_calendar_day* extra_holidays;
+        size_t extra_holiday_count;
+        const oversight_calendar_day* closures;
+        size_t closure_count;
+    };
+    struct {
+        options_v1 o;
+        unsigned char canary[32];
+    } guarded;
+    std::memset(&guarded, 0xa5, sizeof guarded);
+    EXPECT_OK(oversight_calendar_options_init(reinterpret_cast<oversight_calendar_options*>(&guarded.o), 1));
+    BOOST_TEST((guarded.o.version == 1u && guarded.o.division == nullptr && guarded.o.closure_count == 0u));
+    for (unsigned char b : guarded.canary) BOOST_TEST(b == 0xa5);
+    auto* v1 = new options_v1{1, nullptr, nullptr, nullptr, 0, nullptr, 0};  // ASan: no over-read
+    EXPECT_OK(oversight_calendar_open(&c, reinterpret_cast<const oversight_calendar_options*>(v1)));
+    delete v1;
+    EXPECT_FAIL(oversight_calendar_add_duration(c, date("2024-09-16"), "termly", &out), OVERSIGHT_E_INVALID_ARG);
+    oversight_calendar_free(c);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

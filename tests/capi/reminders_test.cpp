@@ -5,11 +5,15 @@
 #include "casework_fixture.hpp"
 
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <functional>
 
 using namespace capi_test;
 
 namespace {
+
+const oversight_date kPeriodEnd{2025, 4, 30};
 
 oversight_reminders_query query(const oversight_date* as_of, int32_t within, const oversight_calendar* cal = nullptr,
                                 const char* worker = nullptr, const char* team = nullptr) {
@@ -227,6 +231,59 @@ BOOST_FIXTURE_TEST_CASE(a_pseudonymised_list_and_a_version_1_query, CaseworkFixt
     EXPECT_OK(oversight_reminders_json(store, reinterpret_cast<const oversight_reminders_query*>(v1), &out));
     delete v1;
     BOOST_TEST(take_document(out, "oversight-reminders")["reminders"] == plain);
+}
+
+BOOST_FIXTURE_TEST_CASE(termly_rules_are_counted_with_the_calendars_school_terms, CaseworkFixture) {
+    // Issue 9 point 3: never dropped silently. C1's PEP on Monday 16
+    // September 2024 makes its review (pep.review, termly) due by the end of
+    // the next term: Friday 4 April 2025 in tests/data/calendar_school.toml.
+    auto e = event("C1", "pep", {2024, 9, 16});
+    EXPECT_OK(oversight_casework_record_event(store, &e, nullptr));
+    const oversight_date as_of{2025, 3, 31};
+    char* out = nullptr;
+    auto has_review = [](const nlohmann::json& doc) {
+        for (const auto& r : doc["reminders"])
+            if (r["rule"] == "pep.review") return r["due"] == "2025-04-04";
+        return false;
+    };
+
+    // A calendar without school terms: the reminders list the rule as not counted.
+    auto q = query(&as_of, 10);
+    EXPECT_OK(oversight_reminders_json(store, &q, &out));
+    auto doc = take_document(out, "oversight-reminders");
+    BOOST_TEST(!has_review(doc));
+    bool listed = false;
+    for (const auto& n : doc["not_counted"]) listed |= n["rule"] == "pep.review";
+    BOOST_TEST(listed);
+    oversight_compliance_options co = OVERSIGHT_COMPLIANCE_OPTIONS_INIT;
+    co.as_of = &as_of;
+    co.area = "pep";
+    EXPECT_OK(oversight_compliance_json(store, &co, &out));
+    BOOST_TEST(!take_document(out, "oversight-compliance")["not_counted"].empty());
+
+    // With the authority's school terms on the calendar: counted, nothing left out.
+    std::ifstream in(OVERSIGHT_TEST_DATA_DIR "/calendar_school.toml");
+    std::ostringstream toml;
+    toml << in.rdbuf();
+    const std::string terms = toml.str();
+    oversight_calendar_options opts = OVERSIGHT_CALENDAR_OPTIONS_INIT;
+    opts.school_calendar_toml = terms.c_str();
+    oversight_calendar* cal = nullptr;
+    EXPECT_OK(oversight_calendar_open(&cal, &opts));
+    q = query(&as_of, 10, cal);
+    EXPECT_OK(oversight_reminders_json(store, &q, &out));
+    doc = take_document(out, "oversight-reminders");
+    BOOST_TEST(has_review(doc));
+    BOOST_TEST(doc["not_counted"].empty());
+    co.calendar = cal;
+    co.period_to = &kPeriodEnd;
+    EXPECT_OK(oversight_compliance_json(store, &co, &out));
+    const auto report = take_document(out, "oversight-compliance");
+    BOOST_TEST(report["not_counted"].empty());
+    bool counted = false;
+    for (const auto& i : report["items"]) counted |= i["rule"] == "pep.review" && i["due"] == "2025-04-04";
+    BOOST_TEST(counted);
+    oversight_calendar_free(cal);
 }
 
 BOOST_FIXTURE_TEST_CASE(every_reader_refuses_bad_queries, CaseworkFixture) {

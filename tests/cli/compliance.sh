@@ -66,6 +66,26 @@ bo=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --worker "Bo Chan" --ch
 expect_in "$bo" "Team B / Bo Chan"
 if grep -qF "Ann Lee" <<<"$bo"; then fail "Bo's report shows Ann: $bo"; fi
 
+# Termly rules (PEP reviews) need the schools' terms: never dropped silently.
+# C1's PEP on Monday 16 September 2024 (Autumn term) makes its review due by
+# the end of the Spring term, 4 April 2025 (tests/data/calendar_school.toml).
+run case event C1 pep 2024-09-16 --by tester >/dev/null
+school="${OVERSIGHT_PROJECT_DIR:?}/tests/data/calendar_school.toml"
+err=$(run --as-of 2025-03-31 remind --worker "Ann Lee" --format json 2>&1 >/dev/null)
+expect_in "$err" "not counted: pep.review (counted in school terms and no school calendar was given"
+list=$(run --as-of 2025-03-31 remind --worker "Ann Lee" --format json 2>/dev/null)
+if grep -qF '"pep.review"' <<<"$list"; then fail "pep.review listed without a school calendar: $list"; fi
+err=$(run --as-of 2025-03-31 remind --worker "Ann Lee" --school-calendar "$school" 2>&1 >/dev/null)
+[ -z "$err" ] || fail "nothing left out with a school calendar, but: $err"
+list=$(run --as-of 2025-03-31 remind --worker "Ann Lee" --format json --school-calendar "$school")
+expect_in "$list" '"due":"2025-04-04"'
+expect_in "$list" '"rule":"pep.review"'
+pep=$(run --as-of 2025-03-31 compliance --area pep --to 2025-04-30 --format json)
+expect_in "$pep" '"not_counted":[{"rule":"pep.review"'
+pep=$(run --as-of 2025-03-31 compliance --area pep --to 2025-04-30 --format json --school-calendar "$school")
+expect_in "$pep" '"not_counted":[]'
+expect_fail "--school-calendar" --as-of 2025-03-31 remind --school-calendar "$WORK/missing.toml"
+
 expect_fail "is not a date" --as-of 2024-06-30 compliance --from 2024-13-01
 expect_fail "before it starts" --as-of 2024-06-30 compliance --from 2024-07-01
 expect_fail "no team named" --as-of 2024-06-30 compliance --team "Team Z"

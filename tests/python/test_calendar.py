@@ -103,6 +103,22 @@ class CalendarTest(unittest.TestCase):
             with self.assertRaises(OversightError):
                 cal.add_duration("2012-10-12", 6, "fortnights")
 
+    def test_school_terms_on_the_calendar(self):
+        # tests/data/calendar_school.toml: "termly" from Monday 16 September
+        # 2024 (Autumn term) is the end of the Spring term, 4 April 2025.
+        with open(os.path.join(HERE, "..", "data", "calendar_school.toml"), encoding="utf-8") as f:
+            terms = f.read()
+        with Calendar(school_calendar_toml=terms) as cal:
+            self.assertEqual(cal.add_duration("2024-09-16", "termly"), d("2025-04-04"))
+            # A new closure keeps the terms.
+            cal.add_closure("2024-12-23", "Office closed")
+            self.assertEqual(cal.add_duration("2024-09-16", "termly"), d("2025-04-04"))
+        with Calendar() as cal:
+            with self.assertRaises(OversightError) as e:
+                cal.add_duration("2024-09-16", "termly")
+            self.assertEqual(e.exception.status, INVALID_ARG)
+            self.assertIn("school calendar", str(e.exception))
+
     def test_bad_dates_and_close(self):
         cal = Calendar()
         with self.assertRaises(OversightError):

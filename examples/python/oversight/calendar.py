@@ -34,9 +34,10 @@ class CalendarOptions(_lib.Versioned):
                 ("extra_holidays", ctypes.POINTER(CalendarDay)),
                 ("extra_holiday_count", ctypes.c_size_t),
                 ("closures", ctypes.POINTER(CalendarDay)),
-                ("closure_count", ctypes.c_size_t)]
+                ("closure_count", ctypes.c_size_t),
+                ("school_calendar_toml", ctypes.c_char_p)]  # version 2
     _init = "oversight_calendar_options_init"
-    VERSION = 1
+    VERSION = 2
 
     def days(self, member, count_member, days):
         """Sets an array member and its count from (day, name) pairs."""
@@ -71,20 +72,24 @@ class Calendar(_lib.Handle):
     """A working-day calendar of a UK division ("england-and-wales",
     "scotland", "northern-ireland"), optionally from gov.uk's
     bank-holidays.json text (`gov_uk_json`, str or parsed), with extra bank
-    holidays and local closure days as (day, name) pairs."""
+    holidays and local closure days as (day, name) pairs, and the terms of
+    the authority's schools (`school_calendar_toml`, the TOML text of a school
+    calendar) with which termly rules, such as PEP reviews, are counted
+    wherever the calendar is passed (reminders, compliance)."""
 
     _kind = "calendar"
 
-    def __init__(self, division="england-and-wales", gov_uk_json=None, holidays=None, closures=None):
+    def __init__(self, division="england-and-wales", gov_uk_json=None, holidays=None, closures=None,
+                 school_calendar_toml=None):
         if isinstance(gov_uk_json, (dict, list)):
             gov_uk_json = json.dumps(gov_uk_json)
-        self._args = (division, gov_uk_json, list(holidays or []), list(closures or []))
+        self._args = (division, gov_uk_json, list(holidays or []), list(closures or []), school_calendar_toml)
         self._retired = []  # handles replaced by add_closure/add_holiday, freed at close()
         super().__init__(self._open(*self._args))
 
     @staticmethod
-    def _open(division, gov_uk_json, holidays, closures):
-        opts = CalendarOptions(division=division, gov_uk_json=gov_uk_json)
+    def _open(division, gov_uk_json, holidays, closures, school_calendar_toml):
+        opts = CalendarOptions(division=division, gov_uk_json=gov_uk_json, school_calendar_toml=school_calendar_toml)
         opts.days("extra_holidays", "extra_holiday_count", holidays).days("closures", "closure_count", closures)
         handle = _CalendarP()
         _open(ctypes.byref(handle), ctypes.byref(opts))
@@ -102,8 +107,8 @@ class Calendar(_lib.Handle):
 
     # -- a new day: the library's calendar is immutable, so a new one is opened
     def _reopen(self, holidays=(), closures=()):
-        division, gov_uk_json, old_holidays, old_closures = self._args
-        args = (division, gov_uk_json, old_holidays + list(holidays), old_closures + list(closures))
+        division, gov_uk_json, old_holidays, old_closures, school = self._args
+        args = (division, gov_uk_json, old_holidays + list(holidays), old_closures + list(closures), school)
         handle = self._open(*args)
         # The old handle may be in use by another thread inside the library:
         # it is kept until close().

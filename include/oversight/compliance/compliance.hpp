@@ -179,6 +179,12 @@ struct ComplianceOptions {
     /// not counted and the report lists them (ComplianceReport::not_counted),
     /// never leaving them out silently.
     const SchoolCalendar* school = nullptr;
+    /// True: the child-level list (ComplianceReport::items), each item
+    /// explained. False: the groups only, counted as the cases are read, so
+    /// memory does not grow with the number of obligations and no
+    /// explanation is built (the items behind a number are one call away:
+    /// the same options with items and a team, worker, rule or area filter).
+    bool items = true;
 };
 
 /// How many items of each state.

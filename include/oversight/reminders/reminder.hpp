@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <oversight/calendar/calendar.hpp>
@@ -42,17 +43,24 @@ inline bool operator!=(const Reminder& a, const Reminder& b) { return !(a == b);
 /// `as_of` or due on or before add_duration(as_of, window) (e.g.
 /// {10, Unit::working_days}: the next 10 working days), with the worker and
 /// team allocated on `as_of` and any acknowledgement. Sorted: overdue first
-/// (earliest due first), then by due date, child id and rule id.
+/// (earliest due first), then by due date, child id and rule id. Rules in
+/// school terms or days (PEP reviews) are counted with `school`, the terms
+/// of the authority's schools; without it they are left out, and callers say
+/// so: rules_not_counted(pack, school) (rules/schedule.hpp) lists them.
 std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const Calendar& calendar, Date as_of,
-                                Duration window, const CaseFilter& filter = {});
+                                Duration window, const CaseFilter& filter = {},
+                                const SchoolCalendar* school = nullptr);
 
 /// The reminders as the JSON document {"format":"oversight-reminders",
 /// "version":1,"reminders":[{"key","child","worker","team","rule","title",
 /// "due","anchor","anchor_event","state","working_days_left",
 /// "working_days_late","explanation","source","layer","acknowledged_by",
-/// "acknowledged_at","note"}]} (the last three null when not acknowledged;
-/// schema: data/schemas/oversight-reminders.schema.json).
-std::string reminders_to_json(const std::vector<Reminder>& reminders);
+/// "acknowledged_at","note"}],"not_counted":[{"rule","reason"}]} (the
+/// acknowledgement's three null when not acknowledged; not_counted: the
+/// rules left out, rules_not_counted; schema:
+/// data/schemas/oversight-reminders.schema.json).
+std::string reminders_to_json(const std::vector<Reminder>& reminders,
+                              const std::vector<std::pair<std::string, std::string>>& not_counted = {});
 /// The same reminders as a bare JSON array (keys sorted), as the CLI's
 /// `remind --format json` has always printed them.
 std::string reminders_to_json_array(const std::vector<Reminder>& reminders);

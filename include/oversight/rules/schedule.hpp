@@ -50,6 +50,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <oversight/calendar/calendar.hpp>
@@ -160,6 +161,9 @@ struct Obligation {
 bool operator==(const Obligation& a, const Obligation& b);
 inline bool operator!=(const Obligation& a, const Obligation& b) { return !(a == b); }
 
+/// Which obligations schedule_case explains (Obligation::explanation).
+enum class Explain { all, open, none };
+
 /// The due date a rule gives for a trigger on `from`, with its explanation.
 /// Error(invalid_arg) when `from` is outside the rule's era; Error(invalid_arg)
 /// for school units without `school`.
@@ -169,6 +173,13 @@ Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar,
 /// True when the rule counts in school days or terms (its duration or
 /// window): schedule_case leaves it out without a school calendar.
 bool needs_school_calendar(const Rule& rule) noexcept;
+
+/// The enabled rules of `pack` that schedule_case leaves out for want of a
+/// school calendar (none when `school` is given), each as (rule id, why),
+/// in pack order. Reports and reminders list them, so a termly obligation
+/// (a PEP review) is never dropped silently.
+std::vector<std::pair<std::string, std::string>> rules_not_counted(const RulePack& pack,
+                                                                   const SchoolCalendar* school);
 
 /// Every obligation of the case up to `as_of`: met ones (with met_on) and the
 /// open one per rule chain (each next due counted from the actual previous
@@ -181,8 +192,12 @@ bool needs_school_calendar(const Rule& rule) noexcept;
 /// became_looked_after, ...) come first, the others keep the given order, so
 /// a visit on the day a placement starts counts for it. Rules in school units
 /// are left out when `school` is null. Sorted by due date, then rule id.
+/// `explain`: which obligations get their explanation (the others' is ""):
+/// all; open only (not met, chain not ended: what reminders show); none (a
+/// count). The explanation is most of the cost of a schedule, so callers ask
+/// only for the ones they show; the dates are the same whatever is asked.
 std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& record, Date as_of,
                                       const Calendar& calendar, const SchoolCalendar* school = nullptr,
-                                      CountingRules counting = {});
+                                      CountingRules counting = {}, Explain explain = Explain::all);
 
 }  // namespace oversight

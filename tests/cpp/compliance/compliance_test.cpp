@@ -679,6 +679,14 @@ BOOST_AUTO_TEST_CASE(ssda903_return_as_of_31_march_adds_up_by_team_and_rule,
     std::int64_t rows_on_time = 0;
     for (const auto& i : j["items"]) rows_on_time += i["state"] == "met_on_time";
     BOOST_TEST(rows_on_time == all.numerator);
+
+    // The groups only (ComplianceOptions::items false: counted as the cases
+    // are read, nothing explained): the same groups, no rows.
+    o.items = false;
+    const ComplianceReport counted = oversight::compliance(store, england, cal(), o);
+    BOOST_TEST(counted.items.empty());
+    BOOST_TEST((counted.groups == r.groups));
+    BOOST_TEST(compliance_to_csv(counted, false, ComplianceBy::team) == teams);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -46,7 +46,11 @@ BOOST_AUTO_TEST_CASE(document_and_array_hold_the_same_reminders) {
     const auto array = nlohmann::json::parse(array_text);
     BOOST_TEST(doc["format"] == "oversight-reminders");
     BOOST_TEST(doc["version"] == 1);
-    BOOST_TEST(doc.size() == 3u);
+    BOOST_TEST(doc.size() == 4u);  // format, version, reminders, not_counted
+    BOOST_TEST(doc["not_counted"].empty());
+    const auto left_out = nlohmann::json::parse(reminders_to_json(list, {{"pep.review", "no school calendar"}}));
+    BOOST_TEST(left_out["not_counted"][0]["rule"] == "pep.review");
+    BOOST_TEST(left_out["not_counted"][0]["reason"] == "no school calendar");
     BOOST_TEST(array.is_array());
     BOOST_TEST(doc["reminders"] == array);
     BOOST_TEST(array[0]["state"] == "overdue");

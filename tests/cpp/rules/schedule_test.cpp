@@ -533,6 +533,45 @@ BOOST_AUTO_TEST_CASE(events_after_as_of_are_ignored) {
     BOOST_TEST(schedule_case(RulePack::england_default(), rec, d("2011-12-31"), ew()).empty());
 }
 
+BOOST_AUTO_TEST_CASE(explaining_fewer_obligations_changes_no_date) {
+    // Issue 9 point 8: explanations are built only for the obligations a
+    // caller shows (Explain::open for reminders, none for a count). The
+    // dates, and the open ones' text, are the same whatever is asked. Cases:
+    // a first year of visits with a late one (a kept breach), a child who
+    // ceased to be looked after (chains ended unmet), and a strategy
+    // discussion then an initial conference (anchor = first notes).
+    std::vector<CaseEvent> late = first_year_visits({});
+    late.push_back(ev("visit", "2013-05-20"));  // 91 days after 2013-02-18: late
+    std::vector<CaseEvent> ceased{ev("became_looked_after", "2012-03-01"), ev("placement_start", "2012-03-01"),
+                                  ev("review", "2012-03-20"), ev("ceased_looked_after", "2012-06-01")};
+    std::vector<CaseEvent> cp{ev("strategy_discussion", "2024-01-08"), ev("strategy_discussion", "2024-01-15"),
+                              ev("initial_conference", "2024-02-05")};
+    int explained_open = 0, met = 0;
+    for (const auto& events : {late, ceased, cp}) {
+        const CaseRecord rec = child(events);
+        const RulePack& pack = RulePack::england_default();
+        const auto all = schedule_case(pack, rec, d("2014-01-31"), ew());
+        const auto open = schedule_case(pack, rec, d("2014-01-31"), ew(), nullptr, {}, Explain::open);
+        const auto none = schedule_case(pack, rec, d("2014-01-31"), ew(), nullptr, {}, Explain::none);
+        BOOST_TEST_REQUIRE(all.size() == open.size());
+        BOOST_TEST_REQUIRE(all.size() == none.size());
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            BOOST_TEST(!all[i].explanation.empty());
+            BOOST_TEST(none[i].explanation.empty());
+            Obligation a = all[i], o = open[i], n = none[i];
+            const bool is_open = !a.met_on && !a.ended_on;
+            BOOST_TEST(o.explanation == (is_open ? a.explanation : std::string()), a.rule_id << " " << a.due.iso());
+            explained_open += is_open;
+            met += a.met_on.has_value();
+            a.explanation = o.explanation = n.explanation = "";
+            BOOST_TEST((a == o), a.rule_id << " " << a.due.iso());
+            BOOST_TEST((a == n), a.rule_id << " " << a.due.iso());
+        }
+    }
+    BOOST_TEST(explained_open > 0);
+    BOOST_TEST(met > 10);
+}
+
 // --- Review fixes ------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(care_order_child_placed_with_parent_gets_reg_28_5_visits) {

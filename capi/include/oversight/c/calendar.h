@@ -38,10 +38,17 @@ typedef struct oversight_calendar_options {
     size_t extra_holiday_count;
     const oversight_calendar_day *closures;        /* local closure days (not working days), or NULL */
     size_t closure_count;
+    /* Version 2: the terms of the authority's schools, as the TOML text of a
+     * school calendar (name, [[term]] name/first_day/last_day,
+     * non_school_days: calendar/school_calendar.hpp). Termly rules (PEP reviews) are counted
+     * with it wherever this calendar is passed (reminders, compliance,
+     * add_duration in school units); without it they are not counted and
+     * the reports list them under "not_counted". */
+    const char *school_calendar_toml;              /* NULL: no school terms */
 } oversight_calendar_options;
 
-#define OVERSIGHT_CALENDAR_OPTIONS_VERSION 1
-#define OVERSIGHT_CALENDAR_OPTIONS_INIT { OVERSIGHT_CALENDAR_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, 0 }
+#define OVERSIGHT_CALENDAR_OPTIONS_VERSION 2
+#define OVERSIGHT_CALENDAR_OPTIONS_INIT { OVERSIGHT_CALENDAR_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, 0, NULL }
 
 /* Fills *opts with the defaults of OVERSIGHT_CALENDAR_OPTIONS_INIT for
  * `version`; OVERSIGHT_E_INVALID_ARG for NULL or an unknown version. */
@@ -88,7 +95,8 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_holidays_json(c
 
 /* *out = `from` plus a duration given as text: "10 working days", "6 weeks",
  * "3 months" (corresponding-date rule: 31 Jan + 1 month = 28/29 Feb),
- * "15 days". School units need a school calendar: OVERSIGHT_E_INVALID_ARG.
+ * "15 days"; "1 school term", "20 school days" with a calendar opened with
+ * school terms (options version 2), otherwise OVERSIGHT_E_INVALID_ARG.
  * OVERSIGHT_E_PARSE for text that is not a duration. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_calendar_add_duration(const oversight_calendar *calendar,
                                                                               oversight_date from, const char *duration,
