@@ -166,16 +166,17 @@ oversight_status oversight_audit_reminders_json(const oversight_store* store, co
         out);
 }
 
-oversight_status oversight_audit_wilson(int32_t k, int32_t n, double* share, double* low, double* high) noexcept {
+oversight_status oversight_audit_wilson(int32_t k, int32_t n, double* out_share, double* out_low,
+                                        double* out_high) noexcept {
     return guard(
         [&] {
             const Proportion p = wilson(k, n);
-            if (share) *share = p.share;
-            if (low) *low = p.low;
-            if (high) *high = p.high;
+            if (out_share) *out_share = p.share;
+            if (out_low) *out_low = p.low;
+            if (out_high) *out_high = p.high;
             return OVERSIGHT_OK;
         },
-        share, low, high);
+        out_share, out_low, out_high);
 }
 
 }  // extern "C"

@@ -125,16 +125,16 @@ BOOST_AUTO_TEST_CASE(a_trend_over_three_audits_is_too_small_to_tell) {
     Store store = Store::open_in_memory();
     add_people(store);
     add_audit_programme(store, pep_programme());
-    BOOST_TEST(audit_trend(store, "PEP audit").verdict == TrendVerdict::too_few);
+    BOOST_TEST(to_string(audit_trend(store, "PEP audit").verdict) == "too_few");
     record_audit(store, counts_only("PEP-3", "2013-02-20", 12, 6), england());
-    BOOST_TEST(audit_trend(store, "PEP audit").verdict == TrendVerdict::too_few);
+    BOOST_TEST(to_string(audit_trend(store, "PEP audit").verdict) == "too_few");
     record_audit(store, counts_only("PEP-1", "2012-08-23", 8, 10), england());
     record_audit(store, counts_only("PEP-2", "2012-11-22", 10, 8), england());
     const AuditTrend t = audit_trend(store, "PEP audit");
     BOOST_TEST(t.points.size() == 3u);
     BOOST_TEST(t.points.front().reference == "PEP-1");  // by date held, not by recording order
     BOOST_TEST(t.points.back().reference == "PEP-3");
-    BOOST_TEST(t.verdict == TrendVerdict::too_small);
+    BOOST_TEST(to_string(t.verdict) == "too_small");
     BOOST_TEST(t.positive_label == "satisfactory");
     BOOST_TEST(round1(t.points.back().positive.low) == 43.7);
     BOOST_TEST(round1(t.points.back().positive.high) == 83.7);
@@ -151,11 +151,11 @@ BOOST_AUTO_TEST_CASE(non_overlapping_intervals_are_a_rising_or_falling_trend) {
     const AuditScale s = ofsted_scale();
     AuditTrend up = audit_trend("Case files", s, {{"A", d("2012-01-01"), wilson(20, 100)},
                                                   {"B", d("2012-06-01"), wilson(60, 100)}});
-    BOOST_TEST(up.verdict == TrendVerdict::rising);
+    BOOST_TEST(to_string(up.verdict) == "rising");
     BOOST_TEST(up.positive_label == "good or better");
     AuditTrend down = audit_trend("Case files", s, {{"B", d("2012-06-01"), wilson(20, 100)},
                                                     {"A", d("2012-01-01"), wilson(60, 100)}});
-    BOOST_TEST(down.verdict == TrendVerdict::falling);
+    BOOST_TEST(to_string(down.verdict) == "falling");
 }
 
 BOOST_AUTO_TEST_CASE(scales_read_and_written) {
@@ -247,7 +247,8 @@ BOOST_AUTO_TEST_CASE(a_stratified_sample_is_reproducible_and_excludes_recent_aud
     for (const SampledCase& c : a.cases) audited.cases.push_back({0, c.child_id, "satisfactory", {}, ""});
     record_audit(store, audited, england());
     const AuditSample later = draw_audit_sample(store, "PEP audit", d("2013-08-19"), 42);
-    std::set<std::string> first(ids(a).begin(), ids(a).end());
+    const std::vector<std::string> drawn = ids(a);
+    const std::set<std::string> first(drawn.begin(), drawn.end());
     for (const std::string& id : ids(later)) BOOST_TEST(first.count(id) == 0u, id);
     for (const StratumDraw& s : later.strata) {
         BOOST_TEST(s.excluded == 2);
@@ -351,7 +352,7 @@ BOOST_AUTO_TEST_CASE(recommendations_are_tracked_actions_and_programmes_remind_t
     a.recommendations = {{0, "Designated teachers trained on PEP targets", "Designated Teacher", d("2012-10-31")},
                          {0, "Re-audit the inadequate PEPs", "Virtual School Head", d("2012-12-31")}};
     record_audit(store, a, england());
-    // Recorded 23 Aug, cycle quarterly: 23 Nov is earlier than the 12 Dec set: kept.
+    // Held 23 Aug, cycle quarterly: 23 Nov is earlier than the 12 Dec set: kept.
     BOOST_TEST((try_find_audit_programme(store, "PEP audit")->next_due == d("2012-12-12")));
     auto actions = audit_actions(store, d("2012-11-15"));
     BOOST_TEST(actions.size() == 2u);
@@ -362,7 +363,8 @@ BOOST_AUTO_TEST_CASE(recommendations_are_tracked_actions_and_programmes_remind_t
     complete_audit_recommendation(store, "PEP-1", 1, d("2012-11-20"));
     BOOST_TEST(audit_actions(store, d("2012-11-21"), true).size() == 1u);
     const auto doc = nlohmann::json::parse(audit_actions_to_json(d("2012-11-21"), audit_actions(store, d("2012-11-21"))));
-    BOOST_TEST(doc["actions"][1]["state"] == "done");
+    BOOST_TEST(doc["actions"][0]["state"] == "done");  // neither overdue now: by due date
+    BOOST_TEST(doc["actions"][1]["state"] == "open");
     expect_error([&] { complete_audit_recommendation(store, "PEP-1", 3, d("2012-11-20")); }, Status::not_found,
                  "no recommendation 3");
     expect_error([&] { complete_audit_recommendation(store, "PEP-1", 2, d("2012-08-01")); }, Status::invalid_arg,

@@ -142,10 +142,11 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_audit_reminders_json(con
                                                                            int32_t window_days, const char *owner,
                                                                            char **out) OVERSIGHT_NOEXCEPT;
 
-/* k of n with its share and 95% Wilson interval (0..1). Any out-param may
+/* k of n with its share and 95% Wilson interval (0..1). Any out-parameter may
  * be NULL. OVERSIGHT_E_INVALID_ARG unless 0 <= k <= n. */
-OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_audit_wilson(int32_t k, int32_t n, double *share,
-                                                                   double *low, double *high) OVERSIGHT_NOEXCEPT;
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_audit_wilson(int32_t k, int32_t n, double *out_share,
+                                                                   double *out_low,
+                                                                   double *out_high) OVERSIGHT_NOEXCEPT;
 
 OVERSIGHT_END_DECLS
 
