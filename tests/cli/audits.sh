@@ -23,15 +23,14 @@ expect_fail "already exists" audit programme add "pep audit" --type pep --owner 
 expect_fail "no person named \"Nobody\"" audit programme add X --type pep --owner Nobody
 expect_fail "--scale" audit programme add X --type pep --owner "Virtual School Head" --scale "good, poor"
 
-pep() {  # pep REF HELD SATISFACTORY INADEQUATE
+pep() {  # pep REF HELD SATISFACTORY INADEQUATE [RECOMMENDATIONS]
   cat >"$1.json" <<JSON
 {"format":"oversight-audit-record","version":1,"reference":"$1","programme":"PEP audit","held":"$2",
  "recorded":"$2","auditors":[{"name":"Virtual School Head"},{"name":"Designated Teacher","agency":"Education"}],
- "counts":{"satisfactory":$3,"inadequate":$4},
- "recommendations":[{"text":"Train designated teachers","owner":"Designated Teacher","due":"2012-10-31"}]}
+ "counts":{"satisfactory":$3,"inadequate":$4},"recommendations":[${5:-}]}
 JSON
 }
-pep PEP-1 2012-08-23 8 10
+pep PEP-1 2012-08-23 8 10 '{"text":"Train designated teachers","owner":"Designated Teacher","due":"2012-10-31"}'
 out=$(run audit add PEP-1.json)
 # Quarterly from 23 Aug 2012 is 23 Nov, earlier than the 12 Dec set: kept.
 expect_in "$out" "audit PEP-1 recorded; PEP audit next due 2012-12-12"
@@ -74,6 +73,6 @@ b=$(run --as-of 2012-08-01 audit sample "Case files" --seed 2012 --format json)
 [ "$a" = "$b" ] || fail "the same seed gave two samples: $a / $b"
 out=$(run --as-of 2012-08-01 audit sample "Case files" --seed 2012)
 expect_in "$out" "Team A: 3 drawn of 8"
-expect_fail "--seed" audit sample "Case files" --seed -1
+expect_fail "--seed" audit sample "Case files" --seed x1
 expect_fail "counts only" audit sample "PEP audit"
 echo "audits: ok"
