@@ -16,7 +16,8 @@ double round1(double share) { return std::round(share * 1000.0) / 10.0; }
 void add_person(oversight_store* store, const char* name) {
     oversight_workforce_person p = OVERSIGHT_WORKFORCE_PERSON_INIT;
     p.name = name;
-    EXPECT_OK(oversight_workforce_add_person(store, &p, nullptr));
+    int64_t id = 0;
+    EXPECT_OK(oversight_workforce_add_person(store, &p, &id));
 }
 
 void add_pep_programme(oversight_store* store) {
