@@ -37,8 +37,10 @@
 #include <oversight/casework/event.hpp>
 
 #include <oversight/complaints/complaint.hpp>
+#include <oversight/audit/audit.hpp>
 
 #include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/reminders/audit_reminder.hpp>
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
 #include <oversight/reminders/reminder.hpp>

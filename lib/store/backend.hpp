@@ -27,6 +27,7 @@ void check_change_entity(const std::string& entity, const char* what);
 class AcknowledgementRepository;
 class AttendanceRepository;
 class ComplaintRepository;
+class AuditRepository;
 class CaseworkRepository;
 class PlanRepository;
 class WorkforceRepository;
@@ -65,6 +66,7 @@ public:
     virtual AcknowledgementRepository& acknowledgements() noexcept = 0;
     virtual AttendanceRepository& attendance() noexcept = 0;
     virtual ComplaintRepository& complaints() noexcept = 0;
+    virtual AuditRepository& audits() noexcept = 0;
 
     // Reads through a const Store: the same repositories, const.
     const PlanRepository& plans() const noexcept { return const_cast<Backend*>(this)->plans(); }
@@ -75,6 +77,7 @@ public:
     }
     const AttendanceRepository& attendance() const noexcept { return const_cast<Backend*>(this)->attendance(); }
     const ComplaintRepository& complaints() const noexcept { return const_cast<Backend*>(this)->complaints(); }
+    const AuditRepository& audits() const noexcept { return const_cast<Backend*>(this)->audits(); }
 };
 
 /// The latest schema version of the SQLite backend (lib/store/sqlite/migrator.cpp).

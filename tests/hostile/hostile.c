@@ -1689,6 +1689,106 @@ static void compliance_and_trackers_area(void) {
     CALL(SUCCEED, oversight_complaints_lessons_json, "a quarter, text", (S, "2025Q1", NULL, 1, &g_s));
 }
 
+/* Audits (issue 10 points 1-3). */
+static void audit_area(void) {
+    oversight_audit_programme_options po = OVERSIGHT_AUDIT_PROGRAMME_OPTIONS_INIT;
+    static const char record[] =
+        "{\"format\":\"oversight-audit-record\",\"version\":1,\"reference\":\"AUD-1\",\"programme\":\"AUD-P\","
+        "\"held\":\"2024-03-01\",\"recorded\":\"2024-03-04\",\"cases\":[{\"child\":\"C1\",\"grade\":\"satisfactory\"}],"
+        "\"counts\":{\"inadequate\":2},\"recommendations\":[{\"text\":\"Re-audit\",\"owner\":\"Bo Reed\","
+        "\"due\":\"2024-04-01\"}]}";
+
+    INIT(oversight_audit_programme_options_init, oversight_audit_programme_options,
+         OVERSIGHT_AUDIT_PROGRAMME_OPTIONS_VERSION);
+    po.type = "pep";
+    po.owner = "Bo Reed";
+    po.scale = "two_point";
+    po.per_stratum = 1;
+    CALL(REFUSE, oversight_audit_programme_add, "store = NULL", (NULL, "AUD-X", &po, &g_i64));
+    CALL(REFUSE, oversight_audit_programme_add, "opts = NULL", (S, "AUD-X", NULL, &g_i64));
+    VERSIONS(po, OVERSIGHT_AUDIT_PROGRAMME_OPTIONS_VERSION, oversight_audit_programme_add, (S, "AUD-X", &po, &g_i64));
+    TEXTS(ID, oversight_audit_programme_add, "name", (S, T, &po, &g_i64));
+    TEXTS(ID, oversight_audit_programme_add, "opts.type", (S, "AUD-T", (po.type = T, &po), &g_i64));
+    po.type = "pep";
+    TEXTS(ID, oversight_audit_programme_add, "opts.owner", (S, "AUD-O", (po.owner = T, &po), &g_i64));
+    po.owner = "Bo Reed";
+    TEXTS(OPT, oversight_audit_programme_add, "opts.cycle", (S, "AUD-C", (po.cycle = T, &po), &g_i64));
+    po.cycle = NULL;
+    TEXTS(OPT, oversight_audit_programme_add, "opts.scale", (S, "AUD-S", (po.scale = T, &po), &g_i64));
+    po.scale = "two_point";
+    TEXTS(REQ, oversight_audit_programme_add, "opts.stratify", (S, "AUD-R", (po.stratify = T, &po), &g_i64));
+    po.stratify = NULL;
+    TEXTS(OPT, oversight_audit_programme_add, "opts.attribute", (S, "AUD-A", (po.attribute = T, &po), &g_i64));
+    po.attribute = NULL;
+    DATES(oversight_audit_programme_add, "opts.next_due", (S, "AUD-D", (po.next_due = DP, &po), &g_i64));
+    po.next_due = NULL;
+    I32S(REFUSE, REFUSE, EITHER, REFUSE, oversight_audit_programme_add, "opts.per_stratum",
+         (S, "AUD-N", (po.per_stratum = I32, &po), &g_i64));
+    po.per_stratum = 1;
+    I32S(REFUSE, REFUSE, EITHER, REFUSE, oversight_audit_programme_add, "opts.exclusion_months",
+         (S, "AUD-E", (po.exclusion_months = I32, &po), &g_i64));
+    po.exclusion_months = 12;
+    CALL(SUCCEED, oversight_audit_programme_add, "a programme", (S, "AUD-P", &po, &g_i64));
+    CALL(REFUSE, oversight_audit_programme_add, "the same name again", (S, "aud-p", &po, &g_i64));
+
+    CALL(REFUSE, oversight_audit_programme_set_due, "store = NULL", (NULL, "AUD-P", &k_as_of));
+    TEXTS(ID, oversight_audit_programme_set_due, "name", (S, T, &k_as_of));
+    DATES(oversight_audit_programme_set_due, "due", (S, "AUD-P", DP));
+    CALL(SUCCEED, oversight_audit_programme_set_due, "due = NULL (cleared)", (S, "AUD-P", NULL));
+    CALL(REFUSE, oversight_audit_programmes_json, "store = NULL", (NULL, &g_s));
+    CALL(REFUSE, oversight_audit_programmes_json, "out = NULL", (S, NULL));
+    CALL(SUCCEED, oversight_audit_programmes_json, "the programmes", (S, &g_s));
+
+    CALL(REFUSE, oversight_audit_record_json, "store = NULL", (NULL, record, NULL, &g_i64));
+    TEXTS(REQ, oversight_audit_record_json, "json", (S, T, NULL, &g_i64));
+    CALL(REFUSE, oversight_audit_record_json, "json = 1e999", (S, "1e999", NULL, &g_i64));
+    CALL(REFUSE, oversight_audit_record_json, "json = []", (S, "[]", NULL, &g_i64));
+    CALL(REFUSE, oversight_audit_record_json, "json = deep nesting",
+         (S, "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]", NULL, &g_i64));
+    CALL(SUCCEED, oversight_audit_record_json, "an audit of the fixture's child", (S, record, CAL, &g_i64));
+    CALL(REFUSE, oversight_audit_record_json, "the same reference again", (S, record, NULL, &g_i64));
+
+    CALL(REFUSE, oversight_audit_complete_recommendation, "store = NULL", (NULL, "AUD-1", 1, k_as_of));
+    TEXTS(ID, oversight_audit_complete_recommendation, "reference", (S, T, 1, k_as_of));
+    DATES(oversight_audit_complete_recommendation, "completed", (S, "AUD-1", 1, D));
+    I32S(REFUSE, REFUSE, REFUSE, REFUSE, oversight_audit_complete_recommendation, "number",
+         (S, "AUD-1", I32, k_as_of));
+    CALL(SUCCEED, oversight_audit_complete_recommendation, "recommendation 1", (S, "AUD-1", 1, k_as_of));
+
+    CALL(REFUSE, oversight_audit_link_plan_action, "store = NULL", (NULL, "AUD-1", PLAN, "1.1"));
+    TEXTS(ID, oversight_audit_link_plan_action, "reference", (S, T, PLAN, "1.1"));
+    TEXTS(ID, oversight_audit_link_plan_action, "action", (S, "AUD-1", PLAN, T));
+    I64S(oversight_audit_link_plan_action, "plan_id", (S, "AUD-1", I64, "1.1"));
+    CALL(SUCCEED, oversight_audit_link_plan_action, "the fixture's action", (S, "AUD-1", PLAN, "1.1"));
+
+    CALL(REFUSE, oversight_audit_sample_json, "store = NULL", (NULL, "AUD-P", &k_as_of, 1, &g_s));
+    CALL(REFUSE, oversight_audit_sample_json, "out = NULL", (S, "AUD-P", &k_as_of, 1, NULL));
+    TEXTS(ID, oversight_audit_sample_json, "programme", (S, T, &k_as_of, 1, &g_s));
+    DATES(oversight_audit_sample_json, "as_of", (S, "AUD-P", DP, 1, &g_s));
+    CALL(SUCCEED, oversight_audit_sample_json, "seed UINT64_MAX", (S, "AUD-P", &k_as_of, UINT64_MAX, &g_s));
+
+    CALL(REFUSE, oversight_audit_result_json, "store = NULL", (NULL, "AUD-1", 0, &g_s));
+    CALL(REFUSE, oversight_audit_result_json, "out = NULL", (S, "AUD-1", 0, NULL));
+    TEXTS(ID, oversight_audit_result_json, "reference", (S, T, 0, &g_s));
+    CALL(SUCCEED, oversight_audit_result_json, "the audit, text", (S, "AUD-1", 1, &g_s));
+    CALL(REFUSE, oversight_audit_trend_json, "store = NULL", (NULL, "AUD-P", 0, &g_s));
+    CALL(REFUSE, oversight_audit_trend_json, "out = NULL", (S, "AUD-P", 0, NULL));
+    TEXTS(ID, oversight_audit_trend_json, "programme", (S, T, 0, &g_s));
+    CALL(SUCCEED, oversight_audit_trend_json, "the programme, text", (S, "AUD-P", 1, &g_s));
+    CALL(REFUSE, oversight_audit_actions_json, "store = NULL", (NULL, &k_as_of, 0, &g_s));
+    CALL(REFUSE, oversight_audit_actions_json, "out = NULL", (S, &k_as_of, 0, NULL));
+    DATES(oversight_audit_actions_json, "as_of", (S, DP, 0, &g_s));
+    CALL(SUCCEED, oversight_audit_actions_json, "open ones", (S, NULL, 1, &g_s));
+    CALL(REFUSE, oversight_audit_reminders_json, "store = NULL", (NULL, &k_as_of, 14, NULL, &g_s));
+    CALL(REFUSE, oversight_audit_reminders_json, "out = NULL", (S, &k_as_of, 14, NULL, NULL));
+    DATES(oversight_audit_reminders_json, "as_of", (S, DP, 14, NULL, &g_s));
+    TEXTS(OPT, oversight_audit_reminders_json, "owner", (S, &k_as_of, 14, T, &g_s));
+    I32S(REFUSE, REFUSE, SUCCEED, REFUSE, oversight_audit_reminders_json, "window_days",
+         (S, &k_as_of, I32, NULL, &g_s));
+    I32S(REFUSE, REFUSE, SUCCEED, REFUSE, oversight_audit_wilson, "k", (I32, 10, NULL, NULL, NULL));
+    I32S(REFUSE, REFUSE, SUCCEED, EITHER, oversight_audit_wilson, "n", (0, I32, NULL, NULL, NULL));
+}
+
 static void batch_area(void) {
     oversight_batch_options o = OVERSIGHT_BATCH_OPTIONS_INIT;
     oversight_batch_event e = OVERSIGHT_BATCH_EVENT_INIT;
@@ -2059,6 +2159,7 @@ int main(int argc, char **argv) {
     batch_area();
     reminders_area();
     compliance_and_trackers_area();
+    audit_area();
 
     /* The store is intact: the fixture's child is there, the plan exports. */
     after = count_history();

@@ -14,6 +14,7 @@ C type -> ctypes, the binding's conventions (oversight/_lib.py):
   uint32_t, int32_t, int64_t, size_t   c_uint32, c_int32, c_int64, c_size_t (an
                                        int32_t/int64_t argument may be the
                                        range-checked _lib.Int32/_lib.Int64)
+  uint64_t, double                     c_uint64, c_double (a sample's seed, a share)
   an enum (oversight_status)           c_int
   const char *                         c_char_p (argument or borrowed return)
   char ** (an owned string)            POINTER(c_void_p), freed by take_string
@@ -41,7 +42,7 @@ PROJECT = os.environ.get("OVERSIGHT_PROJECT_DIR", os.path.join(HERE, "..", "..")
 INCLUDE = os.path.join(PROJECT, "capi", "include")
 
 SCALARS = {"uint32_t": ctypes.c_uint32, "int32_t": ctypes.c_int32, "int64_t": ctypes.c_int64,
-           "size_t": ctypes.c_size_t}
+           "size_t": ctypes.c_size_t, "uint64_t": ctypes.c_uint64, "double": ctypes.c_double}
 RANGE_CHECKED = {ctypes.c_int32: _lib.Int32, ctypes.c_int64: _lib.Int64}  # accepted for arguments
 PLAIN_MIRRORS = {"oversight_date": _lib.Date, "oversight_calendar_day": CalendarDay}  # structs without version
 NOT_FALLIBLE = {"oversight_last_error_code"}  # returns an oversight_status without failing
@@ -102,8 +103,10 @@ def parse_headers():
     return functions, structs, opaque, enums
 
 
-FIXED_WIDTH = {t: name for name, t in [("c_size_t", ctypes.c_size_t), ("c_uint32", ctypes.c_uint32),
-                                       ("c_int64", ctypes.c_int64), ("c_int32", ctypes.c_int32)]}
+# c_uint64 first: where it is c_size_t's alias (LP64), c_size_t names both.
+FIXED_WIDTH = {t: name for name, t in [("c_uint64", ctypes.c_uint64), ("c_size_t", ctypes.c_size_t),
+                                       ("c_uint32", ctypes.c_uint32), ("c_int64", ctypes.c_int64),
+                                       ("c_int32", ctypes.c_int32)]}
 
 
 def type_name(t):

@@ -37,8 +37,8 @@ import unittest
 from jsonschema import Draft202012Validator
 
 from oversight import _lib
-from oversight import (batch, calendar, casework, complaints, compliance, imports, plan, reminders, report, rule_pack,
-                       store, workforce)
+from oversight import (audit, batch, calendar, casework, complaints, compliance, imports, plan, reminders, report,
+                       rule_pack, store, workforce)
 from oversight import Calendar, Casework, RulePack, Store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -56,7 +56,7 @@ CASE_AS_OF = datetime.date(2024, 3, 11)
 BATCH_DATA = os.path.join(PROJECT, "tests", "data", "batch")
 # Schemas of documents the library reads rather than writes: checked by
 # test_input_schemas against the project's fixture documents.
-INPUT_SCHEMAS = {"oversight-batch"}
+INPUT_SCHEMAS = {"oversight-batch", "oversight-audit-record"}
 
 # (plan file, report date, as-of date of its reports): the sample plan
 # everywhere, the seed where ../shared is present.
@@ -270,6 +270,26 @@ class CApiDocumentsTest(unittest.TestCase):
                                                        None, 0))
         for quarter in ("2012Q3", "2013Q1"):
             keep("oversight_complaints_lessons_json", raw(complaints._lessons_json, h, _lib.encode(quarter), None, 0))
+
+        # --- audits (issue 10): a programme, the seed's PEP audit counts only, a per-case audit of C1
+        st.add_person("Virtual School Head")
+        st.add_audit_programme("PEP audit", "pep", owner="Virtual School Head", cycle="quarterly", scale="two_point",
+                               per_stratum=1, stratify="team")
+        st.record_audit({"reference": "PEP-1", "programme": "PEP audit", "held": "2012-08-23", "recorded": "2012-08-30",
+                         "counts": {"satisfactory": 8, "inadequate": 10},
+                         "recommendations": [{"text": "Train", "owner": "Virtual School Head", "due": "2012-10-31"}]})
+        st.record_audit({"reference": "PEP-2", "programme": "PEP audit", "held": "2024-03-08", "recorded": "2024-03-08",
+                         "auditors": [{"name": "Virtual School Head"}, {"name": "Jo Hart", "agency": "Education"}],
+                         "cases": [{"child": "C1", "grade": "satisfactory", "answers": {"targets_smart": "yes"}}]})
+        keep("oversight_audit_programmes_json", raw(audit._programmes_json, h))
+        keep("oversight_audit_sample_json", raw(audit._sample_json, h, _lib.encode("PEP audit"),
+                                                ctypes.byref(_lib.Date.of(CASE_AS_OF)), 7))
+        for ref in ("PEP-1", "PEP-2"):
+            keep("oversight_audit_result_json", raw(audit._result_json, h, _lib.encode(ref), 0))
+        keep("oversight_audit_trend_json", raw(audit._trend_json, h, _lib.encode("PEP audit"), 0))
+        keep("oversight_audit_actions_json", raw(audit._actions_json, h, ctypes.byref(_lib.Date.of("2012-11-15")), 0))
+        keep("oversight_audit_reminders_json", raw(audit._reminders_json, h, ctypes.byref(_lib.Date.of("2024-06-01")),
+                                                   14, None))
 
         # --- batches (a store of their own): applied, and refused (every refused item named)
         def batch_text(name):

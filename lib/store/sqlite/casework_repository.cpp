@@ -280,6 +280,16 @@ public:
                 for (std::int64_t id : ids) record_change_about(c_, child, "complaint", id, "child", kErased, std::nullopt);
                 query(c_, "UPDATE complaints SET child_id = NULL WHERE child_id = ?1", {child}).exec();
             }
+            // An audit of the child's case no longer names it, nor keeps its
+            // findings about it (the grade stays: the audit's counts are the
+            // authority's record).
+            {
+                std::vector<std::int64_t> ids;
+                Query q = query(c_, "SELECT id FROM audit_cases WHERE child_id = ?1 ORDER BY id", {child});
+                while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+                for (std::int64_t id : ids) record_change_about(c_, child, "audit_case", id, "child", kErased, std::nullopt);
+                query(c_, "UPDATE audit_cases SET child_id = NULL, findings = '' WHERE child_id = ?1", {child}).exec();
+            }
             // Each record removed, in the feed as a deletion with no value.
             const std::tuple<const char*, const char*, std::int64_t*> records[] = {
                 {"events", "event", &out.events},

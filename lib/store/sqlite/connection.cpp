@@ -211,6 +211,7 @@ std::optional<std::int64_t> child_of(const Connection& c, std::string_view entit
     if (entity == "attendance")
         return query_id(c, "SELECT e.child_id FROM attendance a JOIN events e ON e.id = a.event_id WHERE a.id = ?1",
                         {id});
+    if (entity == "audit_case") return query_id(c, "SELECT child_id FROM audit_cases WHERE id = ?1", {id});
     if (entity == "complaint") return query_id(c, "SELECT child_id FROM complaints WHERE id = ?1", {id});
     if (entity == "complaint_stage")
         return query_id(c,

@@ -10,6 +10,7 @@ namespace oversight::detail {
 
 class AcknowledgementRepository;
 class AttendanceRepository;
+class AuditRepository;
 class ComplaintRepository;
 class CaseworkRepository;
 class PlanRepository;
@@ -23,6 +24,7 @@ std::unique_ptr<CaseworkRepository> make_casework_repository(Connection& c);    
 std::unique_ptr<AcknowledgementRepository> make_acknowledgement_repository(Connection& c);
 std::unique_ptr<AttendanceRepository> make_attendance_repository(Connection& c);  // attendance_repository.cpp
 std::unique_ptr<ComplaintRepository> make_complaint_repository(Connection& c);    // complaint_repository.cpp
+std::unique_ptr<AuditRepository> make_audit_repository(Connection& c);            // audit_repository.cpp
 
 }  // namespace sqlite
 }  // namespace oversight::detail

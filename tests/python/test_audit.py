@@ -1,0 +1,103 @@
+"""The audit binding (examples/python/oversight/audit.py) over liboversight_c
+(issue 10 points 1-3): the seed's PEP audit and its Wilson interval, a trend
+too small to tell, a reproducible sample, recommendations as tracked actions,
+programme reminders, refusals; and examples/python/audit_and_supervision.py
+run as a script."""
+import io
+import os
+import subprocess
+import sys
+import unittest
+
+from oversight import Casework, OversightError, Store
+from oversight.audit import wilson
+
+INVALID_ARG, NOT_FOUND, PARSE, CONFLICT = 1, 2, 5, 8
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROJECT = os.environ.get("OVERSIGHT_PROJECT_DIR", os.path.join(HERE, "..", ".."))
+EXAMPLE = os.path.join(PROJECT, "examples", "python", "audit_and_supervision.py")
+
+
+class AuditTest(unittest.TestCase):
+    def setUp(self):
+        self.store = Store()
+        self.store.add_person("Virtual School Head")
+        self.store.add_audit_programme("PEP audit", "pep", owner="Virtual School Head", cycle="quarterly",
+                                       scale="two_point")
+
+    def tearDown(self):
+        self.store.close()
+
+    def status_of(self, f, *args, **kwargs):
+        with self.assertRaises(OversightError) as cm:
+            f(*args, **kwargs)
+        return cm.exception.status
+
+    def pep(self, ref, held, satisfactory, inadequate, **more):
+        record = {"reference": ref, "programme": "PEP audit", "held": held, "recorded": held,
+                  "counts": {"satisfactory": satisfactory, "inadequate": inadequate}}
+        record.update(more)
+        return self.store.record_audit(record)
+
+    def test_seed_pep_audit_and_trend(self):
+        self.pep("PEP-1", "2012-08-23", 8, 10)
+        r = self.store.audit_result("PEP-1")
+        self.assertEqual((r["audited"], r["positive"]["k"]), (18, 8))
+        # 8 of 18: 44.4%, Wilson 95% 24.6%-66.3% (hand-computed in tests/cpp/audit/audit_test.cpp)
+        self.assertEqual([round(100 * r["positive"][x], 1) for x in ("share", "low", "high")], [44.4, 24.6, 66.3])
+        self.assertEqual([round(100 * x, 1) for x in wilson(8, 18)], [44.4, 24.6, 66.3])
+        self.assertEqual(self.store.audit_trend("PEP audit")["verdict"], "too_few")
+        self.pep("PEP-2", "2012-11-22", 10, 8)
+        self.pep("PEP-3", "2013-02-20", 12, 6)
+        t = self.store.audit_trend("PEP audit")
+        self.assertEqual(t["verdict"], "too_small")
+        self.assertIn("overlap", t["statement"])
+        self.assertEqual(self.store.audit_programmes()[0]["next_due"], "2013-05-20")  # 20 Feb + 3 months
+        self.assertEqual([r["owner"] for r in self.store.audit_reminders(as_of="2013-05-10", window_days=14)],
+                         ["Virtual School Head"])
+
+    def test_recommendations_are_tracked(self):
+        self.pep("PEP-1", "2012-08-23", 8, 10, recommendations=[
+            {"text": "Train designated teachers", "owner": "Virtual School Head", "due": "2012-10-31"}])
+        actions = self.store.audit_actions(as_of="2012-11-15")
+        self.assertEqual([(a["state"], a["days_overdue"]) for a in actions], [("overdue", 15)])
+        self.store.complete_audit_recommendation("PEP-1", 1, "2012-11-16")
+        self.assertEqual(self.store.audit_actions(as_of="2012-11-20", open_only=True), [])
+
+    def test_sample_is_reproducible(self):
+        s = self.store
+        cw = Casework(s)
+        for i in range(1, 11):
+            cw.save_child("K%02d" % i)
+        s.add_audit_programme("Case files", "case_file", owner="Virtual School Head", per_stratum=4)
+        a = s.audit_sample("Case files", seed=2012, as_of="2012-08-01")
+        b = s.audit_sample("Case files", seed=2012, as_of="2012-08-01")
+        self.assertEqual(len(a["cases"]), 4)
+        self.assertEqual(a["cases"], b["cases"])
+
+    def test_refusals(self):
+        s = self.store
+        self.assertEqual(self.status_of(s.add_audit_programme, "pep audit", "pep", owner="Virtual School Head"),
+                         CONFLICT)
+        self.assertEqual(self.status_of(s.add_audit_programme, "X", "pep", owner="Nobody"), NOT_FOUND)
+        self.assertEqual(self.status_of(s.add_audit_programme, "X", "pep", owner="Virtual School Head",
+                                        scale="good, poor"), INVALID_ARG)
+        self.assertEqual(self.status_of(s.record_audit, "{"), PARSE)
+        self.assertEqual(self.status_of(self.pep, "PEP-1", "2012-08-23", 0, 0), INVALID_ARG)
+        self.assertEqual(self.status_of(s.audit_result, "NOPE"), NOT_FOUND)
+
+
+class ExampleTest(unittest.TestCase):
+    def test_the_example_records_an_audit_and_prints_its_report(self):
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.path.join(PROJECT, "examples", "python") + os.pathsep + env.get("PYTHONPATH", "")
+        done = subprocess.run([sys.executable, EXAMPLE], env=env, capture_output=True, text=True, timeout=120)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("satisfactory: 8 of 18 (44.4%, 95% CI 24.6%-66.3%)", done.stdout)
+        self.assertIn("Too small to tell", done.stdout)
+        self.assertIn("Overdue on 2012-11-15: PEP-2012-08 #1", done.stdout)
+        self.assertIn("Reminder for Virtual School Head: PEP audit due 2013-05-20", done.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
