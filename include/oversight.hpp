@@ -37,12 +37,15 @@
 #include <oversight/casework/event.hpp>
 
 #include <oversight/complaints/complaint.hpp>
+#include <oversight/supervision/standard.hpp>
+#include <oversight/supervision/supervision.hpp>
 
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
 #include <oversight/reminders/reminder.hpp>
 #include <oversight/reminders/reminder_changes.hpp>
+#include <oversight/reminders/supervision_reminder.hpp>
 
 #include <oversight/import/annex_a.hpp>
 #include <oversight/import/cin_census.hpp>

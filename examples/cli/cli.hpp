@@ -68,6 +68,8 @@ void add_casework_commands(CLI::App& app, Context& ctx);
 /// case attendance set|report|missed and complaints ... (tracker_commands.cpp);
 /// after add_casework_commands, whose `case` command it extends
 void add_tracker_commands(CLI::App& app, Context& ctx);
+/// supervision add|list|report|due|policy (supervision_commands.cpp).
+void add_supervision_commands(CLI::App& app, Context& ctx);
 /// import --format FORMAT FILE... (import_commands.cpp)
 void add_import_commands(CLI::App& app, Context& ctx);
 /// batch (batch_commands.cpp); sets `status` to the command's exit status.

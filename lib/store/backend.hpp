@@ -29,6 +29,7 @@ class AttendanceRepository;
 class ComplaintRepository;
 class CaseworkRepository;
 class PlanRepository;
+class SupervisionRepository;
 class WorkforceRepository;
 
 class Backend {
@@ -65,6 +66,7 @@ public:
     virtual AcknowledgementRepository& acknowledgements() noexcept = 0;
     virtual AttendanceRepository& attendance() noexcept = 0;
     virtual ComplaintRepository& complaints() noexcept = 0;
+    virtual SupervisionRepository& supervisions() noexcept = 0;
 
     // Reads through a const Store: the same repositories, const.
     const PlanRepository& plans() const noexcept { return const_cast<Backend*>(this)->plans(); }
@@ -75,6 +77,7 @@ public:
     }
     const AttendanceRepository& attendance() const noexcept { return const_cast<Backend*>(this)->attendance(); }
     const ComplaintRepository& complaints() const noexcept { return const_cast<Backend*>(this)->complaints(); }
+    const SupervisionRepository& supervisions() const noexcept { return const_cast<Backend*>(this)->supervisions(); }
 };
 
 /// The latest schema version of the SQLite backend (lib/store/sqlite/migrator.cpp).

@@ -77,7 +77,7 @@ const std::vector<std::string>& change_entities() {
         "plan",   "section", "recommendation", "action",         "progress_update", "milestone",
         "task",   "person",  "team",           "appointment",    "worker",          "child",
         "allocation", "case_attribute", "event", "acknowledgement", "exemption", "attendance",
-        "complaint", "complaint_stage"};
+        "complaint", "complaint_stage", "supervision", "supervision_case", "supervision_action"};
     return kEntities;
 }
 

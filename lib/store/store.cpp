@@ -12,6 +12,7 @@
 #include "casework/attendance_repository.hpp"
 #include "casework/casework_repository.hpp"
 #include "complaints/complaint_repository.hpp"
+#include "supervision/supervision_repository.hpp"
 #include "plan/plan_repository.hpp"
 #include "reminders/acknowledgement_repository.hpp"
 #include "workforce/workforce_repository.hpp"
@@ -69,6 +70,8 @@ AttendanceRepository& attendance_repository(Store& store) { return backend(store
 const AttendanceRepository& attendance_repository(const Store& store) { return backend(store).attendance(); }
 ComplaintRepository& complaint_repository(Store& store) { return backend(store).complaints(); }
 const ComplaintRepository& complaint_repository(const Store& store) { return backend(store).complaints(); }
+SupervisionRepository& supervision_repository(Store& store) { return backend(store).supervisions(); }
+const SupervisionRepository& supervision_repository(const Store& store) { return backend(store).supervisions(); }
 
 }  // namespace detail
 

@@ -11,6 +11,7 @@
 #include "casework/attendance_repository.hpp"
 #include "casework/casework_repository.hpp"
 #include "complaints/complaint_repository.hpp"
+#include "supervision/supervision_repository.hpp"
 #include "plan/plan_repository.hpp"
 #include "reminders/acknowledgement_repository.hpp"
 #include "workforce/workforce_repository.hpp"
@@ -40,7 +41,8 @@ public:
           casework_(make_casework_repository(*c_)),
           acknowledgements_(make_acknowledgement_repository(*c_)),
           attendance_(make_attendance_repository(*c_)),
-          complaints_(make_complaint_repository(*c_)) {}
+          complaints_(make_complaint_repository(*c_)),
+          supervisions_(make_supervision_repository(*c_)) {}
 
     int schema_version() const override {
         return guarded(*c_, "reading the schema version",
@@ -128,6 +130,7 @@ public:
     AcknowledgementRepository& acknowledgements() noexcept override { return *acknowledgements_; }
     AttendanceRepository& attendance() noexcept override { return *attendance_; }
     ComplaintRepository& complaints() noexcept override { return *complaints_; }
+    SupervisionRepository& supervisions() noexcept override { return *supervisions_; }
 
 private:
     std::unique_ptr<Connection> c_;
@@ -137,6 +140,7 @@ private:
     std::unique_ptr<AcknowledgementRepository> acknowledgements_;
     std::unique_ptr<AttendanceRepository> attendance_;
     std::unique_ptr<ComplaintRepository> complaints_;
+    std::unique_ptr<SupervisionRepository> supervisions_;
 };
 
 /// A new store is owner-only (0600) whatever the umask: it holds data about

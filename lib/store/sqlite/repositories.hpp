@@ -13,6 +13,7 @@ class AttendanceRepository;
 class ComplaintRepository;
 class CaseworkRepository;
 class PlanRepository;
+class SupervisionRepository;
 class WorkforceRepository;
 
 namespace sqlite {
@@ -23,6 +24,7 @@ std::unique_ptr<CaseworkRepository> make_casework_repository(Connection& c);    
 std::unique_ptr<AcknowledgementRepository> make_acknowledgement_repository(Connection& c);
 std::unique_ptr<AttendanceRepository> make_attendance_repository(Connection& c);  // attendance_repository.cpp
 std::unique_ptr<ComplaintRepository> make_complaint_repository(Connection& c);    // complaint_repository.cpp
+std::unique_ptr<SupervisionRepository> make_supervision_repository(Connection& c);  // supervision_repository.cpp
 
 }  // namespace sqlite
 }  // namespace oversight::detail

@@ -104,7 +104,10 @@ public:
             } kReferences[] = {{"allocations", "allocation", "worker_id", "worker"},
                                {"appointments", "appointment", "person_id", "person"},
                                {"appointments", "appointment", "line_manager_id", "line_manager"},
-                               {"attendance", "attendance", "person_id", "person"}};
+                               {"attendance", "attendance", "person_id", "person"},
+                               {"supervisions", "supervision", "supervisee_id", "supervisee"},
+                               {"supervisions", "supervision", "supervisor_id", "supervisor"},
+                               {"supervision_actions", "supervision_action", "owner_id", "owner"}};
             for (const auto& r : kReferences) {
                 Query q =
                     query(c_, std::string("SELECT id FROM ") + r.table + " WHERE " + r.column + " = ?1", {from});
