@@ -9,6 +9,7 @@
 #include "support/expect_error.hpp"
 
 #include <oversight/casework/child.hpp>
+#include <oversight/plan/plan_store.hpp>
 #include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 #include <oversight/supervision/supervision.hpp>
@@ -407,6 +408,18 @@ BOOST_AUTO_TEST_CASE(history_merge_and_erasure) {
     const auto json = nlohmann::json::parse(supervisions_to_json(kept));
     BOOST_TEST(json["format"] == "oversight-supervisions");
     BOOST_TEST(json["supervisions"][0]["actions"][0]["text"] == "Visit");
+    // Two directory entries for one supervisor merged: the session and its
+    // history move to the one kept.
+    add_person(f.store, {0, "T. Reed", "", "", ""});
+    SupervisionRecord other = session("2025-04-22", "Ann Newby", "T. Reed");
+    other.actions = {{0, 0, "Call the school", "T. Reed", d("2025-04-30"), std::nullopt}};
+    record_supervision(f.store, other);
+    merge_people(f.store, "T. Reed", "Tom Reed");
+    const auto merged = list_supervisions(f.store, d("2025-04-22"), d("2025-04-22"));
+    BOOST_TEST_REQUIRE(merged.size() == 1u);
+    BOOST_TEST(merged[0].supervisor == "Tom Reed");
+    BOOST_TEST(merged[0].actions[0].owner == "Tom Reed");
+    BOOST_TEST(verify_history(f.store).ok);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
