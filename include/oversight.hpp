@@ -38,6 +38,8 @@
 
 #include <oversight/complaints/complaint.hpp>
 #include <oversight/audit/audit.hpp>
+#include <oversight/supervision/standard.hpp>
+#include <oversight/supervision/supervision.hpp>
 
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/audit_reminder.hpp>
@@ -45,6 +47,7 @@
 #include <oversight/reminders/ics.hpp>
 #include <oversight/reminders/reminder.hpp>
 #include <oversight/reminders/reminder_changes.hpp>
+#include <oversight/reminders/supervision_reminder.hpp>
 
 #include <oversight/import/annex_a.hpp>
 #include <oversight/import/cin_census.hpp>

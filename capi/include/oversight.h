@@ -50,6 +50,7 @@
 #include <oversight/c/casework.h>
 #include <oversight/c/complaints.h>
 #include <oversight/c/audit.h>
+#include <oversight/c/supervision.h>
 #include <oversight/c/reminders.h>
 #include <oversight/c/compliance.h>
 #include <oversight/c/batch.h>

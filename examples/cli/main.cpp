@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
     cli::add_casework_commands(app, ctx);
     cli::add_tracker_commands(app, ctx);
     cli::add_audit_commands(app, ctx);
+    cli::add_supervision_commands(app, ctx);
     cli::add_import_commands(app, ctx);
 
     // `due`: one command, two forms (see cli.hpp).

@@ -30,6 +30,7 @@ class ComplaintRepository;
 class AuditRepository;
 class CaseworkRepository;
 class PlanRepository;
+class SupervisionRepository;
 class WorkforceRepository;
 
 class Backend {
@@ -67,6 +68,7 @@ public:
     virtual AttendanceRepository& attendance() noexcept = 0;
     virtual ComplaintRepository& complaints() noexcept = 0;
     virtual AuditRepository& audits() noexcept = 0;
+    virtual SupervisionRepository& supervisions() noexcept = 0;
 
     // Reads through a const Store: the same repositories, const.
     const PlanRepository& plans() const noexcept { return const_cast<Backend*>(this)->plans(); }
@@ -78,6 +80,7 @@ public:
     const AttendanceRepository& attendance() const noexcept { return const_cast<Backend*>(this)->attendance(); }
     const ComplaintRepository& complaints() const noexcept { return const_cast<Backend*>(this)->complaints(); }
     const AuditRepository& audits() const noexcept { return const_cast<Backend*>(this)->audits(); }
+    const SupervisionRepository& supervisions() const noexcept { return const_cast<Backend*>(this)->supervisions(); }
 };
 
 /// The latest schema version of the SQLite backend (lib/store/sqlite/migrator.cpp).

@@ -13,6 +13,7 @@
 #include "casework/casework_repository.hpp"
 #include "audit/audit_repository.hpp"
 #include "complaints/complaint_repository.hpp"
+#include "supervision/supervision_repository.hpp"
 #include "plan/plan_repository.hpp"
 #include "reminders/acknowledgement_repository.hpp"
 #include "workforce/workforce_repository.hpp"
@@ -72,6 +73,8 @@ ComplaintRepository& complaint_repository(Store& store) { return backend(store).
 const ComplaintRepository& complaint_repository(const Store& store) { return backend(store).complaints(); }
 AuditRepository& audit_repository(Store& store) { return backend(store).audits(); }
 const AuditRepository& audit_repository(const Store& store) { return backend(store).audits(); }
+SupervisionRepository& supervision_repository(Store& store) { return backend(store).supervisions(); }
+const SupervisionRepository& supervision_repository(const Store& store) { return backend(store).supervisions(); }
 
 }  // namespace detail
 

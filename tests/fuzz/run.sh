@@ -64,6 +64,7 @@ seed_corpus() {
       cp examples/data/sample_plan.txt "$dir/real-sample_plan.txt"
       [ -f "$shared/seed/000_34f8af1d34ad7c07.txt" ] && cp "$shared/seed/000_34f8af1d34ad7c07.txt" "$dir/real-seed.txt" ;;
     rule_pack) for f in data/rules/*.toml; do cp "$f" "$dir/real-$(basename "$f")"; done ;;
+    supervision_standard) for f in data/supervision/*.toml; do cp "$f" "$dir/real-$(basename "$f")"; done ;;
     school_calendar) cp tests/data/calendar_school.toml "$dir/real-calendar_school.toml" ;;
     gov_uk_calendar) cp tests/data/calendar_bank_holidays.json "$dir/real-bank_holidays.json" ;;
     ssda903)

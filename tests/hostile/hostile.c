@@ -1687,6 +1687,57 @@ static void compliance_and_trackers_area(void) {
     CALL(REFUSE, oversight_complaints_lessons_json, "quarter = 2025Q5", (S, "2025Q5", NULL, 0, &g_s));
     CALL(REFUSE, oversight_complaints_lessons_json, "quarter = 99999Q1", (S, "99999Q1", NULL, 0, &g_s));
     CALL(SUCCEED, oversight_complaints_lessons_json, "a quarter, text", (S, "2025Q1", NULL, 1, &g_s));
+
+    /* supervision */
+    INIT(oversight_supervision_options_init, oversight_supervision_options, OVERSIGHT_SUPERVISION_OPTIONS_VERSION);
+    {
+        oversight_supervision_options so = OVERSIGHT_SUPERVISION_OPTIONS_INIT;
+        static const char rec[] =
+            "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"2024-03-01\","
+            "\"criteria\":[\"reflective\"],\"cases\":[\"C1\"],"
+            "\"actions\":[{\"text\":\"'; DROP TABLE supervisions; --\",\"owner\":\"Ann Lee\",\"due\":\"2024-03-08\"}]}";
+        static const char *const bad_recs[] = {
+            "{", "[]", "{\"supervisee\":\"Ann Lee\",\"supervisee\":\"Bo Reed\"}",
+            "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"2024-02-30\"}",
+            "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"2024-03-01\",\"minutes\":5e444}",
+            "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"2024-03-01\",\"minutes\":-1}",
+            "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"2024-03-01\","
+            "\"follow_ups\":[{\"action\":9223372036854775807}]}",
+            "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"2024-03-01\","
+            "\"follow_ups\":[{\"action\":18446744073709551615}]}",
+            "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"ann lee\",\"held\":\"2024-03-01\"}",
+            "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"9999-12-31\"}",
+            "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"2024-03-01\",\"cases\":[\"C1\",\"C1\"]}",
+            "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"2024-03-01\",\"criteria\":[\"%\"]}"};
+        size_t i;
+        CALL(REFUSE, oversight_supervision_standard_json, "out = NULL", (NULL, NULL));
+        VERSIONS(so, OVERSIGHT_SUPERVISION_OPTIONS_VERSION, oversight_supervision_standard_json, (&so, &g_s));
+        TEXTS(PATH, oversight_supervision_standard_json, "opts.local_standard", ((so.local_standard = T, &so), &g_s));
+        so.local_standard = NULL;
+        CALL(SUCCEED, oversight_supervision_standard_json, "the default standard", (NULL, &g_s));
+        CALL(REFUSE, oversight_supervision_record, "store = NULL", (NULL, rec, NULL, &g_i64));
+        CALL(REFUSE, oversight_supervision_record, "record_json = NULL", (S, NULL, NULL, &g_i64));
+        TEXTS(ID, oversight_supervision_record, "record_json", (S, T, NULL, &g_i64));
+        for (i = 0; i < sizeof bad_recs / sizeof bad_recs[0]; ++i)
+            CALL(REFUSE, oversight_supervision_record, bad_recs[i], (S, bad_recs[i], NULL, &g_i64));
+        VERSIONS(so, OVERSIGHT_SUPERVISION_OPTIONS_VERSION, oversight_supervision_record, (S, rec, &so, &g_i64));
+        CALL(SUCCEED, oversight_supervision_record, "a session with SQL metacharacters", (S, rec, NULL, &g_i64));
+        CALL(SUCCEED, oversight_supervision_record, "out_id = NULL", (S, rec, &so, NULL));
+        CALL(REFUSE, oversight_supervision_list_json, "store = NULL", (NULL, k_day, k_as_of, NULL, &g_s));
+        CALL(REFUSE, oversight_supervision_list_json, "out = NULL", (S, k_day, k_as_of, NULL, NULL));
+        DATES(oversight_supervision_list_json, "from", (S, D, k_as_of, NULL, &g_s));
+        DATES(oversight_supervision_list_json, "to", (S, k_day, D, NULL, &g_s));
+        TEXTS(FILTER, oversight_supervision_list_json, "person", (S, k_day, k_as_of, T, &g_s));
+        CALL(REFUSE, oversight_supervision_list_json, "to before from", (S, k_as_of, k_day, NULL, &g_s));
+        CALL(SUCCEED, oversight_supervision_list_json, "a period", (S, k_day, k_as_of, "Ann Lee", &g_s));
+        CALL(REFUSE, oversight_supervision_report, "store = NULL", (NULL, &k_as_of, NULL, NULL, 0, &g_s));
+        CALL(REFUSE, oversight_supervision_report, "out = NULL", (S, &k_as_of, NULL, NULL, 0, NULL));
+        DATES(oversight_supervision_report, "as_of", (S, DP, NULL, NULL, 0, &g_s));
+        DATES(oversight_supervision_report, "from", (S, &k_as_of, DP, NULL, 0, &g_s));
+        VERSIONS(so, OVERSIGHT_SUPERVISION_OPTIONS_VERSION, oversight_supervision_report, (S, &k_as_of, NULL, &so, 0, &g_s));
+        CALL(SUCCEED, oversight_supervision_report, "as of a day, text", (S, &k_as_of, NULL, NULL, 1, &g_s));
+        CALL(SUCCEED, oversight_supervision_report, "today, JSON", (S, NULL, NULL, &so, 0, &g_s));
+    }
 }
 
 /* Audits (issue 10 points 1-3). */

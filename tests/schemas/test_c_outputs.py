@@ -38,7 +38,7 @@ from jsonschema import Draft202012Validator
 
 from oversight import _lib
 from oversight import (audit, batch, calendar, casework, complaints, compliance, imports, plan, reminders, report,
-                       rule_pack, store, workforce)
+                       rule_pack, store, supervision, workforce)
 from oversight import Calendar, Casework, RulePack, Store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -56,7 +56,8 @@ CASE_AS_OF = datetime.date(2024, 3, 11)
 BATCH_DATA = os.path.join(PROJECT, "tests", "data", "batch")
 # Schemas of documents the library reads rather than writes: checked by
 # test_input_schemas against the project's fixture documents.
-INPUT_SCHEMAS = {"oversight-batch", "oversight-audit-record"}
+INPUT_SCHEMAS = {"oversight-batch", "oversight-audit-record", "oversight-supervision-record"}
+SUPERVISION_RECORDS = os.path.join(PROJECT, "tests", "fuzz", "corpus", "supervision_record")
 
 # (plan file, report date, as-of date of its reports): the sample plan
 # everywhere, the seed where ../shared is present.
@@ -290,6 +291,23 @@ class CApiDocumentsTest(unittest.TestCase):
         keep("oversight_audit_actions_json", raw(audit._actions_json, h, ctypes.byref(_lib.Date.of("2012-11-15")), 0))
         keep("oversight_audit_reminders_json", raw(audit._reminders_json, h, ctypes.byref(_lib.Date.of("2024-06-01")),
                                                    14, None))
+        # --- supervision (issue 10; a store of its own): the standard, records, the report with an open action
+        keep("oversight_supervision_standard_json", raw(supervision._standard_json, None))
+        with Store() as ss:
+            ss.add_person("Tom Reed")
+            ss.add_person("Ann Newby")
+            ss.appoint("Tom Reed", "team_manager", from_date="2024-01-08")
+            ss.appoint("Ann Newby", "newly_qualified_social_worker", line_manager="Tom Reed", from_date="2025-03-03")
+            Casework(ss).save_child("C1")
+            ss.record_supervision({"supervisee": "Ann Newby", "supervisor": "Tom Reed", "held": "2025-03-10",
+                                   "minutes": 90, "cases": ["C1"], "criteria": ["reflective"],
+                                   "actions": [{"text": "Chronology", "owner": "Ann Newby", "due": "2025-03-20"}]})
+            ss.record_supervision({"supervisee": "Ann Newby", "supervisor": "Tom Reed", "held": "2025-03-18"})
+            keep("oversight_supervision_list_json", raw(supervision._list_json, ss._h(), _lib.Date.of("2025-03-01"),
+                                                        _lib.Date.of("2025-03-31"), None))
+            for as_of in ("2025-03-19", "2025-05-01"):
+                keep("oversight_supervision_report", raw(supervision._report, ss._h(),
+                                                         ctypes.byref(_lib.Date.of(as_of)), None, None, 0))
 
         # --- batches (a store of their own): applied, and refused (every refused item named)
         def batch_text(name):
@@ -408,6 +426,21 @@ class CApiDocumentsTest(unittest.TestCase):
         results = [json.loads(t) for t in self.outputs["oversight_batch_apply_json"]]
         self.assertEqual([r["applied"] for r in results], [True, True, False])
         self.assertEqual([e["line"] for e in results[2]["errors"]], [3, 4])
+
+    def test_supervision_record_schema(self):
+        # The record the library reads: the corpus's well-formed records are
+        # valid, the ones its reader refuses for their shape are not.
+        with open(os.path.join(SCHEMAS, "oversight-supervision-record.schema.json"), encoding="utf-8") as f:
+            schema = json.load(f)
+        Draft202012Validator.check_schema(schema)
+        v = Draft202012Validator(schema)
+        for name, valid in (("full.json", True), ("follow-up.json", True), ("huge-number.json", False)):
+            with open(os.path.join(SUPERVISION_RECORDS, name), encoding="utf-8") as f:
+                self.assertEqual(v.is_valid(json.loads(f.read())), valid, name)
+        with open(os.path.join(SUPERVISION_RECORDS, "full.json"), encoding="utf-8") as f:
+            doc = json.load(f)
+        doc["mood"] = "good"
+        self.assertFalse(v.is_valid(doc))
 
     def test_outputs_are_real(self):
         # The documents hold what the data gives them (not vacuously empty).

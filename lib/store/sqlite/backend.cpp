@@ -12,6 +12,7 @@
 #include "casework/casework_repository.hpp"
 #include "audit/audit_repository.hpp"
 #include "complaints/complaint_repository.hpp"
+#include "supervision/supervision_repository.hpp"
 #include "plan/plan_repository.hpp"
 #include "reminders/acknowledgement_repository.hpp"
 #include "workforce/workforce_repository.hpp"
@@ -42,7 +43,8 @@ public:
           acknowledgements_(make_acknowledgement_repository(*c_)),
           attendance_(make_attendance_repository(*c_)),
           complaints_(make_complaint_repository(*c_)),
-          audits_(make_audit_repository(*c_)) {}
+          audits_(make_audit_repository(*c_)),
+          supervisions_(make_supervision_repository(*c_)) {}
 
     int schema_version() const override {
         return guarded(*c_, "reading the schema version",
@@ -131,6 +133,7 @@ public:
     AttendanceRepository& attendance() noexcept override { return *attendance_; }
     ComplaintRepository& complaints() noexcept override { return *complaints_; }
     AuditRepository& audits() noexcept override { return *audits_; }
+    SupervisionRepository& supervisions() noexcept override { return *supervisions_; }
 
 private:
     std::unique_ptr<Connection> c_;
@@ -141,6 +144,7 @@ private:
     std::unique_ptr<AttendanceRepository> attendance_;
     std::unique_ptr<ComplaintRepository> complaints_;
     std::unique_ptr<AuditRepository> audits_;
+    std::unique_ptr<SupervisionRepository> supervisions_;
 };
 
 /// A new store is owner-only (0600) whatever the umask: it holds data about

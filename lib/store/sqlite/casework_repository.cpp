@@ -273,6 +273,16 @@ public:
                       {child})
                     .exec();
             }
+            // A supervision that discussed the child no longer names it (the
+            // record stays: it is about the worker).
+            {
+                std::vector<std::int64_t> ids;
+                Query q = query(c_, "SELECT id FROM supervision_cases WHERE child_id = ?1 ORDER BY id", {child});
+                while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+                for (std::int64_t id : ids)
+                    record_change_about(c_, child, "supervision_case", id, "*", kErased, std::nullopt);
+                query(c_, "DELETE FROM supervision_cases WHERE child_id = ?1", {child}).exec();
+            }
             {
                 std::vector<std::int64_t> ids;
                 Query q = query(c_, "SELECT id FROM complaints WHERE child_id = ?1 ORDER BY id", {child});

@@ -201,7 +201,8 @@ const std::pair<std::string_view, const char*> kChildTables[] = {{"allocation", 
                                                                   {"case_attribute", "case_attributes"},
                                                                   {"event", "events"},
                                                                   {"acknowledgement", "acknowledgements"},
-                                                                  {"exemption", "exemptions"}};
+                                                                  {"exemption", "exemptions"},
+                                                                  {"supervision_case", "supervision_cases"}};
 
 /// The child whose case a row of `entity` belongs to (nullopt: no child's).
 std::optional<std::int64_t> child_of(const Connection& c, std::string_view entity, std::int64_t id) {

@@ -14,6 +14,7 @@ class AuditRepository;
 class ComplaintRepository;
 class CaseworkRepository;
 class PlanRepository;
+class SupervisionRepository;
 class WorkforceRepository;
 
 namespace sqlite {
@@ -25,6 +26,7 @@ std::unique_ptr<AcknowledgementRepository> make_acknowledgement_repository(Conne
 std::unique_ptr<AttendanceRepository> make_attendance_repository(Connection& c);  // attendance_repository.cpp
 std::unique_ptr<ComplaintRepository> make_complaint_repository(Connection& c);    // complaint_repository.cpp
 std::unique_ptr<AuditRepository> make_audit_repository(Connection& c);            // audit_repository.cpp
+std::unique_ptr<SupervisionRepository> make_supervision_repository(Connection& c);  // supervision_repository.cpp
 
 }  // namespace sqlite
 }  // namespace oversight::detail

@@ -106,7 +106,10 @@ public:
                                {"appointments", "appointment", "line_manager_id", "line_manager"},
                                {"attendance", "attendance", "person_id", "person"},
                                {"audit_programmes", "audit_programme", "owner_id", "owner"},
-                               {"audit_recommendations", "audit_recommendation", "owner_id", "owner"}};
+                               {"audit_recommendations", "audit_recommendation", "owner_id", "owner"},
+                               {"supervisions", "supervision", "supervisee_id", "supervisee"},
+                               {"supervisions", "supervision", "supervisor_id", "supervisor"},
+                               {"supervision_actions", "supervision_action", "owner_id", "owner"}};
             for (const auto& r : kReferences) {
                 Query q =
                     query(c_, std::string("SELECT id FROM ") + r.table + " WHERE " + r.column + " = ?1", {from});

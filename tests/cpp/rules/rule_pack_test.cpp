@@ -88,7 +88,6 @@ BOOST_AUTO_TEST_CASE(england_default_has_sources_and_statuses_as_researched) {
         {"leaving_care.pa_visit.first", SourceStatus::confirmed, "reg 8(2)", {7, Unit::calendar_days}},
         {"complaints.stage2.maximum", SourceStatus::secondary, "reg 17", {65, Unit::working_days}},
         {"complaints.stage3.panel", SourceStatus::confirmed, "reg 19(4)", {30, Unit::working_days}},
-        {"supervision.asye.weekly", SourceStatus::confirmed, "Standard 5", {1, Unit::weeks}},
         {"lac.visit.after_year1.long_term_foster.without_agreement", SourceStatus::confirmed, "reg 28(2)(c)(i)",
          {3, Unit::months}},
         {"lac.visit.short_breaks.first", SourceStatus::unconfirmed, "reg 48(3)(c)", {3, Unit::months}},

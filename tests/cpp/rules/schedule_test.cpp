@@ -442,12 +442,55 @@ BOOST_AUTO_TEST_CASE(asye_supervision_moves_from_weekly_to_fortnightly_at_six_we
     // Six weeks end on 2024-10-14. The gap from Fri 10-11 begins inside them:
     // weekly (the safe reading of a straddling interval, schedule.hpp), due
     // 10-18. A session on 10-18 begins the first fortnightly gap: 2024-11-01.
+    // The phased rules that were in the England pack's section 8 until the
+    // supervision standard replaced them (data/supervision/england.toml): a
+    // local pack here, to keep testing how the engine reads a straddling
+    // interval.
+    const RulePack pack = RulePack::from_toml(R"(
+name = "asye"
+[[rule]]
+id = "supervision.asye.weekly"
+title = "ASYE supervision: weekly for the first six weeks"
+area = "supervision"
+kind = "interval"
+trigger = "asye_start"
+satisfied_by = ["supervision"]
+duration = "1 week"
+active_until = "6 weeks"
+ends_on = ["left_employment"]
+source = "LGA Standards for Employers of Social Workers in England (2020), Standard 5"
+status = "confirmed"
+[[rule]]
+id = "supervision.asye.fortnightly"
+title = "ASYE supervision: fortnightly to the six-month point"
+area = "supervision"
+kind = "interval"
+trigger = "asye_start"
+satisfied_by = ["supervision"]
+duration = "2 weeks"
+active_from = "6 weeks"
+active_until = "6 months"
+ends_on = ["left_employment"]
+source = "LGA Standards for Employers of Social Workers in England (2020), Standard 5"
+status = "confirmed"
+[[rule]]
+id = "supervision.monthly"
+title = "Supervision: at least monthly"
+area = "supervision"
+kind = "interval"
+trigger = "employment_start"
+satisfied_by = ["supervision"]
+duration = "1 month"
+ends_on = ["left_employment"]
+source = "LGA Standards for Employers of Social Workers in England (2020), Standard 5"
+status = "confirmed"
+)", "asye");
     CaseRecord worker;
     worker.worker = "NQSW";
     worker.events = {ev("asye_start", "2024-09-02")};
     for (const char* s : {"2024-09-06", "2024-09-13", "2024-09-20", "2024-09-27", "2024-10-04", "2024-10-11"})
         worker.events.push_back(ev("supervision", s));
-    const auto all = schedule_case(RulePack::england_default(), worker, d("2024-10-16"), ew());
+    const auto all = schedule_case(pack, worker, d("2024-10-16"), ew());
     BOOST_TEST_MESSAGE(dump(all));
     BOOST_TEST(of_rule(all, "supervision.asye.weekly").size() == 7u);  // 6 met, 1 open
     auto open = open_with_prefix(all, "supervision.");
@@ -456,7 +499,7 @@ BOOST_AUTO_TEST_CASE(asye_supervision_moves_from_weekly_to_fortnightly_at_six_we
     BOOST_TEST(open[0].due.iso() == "2024-10-18");
     BOOST_TEST(of_rule(all, "supervision.monthly").empty());  // no employment_start
     worker.events.push_back(ev("supervision", "2024-10-18"));
-    open = open_with_prefix(schedule_case(RulePack::england_default(), worker, d("2024-10-20"), ew()), "supervision.");
+    open = open_with_prefix(schedule_case(pack, worker, d("2024-10-20"), ew()), "supervision.");
     BOOST_REQUIRE(open.size() == 1u);
     BOOST_TEST(open[0].rule_id == "supervision.asye.fortnightly");
     BOOST_TEST(open[0].due.iso() == "2024-11-01");

@@ -536,7 +536,7 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
     // A version 6 store as 0006 left it: today's store without what 0007
     // and later add (0007 only adds the exemptions table and its index,
     // 0008 the attendance, complaints and complaint_stages tables, 0009
-    // the audit tables).
+    // the audit tables, 0010 the five supervision tables).
     TempStore tmp("migration_v6");
     std::map<std::string, std::vector<std::string>> before;
     {
@@ -550,6 +550,9 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
         for (const char* table : {"audit_links", "audit_recommendations", "audit_counts", "audit_cases",
                                   "audit_auditors", "audits", "audit_programmes"})
             db.exec(std::string("DROP TABLE ") + table);
+        for (const char* t : {"supervision_follow_ups", "supervision_actions", "supervision_criteria",
+                              "supervision_cases", "supervisions"})
+            db.exec(std::string("DROP TABLE ") + t);
         db.exec("DROP TABLE exemptions");
         db.exec("DROP TABLE attendance");
         db.exec("DROP TABLE complaint_stages");

@@ -1,0 +1,111 @@
+"""The supervision binding (examples/python/oversight/supervision.py) over
+liboversight_c (issue 10 points 4-7): a newly qualified social worker's
+sessions under the phased standard, an action not followed up, a local
+standard layered on the default, refusals; and the example script
+examples/python/supervision_report.py run end to end."""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from oversight import Casework, OversightError, Store
+from oversight.supervision import SupervisionOptions
+
+INVALID_ARG, NOT_FOUND, PARSE = 1, 2, 5
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXAMPLE = os.path.join(os.environ.get("OVERSIGHT_PROJECT_DIR", os.path.join(HERE, "..", "..")),
+                       "examples", "python", "supervision_report.py")
+
+
+class SupervisionTest(unittest.TestCase):
+    def setUp(self):
+        self.store = Store()
+        s = self.store
+        s.add_person("Tom Reed")
+        s.add_person("Ann Newby")
+        s.appoint("Tom Reed", "team_manager", from_date="2020-01-06")
+        # ASYE from Mon 17 March 2025: weekly to Mon 28 April, fortnightly to Wed 17 September.
+        s.appoint("Ann Newby", "newly_qualified_social_worker", line_manager="Tom Reed", from_date="2025-03-17")
+        Casework(s).save_child("C1", "2015-05-01")
+
+    def tearDown(self):
+        self.store.close()
+
+    def status_of(self, f, *args, **kwargs):
+        with self.assertRaises(OversightError) as cm:
+            f(*args, **kwargs)
+        return cm.exception.status
+
+    def session(self, held, **more):
+        record = {"supervisee": "Ann Newby", "supervisor": "Tom Reed", "held": held}
+        record.update(more)
+        return self.store.record_supervision(record)
+
+    def ann(self, report):
+        return next(w for w in report["workers"] if w["person"] == "Ann Newby")
+
+    def test_sessions_under_the_phased_standard(self):
+        # Due Mon 24 Mar (held), Mon 31 Mar (held Tue 1 Apr: late), Tue 8 Apr (held);
+        # Tue 15 Apr then open, overdue on 22 April by 7 days.
+        for held in ("2025-03-24", "2025-04-01", "2025-04-08"):
+            self.session(held)
+        ann = self.ann(self.store.supervision_report(as_of="2025-04-22"))
+        self.assertEqual([(c["due"], c["held"], c["in_time"]) for c in ann["chain"]],
+                         [("2025-03-24", "2025-03-24", True), ("2025-03-31", "2025-04-01", False),
+                          ("2025-04-08", "2025-04-08", True), ("2025-04-15", None, False)])
+        self.assertEqual((ann["due"], ann["held_in_time"], ann["overdue_days"]), (4, 2, 7))
+        report = self.store.supervision_report(as_of="2025-04-22")
+        self.assertIn({"supervisor": "Tom Reed", "person": "Ann Newby", "due": "2025-04-15", "overdue": True},
+                      report["due_soon"])
+
+    def test_an_action_not_followed_up_stays_listed_until_closed(self):
+        self.session("2025-03-24", cases=["C1"], criteria=["reflective"],
+                     actions=[{"text": "Book training", "owner": "Tom Reed", "due": "2025-04-30"}])
+        action = self.store.supervisions("2025-03-24", "2025-03-24")[0]["actions"][0]["id"]
+        self.session("2025-03-31")
+        self.session("2025-04-07")
+        states = [a["state"] for a in self.store.supervision_report(as_of="2025-04-08")["actions"]]
+        self.assertEqual(states, ["not_followed_up"])
+        self.assertIn("NOT FOLLOWED UP", self.store.supervision_report(as_of="2025-04-08", text=True))
+        self.session("2025-04-14", follow_ups=[{"action": action, "closed": True}])
+        self.assertEqual(self.store.supervision_report(as_of="2025-04-14")["actions"], [])
+        self.assertEqual(self.store.supervision_report(as_of="2025-04-13")["actions"][0]["id"], action)
+
+    def test_a_local_standard(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "local.toml")
+            with open(path, "w") as f:
+                f.write('name = "riverside"\n[[criterion]]\nid = "signed"\ntitle = "Signed by both"\n'
+                        'source = "Riverside policy 2025"\n')
+            opts = SupervisionOptions(local_standard=path)
+            self.assertEqual(len(self.store.supervision_standard(opts)["criteria"]), 6)
+            self.assertEqual(self.status_of(self.session, "2025-03-24", criteria=["signed"]), INVALID_ARG)
+            self.store.record_supervision({"supervisee": "Ann Newby", "supervisor": "Tom Reed",
+                                           "held": "2025-03-24", "criteria": ["signed"]}, opts)
+            with open(path, "w") as f:
+                f.write('name = "riverside"\n[[criterion]]\nid = "signed"\n')
+            self.assertEqual(self.status_of(self.store.supervision_standard, opts), PARSE)
+
+    def test_refusals(self):
+        self.assertEqual(self.status_of(self.session, "2025-03-24", supervisee="Nobody"), NOT_FOUND)
+        self.assertEqual(self.status_of(self.store.record_supervision, "{"), PARSE)
+        self.assertEqual(self.status_of(self.session, "2025-03-24", criteria=["tidy"]), INVALID_ARG)
+        self.assertEqual(self.status_of(self.store.supervisions, "2025-02-01", "2025-01-01"), INVALID_ARG)
+        self.assertEqual(self.store.supervisions("2025-01-01", "2025-12-31"), [])
+
+    def test_the_example_script(self):
+        env = dict(os.environ)
+        out = subprocess.run([sys.executable, EXAMPLE, "--as-of", "2025-03-12"], env=env, capture_output=True,
+                             text=True, timeout=120)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("Recorded supervision 1 held 2025-03-10", out.stdout)
+        # Held Mon 10 March, due then (3 March + 7 days): 1 of 1 in timescale; next due Mon 17 March.
+        self.assertIn("Ann Newby (newly_qualified_social_worker, supervisor Tom Reed): 1 of 1 in timescale",
+                      out.stdout)
+        self.assertIn("next due 2025-03-17", out.stdout)
+        self.assertIn("Update C1's chronology", out.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
