@@ -11,12 +11,17 @@ as tracked actions; then its report (44.4% satisfactory, 95% Wilson
 interval 24.6%-66.3%), the programme's trend across three audits (too small
 to tell), the overdue recommendations and the programme due for its owner.
 
-STORE: a store file (default: a private store in memory). The people and
-dates are those of the seed plan (2012); nothing here is real case data.
+The supervision half (`supervision_part`): a newly qualified social worker
+whose assessed year starts on Monday 3 March 2025 (weekly supervision for
+six weeks, so the first is due on Monday 10 March) is supervised by her team
+manager that day, with a case discussed, two of the seed's criteria
+evidenced and an action agreed; then the supervision report as of the day
+after (1 of 1 in timescale, the next due on 17 March, the open action).
 
-The supervision half is to be added as its own function (`supervision_part`)
-called from main() after `audit_part`, with the same store.
+STORE: a store file (default: a private store in memory). The people and
+dates are made up; nothing here is real case data.
 """
+import datetime
 import sys
 
 import oversight
@@ -61,10 +66,30 @@ def audit_part(store, out=sys.stdout):
     return store.audit_result("PEP-2012-08")
 
 
+def supervision_part(store, out=sys.stdout):
+    """Records a supervision of a newly qualified social worker and prints
+    the supervision report the day after; returns the session's id."""
+    store.add_person("Tom Reed", job_title="Team manager")
+    store.appoint("Tom Reed", "team_manager", from_date="2024-01-08")
+    store.add_person("Ann Newby", job_title="Social worker")
+    store.appoint("Ann Newby", "newly_qualified_social_worker", line_manager="Tom Reed", from_date="2025-03-03")
+    oversight.Casework(store).save_child("C1", "2015-05-01")
+    held = datetime.date(2025, 3, 10)
+    session = store.record_supervision({
+        "supervisee": "Ann Newby", "supervisor": "Tom Reed", "held": held.isoformat(), "minutes": 90,
+        "cases": ["C1"], "criteria": ["reflective", "story_of_the_child"],
+        "actions": [{"text": "Update C1's chronology", "owner": "Ann Newby",
+                     "due": (held + datetime.timedelta(days=7)).isoformat()}]})
+    out.write("Recorded supervision %d held %s\n" % (session, held.isoformat()))
+    out.write(store.supervision_report(as_of=(held + datetime.timedelta(days=1)).isoformat(), text=True))
+    return session
+
+
 def main(argv):
     path = argv[1] if len(argv) > 1 else None
     with oversight.Store(path) as store:
         audit_part(store)
+        supervision_part(store)
     return 0
 
 

@@ -88,7 +88,7 @@ class AuditTest(unittest.TestCase):
 
 
 class ExampleTest(unittest.TestCase):
-    def test_the_example_records_an_audit_and_prints_its_report(self):
+    def test_the_example_records_an_audit_and_a_supervision_and_prints_both_reports(self):
         env = dict(os.environ)
         env["PYTHONPATH"] = os.path.join(PROJECT, "examples", "python") + os.pathsep + env.get("PYTHONPATH", "")
         done = subprocess.run([sys.executable, EXAMPLE], env=env, capture_output=True, text=True, timeout=120)
@@ -97,6 +97,13 @@ class ExampleTest(unittest.TestCase):
         self.assertIn("Too small to tell", done.stdout)
         self.assertIn("Overdue on 2012-11-15: PEP-2012-08 #1", done.stdout)
         self.assertIn("Reminder for Virtual School Head: PEP audit due 2013-05-20", done.stdout)
+        # The supervision half: held Mon 10 March, due then (3 March + 7 days):
+        # 1 of 1 in timescale; next due Mon 17 March; the action still open.
+        self.assertIn("Recorded supervision 1 held 2025-03-10", done.stdout)
+        self.assertIn("Ann Newby (newly_qualified_social_worker, supervisor Tom Reed): 1 of 1 in timescale",
+                      done.stdout)
+        self.assertIn("next due 2025-03-17", done.stdout)
+        self.assertIn("Update C1's chronology", done.stdout)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,9 @@
 """The supervision binding (examples/python/oversight/supervision.py) over
 liboversight_c (issue 10 points 4-7): a newly qualified social worker's
 sessions under the phased standard, an action not followed up, a local
-standard layered on the default, refusals; and the example script
-examples/python/supervision_report.py run end to end."""
+standard layered on the default, refusals. The example script
+examples/python/audit_and_supervision.py is run by test_audit.py."""
 import os
-import subprocess
 import sys
 import tempfile
 import unittest
@@ -13,9 +12,6 @@ from oversight import Casework, OversightError, Store
 from oversight.supervision import SupervisionOptions
 
 INVALID_ARG, NOT_FOUND, PARSE = 1, 2, 5
-HERE = os.path.dirname(os.path.abspath(__file__))
-EXAMPLE = os.path.join(os.environ.get("OVERSIGHT_PROJECT_DIR", os.path.join(HERE, "..", "..")),
-                       "examples", "python", "supervision_report.py")
 
 
 class SupervisionTest(unittest.TestCase):
@@ -93,18 +89,6 @@ class SupervisionTest(unittest.TestCase):
         self.assertEqual(self.status_of(self.session, "2025-03-24", criteria=["tidy"]), INVALID_ARG)
         self.assertEqual(self.status_of(self.store.supervisions, "2025-02-01", "2025-01-01"), INVALID_ARG)
         self.assertEqual(self.store.supervisions("2025-01-01", "2025-12-31"), [])
-
-    def test_the_example_script(self):
-        env = dict(os.environ)
-        out = subprocess.run([sys.executable, EXAMPLE, "--as-of", "2025-03-12"], env=env, capture_output=True,
-                             text=True, timeout=120)
-        self.assertEqual(out.returncode, 0, out.stderr)
-        self.assertIn("Recorded supervision 1 held 2025-03-10", out.stdout)
-        # Held Mon 10 March, due then (3 March + 7 days): 1 of 1 in timescale; next due Mon 17 March.
-        self.assertIn("Ann Newby (newly_qualified_social_worker, supervisor Tom Reed): 1 of 1 in timescale",
-                      out.stdout)
-        self.assertIn("next due 2025-03-17", out.stdout)
-        self.assertIn("Update C1's chronology", out.stdout)
 
 
 if __name__ == "__main__":
