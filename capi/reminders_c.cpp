@@ -133,7 +133,7 @@ oversight_status oversight_reminders_acknowledge(oversight_store* store,
         const ObligationKey key{text_arg(c.child_id, "child_id"), text_arg(c.rule_id, "rule_id"),
                                 to_date(c.due, "due")};
         acknowledge(s, pack_or_default(c.rule_pack), calendar_or_default(c.calendar), key, text_arg(c.by, "by"),
-                    opt_text_arg(c.note, "note").value_or(""));
+                    opt_text_arg(c.note, "note").value_or(""), school_of(c.calendar));
         return OVERSIGHT_OK;
     });
 }
@@ -165,11 +165,11 @@ oversight_status oversight_reminders_changes_json(const oversight_store* store,
             const std::int64_t latest = changes_since(s, 0, 1).latest;
             ReminderChanges changes =
                 c.from ? reminder_changes(s, *q.pack, *q.calendar, to_date(*c.from, "from"), q.as_of, q.window,
-                                          q.filter)
+                                          q.filter, q.school)
                        : reminder_changes_since(s, *q.pack, *q.calendar,
                                                 read_reminder_list(text_arg(c.previous_json, "previous_json"),
                                                                    "previous_json"),
-                                                q.as_of, q.window, q.filter);
+                                                q.as_of, q.window, q.filter, q.school);
             if (latest > 0) changes.sequence = latest;
             return give(out, reminder_changes_to_json(changes));
         },

@@ -110,7 +110,7 @@ struct CorrectEventOptions {
 };
 
 struct AckOptions {
-    std::string child, rule, due, by, note, pack;
+    std::string child, rule, due, by, note, pack, school_calendar;
 };
 
 /// One line of the reminder feed in text: "+ KEY state (reasons: detail)".
@@ -125,21 +125,28 @@ void print_change(char sign, const ReminderChange& c) {
 }
 
 /// remind --changes-from DATE | --changes-since FILE.
+/// --school-calendar FILE: the terms of the authority's schools, or none.
+std::optional<SchoolCalendar> school_calendar_arg(const std::string& file) {
+    if (file.empty()) return std::nullopt;
+    return SchoolCalendar::from_toml(read_input(file, "--school-calendar"), england());
+}
+
 void run_remind_changes(const Context& ctx, const RemindOptions& o, const CaseFilter& filter) {
     if (o.format == "ics") throw Error(Status::invalid_arg, "the reminder feed is text or json, not ics");
     Store store = open_existing(ctx, StoreUse::read_only);
     const Date as_of = ctx.as_of_date();
     const Duration window{o.within, Unit::working_days};
     const RulePack pack = load_pack(o.pack);
+    const std::optional<SchoolCalendar> school = school_calendar_arg(o.school_calendar);
     const std::int64_t latest = changes_since(store, 0, 1).latest;  // before the reminders: never newer than them
     ReminderChanges ch =
         o.changes_since.empty()
             ? reminder_changes(store, pack, england(), parse_date_arg(o.changes_from, "--changes-from"), as_of, window,
-                               filter)
+                               filter, school ? &*school : nullptr)
             : reminder_changes_since(store, pack, england(),
                                      read_reminder_list(read_input(o.changes_since, "--changes-since"),
                                                         o.changes_since),
-                                     as_of, window, filter);
+                                     as_of, window, filter, school ? &*school : nullptr);
     if (latest > 0) ch.sequence = latest;
     if (o.format == "json") {
         std::cout << reminder_changes_to_json(ch) << "\n";
@@ -151,12 +158,6 @@ void run_remind_changes(const Context& ctx, const RemindOptions& o, const CaseFi
     for (const ReminderChange& c : ch.appeared) print_change('+', c);
     for (const ReminderChange& c : ch.disappeared) print_change('-', c);
     for (const ReminderChange& c : ch.changed) print_change('~', c);
-}
-
-/// --school-calendar FILE: the terms of the authority's schools, or none.
-std::optional<SchoolCalendar> school_calendar_arg(const std::string& file) {
-    if (file.empty()) return std::nullopt;
-    return SchoolCalendar::from_toml(read_input(file, "--school-calendar"), england());
 }
 
 void run_remind(const Context& ctx, const RemindOptions& o) {
@@ -399,7 +400,8 @@ void run_ack(const Context& ctx, const AckOptions& o) {
     Store store = open_existing(ctx);
     store.set_actor(o.by);
     ObligationKey key{o.child, o.rule, parse_date_arg(o.due, "DUE")};
-    Acknowledgement a = acknowledge(store, load_pack(o.pack), england(), key, o.by, o.note);
+    const std::optional<SchoolCalendar> school = school_calendar_arg(o.school_calendar);
+    Acknowledgement a = acknowledge(store, load_pack(o.pack), england(), key, o.by, o.note, school ? &*school : nullptr);
     std::cout << "acknowledged " << key.text() << " by " << a.by << " at " << a.at << "\n";
 }
 
@@ -607,6 +609,8 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     ack->add_option("--by", ack_opts->by, "Who acknowledges it")->required();
     ack->add_option("--note", ack_opts->note, "A note");
     ack->add_option("--pack", ack_opts->pack, "Local rule pack (TOML) layered over the default England pack");
+    ack->add_option("--school-calendar", ack_opts->school_calendar,
+                    "School terms (TOML) for the termly rules, as given to remind");
     ack->callback([&ctx, ack_opts] { run_ack(ctx, *ack_opts); });
 
     // import-903

@@ -22,6 +22,17 @@ namespace oversight {
 
 namespace {
 
+/// FNV-1a, 64 bits (Fowler, Noll and Vo; offset basis and prime as
+/// published): the same text gives the same value on every platform.
+std::uint64_t fnv1a64(std::string_view text) noexcept {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (unsigned char ch : text) {
+        h ^= ch;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
 using ojson = nlohmann::ordered_json;
 
 constexpr std::size_t kMaxGrades = 10;
@@ -285,7 +296,7 @@ AuditSample draw_audit_sample(const Store& store, std::string_view programme, Da
     std::set<std::string> recent;
     if (p->sampling.exclusion_months > 0) {
         const Date since = as_of.add_months(-p->sampling.exclusion_months);
-        for (std::string& c : detail::audit_repository(store).audited_children(p->name, since))
+        for (std::string& c : detail::audit_repository(store).audited_children(p->name, since, as_of))
             recent.insert(std::move(c));
     }
     AuditSample out;
@@ -295,6 +306,7 @@ AuditSample draw_audit_sample(const Store& store, std::string_view programme, Da
     std::map<std::string, std::vector<SampledCase>> strata;  // eligible, by stratum, in child id order
     std::map<std::string, StratumDraw> counts;
     for (const CaseSummary& c : list_cases(store, {}, as_of)) {
+        if (c.worker.empty()) continue;  // not an open case on as_of: nobody holds it
         SampledCase s{c.child_id, "", c.worker, c.team};
         switch (p->sampling.stratify) {
             case AuditStratum::none: break;
@@ -316,8 +328,11 @@ AuditSample draw_audit_sample(const Store& store, std::string_view programme, Da
         }
         strata[s.stratum].push_back(std::move(s));
     }
-    SplitMix64 rng(seed);
     for (auto& [name, d] : counts) {
+        // Each stratum has its own generator, seeded from the seed and the
+        // stratum's name (FNV-1a), so a stratum's draw does not change when
+        // another stratum appears or grows.
+        SplitMix64 rng(seed ^ fnv1a64(name));
         std::vector<SampledCase>& pool = strata[name];
         std::sort(pool.begin(), pool.end(),
                   [](const SampledCase& a, const SampledCase& b) { return a.child_id < b.child_id; });

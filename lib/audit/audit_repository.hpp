@@ -43,8 +43,8 @@ public:
     virtual void add_link(std::int64_t audit_id, const PlanActionLink& link) = 0;
     /// References of the audits linked to the action, by date held.
     virtual std::vector<std::string> linked_audits(const PlanActionLink& link) const = 0;
-    /// The child ids audited by the programme on or after `since`.
-    virtual std::vector<std::string> audited_children(std::string_view programme, Date since) const = 0;
+    /// The child ids audited by the programme from `since` to `until` (held dates, inclusive).
+    virtual std::vector<std::string> audited_children(std::string_view programme, Date since, Date until) const = 0;
 };
 
 /// The store's audit repository (defined in lib/store/).

@@ -38,7 +38,7 @@ ObligationKey normalised(const ObligationKey& key) {
 }  // namespace
 
 Acknowledgement acknowledge(Store& store, const RulePack& pack, const Calendar& calendar, const ObligationKey& given,
-                            std::string_view who, std::string_view note) {
+                            std::string_view who, std::string_view note, const SchoolCalendar* school) {
     const ObligationKey key = normalised(given);
     if (!detail::is_valid_utf8(who) || detail::trim(who).empty())
         throw Error(Status::invalid_arg, "acknowledged_by is empty or not valid UTF-8");
@@ -54,7 +54,7 @@ Acknowledgement acknowledge(Store& store, const RulePack& pack, const Calendar& 
         bool known = false;
         for (Date as_of : {key.due, std::max(Date::today(), key.due)}) {
             CaseRecord record = load_case(store, key.child_id, as_of);
-            for (const Obligation& o : schedule_case(pack, record, as_of, calendar, nullptr, {}, Explain::none))
+            for (const Obligation& o : schedule_case(pack, record, as_of, calendar, school, {}, Explain::none))
                 if (o.rule_id == key.rule_id && o.due == key.due) known = true;
             if (known) break;
         }

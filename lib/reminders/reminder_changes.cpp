@@ -129,8 +129,8 @@ namespace {
 /// be gone: nullopt).
 class Schedules {
 public:
-    Schedules(const Store& store, const RulePack& pack, const Calendar& calendar)
-        : store_(store), pack_(pack), calendar_(calendar) {}
+    Schedules(const Store& store, const RulePack& pack, const Calendar& calendar, const SchoolCalendar* school)
+        : store_(store), pack_(pack), calendar_(calendar), school_(school) {}
 
     struct Found {
         bool case_exists = false;
@@ -147,7 +147,7 @@ public:
                 e.exists = true;
                 e.worker = record->worker;
                 e.team = record->team;
-                e.obligations = schedule_case(pack_, *record, as_of, calendar_, nullptr, {}, Explain::none);
+                e.obligations = schedule_case(pack_, *record, as_of, calendar_, school_, {}, Explain::none);
             }
             it = cache_.emplace(std::move(key), std::move(e)).first;
         }
@@ -169,6 +169,7 @@ private:
     const Store& store_;
     const RulePack& pack_;
     const Calendar& calendar_;
+    const SchoolCalendar* school_;
     std::map<std::pair<std::string, Date>, Entry> cache_;
 };
 
@@ -290,14 +291,14 @@ ReminderChanges compare(const std::vector<Reminder>& before, std::vector<Reminde
 }  // namespace
 
 ReminderChanges reminder_changes(const Store& store, const RulePack& pack, const Calendar& calendar, Date from,
-                                 Date to, Duration window, const CaseFilter& filter) {
+                                 Date to, Duration window, const CaseFilter& filter, const SchoolCalendar* school) {
     if (to < from)
         throw Error(Status::invalid_arg,
                     "reminder changes from " + from.iso() + " to " + to.iso() + ": the first date is after the second");
-    const std::vector<Reminder> before = reminders(store, pack, calendar, from, window, filter);
-    std::vector<Reminder> after = reminders(store, pack, calendar, to, window, filter);
+    const std::vector<Reminder> before = reminders(store, pack, calendar, from, window, filter, school);
+    std::vector<Reminder> after = reminders(store, pack, calendar, to, window, filter, school);
     const Date window_end = add_duration(from, window, calendar);
-    Schedules schedules(store, pack, calendar);
+    Schedules schedules(store, pack, calendar, school);
     ReminderChanges out = compare(before, std::move(after), schedules, to,
                                   [&](ReminderChange& c) { explain_appeared(c, schedules, from, window_end); });
     out.from = from;
@@ -306,13 +307,13 @@ ReminderChanges reminder_changes(const Store& store, const RulePack& pack, const
 
 ReminderChanges reminder_changes_since(const Store& store, const RulePack& pack, const Calendar& calendar,
                                        const std::vector<ReminderSeen>& previous, Date as_of, Duration window,
-                                       const CaseFilter& filter) {
+                                       const CaseFilter& filter, const SchoolCalendar* school) {
     std::vector<Reminder> before;
     before.reserve(previous.size());
     for (const ReminderSeen& s : previous) before.push_back(reminder_of(s));
     std::stable_sort(before.begin(), before.end(), detail::reminder_order);
-    std::vector<Reminder> after = reminders(store, pack, calendar, as_of, window, filter);
-    Schedules schedules(store, pack, calendar);
+    std::vector<Reminder> after = reminders(store, pack, calendar, as_of, window, filter, school);
+    Schedules schedules(store, pack, calendar, school);
     return compare(before, std::move(after), schedules, as_of, [](ReminderChange& c) {
         c.detail = "not in the list received before (when it was computed is not known, so not why)";
     });

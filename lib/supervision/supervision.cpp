@@ -359,10 +359,14 @@ SupervisionReport supervision_report(const Store& store, Date as_of, std::option
             for (const std::string& c : r.criteria) ++criteria[c];
         }
         for (const SupervisionCriterion& c : st.criteria()) w.criteria.push_back({c.id, criteria[c.id]});
+        // A worker no longer under a standard (left, or now in a role without
+        // one) has nothing due now: a missed session stays a breach in the
+        // chain, but is not overdue for ever.
+        const bool under_standard = in_force(segs, st, as_of).phase != nullptr;
         for (const SupervisionDue& l : build_chain(segs, sessions, st, cal, as_of)) {
             const bool decided = l.held || l.due < as_of;
             const Date decided_on = l.held ? *l.held : l.due;
-            if (is_open(l)) {
+            if (is_open(l) && under_standard) {
                 w.next_due = l.due;
                 if (l.due < as_of) w.overdue_days = Date::days_between(l.due, as_of);
             }

@@ -99,8 +99,19 @@ BOOST_AUTO_TEST_CASE(samples_recommendations_and_links) {
     add_person(m.store, "Virtual School Head");
     add_person(m.store, "Designated Teacher");
     const oversight_date born{2005, 1, 1};
-    for (const char* child : {"C1", "C2", "C3", "C4", "C5", "C6"})
+    oversight_workforce_team t = OVERSIGHT_WORKFORCE_TEAM_INIT;
+    t.name = "Team A";
+    EXPECT_OK(oversight_workforce_save_team(m.store, &t));
+    oversight_workforce_worker w = OVERSIGHT_WORKFORCE_WORKER_INIT;
+    w.name = "Ann Lee";
+    w.team = "Team A";
+    EXPECT_OK(oversight_workforce_save_worker(m.store, &w));
+    const oversight_date allocated{2012, 1, 2};
+    for (const char* child : {"C1", "C2", "C3", "C4", "C5", "C6"}) {
         EXPECT_OK(oversight_casework_save_child(m.store, child, &born));
+        // Open cases (allocated on the day of the draw) are the ones drawn.
+        EXPECT_OK(oversight_casework_allocate(m.store, child, "Ann Lee", allocated));
+    }
     oversight_audit_programme_options o = OVERSIGHT_AUDIT_PROGRAMME_OPTIONS_INIT;
     o.type = "care_plan";
     o.owner = "Virtual School Head";

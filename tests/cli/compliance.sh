@@ -85,6 +85,17 @@ expect_in "$pep" '"not_counted":[{"rule":"pep.review"'
 pep=$(run --as-of 2025-03-31 compliance --area pep --to 2025-04-30 --format json --school-calendar "$school")
 expect_in "$pep" '"not_counted":[]'
 expect_fail "--school-calendar" --as-of 2025-03-31 remind --school-calendar "$WORK/missing.toml"
+# The reminder feed and acknowledgements count with the same terms: the
+# review stays (not "disappeared") and can be acknowledged.
+feed=$(run --as-of 2025-03-31 remind --worker "Ann Lee" --format json --school-calendar "$school" --changes-from 2025-03-28)
+"$PY" - "$feed" <<'PYEOF' || fail "pep.review left the feed: $feed"
+import json, sys
+doc = json.loads(sys.argv[1])
+assert not [c for c in doc["disappeared"] if c["rule"] == "pep.review"], doc["disappeared"]
+assert [r for r in doc["current"] if r["rule"] == "pep.review"], doc["current"]
+PYEOF
+expect_fail "no obligation C1/pep.review/2025-04-04" --as-of 2025-03-31 ack C1 pep.review 2025-04-04 --by Tom
+run --as-of 2025-03-31 ack C1 pep.review 2025-04-04 --by Tom --school-calendar "$school" >/dev/null
 
 expect_fail "is not a date" --as-of 2024-06-30 compliance --from 2024-13-01
 expect_fail "before it starts" --as-of 2024-06-30 compliance --from 2024-07-01

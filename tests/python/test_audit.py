@@ -67,13 +67,18 @@ class AuditTest(unittest.TestCase):
     def test_sample_is_reproducible(self):
         s = self.store
         cw = Casework(s)
+        cw.save_team("Team A")
+        cw.save_worker("Ann Lee", "Team A")
         for i in range(1, 11):
             cw.save_child("K%02d" % i)
+            cw.allocate("K%02d" % i, "Ann Lee", "2012-01-02")  # open cases: only those are drawn
+        cw.save_child("K99")  # not allocated: not an open case
         s.add_audit_programme("Case files", "case_file", owner="Virtual School Head", per_stratum=4)
         a = s.audit_sample("Case files", seed=2012, as_of="2012-08-01")
         b = s.audit_sample("Case files", seed=2012, as_of="2012-08-01")
         self.assertEqual(len(a["cases"]), 4)
         self.assertEqual(a["cases"], b["cases"])
+        self.assertEqual(a["strata"][0]["eligible"], 10)
 
     def test_refusals(self):
         s = self.store

@@ -156,10 +156,13 @@ struct AuditSample {
     std::vector<SampledCase> cases;   // by stratum, then child id
 };
 /// Draws `per_stratum` cases from each stratum of the cases open on `as_of`
-/// (casework's list_cases), leaving out those audited by the programme in
-/// the `exclusion_months` before `as_of`: a partial Fisher-Yates shuffle of
-/// each stratum's cases in child id order, strata in name order, driven by
-/// one SplitMix64(seed). The same store, day and seed give the same sample.
+/// (casework's list_cases: a child allocated to a worker that day), leaving
+/// out those audited by the programme in the `exclusion_months` up to
+/// `as_of` (audits held later do not count): a partial Fisher-Yates shuffle
+/// of each stratum's cases in child id order, driven by SplitMix64(seed XOR
+/// the FNV-1a 64-bit hash of the stratum's name), one generator per stratum,
+/// so one stratum's draw does not depend on the others. The same store, day
+/// and seed give the same sample.
 /// Error(invalid_arg) when the programme holds no cases (per_stratum 0).
 AuditSample draw_audit_sample(const Store& store, std::string_view programme, Date as_of, std::uint64_t seed);
 /// {"format":"oversight-audit-sample","version":1,"programme","as_of","seed"

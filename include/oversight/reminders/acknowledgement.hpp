@@ -39,9 +39,11 @@ inline bool operator!=(const Acknowledgement& a, const Acknowledgement& b) { ret
 /// Records that someone has seen an obligation (who, a note, and the UTC
 /// time). The obligation must be one the rule pack gives the child's case
 /// (met or open): Error(not_found) otherwise. Acknowledging again replaces
-/// who, when and the note (the history keeps the old values).
+/// who, when and the note (the history keeps the old values). `school`: the
+/// schools' terms termly rules are counted with (as reminders() was given).
 Acknowledgement acknowledge(Store& store, const RulePack& pack, const Calendar& calendar, const ObligationKey& key,
-                            std::string_view who, std::string_view note = {});
+                            std::string_view who, std::string_view note = {},
+                            const SchoolCalendar* school = nullptr);
 std::optional<Acknowledgement> find_acknowledgement(const Store& store, const ObligationKey& key);
 
 }  // namespace oversight

@@ -133,14 +133,15 @@ struct ReminderChanges {
 /// window is negative; Error(not_found) when the filter names an unknown
 /// worker or team.
 ReminderChanges reminder_changes(const Store& store, const RulePack& pack, const Calendar& calendar, Date from,
-                                 Date to, Duration window, const CaseFilter& filter = {});
+                                 Date to, Duration window, const CaseFilter& filter = {},
+                                 const SchoolCalendar* school = nullptr);
 
 /// The since form: `previous` (read_reminder_list) against the reminders on
 /// `as_of` with this window and filter. Error(not_found) when the filter
 /// names an unknown worker or team.
 ReminderChanges reminder_changes_since(const Store& store, const RulePack& pack, const Calendar& calendar,
                                        const std::vector<ReminderSeen>& previous, Date as_of, Duration window,
-                                       const CaseFilter& filter = {});
+                                       const CaseFilter& filter = {}, const SchoolCalendar* school = nullptr);
 
 /// {"format":"oversight-reminder-changes","version":1,"from" (date or
 /// null),"to","sequence" (or null),"appeared":[item],"disappeared":[item],

@@ -221,14 +221,15 @@ public:
         });
     }
 
-    std::vector<std::string> audited_children(std::string_view programme, Date since) const override {
+    std::vector<std::string> audited_children(std::string_view programme, Date since, Date until) const override {
         return guarded(c_, "listing audited children", [&] {
             std::vector<std::string> out;
             Query q = query(c_,
                             "SELECT DISTINCT c.child_ref FROM audit_cases k JOIN audits a ON a.id = k.audit_id "
                             "JOIN audit_programmes g ON g.id = a.programme_id JOIN children c ON c.id = k.child_id "
-                            "WHERE g.name = ?1 COLLATE NOCASE AND a.held_date >= ?2 ORDER BY c.child_ref",
-                            {value(programme), value(since)});
+                            "WHERE g.name = ?1 COLLATE NOCASE AND a.held_date >= ?2 AND a.held_date <= ?3 "
+                            "ORDER BY c.child_ref",
+                            {value(programme), value(since), value(until)});
             while (q.executeStep()) out.push_back(q.getColumn(0).getString());
             return out;
         });

@@ -285,6 +285,48 @@ BOOST_AUTO_TEST_CASE(a_sample_stratified_by_team_and_counts_only_programmes) {
                  "counts only");
 }
 
+BOOST_AUTO_TEST_CASE(a_past_sample_can_be_drawn_again_as_it_was) {
+    // Only open cases (allocated on the day) are drawn; a stratum's draw does
+    // not change when another stratum appears; an audit held after the day
+    // of a draw does not exclude its cases from it.
+    Store store = Store::open_in_memory();
+    sample_world(store);
+    const AuditSample before = draw_audit_sample(store, "PEP audit", d("2012-08-01"), 7);
+    const AuditSample year_on = draw_audit_sample(store, "PEP audit", d("2013-08-21"), 7);
+    // A case closed before 2012-08-01 (C90) and one allocated only from
+    // 2013 (C91): neither is open on 2012-08-01. C92, from 2013, makes a new
+    // stratum that sorts before the others.
+    for (const char* id : {"C90", "C91", "C92"}) {
+        save_child(store, {id, d("2005-01-01")});
+        set_attribute(store, id, "audit_group", "Alternative provision", d("2012-01-02"));
+    }
+    allocate(store, "C90", "Ann Lee", d("2012-01-02"));
+    end_allocation(store, "C90", d("2012-06-01"));
+    allocate(store, "C91", "Bo Chan", d("2013-01-07"));
+    allocate(store, "C92", "Ann Lee", d("2013-01-07"));
+    // An audit of the first sample's cases, held after both days.
+    Audit later;
+    later.reference = "PEP-LATER";
+    later.programme = "PEP audit";
+    later.held = d("2014-01-10");
+    later.recorded = d("2014-01-10");
+    for (const SampledCase& c : before.cases) later.cases.push_back({0, c.child_id, "satisfactory", {}, ""});
+    record_audit(store, later, england());
+
+    const AuditSample again = draw_audit_sample(store, "PEP audit", d("2012-08-01"), 7);
+    BOOST_TEST(ids(again) == ids(before));
+    BOOST_TEST(again.strata.size() == 4u);  // C90 and C91 were not open cases that day
+    for (const StratumDraw& s : again.strata) BOOST_TEST(s.excluded == 0, s.stratum);
+    const AuditSample with_new = draw_audit_sample(store, "PEP audit", d("2013-08-21"), 7);
+    BOOST_TEST_REQUIRE(with_new.strata.size() == 5u);
+    BOOST_TEST(with_new.strata[0].stratum == "Alternative provision");
+    BOOST_TEST(with_new.strata[0].eligible == 2);  // C91 and C92 (C90 closed)
+    std::vector<std::string> others;
+    for (const SampledCase& c : with_new.cases)
+        if (c.stratum != "Alternative provision") others.push_back(c.child_id);
+    BOOST_TEST(others == ids(year_on));  // the other strata drew as they did without it
+}
+
 BOOST_AUTO_TEST_CASE(per_case_grades_by_team_and_worker_as_allocated_on_the_day_held) {
     Store store = Store::open_in_memory();
     sample_world(store);
@@ -349,8 +391,8 @@ BOOST_AUTO_TEST_CASE(recommendations_are_tracked_actions_and_programmes_remind_t
 
     Audit a = counts_only("PEP-1", "2012-08-23", 8, 10);
     a.findings = "10 PEPs inadequate";
-    a.recommendations = {{0, "Designated teachers trained on PEP targets", "Designated Teacher", d("2012-10-31")},
-                         {0, "Re-audit the inadequate PEPs", "Virtual School Head", d("2012-12-31")}};
+    a.recommendations = {{0, "Designated teachers trained on PEP targets", "Designated Teacher", d("2012-10-31"), std::nullopt},
+                         {0, "Re-audit the inadequate PEPs", "Virtual School Head", d("2012-12-31"), std::nullopt}};
     record_audit(store, a, england());
     // Held 23 Aug, cycle quarterly: 23 Nov is earlier than the 12 Dec set: kept.
     BOOST_TEST((try_find_audit_programme(store, "PEP audit")->next_due == d("2012-12-12")));
@@ -431,9 +473,9 @@ BOOST_AUTO_TEST_CASE(refusals_name_the_field_and_store_nothing) {
     a.cases = {{0, std::string("C404"), "satisfactory", {}, ""}};
     expect_error([&] { record_audit(store, a, england()); }, Status::not_found, "case 1: no child with id \"C404\"");
     a = counts_only("PEP-1", "2012-08-23", 8, 10);
-    a.recommendations = {{0, "Do it", "Nobody", d("2012-09-01")}};
+    a.recommendations = {{0, "Do it", "Nobody", d("2012-09-01"), std::nullopt}};
     expect_error([&] { record_audit(store, a, england()); }, Status::not_found, "recommendation 1 owner");
-    a.recommendations = {{0, "Do it", "Designated Teacher", d("2012-08-01")}};
+    a.recommendations = {{0, "Do it", "Designated Teacher", d("2012-08-01"), std::nullopt}};
     expect_error([&] { record_audit(store, a, england()); }, Status::invalid_arg, "before the audit was held");
     a = counts_only("PEP-1", "2012-08-23", 8, 10);
     a.programme = "Nope";
@@ -481,7 +523,7 @@ BOOST_AUTO_TEST_CASE(every_change_is_in_the_history) {
     add_people(store);
     add_audit_programme(store, pep_programme());
     Audit a = counts_only("PEP-1", "2012-08-23", 8, 10);
-    a.recommendations = {{0, "Train", "Designated Teacher", d("2012-10-31")}};
+    a.recommendations = {{0, "Train", "Designated Teacher", d("2012-10-31"), std::nullopt}};
     record_audit(store, a, england());
     complete_audit_recommendation(store, "PEP-1", 1, d("2012-10-30"));
     std::set<std::string> entities;

@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(a_new_store_and_its_wal_and_shm_are_owner_only_whatever_the
             Store s = Store::open(tmp.path);
             s.set_actor("test");
             save_team(s, Team{"Team A", "", ""});  // a write: the -wal and -shm exist now
-            for (const std::string f : {tmp.path, tmp.path + "-wal", tmp.path + "-shm"}) {
+            for (const std::string& f : {tmp.path, tmp.path + "-wal", tmp.path + "-shm"}) {
                 struct stat st {};
                 BOOST_TEST_REQUIRE(::stat(f.c_str(), &st) == 0, f);
                 BOOST_TEST((st.st_mode & 07777) == 0600u, f << " under umask 0" << std::oct << mask << ": 0"

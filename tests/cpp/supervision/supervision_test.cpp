@@ -384,6 +384,29 @@ BOOST_AUTO_TEST_CASE(a_lead_practitioner_needs_a_qualified_supervisor) {
     BOOST_TEST(lia.chain[1].due.iso() == "2025-03-03");  // 3 Feb + 28 days
 }
 
+BOOST_AUTO_TEST_CASE(a_worker_who_left_is_not_overdue_for_ever) {
+    // A social worker from Mon 6 January 2025 to Sat 1 March 2025, supervised
+    // on the first day: the next session was due 4 weeks later, Mon
+    // 3 February, and was missed. That stays a breach; once the appointment
+    // has ended nothing is due, overdue or due soon.
+    Fixture f;
+    add_person(f.store, {0, "Sam Left", "Social worker", "", ""});
+    appoint(f.store, {0, "Sam Left", Role::social_worker, "", "Tom Reed", d("2025-01-06"), d("2025-03-01")});
+    record_supervision(f.store, session("2025-01-06", "Sam Left"));
+    const SupervisionReport while_there = supervision_report(f.store, d("2025-02-20"));
+    const WorkerSupervision& then = worker(while_there, "Sam Left");
+    BOOST_TEST(then.next_due->iso() == "2025-02-03");
+    BOOST_TEST(then.overdue_days == 17);
+    const SupervisionReport later = supervision_report(f.store, d("2025-11-30"));
+    const WorkerSupervision& sam = worker(later, "Sam Left");
+    BOOST_TEST(!sam.next_due);
+    BOOST_TEST(sam.overdue_days == 0);
+    BOOST_TEST(sam.due == 2);           // the first session, and the one missed
+    BOOST_TEST(sam.held_in_time == 1);
+    BOOST_TEST(std::none_of(later.due_soon.begin(), later.due_soon.end(),
+                            [](const SupervisionDueSoon& s) { return s.person == "Sam Left"; }));
+}
+
 BOOST_AUTO_TEST_CASE(history_merge_and_erasure) {
     Fixture f;
     SupervisionRecord r = session("2025-04-14");
