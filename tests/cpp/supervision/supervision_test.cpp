@@ -64,6 +64,8 @@ const WorkerSupervision& worker(const SupervisionReport& r, const std::string& n
     BOOST_TEST_REQUIRE((it != r.workers.end()), name << " not in the report");
     return *it;
 }
+// A report made for the call would be gone before the reference is read.
+const WorkerSupervision& worker(SupervisionReport&& r, const std::string& name) = delete;
 
 }  // namespace
 
@@ -218,12 +220,14 @@ BOOST_AUTO_TEST_CASE(a_local_layer_replaces_the_bank_holiday_rule_and_a_frequenc
     BOOST_TEST(local.criteria().size() == 6u);
     for (const char* h : {"2025-03-24", "2025-03-31", "2025-04-07", "2025-04-14", "2025-04-22"})
         record_supervision(f.store, session(h), local);
-    const WorkerSupervision& ann = worker(supervision_report(f.store, d("2025-04-23"), std::nullopt, local), "Ann Newby");
+    const SupervisionReport as_counted = supervision_report(f.store, d("2025-04-23"), std::nullopt, local);
+    const WorkerSupervision& ann = worker(as_counted, "Ann Newby");
     BOOST_TEST_REQUIRE(ann.chain.size() >= 5u);
     BOOST_TEST(ann.chain[4].due.iso() == "2025-04-21");  // Easter Monday, as counted
     BOOST_TEST(!ann.chain[4].in_time);
     // The default moves it to Tue 22 April: in time.
-    const WorkerSupervision& dflt = worker(supervision_report(f.store, d("2025-04-23")), "Ann Newby");
+    const SupervisionReport moved = supervision_report(f.store, d("2025-04-23"));
+    const WorkerSupervision& dflt = worker(moved, "Ann Newby");
     BOOST_TEST(dflt.chain[4].in_time);
 }
 
@@ -375,7 +379,8 @@ BOOST_AUTO_TEST_CASE(a_lead_practitioner_needs_a_qualified_supervisor) {
     // From Mon 6 January 2025, every 4 weeks: due Mon 3 February.
     record_supervision(f.store, session("2025-01-31", "Lia Cole", "Raj Iqbal"));  // not qualified
     record_supervision(f.store, session("2025-02-03", "Lia Cole", "Tom Reed"));   // team manager: counts
-    const WorkerSupervision& lia = worker(supervision_report(f.store, d("2025-02-10")), "Lia Cole");
+    const SupervisionReport report = supervision_report(f.store, d("2025-02-10"));
+    const WorkerSupervision& lia = worker(report, "Lia Cole");
     BOOST_TEST(lia.held == 2);
     BOOST_TEST(lia.unqualified == 1);
     BOOST_TEST_REQUIRE(lia.chain.size() == 2u);
