@@ -31,12 +31,6 @@ struct AuditArgs {
 
 const char* const kHint = "give --db, or create one with `oversight audit programme add`";
 
-Date date_arg(const std::string& text, const char* what) {
-    auto d = Date::try_parse_iso(text);
-    if (!d) throw Error(Status::invalid_arg, std::string(what) + " '" + text + "' is not a date YYYY-MM-DD");
-    return *d;
-}
-
 void check_format(const std::string& format, bool text_ok) {
     if (format == "json" || (text_ok && format == "text")) return;
     throw Error(Status::invalid_arg, "--format '" + format + "' is not one of " + (text_ok ? "text, json" : "json"));

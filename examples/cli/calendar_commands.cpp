@@ -57,7 +57,7 @@ Calendar make_calendar(const CalendarOptions& o) {
     return cal;
 }
 
-Date date_arg(const std::string& text, const char* what) {
+Date day_arg(const std::string& text, const char* what) {
     if (auto d = Date::try_parse_iso(text)) return *d;
     throw Error(Status::invalid_arg, std::string(what) + ": not a date (YYYY-MM-DD): \"" + text + "\"");
 }
@@ -94,7 +94,7 @@ void add_calendar_commands(CLI::App& app, Context&) {
     add_calendar_options(add, *add_opts, true);
     add->callback([add_opts, add_from, add_n] {
         const Calendar cal = make_calendar(*add_opts);
-        std::cout << cal.add_working_days(date_arg(*add_from, "DATE"), *add_n).iso() << "\n";
+        std::cout << cal.add_working_days(day_arg(*add_from, "DATE"), *add_n).iso() << "\n";
     });
 
     auto between_opts = std::make_shared<CalendarOptions>();
@@ -106,7 +106,7 @@ void add_calendar_commands(CLI::App& app, Context&) {
     add_calendar_options(between, *between_opts, true);
     between->callback([between_opts, from, to] {
         const Calendar cal = make_calendar(*between_opts);
-        std::cout << cal.working_days_between(date_arg(*from, "FROM"), date_arg(*to, "TO")) << "\n";
+        std::cout << cal.working_days_between(day_arg(*from, "FROM"), day_arg(*to, "TO")) << "\n";
     });
 }
 

@@ -40,12 +40,6 @@ RulePack load_pack(const std::string& local) {
 
 Calendar england() { return Calendar::for_division(Division::england_and_wales); }
 
-Date parse_date_arg(const std::string& text, const char* what) {
-    auto d = Date::try_parse_iso(text);
-    if (!d) throw Error(Status::invalid_arg, std::string(what) + " '" + text + "' is not a date YYYY-MM-DD");
-    return *d;
-}
-
 /// The store of a command that reads (or adds to) existing cases: a missing
 /// file is an error, never silently created empty.
 Store open_existing(const Context& ctx, StoreUse use = StoreUse::existing) {
@@ -141,7 +135,7 @@ void run_remind_changes(const Context& ctx, const RemindOptions& o, const CaseFi
     const std::int64_t latest = changes_since(store, 0, 1).latest;  // before the reminders: never newer than them
     ReminderChanges ch =
         o.changes_since.empty()
-            ? reminder_changes(store, pack, england(), parse_date_arg(o.changes_from, "--changes-from"), as_of, window,
+            ? reminder_changes(store, pack, england(), date_arg(o.changes_from, "--changes-from"), as_of, window,
                                filter, school ? &*school : nullptr)
             : reminder_changes_since(store, pack, england(),
                                      read_reminder_list(read_input(o.changes_since, "--changes-since"),
@@ -193,8 +187,8 @@ void run_remind(const Context& ctx, const RemindOptions& o) {
 void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
     ComplianceOptions options;
     options.as_of = ctx.as_of_date();
-    if (!o.from.empty()) options.period_from = parse_date_arg(o.from, "--from");
-    if (!o.to.empty()) options.period_to = parse_date_arg(o.to, "--to");
+    if (!o.from.empty()) options.period_from = date_arg(o.from, "--from");
+    if (!o.to.empty()) options.period_to = date_arg(o.to, "--to");
     options.window = {o.within, Unit::working_days};
     options.recording_threshold_working_days = o.recording_threshold;
     if (!o.team.empty()) options.team = o.team;
@@ -234,9 +228,9 @@ void run_case_add(const Context& ctx, const CaseAddOptions& o) {
     }
     if (!worker_known) save_worker(store, Worker{o.worker, o.team, ""});
     Child c{o.child, std::nullopt};
-    if (!o.dob.empty()) c.date_of_birth = parse_date_arg(o.dob, "--dob");
+    if (!o.dob.empty()) c.date_of_birth = date_arg(o.dob, "--dob");
     save_child(store, c);
-    Date from = o.from.empty() ? ctx.as_of_date() : parse_date_arg(o.from, "--from");
+    Date from = o.from.empty() ? ctx.as_of_date() : date_arg(o.from, "--from");
     allocate(store, o.child, o.worker, from);
     std::cout << "child " << o.child << " allocated to " << o.worker << " (" << o.team << ") from " << from.iso() << "\n";
 }
@@ -256,7 +250,7 @@ std::map<std::string, std::string> parse_attrs(const std::vector<std::string>& a
 void run_case_event(const Context& ctx, const CaseEventOptions& o) {
     CaseEvent e;
     e.type = o.type;
-    e.date = parse_date_arg(o.date, "DATE");
+    e.date = date_arg(o.date, "DATE");
     e.attributes = parse_attrs(o.attrs);
     if (!o.external_id.empty()) e.external_id = o.external_id;
     Store store = open_existing(ctx);
@@ -293,7 +287,7 @@ void run_correct_event(const Context& ctx, const CorrectEventOptions& o, const s
     CaseEvent e = stored.event;
     e.external_id = std::nullopt;  // kept unless a new one is given
     if (!o.type.empty()) e.type = o.type;
-    if (!o.date.empty()) e.date = parse_date_arg(o.date, "--date");
+    if (!o.date.empty()) e.date = date_arg(o.date, "--date");
     if (!o.attrs.empty()) e.attributes = parse_attrs(o.attrs);
     if (!o.new_external_id.empty()) e.external_id = o.new_external_id;
     const std::string child = o.child.empty() ? stored.child_id : o.child;
@@ -307,7 +301,7 @@ void run_correct_event(const Context& ctx, const CorrectEventOptions& o, const s
 void run_end_allocation(const Context& ctx, const std::string& child, const std::string& on, const std::string& by) {
     Store store = open_existing(ctx);
     set_recorder(store, by);
-    const Date d = parse_date_arg(on, "ON");
+    const Date d = date_arg(on, "ON");
     end_allocation(store, child, d);
     std::cout << "child " << child << " unallocated from " << d.iso() << "\n";
 }
@@ -316,7 +310,7 @@ void run_set_attribute(const Context& ctx, const std::vector<std::string>& a, co
                        const std::string& by) {
     Store store = open_existing(ctx);
     set_recorder(store, by);
-    const Date d = parse_date_arg(a[3], "FROM");
+    const Date d = date_arg(a[3], "FROM");
     std::optional<std::string> ext;
     if (!external_id.empty()) ext = external_id;
     const SaveOutcome o = set_attribute(store, a[0], a[1], a[2], d, ext);
@@ -328,7 +322,7 @@ void run_end_attribute(const Context& ctx, const std::string& child, const std::
                        const std::string& by) {
     Store store = open_existing(ctx);
     set_recorder(store, by);
-    const Date d = parse_date_arg(on, "ON");
+    const Date d = date_arg(on, "ON");
     end_attribute(store, child, key, d);
     std::cout << "child " << child << ": " << key << " not set from " << d.iso() << "\n";
 }
@@ -337,7 +331,7 @@ void run_delete_attribute(const Context& ctx, const std::string& child, const st
                           const std::string& from, const std::string& by) {
     Store store = open_existing(ctx);
     set_recorder(store, by);
-    const Date d = parse_date_arg(from, "FROM");
+    const Date d = date_arg(from, "FROM");
     delete_attribute(store, child, key, d);
     std::cout << "child " << child << ": deleted the " << key << " value effective from " << d.iso() << "\n";
 }
@@ -356,8 +350,8 @@ void run_exempt(const Context& ctx, const ExemptOptions& o) {
     Exemption e;
     e.child_id = o.child;
     e.kind = exemption_kind_from_string(o.kind);
-    e.from = parse_date_arg(o.from, "--from");
-    if (!o.to.empty()) e.to = parse_date_arg(o.to, "--to");
+    e.from = date_arg(o.from, "--from");
+    if (!o.to.empty()) e.to = date_arg(o.to, "--to");
     e.reason = o.reason;
     e.approved_by = o.approved_by;
     e.areas = o.areas;
@@ -391,7 +385,7 @@ void run_exemptions(const Context& ctx, const std::string& child, const std::str
 void run_exempt_end(const Context& ctx, std::int64_t id, const std::string& to, const std::string& by) {
     Store store = open_existing(ctx);
     set_recorder(store, by);
-    const Date d = parse_date_arg(to, "--to");
+    const Date d = date_arg(to, "--to");
     end_exemption(store, id, d);
     std::cout << "exemption " << id << " ends on " << d.iso() << "\n";
 }
@@ -399,7 +393,7 @@ void run_exempt_end(const Context& ctx, std::int64_t id, const std::string& to, 
 void run_ack(const Context& ctx, const AckOptions& o) {
     Store store = open_existing(ctx);
     store.set_actor(o.by);
-    ObligationKey key{o.child, o.rule, parse_date_arg(o.due, "DUE")};
+    ObligationKey key{o.child, o.rule, date_arg(o.due, "DUE")};
     const std::optional<SchoolCalendar> school = school_calendar_arg(o.school_calendar);
     Acknowledgement a = acknowledge(store, load_pack(o.pack), england(), key, o.by, o.note, school ? &*school : nullptr);
     std::cout << "acknowledged " << key.text() << " by " << a.by << " at " << a.at << "\n";

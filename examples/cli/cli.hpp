@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace oversight::cli {
 
@@ -48,6 +49,10 @@ void add_history_commands(CLI::App& app, Context& ctx, int& status);
 /// Error(io) naming `what` (the option or the kind of file) and the path for
 /// a directory, a missing file or one that cannot be read.
 std::string read_input(const std::string& path, const char* what);
+/// A date argument (YYYY-MM-DD), or Error(invalid_arg) naming `what` and the text.
+Date date_arg(const std::string& text, const char* what);
+/// Error(invalid_arg) unless --format is one of `allowed`, listing them.
+void check_format(const std::string& format, const std::vector<std::string>& allowed);
 
 /// How an import issue names its place on the CLI.
 enum class IssuePlace {

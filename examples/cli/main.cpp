@@ -58,6 +58,20 @@ Store open_store(const Context& ctx, StoreUse use, const std::string& hint) {
     return store;
 }
 
+Date date_arg(const std::string& text, const char* what) {
+    auto d = Date::try_parse_iso(text);
+    if (!d) throw Error(Status::invalid_arg, std::string(what) + " '" + text + "' is not a date YYYY-MM-DD");
+    return *d;
+}
+
+void check_format(const std::string& format, const std::vector<std::string>& allowed) {
+    for (const auto& a : allowed)
+        if (format == a) return;
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    throw Error(Status::invalid_arg, "--format '" + format + "' is not one of " + list);
+}
+
 std::string read_input(const std::string& path, const char* what) {
     if (path == "-") {
         std::ostringstream s;

@@ -20,20 +20,6 @@
 namespace oversight::cli {
 namespace {
 
-Date date_arg(const std::string& text, const char* what) {
-    auto d = Date::try_parse_iso(text);
-    if (!d) throw Error(Status::invalid_arg, std::string(what) + " '" + text + "' is not a date YYYY-MM-DD");
-    return *d;
-}
-
-void check_format(const std::string& format, const std::vector<std::string>& allowed) {
-    for (const auto& a : allowed)
-        if (format == a) return;
-    std::string list;
-    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-    throw Error(Status::invalid_arg, "--format '" + format + "' is not one of " + list);
-}
-
 const char* const kHint = "give --db, or record a supervision with `oversight supervision add`";
 
 struct SupervisionArgs {

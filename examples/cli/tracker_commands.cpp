@@ -18,20 +18,6 @@
 namespace oversight::cli {
 namespace {
 
-Date date_arg(const std::string& text, const char* what) {
-    auto d = Date::try_parse_iso(text);
-    if (!d) throw Error(Status::invalid_arg, std::string(what) + " '" + text + "' is not a date YYYY-MM-DD");
-    return *d;
-}
-
-void check_format(const std::string& format, const std::vector<std::string>& allowed) {
-    for (const auto& a : allowed)
-        if (format == a) return;
-    std::string list;
-    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-    throw Error(Status::invalid_arg, "--format '" + format + "' is not one of " + list);
-}
-
 void set_by(Store& store, const std::string& by) {
     if (by.empty()) record_as_user(store);
     else store.set_actor(by);
