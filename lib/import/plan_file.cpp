@@ -740,7 +740,10 @@ PlanImport import_plan_text(std::string_view text, PlanFormat format, std::strin
         options.file = source;  // "" names it "<input>"
         return import_csv(CsvReader::from_string(std::string(text), options), std::move(source));
     }
-    text = detail::checked_input_text(text, source.empty() ? std::string("<input>") : source);
+    // Checked here to name the source; the text itself goes to plan_from_json
+    // whole, which skips one byte-order mark again: skipping it here as well
+    // would let a second mark through ("\xEF\xBB\xBF\xEF\xBB\xBF{...}").
+    detail::checked_input_text(text, source.empty() ? std::string("<input>") : source);
     ImportSummary summary = summary_of(format, std::move(source));
     Plan plan;
     try {
