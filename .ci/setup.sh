@@ -15,10 +15,12 @@ packages=(build-essential cmake pkg-config python3 python3-icalendar python3-jso
   python3-setuptools python3-venv
   libboost-date-time-dev libboost-test-dev libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev libcli11-dev libcsv-dev libical-dev libtomlplusplus-dev
-  libpugixml-dev libzip-dev libssl-dev)
+  libpugixml-dev libzip-dev libssl-dev libxlsxwriter-dev)
 # test mode also fuzzes the parsers with libFuzzer, which comes with clang, and
 # runs the hostile-input program under valgrind (tests/hostile)
-if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev sqlite3 valgrind); fi
+# and looks at reports as people do: HTML and PDF in headless Chromium, the
+# PDF's text with pdftotext (poppler-utils), workbooks with openpyxl
+if [ "$mode" = test ]; then packages+=(clang libclang-rt-dev sqlite3 valgrind chromium poppler-utils python3-openpyxl); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1093,16 +1093,6 @@ std::string key_of(std::string_view text) {
 
 }  // namespace
 
-ReportFormat parse_report_format(std::string_view text) {
-    const std::string k = key_of(text);
-    if (k == "text" || k == "txt") return ReportFormat::text;
-    if (k == "md" || k == "markdown") return ReportFormat::markdown;
-    if (k == "csv") return ReportFormat::csv;
-    if (k == "json") return ReportFormat::json;
-    throw Error(Status::invalid_arg, "unknown report format \"" + clip(text, 40) +
-                                         "\" (expected text, markdown, md, csv or json)");
-}
-
 ReportKind parse_report_kind(std::string_view text) {
     const std::string k = key_of(text);
     if (k == "full" || k == "all") return ReportKind::full;
@@ -1112,16 +1102,6 @@ ReportKind parse_report_kind(std::string_view text) {
     if (k == "costs" || k == "cost") return ReportKind::costs;
     throw Error(Status::invalid_arg, "unknown report kind \"" + clip(text, 40) +
                                          "\" (expected full, plan, due, leads or costs)");
-}
-
-std::string_view to_string(ReportFormat f) noexcept {
-    switch (f) {
-        case ReportFormat::text: return "text";
-        case ReportFormat::markdown: return "markdown";
-        case ReportFormat::csv: return "csv";
-        case ReportFormat::json: return "json";
-    }
-    return "text";
 }
 
 std::string_view to_string(ReportKind k) noexcept {
@@ -1143,6 +1123,8 @@ std::string render_report(const Plan& plan, const ReportOptions& options) {
             case ReportFormat::markdown: return render_markdown(plan, options, an);
             case ReportFormat::csv: return render_csv(options, an);
             case ReportFormat::json: return render_json(plan, options, an);
+            case ReportFormat::html:
+            case ReportFormat::xlsx: break;
         }
     } catch (const json::exception& e) {
         throw Error(Status::internal, std::string("render_report: JSON: ") + e.what());

@@ -9,14 +9,9 @@
 #include <oversight/core/date.hpp>
 #include <oversight/plan/plan.hpp>
 #include <oversight/plan/rag.hpp>
+#include <oversight/report/writer.hpp>
 
 namespace oversight {
-
-enum class ReportFormat { text, markdown, csv, json };
-/// "text"/"txt", "md"/"markdown", "csv", "json" (case-insensitive, spaces
-/// trimmed). Throws Error(invalid_arg) naming the text.
-ReportFormat parse_report_format(std::string_view text);
-std::string_view to_string(ReportFormat f) noexcept;  // "text", "markdown", "csv", "json"
 
 enum class ReportKind {
     full,   // plan table with RAG per action and recommendation + due + leads + costs
