@@ -28,6 +28,8 @@ std::string md(std::string_view raw) {
     return out;
 }
 
+bool shown(const Table& t, std::size_t c) { return (!t.group_by || *t.group_by != c) && !t.columns[c].data_only; }
+
 bool numeric(Cell::Type t) {
     return t == Cell::Type::integer || t == Cell::Type::number || t == Cell::Type::percent || t == Cell::Type::money;
 }
@@ -41,15 +43,15 @@ void table_out(std::ostringstream& out, const Table& t) {
             if (t.group_by) out << '\n' << md(g.label) << '\n';
             out << "\n|";
             for (std::size_t c = 0; c < t.columns.size(); ++c)
-                if (!t.group_by || *t.group_by != c) out << ' ' << md(t.columns[c].title) << " |";
+                if (shown(t, c)) out << ' ' << md(t.columns[c].title) << " |";
             out << "\n|";
             for (std::size_t c = 0; c < t.columns.size(); ++c)
-                if (!t.group_by || *t.group_by != c) out << (numeric(t.columns[c].type) ? " ---: |" : " --- |");
+                if (shown(t, c)) out << (numeric(t.columns[c].type) ? " ---: |" : " --- |");
             out << '\n';
             for (std::size_t r = g.first; r < g.last; ++r) {
                 out << '|';
                 for (std::size_t c = 0; c < t.columns.size(); ++c)
-                    if (!t.group_by || *t.group_by != c) out << ' ' << md(t.rows[r][c].display()) << " |";
+                    if (shown(t, c)) out << ' ' << md(t.rows[r][c].display()) << " |";
                 out << '\n';
             }
         }

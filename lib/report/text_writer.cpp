@@ -64,6 +64,14 @@ std::vector<std::size_t> fit(const std::vector<std::size_t>& natural) {
         if (!fixed[i]) wide_total += natural[i];
     for (std::size_t i = 0; i < n; ++i)
         if (!fixed[i]) width[i] = std::max(kMinColumn, wide_total ? left * natural[i] / wide_total : kMinColumn);
+    // The minimum may have overshot: take it back from the widest columns.
+    std::size_t total = std::accumulate(width.begin(), width.end(), std::size_t{0});
+    while (total > room) {
+        auto widest = std::max_element(width.begin(), width.end());
+        if (*widest <= 2) break;
+        --*widest;
+        --total;
+    }
     return width;
 }
 
@@ -76,7 +84,7 @@ Layout layout(const Table& t) {
     Layout l;
     std::vector<std::size_t> natural;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        if (t.group_by && *t.group_by == c) continue;
+        if ((t.group_by && *t.group_by == c) || t.columns[c].data_only) continue;
         std::size_t w = std::min<std::size_t>(width_of(inline_text(t.columns[c].title)), 30);
         for (const auto& row : t.rows) w = std::max(w, width_of(inline_text(row[c].display())));
         l.shown.push_back(c);

@@ -38,8 +38,8 @@ BOOST_AUTO_TEST_CASE(every_kind_and_format) {
                 const auto o = options(kind, format);
                 EXPECT_OK(oversight_report_plan(f.store, f.plan, &o, &out));
                 if (std::string(format) == "json") {
-                    const auto j = take_document(out, "oversight-report");
-                    BOOST_TEST(j["report"] == kind);
+                    const auto j = take_document(out, "oversight-document");
+                    BOOST_TEST(j["kind"] == kind);
                     BOOST_TEST(j["as_of"] == "2012-10-12");
                 } else {
                     BOOST_TEST(!take(out).empty());
@@ -96,8 +96,15 @@ BOOST_AUTO_TEST_CASE(due_soon_window_is_the_plans_setting_unless_given) {
         char* out = nullptr;
         const auto o = options("due", "json", within);
         EXPECT_OK(oversight_report_plan(f.store, f.plan, &o, &out));
-        const nlohmann::json j = take_document(out, "oversight-report");
-        return std::make_pair(j["due"]["within_days"].get<int>(), j["due"]["due_soon"].size());
+        const nlohmann::json j = take_document(out, "oversight-document");
+        for (const auto& b : j["blocks"])
+            if (b.value("id", "") == "due_soon") {
+                // The window is in the title: "Due within N days of <as of>".
+                const std::string title = b["title"];
+                return std::make_pair(std::stoi(title.substr(std::string("Due within ").size())), b["rows"].size());
+            }
+        BOOST_FAIL("no due_soon table");
+        return std::make_pair(-1, std::size_t{0});
     };
     oversight_plan_settings s = OVERSIGHT_PLAN_SETTINGS_INIT;
     s.due_soon_days = 5;

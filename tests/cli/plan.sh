@@ -46,19 +46,24 @@ if grep -Evq '^line [0-9]+: .+' err.txt; then fail "warning not in 'line N: mess
 "$PY" - report.json <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1]))
-recs = d["recommendations"]
-assert len(recs) == 20, len(recs)
-assert [r["number"] for r in recs] == list(range(1, 21)), [r["number"] for r in recs]
+assert d["format"] == "oversight-document" and d["kind"] == "full", d["format"]
+table = next(b for b in d["blocks"] if b.get("id") == "actions")
+rows = table["rows"]
+numbers = []
+for r in rows:
+    if not numbers or numbers[-1] != r["recommendation"]:
+        numbers.append(r["recommendation"])
+assert numbers == list(range(1, 21)), numbers
 assert d["as_of"] == "2012-10-12", d["as_of"]
-actions = [a for r in recs for a in r["actions"]]
+actions = [dict(r, ref=r["action_ref"]) for r in rows if r["action_ref"]]
 assert len(actions) >= 20, len(actions)
-for r in recs:
-    assert r["rag"] in ("red", "amber", "green", "blue", "none"), r
-    assert r["rag_reason"], r
+for r in rows:
+    assert r["recommendation_rag"]["rag"] in ("red", "amber", "green", "blue", "none"), r
+    assert r["recommendation_rag_reason"], r
 for a in actions:
-    assert a["ref"], a
-    assert a["rag"] in ("red", "amber", "green", "blue", "none"), a
+    assert a["rag"]["rag"] in ("red", "amber", "green", "blue", "none"), a
     assert a["rag_reason"], a
+    a["rag"] = a["rag"]["rag"]
 refs = {a["ref"]: a for a in actions}
 # 2.4 was withdrawn for savings: no RAG. 1.1 ("Immediately", 2012-09-14) is overdue.
 assert refs["2.4"]["status"] == "withdrawn" and refs["2.4"]["rag"] == "none", refs["2.4"]
@@ -116,9 +121,10 @@ grep -q 'created: ' out.txt || fail "history text lacks created rows"
 "$PY" - after.json <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1]))
-refs = {a["ref"]: a for r in d["recommendations"] for a in r["actions"]}
-assert refs["1.1"]["rag"] == "blue", refs["1.1"]
-assert refs["1.2"]["rag"] == "amber" and refs["1.2"]["overridden"], refs["1.2"]
+rows = next(b for b in d["blocks"] if b.get("id") == "actions")["rows"]
+refs = {r["action_ref"]: r for r in rows if r["action_ref"]}
+assert refs["1.1"]["rag"]["rag"] == "blue", refs["1.1"]
+assert refs["1.2"]["rag"]["rag"] == "amber" and refs["1.2"]["overridden"] == "true", refs["1.2"]
 assert "Director of Children's Services" in refs["1.2"]["rag_reason"], refs["1.2"]
 assert refs["2.5"]["lead"] == "Stuart Holes", refs["2.5"]
 EOF
@@ -224,12 +230,12 @@ json.dump(d, open(sys.argv[1], "w"))
 ' "$work/soon.json"
 expect_exit 0 "$CLI" --db "$work/soon.db" import-plan "$work/soon.json"
 expect_exit 0 "$CLI" --db "$work/soon.db" --as-of 2012-10-12 due --format json
-"$PY" -c 'import json; d=json.load(open("out.txt")); assert d["due"]["within_days"] == 7, d["due"]["within_days"]' \
+"$PY" -c 'import json; d=json.load(open("out.txt")); t=next(b["title"] for b in d["blocks"] if b.get("id")=="due_soon"); assert t.startswith("Due within %d days" % 7), t' \
     || fail "due without --within ignores the plan setting"
 expect_exit 0 "$CLI" --db "$work/soon.db" --as-of 2012-10-12 due --within 30 --format json
-"$PY" -c 'import json; d=json.load(open("out.txt")); assert d["due"]["within_days"] == 30' || fail "--within 30 ignored"
+"$PY" -c 'import json; d=json.load(open("out.txt")); t=next(b["title"] for b in d["blocks"] if b.get("id")=="due_soon"); assert t.startswith("Due within %d days" % 30), t' || fail "--within 30 ignored"
 expect_exit 0 "$CLI" --db "$work/soon.db" --as-of 2012-10-12 report --kind due --format json
-"$PY" -c 'import json; d=json.load(open("out.txt")); assert d["due"]["within_days"] == 7' \
+"$PY" -c 'import json; d=json.load(open("out.txt")); t=next(b["title"] for b in d["blocks"] if b.get("id")=="due_soon"); assert t.startswith("Due within %d days" % 7), t' \
     || fail "report --kind due without --within ignores the plan setting"
 
 # A store from Oversight 1.0 (schema version 3): a read-only command migrates it

@@ -71,7 +71,8 @@ class PlanTest(unittest.TestCase):
             self.assertEqual(summary["recommendations"], recommendations)
             self.assertEqual(summary["report_date"], report_date)
             report = json.loads(store.report(as_of, fmt="json"))
-            self.assertEqual(len(report["recommendations"]), recommendations)
+            actions = next(b for b in report["blocks"] if b.get("id") == "actions")
+            self.assertEqual(len({r["recommendation"] for r in actions["rows"]}), recommendations)
             rows = store.actions(datetime.date.fromisoformat(as_of))
             self.assertEqual(len(rows), summary["actions"])
             by_ref = {r.ref: r for r in rows}

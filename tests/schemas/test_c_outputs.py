@@ -450,8 +450,9 @@ class CApiDocumentsTest(unittest.TestCase):
         self.assertTrue(json.loads(self.outputs["oversight_reminders_json"][0])["reminders"])
         self.assertTrue(json.loads(self.outputs["oversight_plan_people_json"][0])["probable_duplicates"])
         full = json.loads(self.outputs["oversight_report_plan"][0])
-        self.assertEqual(full["report"], "full")
-        self.assertEqual(len(full["recommendations"]), 8)
+        self.assertEqual(full["kind"], "full")
+        actions = next(b for b in full["blocks"] if b.get("id") == "actions")
+        self.assertEqual(len({r["recommendation"] for r in actions["rows"]}), 8)
         ssda903 = [json.loads(t) for t in self.outputs["oversight_import_ssda903"]]
         self.assertEqual(ssda903[0]["counts"]["children_added"], 5)
         self.assertTrue(ssda903[1]["issues"])

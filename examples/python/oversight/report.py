@@ -3,7 +3,8 @@
     print(store.report("2012-10-12", kind="due", fmt="md", within_days=14))
 
 Kinds "full", "plan", "due", "leads", "costs"; formats "text", "md", "csv",
-"json" (one document, "format": "oversight-report"). Store.report is a
+"json" (one document, "format": "oversight-document": headings, paragraphs,
+tables of typed cells, charts), "html". Store.report is a
 method of oversight.Store (ReportMethods is one of its bases).
 """
 import ctypes

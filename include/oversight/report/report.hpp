@@ -1,5 +1,6 @@
-// Reports of a plan as of a date (full, plan, due, leads, costs) in text,
-// Markdown, CSV and JSON, with the RAG of plan/rag.hpp.
+// Reports of a plan as of a date (full, plan, due, leads, costs), built as
+// documents (document.hpp) with the RAG of plan/rag.hpp and written in any
+// format (writer.hpp).
 #pragma once
 
 #include <optional>
@@ -9,6 +10,7 @@
 #include <oversight/core/date.hpp>
 #include <oversight/plan/plan.hpp>
 #include <oversight/plan/rag.hpp>
+#include <oversight/report/document.hpp>
 #include <oversight/report/writer.hpp>
 
 namespace oversight {
@@ -34,15 +36,18 @@ struct ReportOptions {
     std::optional<int> within_days;
 };
 
-/// Renders one report as one document:
-///  - json: {"format":"oversight-report","version":1,"report","plan","as_of",
-///    "recommendations":[...],"due":{"overdue","due_soon","no_due_date"},
-///    "leads":[...],"costs":{...}} (schema:
-///    data/schemas/oversight-report.schema.json);
-///  - csv: RFC 4180, one table with a header row (for `plan` and `full`, one
-///    row per action with the recommendation's columns repeated);
-///  - md: Markdown tables, table syntax in text escaped;
-///  - text: within 118 columns.
+/// Builds one report as a document (report/document.hpp), written by
+/// render_report in any format (report/writer.hpp):
+///  - plan: table "actions", one row per action grouped under its
+///    recommendation (a recommendation without actions keeps one row); the
+///    recommendation's own facts are columns for machines (data_only);
+///  - due: tables "overdue" (days late) and "due_soon" (days left), and a
+///    note listing open actions without a due date;
+///  - leads: table "leads";
+///  - costs: tables "cost_totals" (per period, exact and approximate apart,
+///    low and high) and "cost_not_totalled" (each cost left out, and why);
+///  - full: all four under headings; the actions table also carries due
+///    state, days to due and each action's cost.
 /// "Due soon" is the plan's due_soon_days unless within_days says otherwise.
 ///
 /// Costs: one-off, per-annum and unstated-period amounts are totalled apart,
@@ -59,13 +64,11 @@ struct ReportOptions {
 /// reference, and `full` prints the same message as a note in its costs
 /// section (no totals) instead of failing.
 ///
-/// CSV: to stop spreadsheet formula injection (OWASP "CSV Injection"), a cell
-/// that starts with '=', '+', '-', '@', a tab or a carriage return gets a
-/// leading apostrophe ("'=SUM(A1)"), except a plain integer such as "-14".
-/// The canonical CSV of plan_to_csv is never altered this way.
-///
 /// Throws Error(invalid_arg) when a target date cannot be computed (see
 /// target_date: beyond 9999-12-31, immediately_days out of range).
+Document build_report(const Plan& plan, const ReportOptions& options);
+
+/// write_document(build_report(plan, options), options.format).
 std::string render_report(const Plan& plan, const ReportOptions& options);
 
 }  // namespace oversight

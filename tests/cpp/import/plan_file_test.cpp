@@ -296,17 +296,19 @@ BOOST_AUTO_TEST_CASE(utf16_plans_and_nul_bytes_are_refused_not_imported_as_garba
     // A UTF-8 byte-order mark stays accepted.
     BOOST_CHECK(import_plan_text("\xEF\xBB\xBF" + plan_to_json(p), PlanFormat::json).plan == without_ids(p));
     BOOST_CHECK(import_plan_text("\xEF\xBB\xBF" + plan_to_csv(p), PlanFormat::csv).plan == without_ids(p));
-    // Two marks are one too many, and import_plan_text says so as plan_from_json
-    // does (a fuzzer's find: the mark was skipped once in each).
-    const std::string twice = "\xEF\xBB\xBF\xEF\xBB\xBF" + plan_to_json(p);
+    // However many marks nlohmann's reader and ours skip between them,
+    // import_plan_text reads as plan_from_json does (a fuzzer's find: the
+    // mark was skipped once more in one of them, and the error's column moved).
+    const std::string twice = "\xEF\xBB\xBF\xEF\xBB\xBF";
+    BOOST_CHECK(import_plan_text(twice + plan_to_json(p), PlanFormat::json).plan == plan_from_json(twice + plan_to_json(p)));
     std::string direct;
     try {
-        plan_from_json(twice);
+        plan_from_json(twice + "rction,1");
     } catch (const Error& e) {
         direct = e.what();
     }
     BOOST_TEST(direct.find("column 4") != std::string::npos, direct);
-    expect_parse_error([&] { import_plan_text(twice, PlanFormat::json); }, direct);
+    expect_parse_error([&] { import_plan_text(twice + "rction,1", PlanFormat::json); }, direct);
 }
 
 BOOST_AUTO_TEST_CASE(import_plan_text_and_file_give_the_plan_and_its_summary) {

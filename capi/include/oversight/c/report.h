@@ -3,10 +3,13 @@
  *
  * Kinds: "full" (everything), "plan" (recommendations and actions with RAG),
  * "due" (overdue, due soon, no due date), "leads" (per lead), "costs" (totals).
- * Formats: "text" (within 118 columns), "md" (Markdown), "csv" (RFC 4180 with
- * a header row) and "json" (one document {"format":"oversight-report",
- * "version":1,"report","plan","as_of",...}). Layouts: the C++ header
- * <oversight/report/report.hpp>.
+ * Each report is built as one document (headings, paragraphs, tables of typed
+ * cells, charts) and written in a format: "text" (within 118 columns), "md"
+ * (Markdown), "csv" (RFC 4180; one table with a header row of column keys, or
+ * each table after a row naming it), "json" (one document
+ * {"format":"oversight-document","version":1,"kind","title","blocks",...})
+ * and "html" (one self-contained page). Tables and columns: the C++ headers
+ * <oversight/report/report.hpp> and <oversight/report/writer.hpp>.
  */
 #ifndef OVERSIGHT_C_REPORT_H
 #define OVERSIGHT_C_REPORT_H
@@ -34,7 +37,8 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_report_options_init(over
 
 /* Renders one report of plan `plan_id` into an owned string (NULL options:
  * the full text report as of today); format "json" gives one document
- * {"format":"oversight-report","version":1,"report","plan","as_of",...}.
+ * {"format":"oversight-document","version":1,"kind","title","subtitle",
+ * "as_of","blocks"}.
  * OVERSIGHT_E_INVALID_ARG for an unknown kind or format or a window outside
  * -1..3650. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_report_plan(const oversight_store *store, int64_t plan_id,
