@@ -256,6 +256,10 @@ constexpr std::size_t kMarkers = 7;
 // Geometry of the drawing (SVG user units; the SVG scales to its box).
 constexpr double kW = 760, kLeft = 64, kRight = 24, kTop = 16, kPlotH = 240;
 
+/// Values are drawn within ±1e15: beyond it the axis arithmetic would
+/// overflow (a value of 1e308 is a bug elsewhere, not something to plot).
+double drawable(double v) { return std::clamp(v, -1e15, 1e15); }
+
 struct Scale {
     double lo = 0, hi = 1, step = 0.2;
 };
@@ -270,7 +274,7 @@ Scale y_scale(const Chart& c) {
         double pos = 0, neg = 0;
         for (const auto& s : c.series) {
             if (!s.values[i]) continue;
-            const double v = *s.values[i];
+            const double v = drawable(*s.values[i]);
             if (stacked) {
                 (v >= 0 ? pos : neg) += v;
             } else {
@@ -282,9 +286,11 @@ Scale y_scale(const Chart& c) {
         lo = std::min(lo, neg);
     }
     if (c.target) {
-        hi = std::max(hi, *c.target);
-        lo = std::min(lo, *c.target);
+        hi = std::max(hi, drawable(*c.target));
+        lo = std::min(lo, drawable(*c.target));
     }
+    hi = drawable(hi);  // stacks of large values
+    lo = drawable(lo);
     if (c.unit == Chart::Unit::percent) hi = std::max(hi, 1.0);
     if (hi - lo <= 0) hi = lo + 1;
     const double raw = (hi - lo) / 5;
@@ -437,7 +443,7 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
     const double label_room = slant ? 12 + 5.0 * static_cast<double>(std::min<std::size_t>(longest, 24)) : 24;
     const double plot_bottom = plot_top + kPlotH;
     const double height = plot_bottom + label_room + 8;
-    const auto Y = [&](double v) { return plot_bottom - (v - sc.lo) / (sc.hi - sc.lo) * kPlotH; };
+    const auto Y = [&](double v) { return plot_bottom - (drawable(v) - sc.lo) / (sc.hi - sc.lo) * kPlotH; };
     const auto X = [&](std::size_t i) { return kLeft + band * (static_cast<double>(i) + 0.5); };
 
     out << "<figure class=\"chart\" id=\"" << id << "\">\n<figcaption>" << line(c.title) << "</figcaption>\n";
@@ -450,7 +456,7 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
 
     // Grid, y ticks and axes.
     out << "<g class=\"axis\" aria-hidden=\"true\">\n";
-    for (int k = 0;; ++k) {
+    for (int k = 0; k <= 40; ++k) {  // 4..8 ticks; the bound is a guard
         const double v = sc.lo + k * sc.step;
         if (v > sc.hi + sc.step * 1e-6) break;
         const double y = Y(v);

@@ -250,6 +250,15 @@ BOOST_AUTO_TEST_CASE(empty_and_minimal_documents) {
     BOOST_TEST(h2.find("<desc id=\"c-desc\">Bar chart of 0 series over 0 points.</desc>") != std::string::npos);
     BOOST_TEST(h2.find("No values.") != std::string::npos);
     BOOST_TEST(h2.find("colspan=\"0\"") == std::string::npos);
+    // Huge values are drawn at the edge of the scale, in finite time.
+    Chart& huge = doc.chart("huge", "Huge", Chart::Kind::stacked_bar, Chart::Unit::count);
+    huge.x_labels = {"a", "b"};
+    huge.series = {{"s", {1e308, -1e308}}, {"t", {1e308, 5}}};
+    huge.target = -1e308;
+    const std::string h3 = write_document(doc, ReportFormat::html);
+    BOOST_TEST(h3.find("<desc id=\"huge-desc\">") != std::string::npos);
+    BOOST_TEST(h3.find("nan") == std::string::npos);
+    BOOST_TEST(h3.find("inf") == std::string::npos);
     // A document the model refuses is refused here too.
     doc.chart("c", "Twice", Chart::Kind::line, Chart::Unit::count);
     BOOST_CHECK_THROW(write_document(doc, ReportFormat::html), Error);

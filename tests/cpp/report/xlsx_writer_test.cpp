@@ -182,7 +182,8 @@ BOOST_AUTO_TEST_CASE(sheet_names_are_made_valid_and_unique) {
     doc.table("e", "", {{"x", "X", Cell::Type::integer}});
     doc.table("f", std::string(40, 'n'), {{"x", "X", Cell::Type::integer}});
     doc.table("g", std::string(40, 'n'), {{"x", "X", Cell::Type::integer}});
-    doc.table("h", "Dates before 1900", {{"d", "D", Cell::Type::date}}).rows.push_back({Cell::of_date(Date::from_ymd(1899, 12, 31))});
+    doc.table("h", "Dates before 1900", {{"d", "D", Cell::Type::date}, {"t", "T", Cell::Type::text}})
+        .rows.push_back({Cell::of_date(Date::from_ymd(1899, 12, 31)), Cell::of_text("=HYPERLINK(\"x\")+1")});
     XlsxWorkbook wb = XlsxWorkbook::open_buffer(write_document(doc, ReportFormat::xlsx));
     const std::vector<std::string> expected = {"Summary",         "Costs -2012-13-- a-b- c-d", "summary (2)",
                                                "Quoted",          "History (2)",               "Table 1",
@@ -192,6 +193,11 @@ BOOST_AUTO_TEST_CASE(sheet_names_are_made_valid_and_unique) {
     const auto rows = rows_of(wb, "Dates before 1900");
     BOOST_TEST(to_string(rows.at(2)[0].type) == "string");
     BOOST_TEST(rows.at(2)[0].text == "1899-12-31");
+    // Text that looks like a formula is text, never a formula.
+    BOOST_TEST(to_string(rows.at(2)[1].type) == "string");
+    BOOST_TEST(rows.at(2)[1].text == "=HYPERLINK(\"x\")+1");
+    const std::string sheet = part(write_document(doc, ReportFormat::xlsx), "xl/worksheets/sheet9.xml");
+    BOOST_TEST(sheet.find("<f>") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(empty_document_and_temporary_files) {
