@@ -480,6 +480,13 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
     }
     out << "</g>\n";
 
+    // The target under the series, so that no value hides behind it.
+    if (has_target) {
+        const double y = Y(*c.target);
+        out << "<line class=\"target\" x1=\"" << num(kLeft) << "\" y1=\"" << num(y, 2) << "\" x2=\"" << num(kW - kRight)
+            << "\" y2=\"" << num(y, 2) << "\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n";
+    }
+
     // Series.
     const double zero = Y(std::max(sc.lo, std::min(0.0, sc.hi)));
     if (c.kind == Chart::Kind::line) {
@@ -535,12 +542,6 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
         }
         (void)zero;
     }
-    if (has_target) {
-        const double y = Y(*c.target);
-        out << "<line class=\"target\" x1=\"" << num(kLeft) << "\" y1=\"" << num(y, 2) << "\" x2=\"" << num(kW - kRight)
-            << "\" y2=\"" << num(y, 2) << "\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n";
-    }
-
     // Legend.
     out << "<g class=\"legend\" aria-hidden=\"true\">\n";
     for (std::size_t s = 0; s < c.series.size(); ++s) {

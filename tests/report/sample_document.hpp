@@ -61,27 +61,11 @@ inline Document sample_document() {
         12, 1.5, 0.75, -500, "Mark Jowett");
     row("2. Leadership", "2.1", "Recruit permanent team managers", Rag::green, "", 2012, 11, 9, 0, 0, 1.0, 200050,
         "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D");
-    row("2. Leadership", "2.2", std::string(10000, 'x'), Rag::blue, "Complete", 2013, 1, 31, 7, 99.99, 0.0, 0, "Long text");
+    row("2. Leadership", "2.2", "Appoint a principal social worker", Rag::blue, "Complete", 2013, 1, 31, 7, 99.99, 0.0, 0,
+        "Jane Smith");
     actions.rows.push_back({Cell::of_text("2. Leadership"), Cell::of_text("2.3"), Cell::of_text("Not rated yet"),
                             Cell::of_rag(Rag::none), Cell{}, Cell{}, Cell{}, Cell{}, Cell{}, Cell{}});
     actions.notes = {"RAG: RED overdue, AMBER due soon, GREEN on track, BLUE complete.", "Note with <b>markup</b> & more"};
-
-    doc.heading("Reasons in their own column", 2);
-    Table& reasons = doc.table("reasons", "RAG with a reason column",
-                               {{"ref", "Ref", Cell::Type::text},
-                                {"rag", "RAG", Cell::Type::rag},
-                                {"rag_reason", "Reason", Cell::Type::text},
-                                {"when", "When", Cell::Type::text}});
-    reasons.rows.push_back({Cell::of_text("3.1"), Cell::of_rag(Rag::red, "Indicator below threshold"),
-                            Cell::of_text("Indicator below threshold"), Cell::of_date(Date::from_ymd(2012, 9, 30))});
-
-    doc.heading("Nothing to show", 3);
-    Table& empty = doc.table("overdue", "Overdue actions", {{"ref", "Ref", Cell::Type::text},
-                                                             {"due", "Due", Cell::Type::date}});
-    empty.empty_text = "No action is overdue.";
-
-    Table& same = doc.table("actions-2", "Actions <all>", {{"n", "N", Cell::Type::integer}});  // same title as above
-    same.rows.push_back({Cell::of_integer(1)});
 
     doc.heading("Measures");
     Chart& visits = doc.chart("visits", "Statutory visits in timescale", Chart::Kind::line, Chart::Unit::percent);
@@ -108,6 +92,26 @@ inline Document sample_document() {
     Chart& one = doc.chart("one", "One point", Chart::Kind::line, Chart::Unit::count);
     one.x_labels = {"2012-10"};
     one.series = {{"Referrals", {42}}};
+
+    doc.heading("Reasons in their own column", 2);
+    Table& reasons = doc.table("reasons", "RAG with a reason column",
+                               {{"ref", "Ref", Cell::Type::text},
+                                {"rag", "RAG", Cell::Type::rag},
+                                {"rag_reason", "Reason", Cell::Type::text},
+                                {"when", "When", Cell::Type::text}});
+    reasons.rows.push_back({Cell::of_text("3.1"), Cell::of_rag(Rag::red, "Indicator below threshold"),
+                            Cell::of_text("Indicator below threshold"), Cell::of_date(Date::from_ymd(2012, 9, 30))});
+    // A 10,000-character word, after the charts so that a screenshot shows them.
+    reasons.rows.push_back({Cell::of_text("3.2"), Cell::of_rag(Rag::green), Cell::of_text(std::string(10000, 'x')),
+                            Cell::of_text("Long text")});
+
+    doc.heading("Nothing to show", 3);
+    Table& empty = doc.table("overdue", "Overdue actions", {{"ref", "Ref", Cell::Type::text},
+                                                             {"due", "Due", Cell::Type::date}});
+    empty.empty_text = "No action is overdue.";
+
+    Table& same = doc.table("actions-2", "Actions <all>", {{"n", "N", Cell::Type::integer}});  // same title as above
+    same.rows.push_back({Cell::of_integer(1)});
 
     doc.paragraph("End of the report.");
     return doc;

@@ -73,13 +73,13 @@ BOOST_AUTO_TEST_CASE(one_sheet_per_table_and_chart_after_a_summary) {
     XlsxWorkbook wb = XlsxWorkbook::open_buffer(b);
     const std::vector<std::string> expected = {"Summary",
                                                "Actions <all>",
-                                               "RAG with a reason column",
-                                               "Overdue actions",
-                                               "Actions <all> (2)",
                                                "Statutory visits in timescale",
                                                "Audit grades per audit",
                                                "Supervision in timescale by tea",  // 31 characters at most
-                                               "One point"};
+                                               "One point",
+                                               "RAG with a reason column",
+                                               "Overdue actions",
+                                               "Actions <all> (2)"};
     BOOST_TEST(wb.sheet_names() == expected, boost::test_tools::per_element());
     // The summary: title, subtitle lines, headings and paragraphs in order.
     const auto summary = rows_of(wb, "Summary");
@@ -118,7 +118,7 @@ BOOST_AUTO_TEST_CASE(real_numbers_and_dates) {
     // Hostile text: kept as text (sanitised), the 10,000-character cell whole.
     BOOST_TEST(rows.at(3)[2].text.find("<script>alert(\"x\")</script>") == 0u);
     BOOST_TEST(rows.at(3)[2].text.find("nul inside") != std::string::npos);
-    BOOST_TEST(rows.at(5)[2].text == std::string(10000, 'x'));
+    BOOST_TEST(rows_of(wb, "RAG with a reason column").at(3)[2].text == std::string(10000, 'x'));
     // The unrated row: its RAG cell and the empty cells are empty.
     BOOST_TEST(rows.at(6)[1].text == "2.3");
     BOOST_TEST((rows.at(6).size() <= 3 || to_string(rows.at(6)[3].type) == "empty"));
