@@ -173,6 +173,13 @@ svg text{fill:#1a1a1a}
 
 // ------------------------------------------------------------ tables
 
+/// Whether HTML shows a column: not the group's (its value heads each
+/// group) unless it is the only one, and not a column for machines only.
+bool shown_column(const Table& t, std::size_t c) {
+    if (t.columns[c].data_only) return false;
+    return !t.group_by || *t.group_by != c || t.columns.size() == 1;
+}
+
 std::string cell_html(const Table& t, std::size_t col, const Cell& c) {
     switch (c.type) {
         case Cell::Type::empty: return {};
@@ -188,8 +195,9 @@ std::string cell_html(const Table& t, std::size_t col, const Cell& c) {
             out += c.rag == Rag::none ? std::string("<span class=\"vh\">no rating</span>")
                                       : " " + std::string(rag_label(c.rag));
             out += "</span>";
-            // The reason is seen too unless the table gives it a column of its own.
-            if (!reason.empty() && column_index(t, t.columns[col].key + "_reason") == std::string::npos)
+            // The reason is seen too unless the table shows it in a column of its own.
+            const std::size_t own = column_index(t, t.columns[col].key + "_reason");
+            if (!reason.empty() && (own == std::string::npos || !shown_column(t, own)))
                 out += "<span class=\"reason\">" + escape(c.text) + "</span>";
             return out;
         }
@@ -200,7 +208,8 @@ std::string cell_html(const Table& t, std::size_t col, const Cell& c) {
 void table_html(std::ostringstream& out, const Table& t, const std::string& id) {
     std::vector<std::size_t> shown;
     for (std::size_t c = 0; c < t.columns.size(); ++c)
-        if (!t.group_by || *t.group_by != c || t.columns.size() == 1) shown.push_back(c);
+        if (shown_column(t, c)) shown.push_back(c);
+    const std::size_t span = std::max<std::size_t>(shown.size(), 1);
     out << "<div class=\"table-wrap\">\n<table id=\"" << id << "\">\n";
     if (!t.title.empty()) out << "<caption>" << line(t.title) << "</caption>\n";
     out << "<thead><tr>";
@@ -209,13 +218,13 @@ void table_html(std::ostringstream& out, const Table& t, const std::string& id) 
             << line(t.columns[c].title) << "</th>";
     out << "</tr></thead>\n";
     if (t.rows.empty()) {
-        out << "<tbody><tr><td class=\"empty\" colspan=\"" << shown.size() << "\">" << line(t.empty_text)
+        out << "<tbody><tr><td class=\"empty\" colspan=\"" << span << "\">" << line(t.empty_text)
             << "</td></tr></tbody>\n";
     } else {
         for (const auto& g : row_groups(t)) {
             out << "<tbody>\n";
             if (t.group_by)
-                out << "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"" << shown.size() << "\" dir=\"auto\">"
+                out << "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"" << span << "\" dir=\"auto\">"
                     << line(g.label) << "</th></tr>\n";
             for (std::size_t r = g.first; r < g.last; ++r) {
                 out << "<tr>";
@@ -488,7 +497,6 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
     }
 
     // Series.
-    const double zero = Y(std::max(sc.lo, std::min(0.0, sc.hi)));
     if (c.kind == Chart::Kind::line) {
         for (std::size_t s = 0; s < c.series.size(); ++s) {
             const auto& ser = c.series[s];
@@ -540,7 +548,6 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
             }
             out << "</g>\n";
         }
-        (void)zero;
     }
     // Legend.
     out << "<g class=\"legend\" aria-hidden=\"true\">\n";

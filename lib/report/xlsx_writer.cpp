@@ -116,8 +116,8 @@ class TempWorkbook {
 public:
     TempWorkbook() {
         std::error_code ec;
-        std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-        if (ec) dir = "/tmp";
+        const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+        if (ec) throw Error(Status::io, "xlsx writer: no temporary folder for the workbook (TMPDIR): " + ec.message());
         std::string tmpl = (dir / "oversight-xlsx-XXXXXX").string();
         const int fd = ::mkstemp(tmpl.data());
         if (fd < 0)

@@ -70,6 +70,10 @@ struct Column {
     std::string key;    // stable snake_case name for CSV headers' machine use and JSON
     std::string title;  // the header people read
     Cell::Type type = Cell::Type::text;  // what the column's cells hold (empty cells allowed)
+    /// Kept by the writers for machines (CSV, JSON, XLSX), left out by those
+    /// for people (text, Markdown, HTML): detail that a group heading or
+    /// another column already shows them.
+    bool data_only = false;
 };
 
 struct Heading {

@@ -162,6 +162,21 @@ BOOST_AUTO_TEST_CASE(rag_has_label_shape_colour_and_reason) {
     BOOST_TEST(reasons.find("<time datetime=\"2012-09-30\">") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(data_only_columns_are_left_out) {
+    Document doc;
+    Table& t = doc.table("t", "T", {{"ref", "Ref", Cell::Type::text},
+                                    {"rag", "RAG", Cell::Type::rag},
+                                    {"rag_reason", "Reason", Cell::Type::text, true},
+                                    {"id", "Id", Cell::Type::integer, true}});
+    t.rows.push_back({Cell::of_text("1.1"), Cell::of_rag(Rag::red, "Late"), Cell::of_text("Late"), Cell::of_integer(4242)});
+    const std::string h = write_document(doc, ReportFormat::html);
+    BOOST_TEST(count(h, "<th scope=\"col\"") == 2u);
+    BOOST_TEST(h.find("4242") == std::string::npos);
+    BOOST_TEST(h.find(">Reason<") == std::string::npos);
+    // Its reason column not shown, the RAG shows its reason itself.
+    BOOST_TEST(h.find("RED</span><span class=\"reason\">Late</span>") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(every_colour_pair_passes_wcag_aa) {
     const std::string style = between(sample_html(), "<style>", "</style>");
     const std::regex pair(R"(([.\w -]+)\{[^}]*color:(#[0-9a-f]{6});background:(#[0-9a-f]{6}))");

@@ -13,6 +13,7 @@
 
 #include <zip.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -218,6 +219,36 @@ BOOST_AUTO_TEST_CASE(empty_document_and_temporary_files) {
     bad.table("t", "T", {{"n", "N", Cell::Type::integer}}).rows.push_back({Cell::of_text("not a number")});
     BOOST_CHECK_THROW(write_document(bad, ReportFormat::xlsx), Error);
     BOOST_TEST(temporaries() == before);
+}
+
+BOOST_AUTO_TEST_CASE(data_only_columns_are_kept) {
+    Document doc;
+    doc.table("t", "T", {{"ref", "Ref", Cell::Type::text}, {"id", "Id", Cell::Type::integer, true}})
+        .rows.push_back({Cell::of_text("1.1"), Cell::of_integer(4242)});
+    XlsxWorkbook wb = XlsxWorkbook::open_buffer(write_document(doc, ReportFormat::xlsx));
+    const auto rows = rows_of(wb, "T");
+    BOOST_TEST(rows.at(1)[1].text == "Id");
+    BOOST_TEST(rows.at(2)[1].number == 4242.0);
+}
+
+BOOST_AUTO_TEST_CASE(no_temporary_folder_is_an_io_error) {
+    const char* old = std::getenv("TMPDIR");
+    const std::string saved = old ? old : "";
+    ::setenv("TMPDIR", "/nonexistent-oversight-tmp", 1);
+    Status code = Status::ok;
+    std::string message;
+    try {
+        write_document(Document{}, ReportFormat::xlsx);
+    } catch (const Error& e) {
+        code = e.code();
+        message = e.what();
+    }
+    if (old)
+        ::setenv("TMPDIR", saved.c_str(), 1);
+    else
+        ::unsetenv("TMPDIR");
+    BOOST_TEST(static_cast<int>(code) == static_cast<int>(Status::io));
+    BOOST_TEST(message.find("xlsx writer: no temporary folder") == 0u, message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
