@@ -259,6 +259,9 @@ void table_html(std::ostringstream& out, const Table& t, const std::string& id) 
 constexpr const char* kPalette[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#000000", "#8c510a", "#6a3d9a"};
 constexpr std::size_t kColours = sizeof kPalette / sizeof kPalette[0];
 constexpr const char* kDashes[] = {"", "8 4", "2 3", "10 3 2 3", "4 4", "12 4", "1 2"};
+/// The dash of series s: shifted by one every 7 series, so that series 0
+/// and 7 (same colour, same marker) still differ.
+std::size_t dash(std::size_t s) { return (s + s / kColours) % kColours; }
 enum class Marker { circle, square, triangle, diamond, cross, triangle_down, plus };
 constexpr std::size_t kMarkers = 7;
 
@@ -478,7 +481,9 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
         << num(plot_bottom, 2) << "\" stroke=\"#1a1a1a\" stroke-width=\"1.2\"/>";
     out << "<line x1=\"" << num(kLeft) << "\" y1=\"" << num(Y(std::max(sc.lo, 0.0)), 2) << "\" x2=\"" << num(kW - kRight)
         << "\" y2=\"" << num(Y(std::max(sc.lo, 0.0)), 2) << "\" stroke=\"#1a1a1a\" stroke-width=\"1.2\"/>\n";
-    for (std::size_t i = 0; i < n; ++i) {
+    // Every label while they have room (14 units each, slanted), else every k-th.
+    const std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(14.0 / band)));
+    for (std::size_t i = 0; i < n; i += every) {
         const std::string label = line(clip(c.x_labels[i], 24));
         const double x = X(i), y = plot_bottom + 16;
         if (slant)
@@ -514,7 +519,7 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
             out << "<g class=\"series\">";
             if (d.find('L') != std::string::npos) {  // a lone point is its marker alone
                 out << "<path d=\"" << d << "\" fill=\"none\" stroke=\"" << col << "\" stroke-width=\"2.5\"";
-                if (*kDashes[s % kColours]) out << " stroke-dasharray=\"" << kDashes[s % kColours] << "\"";
+                if (*kDashes[dash(s)]) out << " stroke-dasharray=\"" << kDashes[dash(s)] << "\"";
                 out << "/>";
             }
             for (std::size_t i = 0; i < n; ++i)
@@ -557,7 +562,7 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
         if (c.kind == Chart::Kind::line) {
             out << "<line x1=\"" << num(x, 2) << "\" y1=\"" << num(y, 2) << "\" x2=\"" << num(x + 26, 2) << "\" y2=\""
                 << num(y, 2) << "\" stroke=\"" << col << "\" stroke-width=\"2.5\"";
-            if (*kDashes[s % kColours]) out << " stroke-dasharray=\"" << kDashes[s % kColours] << "\"";
+            if (*kDashes[dash(s)]) out << " stroke-dasharray=\"" << kDashes[dash(s)] << "\"";
             out << "/>" << marker_svg(static_cast<Marker>(s % kMarkers), x + 13, y, col);
         } else {
             out << "<rect x=\"" << num(x, 2) << "\" y=\"" << num(y - 7, 2) << "\" width=\"26\" height=\"14\" fill=\""

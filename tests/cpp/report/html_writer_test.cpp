@@ -244,6 +244,28 @@ BOOST_AUTO_TEST_CASE(charts_are_svg_with_text_alternatives) {
     BOOST_TEST(visits.find("<td class=\"num\">61.0%</td>") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(many_points_and_series_stay_apart) {
+    Document doc;
+    Chart& c = doc.chart("m", "Many", Chart::Kind::line, Chart::Unit::count);
+    for (int i = 0; i < 60; ++i) c.x_labels.push_back((i < 10 ? "m0" : "m") + std::to_string(i));
+    for (int s = 0; s < 9; ++s) c.series.push_back({"s" + std::to_string(s), std::vector<std::optional<double>>(60, s + 1.0)});
+    const std::string h = write_document(doc, ReportFormat::html);
+    // 60 points in 672 units: every second label, slanted.
+    BOOST_TEST(h.find(">m00</text>") != std::string::npos);
+    BOOST_TEST(h.find(">m01</text>") == std::string::npos);
+    BOOST_TEST(h.find(">m58</text>") != std::string::npos);
+    BOOST_TEST(h.find("rotate(-40") != std::string::npos);
+    // Series 0 and 7 share colour and marker, not their dash.
+    std::vector<std::string> lines;
+    const std::regex path(R"re(<g class="series"><path d="[^"]+" fill="none" stroke="(#[0-9a-f]{6})" stroke-width="2.5"( stroke-dasharray="[^"]+")?)re");
+    for (auto it = std::sregex_iterator(h.begin(), h.end(), path); it != std::sregex_iterator(); ++it)
+        lines.push_back((*it)[1].str() + (*it)[2].str());
+    BOOST_REQUIRE_EQUAL(lines.size(), 9u);
+    BOOST_TEST(lines[0].substr(0, 7) == lines[7].substr(0, 7));
+    BOOST_TEST(lines[0] != lines[7]);
+    BOOST_TEST(count(h, "<text x=") >= 9u + 30u);  // the legend's 9 names and 30 labels at least
+}
+
 BOOST_AUTO_TEST_CASE(prints_on_a4) {
     const std::string style = between(sample_html(), "<style>", "</style>");
     BOOST_TEST(style.find("@page{size:A4;margin:15mm}") != std::string::npos);
