@@ -5,6 +5,10 @@ and filtered, and the named columns holding real dates (datetime) and
 numbers (int or float), not text.
 
   check_xlsx.py FILE.xlsx --sheet NAME ... [--dates "SHEET:E,F"] [--numbers "SHEET:B,C"]
+                [--rag "SHEET:D"]
+
+A RAG column holds its labels as text (RED, AMBER, GREEN, BLUE or nothing)
+and has a conditional fill rule for each label over its data rows.
 
 Exit 77 (skipped) when openpyxl is not installed (Debian python3-openpyxl).
 """
@@ -21,6 +25,7 @@ def main():
     ap.add_argument("--sheet", action="append", default=[])
     ap.add_argument("--dates", action="append", default=[])
     ap.add_argument("--numbers", action="append", default=[])
+    ap.add_argument("--rag", action="append", default=[], help="SHEET:COL, a column of RAG labels")
     a = ap.parse_args()
     try:
         import openpyxl
@@ -68,6 +73,28 @@ def main():
                     problems.append("%s!%s%d: %r is %s, not %s" % (sheet, col, r, v, type(v).__name__, label))
                 checked += 1
         print("%s: columns %s hold %s" % (sheet, ",".join(cols), label))
+
+    for spec in a.rag:
+        sheet, cols = columns(spec)
+        ws = wb[sheet] if sheet in wb.sheetnames else None
+        if ws is None:
+            problems.append("no sheet %r" % sheet)
+            continue
+        for col in cols:
+            labels = {ws["%s%d" % (col, r)].value for r in range(2, ws.max_row + 1)} - {None}
+            if not labels or not labels <= {"RED", "AMBER", "GREEN", "BLUE"}:
+                problems.append("%s!%s: RAG labels %r" % (sheet, col, sorted(labels)))
+            formulas = set()
+            for rng in ws.conditional_formatting:
+                if any(c.min_col == c.max_col == openpyxl.utils.column_index_from_string(col) and c.min_row == 2
+                       for c in rng.sqref.ranges):
+                    for rule in rng.rules:
+                        if rule.dxf is None or rule.dxf.fill is None:
+                            problems.append("%s!%s: a rule without a fill" % (sheet, col))
+                        formulas.update(rule.formula or [])
+            if formulas != {'"RED"', '"AMBER"', '"GREEN"', '"BLUE"'}:
+                problems.append("%s!%s: conditional rules for %r" % (sheet, col, sorted(formulas)))
+            print("%s: column %s holds RAG labels %s, filled by %d rules" % (sheet, col, sorted(labels), len(formulas)))
 
     for p in problems:
         print("FAIL:", p)
