@@ -4,6 +4,7 @@
 // malformed argument.
 #include "capi_test.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -173,6 +174,66 @@ BOOST_AUTO_TEST_CASE(malformed_arguments) {
     EXPECT_FAIL(oversight_supervision_report(m.store, &early, &late, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_supervision_report(m.store, nullptr, nullptr, &opts, 0, &out), OVERSIGHT_E_INVALID_ARG);
     oversight_free(nullptr);
+}
+
+// Three sessions of Ann's (a social worker from Mon 3 March 2025, every 4
+// weeks): 10 March (reflective, actions_tracked), 31 March (reflective), 7
+// April (none). Every session audited: reflective 2 of 3 = 66.7%, Wilson 95%
+// (z = 1.959964, z^2/n = 1.280486): centre (0.666667 + 0.640243) / 2.280486
+// = 0.573085, half-width 1.959964 * sqrt(0.074074 + 0.106707) / 2.280486 =
+// 0.365425: 20.8% .. 93.9%; actions_tracked 1 of 3.
+BOOST_AUTO_TEST_CASE(the_supervision_audit) {
+    Service m;
+    for (const char* rec : {R"({"supervisee":"Ann Newby","supervisor":"Tom Reed","held":"2025-03-10","criteria":["reflective","actions_tracked"]})",
+                            R"({"supervisee":"Ann Newby","supervisor":"Tom Reed","held":"2025-03-31","criteria":["reflective"]})",
+                            R"({"supervisee":"Ann Newby","supervisor":"Tom Reed","held":"2025-04-07"})"})
+        EXPECT_OK(oversight_supervision_record(m.store, rec, nullptr, nullptr));
+    oversight_supervision_audit_options a{};
+    EXPECT_OK(oversight_supervision_audit_options_init(&a, OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_VERSION));
+    BOOST_TEST((a.per_supervisor == 0 && a.sample_size == 0 && a.min_criteria == 0 && a.seed == 0u));
+    a.from = {2025, 3, 1};
+    a.to = {2025, 4, 30};
+    a.min_criteria = 1;
+    char* out = nullptr;
+    EXPECT_OK(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out));
+    auto doc = take_document(out, "oversight-supervision-audit");
+    BOOST_TEST(doc["sessions"] == 3);
+    BOOST_TEST(doc["items"].size() == 3u);
+    const auto& reflective = doc["criteria"][3];
+    BOOST_TEST(reflective["id"] == "reflective");
+    BOOST_TEST(reflective["evidenced"]["k"] == 2);
+    BOOST_TEST(std::round(reflective["evidenced"]["low"].get<double>() * 1000) / 10 == 20.8);
+    BOOST_TEST(std::round(reflective["evidenced"]["high"].get<double>() * 1000) / 10 == 93.9);
+    BOOST_TEST(doc["criteria"][0]["evidenced"]["k"] == 1);
+    BOOST_TEST(doc["satisfactory"]["k"] == 2);
+    BOOST_TEST(doc["items"][2]["grade"] == "inadequate");
+
+    // The same seed, the same two sessions.
+    a.sample_size = 2;
+    a.seed = 42;
+    EXPECT_OK(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out));
+    const auto first = take_document(out, "oversight-supervision-audit")["items"];
+    EXPECT_OK(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out));
+    BOOST_TEST(take_document(out, "oversight-supervision-audit")["items"] == first);
+    BOOST_TEST(first.size() == 2u);
+    EXPECT_OK(oversight_supervision_audit_json(m.store, &a, nullptr, 1, &out));
+    const std::string text = take(out);
+    BOOST_TEST(text.find("2 of 3 drawn (seed 42, 2 in all)") != std::string::npos, text);
+
+    EXPECT_FAIL(oversight_supervision_audit_json(nullptr, &a, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_audit_json(m.store, nullptr, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_audit_json(m.store, &a, nullptr, 0, nullptr), OVERSIGHT_E_INVALID_ARG);
+    a.min_criteria = 6;
+    EXPECT_FAIL(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(std::string(oversight_last_error_message()).find("min_criteria") != std::string::npos);
+    a.min_criteria = 0;
+    a.to = {2025, 2, 30};
+    EXPECT_FAIL(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
+    a.to = {2025, 4, 30};
+    a.version = 0;
+    EXPECT_FAIL(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_audit_options_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_audit_options_init(&a, 2), OVERSIGHT_E_INVALID_ARG);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

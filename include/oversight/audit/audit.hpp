@@ -18,6 +18,7 @@
 // "audit_recommendation", "audit_link"; each change is one transaction.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -155,6 +156,15 @@ struct AuditSample {
     std::vector<StratumDraw> strata;  // by stratum name
     std::vector<SampledCase> cases;   // by stratum, then child id
 };
+/// The draw behind draw_audit_sample, for any list of candidates (the
+/// supervision audit draws sessions): the positions of min(k, population)
+/// of `population` candidates, which the caller gives in its own fixed order
+/// (child id, session id), chosen by a partial Fisher-Yates shuffle driven
+/// by SplitMix64(seed XOR the FNV-1a 64-bit hash of `stratum`), in
+/// ascending order. The same arguments give the same positions.
+std::vector<std::size_t> draw_positions(std::size_t population, std::size_t k, std::uint64_t seed,
+                                        std::string_view stratum);
+
 /// Draws `per_stratum` cases from each stratum of the cases open on `as_of`
 /// (casework's list_cases: a child allocated to a worker that day), leaving
 /// out those audited by the programme in the `exclusion_months` up to
