@@ -2,6 +2,7 @@
 #include "capi_util.hpp"
 
 #include <oversight/supervision/standard.hpp>
+#include <oversight/reminders/supervision_reminder.hpp>
 #include <oversight/supervision/supervision.hpp>
 #include <oversight/supervision/supervision_audit.hpp>
 
@@ -114,6 +115,23 @@ oversight_status oversight_supervision_audit_json(const oversight_store* store,
             o.seed = a.seed;
             const SupervisionAudit r = supervision_audit(s, o, options_of(opts).standard);
             return give(out, text ? supervision_audit_to_text(r) : supervision_audit_to_json(r));
+        },
+        out);
+}
+
+oversight_status oversight_supervision_reminders_json(const oversight_store* store, const oversight_date* as_of,
+                                                      int32_t window_days, const char* supervisor,
+                                                      const oversight_supervision_options* opts, char** out) noexcept {
+    return guard(
+        [&] {
+            const Store& s = store_of(store);
+            need(out, "out");
+            const Options o = options_of(opts);
+            const Date day = date_or_today(as_of, "as_of");
+            const Duration window{window_days < 0 ? o.standard.due_soon_days() : window_days, Unit::calendar_days};
+            const auto list = supervision_reminders(s, day, window, *o.calendar, o.standard,
+                                                    opt_text_arg(supervisor, "supervisor").value_or(""));
+            return give(out, supervision_reminders_to_json(day, add_duration(day, window, *o.calendar), list));
         },
         out);
 }

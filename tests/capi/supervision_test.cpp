@@ -236,4 +236,46 @@ BOOST_AUTO_TEST_CASE(the_supervision_audit) {
     EXPECT_FAIL(oversight_supervision_audit_options_init(&a, 2), OVERSIGHT_E_INVALID_ARG);
 }
 
+// After the session of Mon 7 April 2025 the next is due 4 weeks later, Mon
+// 5 May, the Early May bank holiday: it moves to Tue 6 May. On Wed 30 April
+// it is due in 3 working days (Thu 1, Fri 2, Tue 6 May); on Thu 8 May it is
+// 2 working days late (Wed 7, Thu 8).
+BOOST_AUTO_TEST_CASE(the_supervisors_reminders) {
+    Service m;
+    EXPECT_OK(oversight_supervision_record(
+        m.store, R"({"supervisee":"Ann Newby","supervisor":"Tom Reed","held":"2025-04-07"})", nullptr, nullptr));
+    const oversight_date apr30{2025, 4, 30}, may8{2025, 5, 8};
+    char* out = nullptr;
+    EXPECT_OK(oversight_supervision_reminders_json(m.store, &apr30, 7, nullptr, nullptr, &out));
+    auto doc = take_document(out, "oversight-supervision-reminders");
+    BOOST_TEST(doc["until"] == "2025-05-07");
+    // By supervisor: first Tom himself (a team manager never supervised, with
+    // no line manager: long overdue), then Ann for Tom.
+    BOOST_TEST_REQUIRE(doc["reminders"].size() == 2u);
+    BOOST_TEST(doc["reminders"][0]["supervisor"] == "");
+    BOOST_TEST(doc["reminders"][0]["person"] == "Tom Reed");
+    BOOST_TEST(doc["reminders"][0]["state"] == "overdue");
+    BOOST_TEST(doc["reminders"][1]["supervisor"] == "Tom Reed");
+    BOOST_TEST(doc["reminders"][1]["person"] == "Ann Newby");
+    BOOST_TEST(doc["reminders"][1]["due"] == "2025-05-06");
+    BOOST_TEST(doc["reminders"][1]["state"] == "due");
+    BOOST_TEST(doc["reminders"][1]["working_days"] == 3);
+    EXPECT_OK(oversight_supervision_reminders_json(m.store, &apr30, 5, "Tom Reed", nullptr, &out));
+    BOOST_TEST(take_document(out, "oversight-supervision-reminders")["reminders"].empty());  // to 5 May only
+    EXPECT_OK(oversight_supervision_reminders_json(m.store, &may8, 0, "tom reed", nullptr, &out));
+    doc = take_document(out, "oversight-supervision-reminders");
+    BOOST_TEST_REQUIRE(doc["reminders"].size() == 1u);
+    BOOST_TEST(doc["reminders"][0]["state"] == "overdue");
+    BOOST_TEST(doc["reminders"][0]["working_days"] == 2);
+    EXPECT_OK(oversight_supervision_reminders_json(m.store, &may8, -1, "Ann Newby", nullptr, &out));
+    BOOST_TEST(take_document(out, "oversight-supervision-reminders")["reminders"].empty());
+    EXPECT_FAIL(oversight_supervision_reminders_json(nullptr, &may8, 7, nullptr, nullptr, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_reminders_json(m.store, &may8, 7, nullptr, nullptr, nullptr),
+                OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_reminders_json(m.store, &may8, 4000, nullptr, nullptr, &out),
+                OVERSIGHT_E_INVALID_ARG);
+    const oversight_date bad{2025, 2, 29};
+    EXPECT_FAIL(oversight_supervision_reminders_json(m.store, &bad, 7, nullptr, nullptr, &out), OVERSIGHT_E_INVALID_ARG);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1775,6 +1775,16 @@ static void compliance_and_trackers_area(void) {
             CALL(SUCCEED, oversight_supervision_audit_json, "seed UINT64_MAX, text", (S, &ao, NULL, 1, &g_s));
             CALL(SUCCEED, oversight_supervision_audit_json, "one per supervisor, JSON", (S, &ao, &so, 0, &g_s));
         }
+        CALL(REFUSE, oversight_supervision_reminders_json, "store = NULL", (NULL, &k_as_of, 14, NULL, NULL, &g_s));
+        CALL(REFUSE, oversight_supervision_reminders_json, "out = NULL", (S, &k_as_of, 14, NULL, NULL, NULL));
+        DATES(oversight_supervision_reminders_json, "as_of", (S, DP, 14, NULL, NULL, &g_s));
+        TEXTS(OPT, oversight_supervision_reminders_json, "supervisor", (S, &k_as_of, 14, T, NULL, &g_s));
+        I32S(SUCCEED, SUCCEED, SUCCEED, REFUSE, oversight_supervision_reminders_json, "window_days",
+             (S, &k_as_of, I32, NULL, NULL, &g_s));
+        VERSIONS(so, OVERSIGHT_SUPERVISION_OPTIONS_VERSION, oversight_supervision_reminders_json,
+                 (S, &k_as_of, 14, NULL, &so, &g_s));
+        CALL(SUCCEED, oversight_supervision_reminders_json, "today, the standard's window",
+             (S, NULL, -1, "Bo Reed", &so, &g_s));
     }
 }
 

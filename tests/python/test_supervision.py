@@ -124,6 +124,29 @@ class SupervisionTest(unittest.TestCase):
         self.assertEqual(self.status_of(self.store.supervision_audit, "2025-03-01", "2025-04-30",
                                         min_criteria=6), INVALID_ARG)
 
+    def test_supervision_reminders(self):
+        # Weekly in the first six weeks: after Mon 31 March 2025 the next is
+        # due Mon 7 April. On Thu 3 April it is due in 2 working days (Fri 4,
+        # Mon 7); on Wed 9 April it is 2 working days late (Tue 8, Wed 9).
+        self.session("2025-03-24")
+        self.session("2025-03-31")
+        soon = self.store.supervision_reminders(as_of="2025-04-03", window_days=7, supervisor="Tom Reed")
+        self.assertEqual(soon, [{"supervisor": "Tom Reed", "person": "Ann Newby", "team": "", "due": "2025-04-07",
+                                 "state": "due", "working_days": 2}])
+        self.assertEqual(self.store.supervision_reminders(as_of="2025-04-03", window_days=3, supervisor="Tom Reed"),
+                         [])
+        # the standard's 7 days
+        self.assertEqual(self.store.supervision_reminders(as_of="2025-04-03", supervisor="Tom Reed"), soon)
+        # Everyone's: Tom himself first (a team manager never supervised, no line manager: overdue).
+        everyone = self.store.supervision_reminders(as_of="2025-04-03", window_days=7)
+        self.assertEqual([(r["supervisor"], r["person"], r["state"]) for r in everyone],
+                         [("", "Tom Reed", "overdue"), ("Tom Reed", "Ann Newby", "due")])
+        late = self.store.supervision_reminders(as_of="2025-04-09", window_days=0, supervisor="tom reed")
+        self.assertEqual([(r["state"], r["working_days"]) for r in late], [("overdue", 2)])
+        self.assertEqual(self.store.supervision_reminders(as_of="2025-04-09", supervisor="Sue Bell"), [])
+        self.assertEqual(self.status_of(self.store.supervision_reminders, as_of="2025-04-09", window_days=4000),
+                         INVALID_ARG)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -313,6 +313,9 @@ class CApiDocumentsTest(unittest.TestCase):
                                                          sample_size=size).set("from", "2025-03-01")
                 keep("oversight_supervision_audit_json", raw(supervision._audit_json, ss._h(), ctypes.byref(ao),
                                                              None, 0))
+            for as_of in ("2025-03-19", "2025-05-01"):
+                keep("oversight_supervision_reminders_json", raw(supervision._reminders_json, ss._h(),
+                                                                 ctypes.byref(_lib.Date.of(as_of)), 14, None, None))
 
         # --- batches (a store of their own): applied, and refused (every refused item named)
         def batch_text(name):

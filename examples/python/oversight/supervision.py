@@ -11,6 +11,7 @@ on top), supervision records and supervision compliance as of any date.
     store.supervisions("2025-01-01", "2025-03-31")           # for an audit's sample
     store.supervision_standard()["criteria"]
     store.supervision_audit("2025-01-01", "2025-03-31", per_supervisor=2, seed=7)["criteria"]
+    store.supervision_reminders(as_of="2025-04-01", window_days=14, supervisor="Tom Reed")
 
 These are methods of oversight.Store. `options` is a SupervisionOptions,
 e.g. SupervisionOptions(local_standard="riverside.toml") (None: the default
@@ -50,6 +51,7 @@ _list_json = fn("oversight_supervision_list_json", [_P, Date, Date, _TEXT, _OUT_
 _report = fn("oversight_supervision_report", [_P, _DP, _DP, _OPTS, _INT, _OUT_S])
 _audit_json = fn("oversight_supervision_audit_json",
                  [_P, ctypes.POINTER(SupervisionAuditOptions), _OPTS, _INT, _OUT_S])
+_reminders_json = fn("oversight_supervision_reminders_json", [_P, _DP, _INT, _TEXT, _OPTS, _OUT_S])
 
 
 def _opt_date(value):
@@ -104,3 +106,13 @@ class SupervisionMethods:
         audit.seed = seed
         out = call_string(_audit_json, self._h(), ctypes.byref(audit), _options(options), 1 if text else 0)
         return out if text else document(out, "oversight-supervision-audit")
+
+    def supervision_reminders(self, as_of=None, window_days=None, supervisor=None, options=None):
+        """The supervisions overdue on `as_of` (default today) or due within
+        `window_days` calendar days (None: the standard's due-soon window),
+        for the supervisors (`supervisor`'s only when given): a list of dicts
+        {supervisor, person, team, due, state, working_days}."""
+        window = -1 if window_days is None else window_days
+        text = call_string(_reminders_json, self._h(), _opt_date(as_of), window, encode(supervisor),
+                           _options(options))
+        return document(text, "oversight-supervision-reminders")["reminders"]

@@ -109,6 +109,17 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_supervision_audit_json(
     const oversight_store *store, const oversight_supervision_audit_options *audit,
     const oversight_supervision_options *opts, int32_t text, char **out) OVERSIGHT_NOEXCEPT;
 
+/* The supervisions overdue on `as_of` (NULL: today) or due within
+ * window_days calendar days of it (0..3660; a negative window: the
+ * standard's due_soon_days), for the supervisors (the workers' line
+ * managers; `supervisor` NULL: everyone's), as the owned JSON document
+ * {"format":"oversight-supervision-reminders","version":1,"as_of","until",
+ * "reminders":[{"supervisor","person","team","due","state":"overdue"|"due",
+ * "working_days"}]} (by supervisor, then due date). `opts` may be NULL. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_supervision_reminders_json(
+    const oversight_store *store, const oversight_date *as_of, int32_t window_days, const char *supervisor,
+    const oversight_supervision_options *opts, char **out) OVERSIGHT_NOEXCEPT;
+
 OVERSIGHT_END_DECLS
 
 #endif /* OVERSIGHT_C_SUPERVISION_H */
