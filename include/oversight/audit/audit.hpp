@@ -306,7 +306,8 @@ struct TrendPoint {
     Proportion positive;
 };
 struct AuditTrend {
-    std::string programme;
+    std::string programme;  // for a type's trend: its programmes' names, comma-separated
+    std::string type;       // the programmes' audit type ("" from the pure overload)
     std::string positive_label;  // "good or better", "satisfactory", or "outstanding, good"
     std::vector<TrendPoint> points;  // by date held
     TrendVerdict verdict = TrendVerdict::too_few;
@@ -320,6 +321,12 @@ struct AuditTrend {
 /// tell); too_few with fewer than two audits with cases.
 AuditTrend audit_trend(const Store& store, std::string_view programme);
 AuditTrend audit_trend(std::string programme, const AuditScale& scale, std::vector<TrendPoint> points);
+/// The same across every audit of every programme of one audit type (the
+/// PEP audits of several programmes, say), by date held, each audit's share
+/// counted on its own programme's scale; the label is the scales' when they
+/// are all the same, "graded positive" otherwise. Error(not_found) when no
+/// programme has the type (ignoring case).
+AuditTrend audit_trend_by_type(const Store& store, std::string_view type);
 /// {"format":"oversight-audit-trend","version":1,...} (schema oversight-audit-trend).
 std::string audit_trend_to_json(const AuditTrend& trend);
 std::string audit_trend_to_text(const AuditTrend& trend);
