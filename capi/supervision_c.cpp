@@ -2,7 +2,9 @@
 #include "capi_util.hpp"
 
 #include <oversight/supervision/standard.hpp>
+#include <oversight/reminders/supervision_reminder.hpp>
 #include <oversight/supervision/supervision.hpp>
+#include <oversight/supervision/supervision_audit.hpp>
 
 #include <optional>
 #include <string>
@@ -13,6 +15,7 @@ using namespace oversight::capi;
 namespace {
 
 const oversight_supervision_options kOptionsDefaults = OVERSIGHT_SUPERVISION_OPTIONS_INIT;
+const oversight_supervision_audit_options kAuditDefaults = OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_INIT;
 
 struct Options {
     SupervisionStandard standard;
@@ -82,6 +85,53 @@ oversight_status oversight_supervision_report(const oversight_store* store, cons
             const SupervisionReport r = supervision_report(s, date_or_today(as_of, "as_of"), opt_date(from, "from"),
                                                            o.standard, *o.calendar);
             return give(out, text ? supervision_report_to_text(r) : supervision_report_to_json(r));
+        },
+        out);
+}
+
+oversight_status oversight_supervision_audit_options_init(oversight_supervision_audit_options* opts,
+                                                          uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_VERSION, kAuditDefaults,
+                       "oversight_supervision_audit_options");
+}
+
+oversight_status oversight_supervision_audit_json(const oversight_store* store,
+                                                  const oversight_supervision_audit_options* audit,
+                                                  const oversight_supervision_options* opts, int32_t text,
+                                                  char** out) noexcept {
+    return guard(
+        [&] {
+            const Store& s = store_of(store);
+            need(out, "out");
+            need(audit, "audit");
+            const auto& a = known_version(*audit, OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_VERSION,
+                                          "oversight_supervision_audit_options");
+            SupervisionAuditOptions o;
+            o.from = to_date(a.from, "from");
+            o.to = to_date(a.to, "to");
+            o.per_supervisor = a.per_supervisor;
+            o.sample_size = a.sample_size;
+            o.min_criteria = a.min_criteria;
+            o.seed = a.seed;
+            const SupervisionAudit r = supervision_audit(s, o, options_of(opts).standard);
+            return give(out, text ? supervision_audit_to_text(r) : supervision_audit_to_json(r));
+        },
+        out);
+}
+
+oversight_status oversight_supervision_reminders_json(const oversight_store* store, const oversight_date* as_of,
+                                                      int32_t window_days, const char* supervisor,
+                                                      const oversight_supervision_options* opts, char** out) noexcept {
+    return guard(
+        [&] {
+            const Store& s = store_of(store);
+            need(out, "out");
+            const Options o = options_of(opts);
+            const Date day = date_or_today(as_of, "as_of");
+            const Duration window{window_days < 0 ? o.standard.due_soon_days() : window_days, Unit::calendar_days};
+            const auto list = supervision_reminders(s, day, window, *o.calendar, o.standard,
+                                                    opt_text_arg(supervisor, "supervisor").value_or(""));
+            return give(out, supervision_reminders_to_json(day, add_duration(day, window, *o.calendar), list));
         },
         out);
 }

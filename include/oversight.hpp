@@ -40,6 +40,7 @@
 #include <oversight/audit/audit.hpp>
 #include <oversight/supervision/standard.hpp>
 #include <oversight/supervision/supervision.hpp>
+#include <oversight/supervision/supervision_audit.hpp>
 
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/audit_reminder.hpp>

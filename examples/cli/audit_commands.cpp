@@ -1,7 +1,7 @@
 // Audits (issue 10 points 1-3): `audit programme` (add a programme, set its
 // next due date), `audit add FILE` (record an audit from an
 // oversight-audit-record document), `audit list`, `audit report REF`,
-// `audit trend PROGRAMME`, `audit sample PROGRAMME --seed N`, `audit actions`
+// `audit trend PROGRAMME|--type T`, `audit sample PROGRAMME --seed N`, `audit actions`
 // (recommendations as tracked actions) and `audit due` (programmes due, for
 // their owners).
 #include "cli.hpp"
@@ -154,13 +154,17 @@ void add_audit_commands(CLI::App& app, Context& ctx) {
         std::cout << (o->format == "json" ? audit_result_to_json(r) + "\n" : audit_result_to_text(r));
     });
 
-    auto* trend = audit->add_subcommand("trend", "A programme's trend, with an honest verdict");
-    trend->add_option("PROGRAMME", o->programme, "The programme's name")->required();
+    auto* trend = audit->add_subcommand("trend", "A programme's trend (or an audit type's, across its programmes), "
+                                                 "with an honest verdict");
+    auto* trend_programme = trend->add_option("PROGRAMME", o->programme, "The programme's name");
+    trend->add_option("--type", o->type, "Every programme of this audit type instead (pep, case_file, ...)")
+        ->excludes(trend_programme);
     trend->add_option("--format", o->format, "text or json");
     trend->callback([&ctx, o] {
         check_format(o->format, true);
+        if (o->programme.empty() == o->type.empty()) throw Error(Status::invalid_arg, "give PROGRAMME or --type");
         Store store = open_store(ctx, StoreUse::read_only, kHint);
-        const AuditTrend t = audit_trend(store, o->programme);
+        const AuditTrend t = o->type.empty() ? audit_trend(store, o->programme) : audit_trend_by_type(store, o->type);
         std::cout << (o->format == "json" ? audit_trend_to_json(t) + "\n" : audit_trend_to_text(t));
     });
 

@@ -10,6 +10,7 @@
 #include <oversight/casework/exemption.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/reminder.hpp>
+#include <oversight/reminders/all_reminders.hpp>
 #include <oversight/reminders/reminder_changes.hpp>
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
@@ -126,7 +127,8 @@ std::optional<SchoolCalendar> school_calendar_arg(const std::string& file) {
 }
 
 void run_remind_changes(const Context& ctx, const RemindOptions& o, const CaseFilter& filter) {
-    if (o.format == "ics") throw Error(Status::invalid_arg, "the reminder feed is text or json, not ics");
+    if (o.format == "ics" || o.format == "document")
+        throw Error(Status::invalid_arg, "the reminder feed is text or json, not " + o.format);
     Store store = open_existing(ctx, StoreUse::read_only);
     const Date as_of = ctx.as_of_date();
     const Duration window{o.within, Unit::working_days};
@@ -165,22 +167,27 @@ void run_remind(const Context& ctx, const RemindOptions& o) {
     Duration window{o.within, Unit::working_days};
     const std::optional<SchoolCalendar> school = school_calendar_arg(o.school_calendar);
     const RulePack pack = load_pack(o.pack);
-    auto list = reminders(store, pack, england(), as_of, window, filter, school ? &*school : nullptr);
+    // The casework reminders, and alongside them the audit programmes and the
+    // supervisions due by the same day (reminders/all_reminders.hpp).
+    AllReminders all = all_reminders(store, pack, england(), as_of, window, filter, school ? &*school : nullptr);
     // A termly obligation is never dropped silently: say which rules were not counted.
-    for (const auto& [rule, why] : rules_not_counted(pack, school ? &*school : nullptr))
+    for (const auto& [rule, why] : all.not_counted)
         std::cerr << "oversight: not counted: " << rule << " (" << why << "; give --school-calendar FILE)\n";
     if (!o.pseudonym_key.empty())
-        pseudonymise(list, Pseudonymiser(read_input(o.pseudonym_key, "--pseudonymise-key")));
+        pseudonymise(all.casework, Pseudonymiser(read_input(o.pseudonym_key, "--pseudonymise-key")));
     if (o.format == "text")
-        std::cout << digest(list, as_of, window, filter);
+        std::cout << all_reminders_digest(all, window, filter);
     else if (o.format == "ics") {
         IcsOptions ics;
         ics.alarm_days = o.alarm_days;
-        std::cout << reminders_to_ics(list, ics);
+        std::cout << all_reminders_to_ics(all, ics);
     } else if (o.format == "json")
-        std::cout << reminders_to_json_array(list) << "\n";
+        // The bare array of casework reminders, as `remind --format json` has always printed it.
+        std::cout << reminders_to_json_array(all.casework) << "\n";
+    else if (o.format == "document")
+        std::cout << all_reminders_to_json(all) << "\n";
     else
-        throw Error(Status::invalid_arg, "--format must be text, ics or json, not '" + o.format + "'");
+        throw Error(Status::invalid_arg, "--format must be text, ics, json or document, not '" + o.format + "'");
 }
 
 /// compliance: every obligation due in a period classified as of --as-of.
@@ -423,9 +430,12 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     auto* w = remind->add_option("--worker", remind_opts->worker, "Only this worker's cases");
     auto* t = remind->add_option("--team", remind_opts->team, "Only this team's cases");
     w->excludes(t);
-    remind->add_option("--format", remind_opts->format, "text|ics|json")
+    remind->add_option("--format", remind_opts->format,
+                       "text|ics|json|document (json: the casework reminders as a bare array; document: the "
+                       "oversight-reminders document with the audit programmes and supervisions due; text and "
+                       "ics hold those too)")
         ->capture_default_str()
-        ->check(CLI::IsMember({"text", "ics", "json"}));
+        ->check(CLI::IsMember({"text", "ics", "json", "document"}));
     remind->add_option("--alarm-days", remind_opts->alarm_days, "ics: alarm N days before the due date (0: none)")
         ->capture_default_str()
         ->check(CLI::Range(0, 365));

@@ -75,7 +75,7 @@ void add_casework_commands(CLI::App& app, Context& ctx);
 void add_tracker_commands(CLI::App& app, Context& ctx);
 /// audit programme|add|list|report|trend|sample|actions|complete|due (audit_commands.cpp)
 void add_audit_commands(CLI::App& app, Context& ctx);
-/// supervision add|list|report|due|policy (supervision_commands.cpp).
+/// supervision add|list|report|due|audit|policy (supervision_commands.cpp).
 void add_supervision_commands(CLI::App& app, Context& ctx);
 /// import --format FORMAT FILE... (import_commands.cpp)
 void add_import_commands(CLI::App& app, Context& ctx);

@@ -1,6 +1,7 @@
-// `oversight supervision add|list|report|due|policy` (issue 10 points 4-7):
-// supervision records, compliance as of --as-of, the due-soon list per
-// supervisor and the supervision standard in force (the default England
+// `oversight supervision add|list|report|due|audit|policy` (issue 10 points
+// 4-7): supervision records, compliance as of --as-of, the due-soon list per
+// supervisor, the supervision audit (a reproducible sample graded against the
+// criteria) and the supervision standard in force (the default England
 // standard, or a local TOML file layered on it with --standard).
 #include "cli.hpp"
 
@@ -10,6 +11,7 @@
 #include <oversight/store/store.hpp>
 #include <oversight/supervision/standard.hpp>
 #include <oversight/supervision/supervision.hpp>
+#include <oversight/supervision/supervision_audit.hpp>
 
 #include <iostream>
 #include <memory>
@@ -25,7 +27,8 @@ const char* const kHint = "give --db, or record a supervision with `oversight su
 struct SupervisionArgs {
     std::string supervisee, supervisor, date, recorded, json, by, standard, format = "text", from, to, person,
         supervisor_filter;
-    int minutes = 0;
+    int minutes = 0, per_supervisor = 0, sample_size = 0, min_criteria = 0;
+    std::uint64_t seed = 0;
     std::vector<std::string> cases, criteria, actions, owners, dues;
     std::vector<std::int64_t> follow_ups, closes;
 };
@@ -125,6 +128,23 @@ void run_report(const Context& ctx, const SupervisionArgs& o, bool due_only) {
                                     r.as_of);
 }
 
+void run_audit(const Context& ctx, const SupervisionArgs& o) {
+    check_format(o.format, {"text", "json"});
+    const SupervisionStandard standard = standard_of(o);
+    SupervisionAuditOptions a;
+    a.from = date_arg(o.from, "--from");
+    a.to = date_arg(o.to, "--to");
+    a.per_supervisor = o.per_supervisor;
+    a.sample_size = o.sample_size;
+    a.min_criteria = o.min_criteria;
+    a.seed = o.seed;
+    if (a.per_supervisor > 0 && a.sample_size > 0)
+        throw Error(Status::invalid_arg, "give --per-supervisor or --size, not both");
+    Store store = open_store(ctx, StoreUse::read_only, kHint);
+    const SupervisionAudit r = supervision_audit(store, a, standard);
+    std::cout << (o.format == "json" ? supervision_audit_to_json(r) + "\n" : supervision_audit_to_text(r));
+}
+
 void run_policy(const SupervisionArgs& o) {
     check_format(o.format, {"text", "json"});
     const SupervisionStandard s = standard_of(o);
@@ -194,6 +214,20 @@ void add_supervision_commands(CLI::App& app, Context& ctx) {
     due->add_option("--format", o->format, "text or json");
     standard(due);
     due->callback([&ctx, o] { run_report(ctx, *o, true); });
+    auto* audit = sup->add_subcommand("audit", "A supervision audit: sessions held in a period, sampled and graded "
+                                               "against the standard's criteria");
+    audit->add_option("--from", o->from, "First day (YYYY-MM-DD)")->required();
+    audit->add_option("--to", o->to, "Last day (YYYY-MM-DD)")->required();
+    audit->add_option("--per-supervisor", o->per_supervisor, "Sessions drawn per supervisor (default: not by supervisor)")
+        ->check(CLI::Range(0, 10000));
+    audit->add_option("--size", o->sample_size, "Sessions drawn in all (default: every session in the period)")
+        ->check(CLI::Range(0, 10000));
+    audit->add_option("--seed", o->seed, "The seed: the same seed draws the same sample (default 0)");
+    audit->add_option("--min-criteria", o->min_criteria,
+                      "Criteria a session must evidence to be satisfactory (default: all of them)");
+    audit->add_option("--format", o->format, "text or json");
+    standard(audit);
+    audit->callback([&ctx, o] { run_audit(ctx, *o); });
     auto* policy = sup->add_subcommand("policy", "The supervision standard in force, with sources");
     policy->add_option("--format", o->format, "text or json");
     standard(policy);

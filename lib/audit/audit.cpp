@@ -286,6 +286,24 @@ std::uint64_t SplitMix64::below(std::uint64_t bound) noexcept {
     }
 }
 
+std::vector<std::size_t> draw_positions(std::size_t population, std::size_t k, std::uint64_t seed,
+                                        std::string_view stratum) {
+    // Each stratum has its own generator, seeded from the seed and the
+    // stratum's name (FNV-1a), so a stratum's draw does not change when
+    // another stratum appears or grows.
+    SplitMix64 rng(seed ^ fnv1a64(stratum));
+    std::vector<std::size_t> pool(population);
+    for (std::size_t i = 0; i < population; ++i) pool[i] = i;
+    k = std::min(k, population);
+    for (std::size_t i = 0; i < k; ++i) {
+        const std::size_t j = i + static_cast<std::size_t>(rng.below(population - i));
+        std::swap(pool[i], pool[j]);
+    }
+    pool.resize(k);
+    std::sort(pool.begin(), pool.end());
+    return pool;
+}
+
 AuditSample draw_audit_sample(const Store& store, std::string_view programme, Date as_of, std::uint64_t seed) {
     const auto p = try_find_audit_programme(store, programme);
     if (!p) throw Error(Status::not_found, "no " + programme_text(programme));
@@ -329,21 +347,14 @@ AuditSample draw_audit_sample(const Store& store, std::string_view programme, Da
         strata[s.stratum].push_back(std::move(s));
     }
     for (auto& [name, d] : counts) {
-        // Each stratum has its own generator, seeded from the seed and the
-        // stratum's name (FNV-1a), so a stratum's draw does not change when
-        // another stratum appears or grows.
-        SplitMix64 rng(seed ^ fnv1a64(name));
         std::vector<SampledCase>& pool = strata[name];
         std::sort(pool.begin(), pool.end(),
                   [](const SampledCase& a, const SampledCase& b) { return a.child_id < b.child_id; });
-        const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(p->sampling.per_stratum), pool.size());
-        for (std::size_t i = 0; i < k; ++i) {
-            const std::size_t j = i + static_cast<std::size_t>(rng.below(pool.size() - i));
-            std::swap(pool[i], pool[j]);
-        }
-        std::vector<SampledCase> drawn(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(k));
-        std::sort(drawn.begin(), drawn.end(),
-                  [](const SampledCase& a, const SampledCase& b) { return a.child_id < b.child_id; });
+        const auto positions =
+            draw_positions(pool.size(), static_cast<std::size_t>(p->sampling.per_stratum), seed, name);
+        const std::size_t k = positions.size();
+        std::vector<SampledCase> drawn;
+        for (std::size_t i : positions) drawn.push_back(pool[i]);
         d.drawn = static_cast<int>(k);
         out.strata.push_back(d);
         for (SampledCase& s : drawn) out.cases.push_back(std::move(s));

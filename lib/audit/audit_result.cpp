@@ -177,10 +177,12 @@ std::string_view to_string(TrendVerdict v) noexcept {
     return "too_few";
 }
 
-AuditTrend audit_trend(std::string programme, const AuditScale& scale, std::vector<TrendPoint> points) {
+namespace {
+
+AuditTrend trend_of(std::string programme, std::string positive_label, std::vector<TrendPoint> points) {
     AuditTrend t;
     t.programme = std::move(programme);
-    t.positive_label = label(scale);
+    t.positive_label = std::move(positive_label);
     std::stable_sort(points.begin(), points.end(), [](const TrendPoint& a, const TrendPoint& b) { return a.held < b.held; });
     t.points = std::move(points);
     std::vector<const TrendPoint*> graded;
@@ -215,6 +217,32 @@ AuditTrend audit_trend(std::string programme, const AuditScale& scale, std::vect
     return t;
 }
 
+}  // namespace
+
+AuditTrend audit_trend(std::string programme, const AuditScale& scale, std::vector<TrendPoint> points) {
+    return trend_of(std::move(programme), label(scale), std::move(points));
+}
+
+AuditTrend audit_trend_by_type(const Store& store, std::string_view type) {
+    const std::string want = detail::lower(detail::trim(type));
+    std::vector<AuditProgramme> programmes;
+    for (AuditProgramme& p : list_audit_programmes(store))
+        if (detail::lower(p.type) == want) programmes.push_back(std::move(p));
+    if (programmes.empty()) throw Error(Status::not_found, "no audit programme of type " + detail::in_quotes(type));
+    std::string names;
+    bool one_scale = true;
+    std::vector<TrendPoint> points;
+    for (const AuditProgramme& p : programmes) {
+        names += (names.empty() ? "" : ", ") + p.name;
+        one_scale = one_scale && p.scale == programmes.front().scale;
+        for (const Audit& a : list_audits(store, p.name))
+            points.push_back({a.reference, a.held, audit_result(store, a.reference).positive});
+    }
+    AuditTrend t = trend_of(names, one_scale ? label(programmes.front().scale) : "graded positive", std::move(points));
+    t.type = programmes.front().type;
+    return t;
+}
+
 AuditTrend audit_trend(const Store& store, std::string_view programme) {
     const auto p = try_find_audit_programme(store, programme);
     if (!p) throw Error(Status::not_found, "no audit programme " + detail::in_quotes(programme));
@@ -223,13 +251,16 @@ AuditTrend audit_trend(const Store& store, std::string_view programme) {
         const AuditResult r = audit_result(store, a.reference);
         points.push_back({a.reference, a.held, r.positive});
     }
-    return audit_trend(p->name, p->scale, std::move(points));
+    AuditTrend t = audit_trend(p->name, p->scale, std::move(points));
+    t.type = p->type;
+    return t;
 }
 
 std::string audit_trend_to_json(const AuditTrend& t) {
     ojson doc = {{"format", "oversight-audit-trend"},
                  {"version", 1},
                  {"programme", t.programme},
+                 {"type", t.type},
                  {"positive_label", t.positive_label},
                  {"audits", ojson::array()},
                  {"verdict", std::string(to_string(t.verdict))},

@@ -5,6 +5,7 @@
 // else, and British Summer Time never shifts it. The only date-times are
 // DTSTAMP and COMPLETED, both in UTC ("Z"). No local date-time is emitted,
 // so the calendar needs no VTIMEZONE.
+#include <oversight/reminders/all_reminders.hpp>
 #include <oversight/reminders/reminder.hpp>
 #include <oversight/reminders/ics.hpp>
 #include <oversight/core/error.hpp>
@@ -17,6 +18,9 @@
 #include <cstdio>
 #include <ctime>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace oversight {
 
@@ -92,15 +96,14 @@ void add(icalcomponent* c, icalproperty* p) {
     icalcomponent_add_property(c, p);
 }
 
-}  // namespace
-
-std::string obligation_uid(const Obligation& o) {
+/// "<32 hex digits>@oversight": obligation_uid's hash of three fields.
+std::string uid_of(const std::string& f1, const std::string& f2, const std::string& f3) {
     // Length-prefixed fields, so ("a/b", "c") and ("a", "b/c") differ.
     std::string data;
-    for (const std::string& f : {o.child_id, o.rule_id, o.anchor.iso()}) {
-        data += std::to_string(f.size());
+    for (const std::string* f : {&f1, &f2, &f3}) {
+        data += std::to_string(f->size());
         data += ':';
-        data += f;
+        data += *f;
     }
     // Two independent 64-bit lanes: the standard offset basis and a second
     // basis (FNV-1a of "oversight" from the standard basis).
@@ -113,55 +116,55 @@ std::string obligation_uid(const Obligation& o) {
     return std::string(buf) + "@oversight";
 }
 
-std::string reminders_to_ics(const std::vector<Reminder>& list, const IcsOptions& options) {
-    if (options.alarm_days < 0 || options.alarm_days > 365)
-        throw Error(Status::invalid_arg, "alarm_days " + std::to_string(options.alarm_days) + " is outside 0..365");
-    if (options.prodid.empty() || !detail::is_valid_utf8(options.prodid))
-        throw Error(Status::invalid_arg, "PRODID is empty or not valid UTF-8");
-    icaltimetype stamp;
-    if (options.dtstamp) {
-        stamp = parse_utc(*options.dtstamp);
-    } else {
-        stamp = icaltime_from_timet_with_zone(std::time(nullptr), 0, icaltimezone_get_utc_timezone());
+/// One VTODO's values.
+struct Task {
+    std::string uid, summary, description;
+    Date due;
+    std::vector<std::string> categories;  // category() values, one CATEGORIES property each
+    std::optional<Date> completed;
+    bool overdue = false;
+};
+
+/// A VCALENDAR being filled with tasks.
+class IcsWriter {
+public:
+    explicit IcsWriter(const IcsOptions& options) : options_(options) {
+        if (options.alarm_days < 0 || options.alarm_days > 365)
+            throw Error(Status::invalid_arg, "alarm_days " + std::to_string(options.alarm_days) + " is outside 0..365");
+        if (options.prodid.empty() || !detail::is_valid_utf8(options.prodid))
+            throw Error(Status::invalid_arg, "PRODID is empty or not valid UTF-8");
+        if (options.dtstamp) {
+            stamp_ = parse_utc(*options.dtstamp);
+        } else {
+            stamp_ = icaltime_from_timet_with_zone(std::time(nullptr), 0, icaltimezone_get_utc_timezone());
+        }
+        cal_.reset(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
+        if (!cal_) throw Error(Status::nomem, "libical could not create a VCALENDAR");
+        add(cal_.get(), icalproperty_new_prodid(options.prodid.c_str()));
+        add(cal_.get(), icalproperty_new_version("2.0"));
+        add(cal_.get(), icalproperty_new_calscale("GREGORIAN"));
+        add(cal_.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
     }
 
-    Component cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
-    if (!cal) throw Error(Status::nomem, "libical could not create a VCALENDAR");
-    add(cal.get(), icalproperty_new_prodid(options.prodid.c_str()));
-    add(cal.get(), icalproperty_new_version("2.0"));
-    add(cal.get(), icalproperty_new_calscale("GREGORIAN"));
-    add(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
-
-    for (const Reminder& r : list) {
-        const Obligation& o = r.obligation;
+    void task(const Task& t) {
         Component todo(icalcomponent_new(ICAL_VTODO_COMPONENT));
         if (!todo) throw Error(Status::nomem, "libical could not create a VTODO");
-        std::string uid = obligation_uid(o);
-        std::string summary = detail::sanitize_utf8(o.title + ": " + o.child_id);
-        std::string description = detail::sanitize_utf8(o.explanation);
-        if (r.acknowledgement)
-            description += "\nAcknowledged by " + detail::sanitize_utf8(r.acknowledgement->by) + " at " +
-                           r.acknowledgement->at +
-                           (r.acknowledgement->note.empty() ? "" : ": " + detail::sanitize_utf8(r.acknowledgement->note));
-        add(todo.get(), icalproperty_new_uid(uid.c_str()));
-        add(todo.get(), icalproperty_new_dtstamp(stamp));
-        add(todo.get(), icalproperty_new_due(ical_date(o.due)));
-        add(todo.get(), icalproperty_new_summary(summary.c_str()));
-        add(todo.get(), icalproperty_new_description(description.c_str()));
-        // One CATEGORIES property per value: the team, then the worker.
-        std::string team = category(o.team);
-        std::string worker = category(o.worker);
-        add(todo.get(), icalproperty_new_categories(team.c_str()));
-        add(todo.get(), icalproperty_new_categories(worker.c_str()));
-        if (o.met_on) {
+        add(todo.get(), icalproperty_new_uid(t.uid.c_str()));
+        add(todo.get(), icalproperty_new_dtstamp(stamp_));
+        add(todo.get(), icalproperty_new_due(ical_date(t.due)));
+        add(todo.get(), icalproperty_new_summary(t.summary.c_str()));
+        add(todo.get(), icalproperty_new_description(t.description.c_str()));
+        for (const std::string& c : t.categories) add(todo.get(), icalproperty_new_categories(c.c_str()));
+        if (t.completed) {
             add(todo.get(), icalproperty_new_status(ICAL_STATUS_COMPLETED));
-            add(todo.get(), icalproperty_new_completed(utc_time(o.met_on->year(), o.met_on->month(), o.met_on->day(), 0, 0, 0)));
+            add(todo.get(), icalproperty_new_completed(
+                                utc_time(t.completed->year(), t.completed->month(), t.completed->day(), 0, 0, 0)));
         } else {
             add(todo.get(), icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
             // RFC 5545 PRIORITY: 1 highest; overdue tasks first.
-            add(todo.get(), icalproperty_new_priority(r.state == ReminderState::overdue ? 1 : 5));
+            add(todo.get(), icalproperty_new_priority(t.overdue ? 1 : 5));
         }
-        if (options.alarm_days > 0 && !o.met_on) {
+        if (options_.alarm_days > 0 && !t.completed) {
             Component alarm(icalcomponent_new(ICAL_VALARM_COMPONENT));
             if (!alarm) throw Error(Status::nomem, "libical could not create a VALARM");
             add(alarm.get(), icalproperty_new_action(ICAL_ACTION_DISPLAY));
@@ -169,21 +172,88 @@ std::string reminders_to_ics(const std::vector<Reminder>& list, const IcsOptions
             trigger.time = icaltime_null_time();
             trigger.duration = icaldurationtype_null_duration();
             trigger.duration.is_neg = 1;
-            trigger.duration.days = static_cast<unsigned>(options.alarm_days);
+            trigger.duration.days = static_cast<unsigned>(options_.alarm_days);
             icalproperty* p = icalproperty_new_trigger(trigger);
             if (!p) throw Error(Status::nomem, "libical could not build TRIGGER (out of memory)");
             icalproperty_add_parameter(p, icalparameter_new_related(ICAL_RELATED_END));  // relative to DUE
             icalcomponent_add_property(alarm.get(), p);
-            add(alarm.get(), icalproperty_new_description(summary.c_str()));
+            add(alarm.get(), icalproperty_new_description(t.summary.c_str()));
             icalcomponent_add_component(todo.get(), alarm.release());
         }
-        icalcomponent_add_component(cal.get(), todo.release());
+        icalcomponent_add_component(cal_.get(), todo.release());
     }
-    char* text = icalcomponent_as_ical_string_r(cal.get());
-    if (!text) throw Error(Status::nomem, "libical could not serialise the calendar (out of memory)");
-    std::string out(text);
-    icalmemory_free_buffer(text);
-    return out;
+
+    void casework(const std::vector<Reminder>& list) {
+        for (const Reminder& r : list) {
+            const Obligation& o = r.obligation;
+            Task t;
+            t.uid = obligation_uid(o);
+            t.summary = detail::sanitize_utf8(o.title + ": " + o.child_id);
+            t.description = detail::sanitize_utf8(o.explanation);
+            if (r.acknowledgement)
+                t.description += "\nAcknowledged by " + detail::sanitize_utf8(r.acknowledgement->by) + " at " +
+                                 r.acknowledgement->at +
+                                 (r.acknowledgement->note.empty() ? ""
+                                                                  : ": " + detail::sanitize_utf8(r.acknowledgement->note));
+            t.due = o.due;
+            t.categories = {category(o.team), category(o.worker)};  // the team, then the worker
+            t.completed = o.met_on;
+            t.overdue = r.state == ReminderState::overdue;
+            task(t);
+        }
+    }
+
+    std::string text() const {
+        char* text = icalcomponent_as_ical_string_r(cal_.get());
+        if (!text) throw Error(Status::nomem, "libical could not serialise the calendar (out of memory)");
+        std::string out(text);
+        icalmemory_free_buffer(text);
+        return out;
+    }
+
+private:
+    const IcsOptions& options_;
+    icaltimetype stamp_;
+    Component cal_;
+};
+
+}  // namespace
+
+std::string obligation_uid(const Obligation& o) { return uid_of(o.child_id, o.rule_id, o.anchor.iso()); }
+
+std::string reminders_to_ics(const std::vector<Reminder>& list, const IcsOptions& options) {
+    IcsWriter w(options);
+    w.casework(list);
+    return w.text();
+}
+
+std::string all_reminders_to_ics(const AllReminders& all, const IcsOptions& options) {
+    IcsWriter w(options);
+    w.casework(all.casework);
+    for (const AuditReminder& r : all.audits) {
+        Task t;
+        t.uid = uid_of("audit", r.programme, r.due.iso());
+        t.summary = detail::sanitize_utf8("Audit due: " + r.programme);
+        t.description = detail::sanitize_utf8("The " + r.type + " audit programme \"" + r.programme +
+                                              "\" is due on " + r.due.iso() + " (owner " + r.owner + ").");
+        t.due = r.due;
+        t.categories = {"Audit", category(r.owner)};
+        t.overdue = r.overdue;
+        w.task(t);
+    }
+    for (const SupervisionReminder& r : all.supervisions) {
+        Task t;
+        t.uid = uid_of("supervision", r.person, r.due.iso());
+        t.summary = detail::sanitize_utf8("Supervision due: " + r.person);
+        t.description = detail::sanitize_utf8("The next supervision of " + r.person + " is due on " + r.due.iso() +
+                                              (r.supervisor.empty() ? " (no line manager)."
+                                                                    : " (supervisor " + r.supervisor + ")."));
+        t.due = r.due;
+        t.categories = {category(r.team), category(r.supervisor)};
+        t.overdue = r.state == ReminderState::overdue;
+        w.task(t);
+    }
+    return w.text();
 }
 
 }  // namespace oversight

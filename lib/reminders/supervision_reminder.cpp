@@ -3,7 +3,11 @@
 
 #include <oversight/supervision/supervision.hpp>
 
+#include <oversight/core/error.hpp>
+
 #include "core/text.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <sstream>
@@ -13,6 +17,9 @@ namespace oversight {
 std::vector<SupervisionReminder> supervision_reminders(const Store& store, Date as_of, Duration window,
                                                        const Calendar& calendar, const SupervisionStandard& standard,
                                                        std::string_view supervisor) {
+    if (window.count < 0 || window.count > 3660)
+        throw Error(Status::invalid_arg, "supervision reminders: a window of " + describe(window) +
+                                             " is outside 0..3660");
     const Date until = add_duration(as_of, window, calendar);
     const SupervisionReport report = supervision_report(store, as_of, as_of, standard, calendar);
     std::vector<SupervisionReminder> out;
@@ -38,6 +45,23 @@ std::vector<SupervisionReminder> supervision_reminders(const Store& store, Date 
         return a.person < b.person;
     });
     return out;
+}
+
+std::string supervision_reminders_to_json(Date as_of, Date until, const std::vector<SupervisionReminder>& reminders) {
+    using ojson = nlohmann::ordered_json;
+    ojson doc = {{"format", "oversight-supervision-reminders"},
+                 {"version", 1},
+                 {"as_of", as_of.iso()},
+                 {"until", until.iso()},
+                 {"reminders", ojson::array()}};
+    for (const SupervisionReminder& r : reminders)
+        doc["reminders"].push_back({{"supervisor", r.supervisor},
+                                    {"person", r.person},
+                                    {"team", r.team},
+                                    {"due", r.due.iso()},
+                                    {"state", std::string(to_string(r.state))},
+                                    {"working_days", r.working_days}});
+    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
 std::string supervision_digest(const std::vector<SupervisionReminder>& reminders, Date as_of) {

@@ -4,6 +4,7 @@
 // malformed argument.
 #include "capi_test.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -173,6 +174,108 @@ BOOST_AUTO_TEST_CASE(malformed_arguments) {
     EXPECT_FAIL(oversight_supervision_report(m.store, &early, &late, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_supervision_report(m.store, nullptr, nullptr, &opts, 0, &out), OVERSIGHT_E_INVALID_ARG);
     oversight_free(nullptr);
+}
+
+// Three sessions of Ann's (a social worker from Mon 3 March 2025, every 4
+// weeks): 10 March (reflective, actions_tracked), 31 March (reflective), 7
+// April (none). Every session audited: reflective 2 of 3 = 66.7%, Wilson 95%
+// (z = 1.959964, z^2/n = 1.280486): centre (0.666667 + 0.640243) / 2.280486
+// = 0.573085, half-width 1.959964 * sqrt(0.074074 + 0.106707) / 2.280486 =
+// 0.365425: 20.8% .. 93.9%; actions_tracked 1 of 3.
+BOOST_AUTO_TEST_CASE(the_supervision_audit) {
+    Service m;
+    for (const char* rec : {R"({"supervisee":"Ann Newby","supervisor":"Tom Reed","held":"2025-03-10","criteria":["reflective","actions_tracked"]})",
+                            R"({"supervisee":"Ann Newby","supervisor":"Tom Reed","held":"2025-03-31","criteria":["reflective"]})",
+                            R"({"supervisee":"Ann Newby","supervisor":"Tom Reed","held":"2025-04-07"})"})
+        EXPECT_OK(oversight_supervision_record(m.store, rec, nullptr, nullptr));
+    oversight_supervision_audit_options a{};
+    EXPECT_OK(oversight_supervision_audit_options_init(&a, OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_VERSION));
+    BOOST_TEST((a.per_supervisor == 0 && a.sample_size == 0 && a.min_criteria == 0 && a.seed == 0u));
+    a.from = {2025, 3, 1};
+    a.to = {2025, 4, 30};
+    a.min_criteria = 1;
+    char* out = nullptr;
+    EXPECT_OK(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out));
+    auto doc = take_document(out, "oversight-supervision-audit");
+    BOOST_TEST(doc["sessions"] == 3);
+    BOOST_TEST(doc["items"].size() == 3u);
+    const auto& reflective = doc["criteria"][3];
+    BOOST_TEST(reflective["id"] == "reflective");
+    BOOST_TEST(reflective["evidenced"]["k"] == 2);
+    BOOST_TEST(std::round(reflective["evidenced"]["low"].get<double>() * 1000) / 10 == 20.8);
+    BOOST_TEST(std::round(reflective["evidenced"]["high"].get<double>() * 1000) / 10 == 93.9);
+    BOOST_TEST(doc["criteria"][0]["evidenced"]["k"] == 1);
+    BOOST_TEST(doc["satisfactory"]["k"] == 2);
+    BOOST_TEST(doc["items"][2]["grade"] == "inadequate");
+
+    // The same seed, the same two sessions.
+    a.sample_size = 2;
+    a.seed = 42;
+    EXPECT_OK(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out));
+    const auto first = take_document(out, "oversight-supervision-audit")["items"];
+    EXPECT_OK(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out));
+    BOOST_TEST(take_document(out, "oversight-supervision-audit")["items"] == first);
+    BOOST_TEST(first.size() == 2u);
+    EXPECT_OK(oversight_supervision_audit_json(m.store, &a, nullptr, 1, &out));
+    const std::string text = take(out);
+    BOOST_TEST(text.find("2 of 3 drawn (seed 42, 2 in all)") != std::string::npos, text);
+
+    EXPECT_FAIL(oversight_supervision_audit_json(nullptr, &a, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_audit_json(m.store, nullptr, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_audit_json(m.store, &a, nullptr, 0, nullptr), OVERSIGHT_E_INVALID_ARG);
+    a.min_criteria = 6;
+    EXPECT_FAIL(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(std::string(oversight_last_error_message()).find("min_criteria") != std::string::npos);
+    a.min_criteria = 0;
+    a.to = {2025, 2, 30};
+    EXPECT_FAIL(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
+    a.to = {2025, 4, 30};
+    a.version = 0;
+    EXPECT_FAIL(oversight_supervision_audit_json(m.store, &a, nullptr, 0, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_audit_options_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_audit_options_init(&a, 2), OVERSIGHT_E_INVALID_ARG);
+}
+
+// After the session of Mon 7 April 2025 the next is due 4 weeks later, Mon
+// 5 May, the Early May bank holiday: it moves to Tue 6 May. On Wed 30 April
+// it is due in 3 working days (Thu 1, Fri 2, Tue 6 May); on Thu 8 May it is
+// 2 working days late (Wed 7, Thu 8).
+BOOST_AUTO_TEST_CASE(the_supervisors_reminders) {
+    Service m;
+    EXPECT_OK(oversight_supervision_record(
+        m.store, R"({"supervisee":"Ann Newby","supervisor":"Tom Reed","held":"2025-04-07"})", nullptr, nullptr));
+    const oversight_date apr30{2025, 4, 30}, may8{2025, 5, 8};
+    char* out = nullptr;
+    EXPECT_OK(oversight_supervision_reminders_json(m.store, &apr30, 7, nullptr, nullptr, &out));
+    auto doc = take_document(out, "oversight-supervision-reminders");
+    BOOST_TEST(doc["until"] == "2025-05-07");
+    // By supervisor: first Tom himself (a team manager never supervised, with
+    // no line manager: long overdue), then Ann for Tom.
+    BOOST_TEST_REQUIRE(doc["reminders"].size() == 2u);
+    BOOST_TEST(doc["reminders"][0]["supervisor"] == "");
+    BOOST_TEST(doc["reminders"][0]["person"] == "Tom Reed");
+    BOOST_TEST(doc["reminders"][0]["state"] == "overdue");
+    BOOST_TEST(doc["reminders"][1]["supervisor"] == "Tom Reed");
+    BOOST_TEST(doc["reminders"][1]["person"] == "Ann Newby");
+    BOOST_TEST(doc["reminders"][1]["due"] == "2025-05-06");
+    BOOST_TEST(doc["reminders"][1]["state"] == "due");
+    BOOST_TEST(doc["reminders"][1]["working_days"] == 3);
+    EXPECT_OK(oversight_supervision_reminders_json(m.store, &apr30, 5, "Tom Reed", nullptr, &out));
+    BOOST_TEST(take_document(out, "oversight-supervision-reminders")["reminders"].empty());  // to 5 May only
+    EXPECT_OK(oversight_supervision_reminders_json(m.store, &may8, 0, "tom reed", nullptr, &out));
+    doc = take_document(out, "oversight-supervision-reminders");
+    BOOST_TEST_REQUIRE(doc["reminders"].size() == 1u);
+    BOOST_TEST(doc["reminders"][0]["state"] == "overdue");
+    BOOST_TEST(doc["reminders"][0]["working_days"] == 2);
+    EXPECT_OK(oversight_supervision_reminders_json(m.store, &may8, -1, "Ann Newby", nullptr, &out));
+    BOOST_TEST(take_document(out, "oversight-supervision-reminders")["reminders"].empty());
+    EXPECT_FAIL(oversight_supervision_reminders_json(nullptr, &may8, 7, nullptr, nullptr, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_reminders_json(m.store, &may8, 7, nullptr, nullptr, nullptr),
+                OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_supervision_reminders_json(m.store, &may8, 4000, nullptr, nullptr, &out),
+                OVERSIGHT_E_INVALID_ARG);
+    const oversight_date bad{2025, 2, 29};
+    EXPECT_FAIL(oversight_supervision_reminders_json(m.store, &bad, 7, nullptr, nullptr, &out), OVERSIGHT_E_INVALID_ARG);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -48,6 +48,12 @@ expect_in "$out" "next due 2013-05-20"
 out=$(run audit trend "PEP audit")
 expect_in "$out" "Too small to tell"
 expect_in "$out" "n=18"
+# The audit type's trend across its programmes (one programme of type pep here: the same audits).
+out=$(run audit trend --type pep --format json)
+expect_in "$out" '"programme":"PEP audit","type":"pep"'
+expect_in "$out" '"verdict":"too_small"'
+expect_fail "give PROGRAMME or --type" audit trend
+expect_fail "no audit programme of type \"peer_triangle\"" audit trend --type peer_triangle
 expect_fail "already exists" audit add PEP-3.json
 printf '{"format":"oversight-audit-record","version":1}' >bad.json
 expect_fail "bad.json: .reference is missing" audit add bad.json

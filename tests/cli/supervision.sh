@@ -7,7 +7,7 @@ set -euo pipefail
 DB=s.db
 . "$(dirname "$0")/support.bash"
 
-for cmd in "supervision add" "supervision list" "supervision report" "supervision due" "supervision policy"; do
+for cmd in "supervision add" "supervision list" "supervision report" "supervision due" "supervision audit" "supervision policy"; do
   # shellcheck disable=SC2086
   out=$("$CLI" $cmd --help) || fail "$cmd --help failed"
   expect_in "$out" "Usage"
@@ -78,4 +78,25 @@ out=$(run --as-of 2025-03-12 supervision report --format json)
 expect_in "$out" '"actions":[]'
 out=$(run history --entity supervision_action)
 expect_in "$out" "closed"
+# The supervision audit of the three sessions (6 Jan: reflective, impact_evaluated;
+# 10 Feb and 3 Mar: none). reflective 1 of 3 = 33.3%, Wilson 95% (z = 1.959964,
+# z^2/n = 1.280486): centre (0.333333 + 0.640243) / 2.280486 = 0.426915,
+# half-width 1.959964 * sqrt(0.074074 + 0.106707) / 2.280486 = 0.365425:
+# 6.1% .. 79.2%. With at least 2 criteria, 1 of 3 is satisfactory.
+out=$(run supervision audit --from 2025-01-01 --to 2025-03-31 --min-criteria 2)
+expect_in "$out" "3 of 3 drawn (seed 0)"
+expect_in "$out" "reflective: 1 of 3 (33.3%, 95% CI 6.1%-79.2%)"
+expect_in "$out" "Satisfactory (at least 2 criteria): 1 of 3"
+expect_in "$out" "session 1 2025-01-06 Ann Lee by Bo Reed: satisfactory (2 of 5 criteria; missing actions_tracked story_of_the_child development_needs)"
+one=$(run supervision audit --from 2025-01-01 --to 2025-03-31 --size 2 --seed 99 --format json)
+two=$(run supervision audit --from 2025-01-01 --to 2025-03-31 --size 2 --seed 99 --format json)
+[ "$one" = "$two" ] || fail "the same seed drew different samples: $one / $two"
+expect_in "$one" '"format":"oversight-supervision-audit"'
+expect_in "$one" '"seed":"99"'
+[ "$(grep -o '"session":' <<<"$one" | wc -l)" -eq 2 ] || fail "not 2 sessions drawn: $one"
+out=$(run supervision audit --from 2025-01-01 --to 2025-03-31 --per-supervisor 1 --format json)
+expect_in "$out" '"strata":[{"stratum":"Bo Reed","eligible":3,"drawn":1}]'
+expect_fail "give --per-supervisor or --size, not both" supervision audit --from 2025-01-01 --to 2025-03-31 \
+  --per-supervisor 1 --size 1
+expect_fail "before from" supervision audit --from 2025-04-01 --to 2025-03-31
 echo "cli supervision: ok"

@@ -1737,6 +1737,54 @@ static void compliance_and_trackers_area(void) {
         VERSIONS(so, OVERSIGHT_SUPERVISION_OPTIONS_VERSION, oversight_supervision_report, (S, &k_as_of, NULL, &so, 0, &g_s));
         CALL(SUCCEED, oversight_supervision_report, "as of a day, text", (S, &k_as_of, NULL, NULL, 1, &g_s));
         CALL(SUCCEED, oversight_supervision_report, "today, JSON", (S, NULL, NULL, &so, 0, &g_s));
+
+        /* the supervision audit and the supervisors' reminders */
+        INIT(oversight_supervision_audit_options_init, oversight_supervision_audit_options,
+             OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_VERSION);
+        {
+            oversight_supervision_audit_options ao = OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_INIT;
+            ao.from = k_day;
+            ao.to = k_as_of;
+            CALL(REFUSE, oversight_supervision_audit_json, "store = NULL", (NULL, &ao, NULL, 0, &g_s));
+            CALL(REFUSE, oversight_supervision_audit_json, "audit = NULL", (S, NULL, NULL, 0, &g_s));
+            CALL(REFUSE, oversight_supervision_audit_json, "out = NULL", (S, &ao, NULL, 0, NULL));
+            VERSIONS(ao, OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_VERSION, oversight_supervision_audit_json,
+                     (S, &ao, NULL, 0, &g_s));
+            VERSIONS(so, OVERSIGHT_SUPERVISION_OPTIONS_VERSION, oversight_supervision_audit_json,
+                     (S, &ao, &so, 0, &g_s));
+            DATES(oversight_supervision_audit_json, "audit.from", ((ao.from = D, S), &ao, NULL, 0, &g_s));
+            ao.from = k_day;
+            DATES(oversight_supervision_audit_json, "audit.to", ((ao.to = D, S), &ao, NULL, 0, &g_s));
+            ao.to = k_as_of;
+            I32S(REFUSE, REFUSE, SUCCEED, REFUSE, oversight_supervision_audit_json, "audit.per_supervisor",
+                 ((ao.per_supervisor = I32, S), &ao, NULL, 0, &g_s));
+            ao.per_supervisor = 0;
+            I32S(REFUSE, REFUSE, SUCCEED, REFUSE, oversight_supervision_audit_json, "audit.sample_size",
+                 ((ao.sample_size = I32, S), &ao, NULL, 0, &g_s));
+            ao.sample_size = 0;
+            I32S(REFUSE, REFUSE, SUCCEED, REFUSE, oversight_supervision_audit_json, "audit.min_criteria",
+                 ((ao.min_criteria = I32, S), &ao, NULL, 0, &g_s));
+            ao.min_criteria = 0;
+            ao.to = k_day;
+            ao.from = k_as_of;
+            CALL(REFUSE, oversight_supervision_audit_json, "to before from", (S, &ao, NULL, 0, &g_s));
+            ao.from = k_day;
+            ao.to = k_as_of;
+            ao.seed = UINT64_MAX;
+            ao.per_supervisor = 1;
+            CALL(SUCCEED, oversight_supervision_audit_json, "seed UINT64_MAX, text", (S, &ao, NULL, 1, &g_s));
+            CALL(SUCCEED, oversight_supervision_audit_json, "one per supervisor, JSON", (S, &ao, &so, 0, &g_s));
+        }
+        CALL(REFUSE, oversight_supervision_reminders_json, "store = NULL", (NULL, &k_as_of, 14, NULL, NULL, &g_s));
+        CALL(REFUSE, oversight_supervision_reminders_json, "out = NULL", (S, &k_as_of, 14, NULL, NULL, NULL));
+        DATES(oversight_supervision_reminders_json, "as_of", (S, DP, 14, NULL, NULL, &g_s));
+        TEXTS(OPT, oversight_supervision_reminders_json, "supervisor", (S, &k_as_of, 14, T, NULL, &g_s));
+        I32S(SUCCEED, SUCCEED, SUCCEED, REFUSE, oversight_supervision_reminders_json, "window_days",
+             (S, &k_as_of, I32, NULL, NULL, &g_s));
+        VERSIONS(so, OVERSIGHT_SUPERVISION_OPTIONS_VERSION, oversight_supervision_reminders_json,
+                 (S, &k_as_of, 14, NULL, &so, &g_s));
+        CALL(SUCCEED, oversight_supervision_reminders_json, "today, the standard's window",
+             (S, NULL, -1, "Bo Reed", &so, &g_s));
     }
 }
 

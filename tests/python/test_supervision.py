@@ -90,6 +90,63 @@ class SupervisionTest(unittest.TestCase):
         self.assertEqual(self.status_of(self.store.supervisions, "2025-02-01", "2025-01-01"), INVALID_ARG)
         self.assertEqual(self.store.supervisions("2025-01-01", "2025-12-31"), [])
 
+    def test_supervision_audit(self):
+        # Four sessions; "reflective" evidenced in three of them: 3/4 = 75.0%,
+        # Wilson 95% (z = 1.959964): centre (0.75 + 0.480182) / 1.960365 =
+        # 0.627527, half-width 1.959964 * sqrt(0.046875 + 0.060023) / 1.960365
+        # = 0.326885: 30.1% .. 95.4%.
+        self.session("2025-03-24", criteria=["reflective", "actions_tracked"])
+        self.session("2025-03-31", criteria=["reflective"])
+        self.session("2025-04-07")
+        self.session("2025-04-14", criteria=["reflective"])
+        audit = self.store.supervision_audit("2025-03-01", "2025-04-30", min_criteria=1)
+        self.assertEqual((audit["sessions"], len(audit["items"])), (4, 4))
+        reflective = next(c["evidenced"] for c in audit["criteria"] if c["id"] == "reflective")
+        self.assertEqual((reflective["k"], reflective["n"]), (3, 4))
+        self.assertEqual([round(100 * reflective[x], 1) for x in ("share", "low", "high")], [75.0, 30.1, 95.4])
+        self.assertEqual(audit["satisfactory"]["k"], 3)
+        self.assertEqual([i["grade"] for i in audit["items"]], ["satisfactory", "satisfactory", "inadequate",
+                                                                 "satisfactory"])
+        # The same seed draws the same two sessions; some other seed draws others.
+        first = self.store.supervision_audit("2025-03-01", "2025-04-30", sample_size=2, seed=2 ** 64 - 1)
+        again = self.store.supervision_audit("2025-03-01", "2025-04-30", sample_size=2, seed=2 ** 64 - 1)
+        self.assertEqual([i["session"] for i in first["items"]], [i["session"] for i in again["items"]])
+        self.assertEqual(len(first["items"]), 2)
+        self.assertEqual(first["seed"], str(2 ** 64 - 1))
+        draws = {tuple(i["session"] for i in self.store.supervision_audit(
+            "2025-03-01", "2025-04-30", sample_size=2, seed=seed)["items"]) for seed in range(10)}
+        self.assertGreater(len(draws), 1)
+        per = self.store.supervision_audit("2025-03-01", "2025-04-30", per_supervisor=3, seed=1)
+        self.assertEqual(per["strata"], [{"stratum": "Tom Reed", "eligible": 4, "drawn": 3}])
+        text = self.store.supervision_audit("2025-03-01", "2025-04-30", min_criteria=1, text=True)
+        self.assertIn("reflective: 3 of 4 (75.0%, 95% CI 30.1%-95.4%)", text)
+        self.assertEqual(self.status_of(self.store.supervision_audit, "2025-05-01", "2025-04-30"), INVALID_ARG)
+        self.assertEqual(self.status_of(self.store.supervision_audit, "2025-03-01", "2025-04-30",
+                                        min_criteria=6), INVALID_ARG)
+
+    def test_supervision_reminders(self):
+        # Weekly in the first six weeks: after Mon 31 March 2025 the next is
+        # due Mon 7 April. On Thu 3 April it is due in 2 working days (Fri 4,
+        # Mon 7); on Wed 9 April it is 2 working days late (Tue 8, Wed 9).
+        self.session("2025-03-24")
+        self.session("2025-03-31")
+        soon = self.store.supervision_reminders(as_of="2025-04-03", window_days=7, supervisor="Tom Reed")
+        self.assertEqual(soon, [{"supervisor": "Tom Reed", "person": "Ann Newby", "team": "", "due": "2025-04-07",
+                                 "state": "due", "working_days": 2}])
+        self.assertEqual(self.store.supervision_reminders(as_of="2025-04-03", window_days=3, supervisor="Tom Reed"),
+                         [])
+        # the standard's 7 days
+        self.assertEqual(self.store.supervision_reminders(as_of="2025-04-03", supervisor="Tom Reed"), soon)
+        # Everyone's: Tom himself first (a team manager never supervised, no line manager: overdue).
+        everyone = self.store.supervision_reminders(as_of="2025-04-03", window_days=7)
+        self.assertEqual([(r["supervisor"], r["person"], r["state"]) for r in everyone],
+                         [("", "Tom Reed", "overdue"), ("Tom Reed", "Ann Newby", "due")])
+        late = self.store.supervision_reminders(as_of="2025-04-09", window_days=0, supervisor="tom reed")
+        self.assertEqual([(r["state"], r["working_days"]) for r in late], [("overdue", 2)])
+        self.assertEqual(self.store.supervision_reminders(as_of="2025-04-09", supervisor="Sue Bell"), [])
+        self.assertEqual(self.status_of(self.store.supervision_reminders, as_of="2025-04-09", window_days=4000),
+                         INVALID_ARG)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -308,6 +308,14 @@ class CApiDocumentsTest(unittest.TestCase):
             for as_of in ("2025-03-19", "2025-05-01"):
                 keep("oversight_supervision_report", raw(supervision._report, ss._h(),
                                                          ctypes.byref(_lib.Date.of(as_of)), None, None, 0))
+            for per, size in ((0, 0), (1, 0), (0, 1)):
+                ao = supervision.SupervisionAuditOptions(to="2025-03-31", per_supervisor=per,
+                                                         sample_size=size).set("from", "2025-03-01")
+                keep("oversight_supervision_audit_json", raw(supervision._audit_json, ss._h(), ctypes.byref(ao),
+                                                             None, 0))
+            for as_of in ("2025-03-19", "2025-05-01"):
+                keep("oversight_supervision_reminders_json", raw(supervision._reminders_json, ss._h(),
+                                                                 ctypes.byref(_lib.Date.of(as_of)), 14, None, None))
 
         # --- batches (a store of their own): applied, and refused (every refused item named)
         def batch_text(name):

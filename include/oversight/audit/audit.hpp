@@ -18,6 +18,7 @@
 // "audit_recommendation", "audit_link"; each change is one transaction.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -155,6 +156,15 @@ struct AuditSample {
     std::vector<StratumDraw> strata;  // by stratum name
     std::vector<SampledCase> cases;   // by stratum, then child id
 };
+/// The draw behind draw_audit_sample, for any list of candidates (the
+/// supervision audit draws sessions): the positions of min(k, population)
+/// of `population` candidates, which the caller gives in its own fixed order
+/// (child id, session id), chosen by a partial Fisher-Yates shuffle driven
+/// by SplitMix64(seed XOR the FNV-1a 64-bit hash of `stratum`), in
+/// ascending order. The same arguments give the same positions.
+std::vector<std::size_t> draw_positions(std::size_t population, std::size_t k, std::uint64_t seed,
+                                        std::string_view stratum);
+
 /// Draws `per_stratum` cases from each stratum of the cases open on `as_of`
 /// (casework's list_cases: a child allocated to a worker that day), leaving
 /// out those audited by the programme in the `exclusion_months` up to
@@ -296,7 +306,8 @@ struct TrendPoint {
     Proportion positive;
 };
 struct AuditTrend {
-    std::string programme;
+    std::string programme;  // for a type's trend: its programmes' names, comma-separated
+    std::string type;       // the programmes' audit type ("" from the pure overload)
     std::string positive_label;  // "good or better", "satisfactory", or "outstanding, good"
     std::vector<TrendPoint> points;  // by date held
     TrendVerdict verdict = TrendVerdict::too_few;
@@ -310,6 +321,12 @@ struct AuditTrend {
 /// tell); too_few with fewer than two audits with cases.
 AuditTrend audit_trend(const Store& store, std::string_view programme);
 AuditTrend audit_trend(std::string programme, const AuditScale& scale, std::vector<TrendPoint> points);
+/// The same across every audit of every programme of one audit type (the
+/// PEP audits of several programmes, say), by date held, each audit's share
+/// counted on its own programme's scale; the label is the scales' when they
+/// are all the same, "graded positive" otherwise. Error(not_found) when no
+/// programme has the type (ignoring case).
+AuditTrend audit_trend_by_type(const Store& store, std::string_view type);
 /// {"format":"oversight-audit-trend","version":1,...} (schema oversight-audit-trend).
 std::string audit_trend_to_json(const AuditTrend& trend);
 std::string audit_trend_to_text(const AuditTrend& trend);

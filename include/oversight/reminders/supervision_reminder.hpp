@@ -32,9 +32,16 @@ struct SupervisionReminder {
 /// Every worker's next supervision that is overdue on `as_of` or due on or
 /// before add_duration(as_of, window), by supervisor, then due date, then
 /// person; only `supervisor`'s (ignoring case) when not empty.
+/// Error(invalid_arg) for a window outside 0..3660 (in its unit).
 std::vector<SupervisionReminder> supervision_reminders(
     const Store& store, Date as_of, Duration window, const Calendar& calendar,
     const SupervisionStandard& standard = SupervisionStandard::england_default(), std::string_view supervisor = {});
+
+/// {"format":"oversight-supervision-reminders","version":1,"as_of","until",
+///  "reminders":[{"supervisor","person","team","due","state":"overdue"|"due",
+///  "working_days"}]} (schema: oversight-supervision-reminders); `until` is
+/// the end of the window (add_duration(as_of, window)).
+std::string supervision_reminders_to_json(Date as_of, Date until, const std::vector<SupervisionReminder>& reminders);
 
 /// Plain text per supervisor: a heading with the counts, then one line per
 /// worker ("OVERDUE since" / "due"), working days late or left.

@@ -158,6 +158,55 @@ BOOST_AUTO_TEST_CASE(non_overlapping_intervals_are_a_rising_or_falling_trend) {
     BOOST_TEST(to_string(down.verdict) == "falling");
 }
 
+// An audit type's trend across its programmes: the seed's PEP audit (8 of
+// 18, [24.6%, 66.3%]) in "PEP audit" and 19 of 20 in "PEP audit (secondary)"
+// on 1 March 2013: p = 0.95, z^2/n = 0.192073, centre (0.95 + 0.096036) /
+// 1.192073 = 0.877494, half 1.959964 * sqrt(0.002375 + 0.002401) / 1.192073 =
+// 0.113626: [76.4%, 99.1%]. Each programme alone has one audit (too few);
+// the type has two whose intervals do not overlap: rising. A case-file
+// programme is left out; an Ofsted-scale PEP programme makes the label
+// "graded positive".
+BOOST_AUTO_TEST_CASE(a_trend_per_audit_type_across_programmes) {
+    Store store = Store::open_in_memory();
+    add_people(store);
+    add_audit_programme(store, pep_programme());
+    AuditProgramme secondary = pep_programme();
+    secondary.name = "PEP audit (secondary)";
+    add_audit_programme(store, secondary);
+    AuditProgramme files = pep_programme();
+    files.name = "Case files";
+    files.type = "case_file";
+    add_audit_programme(store, files);
+    record_audit(store, counts_only("PEP-1", "2012-08-23", 8, 10), england());
+    Audit s1 = counts_only("PEP-S1", "2013-03-01", 19, 1);
+    s1.programme = "PEP audit (secondary)";
+    record_audit(store, s1, england());
+    Audit f1 = counts_only("CF-1", "2013-04-01", 0, 20);
+    f1.programme = "Case files";
+    record_audit(store, f1, england());
+    BOOST_TEST(to_string(audit_trend(store, "PEP audit").verdict) == "too_few");
+    BOOST_TEST(to_string(audit_trend(store, "PEP audit (secondary)").verdict) == "too_few");
+    BOOST_TEST(audit_trend(store, "PEP audit").type == "pep");
+    const AuditTrend t = audit_trend_by_type(store, "PEP");
+    BOOST_TEST(t.type == "pep");
+    BOOST_TEST(t.programme == "PEP audit, PEP audit (secondary)");
+    BOOST_TEST_REQUIRE(t.points.size() == 2u);
+    BOOST_TEST(t.points[0].reference == "PEP-1");
+    BOOST_TEST(t.points[1].reference == "PEP-S1");
+    BOOST_TEST(round1(t.points[1].positive.low) == 76.4);
+    BOOST_TEST(round1(t.points[1].positive.high) == 99.1);
+    BOOST_TEST(to_string(t.verdict) == "rising");
+    BOOST_TEST(t.positive_label == "satisfactory");
+    const auto doc = nlohmann::json::parse(audit_trend_to_json(t));
+    BOOST_TEST(doc["type"] == "pep");
+    AuditProgramme ofsted = pep_programme();
+    ofsted.name = "PEP audit (primary)";
+    ofsted.scale = ofsted_scale();
+    add_audit_programme(store, ofsted);
+    BOOST_TEST(audit_trend_by_type(store, "pep").positive_label == "graded positive");
+    BOOST_CHECK_THROW(audit_trend_by_type(store, "peer_triangle"), Error);
+}
+
 BOOST_AUTO_TEST_CASE(scales_read_and_written) {
     BOOST_TEST((parse_audit_scale("ofsted") == ofsted_scale()));
     BOOST_TEST((parse_audit_scale("Two point") == two_point_scale()));

@@ -74,6 +74,52 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_supervision_report(const
                                                                           const oversight_supervision_options *opts,
                                                                           int32_t text, char **out) OVERSIGHT_NOEXCEPT;
 
+/* Which sessions a supervision audit draws and how it grades them. */
+typedef struct oversight_supervision_audit_options {
+    uint32_t version;       /* OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_VERSION */
+    oversight_date from;    /* the sessions held from `from` to `to` (inclusive); required */
+    oversight_date to;
+    int32_t per_supervisor; /* n sessions per supervisor (0..10000); 0: not by supervisor */
+    int32_t sample_size;    /* with per_supervisor 0: n in all (0..10000); 0: every session */
+    int32_t min_criteria;   /* a session is "satisfactory" with at least this many of the
+                               standard's criteria, else "inadequate"; 0: all of them */
+    uint64_t seed;          /* the same seed draws the same sample */
+} oversight_supervision_audit_options;
+
+#define OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_VERSION 1
+#define OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_INIT { OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_VERSION, { 0, 0, 0 }, { 0, 0, 0 }, 0, 0, 0, 0 }
+
+/* Fills *opts with OVERSIGHT_SUPERVISION_AUDIT_OPTIONS_INIT (from and to
+ * still to be set); OVERSIGHT_E_INVALID_ARG for NULL or an unknown version. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_supervision_audit_options_init(
+    oversight_supervision_audit_options *opts, uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* The supervision audit: a reproducible sample of the sessions held in the
+ * period (SplitMix64, the audit sampler), each graded against the standard's
+ * quality criteria, with per criterion the share of sampled sessions
+ * evidencing it and its 95% Wilson interval, as owned plain text (text != 0)
+ * or the owned JSON document {"format":"oversight-supervision-audit",
+ * "version":1,"from","to","seed","per_supervisor","sample_size",
+ * "min_criteria","standard","sessions","strata":[{"stratum","eligible",
+ * "drawn"}],"items":[{"session","supervisee","supervisor","held","stratum",
+ * "evidenced","missing","grade"}],"criteria":[{"id","title","evidenced"}],
+ * "satisfactory"}. `audit` is required; `opts` may be NULL.
+ * OVERSIGHT_E_INVALID_ARG for to before from or a count out of range. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_supervision_audit_json(
+    const oversight_store *store, const oversight_supervision_audit_options *audit,
+    const oversight_supervision_options *opts, int32_t text, char **out) OVERSIGHT_NOEXCEPT;
+
+/* The supervisions overdue on `as_of` (NULL: today) or due within
+ * window_days calendar days of it (0..3660; a negative window: the
+ * standard's due_soon_days), for the supervisors (the workers' line
+ * managers; `supervisor` NULL: everyone's), as the owned JSON document
+ * {"format":"oversight-supervision-reminders","version":1,"as_of","until",
+ * "reminders":[{"supervisor","person","team","due","state":"overdue"|"due",
+ * "working_days"}]} (by supervisor, then due date). `opts` may be NULL. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_supervision_reminders_json(
+    const oversight_store *store, const oversight_date *as_of, int32_t window_days, const char *supervisor,
+    const oversight_supervision_options *opts, char **out) OVERSIGHT_NOEXCEPT;
+
 OVERSIGHT_END_DECLS
 
 #endif /* OVERSIGHT_C_SUPERVISION_H */
