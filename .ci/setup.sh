@@ -48,8 +48,15 @@ rm -f build/sample.db build/sample.db-wal build/sample.db-shm
 [ "$mode" = test ] || exit 0
 
 # --- 4. every test ------------------------------------------------------------------
+# A failing test's lines of error come again at the very end, where a long log is read.
+failures() {  # $1: the build folder
+  echo "== failed: the error lines of $1/Testing/Temporary/LastTest.log" >&2
+  grep -E "error: in |fatal error|ERROR: AddressSanitizer|runtime error:|Traceback|Error:|^FAIL|^fail|\*\*\*Failed" \
+    "$1/Testing/Temporary/LastTest.log" | head -80 >&2 || true
+}
+
 echo "== tests (ctest)"
-ctest --test-dir build --output-on-failure -j"$jobs" | tee build/ctest.log
+ctest --test-dir build --output-on-failure -j"$jobs" | tee build/ctest.log || { failures build; exit 8; }
 # Tests and test cases that need the shared real-format data (../shared) are
 # skipped, each naming the file, when it is absent; say which: Boost.Test
 # preconditions (C++ and C API), Python's unittest.skipUnless, and scripts
@@ -87,7 +94,8 @@ cmake --build build-asan -j"$jobs"
 # the binding, the install and the README are covered by the normal build above.
 # valgrind and ASan do not mix: the valgrind run of tests/hostile is the normal build's.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "python|install|hostile|crash"
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "python|install|hostile|crash" ||
+  { failures build-asan; exit 8; }
 
 echo "== libFuzzer on every parser, 20 s each (tests/fuzz/README.md)"
 bash tests/fuzz/run.sh 20

@@ -20,7 +20,7 @@ for area in base version date store calendar rule_pack plan action_iter report i
 done
 ls "$prefix"/include/*.h | grep -qv "/oversight.h$" && { echo "stray C headers at the include root"; exit 1; }
 ls "$libdir"/liboversight_c.so.1 >/dev/null
-for format in history holidays rules plan plan-list plan-people report import-summary people case case-list reminders reminder-changes batch batch-result; do
+for format in history holidays rules plan plan-list plan-people document import-summary people case case-list reminders reminder-changes batch batch-result; do
   test -f "$prefix/share/oversight/schemas/oversight-$format.schema.json" ||
     { echo "missing share/oversight/schemas/oversight-$format.schema.json"; exit 1; }
 done
