@@ -21,7 +21,14 @@ ReportOptions report_options(const oversight_report_options& o) {
                                              std::to_string(PlanSettings::max_days) + ", not " +
                                              std::to_string(o.within_days));
     if (o.within_days >= 0) r.within_days = o.within_days;
+    if (o.version >= 2) r.since = opt_date(o.since, "since");
     return r;
+}
+
+/// The caller's options (a reference, never a copy: a version 1 struct ends before `since`).
+ReportOptions options_of(const oversight_report_options* opts) {
+    return report_options(opts ? known_version(*opts, OVERSIGHT_REPORT_OPTIONS_VERSION, "oversight_report_options")
+                               : kReportDefaults);
 }
 
 }  // namespace
@@ -29,7 +36,9 @@ ReportOptions report_options(const oversight_report_options& o) {
 extern "C" {
 
 oversight_status oversight_report_options_init(oversight_report_options* opts, uint32_t version) noexcept {
-    return init_struct(opts, version, OVERSIGHT_REPORT_OPTIONS_VERSION, kReportDefaults, "oversight_report_options");
+    // A version 1 caller's struct ends before `since`: write no further.
+    return init_struct(opts, version, OVERSIGHT_REPORT_OPTIONS_VERSION, kReportDefaults, "oversight_report_options",
+                       version == 1 ? offsetof(oversight_report_options, since) : sizeof(oversight_report_options));
 }
 
 oversight_status oversight_report_plan(const oversight_store* store, int64_t plan_id,
@@ -38,9 +47,28 @@ oversight_status oversight_report_plan(const oversight_store* store, int64_t pla
         [&] {
             need(out, "out");
             const Store& s = store_of(store);
-            const ReportOptions options = report_options(
-                struct_or(opts, kReportDefaults, OVERSIGHT_REPORT_OPTIONS_VERSION, "oversight_report_options"));
-            return give(out, render_report(load_plan(s, plan_id), options));
+            const ReportOptions options = options_of(opts);
+            if (options.format == ReportFormat::xlsx)
+                throw Error(Status::invalid_arg,
+                            "format \"xlsx\" is a binary workbook: use oversight_report_plan_bytes");
+            return give(out, render_report(s, plan_id, options));
+        },
+        out);
+}
+
+oversight_status oversight_report_plan_bytes(const oversight_store* store, int64_t plan_id,
+                                             const oversight_report_options* opts, char** out,
+                                             size_t* size) noexcept {
+    if (size) *size = 0;
+    return guard(
+        [&] {
+            need(out, "out");
+            need(size, "size");
+            const Store& s = store_of(store);
+            const std::string bytes = render_report(s, plan_id, options_of(opts));
+            give(out, bytes);
+            *size = bytes.size();
+            return OVERSIGHT_OK;
         },
         out);
 }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oversight::cli {
@@ -49,6 +50,13 @@ void add_history_commands(CLI::App& app, Context& ctx, int& status);
 /// Error(io) naming `what` (the option or the kind of file) and the path for
 /// a directory, a missing file or one that cannot be read.
 std::string read_input(const std::string& path, const char* what);
+/// Writes `bytes` to `path` whole or not at all (a new file beside it,
+/// renamed over it). Error(io) naming `what` (the option) and the path.
+void write_output(const std::string& path, std::string_view bytes, const char* what);
+/// `html` printed on A4 by headless Chromium (OVERSIGHT_CHROMIUM, else
+/// chromium on PATH), as the bytes of a PDF. Error(not_found) when there is no
+/// browser; Error(io) when it prints nothing within two minutes.
+std::string print_pdf(const std::string& html);
 /// A date argument (YYYY-MM-DD), or Error(invalid_arg) naming `what` and the text.
 Date date_arg(const std::string& text, const char* what);
 /// Error(invalid_arg) unless --format is one of `allowed`, listing them.

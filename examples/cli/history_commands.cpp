@@ -5,7 +5,6 @@
 #include <oversight/core/error.hpp>
 #include <oversight/store/history.hpp>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -53,9 +52,7 @@ void run_checkpoint(const Context& ctx, const std::string& key_file, const std::
         std::cout << doc;
         return;
     }
-    std::ofstream file(out, std::ios::binary | std::ios::trunc);
-    if (!(file << doc) || !file.flush())
-        throw Error(Status::io, "history checkpoint: cannot write --out " + out);
+    write_output(out, doc, "history checkpoint --out");
     std::cout << "checkpoint of " << store.path() << " at entry " << cp.seq << " written to " << out << "\n";
 }
 

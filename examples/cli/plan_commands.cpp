@@ -159,18 +159,30 @@ void run_export(const Context& ctx, std::int64_t plan_option, const std::string&
     else throw Error(Status::invalid_arg, "--format: \"" + format + "\" is not json or csv");
 }
 
-/// `within` empty: the plan's settings.due_soon_days.
+/// `within` empty: the plan's settings.due_soon_days. `output` empty or
+/// "-": standard output (text formats only). Format "pdf": the HTML report
+/// printed by headless Chromium (print_pdf), only into a file.
 int run_report(const Context& ctx, std::int64_t plan_option, const std::string& kind, const std::string& format,
-               std::optional<int> within) {
+               std::optional<int> within, const std::string& since = "", const std::string& output = "") {
+    const bool pdf = format == "pdf" || format == "PDF";
+    const bool to_stdout = output.empty() || output == "-";
     ReportOptions options;
     options.kind = parse_report_kind(kind);
-    options.format = parse_report_format(format);
+    options.format = pdf ? ReportFormat::html : parse_report_format(format);
     options.as_of = ctx.as_of_date();
     options.within_days = within;
+    if (!since.empty()) options.since = date_arg(since, "--since");
+    if (to_stdout && (pdf || options.format == ReportFormat::xlsx))
+        throw Error(Status::invalid_arg, "--format " + format + " is a binary file: give --output FILE");
     Store store = open_plan_store(ctx, StoreUse::read_only);
-    std::string out = render_report(load_plan(store, plan_of(store, plan_option)), options);
-    std::cout << out;
-    if (!out.empty() && out.back() != '\n') std::cout << "\n";
+    std::string out = render_report(store, plan_of(store, plan_option), options);
+    if (pdf) out = print_pdf(out);
+    if (to_stdout) {
+        std::cout << out;
+        if (!out.empty() && out.back() != '\n') std::cout << "\n";
+    } else {
+        write_output(output, out, "--output");
+    }
     return 0;
 }
 
@@ -261,17 +273,20 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
     {
         struct Args {
             std::int64_t plan = 0;
-            std::string format = "text", kind = "full";
+            std::string format = "text", kind = "full", since, output;
             std::optional<int> within;  // empty: the plan's due_soon_days
         };
         auto a = std::make_shared<Args>();
         auto* cmd = app.add_subcommand("report", "Report on the plan as of --as-of (default today)");
-        cmd->add_option("--format", a->format, "text|md|csv|json")->capture_default_str();
+        cmd->add_option("--format", a->format, "text|md|csv|json|html|xlsx|pdf (xlsx and pdf need --output)")
+            ->capture_default_str();
+        cmd->add_option("--output", a->output, "Write the report to FILE (whole or not at all) instead of stdout");
+        cmd->add_option("--since", a->since, "The previous report's date (YYYY-MM-DD): what changed after it");
         cmd->add_option("--kind", a->kind, "full|plan|due|leads|costs")->capture_default_str();
         cmd->add_option("--within", a->within, "\"Due soon\" means within N days (default: the plan's due_soon_days)")
             ->check(CLI::Range(0, 3650));
         add_plan_option(cmd, a->plan);
-        cmd->callback([&ctx, a] { run_report(ctx, a->plan, a->kind, a->format, a->within); });
+        cmd->callback([&ctx, a] { run_report(ctx, a->plan, a->kind, a->format, a->within, a->since, a->output); });
     }
     // history
     {

@@ -6,6 +6,7 @@
 // one writer per format, so the four formats cannot disagree.
 #include <oversight/plan/cost.hpp>
 #include <oversight/core/error.hpp>
+#include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
 #include <oversight/report/report.hpp>
 
@@ -423,8 +424,8 @@ void due_tables(Document& doc, const Analysis& an, Date as_of) {
         }
     };
     table("overdue", "Overdue on " + as_of.iso(), "days_late", "Days late", an.overdue);
-    table("due_soon", "Due within " + std::to_string(an.within_days) + " days of " + as_of.iso(), "days_left",
-          "Days left", an.due_soon);
+    // Short enough for a worksheet's name (31 characters); the date is the document's as_of.
+    table("due_soon", "Due within " + std::to_string(an.within_days) + " days", "days_left", "Days left", an.due_soon);
     if (!an.undated.empty()) {
         std::vector<std::string> refs;
         for (const auto* v : an.undated) refs.push_back(v->ref);
@@ -518,6 +519,14 @@ Document build_report(const Plan& plan, const ReportOptions& options) {
 
 std::string render_report(const Plan& plan, const ReportOptions& options) {
     return write_document(build_report(plan, options), options.format);
+}
+
+Document build_report(const Store& store, std::int64_t plan_id, const ReportOptions& options) {
+    return build_report(load_plan(store, plan_id), options);
+}
+
+std::string render_report(const Store& store, std::int64_t plan_id, const ReportOptions& options) {
+    return write_document(build_report(store, plan_id, options), options.format);
 }
 
 namespace {

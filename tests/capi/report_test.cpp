@@ -1,6 +1,8 @@
 // <oversight/c/report.h>, only through <oversight.h>.
 #include "capi_test.hpp"
 
+#include <cstring>
+
 #include "plan_fixture.hpp"
 
 using namespace capi_test;
@@ -26,7 +28,79 @@ BOOST_AUTO_TEST_CASE(options_init) {
     BOOST_TEST((o.kind == nullptr && o.format == nullptr && o.as_of == nullptr && o.within_days == -1));
     EXPECT_FAIL(oversight_report_options_init(nullptr, OVERSIGHT_REPORT_OPTIONS_VERSION), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_report_options_init(&o, 0), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_report_options_init(&o, 2), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_report_options_init(&o, 3), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(o.since == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(a_version_1_struct_is_read_and_written_only_to_its_end) {
+    // A caller built with the version 1 header: its struct ends at within_days.
+    struct V1 {
+        uint32_t version;
+        const char* kind;
+        const char* format;
+        const oversight_date* as_of;
+        int32_t within_days;
+    };
+    struct Padded {
+        V1 v1;
+        unsigned char after[sizeof(void*)];
+    } p{};
+    std::memset(p.after, 0xAB, sizeof p.after);
+    EXPECT_OK(oversight_report_options_init(reinterpret_cast<oversight_report_options*>(&p.v1), 1));
+    for (unsigned char b : p.after) BOOST_TEST(b == 0xAB);  // nothing written past version 1
+    BOOST_TEST(p.v1.version == 1u);
+    BOOST_TEST(p.v1.within_days == -1);
+    // Reading it never looks at `since` (the bytes after it are not a pointer).
+    PlanFixture f;
+    p.v1.as_of = &kAsOf;
+    char* out = nullptr;
+    EXPECT_OK(oversight_report_plan(f.store, f.plan, reinterpret_cast<const oversight_report_options*>(&p.v1), &out));
+    BOOST_TEST(contains(take(out), "Example Council"));
+}
+
+BOOST_AUTO_TEST_CASE(bytes_in_every_format_and_xlsx_only_as_bytes) {
+    PlanFixture f;
+    char* out = nullptr;
+    size_t size = 99;
+    auto o = options("full", "xlsx");
+    EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "oversight_report_plan_bytes"), message());
+    BOOST_TEST(out == nullptr);
+    EXPECT_OK(oversight_report_plan_bytes(f.store, f.plan, &o, &out, &size));
+    // An XLSX workbook is a zip file: "PK\3\4" and, past its start, NUL bytes.
+    const std::string xlsx(out, size);
+    oversight_free(out);
+    BOOST_TEST(xlsx.compare(0, 4, std::string("PK\3\4", 4)) == 0);
+    BOOST_TEST(xlsx.find('\0') != std::string::npos);
+    BOOST_TEST(xlsx.size() > 1000u);
+    // Text formats: the same bytes as oversight_report_plan gives.
+    for (const char* format : {"text", "md", "csv", "json", "html"}) {
+        BOOST_TEST_CONTEXT(format) {
+            o = options("full", format);
+            EXPECT_OK(oversight_report_plan_bytes(f.store, f.plan, &o, &out, &size));
+            const std::string bytes(out, size);
+            oversight_free(out);
+            EXPECT_OK(oversight_report_plan(f.store, f.plan, &o, &out));
+            BOOST_TEST(bytes == take(out));
+        }
+    }
+    // Errors leave *out NULL and *size 0.
+    size = 99;
+    o = options("everything", "xlsx");
+    EXPECT_FAIL(oversight_report_plan_bytes(f.store, f.plan, &o, &out, &size), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out == nullptr);
+    BOOST_TEST(size == 0u);
+    o = options("full", "xlsx");
+    EXPECT_FAIL(oversight_report_plan_bytes(f.store, f.plan, &o, &out, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_report_plan_bytes(f.store, f.plan, &o, nullptr, &size), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_report_plan_bytes(f.store, 999, &o, &out, &size), OVERSIGHT_E_NOT_FOUND);
+    BOOST_TEST(size == 0u);
+    o = options("full", "pdf");
+    EXPECT_FAIL(oversight_report_plan_bytes(f.store, f.plan, &o, &out, &size), OVERSIGHT_E_INVALID_ARG);
+    o = options("full", "text");
+    o.since = &kBadDate;
+    EXPECT_FAIL(oversight_report_plan_bytes(f.store, f.plan, &o, &out, &size), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "since"), message());
 }
 
 BOOST_AUTO_TEST_CASE(every_kind_and_format) {
@@ -99,7 +173,7 @@ BOOST_AUTO_TEST_CASE(due_soon_window_is_the_plans_setting_unless_given) {
         const nlohmann::json j = take_document(out, "oversight-document");
         for (const auto& b : j["blocks"])
             if (b.value("id", "") == "due_soon") {
-                // The window is in the title: "Due within N days of <as of>".
+                // The window is in the title: "Due within N days".
                 const std::string title = b["title"];
                 return std::make_pair(std::stoi(title.substr(std::string("Due within ").size())), b["rows"].size());
             }

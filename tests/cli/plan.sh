@@ -254,4 +254,46 @@ grep -q '^  Ann Lee, Social worker (Team A) <ann@example.org>$' out.txt || fail 
 grep -q '^  Mark Jowett$' out.txt || fail "people of a 1.0 store: unlisted lead missing"
 expect_exit 0 "$CLI" --db "$work/v3.db" --as-of 2012-10-12 report --plan 1
 
+# report --output: html, xlsx and pdf into a file, whole or not at all.
+expect_exit 0 "$CLI" --db "$DB" --as-of 2012-10-12 report --format html --output "$work/plan.html"
+[[ ! -s out.txt ]] || fail "report --output also printed: $(head -c 200 out.txt)"
+grep -q '<table' "$work/plan.html" || fail "report --format html wrote no table"
+expect_exit 1 "$CLI" --db "$DB" report --format xlsx
+grep -q "give --output FILE" err.txt || fail "xlsx to stdout: $(cat err.txt)"
+expect_exit 1 "$CLI" --db "$DB" report --format pdf
+grep -q "give --output FILE" err.txt || fail "pdf to stdout: $(cat err.txt)"
+expect_exit 0 "$CLI" --db "$DB" --as-of 2012-10-12 report --format xlsx --output "$work/plan.xlsx"
+if "$PY" -c 'import openpyxl' 2>/dev/null; then
+    "$PY" - "$work/plan.xlsx" <<'EOF_PY' || fail "report --format xlsx read back"
+import datetime, openpyxl, sys
+book = openpyxl.load_workbook(sys.argv[1])
+sheet = book["Actions by recommendation"]
+header = [c.value for c in sheet[1]]
+due = header.index("Due") + 1
+dues = [sheet.cell(row=r, column=due).value for r in range(2, sheet.max_row + 1)]
+assert any(isinstance(d, datetime.datetime) for d in dues), dues[:5]
+assert sheet.freeze_panes == "A2", sheet.freeze_panes
+EOF_PY
+fi
+# A file that cannot be written: an error naming it, and the old file stays whole.
+cp "$work/plan.html" "$work/before.html"
+expect_exit 1 "$CLI" --db "$DB" report --format html --output "$work/no/such/dir/plan.html"
+grep -q "no/such/dir/plan.html" err.txt || fail "unwritable --output: $(cat err.txt)"
+expect_exit 1 "$CLI" --db "$DB" report --kind everything --format html --output "$work/plan.html"
+cmp -s "$work/plan.html" "$work/before.html" || fail "a failed report changed the old --output file"
+expect_exit 1 "$CLI" --db "$DB" report --since 2012-02-30
+grep -q -- "--since" err.txt || fail "bad --since: $(cat err.txt)"
+if command -v chromium >/dev/null || [[ -n ${OVERSIGHT_CHROMIUM:-} ]]; then
+    expect_exit 0 "$CLI" --db "$DB" --as-of 2012-10-12 report --format pdf --output "$work/plan.pdf"
+    head -c 5 "$work/plan.pdf" | grep -q '%PDF-' || fail "report --format pdf wrote no PDF"
+    if command -v pdftotext >/dev/null; then
+        pdftotext "$work/plan.pdf" "$work/plan.pdf.txt"
+        grep -q "Stuart Holes" "$work/plan.pdf.txt" || fail "the PDF's text lacks a lead"
+    fi
+else
+    echo "note: chromium is not installed; report --format pdf not tried"
+fi
+OVERSIGHT_CHROMIUM="$work/no-such-browser" expect_exit 1 "$CLI" --db "$DB" report --format pdf --output "$work/x.pdf"
+[[ ! -e $work/x.pdf ]] || fail "a failed pdf left a file"
+
 echo "cli plan: all checks passed"

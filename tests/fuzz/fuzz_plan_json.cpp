@@ -59,7 +59,7 @@ void rag_and_reports(const Plan& plan) {
         }
         for (ReportFormat f : {ReportFormat::text, ReportFormat::markdown, ReportFormat::csv, ReportFormat::json}) {
             try {
-                const std::string report = render_report(plan, {ReportKind::full, f, as_of, std::nullopt});
+                const std::string report = render_report(plan, {ReportKind::full, f, as_of, std::nullopt, std::nullopt});
                 fuzz::check(fuzz::is_utf8(report), "a report is UTF-8");
                 if (f == ReportFormat::csv) check_csv_cells(report);
             } catch (const Error&) {

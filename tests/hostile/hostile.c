@@ -1127,6 +1127,24 @@ static void report_area(void) {
     CALL(REFUSE, oversight_report_plan, "opts.within_days = -2", (S, PLAN, &o, &g_s));
     o.within_days = 3651;
     CALL(REFUSE, oversight_report_plan, "opts.within_days = 3651", (S, PLAN, &o, &g_s));
+    o.within_days = -1;
+    DATES(oversight_report_plan, "opts.since", (S, PLAN, (o.since = DP, &o), &g_s));
+    o.since = NULL;
+    o.format = "xlsx";
+    CALL(REFUSE, oversight_report_plan, "opts.format = xlsx (binary)", (S, PLAN, &o, &g_s));
+    /* The bytes of any format: NULL arguments, every hostile text, xlsx too. */
+    CALL(REFUSE, oversight_report_plan_bytes, "store = NULL", (NULL, PLAN, &o, &g_s, &g_size));
+    CALL(REFUSE, oversight_report_plan_bytes, "out = NULL", (S, PLAN, &o, NULL, &g_size));
+    CALL(REFUSE, oversight_report_plan_bytes, "size = NULL", (S, PLAN, &o, &g_s, NULL));
+    I64S(oversight_report_plan_bytes, "plan_id", (S, I64, &o, &g_s, &g_size));
+    VERSIONS(o, OVERSIGHT_REPORT_OPTIONS_VERSION, oversight_report_plan_bytes, (S, PLAN, &o, &g_s, &g_size));
+    TEXTS(ID, oversight_report_plan_bytes, "opts.kind", (S, PLAN, (o.kind = T, &o), &g_s, &g_size));
+    o.kind = NULL;
+    TEXTS(ID, oversight_report_plan_bytes, "opts.format", (S, PLAN, (o.format = T, &o), &g_s, &g_size));
+    o.format = "xlsx";
+    CALL(SUCCEED, oversight_report_plan_bytes, "opts.format = xlsx", (S, PLAN, &o, &g_s, &g_size));
+    DATES(oversight_report_plan_bytes, "opts.since", (S, PLAN, (o.since = DP, &o), &g_s, &g_size));
+    o.since = NULL;
 }
 
 static void import_area(void) {

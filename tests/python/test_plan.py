@@ -73,6 +73,20 @@ class PlanTest(unittest.TestCase):
             report = json.loads(store.report(as_of, fmt="json"))
             actions = next(b for b in report["blocks"] if b.get("id") == "actions")
             self.assertEqual(len({r["recommendation"] for r in actions["rows"]}), recommendations)
+            # The workbook as bytes, read back as Excel reads it when openpyxl is there.
+            xlsx = store.report_bytes(as_of, fmt="xlsx")
+            self.assertEqual(xlsx[:4], b"PK\x03\x04")
+            self.assertEqual(store.report_bytes(as_of, fmt="html", since=report_date).decode("utf-8"),
+                             store.report(as_of, fmt="html", since=report_date))
+            self.assertFails(INVALID_ARG, store.report, as_of, fmt="xlsx")
+            try:
+                import openpyxl
+            except ImportError:
+                openpyxl = None
+            if openpyxl:
+                import io
+                book = openpyxl.load_workbook(io.BytesIO(xlsx))
+                self.assertIn("Actions by recommendation", book.sheetnames)
             rows = store.actions(datetime.date.fromisoformat(as_of))
             self.assertEqual(len(rows), summary["actions"])
             by_ref = {r.ref: r for r in rows}

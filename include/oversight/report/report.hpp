@@ -3,6 +3,7 @@
 // format (writer.hpp).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,8 @@
 #include <oversight/report/writer.hpp>
 
 namespace oversight {
+
+class Store;  // <oversight/store/store.hpp>
 
 enum class ReportKind {
     full,   // plan table with RAG per action and recommendation + due + leads + costs
@@ -34,6 +37,9 @@ struct ReportOptions {
     /// "Due soon" window in days (negative counts as 0); empty: the plan's
     /// settings.due_soon_days, the same window the RAG rules use.
     std::optional<int> within_days;
+    /// The previous report's date: the board paper marks what changed after
+    /// it, the dashboard's direction of travel compares with it.
+    std::optional<Date> since;
 };
 
 /// Builds one report as a document (report/document.hpp), written by
@@ -70,5 +76,12 @@ Document build_report(const Plan& plan, const ReportOptions& options);
 
 /// write_document(build_report(plan, options), options.format).
 std::string render_report(const Plan& plan, const ReportOptions& options);
+
+/// The report of plan `plan_id` in `store`: the kinds above from the plan as
+/// loaded. Error(not_found) for an unknown plan.
+Document build_report(const Store& store, std::int64_t plan_id, const ReportOptions& options);
+
+/// write_document(build_report(store, plan_id, options), options.format).
+std::string render_report(const Store& store, std::int64_t plan_id, const ReportOptions& options);
 
 }  // namespace oversight

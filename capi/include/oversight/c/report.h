@@ -8,8 +8,11 @@
  * (Markdown), "csv" (RFC 4180; one table with a header row of column keys, or
  * each table after a row naming it), "json" (one document
  * {"format":"oversight-document","version":1,"kind","title","blocks",...})
- * and "html" (one self-contained page). Tables and columns: the C++ headers
- * <oversight/report/report.hpp> and <oversight/report/writer.hpp>.
+ * "html" (one self-contained page, inline CSS and SVG, prints on A4) and
+ * "xlsx" (an Excel workbook: binary, so only through
+ * oversight_report_plan_bytes). PDF is the HTML printed by a browser (the CLI's
+ * `report --format pdf` uses headless Chromium). Tables and columns: the C++
+ * headers <oversight/report/report.hpp> and <oversight/report/writer.hpp>.
  */
 #ifndef OVERSIGHT_C_REPORT_H
 #define OVERSIGHT_C_REPORT_H
@@ -25,10 +28,12 @@ typedef struct oversight_report_options {
     const char *format;          /* NULL: "text" */
     const oversight_date *as_of; /* the day the RAG is rated on; NULL: today (UTC) */
     int32_t within_days;         /* "due soon" window, 0..3650; -1 (default): the plan's due_soon_days */
+    /* version 2: */
+    const oversight_date *since; /* the previous report's date: what changed after it; NULL: none */
 } oversight_report_options;
 
-#define OVERSIGHT_REPORT_OPTIONS_VERSION 1
-#define OVERSIGHT_REPORT_OPTIONS_INIT { OVERSIGHT_REPORT_OPTIONS_VERSION, NULL, NULL, NULL, -1 }
+#define OVERSIGHT_REPORT_OPTIONS_VERSION 2
+#define OVERSIGHT_REPORT_OPTIONS_INIT { OVERSIGHT_REPORT_OPTIONS_VERSION, NULL, NULL, NULL, -1, NULL }
 
 /* Fills *opts with the defaults of OVERSIGHT_REPORT_OPTIONS_INIT for
  * `version`; OVERSIGHT_E_INVALID_ARG for NULL or an unknown version. */
@@ -39,11 +44,19 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_report_options_init(over
  * the full text report as of today); format "json" gives one document
  * {"format":"oversight-document","version":1,"kind","title","subtitle",
  * "as_of","blocks"}.
- * OVERSIGHT_E_INVALID_ARG for an unknown kind or format or a window outside
- * -1..3650. */
+ * OVERSIGHT_E_INVALID_ARG for an unknown kind or format, a window outside
+ * -1..3650, or format "xlsx" (binary: use oversight_report_plan_bytes). */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_report_plan(const oversight_store *store, int64_t plan_id,
                                                                     const oversight_report_options *opts,
                                                                     char **out) OVERSIGHT_NOEXCEPT;
+
+/* As oversight_report_plan in any format, "xlsx" too: *out holds *size bytes
+ * (which may include NUL bytes; one more, a NUL, follows them), freed with
+ * oversight_free. On error *out is NULL and *size 0. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_report_plan_bytes(const oversight_store *store,
+                                                                          int64_t plan_id,
+                                                                          const oversight_report_options *opts,
+                                                                          char **out, size_t *size) OVERSIGHT_NOEXCEPT;
 
 OVERSIGHT_END_DECLS
 
