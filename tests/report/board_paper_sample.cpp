@@ -1,6 +1,6 @@
 // Writes the board paper (report/board_paper.hpp) of the seed plan as of
-// 12 October 2012, with changes since 14 September 2012, as HTML and
-// Markdown into a folder, and the texts the printed PDF must show (one a
+// 12 October 2012, with changes since 14 September 2012, as HTML,
+// Markdown and JSON into a folder, and the texts the printed PDF must show (one a
 // line: each action's lead, each recommendation's number and first word,
 // and the RAG changes of the "Changed since" column) for
 // check_html.py --expect-file: oversight_board_paper_sample <seed.txt> <folder>.
@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
         for (const auto& change : rag_changes) expect += change.substr(0, change.find(" ->")) + "\n";
         if (!write(folder + "/board-paper.html", oversight::write_document(doc, oversight::ReportFormat::html)) ||
             !write(folder + "/board-paper.md", oversight::write_document(doc, oversight::ReportFormat::markdown)) ||
+            !write(folder + "/board-paper.json", oversight::write_document(doc, oversight::ReportFormat::json)) ||
             !write(folder + "/board-paper.expect", expect))
             return 1;
         std::cout << folder << "/board-paper.html\n";
