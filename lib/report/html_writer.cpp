@@ -167,6 +167,7 @@ svg text{fill:#1a1a1a}
  tr,figure.chart,.rag{break-inside:avoid;page-break-inside:avoid}
  thead{display:table-header-group}
  .table-wrap{overflow:visible}
+ td.long{min-width:0}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 )CSS";

@@ -8,7 +8,10 @@ bad markup), writes a screenshot and prints the page to PDF (A4), and checks
 with pdftotext that the PDF's text can be read back.
 
   check_html.py [--chromium PATH] --tables N --svgs N --screenshot PNG --pdf PDF
-                [--expect-text TEXT ...] FILE.html
+                [--expect-text TEXT ...] [--expect-file FILE] [--min-pages N] FILE.html
+
+--expect-file adds the texts in FILE (one a line) to --expect-text;
+--min-pages fails a PDF with fewer pages (a long table must run on).
 
 Exit 77 (skipped) when Chromium or pdftotext is not installed.
 """
@@ -57,8 +60,13 @@ def main():
     ap.add_argument("--screenshot", required=True)
     ap.add_argument("--pdf", required=True)
     ap.add_argument("--expect-text", action="append", default=[])
+    ap.add_argument("--expect-file", default="")
+    ap.add_argument("--min-pages", type=int, default=1)
     ap.add_argument("html")
     a = ap.parse_args()
+    if a.expect_file:
+        with open(a.expect_file, encoding="utf-8") as f:
+            a.expect_text += [l.strip() for l in f if l.strip()]
 
     chromium = a.chromium if a.chromium and os.path.exists(a.chromium) else (
         shutil.which("chromium") or shutil.which("chromium-browser"))
@@ -115,6 +123,9 @@ def main():
             size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
             print("pdf: %s pages, page size %s" % (pages.group(1) if pages else "?",
                                                    size.group(0) if size else "?"))
+            if not pages or int(pages.group(1)) < a.min_pages:
+                problems.append("the PDF has %s pages, expected at least %d" %
+                                (pages.group(1) if pages else "no", a.min_pages))
             # A4 is 595.28 x 841.89 points.
             if not size or abs(float(size.group(1)) - 595.3) > 2 or abs(float(size.group(2)) - 841.9) > 2:
                 problems.append("the PDF's pages are not A4: %s" % (size.group(0) if size else info))
