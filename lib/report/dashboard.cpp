@@ -60,6 +60,12 @@ int severity(Rag r) {
     return -1;
 }
 
+/// A rule area as people read it: "care_planning" -> "care planning".
+std::string area_title(std::string area) {
+    std::replace(area.begin(), area.end(), '_', ' ');
+    return area;
+}
+
 std::string days_text(std::int32_t n) { return std::to_string(n) + (n == 1 ? " day" : " days"); }
 
 /// One month of the trend window: [from, to], `to` the month's last day or as_of.
@@ -281,7 +287,7 @@ void compliance_trend(Document& doc, const Store& store, const DashboardOptions&
     std::vector<std::pair<ComplianceBy, std::string>> keys{{ComplianceBy::overall, ""}};
     for (const std::string& a : areas) keys.emplace_back(ComplianceBy::area, a);
     for (const auto& [by, key] : keys) {
-        Chart::Series s{by == ComplianceBy::overall ? "Overall" : key, {}};
+        Chart::Series s{by == ComplianceBy::overall ? "Overall" : area_title(key), {}};
         for (const ComplianceReport& r : runs) {
             const ComplianceGroup* g = group_of(r, by, key);
             if (g && g->denominator > 0)
@@ -307,7 +313,7 @@ void compliance_trend(Document& doc, const Store& store, const DashboardOptions&
         for (const auto& [by, key] : keys) {
             const ComplianceGroup* g = group_of(runs[i], by, key);
             if (!g || (g->denominator == 0 && g->counts.exempt == 0)) continue;
-            t.rows.push_back({Cell::of_text(months[i].label), Cell::of_text(by == ComplianceBy::overall ? "(all)" : key),
+            t.rows.push_back({Cell::of_text(months[i].label), Cell::of_text(by == ComplianceBy::overall ? "(all)" : area_title(key)),
                               Cell::of_integer(g->numerator), Cell::of_integer(g->denominator),
                               g->denominator > 0 ? Cell::of_percent(static_cast<double>(g->numerator) /
                                                                     static_cast<double>(g->denominator))

@@ -2,9 +2,10 @@
 // folder, for the check in a real browser (check_html.py):
 //   oversight_dashboard_sample <sample_plan.txt> <folder>
 // The store: the bundled sample plan (report date 14 March 2025), two teams
-// of social workers, twelve children looked after with placements and visits
-// (the default England rule pack), a case file audit programme with three
-// audits and a year of supervision sessions; the dashboard as of 30 June 2025.
+// of social workers, twelve children looked after with placements, visits,
+// plans, PEPs and reviews (the default England rule pack), a case file audit
+// programme with four audits and a year of supervision sessions; the
+// dashboard as of 30 June 2025.
 #include <oversight/audit/audit.hpp>
 #include <oversight/calendar/calendar.hpp>
 #include <oversight/casework/child.hpp>
@@ -56,6 +57,13 @@ void fill(Store& store) {
         allocate(store, id, workers[c % 4], placed);
         record_event(store, id, {"became_looked_after", placed, {}}, "sample", &pack);
         record_event(store, id, {"placement_start", placed, {}}, "sample", &pack);
+        // Plans and reviews, most on time, the later children's late.
+        record_event(store, id, {"placement_plan", placed.add_days(3), {}}, "sample", &pack);
+        record_event(store, id, {"care_plan", placed.add_days(6 + c), {}}, "sample", &pack);
+        record_event(store, id, {"pep", placed.add_days(8 + c), {}}, "sample", &pack);
+        const Date review = placed.add_days(20 + c);
+        record_event(store, id, {"review", review, {}}, "sample", &pack);
+        record_event(store, id, {"review", review.add_days(85 + c % 4 * 5), {}}, "sample", &pack);
         Date visit = placed.add_days(5);
         for (int v = 0; visit < d("2025-06-30"); ++v) {
             record_event(store, id, {"visit", visit, {}}, "sample", &pack);
