@@ -211,7 +211,6 @@ void actions_block(Document& doc, const Plan& plan, Date as_of, Date previous) {
                 direction = "worsening";
             else
                 direction = "steady";
-            if (now.rag == Rag::none && then.rag != Rag::none) direction = "withdrawn";
             t.rows.push_back({Cell::of_text(heading), Cell::of_text(a.ref.empty() ? "(no ref)" : detail::inline_text(a.ref)),
                               text(detail::inline_text(a.description)),
                               Cell::of_text(a.lead.empty() ? "(no lead)" : detail::inline_text(a.lead)),
@@ -220,6 +219,10 @@ void actions_block(Document& doc, const Plan& plan, Date as_of, Date previous) {
                               Cell::of_text(direction)});
         }
     }
+    std::string without;
+    for (const Recommendation& rec : plan.recommendations)
+        if (rec.actions.empty()) without += (without.empty() ? "" : ", ") + std::to_string(rec.number);
+    if (!without.empty()) t.notes.push_back("Recommendations without actions: " + without + ".");
     t.notes.push_back("Days to due: negative when late. Direction: the RAG now against the RAG as of " + previous.iso() +
                       " (RED worse than AMBER worse than GREEN worse than BLUE); new: the plan or the rating did "
                       "not exist then.");

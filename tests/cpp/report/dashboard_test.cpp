@@ -23,6 +23,7 @@
 
 #include "support/expect_error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -121,7 +122,12 @@ Plan the_plan() {
     Action better = action("2.2", ActionStatus::in_progress, d("2025-06-30"), "Tom Reed");
     better.updates.push_back(update("2025-03-10"));
     r2.actions.push_back(better);
-    p.recommendations = {r1, r2};
+    Recommendation r3;  // no actions yet
+    r3.number = 3;
+    r3.section = "Help and protection";
+    r3.text = "Recruit foster carers";
+    r3.timescale = Timescale::within_six_months;
+    p.recommendations = {r1, r2, r3};
     return p;
 }
 
@@ -274,16 +280,20 @@ BOOST_FIXTURE_TEST_CASE(summary_and_actions_with_gap_and_direction, Fixture) {
     BOOST_TEST(three[column(s, "red")].integer == 1);
     BOOST_TEST(three[column(s, "green")].integer == 1);
     const auto& all = row(s, ts, "All");
-    BOOST_TEST(all[column(s, "recommendations")].integer == 2);
+    // Within 6 months: recommendation 3 with no actions.
+    const auto& six = row(s, ts, "Within 6 months");
+    BOOST_TEST(six[column(s, "recommendations")].integer == 1);
+    BOOST_TEST(six[column(s, "actions")].integer == 0);
+    BOOST_TEST(all[column(s, "recommendations")].integer == 3);
     BOOST_TEST(all[column(s, "actions")].integer == 4);
     BOOST_TEST(all[column(s, "red")].integer == 2);
     BOOST_TEST(all[column(s, "amber")].integer == 0);
-    BOOST_TEST(s.rows.size() == 3u);  // no recommendation within 6 months or by date
+    BOOST_TEST(s.rows.size() == 4u);  // no recommendation by date
 
     const Chart* rag = chart(doc, "summary_rag");
     BOOST_TEST_REQUIRE(rag);
     BOOST_TEST((rag->kind == Chart::Kind::stacked_bar));
-    BOOST_TEST((rag->x_labels == std::vector<std::string>{"Immediately", "Within 3 months"}));
+    BOOST_TEST((rag->x_labels == std::vector<std::string>{"Immediately", "Within 3 months", "Within 6 months"}));
     BOOST_TEST(rag->series.at(1).name == "Red");
     BOOST_TEST(*rag->series.at(1).values.at(0) == 1.0);
     BOOST_TEST(*rag->series.at(1).values.at(1) == 1.0);
@@ -292,6 +302,7 @@ BOOST_FIXTURE_TEST_CASE(summary_and_actions_with_gap_and_direction, Fixture) {
     const Table& a = table(doc, "actions");
     const std::size_t ref = column(a, "action_ref");
     BOOST_TEST(a.rows.size() == 4u);
+    BOOST_TEST((std::find(a.notes.begin(), a.notes.end(), "Recommendations without actions: 3.") != a.notes.end()));
     // 1.1 complete: blue now and then.
     const auto& done = row(a, ref, "1.1");
     BOOST_TEST(done[column(a, "gap")].display() == "done");
