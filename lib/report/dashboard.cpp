@@ -139,15 +139,22 @@ void summary_block(Document& doc, const Plan& plan, Date as_of) {
     }
     Chart& c = doc.chart("summary_rag", "Actions by RAG and timescale", Chart::Kind::stacked_bar, Chart::Unit::count);
     for (Timescale ts : used) c.x_labels.push_back(timescale_title(ts));
-    // Series in this order so that the palette's blue, vermilion and green
-    // fall on Blue, Red and Green.
-    const std::array<std::pair<Rag, const char*>, 5> series{
-        {{Rag::blue, "Blue (complete)"}, {Rag::red, "Red"}, {Rag::green, "Green"}, {Rag::amber, "Amber"},
-         {Rag::none, "No rating"}}};
+    // Each series in its RAG's colour (the RAG labels' red, green and blue;
+    // amber darkened to 3:1 on white, as a graphic needs), worst first.
+    struct RagSeries {
+        Rag rag;
+        const char* name;
+        const char* colour;
+    };
+    const std::array<RagSeries, 5> series{{{Rag::red, "Red", "#b3261e"},
+                                           {Rag::amber, "Amber", "#a66f00"},
+                                           {Rag::green, "Green", "#1e7b34"},
+                                           {Rag::blue, "Blue (complete)", "#1f5fa8"},
+                                           {Rag::none, "No rating", "#6b6b6b"}}};
     std::string alt = "Stacked bars, one per timescale, of the plan's " + std::to_string(all.actions) +
                       " actions by RAG as of " + as_of.iso() + ":";
-    for (const auto& [rag, name] : series) {
-        Chart::Series s{name, {}};
+    for (const auto& [rag, name, colour] : series) {
+        Chart::Series s{name, {}, colour};
         for (Timescale ts : used) s.values.push_back(rows[static_cast<std::size_t>(ts)].by_rag[static_cast<std::size_t>(rag)]);
         alt += std::string(" ") + name + " " + std::to_string(all.by_rag[static_cast<std::size_t>(rag)]) + ";";
         c.series.push_back(std::move(s));

@@ -9,6 +9,7 @@
 #include "report/writers.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -212,6 +213,12 @@ void check_document(const Document& doc) {
                          " values for " + std::to_string(c->x_labels.size()) + " labels");
                 for (const auto& v : s.values)
                     if (v && !std::isfinite(*v)) fail("chart \"" + c->id + "\" series \"" + s.name + "\": a value that is not finite");
+                const bool hex = s.colour.size() == 7 && s.colour[0] == '#' &&
+                                 std::all_of(s.colour.begin() + 1, s.colour.end(),
+                                             [](char h) { return std::isxdigit(static_cast<unsigned char>(h)) != 0; });
+                if (!s.colour.empty() && !hex)
+                    fail("chart \"" + c->id + "\" series \"" + s.name + "\": colour \"" + detail::clip(s.colour, 20) +
+                         "\" is not #rrggbb");
             }
             if (c->target && !std::isfinite(*c->target)) fail("chart \"" + c->id + "\": a target that is not finite");
         }

@@ -364,10 +364,15 @@ std::string marker_svg(Marker m, double x, double y, const char* colour) {
 
 /// Fill patterns for bars: series 0 solid, the others hatched or dotted in
 /// their colour over a light tint, so bars differ by more than hue.
-std::string pattern_defs(const std::string& prefix, std::size_t n) {
+/// Series s's colour: its own when the document gives one, else the palette's.
+std::string colour_of(const Chart& c, std::size_t s) {
+    return c.series[s].colour.empty() ? std::string(kPalette[s % kColours]) : c.series[s].colour;
+}
+
+std::string pattern_defs(const std::string& prefix, const Chart& c) {
     std::string out = "<defs>";
-    for (std::size_t i = 1; i < n; ++i) {
-        const char* col = kPalette[i % kColours];
+    for (std::size_t i = 1; i < c.series.size(); ++i) {
+        const std::string col = colour_of(c, i);
         const std::string id = prefix + "-p" + std::to_string(i);
         out += "<pattern id=\"" + id + "\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\"";
         switch (i % 4) {
@@ -381,8 +386,8 @@ std::string pattern_defs(const std::string& prefix, std::size_t n) {
     return out + "</defs>";
 }
 
-std::string bar_fill(const std::string& prefix, std::size_t i) {
-    return i == 0 ? std::string(kPalette[0]) : "url(#" + prefix + "-p" + std::to_string(i) + ")";
+std::string bar_fill(const std::string& prefix, const Chart& c, std::size_t i) {
+    return i == 0 ? colour_of(c, 0) : "url(#" + prefix + "-p" + std::to_string(i) + ")";
 }
 
 /// The text alternative when the chart has none: what is drawn and, for each
@@ -465,7 +470,7 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
         << num(height, 0) << "\" font-size=\"12\">\n";
     out << "<title id=\"" << title_id << "\">" << line(c.title) << "</title>\n";
     out << "<desc id=\"" << desc_id << "\">" << line(c.alt.empty() ? summary(c) : c.alt) << "</desc>\n";
-    if (c.kind != Chart::Kind::line) out << pattern_defs(id, c.series.size()) << "\n";
+    if (c.kind != Chart::Kind::line) out << pattern_defs(id, c) << "\n";
 
     // Grid, y ticks and axes.
     out << "<g class=\"axis\" aria-hidden=\"true\">\n";
@@ -506,7 +511,7 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
     if (c.kind == Chart::Kind::line) {
         for (std::size_t s = 0; s < c.series.size(); ++s) {
             const auto& ser = c.series[s];
-            const char* col = kPalette[s % kColours];
+            const std::string col = colour_of(c, s);
             std::string d;
             bool pen = false;  // a gap (a missing value) lifts the pen
             for (std::size_t i = 0; i < n; ++i) {
@@ -525,7 +530,7 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
             }
             for (std::size_t i = 0; i < n; ++i)
                 if (ser.values[i])
-                    out << marker_svg(static_cast<Marker>(s % kMarkers), X(i), Y(*ser.values[i]), col);
+                    out << marker_svg(static_cast<Marker>(s % kMarkers), X(i), Y(*ser.values[i]), col.c_str());
             out << "</g>\n";
         }
     } else if (!c.series.empty()) {
@@ -549,7 +554,7 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
                 }
                 const double top = std::min(Y(y0), Y(y1)), h = std::fabs(Y(y1) - Y(y0));
                 out << "<rect x=\"" << num(x, 2) << "\" y=\"" << num(top, 2) << "\" width=\"" << num(bar_w, 2)
-                    << "\" height=\"" << num(h, 2) << "\" fill=\"" << bar_fill(id, s) << "\" stroke=\"" << kPalette[s % kColours]
+                    << "\" height=\"" << num(h, 2) << "\" fill=\"" << bar_fill(id, c, s) << "\" stroke=\"" << colour_of(c, s)
                     << "\" stroke-width=\"1\"/>";
             }
             out << "</g>\n";
@@ -559,15 +564,15 @@ void chart_html(std::ostringstream& out, const Chart& c, Ids& ids) {
     out << "<g class=\"legend\" aria-hidden=\"true\">\n";
     for (std::size_t s = 0; s < c.series.size(); ++s) {
         const auto [x, y] = items[s];
-        const char* col = kPalette[s % kColours];
+        const std::string col = colour_of(c, s);
         if (c.kind == Chart::Kind::line) {
             out << "<line x1=\"" << num(x, 2) << "\" y1=\"" << num(y, 2) << "\" x2=\"" << num(x + 26, 2) << "\" y2=\""
                 << num(y, 2) << "\" stroke=\"" << col << "\" stroke-width=\"2.5\"";
             if (*kDashes[dash(s)]) out << " stroke-dasharray=\"" << kDashes[dash(s)] << "\"";
-            out << "/>" << marker_svg(static_cast<Marker>(s % kMarkers), x + 13, y, col);
+            out << "/>" << marker_svg(static_cast<Marker>(s % kMarkers), x + 13, y, col.c_str());
         } else {
             out << "<rect x=\"" << num(x, 2) << "\" y=\"" << num(y - 7, 2) << "\" width=\"26\" height=\"14\" fill=\""
-                << bar_fill(id, s) << "\" stroke=\"" << col << "\"/>";
+                << bar_fill(id, c, s) << "\" stroke=\"" << col << "\"/>";
         }
         out << "<text x=\"" << num(x + 32, 2) << "\" y=\"" << num(y + 4, 2) << "\">" << line(clip(c.series[s].name, 48))
             << "</text>\n";

@@ -8,6 +8,8 @@
 #include <oversight/core/error.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
+#include <oversight/report/board_paper.hpp>
+#include <oversight/report/dashboard.hpp>
 #include <oversight/report/report.hpp>
 
 #include "core/text.hpp"
@@ -285,6 +287,8 @@ std::string kind_title(ReportKind k) {
         case ReportKind::due: return "Overdue and due soon";
         case ReportKind::leads: return "Actions by lead";
         case ReportKind::costs: return "Costs";
+        case ReportKind::board: return "Board paper";
+        case ReportKind::dashboard: return "Dashboard";
     }
     return "Report";
 }
@@ -492,6 +496,9 @@ void cost_tables(Document& doc, const Analysis& an) {
 }  // namespace
 
 Document build_report(const Plan& plan, const ReportOptions& options) {
+    if (options.kind == ReportKind::board || options.kind == ReportKind::dashboard)
+        throw Error(Status::invalid_arg, "the " + std::string(to_string(options.kind)) +
+                                             " report reads the store: build_report(store, plan_id, options)");
     const Analysis an = analyse(plan, options);
     Document doc;
     doc.kind = std::string(to_string(options.kind));
@@ -513,6 +520,8 @@ Document build_report(const Plan& plan, const ReportOptions& options) {
             doc.heading("Costs");
             cost_tables(doc, an);
             break;
+        case ReportKind::board:
+        case ReportKind::dashboard: break;  // refused above
     }
     return doc;
 }
@@ -522,6 +531,18 @@ std::string render_report(const Plan& plan, const ReportOptions& options) {
 }
 
 Document build_report(const Store& store, std::int64_t plan_id, const ReportOptions& options) {
+    if (options.kind == ReportKind::board) {
+        BoardPaperOptions o;
+        o.as_of = options.as_of;
+        o.since = options.since;
+        return board_paper(store, plan_id, o);
+    }
+    if (options.kind == ReportKind::dashboard) {
+        DashboardOptions o;
+        o.as_of = options.as_of;
+        o.previous = options.since;
+        return dashboard(store, plan_id, o);
+    }
     return build_report(load_plan(store, plan_id), options);
 }
 
@@ -546,8 +567,10 @@ ReportKind parse_report_kind(std::string_view text) {
     if (k == "due" || k == "deadlines") return ReportKind::due;
     if (k == "leads" || k == "lead") return ReportKind::leads;
     if (k == "costs" || k == "cost") return ReportKind::costs;
+    if (k == "board" || k == "board-paper" || k == "paper") return ReportKind::board;
+    if (k == "dashboard") return ReportKind::dashboard;
     throw Error(Status::invalid_arg, "unknown report kind \"" + detail::clip(text, 40) +
-                                         "\" (expected full, plan, due, leads or costs)");
+                                         "\" (expected full, plan, due, leads, costs, board or dashboard)");
 }
 
 std::string_view to_string(ReportKind k) noexcept {
@@ -557,6 +580,8 @@ std::string_view to_string(ReportKind k) noexcept {
         case ReportKind::due: return "due";
         case ReportKind::leads: return "leads";
         case ReportKind::costs: return "costs";
+        case ReportKind::board: return "board";
+        case ReportKind::dashboard: return "dashboard";
     }
     return "full";
 }

@@ -411,6 +411,17 @@ private:
             chart_series_set_categories(ser, name.c_str(), 1, 0, last, 0);
             chart_series_set_values(ser, name.c_str(), 1, static_cast<lxw_col_t>(s + 1), last, static_cast<lxw_col_t>(s + 1));
             chart_series_set_name_range(ser, name.c_str(), 0, static_cast<lxw_col_t>(s + 1));
+            if (!c.series[s].colour.empty()) {  // "#rrggbb", checked by check_document
+                const auto rgb = static_cast<lxw_color_t>(std::stoul(c.series[s].colour.substr(1), nullptr, 16));
+                lxw_chart_line line{};
+                line.color = rgb;
+                chart_series_set_line(ser, &line);
+                if (type != LXW_CHART_LINE) {
+                    lxw_chart_fill fill{};
+                    fill.color = rgb;
+                    chart_series_set_fill(ser, &fill);
+                }
+            }
             if (type == LXW_CHART_LINE) {
                 static constexpr uint8_t kMarkers[] = {LXW_CHART_MARKER_CIRCLE,   LXW_CHART_MARKER_SQUARE, LXW_CHART_MARKER_TRIANGLE,
                                                        LXW_CHART_MARKER_DIAMOND,  LXW_CHART_MARKER_X,      LXW_CHART_MARKER_PLUS,

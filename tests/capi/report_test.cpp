@@ -121,6 +121,28 @@ BOOST_AUTO_TEST_CASE(every_kind_and_format) {
             }
         }
     }
+    // The store kinds: the board paper (changes since `since`) and the dashboard.
+    const oversight_date since{2012, 9, 14};
+    for (const char* kind : {"board", "dashboard"}) {
+        BOOST_TEST_CONTEXT(kind) {
+            auto o = options(kind, "json");
+            o.since = &since;
+            EXPECT_OK(oversight_report_plan(f.store, f.plan, &o, &out));
+            const auto j = take_document(out, "oversight-document");
+            BOOST_TEST(j["kind"] == kind);
+            bool has_table = false;
+            for (const auto& b : j["blocks"]) has_table = has_table || b.value("type", "") == "table";
+            BOOST_TEST(has_table);
+            o.format = "html";
+            EXPECT_OK(oversight_report_plan(f.store, f.plan, &o, &out));
+            BOOST_TEST(contains(take(out), "<table"));
+        }
+    }
+    {
+        auto o = options("board", "json");
+        o.since = &kAsOf;  // not before as_of
+        EXPECT_FAIL(oversight_report_plan(f.store, f.plan, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    }
     // NULL options: the full text report as of today.
     EXPECT_OK(oversight_report_plan(f.store, f.plan, nullptr, &out));
     BOOST_TEST(contains(take(out), "Example Council"));

@@ -293,6 +293,25 @@ if command -v chromium >/dev/null || [[ -n ${OVERSIGHT_CHROMIUM:-} ]]; then
 else
     echo "note: chromium is not installed; report --format pdf not tried"
 fi
+# The board paper (the seed's columns, changes since the previous paper) and the dashboard.
+expect_exit 0 "$CLI" --db "$DB" --as-of 2012-10-12 report --kind board --since 2012-09-14 --format md
+grep -q "What do we still need to do" out.txt || fail "board paper lacks the seed's columns: $(head -5 out.txt)"
+grep -q "Changed since 2012-09-14" out.txt || fail "board paper lacks the changes column"
+expect_exit 0 "$CLI" --db "$DB" --as-of 2012-10-12 report --kind board --format json
+"$PY" - out.txt <<'EOF_PY' || fail "board paper JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["kind"] == "board", d["kind"]
+rows = next(b for b in d["blocks"] if b.get("id") == "board")["rows"]
+numbers = []
+for r in rows:
+    if not numbers or numbers[-1] != r["recommendation_number"]:
+        numbers.append(r["recommendation_number"])
+assert numbers == list(range(1, 21)), numbers
+EOF_PY
+expect_exit 1 "$CLI" --db "$DB" --as-of 2012-10-12 report --kind board --since 2012-10-12
+expect_exit 0 "$CLI" --db "$DB" --as-of 2012-10-12 report --kind dashboard --format html --output "$work/dash.html"
+grep -q "<svg" "$work/dash.html" || fail "the dashboard has no chart"
 OVERSIGHT_CHROMIUM="$work/no-such-browser" expect_exit 1 "$CLI" --db "$DB" report --format pdf --output "$work/x.pdf"
 [[ ! -e $work/x.pdf ]] || fail "a failed pdf left a file"
 

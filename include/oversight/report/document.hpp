@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -110,8 +111,14 @@ struct Chart {
     enum class Kind { line, bar, stacked_bar };
     enum class Unit { count, percent };  // percent values are fractions
     struct Series {
+        Series() = default;
+        Series(std::string name_, std::vector<std::optional<double>> values_, std::string colour_ = {})
+            : name(std::move(name_)), values(std::move(values_)), colour(std::move(colour_)) {}
         std::string name;
         std::vector<std::optional<double>> values;  // one per x label
+        /// "#rrggbb" when the colour means something (a RAG: red is red);
+        /// empty: the writer's palette. check_document refuses another form.
+        std::string colour;
     };
     std::string id;
     std::string title;

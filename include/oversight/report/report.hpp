@@ -24,11 +24,15 @@ enum class ReportKind {
     due,    // overdue actions and those due within `within_days`
     leads,  // roll-up by lead person
     costs,  // cost roll-up: one-off and recurring apart, approximate/unknown flagged
+    // These two read the store (build_report(store, plan_id, options)):
+    board,      // the board paper in the seed's columns, changes since `since` marked (board_paper.hpp)
+    dashboard,  // summary, actions with direction of travel, trends of every measure (dashboard.hpp)
 };
-/// "full", "plan", "due", "leads", "costs" (also "all", "rag", "deadlines",
-/// "lead", "cost"; case-insensitive). Throws Error(invalid_arg) naming the text.
+/// "full", "plan", "due", "leads", "costs", "board", "dashboard" (also "all",
+/// "rag", "deadlines", "lead", "cost", "board-paper", "paper";
+/// case-insensitive). Throws Error(invalid_arg) naming the text.
 ReportKind parse_report_kind(std::string_view text);
-std::string_view to_string(ReportKind k) noexcept;  // "full", "plan", "due", "leads", "costs"
+std::string_view to_string(ReportKind k) noexcept;  // "full", "plan", ..., "board", "dashboard"
 
 struct ReportOptions {
     ReportKind kind = ReportKind::full;
@@ -42,7 +46,8 @@ struct ReportOptions {
     std::optional<Date> since;
 };
 
-/// Builds one report as a document (report/document.hpp), written by
+/// Builds one report of the plan kinds (full..costs; board and dashboard are
+/// Error(invalid_arg) here: they read the store) as a document (report/document.hpp), written by
 /// render_report in any format (report/writer.hpp):
 ///  - plan: table "actions", one row per action grouped under its
 ///    recommendation (a recommendation without actions keeps one row); the
@@ -77,8 +82,11 @@ Document build_report(const Plan& plan, const ReportOptions& options);
 /// write_document(build_report(plan, options), options.format).
 std::string render_report(const Plan& plan, const ReportOptions& options);
 
-/// The report of plan `plan_id` in `store`: the kinds above from the plan as
-/// loaded. Error(not_found) for an unknown plan.
+/// The report of plan `plan_id` in `store`: the plan kinds from the plan as
+/// loaded; `board` is board_paper (since: the previous paper) and
+/// `dashboard` is dashboard with the default England rule pack and calendar
+/// (since: the previous report the direction of travel compares with;
+/// default 28 days before as_of). Error(not_found) for an unknown plan.
 Document build_report(const Store& store, std::int64_t plan_id, const ReportOptions& options);
 
 /// write_document(build_report(store, plan_id, options), options.format).

@@ -294,9 +294,13 @@ BOOST_FIXTURE_TEST_CASE(summary_and_actions_with_gap_and_direction, Fixture) {
     BOOST_TEST_REQUIRE(rag);
     BOOST_TEST((rag->kind == Chart::Kind::stacked_bar));
     BOOST_TEST((rag->x_labels == std::vector<std::string>{"Immediately", "Within 3 months", "Within 6 months"}));
-    BOOST_TEST(rag->series.at(1).name == "Red");
-    BOOST_TEST(*rag->series.at(1).values.at(0) == 1.0);
-    BOOST_TEST(*rag->series.at(1).values.at(1) == 1.0);
+    // Worst first, each in its RAG's colour.
+    BOOST_TEST(rag->series.at(0).name == "Red");
+    BOOST_TEST(rag->series.at(0).colour == "#b3261e");
+    BOOST_TEST(*rag->series.at(0).values.at(0) == 1.0);
+    BOOST_TEST(*rag->series.at(0).values.at(1) == 1.0);
+    BOOST_TEST(rag->series.at(3).name == "Blue (complete)");
+    BOOST_TEST(*rag->series.at(3).values.at(0) == 1.0);
     BOOST_TEST(!rag->alt.empty());
 
     const Table& a = table(doc, "actions");

@@ -266,6 +266,23 @@ BOOST_AUTO_TEST_CASE(many_points_and_series_stay_apart) {
     BOOST_TEST(count(h, "<text x=") >= 9u + 30u);  // the legend's 9 names and 30 labels at least
 }
 
+BOOST_AUTO_TEST_CASE(a_series_colour_is_drawn_and_checked) {
+    Document doc;
+    Chart& c = doc.chart("rag", "By RAG", Chart::Kind::stacked_bar, Chart::Unit::count);
+    c.x_labels = {"Now"};
+    c.series = {{"Red", {3.0}, "#b3261e"}, {"Amber", {2.0}, "#a66f00"}, {"Other", {1.0}, ""}};
+    const std::string h = write_document(doc, ReportFormat::html);
+    BOOST_TEST(h.find("fill=\"#b3261e\"") != std::string::npos);     // series 0: solid in its colour
+    BOOST_TEST(h.find("fill=\"#a66f00\"") != std::string::npos);     // series 1: its pattern in its colour
+    BOOST_TEST(h.find("stroke=\"#a66f00\"") != std::string::npos);
+    BOOST_TEST(h.find("#009e73") != std::string::npos);                // no colour: the palette's third
+    for (const char* bad : {"red", "#b3261", "#b3261eff", "#gg0000", "#b3261e\"/><script>"}) {
+        c.series[0].colour = bad;
+        BOOST_CHECK_THROW(write_document(doc, ReportFormat::html), Error);
+        BOOST_CHECK_THROW(write_document(doc, ReportFormat::xlsx), Error);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(prints_on_a4) {
     const std::string style = between(sample_html(), "<style>", "</style>");
     BOOST_TEST(style.find("@page{size:A4;margin:15mm}") != std::string::npos);

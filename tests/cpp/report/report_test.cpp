@@ -305,6 +305,21 @@ BOOST_AUTO_TEST_CASE(parse_format_and_kind) {
         BOOST_TEST(static_cast<int>(parse_report_format(to_string(f))) == static_cast<int>(f));
     for (ReportKind k : kKinds) BOOST_TEST(static_cast<int>(parse_report_kind(to_string(k))) == static_cast<int>(k));
     BOOST_TEST(static_cast<int>(parse_report_kind("Leads")) == static_cast<int>(ReportKind::leads));
+    for (ReportKind k : {ReportKind::board, ReportKind::dashboard}) {
+        BOOST_TEST(static_cast<int>(parse_report_kind(to_string(k))) == static_cast<int>(k));
+        // They read the store: the plan alone is refused, naming the store overload.
+        ReportOptions o;
+        o.kind = k;
+        o.as_of = kAsOf;
+        try {
+            build_report(Plan{}, o);
+            BOOST_FAIL("a store-only kind built from a plan");
+        } catch (const Error& e) {
+            BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(Status::invalid_arg));
+            BOOST_TEST(std::string(e.what()).find("build_report(store") != std::string::npos, e.what());
+        }
+    }
+    BOOST_TEST(static_cast<int>(parse_report_kind("Board_Paper")) == static_cast<int>(ReportKind::board));
     BOOST_TEST(static_cast<int>(parse_report_format("HTML")) == static_cast<int>(ReportFormat::html));
     BOOST_TEST(static_cast<int>(parse_report_format("xlsx")) == static_cast<int>(ReportFormat::xlsx));
     for (const char* bad : {"pdf", "", "jsonx", "\xff"}) {
