@@ -58,19 +58,18 @@ oversight_status oversight_report_plan(const oversight_store* store, int64_t pla
 
 oversight_status oversight_report_plan_bytes(const oversight_store* store, int64_t plan_id,
                                              const oversight_report_options* opts, char** out,
-                                             size_t* size) noexcept {
-    if (size) *size = 0;
+                                             size_t* out_size) noexcept {
     return guard(
         [&] {
             need(out, "out");
-            need(size, "size");
+            need(out_size, "out_size");
             const Store& s = store_of(store);
             const std::string bytes = render_report(s, plan_id, options_of(opts));
             give(out, bytes);
-            *size = bytes.size();
+            *out_size = bytes.size();
             return OVERSIGHT_OK;
         },
-        out);
+        out, out_size);
 }
 
 }  // extern "C"

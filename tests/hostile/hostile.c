@@ -1135,7 +1135,7 @@ static void report_area(void) {
     /* The bytes of any format: NULL arguments, every hostile text, xlsx too. */
     CALL(REFUSE, oversight_report_plan_bytes, "store = NULL", (NULL, PLAN, &o, &g_s, &g_size));
     CALL(REFUSE, oversight_report_plan_bytes, "out = NULL", (S, PLAN, &o, NULL, &g_size));
-    CALL(REFUSE, oversight_report_plan_bytes, "size = NULL", (S, PLAN, &o, &g_s, NULL));
+    CALL(REFUSE, oversight_report_plan_bytes, "out_size = NULL", (S, PLAN, &o, &g_s, NULL));
     I64S(oversight_report_plan_bytes, "plan_id", (S, I64, &o, &g_s, &g_size));
     VERSIONS(o, OVERSIGHT_REPORT_OPTIONS_VERSION, oversight_report_plan_bytes, (S, PLAN, &o, &g_s, &g_size));
     TEXTS(ID, oversight_report_plan_bytes, "opts.kind", (S, PLAN, (o.kind = T, &o), &g_s, &g_size));

@@ -50,13 +50,13 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_report_plan(const oversi
                                                                     const oversight_report_options *opts,
                                                                     char **out) OVERSIGHT_NOEXCEPT;
 
-/* As oversight_report_plan in any format, "xlsx" too: *out holds *size bytes
- * (which may include NUL bytes; one more, a NUL, follows them), freed with
- * oversight_free. On error *out is NULL and *size 0. */
+/* As oversight_report_plan in any format, "xlsx" too: *out holds *out_size
+ * bytes (which may include NUL bytes; one more, a NUL, follows them), freed
+ * with oversight_free. On error *out is NULL and *out_size 0. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_report_plan_bytes(const oversight_store *store,
                                                                           int64_t plan_id,
                                                                           const oversight_report_options *opts,
-                                                                          char **out, size_t *size) OVERSIGHT_NOEXCEPT;
+                                                                          char **out, size_t *out_size) OVERSIGHT_NOEXCEPT;
 
 OVERSIGHT_END_DECLS
 
