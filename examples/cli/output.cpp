@@ -5,11 +5,13 @@
 #include <oversight/core/error.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -51,10 +53,8 @@ public:
         path_ = buf.data();
     }
     ~TempFolder() {
-        // Chromium's profile holds nested folders: remove them all.
-        const std::vector<char*> argv{const_cast<char*>("rm"), const_cast<char*>("-rf"), path_.data(), nullptr};
-        pid_t pid = 0;
-        if (posix_spawnp(&pid, "rm", nullptr, nullptr, argv.data(), environ) == 0) waitpid(pid, nullptr, 0);
+        std::error_code ignored;  // Chromium's profile holds nested folders: remove them all
+        std::filesystem::remove_all(path_, ignored);
     }
     TempFolder(const TempFolder&) = delete;
     TempFolder& operator=(const TempFolder&) = delete;
@@ -63,6 +63,24 @@ public:
 private:
     std::string path_;
 };
+
+/// A file URL for an absolute path: every byte but unreserved ones and '/'
+/// percent-encoded (a TMPDIR may hold '#', '?', '%' or spaces).
+std::string file_url(const std::string& path) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string url = "file://";
+    for (const char c : path) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || std::strchr("-._~/", c) != nullptr) {
+            url += c;
+        } else {
+            url += '%';
+            url += hex[u >> 4];
+            url += hex[u & 15];
+        }
+    }
+    return url;
+}
 
 /// OVERSIGHT_CHROMIUM, else chromium, chromium-browser or google-chrome on PATH.
 std::string find_chromium() {
@@ -87,8 +105,18 @@ std::string find_chromium() {
 }  // namespace
 
 void write_output(const std::string& path, std::string_view bytes, const char* what) {
-    // Into a new file beside it, then renamed over it: a reader never sees
-    // half a report, and a failed write leaves the old file as it was.
+    // Something that is not a regular file (/dev/stdout, a pipe) or a
+    // symbolic link is written through, as it is.
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        std::ofstream out(path, std::ios::binary);
+        if (!(out << bytes) || !out.flush())
+            throw Error(Status::io, std::string(what) + ": cannot write " + path);
+        return;
+    }
+    // A regular file or a new one: a new file beside it, then renamed over
+    // it, so that a reader never sees half a report and a failed write leaves
+    // the old file as it was.
     std::string temp = folder_of(path) + "/.oversight-XXXXXX";
     std::vector<char> buf(temp.begin(), temp.end());
     buf.push_back('\0');
@@ -125,7 +153,9 @@ void write_output(const std::string& path, std::string_view bytes, const char* w
 std::string print_pdf(const std::string& html) {
     const std::string chromium = find_chromium();
     TempFolder folder;
-    const std::string page = folder.path() + "/report.html", pdf = folder.path() + "/report.pdf";
+    // An absolute folder, so that the page's URL is one.
+    const std::string page_folder = std::filesystem::absolute(folder.path()).string();
+    const std::string page = page_folder + "/report.html", pdf = page_folder + "/report.pdf";
     {
         std::ofstream out(page, std::ios::binary);
         if (!(out << html) || !out.flush()) throw Error(Status::io, "--format pdf: cannot write " + page);
@@ -143,10 +173,10 @@ std::string print_pdf(const std::string& html) {
                                   "--disable-component-update",
                                   "--disable-sync",
                                   "--host-resolver-rules=MAP * ~NOTFOUND",
-                                  "--user-data-dir=" + folder.path() + "/profile",
+                                  "--user-data-dir=" + page_folder + "/profile",
                                   "--no-pdf-header-footer",
                                   "--print-to-pdf=" + pdf,
-                                  "file://" + page};
+                                  file_url(page)};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -156,9 +186,16 @@ std::string print_pdf(const std::string& html) {
     posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&files, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    // In a process group of its own, so that a browser that hangs is stopped
+    // with all its helper processes.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
     pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, chromium.c_str(), &files, nullptr, argv.data(), environ);
+    const int spawned = posix_spawn(&pid, chromium.c_str(), &files, &attr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&files);
+    posix_spawnattr_destroy(&attr);
     if (spawned != 0) throw Error(Status::io, "--format pdf: cannot start " + chromium + ": " + std::strerror(spawned));
     // At most two minutes: a browser that hangs is stopped, never waited on for ever.
     int status = 0;
@@ -168,7 +205,7 @@ std::string print_pdf(const std::string& html) {
         if (r == pid) break;
         if (r < 0 && errno != EINTR) throw Error(Status::io, "--format pdf: lost " + chromium + ": " + errno_text());
         if (std::chrono::steady_clock::now() > deadline) {
-            kill(pid, SIGKILL);
+            kill(-pid, SIGKILL);
             waitpid(pid, &status, 0);
             throw Error(Status::io, "--format pdf: " + chromium + " did not finish printing within 2 minutes");
         }

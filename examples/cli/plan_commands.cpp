@@ -12,6 +12,7 @@
 #include <oversight/report/report.hpp>
 #include <oversight/store/store.hpp>
 
+#include <cctype>
 #include <cstdint>
 #include <iostream>
 #include <memory>
@@ -164,7 +165,9 @@ void run_export(const Context& ctx, std::int64_t plan_option, const std::string&
 /// printed by headless Chromium (print_pdf), only into a file.
 int run_report(const Context& ctx, std::int64_t plan_option, const std::string& kind, const std::string& format,
                std::optional<int> within, const std::string& since = "", const std::string& output = "") {
-    const bool pdf = format == "pdf" || format == "PDF";
+    std::string lower = format;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool pdf = lower == "pdf";
     const bool to_stdout = output.empty() || output == "-";
     ReportOptions options;
     options.kind = parse_report_kind(kind);

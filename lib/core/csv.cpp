@@ -9,16 +9,30 @@
 namespace oversight::detail {
 namespace {
 
-/// True for "-14", "0", "12": a number a spreadsheet reads as a number.
-bool plain_integer(std::string_view f) {
+/// True for "-14", "0", "-500.00", "-5.0%": a number a spreadsheet reads as
+/// a number (an optional minus, digits, optionally "." and digits, optionally
+/// "%"), never a formula.
+bool plain_number(std::string_view f) {
+    const auto digits = [&f] {
+        std::size_t n = 0;
+        while (n < f.size() && f[n] >= '0' && f[n] <= '9') ++n;
+        f.remove_prefix(n);
+        return n;
+    };
     if (!f.empty() && f.front() == '-') f.remove_prefix(1);
-    return !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits() == 0) return false;
+    if (!f.empty() && f.front() == '.') {
+        f.remove_prefix(1);
+        if (digits() == 0) return false;
+    }
+    if (!f.empty() && f.front() == '%') f.remove_prefix(1);
+    return f.empty();
 }
 
 }  // namespace
 
 std::string defuse_formula(std::string f) {
-    if (!f.empty() && std::string_view("=+-@\t\r").find(f.front()) != std::string_view::npos && !plain_integer(f))
+    if (!f.empty() && std::string_view("=+-@\t\r").find(f.front()) != std::string_view::npos && !plain_number(f))
         f.insert(f.begin(), '\'');
     return f;
 }

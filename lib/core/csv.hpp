@@ -12,8 +12,9 @@
 
 namespace oversight::detail {
 
-/// `field` as the writer puts it in a cell before quoting: ill-formed UTF-8
-/// repaired and a formula-like value defused.
+/// `field` as the writer puts it in a cell before quoting: a value starting
+/// with = + - @ TAB or CR gets a leading apostrophe (OWASP's CSV injection
+/// defence), unless it is a plain number ("-14", "-500.00", "-5.0%").
 std::string defuse_formula(std::string field);
 /// Writes one row of fields and its CRLF.
 void csv_row(std::ostream& out, const std::vector<std::string>& fields);

@@ -9,11 +9,13 @@
 #include <oversight/report/report.hpp>
 #include <oversight/supervision/supervision.hpp>
 
+#include "report/report_repository.hpp"
 #include "report/writers.hpp"
 
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -177,7 +179,18 @@ RagResult rag_then(const Plan& plan, const Recommendation& rec, const Action& a,
     return action_rag(plan, rec, a, previous);
 }
 
-void actions_block(Document& doc, const Plan& plan, Date as_of, Date previous) {
+/// The actions the store recorded as created after `previous` and up to
+/// `as_of` (its history, UTC days): they did not exist then. An action
+/// recorded after as_of (a past plan keyed in later) is judged by its dates.
+std::set<std::int64_t> actions_created(const Store& store, const Plan& plan, Date as_of, Date previous) {
+    std::set<std::int64_t> ids;
+    for (const PlanHistoryEntry& r : detail::plan_history(store, plan, previous.add_days(1).iso() + "T00:00:00Z",
+                                                          as_of.iso() + "T23:59:59Z"))
+        if (r.entity == "action" && r.field == "*" && r.new_value) ids.insert(r.entity_id);
+    return ids;
+}
+
+void actions_block(Document& doc, const Plan& plan, Date as_of, Date previous, const std::set<std::int64_t>& created) {
     doc.heading("Actions");
     Table& t = doc.table("actions", "Actions: RAG, gap to target and direction since " + previous.iso(),
                          {col("recommendation", "Recommendation"), col("action_ref", "Ref"), col("action", "Action"),
@@ -209,9 +222,12 @@ void actions_block(Document& doc, const Plan& plan, Date as_of, Date previous) {
                 days = Cell::of_integer(n);
                 gap = n < 0 ? days_text(-n) + " late" : n == 0 ? "due today" : "due in " + days_text(n);
             }
+            const bool is_new = plan_is_new || created.count(a.id) > 0;
             std::string direction;
-            if (plan_is_new || (then.rag == Rag::none && now.rag != Rag::none))
+            if (is_new)
                 direction = "new";
+            else if (a.status == ActionStatus::withdrawn)
+                direction = "withdrawn";  // not better, not worse: no longer rated
             else if (severity(now.rag) < severity(then.rag))
                 direction = "improving";
             else if (severity(now.rag) > severity(then.rag))
@@ -222,8 +238,8 @@ void actions_block(Document& doc, const Plan& plan, Date as_of, Date previous) {
                               text(detail::inline_text(a.description)),
                               Cell::of_text(a.lead.empty() ? "(no lead)" : detail::inline_text(a.lead)),
                               Cell::of_text(status_title(a.status)), Cell::of_rag(now.rag, now.reason), text(now.reason),
-                              Cell::of_date(due), days, text(gap), Cell::of_rag(then.rag, then.reason),
-                              Cell::of_text(direction)});
+                              Cell::of_date(due), days, text(gap),
+                              is_new ? Cell{} : Cell::of_rag(then.rag, then.reason), Cell::of_text(direction)});
         }
     }
     std::string without;
@@ -231,8 +247,8 @@ void actions_block(Document& doc, const Plan& plan, Date as_of, Date previous) {
         if (rec.actions.empty()) without += (without.empty() ? "" : ", ") + std::to_string(rec.number);
     if (!without.empty()) t.notes.push_back("Recommendations without actions: " + without + ".");
     t.notes.push_back("Days to due: negative when late. Direction: the RAG now against the RAG as of " + previous.iso() +
-                      " (RED worse than AMBER worse than GREEN worse than BLUE); new: the plan or the rating did "
-                      "not exist then.");
+                      " (RED worse than AMBER worse than GREEN worse than BLUE); new: the plan or the action did "
+                      "not exist then (no RAG then); withdrawn: withdrawn since, no longer rated.");
     t.notes.push_back("The RAG as of " + previous.iso() +
                       " rates the plan as recorded now on that date: updates, milestones and RAG overrides dated "
                       "after it are left out; a status changed since then is taken as it is now.");
@@ -379,9 +395,10 @@ void audit_trend(Document& doc, const Store& store, const std::vector<Month>& mo
 void supervision_trend(Document& doc, const Store& store, const DashboardOptions& o, const std::vector<Month>& months) {
     doc.heading("Supervision in timescale", 2);
     const Date from = months.front().from, to = months.back().to;
-    if (list_supervisions(store, from, to).empty()) {
-        doc.paragraph("No supervision chart: no supervision session held from " + from.iso() + " to " + to.iso() +
-                          " is recorded.",
+    // Sessions held before the window still make sessions due in it (a
+    // workforce whose supervision lapsed shows 0%, not "no data").
+    if (list_supervisions(store, Date::from_ymd(1900, 1, 1), to).empty()) {
+        doc.paragraph("No supervision chart: no supervision session held up to " + to.iso() + " is recorded.",
                       Paragraph::Style::note);
         return;
     }
@@ -462,7 +479,7 @@ Document dashboard(const Store& store, std::int64_t plan_id, const DashboardOpti
     doc.as_of = as_of;
 
     summary_block(doc, plan, as_of);
-    actions_block(doc, plan, as_of, previous);
+    actions_block(doc, plan, as_of, previous, actions_created(store, plan, as_of, previous));
 
     doc.heading("Overdue and due soon");
     append_blocks(doc, plan_report(plan, ReportKind::due, as_of));

@@ -176,10 +176,21 @@ void check_document(const Document& doc) {
     const auto fail = [](const std::string& what) { throw Error(Status::invalid_arg, "report document: " + what); };
     const auto check_id = [&](const std::string& id, const char* what) {
         if (id.empty()) fail(std::string("a ") + what + " has no id");
+        // An id becomes an HTML id, a fragment and a sheet's key: letters, digits, '_' and '-' only.
+        const bool plain = id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char ch) {
+                               return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '-';
+                           });
+        if (!plain)
+            fail(std::string(what) + " id \"" + detail::clip(id, 40) +
+                 "\" may hold only letters, digits, '_' and '-' (at most 64)");
         if (!ids.insert(id).second) fail(std::string(what) + " id \"" + id + "\" is used twice");
     };
     for (const auto& block : doc.blocks) {
-        if (const auto* t = std::get_if<Table>(&block)) {
+        if (const auto* h = std::get_if<Heading>(&block)) {
+            if (h->level < 1 || h->level > 3)
+                fail("heading \"" + detail::clip(h->text, 40) + "\" has level " + std::to_string(h->level) +
+                     " (levels are 1..3)");
+        } else if (const auto* t = std::get_if<Table>(&block)) {
             check_id(t->id, "table");
             if (t->columns.empty()) fail("table \"" + t->id + "\" has no columns");
             std::set<std::string> keys;

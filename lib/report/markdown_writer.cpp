@@ -23,8 +23,11 @@ std::string md(std::string_view raw) {
         }
         out += c;
     }
-    // A line starting "1." or "-" or "+" would become a list outside a table.
+    // A line starting "-", "+", "1." or "1)" would become a list outside a table.
     if (!out.empty() && (out[0] == '-' || out[0] == '+')) out.insert(0, "\\");
+    std::size_t digits = 0;
+    while (digits < out.size() && digits < 10 && out[digits] >= '0' && out[digits] <= '9') ++digits;
+    if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) out.insert(digits, "\\");
     return out;
 }
 

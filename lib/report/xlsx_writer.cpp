@@ -42,14 +42,23 @@ constexpr RagStyle kRagStyles[] = {{Rag::red, 0xB3261E, 0xFFFFFF},
                                    {Rag::green, 0x1E7B34, 0xFFFFFF},
                                    {Rag::blue, 0x1F5FA8, 0xFFFFFF}};
 
-/// Cell text as Excel takes it: valid UTF-8, control characters other than
-/// line feed and tab as spaces, at most 32,767 characters (cut with "…").
-std::string cell_text(std::string_view raw) {
+/// Text XML 1.0 allows: valid UTF-8, control characters other than line
+/// feed and tab as spaces, the noncharacters U+FFFE and U+FFFF (which XML
+/// forbids; Excel would "repair" the file) as U+FFFD.
+std::string xml_text(std::string_view raw) {
     std::string s = is_valid_utf8(raw) ? std::string(raw) : sanitize_utf8(raw);
     for (char& c : s) {
         const auto u = static_cast<unsigned char>(c);
         if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7F) c = ' ';
     }
+    for (std::size_t i = 0; (i = s.find("\xEF\xBF", i)) != std::string::npos; i += 3)
+        if (i + 2 < s.size() && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) s[i + 2] = '\xBD';
+    return s;
+}
+
+/// Cell text as Excel takes it: xml_text, at most 32,767 characters (cut with "…").
+std::string cell_text(std::string_view raw) {
+    std::string s = xml_text(raw);
     if (width_of(s) > kMaxString) {
         std::size_t i = 0, n = 0;
         while (i < s.size() && n + 1 < kMaxString) {
@@ -87,7 +96,7 @@ public:
     SheetNames() { used_.insert("history"); }
 
     std::string make(std::string_view wanted) {
-        std::string base = inline_text(wanted);
+        std::string base = xml_text(inline_text(wanted));
         for (char& c : base)
             if (std::strchr("[]:*?/\\", c) != nullptr && c != '\0') c = '-';
         const auto strip = [](std::string& s) {
@@ -127,7 +136,9 @@ public:
         path_ = tmpl;
         lxw_workbook_options options{};
         options.constant_memory = LXW_FALSE;
-        options.tmpdir = nullptr;
+        // libxlsxwriter's own part files go there too (tmpfile() would use /tmp whatever TMPDIR says).
+        tmpdir_ = dir.string();
+        options.tmpdir = const_cast<char*>(tmpdir_.c_str());
         wb_ = workbook_new_opt(path_.c_str(), &options);
         if (!wb_) {
             std::remove(path_.c_str());
@@ -160,6 +171,7 @@ public:
 
 private:
     std::string path_;
+    std::string tmpdir_;  // where libxlsxwriter writes its part files
     lxw_workbook* wb_ = nullptr;
 };
 

@@ -281,6 +281,9 @@ expect_exit 1 "$CLI" --db "$DB" report --format html --output "$work/no/such/dir
 grep -q "no/such/dir/plan.html" err.txt || fail "unwritable --output: $(cat err.txt)"
 expect_exit 1 "$CLI" --db "$DB" report --kind everything --format html --output "$work/plan.html"
 cmp -s "$work/plan.html" "$work/before.html" || fail "a failed report changed the old --output file"
+# Not a regular file (a device, a pipe): written through, as it is.
+expect_exit 0 "$CLI" --db "$DB" --as-of 2012-10-12 report --kind leads --format csv --output /dev/stdout
+grep -q "^lead," out.txt || fail "report --output /dev/stdout: $(head -3 out.txt)"
 expect_exit 1 "$CLI" --db "$DB" report --since 2012-02-30
 grep -q -- "--since" err.txt || fail "bad --since: $(cat err.txt)"
 if command -v chromium >/dev/null || [[ -n ${OVERSIGHT_CHROMIUM:-} ]]; then

@@ -41,13 +41,16 @@ struct DashboardOptions {
 /// its empty_text saying why):
 ///  1. heading "Plan summary"; table "summary" (timescale, recommendations,
 ///     actions, red, amber, green, blue, none; a last row "All"); stacked bar
-///     chart "summary_rag" (x: the timescales, series: Blue, Red, Green,
-///     Amber, No rating; counts of actions).
+///     chart "summary_rag" (x: the timescales, series: Red, Amber, Green,
+///     Blue, No rating, each in its RAG's colour; counts of actions).
 ///  2. heading "Actions"; table "actions" grouped by recommendation
 ///     (recommendation, action_ref, action, lead, status, rag (+reason),
 ///     rag_reason (data only), due, days_to_due (due - as_of: negative when
 ///     late), gap ("14 days late", "due in 5 days", "due today", "done", ...),
-///     rag_previous, direction ("improving", "worsening", "steady", "new")).
+///     rag_previous, direction ("improving", "worsening", "steady";
+///     "withdrawn" for an action withdrawn now; "new", with no rag_previous,
+///     when the plan's report date is after `previous` or the store's
+///     history records the action as created after `previous`, up to as_of)).
 ///  3. heading "Overdue and due soon": build_report's tables "overdue" and
 ///     "due_soon" (and its note of undated actions).
 ///  4. heading "Trends": compliance (line chart "compliance_trend", percent,

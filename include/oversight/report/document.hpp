@@ -149,7 +149,8 @@ struct Document {
 };
 
 /// Checks a document before it is written: unique non-empty table and chart
-/// ids, each row as wide as its columns, each cell empty or of its column's
+/// ids of letters, digits, '_' and '-' (at most 64), heading levels 1..3,
+/// series colours #rrggbb, each row as wide as its columns, each cell empty or of its column's
 /// type (a text column takes any cell), each series as long as its x labels,
 /// finite numbers. Throws Error(invalid_arg) naming the table, row and column.
 void check_document(const Document& doc);

@@ -42,7 +42,9 @@ struct ReportOptions {
     /// settings.due_soon_days, the same window the RAG rules use.
     std::optional<int> within_days;
     /// The previous report's date: the board paper marks what changed after
-    /// it, the dashboard's direction of travel compares with it.
+    /// it, the dashboard's direction of travel compares with it. The plan
+    /// kinds (full..costs) do not use it; board and dashboard do not use
+    /// within_days (the dashboard's due lists use the plan's setting).
     std::optional<Date> since;
 };
 

@@ -23,11 +23,13 @@ std::string_view to_string(ReportFormat f) noexcept;  // "text", "markdown", "cs
 ///    a chart as the table of its values.
 ///  - markdown: GitHub tables; every text escaped by one function (no
 ///    markup or table syntax in data survives as markup); charts as tables.
-///  - csv: RFC 4180 with CRLF; a document with one table is exactly that
-///    table (header row of column titles, then the rows, display() of each
-///    cell, formula-like cells defused); with several, each table is preceded
-///    by a one-field row naming it and followed by an empty line. Charts are
-///    left out.
+///  - csv: RFC 4180 with CRLF, values for machines; a document with one
+///    table is exactly that table (a header row of column keys, then the
+///    rows: integers as digits, money as pounds "1234.56", percents "44.4%",
+///    ISO dates, a RAG as "red", text verbatim; formula-like cells defused,
+///    plain numbers kept); with several, each table is preceded by a
+///    one-field row naming it and followed by an empty line. Charts are left
+///    out.
 ///  - json: {"format":"oversight-document","version":1,"kind","title",
 ///    "subtitle","as_of","blocks":[...]} (data/schemas/oversight-document.schema.json):
 ///    cells typed (integers and pence as numbers, percents as fractions,

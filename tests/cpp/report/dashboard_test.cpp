@@ -423,13 +423,60 @@ BOOST_FIXTURE_TEST_CASE(supervision_in_timescale_by_team, Fixture) {
     BOOST_TEST(t.rows.at(1)[column(t, "held_in_time")].integer == 0);
 }
 
+BOOST_FIXTURE_TEST_CASE(supervision_that_lapsed_is_a_zero_line_not_no_data, Fixture) {
+    people();
+    // The one session before the window: Ann is due every 4 weeks after it
+    // (20 January 2025) and none is held: 0% in January, not "no data".
+    SupervisionRecord r;
+    r.supervisee = "Ann Newby";
+    r.supervisor = "Tom Reed";
+    r.held = d("2024-12-23");
+    r.recorded = d("2024-12-23");
+    r.minutes = 60;
+    record_supervision(store, r);
+    const Document doc = build();
+    const Chart* c = chart(doc, "supervision_trend");
+    BOOST_TEST_REQUIRE(c);
+    BOOST_TEST(values(*c, "Team A").rfind("0.0%", 0) == 0u, values(*c, "Team A"));
+    BOOST_TEST(!has_paragraph(doc, "No supervision chart"));
+}
+
+BOOST_FIXTURE_TEST_CASE(new_and_withdrawn_actions_have_their_own_direction, Fixture) {
+    // The store's history dates each action's creation with the clock: an
+    // action added today did not exist yesterday.
+    Action added = action("1.3", ActionStatus::in_progress, std::nullopt);
+    add_action(store, plan_id, 1, added);
+    ActionChange withdraw;
+    withdraw.status = ActionStatus::withdrawn;
+    update_action(store, plan_id, "2.1", withdraw);
+    const Date today = Date::today();
+    const auto direction_of = [&](Date previous, const std::string& ref) {
+        DashboardOptions o;
+        o.as_of = today;
+        o.previous = previous;
+        o.months = 1;
+        o.pack = &pack();
+        const Document doc = dashboard(store, plan_id, o);
+        const Table& t = table(doc, "actions");
+        const auto& r = row(t, column(t, "action_ref"), ref);
+        return std::make_pair(r[column(t, "direction")].display(), r[column(t, "rag_previous")].empty());
+    };
+    // Since yesterday: 1.3 (and the plan saved today) are new, with no RAG then.
+    BOOST_TEST(direction_of(today.add_days(-1), "1.3").first == "new");
+    BOOST_TEST(direction_of(today.add_days(-1), "1.3").second);
+    // Since today: nothing was created after it; 2.1 is withdrawn, neither better nor worse.
+    BOOST_TEST(direction_of(today, "1.3").first != "new");
+    BOOST_TEST(!direction_of(today, "1.3").second);
+    BOOST_TEST(direction_of(today, "2.1").first == "withdrawn");
+}
+
 BOOST_FIXTURE_TEST_CASE(a_store_with_only_a_plan_says_so, Fixture) {
     const Document doc = build(12);
     BOOST_TEST(!chart(doc, "compliance_trend"));
     BOOST_TEST(!chart(doc, "supervision_trend"));
     BOOST_TEST(has_paragraph(doc, "No compliance chart: no obligation"));
     BOOST_TEST(has_paragraph(doc, "No audit chart: no audit held from 2024-04-01 to 2025-03-31"));
-    BOOST_TEST(has_paragraph(doc, "No supervision chart: no supervision session held from 2024-04-01"));
+    BOOST_TEST(has_paragraph(doc, "No supervision chart: no supervision session held up to "));
     BOOST_TEST(chart(doc, "summary_rag"));  // the plan still has its chart
     // Written as HTML: no chart for the measures, the paragraphs instead.
     const std::string html = write_document(doc, ReportFormat::html);

@@ -9,6 +9,7 @@
 #include <oversight/report/report.hpp>
 #include <oversight/report/writer.hpp>
 
+#include "core/csv.hpp"
 #include "core/text.hpp"
 #include "support/shared_data.hpp"
 
@@ -433,6 +434,37 @@ BOOST_AUTO_TEST_CASE(csv_keeps_text_verbatim_and_one_row_per_action) {
     BOOST_TEST(full[2][fcol("cost_approximate")] == "true");
 }
 
+BOOST_AUTO_TEST_CASE(documents_with_unsafe_ids_or_heading_levels_are_refused) {
+    for (const char* id : {"a b", "x\"><img src=x>", "", "caf\xC3\xA9", "x#y"}) {
+        Document doc;
+        doc.table(id, "T", {{"a", "A", Cell::Type::text}});
+        for (ReportFormat f : {ReportFormat::html, ReportFormat::json, ReportFormat::markdown})
+            BOOST_CHECK_THROW(write_document(doc, f), Error);
+    }
+    Document long_id;
+    long_id.table(std::string(65, 'a'), "T", {{"a", "A", Cell::Type::text}});
+    BOOST_CHECK_THROW(write_document(long_id, ReportFormat::html), Error);
+    for (int level : {0, -2, 4, std::numeric_limits<int>::max()}) {
+        Document doc;
+        doc.blocks.emplace_back(Heading{level, "x"});
+        BOOST_CHECK_THROW(write_document(doc, ReportFormat::markdown), Error);
+    }
+    Document fine;
+    fine.table("Due-soon_2", "T", {{"a", "A", Cell::Type::text}});
+    BOOST_CHECK_NO_THROW(write_document(fine, ReportFormat::html));
+}
+
+BOOST_AUTO_TEST_CASE(markdown_text_never_starts_a_list) {
+    Document doc;
+    Table& t = doc.table("t", "T", {{"g", "Group", Cell::Type::text}, {"a", "A", Cell::Type::text}});
+    t.group_by = 0;
+    t.rows.push_back({Cell::of_text("1. Leadership: Immediately"), Cell::of_text("x")});
+    t.rows.push_back({Cell::of_text("12) Other"), Cell::of_text("y")});
+    const std::string md = write_document(doc, ReportFormat::markdown);
+    BOOST_TEST(md.find("\n1\\. Leadership: Immediately\n") != std::string::npos, md);
+    BOOST_TEST(md.find("\n12\\) Other\n") != std::string::npos, md);
+}
+
 BOOST_AUTO_TEST_CASE(markdown_escapes_pipes_and_stays_one_line_per_row) {
     Plan p = sample_plan();
     p.recommendations[0].actions[0].description = "left | right \\ back\nnext line";
@@ -841,6 +873,12 @@ BOOST_AUTO_TEST_CASE(csv_cells_that_look_like_formulas_are_defused) {
     BOOST_TEST(rows[1][col("lead")] == "'@SUM(A1)");
     BOOST_TEST(rows[2][col("action")] == "'+1+2");
     BOOST_TEST(rows[2][col("lead")] == "'-cmd");
+    // Plain numbers stay numbers; anything more after a sign is defused.
+    BOOST_TEST(detail::defuse_formula("-500.00") == "-500.00");
+    BOOST_TEST(detail::defuse_formula("-5.0%") == "-5.0%");
+    BOOST_TEST(detail::defuse_formula("-14") == "-14");
+    for (const char* f : {"-1+1", "-5.", "-.5", "-5%%", "+5", "-", "-2e3", "-1.5.2", "=1"})
+        BOOST_TEST(detail::defuse_formula(f) == std::string("'") + f, f);
     BOOST_TEST(rows[1][col("days_to_due")] == "-10");  // a plain number is left alone
     const auto leads = read_csv(render(p, ReportKind::leads, ReportFormat::csv));
     bool defused = false;

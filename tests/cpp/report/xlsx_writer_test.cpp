@@ -15,11 +15,14 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <regex>
 #include <string>
+
+#include <unistd.h>
 
 using namespace oversight;
 
@@ -203,22 +206,36 @@ BOOST_AUTO_TEST_CASE(sheet_names_are_made_valid_and_unique) {
 
 BOOST_AUTO_TEST_CASE(empty_document_and_temporary_files) {
     namespace fs = std::filesystem;
-    const auto temporaries = [] {
-        std::size_t n = 0;
-        for (const auto& e : fs::directory_iterator(fs::temp_directory_path()))
-            if (e.path().filename().string().rfind("oversight-xlsx-", 0) == 0) ++n;
-        return n;
-    };
-    const std::size_t before = temporaries();
-    XlsxWorkbook wb = XlsxWorkbook::open_buffer(write_document(Document{}, ReportFormat::xlsx));
-    BOOST_TEST(wb.sheet_names() == std::vector<std::string>{"Summary"}, boost::test_tools::per_element());
-    BOOST_TEST(rows_of(wb, "Summary").at(1)[0].text == "Report");
-    BOOST_TEST(temporaries() == before);  // the temporary workbook is removed
-    // A document the model refuses is refused before any file is made.
-    Document bad;
-    bad.table("t", "T", {{"n", "N", Cell::Type::integer}}).rows.push_back({Cell::of_text("not a number")});
-    BOOST_CHECK_THROW(write_document(bad, ReportFormat::xlsx), Error);
-    BOOST_TEST(temporaries() == before);
+    // A folder of its own as TMPDIR: other tests running at the same time
+    // write workbooks too. Every file written there (ours and
+    // libxlsxwriter's part files) must be gone after each write.
+    const fs::path own = fs::temp_directory_path() / ("oversight-xlsx-test-" + std::to_string(::getpid()));
+    fs::create_directories(own);
+    const char* old = std::getenv("TMPDIR");
+    const std::string saved = old ? old : "";
+    ::setenv("TMPDIR", own.c_str(), 1);
+    const auto left = [&] { return static_cast<std::size_t>(std::distance(fs::directory_iterator(own), fs::directory_iterator())); };
+    std::size_t after_write = 99, after_refusal = 99;
+    std::vector<std::string> names;
+    try {
+        XlsxWorkbook wb = XlsxWorkbook::open_buffer(write_document(Document{}, ReportFormat::xlsx));
+        names = wb.sheet_names();
+        after_write = left();
+        Document bad;  // a document the model refuses is refused before any file is made
+        bad.table("t", "T", {{"n", "N", Cell::Type::integer}}).rows.push_back({Cell::of_text("not a number")});
+        BOOST_CHECK_THROW(write_document(bad, ReportFormat::xlsx), Error);
+        after_refusal = left();
+    } catch (...) {
+        BOOST_ERROR("writing in a TMPDIR of its own failed");
+    }
+    if (old)
+        ::setenv("TMPDIR", saved.c_str(), 1);
+    else
+        ::unsetenv("TMPDIR");
+    fs::remove_all(own);
+    BOOST_TEST(names == std::vector<std::string>{"Summary"}, boost::test_tools::per_element());
+    BOOST_TEST(after_write == 0u);
+    BOOST_TEST(after_refusal == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(data_only_columns_are_kept) {
@@ -249,6 +266,22 @@ BOOST_AUTO_TEST_CASE(no_temporary_folder_is_an_io_error) {
         ::unsetenv("TMPDIR");
     BOOST_TEST(static_cast<int>(code) == static_cast<int>(Status::io));
     BOOST_TEST(message.find("xlsx writer: no temporary folder") == 0u, message);
+}
+
+BOOST_AUTO_TEST_CASE(noncharacters_xml_forbids_become_replacement_characters) {
+    // U+FFFE and U+FFFF are valid UTF-8 but not XML: in a cell or a sheet
+    // name they would make the workbook one Excel must "repair".
+    Document doc;
+    doc.table("t", "Sheet \xEF\xBF\xBF name", {{"a", "A", Cell::Type::text}})
+        .rows.push_back({Cell::of_text("x\xEF\xBF\xBEy\xEF\xBF\xBFz")});
+    const std::string bytes = write_document(doc, ReportFormat::xlsx);
+    for (const char* name : {"xl/sharedStrings.xml", "xl/workbook.xml"}) {
+        const std::string xml = part(bytes, name);
+        BOOST_TEST(xml.find("\xEF\xBF\xBE") == std::string::npos, name);
+        BOOST_TEST(xml.find("\xEF\xBF\xBF") == std::string::npos, name);
+    }
+    XlsxWorkbook wb = XlsxWorkbook::open_buffer(bytes);
+    BOOST_TEST(rows_of(wb, "Sheet \xEF\xBF\xBD name").at(2)[0].text == "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,7 +2,11 @@
  * <oversight/c/report.h> - reports on an improvement plan.
  *
  * Kinds: "full" (everything), "plan" (recommendations and actions with RAG),
- * "due" (overdue, due soon, no due date), "leads" (per lead), "costs" (totals).
+ * "due" (overdue, due soon, no due date), "leads" (per lead), "costs" (totals),
+ * "board" (the board paper in the plan's own columns, what changed since
+ * `since` marked) and "dashboard" (summary, each action's gap and direction
+ * of travel since `since`, month-by-month charts of compliance, audits and
+ * supervision).
  * Each report is built as one document (headings, paragraphs, tables of typed
  * cells, charts) and written in a format: "text" (within 118 columns), "md"
  * (Markdown), "csv" (RFC 4180; one table with a header row of column keys, or
@@ -29,7 +33,8 @@ typedef struct oversight_report_options {
     const oversight_date *as_of; /* the day the RAG is rated on; NULL: today (UTC) */
     int32_t within_days;         /* "due soon" window, 0..3650; -1 (default): the plan's due_soon_days */
     /* version 2: */
-    const oversight_date *since; /* the previous report's date: what changed after it; NULL: none */
+    const oversight_date *since; /* board, dashboard: the previous report's date (what changed after it);
+                                    NULL: none (board), 28 days before as_of (dashboard) */
 } oversight_report_options;
 
 #define OVERSIGHT_REPORT_OPTIONS_VERSION 2
