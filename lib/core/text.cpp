@@ -118,4 +118,14 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+std::string join_nonempty(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (p.empty()) continue;
+        if (!out.empty()) out += sep;
+        out += p;
+    }
+    return out;
+}
+
 }  // namespace oversight::detail

@@ -21,6 +21,8 @@ std::size_t utf8_error_offset(std::string_view s) noexcept;
 std::string_view trim(std::string_view s) noexcept;
 /// Runs of white space folded to one space, then trimmed.
 std::string collapse_spaces(std::string_view s);
+/// The non-empty parts joined by `sep`.
+std::string join_nonempty(const std::vector<std::string>& parts, std::string_view sep = " ");
 /// ASCII lower case.
 std::string lower(std::string_view s);
 /// Each byte as two lower-case hexadecimal digits ("\x01\xab" -> "01ab"):

@@ -38,16 +38,6 @@ std::string letters_lower(std::string_view s) {
     return collapse_spaces(tmp);
 }
 
-std::string join_nonempty(const std::vector<std::string>& parts, std::string_view sep) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (p.empty()) continue;
-        if (!out.empty()) out += sep;
-        out += p;
-    }
-    return out;
-}
-
 std::string SeedIssues::where(int line) const {
     return (file_.empty() ? std::string("line ") : file_ + ":") + std::to_string(line);
 }

@@ -23,8 +23,6 @@ std::string quote(std::string_view s, std::size_t max = 60);
 std::string squash_upper(std::string_view s);
 /// Lower-case letters and single spaces; digits 3 and 6 spelled out (for timescales).
 std::string letters_lower(std::string_view s);
-/// The non-empty parts joined by `sep`.
-std::string join_nonempty(const std::vector<std::string>& parts, std::string_view sep = " ");
 
 /// The issues of one import, each placed on a line of the input (0: the
 /// whole file) of the file it was given.

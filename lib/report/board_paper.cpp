@@ -8,6 +8,7 @@
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
 
+#include "core/text.hpp"
 #include "report/report_repository.hpp"
 
 #include <algorithm>
@@ -32,16 +33,6 @@ std::string timescale_label(const Plan& plan, const Recommendation& rec) {
 }
 
 std::string lower_rag(Rag r) { return r == Rag::none ? std::string("none") : std::string(to_string(r)); }
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (p.empty()) continue;
-        if (!out.empty()) out += sep;
-        out += p;
-    }
-    return out;
-}
 
 std::string value_or(const std::optional<std::string>& v, std::string_view none) {
     return v && !v->empty() ? *v : std::string(none);
@@ -176,21 +167,21 @@ std::string progress_text(const Action& a, Date as_of) {
     std::vector<std::string> lines;
     for (const ProgressUpdate* u : ups)
         lines.push_back(u->date.iso() + ": " + u->text + (u->author.empty() ? "" : " (" + u->author + ")"));
-    return join(lines, "\n");
+    return detail::join_nonempty(lines, "\n");
 }
 
 std::string impact_text(const Action& a) {
-    return join({a.impact_intended, a.impact_evidence.empty() ? "" : "Evidence: " + a.impact_evidence}, "\n");
+    return detail::join_nonempty({a.impact_intended, a.impact_evidence.empty() ? "" : "Evidence: " + a.impact_evidence}, "\n");
 }
 
 std::string still_to_do(const Action& a) {
     std::vector<std::string> lines;
     for (const Task& t : a.tasks) {
         if (t.done) continue;
-        const std::string who = join({t.owner, t.due ? "due " + t.due->iso() : ""}, ", ");
+        const std::string who = detail::join_nonempty({t.owner, t.due ? "due " + t.due->iso() : ""}, ", ");
         lines.push_back(who.empty() ? t.text : t.text + " (" + who + ")");
     }
-    return join(lines, "\n");
+    return detail::join_nonempty(lines, "\n");
 }
 
 }  // namespace
@@ -274,7 +265,7 @@ Document board_paper(const Plan& plan, const std::vector<PlanHistoryEntry>& hist
         if (rec->actions.empty()) {
             const RagResult r = recommendation_rag(plan, *rec, as_of);
             row(Cell::of_text(std::to_string(rec->number)), Cell::of_text(rec_text), nullptr,
-                Cell::of_rag(r.rag, r.reason), join(rec_changes, "; "));
+                Cell::of_rag(r.rag, r.reason), detail::join_nonempty(rec_changes, "; "));
             continue;
         }
         bool first = true;
@@ -292,7 +283,7 @@ Document board_paper(const Plan& plan, const std::vector<PlanHistoryEntry>& hist
             }
             const RagResult r = action_rag(plan, *rec, a, as_of);
             row(Cell::of_text(a.ref), first ? Cell::of_text(rec_text) : Cell{}, &a, Cell::of_rag(r.rag, r.reason),
-                join(changes, "; "));
+                detail::join_nonempty(changes, "; "));
             first = false;
         }
     }
