@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -151,19 +152,79 @@ private:
 /// children. SQLite gives the -wal and -shm files the mode of the database
 /// file, so creating that one empty with 0600 before SQLite opens it covers
 /// all three. An existing file is left as it is (its mode is the council's
-/// choice); another process creating it at the same moment is fine.
+/// choice); another process or thread creating it at the same moment is fine.
+///
+/// The file is made under a private name and linked into place, so that this
+/// code never holds (and so never closes) a descriptor of the store itself:
+/// closing any descriptor of a file drops every POSIX lock this process holds
+/// on it, and another thread may already have the new store open through
+/// SQLite, which locks with exactly those (a lost lock lets a writer in under
+/// a reader: "disk I/O error"). On a file system without hard links the file
+/// is created in place, which leaves that narrow race.
 void create_private_file(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
-    if (fd < 0) {
-        if (errno == EEXIST) return;
-        throw Error(Status::io, "cannot create store " + path + ": " + std::strerror(errno));
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0) return;
+    const auto make = [](const std::string& name) {
+        const int fd = ::open(name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+        if (fd < 0) return errno;
+        // The umask may have taken bits away (0400 under umask 0277): set them.
+        const int result = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0 ? 0 : errno;
+        ::close(fd);
+        return result;
+    };
+    static std::atomic<unsigned> counter{0};
+    const std::string staging = path + ".creating-" + std::to_string(::getpid()) + "-" +
+                                std::to_string(counter.fetch_add(1, std::memory_order_relaxed));
+    int failure = make(staging);
+    if (failure != 0) {
+        ::unlink(staging.c_str());
+        throw Error(Status::io, "cannot create store " + path + ": " + std::strerror(failure));
     }
-    // The umask may have taken bits away (0400 under umask 0277): set them.
-    const int chmod_result = ::fchmod(fd, S_IRUSR | S_IWUSR);
-    const int chmod_errno = errno;
-    ::close(fd);
-    if (chmod_result != 0)
-        throw Error(Status::io, "cannot make store " + path + " owner-only: " + std::strerror(chmod_errno));
+    const int linked = ::link(staging.c_str(), path.c_str()) == 0 ? 0 : errno;
+    ::unlink(staging.c_str());
+    if (linked == 0 || linked == EEXIST) return;
+    if (linked != EPERM && linked != ENOTSUP && linked != EOPNOTSUPP && linked != ENOSYS)
+        throw Error(Status::io, "cannot create store " + path + ": " + std::strerror(linked));
+    failure = make(path);
+    if (failure != 0 && failure != EEXIST)
+        throw Error(Status::io, "cannot create store " + path + ": " + std::strerror(failure));
+}
+
+/// Runs fn, again while SQLite says the database is busy or locked, with
+/// pauses growing from 1 to 50 ms, until `timeout` has passed.
+template <typename Fn>
+void retry_while_busy(std::chrono::milliseconds timeout, Fn fn) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    auto pause = std::chrono::milliseconds(1);
+    for (;;) {
+        try {
+            fn();
+            return;
+        } catch (const SQLite::Exception& e) {
+            const int code = e.getErrorCode() & 0xff;
+            if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() + pause > deadline)
+                throw;
+        }
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds(50));
+    }
+}
+
+Status open_failure_status(const SQLite::Exception& e) {
+    const int code = e.getErrorCode() & 0xff;
+    return code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_READONLY ? Status::io : Status::db;
+}
+
+/// SQLite's message with its extended code and, for an I/O failure, the
+/// operating system's errno: what tells one disk I/O error from another.
+std::string describe(const SQLite::Exception& e, const Connection* c) {
+    std::string out = e.what();
+    out += " (SQLite code " + std::to_string(e.getExtendedErrorCode());
+    if (c && (e.getErrorCode() & 0xff) == SQLITE_IOERR) {
+        const int os = sqlite3_system_errno(c->db.getHandle());
+        if (os != 0) out += ", " + std::string(std::strerror(os));
+    }
+    return out + ")";
 }
 
 std::unique_ptr<Connection> connect(const StoreOptions& o) {
@@ -183,33 +244,29 @@ std::unique_ptr<Connection> connect(const StoreOptions& o) {
     int flags = o.read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
     if (!o.read_only && (o.create || memory)) flags |= SQLite::OPEN_CREATE;
     if (!memory && !o.read_only && o.create) create_private_file(path);
-    auto c = std::make_unique<Connection>(path, flags, static_cast<int>(o.busy_timeout.count()), o.read_only);
-    c->db.exec("PRAGMA foreign_keys = ON");
-    if (o.read_only) {
-        check_current(c->db, path);
-    } else {
-        migrate(c->db, path);
-        // WAL: readers (reports) do not block the writer (a case system).
-        // Only now, so that a file refused or not migrated is left as it was.
-        // Another process opening the file at the same moment may hold the
-        // lock the switch needs: retry within the busy timeout.
-        if (!memory) {
-            const auto deadline = std::chrono::steady_clock::now() + o.busy_timeout;
-            auto pause = std::chrono::milliseconds(1);
-            for (;;) {
-                try {
-                    c->db.execAndGet("PRAGMA journal_mode = WAL");
-                    break;
-                } catch (const SQLite::Exception& e) {
-                    const int code = e.getErrorCode() & 0xff;
-                    if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) ||
-                        std::chrono::steady_clock::now() + pause > deadline)
-                        throw;
-                }
-                std::this_thread::sleep_for(pause);
-                pause = std::min(pause * 2, std::chrono::milliseconds(50));
-            }
+    // What the open was doing, for the message if SQLite fails: "disk I/O
+    // error" alone tells a council's IT nothing.
+    const char* step = "opening the file";
+    std::unique_ptr<Connection> c;
+    try {
+        c = std::make_unique<Connection>(path, flags, static_cast<int>(o.busy_timeout.count()), o.read_only);
+        step = "switching foreign keys on";
+        c->db.exec("PRAGMA foreign_keys = ON");
+        if (o.read_only) {
+            step = "checking the schema version";
+            check_current(c->db, path);
+        } else {
+            step = "migrating the schema";
+            migrate(c->db, path);
+            // WAL: readers (reports) do not block the writer (a case system).
+            // Only now, so that a file refused or not migrated is left as it
+            // was. Another process opening the file at the same moment may
+            // hold the lock the switch needs: retry within the busy timeout.
+            step = "switching to WAL";
+            if (!memory) retry_while_busy(o.busy_timeout, [&] { c->db.execAndGet("PRAGMA journal_mode = WAL"); });
         }
+    } catch (const SQLite::Exception& e) {
+        throw Error(open_failure_status(e), "cannot open store " + path + " (" + step + "): " + describe(e, c.get()));
     }
     return c;
 }
@@ -220,14 +277,12 @@ std::unique_ptr<Connection> connect(const StoreOptions& o) {
 int sqlite_latest_schema_version() noexcept { return sqlite::latest_schema_version(); }
 
 std::unique_ptr<Backend> open_sqlite(const StoreOptions& options) {
+    std::unique_ptr<sqlite::Connection> c = sqlite::connect(options);
     try {
-        return std::make_unique<sqlite::SqliteBackend>(sqlite::connect(options));
+        return std::make_unique<sqlite::SqliteBackend>(std::move(c));
     } catch (const SQLite::Exception& e) {
-        const int code = e.getErrorCode() & 0xff;
-        const Status status = code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_READONLY
-                                  ? Status::io
-                                  : Status::db;
-        throw Error(status, "cannot open store " + options.location + ": " + e.what());
+        throw Error(sqlite::open_failure_status(e),
+                    "cannot open store " + options.location + ": " + sqlite::describe(e, nullptr));
     }
 }
 
