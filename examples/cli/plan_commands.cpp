@@ -178,7 +178,9 @@ int run_report(const Context& ctx, std::int64_t plan_option, const std::string& 
     if (to_stdout && (pdf || options.format == ReportFormat::xlsx))
         throw Error(Status::invalid_arg, "--format " + format + " is a binary file: give --output FILE");
     Store store = open_plan_store(ctx, StoreUse::read_only);
-    std::string out = render_report(store, plan_of(store, plan_option), options);
+    // The measure kinds report the store whatever the plan: a store may hold none.
+    const std::int64_t plan = is_measure_report(options.kind) ? 0 : plan_of(store, plan_option);
+    std::string out = render_report(store, plan, options);
     if (pdf) out = print_pdf(out);
     if (to_stdout) {
         std::cout << out;
@@ -285,7 +287,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
             ->capture_default_str();
         cmd->add_option("--output", a->output, "Write the report to FILE (whole or not at all) instead of stdout");
         cmd->add_option("--since", a->since, "The previous report's date (YYYY-MM-DD): what changed after it");
-        cmd->add_option("--kind", a->kind, "full|plan|due|leads|costs|board|dashboard")->capture_default_str();
+        cmd->add_option("--kind", a->kind, "full|plan|due|leads|costs|board|dashboard|compliance|audits|supervision")->capture_default_str();
         cmd->add_option("--within", a->within, "\"Due soon\" means within N days (default: the plan's due_soon_days)")
             ->check(CLI::Range(0, 3650));
         add_plan_option(cmd, a->plan);

@@ -1,20 +1,18 @@
 // The plan dashboard: see report/dashboard.hpp for the document's shape.
 #include <oversight/report/dashboard.hpp>
+#include <oversight/report/measures.hpp>
 
-#include <oversight/audit/audit.hpp>
-#include <oversight/compliance/compliance.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
 #include <oversight/report/report.hpp>
-#include <oversight/supervision/supervision.hpp>
 
+#include "report/measures.hpp"
 #include "report/report_repository.hpp"
 #include "report/writers.hpp"
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -62,35 +60,7 @@ int severity(Rag r) {
     return -1;
 }
 
-/// A rule area as people read it: "care_planning" -> "care planning".
-std::string area_title(std::string area) {
-    std::replace(area.begin(), area.end(), '_', ' ');
-    return area;
-}
-
 std::string days_text(std::int32_t n) { return std::to_string(n) + (n == 1 ? " day" : " days"); }
-
-/// One month of the trend window: [from, to], `to` the month's last day or as_of.
-struct Month {
-    Date from, to;
-    std::string label;  // "2012-10"
-};
-
-std::vector<Month> trend_months(Date as_of, int months) {
-    std::vector<Month> out;
-    const Date first_of_this = Date::from_ymd(as_of.year(), as_of.month(), 1);
-    for (int i = months - 1; i >= 0; --i) {
-        const Date from = first_of_this.add_months(-i);
-        Date to = from.add_months(1).add_days(-1);
-        if (as_of < to) to = as_of;
-        out.push_back({from, to, from.iso().substr(0, 7)});
-    }
-    return out;
-}
-
-std::string window_text(const std::vector<Month>& months) {
-    return months.front().from.iso() + " to " + months.back().to.iso();
-}
 
 // ------------------------------------------------------------ 1. summary
 
@@ -267,202 +237,10 @@ Document plan_report(const Plan& plan, ReportKind kind, Date as_of) {
     return build_report(plan, o);
 }
 
-// ------------------------------------------------------------ 4. trends
-
-void compliance_trend(Document& doc, const Store& store, const DashboardOptions& o, const std::vector<Month>& months) {
-    doc.heading("Compliance by month", 2);
-    const RulePack& pack = o.pack ? *o.pack : [] () -> const RulePack& {
-        static const RulePack england = RulePack::england_default();
-        return england;
-    }();
-    const Calendar calendar = o.calendar ? *o.calendar : Calendar::for_division(Division::england_and_wales);
-    std::vector<ComplianceReport> runs;
-    runs.reserve(months.size());
-    std::vector<std::string> areas;  // every area with a denominator in some month, sorted
-    bool any = false;
-    for (const Month& m : months) {
-        ComplianceOptions co;
-        co.as_of = o.as_of;
-        co.period_from = m.from;
-        co.period_to = m.to;
-        co.school = o.school;
-        co.items = false;
-        runs.push_back(compliance(store, pack, calendar, co));
-        for (const ComplianceGroup& g : runs.back().groups) {
-            if (g.denominator == 0) continue;
-            any = true;
-            if (g.by == ComplianceBy::area && std::find(areas.begin(), areas.end(), g.key) == areas.end())
-                areas.push_back(g.key);
-        }
-    }
-    std::sort(areas.begin(), areas.end());
-    if (!any) {
-        doc.paragraph("No compliance chart: no obligation under the rules (" + pack.name() + ") fell due in " +
-                          window_text(months) + " in the cases the store holds.",
-                      Paragraph::Style::note);
-        return;
-    }
-    const auto group_of = [](const ComplianceReport& r, ComplianceBy by, const std::string& key) -> const ComplianceGroup* {
-        for (const ComplianceGroup& g : r.groups)
-            if (g.by == by && g.key == key) return &g;
-        return nullptr;
-    };
-    Chart& c = doc.chart("compliance_trend", "Obligations met in timescale, by month due", Chart::Kind::line,
-                         Chart::Unit::percent);
-    for (const Month& m : months) c.x_labels.push_back(m.label);
-    std::vector<std::pair<ComplianceBy, std::string>> keys{{ComplianceBy::overall, ""}};
-    for (const std::string& a : areas) keys.emplace_back(ComplianceBy::area, a);
-    for (const auto& [by, key] : keys) {
-        Chart::Series s{by == ComplianceBy::overall ? "Overall" : area_title(key), {}};
-        for (const ComplianceReport& r : runs) {
-            const ComplianceGroup* g = group_of(r, by, key);
-            if (g && g->denominator > 0)
-                s.values.push_back(static_cast<double>(g->numerator) / static_cast<double>(g->denominator));
-            else
-                s.values.push_back(std::nullopt);
-        }
-        c.series.push_back(std::move(s));
-    }
-    const ComplianceGroup* last = group_of(runs.back(), ComplianceBy::overall, "");
-    c.alt = "Line chart of the share of obligations met in timescale for each month from " + months.front().label +
-            " to " + months.back().label + ", overall and by rule area (" + std::to_string(areas.size()) +
-            (areas.size() == 1 ? " area)" : " areas)") + "; " + months.back().label + " overall: " +
-            (last && last->denominator > 0 ? std::to_string(last->numerator) + " of " + std::to_string(last->denominator)
-                                           : std::string("nothing due")) + ".";
-
-    Table& t = doc.table("compliance_counts", "Compliance by month: numerators and denominators",
-                         {col("month", "Month"), col("area", "Rule area"), col("met_on_time", "Met on time", Type::integer),
-                          col("due", "Due (met on time, late or overdue)", Type::integer),
-                          col("percent", "In timescale", Type::percent), col("exempt", "Exempt", Type::integer)});
-    t.empty_text = "Nothing fell due.";
-    for (std::size_t i = 0; i < months.size(); ++i)
-        for (const auto& [by, key] : keys) {
-            const ComplianceGroup* g = group_of(runs[i], by, key);
-            if (!g || (g->denominator == 0 && g->counts.exempt == 0)) continue;
-            t.rows.push_back({Cell::of_text(months[i].label), Cell::of_text(by == ComplianceBy::overall ? "(all)" : area_title(key)),
-                              Cell::of_integer(g->numerator), Cell::of_integer(g->denominator),
-                              g->denominator > 0 ? Cell::of_percent(static_cast<double>(g->numerator) /
-                                                                    static_cast<double>(g->denominator))
-                                                 : Cell{},
-                              Cell::of_integer(g->counts.exempt)});
-        }
-    t.notes.push_back("Each month counts the obligations due in it, as of " + o.as_of.iso() + " (" + months.back().label +
-                      " runs to " + months.back().to.iso() + "); not yet due and exempt ones are in neither number. "
-                      "Rules: " + pack.name() + ".");
-    if (!runs.back().not_counted.empty()) {
-        std::string rules;
-        for (const auto& [rule, why] : runs.back().not_counted) rules += (rules.empty() ? "" : ", ") + rule;
-        t.notes.push_back("Not counted (no school calendar given): " + rules + ".");
-    }
-}
-
-void audit_trend(Document& doc, const Store& store, const std::vector<Month>& months) {
-    doc.heading("Audit grades", 2);
-    const Date from = months.front().from, to = months.back().to;
-    bool any = false;
-    for (const AuditProgramme& p : list_audit_programmes(store)) {
-        std::vector<AuditResult> results;
-        for (const Audit& a : list_audits(store, p.name))
-            if (!(a.held < from) && !(to < a.held)) results.push_back(audit_result(store, a.reference));
-        if (results.empty()) continue;
-        any = true;
-        Chart& c = doc.chart("audit_grades_" + std::to_string(p.id), "Grades per audit: " + detail::inline_text(p.name),
-                             Chart::Kind::stacked_bar, Chart::Unit::percent);
-        for (const AuditResult& r : results) c.x_labels.push_back(r.reference + " (" + r.held.iso() + ")");
-        for (std::size_t g = 0; g < p.scale.grades.size(); ++g) {
-            std::string name = p.scale.grades[g];
-            std::replace(name.begin(), name.end(), '_', ' ');
-            Chart::Series s{name, {}};
-            for (const AuditResult& r : results) {
-                std::optional<double> v;
-                for (const GradeCount& gc : r.grades)
-                    if (gc.grade == p.scale.grades[g] && r.audited > 0) v = gc.proportion.share;
-                s.values.push_back(v);
-            }
-            c.series.push_back(std::move(s));
-        }
-        const AuditResult& last = results.back();
-        c.alt = "Stacked bars of the share of cases in each grade, one bar per audit of " + detail::inline_text(p.name) +
-                " held from " + from.iso() + " to " + to.iso() + " (" + std::to_string(results.size()) +
-                (results.size() == 1 ? " audit" : " audits") + "); the latest, " + last.reference + ": " +
-                std::to_string(last.positive.k) + " of " + std::to_string(last.positive.n) + " graded positive.";
-    }
-    if (!any)
-        doc.paragraph("No audit chart: no audit held from " + from.iso() + " to " + to.iso() + " is recorded.",
-                      Paragraph::Style::note);
-}
-
-void supervision_trend(Document& doc, const Store& store, const DashboardOptions& o, const std::vector<Month>& months) {
-    doc.heading("Supervision in timescale", 2);
-    const Date from = months.front().from, to = months.back().to;
-    // Sessions held before the window still make sessions due in it (a
-    // workforce whose supervision lapsed shows 0%, not "no data").
-    if (list_supervisions(store, Date::from_ymd(1900, 1, 1), to).empty()) {
-        doc.paragraph("No supervision chart: no supervision session held up to " + to.iso() + " is recorded.",
-                      Paragraph::Style::note);
-        return;
-    }
-    const Calendar calendar = o.calendar ? *o.calendar : Calendar::for_division(Division::england_and_wales);
-    std::vector<std::map<std::string, GroupSupervision>> runs;
-    std::vector<std::string> teams;
-    for (const Month& m : months) {
-        const SupervisionReport r =
-            supervision_report(store, m.to, m.from, SupervisionStandard::england_default(), calendar);
-        std::map<std::string, GroupSupervision> by_team;
-        for (const GroupSupervision& g : r.teams) {
-            by_team[g.name] = g;
-            if (g.due > 0 && std::find(teams.begin(), teams.end(), g.name) == teams.end()) teams.push_back(g.name);
-        }
-        runs.push_back(std::move(by_team));
-    }
-    std::sort(teams.begin(), teams.end());
-    if (teams.empty()) {
-        doc.paragraph("No supervision chart: sessions are recorded, but none fell due under the standard from " +
-                          from.iso() + " to " + to.iso() + ".",
-                      Paragraph::Style::note);
-        return;
-    }
-    const auto team_name = [](const std::string& t) { return t.empty() ? std::string("(no team)") : t; };
-    Chart& c = doc.chart("supervision_trend", "Supervision held in timescale, by team and month due", Chart::Kind::line,
-                         Chart::Unit::percent);
-    for (const Month& m : months) c.x_labels.push_back(m.label);
-    for (const std::string& team : teams) {
-        Chart::Series s{team_name(team), {}};
-        for (const auto& run : runs) {
-            const auto it = run.find(team);
-            if (it != run.end() && it->second.due > 0)
-                s.values.push_back(static_cast<double>(it->second.held_in_time) / static_cast<double>(it->second.due));
-            else
-                s.values.push_back(std::nullopt);
-        }
-        c.series.push_back(std::move(s));
-    }
-    c.alt = "Line chart of the share of supervision sessions due each month that were held in timescale, one line per "
-            "team (" + std::to_string(teams.size()) + (teams.size() == 1 ? " team" : " teams") + "), from " +
-            months.front().label + " to " + months.back().label + ".";
-    Table& t = doc.table("supervision_counts", "Supervision by team and month: held in timescale of those due",
-                         {col("month", "Month"), col("team", "Team"), col("held_in_time", "Held in timescale", Type::integer),
-                          col("due", "Due", Type::integer), col("percent", "In timescale", Type::percent)});
-    t.empty_text = "No supervision fell due.";
-    for (std::size_t i = 0; i < months.size(); ++i)
-        for (const std::string& team : teams) {
-            const auto it = runs[i].find(team);
-            if (it == runs[i].end() || it->second.due == 0) continue;
-            const GroupSupervision& g = it->second;
-            t.rows.push_back({Cell::of_text(months[i].label), Cell::of_text(team_name(team)), Cell::of_integer(g.held_in_time),
-                              Cell::of_integer(g.due),
-                              Cell::of_percent(static_cast<double>(g.held_in_time) / static_cast<double>(g.due))});
-        }
-    t.notes.push_back("Each month: the sessions due in it under the supervision standard (teams as on the month's last "
-                      "day), as of that day (" + months.back().label + " runs to " + months.back().to.iso() + ").");
-}
-
 }  // namespace
 
 Document dashboard(const Store& store, std::int64_t plan_id, const DashboardOptions& options) {
-    if (options.months < 1 || options.months > 60)
-        throw Error(Status::invalid_arg,
-                    "dashboard: months must be 1..60, not " + std::to_string(options.months));
+    const std::vector<detail::Month> months = detail::trend_months(options.as_of, options.months, "dashboard");
     const Date previous = options.previous ? *options.previous : options.as_of.add_days(-28);
     if (options.as_of < previous)
         throw Error(Status::invalid_arg, "dashboard: previous (" + previous.iso() + ") is after as_of (" +
@@ -484,12 +262,17 @@ Document dashboard(const Store& store, std::int64_t plan_id, const DashboardOpti
     doc.heading("Overdue and due soon");
     append_blocks(doc, plan_report(plan, ReportKind::due, as_of));
 
-    const std::vector<Month> months = trend_months(as_of, options.months);
     doc.heading("Trends");
-    doc.paragraph("Measures the store holds, month by month from " + window_text(months) + ".");
-    compliance_trend(doc, store, options, months);
-    audit_trend(doc, store, months);
-    supervision_trend(doc, store, options, months);
+    doc.paragraph("Measures the store holds, month by month from " + detail::window_text(months) + ".");
+    MeasureOptions measures;
+    measures.as_of = as_of;
+    measures.months = options.months;
+    measures.pack = options.pack;
+    measures.calendar = options.calendar;
+    measures.school = options.school;
+    detail::compliance_trend(doc, store, measures, months);
+    detail::audit_grade_charts(doc, store, months);
+    detail::supervision_trend(doc, store, measures, months);
 
     doc.heading("Costs");
     try {

@@ -11,6 +11,7 @@
 #include <oversight/report/board_paper.hpp>
 #include <oversight/report/dashboard.hpp>
 #include <oversight/report/report.hpp>
+#include <oversight/report/measures.hpp>
 
 #include "core/text.hpp"
 #include "report/writers.hpp"
@@ -289,6 +290,9 @@ std::string kind_title(ReportKind k) {
         case ReportKind::costs: return "Costs";
         case ReportKind::board: return "Board paper";
         case ReportKind::dashboard: return "Dashboard";
+        case ReportKind::compliance: return "Compliance";
+        case ReportKind::audits: return "Audits";
+        case ReportKind::supervision: return "Supervision";
     }
     return "Report";
 }
@@ -496,7 +500,7 @@ void cost_tables(Document& doc, const Analysis& an) {
 }  // namespace
 
 Document build_report(const Plan& plan, const ReportOptions& options) {
-    if (options.kind == ReportKind::board || options.kind == ReportKind::dashboard)
+    if (options.kind == ReportKind::board || options.kind == ReportKind::dashboard || is_measure_report(options.kind))
         throw Error(Status::invalid_arg, "the " + std::string(to_string(options.kind)) +
                                              " report reads the store: build_report(store, plan_id, options)");
     const Analysis an = analyse(plan, options);
@@ -521,7 +525,10 @@ Document build_report(const Plan& plan, const ReportOptions& options) {
             cost_tables(doc, an);
             break;
         case ReportKind::board:
-        case ReportKind::dashboard: break;  // refused above
+        case ReportKind::dashboard:
+        case ReportKind::compliance:
+        case ReportKind::audits:
+        case ReportKind::supervision: break;  // refused above
     }
     return doc;
 }
@@ -542,6 +549,14 @@ Document build_report(const Store& store, std::int64_t plan_id, const ReportOpti
         o.as_of = options.as_of;
         o.previous = options.since;
         return dashboard(store, plan_id, o);
+    }
+    if (is_measure_report(options.kind)) {
+        MeasureOptions o;
+        o.as_of = options.as_of;
+        const Measure m = options.kind == ReportKind::compliance ? Measure::compliance
+                          : options.kind == ReportKind::audits   ? Measure::audits
+                                                                 : Measure::supervision;
+        return measure_report(store, m, o);
     }
     return build_report(load_plan(store, plan_id), options);
 }
@@ -569,8 +584,12 @@ ReportKind parse_report_kind(std::string_view text) {
     if (k == "costs" || k == "cost") return ReportKind::costs;
     if (k == "board" || k == "board-paper" || k == "paper") return ReportKind::board;
     if (k == "dashboard") return ReportKind::dashboard;
+    if (k == "compliance") return ReportKind::compliance;
+    if (k == "audits" || k == "audit") return ReportKind::audits;
+    if (k == "supervision") return ReportKind::supervision;
     throw Error(Status::invalid_arg, "unknown report kind \"" + detail::clip(text, 40) +
-                                         "\" (expected full, plan, due, leads, costs, board or dashboard)");
+                                         "\" (expected full, plan, due, leads, costs, board, dashboard, compliance, "
+                                         "audits or supervision)");
 }
 
 std::string_view to_string(ReportKind k) noexcept {
@@ -582,8 +601,15 @@ std::string_view to_string(ReportKind k) noexcept {
         case ReportKind::costs: return "costs";
         case ReportKind::board: return "board";
         case ReportKind::dashboard: return "dashboard";
+        case ReportKind::compliance: return "compliance";
+        case ReportKind::audits: return "audits";
+        case ReportKind::supervision: return "supervision";
     }
     return "full";
+}
+
+bool is_measure_report(ReportKind k) noexcept {
+    return k == ReportKind::compliance || k == ReportKind::audits || k == ReportKind::supervision;
 }
 
 }  // namespace oversight

@@ -138,6 +138,16 @@ BOOST_AUTO_TEST_CASE(every_kind_and_format) {
             BOOST_TEST(contains(take(out), "<table"));
         }
     }
+    // The measure kinds read no plan: plan id 0 (and any other) is not checked.
+    for (const char* kind : {"compliance", "audits", "supervision"}) {
+        BOOST_TEST_CONTEXT(kind) {
+            auto o = options(kind, "json");
+            EXPECT_OK(oversight_report_plan(f.store, 0, &o, &out));
+            const auto j = take_document(out, "oversight-document");
+            BOOST_TEST(j["kind"] == kind);
+            BOOST_TEST(j["as_of"] == "2012-10-12");
+        }
+    }
     {
         auto o = options("board", "json");
         o.since = &kAsOf;  // not before as_of

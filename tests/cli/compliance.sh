@@ -45,6 +45,25 @@ for i in items:
 assert [i["host_due"]["date"] for i in items if i["host_due"]] == ["2024-03-02"]
 PYEOF
 
+# The same counts through the report subsystem (report --kind compliance: the
+# 12 months to 30 June 2024 hold every obligation since 1 March), which needs no plan.
+doc=$(run --as-of 2024-06-30 report --kind compliance --format json)
+"$PY" - "$json" "$doc" <<'PYEOF' || fail "report --kind compliance disagrees with compliance: $doc"
+import json, sys
+comp, doc = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+assert doc["kind"] == "compliance", doc["kind"]
+overall = [g for g in comp["groups"] if g["by"] == "overall"][0]
+areas = next(b for b in doc["blocks"] if b.get("id") == "compliance_by_area")["rows"]
+total = [r for r in areas if r["key"] == "(all)"][0]
+assert (total["met_on_time"], total["due"]) == (overall["numerator"], overall["denominator"]), (total, overall)
+teams = next(b for b in doc["blocks"] if b.get("id") == "compliance_by_team")["rows"]
+assert {r["key"] for r in teams} == {"Team A", "Team B", "(all)"}, teams
+PYEOF
+run --as-of 2024-06-30 report --kind supervision --format md | grep -q "Supervision as of 2024-06-30" ||
+  fail "report --kind supervision"
+run --as-of 2024-06-30 report --kind audits --format text | grep -q "No audit programme is recorded" ||
+  fail "report --kind audits on a store without programmes"
+
 text=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --children)
 expect_in "$text" "Compliance as of 2024-06-30: obligations due 2024-03-01 to 2024-06-30"
 expect_in "$text" "By team:"

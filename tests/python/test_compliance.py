@@ -4,6 +4,7 @@ child-level rows, CSV and text, and refusals."""
 import csv
 import datetime
 import io
+import json
 import unittest
 
 from oversight import Casework, OversightError, Store
@@ -54,6 +55,14 @@ class ComplianceTest(unittest.TestCase):
         host = [i for i in items if i["host_due"]]
         self.assertEqual(len(host), 1)
         self.assertEqual(host[0]["host_due"]["date"], "2024-03-02")
+        # The same counts through the report subsystem, which reads no plan
+        # (the store has none): the 12 months to AS_OF hold every obligation.
+        report = json.loads(self.store.report(AS_OF, kind="compliance", fmt="json"))
+        self.assertEqual(report["kind"], "compliance")
+        areas = next(b for b in report["blocks"] if b.get("id") == "compliance_by_area")["rows"]
+        total = [r for r in areas if r["key"] == "(all)"][0]
+        self.assertEqual((total["met_on_time"], total["due"]), (overall["numerator"], overall["denominator"]))
+        self.assertEqual(self.store.report_bytes(AS_OF, kind="supervision")[:2], b"PK")
         # Filtered by worker: only Bo's items.
         bo = self.cw.compliance(as_of=AS_OF, period_from=START, worker="Bo Chan")["items"]
         self.assertTrue(bo)

@@ -1,5 +1,7 @@
 // Writes the dashboard (report/dashboard.hpp) of a sample store as HTML into a
-// folder, for the check in a real browser (check_html.py):
+// folder, and its three measure reports (report/measures.hpp) as
+// compliance-sample.html, audits-sample.html and supervision-sample.html, for
+// the check in a real browser (check_html.py):
 //   oversight_dashboard_sample <sample_plan.txt> <folder>
 // The store: the bundled sample plan (report date 14 March 2025), two teams
 // of social workers, twelve children looked after with placements, visits,
@@ -14,6 +16,7 @@
 #include <oversight/import/seed_plan.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/report/dashboard.hpp>
+#include <oversight/report/measures.hpp>
 #include <oversight/report/writer.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/store.hpp>
@@ -125,17 +128,21 @@ int main(int argc, char** argv) {
         fill(store);
         DashboardOptions o;
         o.as_of = d("2025-06-30");
-        const Document doc = dashboard(store, plan_id, o);
-        const std::string path = std::string(argv[2]) + "/dashboard-sample.html";
-        std::ofstream out(path, std::ios::binary);
-        out << write_document(doc, ReportFormat::html);
-        if (!out.flush()) {
-            std::cerr << "oversight_dashboard_sample: cannot write " << path << "\n";
-            return 1;
-        }
-        std::size_t tables = doc.tables().size(), charts = 0;
-        for (const Block& b : doc.blocks) charts += std::holds_alternative<Chart>(b) ? 1 : 0;
-        std::cout << path << ": " << tables << " tables, " << charts << " charts\n";
+        const auto write = [&](const Document& doc, const std::string& name) {
+            const std::string path = std::string(argv[2]) + "/" + name + "-sample.html";
+            std::ofstream out(path, std::ios::binary);
+            out << write_document(doc, ReportFormat::html);
+            if (!out.flush()) throw Error(Status::io, "cannot write " + path);
+            std::size_t tables = doc.tables().size(), charts = 0;
+            for (const Block& b : doc.blocks) charts += std::holds_alternative<Chart>(b) ? 1 : 0;
+            std::cout << path << ": " << tables << " tables, " << charts << " charts\n";
+        };
+        write(dashboard(store, plan_id, o), "dashboard");
+        MeasureOptions m;
+        m.as_of = o.as_of;
+        write(measure_report(store, Measure::compliance, m), "compliance");
+        write(measure_report(store, Measure::audits, m), "audits");
+        write(measure_report(store, Measure::supervision, m), "supervision");
         return 0;
     } catch (const Error& e) {
         std::cerr << "oversight_dashboard_sample: " << e.what() << "\n";

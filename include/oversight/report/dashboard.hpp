@@ -58,8 +58,9 @@ struct DashboardOptions {
 ///     audits (stacked bar chart "audit_grades_<programme id>" per programme
 ///     with audits held in the window, percent of each grade, one bar per
 ///     audit), supervision (line chart "supervision_trend", percent, one
-///     series per team; table "supervision_counts"). A measure without data
-///     in the store is a paragraph saying so, no chart.
+///     series per team; table "supervision_counts"): the trend blocks of
+///     measure_report (measures.hpp). A measure without data in the store is
+///     a paragraph saying so, no chart.
 ///  5. heading "Costs": build_report's "cost_totals" and "cost_not_totalled";
 ///     heading "People and ownership": build_report's "leads".
 ///
@@ -69,8 +70,9 @@ struct DashboardOptions {
 /// since then counts as it is now.
 ///
 /// Cost: each trend month is one compliance run (groups only, no items:
-/// every case read once, memory not growing with the obligations) and one
-/// supervision report; audits are read once per audit in the window.
+/// every case read once, memory not growing with the obligations); one
+/// supervision report covers the window; audits are read once per audit in
+/// the window.
 ///
 /// Error(not_found) for an unknown plan; Error(invalid_arg) for months
 /// outside 1..60 or previous after as_of.

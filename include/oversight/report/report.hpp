@@ -27,12 +27,19 @@ enum class ReportKind {
     // These two read the store (build_report(store, plan_id, options)):
     board,      // the board paper in the seed's columns, changes since `since` marked (board_paper.hpp)
     dashboard,  // summary, actions with direction of travel, trends of every measure (dashboard.hpp)
+    // These three report the store's measures whatever the plan (measures.hpp):
+    compliance,   // casework obligations met in timescale, by area and team, and by month
+    audits,       // audit programmes, their latest results and trends, grade mix per audit
+    supervision,  // supervision held in timescale against the standard, by team and by month
 };
-/// "full", "plan", "due", "leads", "costs", "board", "dashboard" (also "all",
-/// "rag", "deadlines", "lead", "cost", "board-paper", "paper";
-/// case-insensitive). Throws Error(invalid_arg) naming the text.
+/// "full", "plan", "due", "leads", "costs", "board", "dashboard",
+/// "compliance", "audits", "supervision" (also "all", "rag", "deadlines",
+/// "lead", "cost", "board-paper", "paper", "audit"; case-insensitive).
+/// Throws Error(invalid_arg) naming the text.
 ReportKind parse_report_kind(std::string_view text);
-std::string_view to_string(ReportKind k) noexcept;  // "full", "plan", ..., "board", "dashboard"
+std::string_view to_string(ReportKind k) noexcept;  // "full", "plan", ..., "dashboard", "compliance", ...
+/// True for compliance, audits and supervision: they do not read a plan.
+bool is_measure_report(ReportKind k) noexcept;
 
 struct ReportOptions {
     ReportKind kind = ReportKind::full;
@@ -48,7 +55,7 @@ struct ReportOptions {
     std::optional<Date> since;
 };
 
-/// Builds one report of the plan kinds (full..costs; board and dashboard are
+/// Builds one report of the plan kinds (full..costs; the others are
 /// Error(invalid_arg) here: they read the store) as a document (report/document.hpp), written by
 /// render_report in any format (report/writer.hpp):
 ///  - plan: table "actions", one row per action grouped under its
@@ -88,7 +95,10 @@ std::string render_report(const Plan& plan, const ReportOptions& options);
 /// loaded; `board` is board_paper (since: the previous paper) and
 /// `dashboard` is dashboard with the default England rule pack and calendar
 /// (since: the previous report the direction of travel compares with;
-/// default 28 days before as_of). Error(not_found) for an unknown plan.
+/// default 28 days before as_of); compliance, audits and supervision are
+/// measure_report (measures.hpp) with the default England rule pack,
+/// calendar and 12 months, and do not read the plan (plan_id is not
+/// checked: pass 0). Error(not_found) for an unknown plan.
 Document build_report(const Store& store, std::int64_t plan_id, const ReportOptions& options);
 
 /// write_document(build_report(store, plan_id, options), options.format).

@@ -109,8 +109,10 @@ struct OpenSupervisionAction {
 struct WorkerSupervision {
     std::string person, team, supervisor;  // team and line manager on the report's date
     std::string role;                      // on the report's date ("" when not appointed)
-    std::vector<SupervisionDue> chain;     // links due in the period, oldest first
-    int due = 0;             // links whose due date fell in the period
+    std::vector<SupervisionDue> chain;     // links decided in the period (see due) and the open one, oldest first
+    /// Links decided in the period: met by a session held in it (early or
+    /// late), or missed (due in it, before as_of, and not held by as_of).
+    int due = 0;
     int held_in_time = 0;    // of those, met on time
     int held = 0;            // sessions held in the period
     /// Of those, sessions whose supervisor was not in a role the standard

@@ -2,7 +2,9 @@
 // children with visits and a review, an audit programme with two audits and
 // a social worker's supervision sessions; the summary, the actions' gap and
 // direction, and every chart's values counted by hand below. A store with
-// only a plan gives a paragraph for each measure instead of a chart.
+// only a plan gives a paragraph for each measure instead of a chart. The
+// measure reports (report/measures.hpp) are built from the same store: the
+// suite measure_report at the end.
 #include <boost/test/unit_test.hpp>
 
 #include <oversight/audit/audit.hpp>
@@ -12,6 +14,8 @@
 #include <oversight/core/error.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/report/dashboard.hpp>
+#include <oversight/report/measures.hpp>
+#include <oversight/report/report.hpp>
 #include <oversight/report/writer.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/store.hpp>
@@ -493,6 +497,112 @@ BOOST_FIXTURE_TEST_CASE(bad_options_and_unknown_plans, Fixture) {
     expect_error([&] { dashboard(store, plan_id, o); }, Status::invalid_arg, "previous (2025-04-01) is after as_of");
     o.previous.reset();
     expect_error([&] { dashboard(store, plan_id + 99, o); }, Status::not_found, "");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The measure reports of the same store, as of Mon 31 March 2025 over the
+// 3 months from 1 January: their as-of tables hold the window's counts, whose
+// sums the month-by-month numbers above give; the trends are the dashboard's.
+BOOST_AUTO_TEST_SUITE(measure_report)
+
+static Document measures(Fixture& f, Measure m) {
+    MeasureOptions o;
+    o.as_of = d(kAsOf);
+    o.months = 3;
+    o.pack = &pack();
+    return oversight::measure_report(f.store, m, o);
+}
+
+// The dashboard's months: visits 1 of 2 due in February, 1 of 2 in March;
+// reviews 0 of 1 in February: 2 of 5 over the window. No child is allocated.
+BOOST_FIXTURE_TEST_CASE(compliance_by_area_and_team_over_the_window, Fixture) {
+    casework();
+    const Document doc = measures(*this, Measure::compliance);
+    BOOST_TEST(doc.kind == "compliance");
+    const Table& areas = table(doc, "compliance_by_area");
+    const std::size_t key = column(areas, "key"), met = column(areas, "met_on_time"), due = column(areas, "due");
+    BOOST_TEST(row(areas, key, "visits")[met].integer == 2);
+    BOOST_TEST(row(areas, key, "visits")[due].integer == 4);
+    BOOST_TEST(row(areas, key, "visits")[column(areas, "percent")].display() == "50.0%");
+    BOOST_TEST(row(areas, key, "reviews")[met].integer == 0);
+    BOOST_TEST(row(areas, key, "reviews")[due].integer == 1);
+    BOOST_TEST(row(areas, key, "(all)")[due].integer == 5);
+    BOOST_TEST(row(areas, key, "(all)")[column(areas, "percent")].display() == "40.0%");
+    // Each due obligation is met on time, met late or overdue.
+    for (const auto& r : areas.rows)
+        BOOST_TEST(r[met].integer + r[column(areas, "met_late")].integer + r[column(areas, "overdue")].integer ==
+                   r[due].integer);
+    const Table& teams = table(doc, "compliance_by_team");
+    BOOST_TEST(row(teams, column(teams, "key"), "(not allocated)")[column(teams, "due")].integer == 5);
+    BOOST_TEST(values(*chart(doc, "compliance_trend"), "Overall") == "- 33.3% 50.0%");
+    BOOST_TEST(table(doc, "compliance_counts").rows.size() > 0u);
+}
+
+// PA-1 (3 of 4 satisfactory) and PA-2 (2 of 4) are in the window, PA-0 (1 of
+// 1, November 2024) before it. The latest, PA-2: 2 of 4 = 50%, Wilson 95%
+// interval (z = 1.96): centre (0.5 + z^2/8) / (1 + z^2/4) = 0.5, half width
+// z * sqrt(0.25/4 + z^2/64) / (1 + z^2/4) = 0.3500: 15.0% to 85.0%.
+BOOST_FIXTURE_TEST_CASE(audit_programmes_with_the_latest_result_and_trend, Fixture) {
+    people();
+    audits();
+    const Document doc = measures(*this, Measure::audits);
+    const Table& t = table(doc, "audit_programmes");
+    BOOST_TEST_REQUIRE(t.rows.size() == 1u);
+    const auto& r = t.rows[0];
+    BOOST_TEST(r[column(t, "programme")].display() == "Plan audit");
+    BOOST_TEST(r[column(t, "audits")].integer == 2);
+    BOOST_TEST(r[column(t, "latest")].display() == "PA-2");
+    BOOST_TEST(r[column(t, "held")].display() == "2025-03-12");
+    BOOST_TEST(r[column(t, "cases")].integer == 4);
+    BOOST_TEST(r[column(t, "positive")].integer == 2);
+    BOOST_TEST(r[column(t, "share")].display() == "50.0%");
+    BOOST_TEST(r[column(t, "low")].display() == "15.0%");
+    BOOST_TEST(r[column(t, "high")].display() == "85.0%");
+    BOOST_TEST(r[column(t, "interval")].display() == "15.0% to 85.0%");
+    // PA-0's 1 of 1 and PA-2's 2 of 4 have overlapping intervals.
+    BOOST_TEST(r[column(t, "trend")].display() == "too small");
+    BOOST_TEST(chart(doc, "audit_grades_" + std::to_string(list_audit_programmes(store).at(0).id)));
+}
+
+// Ann Newby's sessions due in the window (see supervision_in_timescale_by_team):
+// 20 January (held on time), 14 February (late), 21 March (on time): 2 of 3.
+BOOST_FIXTURE_TEST_CASE(supervision_by_team_over_the_window, Fixture) {
+    people();
+    supervision();
+    const Document doc = measures(*this, Measure::supervision);
+    const Table& t = table(doc, "supervision_by_team");
+    const auto& team_a = row(t, column(t, "team"), "Team A");
+    BOOST_TEST(team_a[column(t, "due")].integer == 3);
+    BOOST_TEST(team_a[column(t, "held_in_time")].integer == 2);
+    BOOST_TEST(team_a[column(t, "percent")].display() == "66.7%");
+    BOOST_TEST(values(*chart(doc, "supervision_trend"), "Team A") == "100.0% 0.0% 100.0%");
+}
+
+// Through build_report: no plan read (plan id 0), every format writes.
+BOOST_FIXTURE_TEST_CASE(report_kinds_need_no_plan_and_write_in_every_format, Fixture) {
+    people();
+    casework();
+    audits();
+    supervision();
+    for (const char* kind : {"compliance", "audits", "supervision"}) {
+        ReportOptions o;
+        o.kind = parse_report_kind(kind);
+        BOOST_TEST(is_measure_report(o.kind));
+        BOOST_TEST(to_string(o.kind) == kind);
+        o.as_of = d(kAsOf);
+        const Document doc = build_report(store, 0, o);
+        BOOST_TEST(doc.kind == kind);
+        for (ReportFormat f : {ReportFormat::text, ReportFormat::markdown, ReportFormat::csv, ReportFormat::json,
+                               ReportFormat::html, ReportFormat::xlsx})
+            BOOST_TEST(!write_document(doc, f).empty());
+        expect_error([&] { build_report(load_plan(store, plan_id), o); }, Status::invalid_arg, "reads the store");
+    }
+    MeasureOptions bad;
+    bad.as_of = d(kAsOf);
+    bad.months = 61;
+    expect_error([&] { oversight::measure_report(store, Measure::audits, bad); }, Status::invalid_arg,
+                 "audits report: months must be 1..60, not 61");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,7 +2,8 @@
 // tests/report/sample_document.hpp: one self-contained file, every text
 // escaped, tables with captions and headers, RAG with label, shape and a
 // colour of WCAG AA contrast, charts as SVG with their text alternatives,
-// print CSS. Writes report-sample.html into the working folder for a look.
+// print CSS. (tests/report writes the same document as a file, for a look in
+// Chromium: report_sample_write.)
 #include <boost/test/unit_test.hpp>
 
 #include <oversight/core/error.hpp>
@@ -12,7 +13,6 @@
 #include "report/sample_document.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <string>
@@ -55,7 +55,6 @@ double contrast(const std::string& a, const std::string& b) {
 const std::string& sample_html() {
     static const std::string html = [] {
         std::string h = write_document(test::sample_document(), ReportFormat::html);
-        std::ofstream("report-sample.html", std::ios::binary) << h;
         return h;
     }();
     return html;

@@ -1,8 +1,8 @@
 // The XLSX writer (lib/report/xlsx_writer.cpp) on the sample document of
 // tests/report/sample_document.hpp, read back with Oversight's own XLSX
 // reader (cell types) and libzip (the sheets' XML: frozen panes, filters,
-// conditional formats, column widths). Writes report-sample.xlsx into the
-// working folder.
+// conditional formats, column widths). (tests/report writes the same
+// workbook as a file for openpyxl: report_sample_write.)
 #include <boost/test/unit_test.hpp>
 
 #include <oversight/core/error.hpp>
@@ -16,7 +16,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <regex>
@@ -31,7 +30,6 @@ namespace {
 const std::string& sample_xlsx() {
     static const std::string bytes = [] {
         std::string b = write_document(test::sample_document(), ReportFormat::xlsx);
-        std::ofstream("report-sample.xlsx", std::ios::binary) << b;
         return b;
     }();
     return bytes;
