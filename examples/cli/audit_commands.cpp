@@ -69,7 +69,7 @@ void add_audit_commands(CLI::App& app, Context& ctx) {
     padd->add_option("--cycle", o->cycle, "monthly, quarterly, annually or a duration (\"6 weeks\"); none: one-off");
     padd->add_option("--scale", o->scale, "ofsted (default), two_point, or \"a, b | c, d\" (positive before '|')");
     padd->add_option("--per-stratum", o->per_stratum, "Cases drawn per stratum (0: counts-only audits)");
-    padd->add_option("--stratify", o->stratify, "none, team, worker or attribute");
+    padd->add_option("--stratify", o->stratify, "none, team, worker, attribute or manager (the worker's line manager)");
     padd->add_option("--attribute", o->attribute, "The case attribute to stratify by (\"audit_group\")");
     padd->add_option("--exclusion-months", o->exclusion_months, "A case audited within this many months is not "
                                                                 "drawn again (default 12)");

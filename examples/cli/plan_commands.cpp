@@ -1,5 +1,6 @@
 // The plan commands of the oversight CLI: import-plan, export-plan, report,
-// history, changes, people, progress, action, rag (and the plan form of `due`).
+// history, changes, people (add, appoint, merge), progress, action, rag (and
+// the plan form of `due`).
 // Every command works on the latest plan in --db unless --plan ID is given.
 #include "cli.hpp"
 
@@ -8,6 +9,7 @@
 #include <oversight/import/plan_file.hpp>
 #include <oversight/workforce/appointment.hpp>
 #include <oversight/workforce/person.hpp>
+#include <oversight/workforce/role.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/report/report.hpp>
 #include <oversight/store/store.hpp>
@@ -365,6 +367,42 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
             Store store = open_plan_store(ctx, StoreUse::create);
             std::int64_t id = add_person(store, *person, *team);
             std::cout << "added person " << id << ": " << person->name << "\n";
+        });
+
+        // people appoint: a role, team and line manager from a date
+        // (workforce/appointment.hpp), e.g. who manages whom for audit
+        // samples drawn per manager.
+        struct AppointOptions {
+            std::string name, role, team, line_manager, from, until;
+        };
+        auto ap = std::make_shared<AppointOptions>();
+        auto* appt = cmd->add_subcommand("appoint", "Appoint a person: a role, team and line manager from a date");
+        appt->add_option("NAME", ap->name, "The person (in the directory)")->required();
+        appt->add_option("--role", ap->role, "social_worker, newly_qualified_social_worker, senior_practitioner, "
+                                              "team_manager, practice_supervisor, lead_practitioner, "
+                                              "other_agency, manager or other")->required();
+        appt->add_option("--team", ap->team, "The team (saved already); default none");
+        appt->add_option("--line-manager", ap->line_manager, "Their line manager (a person); default none");
+        appt->add_option("--from", ap->from, "From this date (YYYY-MM-DD); default since before records");
+        appt->add_option("--until", ap->until, "Until this date, exclusive (YYYY-MM-DD); default open");
+        appt->callback([&ctx, ap] {
+            Store store = open_store(ctx, StoreUse::create);
+            Appointment a;
+            a.person = ap->name;
+            try {
+                a.role = parse_role(ap->role);
+            } catch (const Error& e) {
+                throw Error(Status::invalid_arg, std::string("--role: ") + e.what());
+            }
+            a.team = ap->team;
+            a.line_manager = ap->line_manager;
+            if (!ap->from.empty()) a.from = date_option(ap->from, "--from");
+            if (!ap->until.empty()) a.until = date_option(ap->until, "--until");
+            const std::int64_t id = appoint(store, a);
+            std::cout << "appointment " << id << ": " << ap->name << " as " << to_string(a.role)
+                      << (a.team.empty() ? "" : " in " + a.team)
+                      << (a.line_manager.empty() ? "" : ", line manager " + a.line_manager)
+                      << (a.from ? " from " + a.from->iso() : "") << "\n";
         });
 
         auto names = std::make_shared<std::pair<std::string, std::string>>();

@@ -4,6 +4,7 @@
 
 #include <oversight/casework/case.hpp>
 #include <oversight/core/error.hpp>
+#include <oversight/workforce/appointment.hpp>
 #include <oversight/workforce/person.hpp>
 
 #include "audit/audit_repository.hpp"
@@ -42,7 +43,8 @@ constexpr int kMaxPerStratum = 10000;
 constexpr std::pair<std::string_view, AuditStratum> kStrata[] = {{"none", AuditStratum::none},
                                                                  {"team", AuditStratum::team},
                                                                  {"worker", AuditStratum::worker},
-                                                                 {"attribute", AuditStratum::attribute}};
+                                                                 {"attribute", AuditStratum::attribute},
+                                                                 {"manager", AuditStratum::manager}};
 
 bool is_key(std::string_view s) {
     if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
@@ -304,6 +306,54 @@ std::vector<std::size_t> draw_positions(std::size_t population, std::size_t k, s
     return pool;
 }
 
+namespace {
+
+/// The one place a case's stratum is resolved, for every kind of stratum:
+/// what the case's allocation, its worker's appointment or its attributes
+/// say on the day of the draw; "(none)" when that is nothing; "" when the
+/// sample is not stratified. Line managers are looked up once per worker.
+class StratumOf {
+public:
+    StratumOf(const Store& store, const SamplingRule& rule, Date day) : store_(store), rule_(rule), day_(day) {}
+
+    std::string operator()(const CaseSummary& c) {
+        switch (rule_.stratify) {
+            case AuditStratum::none: return "";
+            case AuditStratum::team: return or_none(c.team);
+            case AuditStratum::worker: return or_none(c.worker);
+            case AuditStratum::manager: return or_none(manager_of(c.worker));
+            case AuditStratum::attribute: {
+                const CaseRecord r = load_case(store_, c.child_id, day_);
+                auto it = r.attributes.find(rule_.attribute);
+                return or_none(it == r.attributes.end() ? std::string() : it->second);
+            }
+        }
+        return "";
+    }
+
+private:
+    static std::string or_none(const std::string& name) { return name.empty() ? "(none)" : name; }
+
+    /// The line manager of the worker's appointment in force on the day ("" for none).
+    const std::string& manager_of(const std::string& worker) {
+        auto it = managers_.find(worker);
+        if (it == managers_.end()) {
+            std::string manager;
+            if (!worker.empty())
+                if (const auto a = appointment_on(store_, worker, day_)) manager = a->line_manager;
+            it = managers_.emplace(worker, std::move(manager)).first;
+        }
+        return it->second;
+    }
+
+    const Store& store_;
+    const SamplingRule& rule_;
+    Date day_;
+    std::map<std::string, std::string> managers_;  // worker -> line manager
+};
+
+}  // namespace
+
 AuditSample draw_audit_sample(const Store& store, std::string_view programme, Date as_of, std::uint64_t seed) {
     const auto p = try_find_audit_programme(store, programme);
     if (!p) throw Error(Status::not_found, "no " + programme_text(programme));
@@ -323,20 +373,10 @@ AuditSample draw_audit_sample(const Store& store, std::string_view programme, Da
     out.seed = seed;
     std::map<std::string, std::vector<SampledCase>> strata;  // eligible, by stratum, in child id order
     std::map<std::string, StratumDraw> counts;
+    StratumOf stratum_of(store, p->sampling, as_of);
     for (const CaseSummary& c : list_cases(store, {}, as_of)) {
         if (c.worker.empty()) continue;  // not an open case on as_of: nobody holds it
-        SampledCase s{c.child_id, "", c.worker, c.team};
-        switch (p->sampling.stratify) {
-            case AuditStratum::none: break;
-            case AuditStratum::team: s.stratum = c.team.empty() ? "(none)" : c.team; break;
-            case AuditStratum::worker: s.stratum = c.worker.empty() ? "(none)" : c.worker; break;
-            case AuditStratum::attribute: {
-                const CaseRecord r = load_case(store, c.child_id, as_of);
-                auto it = r.attributes.find(p->sampling.attribute);
-                s.stratum = it == r.attributes.end() || it->second.empty() ? "(none)" : it->second;
-                break;
-            }
-        }
+        SampledCase s{c.child_id, stratum_of(c), c.worker, c.team};
         StratumDraw& d = counts[s.stratum];
         d.stratum = s.stratum;
         ++d.eligible;

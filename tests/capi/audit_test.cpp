@@ -41,6 +41,17 @@ std::string pep(const char* ref, const char* held, int satisfactory, int inadequ
            std::to_string(inadequate) + "}}";
 }
 
+void appoint(oversight_store* store, const char* who, const char* team, const char* manager, oversight_date from) {
+    oversight_workforce_appointment a = OVERSIGHT_WORKFORCE_APPOINTMENT_INIT;
+    a.person = who;
+    a.role = manager ? "social_worker" : "team_manager";
+    a.team = team;
+    a.line_manager = manager;
+    a.from = &from;
+    int64_t id = 0;
+    EXPECT_OK(oversight_workforce_appoint(store, &a, &id));
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(audit)
@@ -140,6 +151,69 @@ BOOST_AUTO_TEST_CASE(samples_recommendations_and_links) {
     EXPECT_OK(oversight_audit_actions_json(m.store, &oct, 1, &out));
     BOOST_TEST(take_document(out, "oversight-audit-actions")["actions"].empty());
     EXPECT_FAIL(oversight_audit_link_plan_action(m.store, "CP-1", 1, "4.1"), OVERSIGHT_E_NOT_FOUND);
+}
+
+BOOST_AUTO_TEST_CASE(samples_n_cases_per_team_manager) {
+    // Two managers over three workers in two teams: Mia Grant manages Ann
+    // Lee (Team A: C1-C4) and Bo Chan (Team B: C5-C7); Raj Patel manages
+    // Cy Dunn (Team B: C8-C10). Drawn per manager, 2 each: "Mia Grant" 7
+    // eligible, "Raj Patel" 3, 4 cases in all; by team it would be 4 and 6.
+    MemoryStore m;
+    for (const char* name : {"Head of Service", "Mia Grant", "Raj Patel", "Ann Lee", "Bo Chan", "Cy Dunn"})
+        add_person(m.store, name);
+    for (const char* name : {"Team A", "Team B"}) {
+        oversight_workforce_team t = OVERSIGHT_WORKFORCE_TEAM_INIT;
+        t.name = name;
+        EXPECT_OK(oversight_workforce_save_team(m.store, &t));
+    }
+    appoint(m.store, "Mia Grant", "Team A", nullptr, {2010, 1, 4});
+    appoint(m.store, "Raj Patel", "Team B", nullptr, {2010, 1, 4});
+    appoint(m.store, "Ann Lee", "Team A", "Mia Grant", {2011, 1, 3});
+    appoint(m.store, "Bo Chan", "Team B", "Mia Grant", {2011, 1, 3});
+    appoint(m.store, "Cy Dunn", "Team B", "Raj Patel", {2011, 1, 3});
+    const oversight_date born{2005, 1, 1};
+    const oversight_date allocated{2012, 1, 2};
+    const char* holders[] = {"Ann Lee", "Ann Lee", "Ann Lee", "Ann Lee", "Bo Chan",
+                             "Bo Chan", "Bo Chan", "Cy Dunn", "Cy Dunn", "Cy Dunn"};
+    for (int i = 1; i <= 10; ++i) {
+        const std::string child = "C" + std::to_string(i);
+        EXPECT_OK(oversight_casework_save_child(m.store, child.c_str(), &born));
+        EXPECT_OK(oversight_casework_allocate(m.store, child.c_str(), holders[i - 1], allocated));
+    }
+    oversight_audit_programme_options o = OVERSIGHT_AUDIT_PROGRAMME_OPTIONS_INIT;
+    o.type = "management";
+    o.owner = "Head of Service";
+    o.per_stratum = 2;
+    o.stratify = "manager";
+    EXPECT_OK(oversight_audit_programme_add(m.store, "Manager audit", &o, nullptr));
+    char* out = nullptr;
+    EXPECT_OK(oversight_audit_programmes_json(m.store, &out));
+    BOOST_TEST(take_document(out, "oversight-audit-programmes")["programmes"][0]["stratify"] == "manager");
+
+    const oversight_date day{2012, 8, 1};
+    EXPECT_OK(oversight_audit_sample_json(m.store, "Manager audit", &day, 2012, &out));
+    const auto sample = take_document(out, "oversight-audit-sample");
+    BOOST_REQUIRE(sample["strata"].size() == 2u);
+    BOOST_TEST(sample["strata"][0]["stratum"] == "Mia Grant");
+    BOOST_TEST(sample["strata"][0]["eligible"] == 7);
+    BOOST_TEST(sample["strata"][0]["drawn"] == 2);
+    BOOST_TEST(sample["strata"][1]["stratum"] == "Raj Patel");
+    BOOST_TEST(sample["strata"][1]["eligible"] == 3);
+    BOOST_TEST(sample["strata"][1]["drawn"] == 2);
+    BOOST_REQUIRE(sample["cases"].size() == 4u);
+    for (const auto& c : sample["cases"]) {
+        const std::string worker = c["worker"];
+        BOOST_TEST(c["stratum"] == (worker == "Cy Dunn" ? "Raj Patel" : "Mia Grant"), worker);
+    }
+    EXPECT_OK(oversight_audit_sample_json(m.store, "Manager audit", &day, 2012, &out));
+    BOOST_TEST(take_document(out, "oversight-audit-sample")["cases"] == sample["cases"]);  // same seed
+
+    // A misspelt stratum is refused and nothing is stored.
+    o.stratify = "managers";
+    EXPECT_FAIL(oversight_audit_programme_add(m.store, "Other", &o, nullptr), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(std::string(oversight_last_error_message()).find("managers") != std::string::npos);
+    EXPECT_OK(oversight_audit_programmes_json(m.store, &out));
+    BOOST_TEST(take_document(out, "oversight-audit-programmes")["programmes"].size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(malformed_arguments) {

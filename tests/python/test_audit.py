@@ -1,7 +1,8 @@
 """The audit binding (examples/python/oversight/audit.py) over liboversight_c
 (issue 10 points 1-3): the seed's PEP audit and its Wilson interval, a trend
 too small to tell, a reproducible sample, recommendations as tracked actions,
-programme reminders, refusals; and examples/python/audit_and_supervision.py
+programme reminders, refusals; samples of n cases per team manager; and
+examples/python/audit_and_supervision.py
 run as a script."""
 import io
 import os
@@ -90,6 +91,101 @@ class AuditTest(unittest.TestCase):
         self.assertEqual(self.status_of(s.record_audit, "{"), PARSE)
         self.assertEqual(self.status_of(self.pep, "PEP-1", "2012-08-23", 0, 0), INVALID_ARG)
         self.assertEqual(self.status_of(s.audit_result, "NOPE"), NOT_FOUND)
+
+
+MASK = (1 << 64) - 1
+
+
+def reference_draw(pool, k, seed, stratum):
+    """The draw audit.hpp documents, written out here on its own: a partial
+    Fisher-Yates shuffle of `pool` (in child id order) by SplitMix64 (Vigna's
+    splitmix64.c constants) seeded with seed XOR FNV-1a-64(stratum), the
+    chosen positions in ascending order."""
+    h = 14695981039346656037
+    for byte in stratum.encode("utf-8"):
+        h = ((h ^ byte) * 1099511628211) & MASK
+    state = [(seed ^ h) & MASK]
+
+    def next_value():
+        state[0] = (state[0] + 0x9E3779B97F4A7C15) & MASK
+        z = state[0]
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def below(bound):
+        if bound <= 1:
+            return 0
+        limit = MASK - MASK % bound
+        while True:
+            r = next_value()
+            if r < limit:
+                return r % bound
+
+    positions = list(range(len(pool)))
+    k = min(k, len(pool))
+    for i in range(k):
+        j = i + below(len(pool) - i)
+        positions[i], positions[j] = positions[j], positions[i]
+    return [pool[i] for i in sorted(positions[:k])]
+
+
+class ManagerStratumTest(unittest.TestCase):
+    """n cases per team manager: two managers over three workers in two teams.
+    Mia Grant manages Ann Lee (North: K01-K04) and Bo Chan (South: K05-K07);
+    Raj Patel manages Cy Dunn (South: K08-K10); from 2012-09-03 Cy Dunn has
+    no line manager."""
+
+    def setUp(self):
+        s = self.store = Store()
+        for name in ("Head of Service", "Mia Grant", "Raj Patel", "Ann Lee", "Bo Chan", "Cy Dunn"):
+            s.add_person(name)
+        s.save_team("North")
+        s.save_team("South")
+        s.appoint("Mia Grant", "team_manager", team="North", from_date="2010-01-04")
+        s.appoint("Raj Patel", "team_manager", team="South", from_date="2010-01-04")
+        s.appoint("Ann Lee", "social_worker", team="North", line_manager="Mia Grant", from_date="2011-01-03")
+        s.appoint("Bo Chan", "social_worker", team="South", line_manager="Mia Grant", from_date="2011-01-03")
+        s.appoint("Cy Dunn", "social_worker", team="South", line_manager="Raj Patel", from_date="2011-01-03")
+        s.appoint("Cy Dunn", "social_worker", team="South", from_date="2012-09-03")
+        cw = Casework(s)
+        holders = ["Ann Lee"] * 4 + ["Bo Chan"] * 3 + ["Cy Dunn"] * 3
+        for i, worker in enumerate(holders, start=1):
+            cw.save_child("K%02d" % i)
+            cw.allocate("K%02d" % i, worker, "2012-01-02")
+        s.add_audit_programme("Manager audit", "management", owner="Head of Service", per_stratum=2,
+                              stratify="manager")
+
+    def tearDown(self):
+        self.store.close()
+
+    def test_two_cases_per_manager(self):
+        s = self.store
+        self.assertEqual(s.audit_programmes()[0]["stratify"], "manager")
+        a = s.audit_sample("Manager audit", seed=2012, as_of="2012-08-01")
+        self.assertEqual(a["strata"], [{"stratum": "Mia Grant", "eligible": 7, "excluded": 0, "drawn": 2},
+                                       {"stratum": "Raj Patel", "eligible": 3, "excluded": 0, "drawn": 2}])
+        by = {}
+        for c in a["cases"]:
+            by.setdefault(c["stratum"], []).append(c["child"])
+        self.assertEqual(by["Mia Grant"],
+                         reference_draw(["K%02d" % i for i in range(1, 8)], 2, 2012, "Mia Grant"))
+        self.assertEqual(by["Raj Patel"], reference_draw(["K08", "K09", "K10"], 2, 2012, "Raj Patel"))
+        self.assertEqual(s.audit_sample("Manager audit", seed=2012, as_of="2012-08-01"), a)
+        # On 2012-09-10 Cy Dunn has no line manager: his cases are in "(none)".
+        later = s.audit_sample("Manager audit", seed=2012, as_of="2012-09-10")
+        self.assertEqual([(d["stratum"], d["eligible"]) for d in later["strata"]],
+                         [("(none)", 3), ("Mia Grant", 7)])
+        self.assertEqual([c["child"] for c in later["cases"] if c["stratum"] == "(none)"],
+                         reference_draw(["K08", "K09", "K10"], 2, 2012, "(none)"))
+
+    def test_a_misspelt_stratum_is_refused(self):
+        with self.assertRaises(OversightError) as cm:
+            self.store.add_audit_programme("Other", "management", owner="Head of Service", per_stratum=2,
+                                           stratify="line_manager")
+        self.assertEqual(cm.exception.status, INVALID_ARG)
+        self.assertIn("line_manager", str(cm.exception))
+        self.assertEqual(len(self.store.audit_programmes()), 1)
 
 
 class ExampleTest(unittest.TestCase):

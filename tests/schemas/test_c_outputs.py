@@ -276,6 +276,8 @@ class CApiDocumentsTest(unittest.TestCase):
         st.add_person("Virtual School Head")
         st.add_audit_programme("PEP audit", "pep", owner="Virtual School Head", cycle="quarterly", scale="two_point",
                                per_stratum=1, stratify="team")
+        st.add_audit_programme("Manager audit", "management", owner="Virtual School Head", per_stratum=2,
+                               stratify="manager")
         st.record_audit({"reference": "PEP-1", "programme": "PEP audit", "held": "2012-08-23", "recorded": "2012-08-30",
                          "counts": {"satisfactory": 8, "inadequate": 10},
                          "recommendations": [{"text": "Train", "owner": "Virtual School Head", "due": "2012-10-31"}]})
@@ -284,6 +286,8 @@ class CApiDocumentsTest(unittest.TestCase):
                          "cases": [{"child": "C1", "grade": "satisfactory", "answers": {"targets_smart": "yes"}}]})
         keep("oversight_audit_programmes_json", raw(audit._programmes_json, h))
         keep("oversight_audit_sample_json", raw(audit._sample_json, h, _lib.encode("PEP audit"),
+                                                ctypes.byref(_lib.Date.of(CASE_AS_OF)), 7))
+        keep("oversight_audit_sample_json", raw(audit._sample_json, h, _lib.encode("Manager audit"),
                                                 ctypes.byref(_lib.Date.of(CASE_AS_OF)), 7))
         for ref in ("PEP-1", "PEP-2"):
             keep("oversight_audit_result_json", raw(audit._result_json, h, _lib.encode(ref), 0))

@@ -68,7 +68,8 @@ class AuditMethods:
                             attribute=None, exclusion_months=12, next_due=None):
         """Adds an audit programme; returns its id. `scale`: "ofsted" (the
         default), "two_point" or "a, b | c, d"; `stratify`: None, "team",
-        "worker" or "attribute" (then `attribute` names the case attribute)."""
+        "worker", "attribute" (then `attribute` names the case attribute) or
+        "manager" (the line manager of the case's worker on the day drawn)."""
         opts = ProgrammeOptions(type=type, cycle=cycle, owner=owner, scale=scale, per_stratum=per_stratum,
                                 stratify=stratify, attribute=attribute, exclusion_months=exclusion_months,
                                 next_due=next_due)

@@ -70,9 +70,18 @@ std::string checked_grade(const AuditScale& scale, std::string_view grade);
 inline constexpr const char* kAuditTypes[] = {"case_file",    "care_plan",     "pep",           "pathway_plan",
                                               "supervision",  "multi_agency",  "peer_triangle", "management"};
 
-/// How cases are grouped when a sample is drawn.
-enum class AuditStratum { none, team, worker, attribute };
-std::string_view to_string(AuditStratum s) noexcept;  // "none", "team", "worker", "attribute"
+/// How cases are grouped when a sample is drawn; each on the day of the draw:
+///  - none: one group, all open cases;
+///  - team: the allocated worker's team;
+///  - worker: the allocated worker;
+///  - attribute: the value of a case attribute (SamplingRule::attribute);
+///  - manager: the line manager of the allocated worker (their appointment
+///    in force that day, workforce/appointment.hpp): "n cases per team
+///    manager".
+/// A case with no team, line manager or attribute value is in "(none)".
+enum class AuditStratum { none, team, worker, attribute, manager };
+/// "none", "team", "worker", "attribute", "manager".
+std::string_view to_string(AuditStratum s) noexcept;
 AuditStratum parse_audit_stratum(std::string_view text);  // Error(invalid_arg) naming the text
 
 struct SamplingRule {
@@ -139,7 +148,7 @@ private:
 
 struct SampledCase {
     std::string child_id;
-    std::string stratum;  // "" when not stratified; "(none)" for no team/worker/attribute
+    std::string stratum;  // "" when not stratified; "(none)" for no team/worker/attribute/manager
     std::string worker;   // allocated on the day of the draw ("" when none)
     std::string team;
 };

@@ -10,6 +10,8 @@
 
 #include "support/store_fixtures.hpp"
 
+#include <oversight/audit/audit.hpp>
+#include <oversight/calendar/calendar.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
@@ -25,6 +27,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -140,6 +143,19 @@ std::map<std::string, std::vector<std::string>> dump(SQLite::Database& db,
         out["(sequences)"] = rows(db, "SELECT name, seq FROM sqlite_sequence ORDER BY name");
     }
     return out;
+}
+
+/// The schema version just before the migration that lets audit programmes
+/// be stratified by manager (0011 when written; found by its file name, so
+/// that renumbering the file keeps the test right).
+int before_manager_stratum() {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(OVERSIGHT_PROJECT_DIR "/lib/store/sqlite/migrations")) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() > 5 && name.substr(4) == "_audit_manager_stratum.sql") return std::stoi(name.substr(0, 4)) - 1;
+    }
+    BOOST_FAIL("no migration *_audit_manager_stratum.sql");
+    return 0;
 }
 
 int count(SQLite::Database& db, const std::string& table) {
@@ -585,6 +601,141 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
     BOOST_TEST(v.ok, v.message);
     BOOST_TEST(erase_child(s, "C1", "retention ended").exemptions == 1);
     v = verify_history(s);
+    BOOST_TEST(v.ok, v.message);
+}
+
+BOOST_AUTO_TEST_CASE(a_version_10_store_keeps_its_audit_programmes_through_migration_0011) {
+    // Migration 0011 rebuilds audit_programmes so that stratify may be
+    // 'manager'. A store at the version before it (10 when written; a
+    // migration added after it must undo its own tables here, as the
+    // version 6 test does): today's store with programmes, an audit
+    // pointing at one, and a deleted programme (so the AUTOINCREMENT
+    // sequence is ahead of the largest id), its audit_programmes then
+    // rebuilt with 0009's definition as published.
+    TempStore tmp("migration_v10");
+    std::vector<AuditProgramme> programmes;
+    {
+        Store s = Store::open(tmp.path);
+        s.set_actor("tester");
+        add_person(s, {0, "Head of Service", "", "", ""});
+        save_child(s, {"C1", d("2012-05-01")});
+        AuditProgramme a;
+        a.name = "Case files";
+        a.type = "case_file";
+        a.cycle = "monthly";
+        a.owner = "Head of Service";
+        a.sampling.per_stratum = 3;
+        a.sampling.stratify = AuditStratum::team;
+        a.next_due = d("2012-12-12");
+        add_audit_programme(s, a);
+        AuditProgramme b = a;
+        b.name = "PEP audit";
+        b.type = "pep";
+        b.cycle = "quarterly";
+        b.scale = two_point_scale();
+        b.sampling.per_stratum = 2;
+        b.sampling.stratify = AuditStratum::attribute;
+        b.sampling.attribute = "audit_group";
+        b.sampling.exclusion_months = 6;
+        b.next_due = std::nullopt;
+        add_audit_programme(s, b);
+        AuditProgramme gone = a;
+        gone.name = "Gone";
+        add_audit_programme(s, gone);
+        Audit audit;
+        audit.reference = "CF-1";
+        audit.programme = "Case files";
+        audit.held = d("2012-11-01");
+        audit.recorded = d("2012-11-02");
+        audit.cases.push_back({0, std::string("C1"), "good", {}, ""});
+        record_audit(s, audit, Calendar::for_division(Division::england_and_wales));
+    }
+    const std::string dir = OVERSIGHT_PROJECT_DIR "/lib/store/sqlite/migrations/";
+    std::string v9_table = read_text(dir + "0009_audits.sql");
+    v9_table = v9_table.substr(v9_table.find("CREATE TABLE audit_programmes ("));
+    v9_table = v9_table.substr(0, v9_table.find(") STRICT;") + 9);
+    v9_table.replace(0, std::string("CREATE TABLE audit_programmes").size(), "CREATE TABLE audit_programmes_v10");
+    std::map<std::string, std::vector<std::string>> before;
+    {
+        SQLite::Database db(tmp.path, SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA foreign_keys = OFF");
+        db.exec("DELETE FROM audit_programmes WHERE name = 'Gone'");
+        {
+            SQLite::Transaction tx(db);
+            db.exec(v9_table);
+            db.exec("INSERT INTO audit_programmes_v10 SELECT * FROM audit_programmes");
+            const std::int64_t seq =
+                db.execAndGet("SELECT seq FROM sqlite_sequence WHERE name = 'audit_programmes'").getInt64();
+            db.exec("DROP TABLE audit_programmes");
+            db.exec("ALTER TABLE audit_programmes_v10 RENAME TO audit_programmes");
+            db.exec("UPDATE sqlite_sequence SET seq = " + std::to_string(seq) + " WHERE name = 'audit_programmes'");
+            db.exec("PRAGMA user_version = " + std::to_string(before_manager_stratum()));
+            tx.commit();
+        }
+        db.exec("PRAGMA foreign_keys = ON");
+        BOOST_REQUIRE(db.execAndGet("SELECT count(*) FROM audit_programmes").getInt() == 2);
+        BOOST_REQUIRE(db.execAndGet("SELECT seq FROM sqlite_sequence WHERE name = 'audit_programmes'").getInt() == 3);
+        // At version 10 the schema refuses a manager stratum.
+        BOOST_CHECK_THROW(db.exec("UPDATE audit_programmes SET stratify = 'manager' WHERE id = 1"), SQLite::Exception);
+        before = dump(db);
+    }
+    Store s = Store::open(tmp.path);
+    BOOST_TEST(s.schema_version() == Store::latest_schema_version());
+    BOOST_TEST(s.schema_version() > before_manager_stratum());
+    {
+        SQLite::Database db(tmp.path);
+        auto after = dump(db);
+        for (const auto& [table, content] : before)
+            if (table != "(schema)" && table != "(user_version)")
+                BOOST_TEST_CONTEXT(table) { BOOST_TEST(content == after.at(table), boost::test_tools::per_element()); }
+        BOOST_TEST(after.at("audit_programmes").size() == 2u);
+        BOOST_TEST(after.at("(sequences)") == before.at("(sequences)"), boost::test_tools::per_element());
+        // The schema differs only in audit_programmes' CHECK; its UNIQUE
+        // name index has the table's name; audits still points at it.
+        auto schema_before = before.at("(schema)");
+        auto schema_after = after.at("(schema)");
+        BOOST_REQUIRE(schema_before.size() == schema_after.size());
+        for (std::size_t i = 0; i < schema_before.size(); ++i) {
+            if (schema_before[i].rfind("table:3|audit_programmes:3|", 0) == 0) {
+                BOOST_TEST(schema_before[i].find("'manager'") == std::string::npos);
+                BOOST_TEST(schema_after[i].find("'attribute', 'manager')") != std::string::npos, schema_after[i]);
+            } else {
+                BOOST_TEST(schema_before[i] == schema_after[i]);
+            }
+        }
+        BOOST_TEST(count(db, "sqlite_master WHERE name = 'sqlite_autoindex_audit_programmes_1'") == 1);
+        BOOST_TEST(count(db, "sqlite_master WHERE name LIKE '%_v11%'") == 0);
+        BOOST_TEST(rows(db, "SELECT \"table\" FROM pragma_foreign_key_list('audits')").size() == 1u);
+        BOOST_TEST(names(db, "SELECT \"table\" FROM pragma_foreign_key_list('audits')").at(0) == "audit_programmes");
+        BOOST_TEST(rows(db, "PRAGMA foreign_key_check").empty());
+        BOOST_TEST(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    }
+    // Through the API: the programmes as they were; a new one (the id after
+    // the deleted one: never reused) may be sampled per manager; the old
+    // programme still takes audits, and the history chain verifies.
+    const auto listed = list_audit_programmes(s);
+    BOOST_REQUIRE(listed.size() == 2u);
+    BOOST_TEST(listed[0].name == "Case files");
+    BOOST_TEST((listed[0].sampling.stratify == AuditStratum::team));
+    BOOST_TEST((listed[0].next_due == d("2012-12-12")));
+    BOOST_TEST(listed[1].name == "PEP audit");
+    BOOST_TEST((listed[1].sampling.stratify == AuditStratum::attribute));
+    BOOST_TEST(listed[1].sampling.attribute == "audit_group");
+    BOOST_TEST(listed[1].sampling.exclusion_months == 6);
+    BOOST_TEST((listed[1].scale == two_point_scale()));
+    AuditProgramme m = listed[0];
+    m.name = "Manager audit";
+    m.sampling.stratify = AuditStratum::manager;
+    BOOST_TEST(add_audit_programme(s, m) == 4);
+    BOOST_TEST((try_find_audit_programme(s, "Manager audit")->sampling.stratify == AuditStratum::manager));
+    Audit next;
+    next.reference = "PEP-1";
+    next.programme = "PEP audit";
+    next.held = d("2013-01-10");
+    next.recorded = d("2013-01-10");
+    next.counts = {{"satisfactory", 8}, {"inadequate", 10}};
+    record_audit(s, next, Calendar::for_division(Division::england_and_wales));
+    const HistoryVerification v = verify_history(s);
     BOOST_TEST(v.ok, v.message);
 }
 

@@ -10,9 +10,10 @@
  * grading scale ("ofsted": outstanding, good | requires improvement,
  * inadequate; "two_point": satisfactory | inadequate; or a council's own
  * written "a, b | c, d", the grades before '|' counting as positive) and how
- * cases are drawn (n per stratum - none, team, worker or a case attribute -
- * leaving out cases the programme audited in the last months). Samples are
- * drawn with SplitMix64: the same store, day and seed give the same sample.
+ * cases are drawn (n per stratum - none, team, worker, a case attribute or
+ * the worker's line manager: "n cases per team manager" - leaving out cases
+ * the programme audited in the last months). Samples are drawn with
+ * SplitMix64: the same store, day and seed give the same sample.
  *
  * An audit is recorded from the JSON document "oversight-audit-record" (see
  * oversight_audit_record_json). Results give counts and shares per grade
@@ -37,7 +38,7 @@ typedef struct oversight_audit_programme_options {
     const char *owner;               /* required: a person's name */
     const char *scale;               /* NULL: "ofsted" */
     int32_t per_stratum;             /* 0: counts-only audits, no sample drawn */
-    const char *stratify;            /* NULL: "none"; "team", "worker", "attribute" */
+    const char *stratify;            /* NULL: "none"; "team", "worker", "attribute", "manager" */
     const char *attribute;           /* the case attribute for stratify "attribute" */
     int32_t exclusion_months;        /* 12 */
     const oversight_date *next_due;  /* NULL: none yet */
