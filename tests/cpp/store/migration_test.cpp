@@ -547,6 +547,7 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
     }
     {
         SQLite::Database db(tmp.path, SQLite::OPEN_READWRITE);
+        for (const char* t : {"action_indicators", "indicator_values", "indicators"}) db.exec(std::string("DROP TABLE ") + t);
         for (const char* table : {"audit_links", "audit_recommendations", "audit_counts", "audit_cases",
                                   "audit_auditors", "audits", "audit_programmes"})
             db.exec(std::string("DROP TABLE ") + table);
