@@ -9,6 +9,7 @@
 #include <oversight/report/report.hpp>
 #include <oversight/supervision/supervision.hpp>
 
+#include "report/indicator_tables.hpp"
 #include "report/report_repository.hpp"
 #include "report/writers.hpp"
 
@@ -490,6 +491,11 @@ Document dashboard(const Store& store, std::int64_t plan_id, const DashboardOpti
     compliance_trend(doc, store, options, months);
     audit_trend(doc, store, months);
     supervision_trend(doc, store, options, months);
+    // The plan's indicators (issue 11 point 5), only when it has some.
+    if (!plan.indicators.empty()) {
+        doc.heading("Indicators", 2);
+        detail::indicator_blocks(doc, plan, as_of, options.months);
+    }
 
     doc.heading("Costs");
     try {

@@ -53,7 +53,9 @@ struct DashboardOptions {
 ///     history records the action as created after `previous`, up to as_of)).
 ///  3. heading "Overdue and due soon": build_report's tables "overdue" and
 ///     "due_soon" (and its note of undated actions).
-///  4. heading "Trends": compliance (line chart "compliance_trend", percent,
+///  4. heading "Trends": (when the plan has indicators, last in this section:
+///     heading "Indicators" and report kind `indicators`' table "indicators"
+///     and charts "indicator_<key>" over the same months) compliance (line chart "compliance_trend", percent,
 ///     series "Overall" then one per rule area; table "compliance_counts"),
 ///     audits (stacked bar chart "audit_grades_<programme id>" per programme
 ///     with audits held in the window, percent of each grade, one bar per

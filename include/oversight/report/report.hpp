@@ -27,12 +27,14 @@ enum class ReportKind {
     // These two read the store (build_report(store, plan_id, options)):
     board,      // the board paper in the seed's columns, changes since `since` marked (board_paper.hpp)
     dashboard,  // summary, actions with direction of travel, trends of every measure (dashboard.hpp)
+    // A plan kind again (it reads only the plan, which holds its indicators):
+    indicators,  // the plan's indicators: latest value, target, RAG, linked actions; a chart of each
 };
-/// "full", "plan", "due", "leads", "costs", "board", "dashboard" (also "all",
+/// "full", "plan", "due", "leads", "costs", "board", "dashboard", "indicators" (also "all",
 /// "rag", "deadlines", "lead", "cost", "board-paper", "paper";
 /// case-insensitive). Throws Error(invalid_arg) naming the text.
 ReportKind parse_report_kind(std::string_view text);
-std::string_view to_string(ReportKind k) noexcept;  // "full", "plan", ..., "board", "dashboard"
+std::string_view to_string(ReportKind k) noexcept;  // "full", "plan", ..., "board", "dashboard", "indicators"
 
 struct ReportOptions {
     ReportKind kind = ReportKind::full;
@@ -60,7 +62,11 @@ struct ReportOptions {
 ///  - costs: tables "cost_totals" (per period, exact and approximate apart,
 ///    low and high) and "cost_not_totalled" (each cost left out, and why);
 ///  - full: all four under headings; the actions table also carries due
-///    state, days to due and each action's cost.
+///    state, days to due and each action's cost;
+///  - indicators: table "indicators" (name, latest value and month, target,
+///    red threshold, unit, RAG, the actions it measures) and a line chart
+///    "indicator_<key>" of each indicator's monthly values over the 12
+///    months up to as_of, with its target as the chart's target line.
 /// "Due soon" is the plan's due_soon_days unless within_days says otherwise.
 ///
 /// Costs: one-off, per-annum and unstated-period amounts are totalled apart,

@@ -6,7 +6,8 @@
  * "board" (the board paper in the plan's own columns, what changed since
  * `since` marked) and "dashboard" (summary, each action's gap and direction
  * of travel since `since`, month-by-month charts of compliance, audits and
- * supervision).
+ * supervision) and "indicators" (the plan's indicators: latest value, target,
+ * RAG, linked actions, a chart of each; <oversight/c/indicator.h>).
  * Each report is built as one document (headings, paragraphs, tables of typed
  * cells, charts) and written in a format: "text" (within 118 columns), "md"
  * (Markdown), "csv" (RFC 4180; one table with a header row of column keys, or
