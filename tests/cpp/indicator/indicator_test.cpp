@@ -12,6 +12,7 @@
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
 #include <oversight/core/error.hpp>
+#include <oversight/import/plan_file.hpp>
 #include <oversight/indicator/indicator.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
@@ -290,6 +291,29 @@ BOOST_AUTO_TEST_CASE(save_plan_carries_indicators_and_success_measures) {
     Plan unknown = plan_with(i);
     unknown.recommendations[0].actions[0].success_measures = {"missing"};
     expect_error([&] { save_plan(s, unknown); }, Status::invalid_arg, "success measure: the plan has no indicator \"missing\"");
+}
+
+BOOST_AUTO_TEST_CASE(plan_json_carries_indicators_and_success_measures) {
+    Indicator i = visits();
+    i.values = {value("2012-09-01", 62.5)};
+    i.values[0].note = "from the tracker";
+    const Plan p = plan_with(i);
+    const std::string text = plan_to_json(p);
+    BOOST_TEST(text.find("\"success_measures\"") != std::string::npos);
+    const Plan back = plan_from_json(text);
+    BOOST_TEST((back == p));
+    // A plan without indicators keeps the document as it was (no new keys).
+    Plan none = p;
+    none.indicators.clear();
+    none.recommendations[0].actions[0].success_measures.clear();
+    const std::string plain = plan_to_json(none);
+    BOOST_TEST(plain.find("indicators") == std::string::npos);
+    BOOST_TEST(plain.find("success_measures") == std::string::npos);
+    expect_error([&] { plan_from_json(R"({"format":"oversight-plan","version":1,"title":"T","authority":"",)"
+                                      R"("report_date":null,"settings":{"immediately_days":0,"due_soon_days":28,)"
+                                      R"("stale_update_days":90},"sections":[],"recommendations":[],)"
+                                      R"("indicators":[{"key":"k"}]})"); },
+                 Status::parse, "/indicators/0");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
