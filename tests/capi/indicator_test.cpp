@@ -21,12 +21,13 @@ struct PlanStore {
         r.number = 1;
         r.text = "Visit children on time";
         r.timescale = "within_six_months";
-        EXPECT_OK(oversight_plan_add_recommendation(m.store, plan, &r, nullptr));
+        int64_t id = 0;
+        EXPECT_OK(oversight_plan_add_recommendation(m.store, plan, &r, &id));
         oversight_plan_action a = OVERSIGHT_PLAN_ACTION_INIT;
         a.ref = "1.1";
         a.description = "Track visits weekly";
         a.status = "not_started";
-        EXPECT_OK(oversight_plan_add_action(m.store, plan, 1, &a, nullptr));
+        EXPECT_OK(oversight_plan_add_action(m.store, plan, 1, &a, &id));
     }
 };
 

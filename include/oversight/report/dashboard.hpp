@@ -53,15 +53,17 @@ struct DashboardOptions {
 ///     history records the action as created after `previous`, up to as_of)).
 ///  3. heading "Overdue and due soon": build_report's tables "overdue" and
 ///     "due_soon" (and its note of undated actions).
-///  4. heading "Trends": (when the plan has indicators, last in this section:
-///     heading "Indicators" and report kind `indicators`' table "indicators"
-///     and charts "indicator_<key>" over the same months) compliance (line chart "compliance_trend", percent,
+///  4. heading "Trends": compliance (line chart "compliance_trend", percent,
 ///     series "Overall" then one per rule area; table "compliance_counts"),
 ///     audits (stacked bar chart "audit_grades_<programme id>" per programme
 ///     with audits held in the window, percent of each grade, one bar per
 ///     audit), supervision (line chart "supervision_trend", percent, one
 ///     series per team; table "supervision_counts"). A measure without data
-///     in the store is a paragraph saying so, no chart.
+///     in the store is a paragraph saying so, no chart. When the plan has
+///     indicators (issue 11 point 5), then heading "Indicators" with the
+///     `indicators` report kind's table "indicators" and a chart
+///     "indicator_<key>" per indicator over the same months (with its target
+///     line); a plan without indicators gets nothing here.
 ///  5. heading "Costs": build_report's "cost_totals" and "cost_not_totalled";
 ///     heading "People and ownership": build_report's "leads".
 ///
