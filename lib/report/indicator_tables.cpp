@@ -51,7 +51,7 @@ void indicator_blocks(Document& doc, const Plan& plan, Date as_of, int months) {
             if (!(v.month < first) && !(last < v.month)) shown.push_back(&v);
         if (shown.empty()) continue;
         const bool percent = i.unit == "%";
-        const double scale = percent ? 0.01 : 1.0;
+        const double scale = percent ? 100.0 : 1.0;  // percent charts take fractions
         Chart& c = doc.chart(id, inline_text(i.name), Chart::Kind::line,
                              percent ? Chart::Unit::percent : Chart::Unit::count);
         Chart::Series s{inline_text(i.name), {}};
@@ -59,11 +59,11 @@ void indicator_blocks(Document& doc, const Plan& plan, Date as_of, int months) {
             c.x_labels.push_back(m.iso().substr(0, 7));
             std::optional<double> v;
             for (const IndicatorValue* x : shown)
-                if (x->month == m) v = x->value * scale;
+                if (x->month == m) v = x->value / scale;
             s.values.push_back(v);
         }
         c.series.push_back(std::move(s));
-        c.target = i.target * scale;
+        c.target = i.target / scale;
         const IndicatorValue& newest = *shown.back();
         c.alt = "Line chart of " + inline_text(i.name) + " by month from " + first.iso().substr(0, 7) + " to " +
                 last.iso().substr(0, 7) + ", with the target " + indicator_value_text(i, i.target) + " as a line; " +

@@ -16,6 +16,7 @@
 #include <oversight/indicator/indicator.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
+#include <oversight/report/report.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/store.hpp>
 #include <oversight/supervision/supervision.hpp>
@@ -164,6 +165,38 @@ BOOST_AUTO_TEST_CASE(never_better_than_the_dates_never_over_complete_or_override
     r = rag_of(p);
     BOOST_TEST((r.rag == Rag::green));
     BOOST_TEST(r.overridden);
+}
+
+BOOST_AUTO_TEST_CASE(report_kind_indicators_table_and_chart) {
+    Indicator i = visits();
+    i.values = {value("2012-08-01", 90), value("2012-09-01", 62.5)};
+    const Plan p = plan_with(i);
+    ReportOptions o;
+    o.kind = parse_report_kind("indicators");
+    o.as_of = d("2012-10-15");
+    const Document doc = build_report(p, o);
+    BOOST_TEST(doc.kind == "indicators");
+    const Table* t = nullptr;
+    const Chart* c = nullptr;
+    for (const Block& b : doc.blocks) {
+        if (const auto* x = std::get_if<Table>(&b); x && x->id == "indicators") t = x;
+        if (const auto* x = std::get_if<Chart>(&b); x && x->id == "indicator_visits_in_timescale") c = x;
+    }
+    BOOST_TEST_REQUIRE(t);
+    BOOST_TEST_REQUIRE(t->rows.size() == 1u);
+    BOOST_TEST(t->rows[0][2].number == 62.5);                 // latest value
+    BOOST_TEST(t->rows[0][3].text == "Sep 2012");            // its month
+    BOOST_TEST((t->rows[0][8].rag == Rag::red));
+    BOOST_TEST(t->rows[0][9].text == "1.1");                 // the action it measures
+    BOOST_TEST_REQUIRE(c);
+    BOOST_TEST(c->x_labels.size() == 12u);                   // November 2011 to October 2012
+    BOOST_TEST(c->x_labels.back() == "2012-10");
+    BOOST_TEST(c->target.value_or(0) == 0.85);                // 85% as a fraction
+    BOOST_TEST(c->series.at(0).values.at(10).value_or(0) == 0.625);  // September
+    BOOST_TEST(!c->series.at(0).values.at(11));               // October: no value
+    // Every format writes it.
+    for (const char* f : {"text", "md", "csv", "json", "html"})
+        BOOST_TEST(!write_document(doc, parse_report_format(f)).empty(), f);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
