@@ -12,7 +12,7 @@ for cmd in "indicator add" "indicator value" "indicator link" "indicator list" "
   expect_in "$out" "Usage"
 done
 
-run import-plan "$OVERSIGHT_PROJECT_DIR/examples/data/sample_plan.txt" --report-date 2012-09-14 >/dev/null
+run import-plan "$OVERSIGHT_PROJECT_DIR/examples/data/sample_plan.txt" --report-date 2012-09-14 >/dev/null 2>&1
 out=$(run indicator add visits --name "% of visits in timescale" --unit % --target 85 --amber 70)
 expect_in "$out" "indicator visits saved"
 expect_fail "amber: 90 is above the target 85" indicator add bad --name "Bad" --target 85 --amber 90
@@ -52,3 +52,9 @@ expect_in "$out" "0 values written"
 expect_fail "months must be 1..60" indicator refresh --months 0
 out=$(run history --format json)
 expect_in "$out" '"entity": "action_indicator"'
+
+# The canonical plan JSON carries the indicators and the link: a copy imported elsewhere keeps them.
+run export-plan --format json > plan.json
+"$CLI" --db "$WORK/copy.db" import-plan plan.json >/dev/null
+out=$("$CLI" --db "$WORK/copy.db" --as-of 2012-10-15 indicator list)
+expect_in "$out" "latest 62.5% in Sep 2012 RED; measures action 4.1"
