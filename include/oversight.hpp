@@ -42,6 +42,8 @@
 #include <oversight/supervision/supervision.hpp>
 #include <oversight/supervision/supervision_audit.hpp>
 
+#include <oversight/indicator/indicator.hpp>
+
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/audit_reminder.hpp>
 #include <oversight/reminders/digest.hpp>

@@ -19,6 +19,7 @@
  *   workforce    teams, workers, the people directory
  *   casework     children, allocations, attributes, events
  *   reminders    what is due: JSON, digests, iCalendar, acknowledgements
+ *   indicator    a plan's indicators: targets, monthly values, success measures of actions
  *
  * Check at start-up that the library matches this header:
  *     if (oversight_abi_version() != OVERSIGHT_ABI_VERSION) refuse to run;
@@ -53,6 +54,7 @@
 #include <oversight/c/supervision.h>
 #include <oversight/c/reminders.h>
 #include <oversight/c/compliance.h>
+#include <oversight/c/indicator.h>
 #include <oversight/c/batch.h>
 
 #endif /* OVERSIGHT_H */

@@ -85,6 +85,8 @@ void add_tracker_commands(CLI::App& app, Context& ctx);
 void add_audit_commands(CLI::App& app, Context& ctx);
 /// supervision add|list|report|due|audit|policy (supervision_commands.cpp).
 void add_supervision_commands(CLI::App& app, Context& ctx);
+/// indicator add|value|link|list|refresh (indicator_commands.cpp)
+void add_indicator_commands(CLI::App& app, Context& ctx);
 /// import --format FORMAT FILE... (import_commands.cpp)
 void add_import_commands(CLI::App& app, Context& ctx);
 /// batch (batch_commands.cpp); sets `status` to the command's exit status.

@@ -134,6 +134,7 @@ int main(int argc, char** argv) {
     cli::add_tracker_commands(app, ctx);
     cli::add_audit_commands(app, ctx);
     cli::add_supervision_commands(app, ctx);
+    cli::add_indicator_commands(app, ctx);
     cli::add_import_commands(app, ctx);
 
     // `due`: one command, two forms (see cli.hpp).

@@ -289,7 +289,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
             ->capture_default_str();
         cmd->add_option("--output", a->output, "Write the report to FILE (whole or not at all) instead of stdout");
         cmd->add_option("--since", a->since, "The previous report's date (YYYY-MM-DD): what changed after it");
-        cmd->add_option("--kind", a->kind, "full|plan|due|leads|costs|board|dashboard|compliance|audits|supervision")->capture_default_str();
+        cmd->add_option("--kind", a->kind, "full|plan|due|leads|costs|board|dashboard|indicators|compliance|audits|supervision")->capture_default_str();
         cmd->add_option("--within", a->within, "\"Due soon\" means within N days (default: the plan's due_soon_days)")
             ->check(CLI::Range(0, 3650));
         add_plan_option(cmd, a->plan);

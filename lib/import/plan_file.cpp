@@ -155,7 +155,7 @@ public:
 
     static Action action(const json& j, const std::string& path) {
         object(j, path, {"ref", "description", "lead", "status", "due", "impact_intended", "impact_evidence", "cost",
-                         "updates", "milestones", "tasks", "rag_override"});
+                         "updates", "milestones", "tasks", "rag_override", "success_measures"});
         Action a;
         a.ref = str(j, path, "ref");
         a.description = str(j, path, "description");
@@ -208,12 +208,55 @@ public:
             o.set_on = date(ro, p, "set_on");
             a.rag_override = o;
         }
+        // Optional (issue 11 point 5): the keys of the plan's indicators that measure it.
+        if (auto it = j.find("success_measures"); it != j.end() && !it->is_null()) {
+            const json& sm = array(j, path, "success_measures");
+            for (std::size_t i = 0; i < sm.size(); ++i) {
+                if (!sm[i].is_string()) fail(path + "/success_measures/" + std::to_string(i), "expected a string");
+                a.success_measures.push_back(sm[i].get<std::string>());
+            }
+        }
         return a;
+    }
+
+    static double number(const json& obj, const std::string& path, const char* key) {
+        const json& v = member(obj, path, key);
+        if (!v.is_number()) fail(path + "/" + key, "expected a number");
+        return v.get<double>();
+    }
+
+    static Indicator indicator(const json& j, const std::string& path) {
+        object(j, path, {"key", "name", "unit", "direction", "target", "amber", "source", "measure", "values"});
+        Indicator i;
+        i.key = str(j, path, "key");
+        i.name = str(j, path, "name");
+        i.unit = str(j, path, "unit");
+        i.direction = parse_enum_or(path + "/direction", str(j, path, "direction"),
+                                    [](const std::string& t) { return parse_indicator_direction(t); });
+        i.target = number(j, path, "target");
+        i.amber = number(j, path, "amber");
+        i.source = parse_enum_or(path + "/source", str(j, path, "source"),
+                                 [](const std::string& t) { return parse_indicator_source(t); });
+        i.measure = str(j, path, "measure");
+        const json& vs = array(j, path, "values");
+        for (std::size_t k = 0; k < vs.size(); ++k) {
+            std::string p = path + "/values/" + std::to_string(k);
+            object(vs[k], p, {"month", "value", "source", "entered_by", "note"});
+            IndicatorValue v;
+            v.month = date(vs[k], p, "month");
+            v.value = number(vs[k], p, "value");
+            v.source = parse_enum_or(p + "/source", str(vs[k], p, "source"),
+                                     [](const std::string& t) { return parse_indicator_source(t); });
+            v.entered_by = str(vs[k], p, "entered_by");
+            v.note = str(vs[k], p, "note");
+            i.values.push_back(std::move(v));
+        }
+        return i;
     }
 
     static Plan plan(const json& root) {
         object(root, "", {"format", "version", "title", "authority", "report_date", "settings", "sections",
-                          "recommendations"});
+                          "recommendations", "indicators"});
         if (str(root, "", "format") != kFormatName) fail("/format", "expected \"" + std::string(kFormatName) + "\"");
         if (integer(root, "", "version") != kFormatVersion)
             fail("/version", "unsupported version (this library reads version " + std::to_string(kFormatVersion) + ")");
@@ -253,6 +296,12 @@ public:
             for (std::size_t k = 0; k < acts.size(); ++k)
                 r.actions.push_back(action(acts[k], path + "/actions/" + std::to_string(k)));
             p.recommendations.push_back(std::move(r));
+        }
+        // Optional (issue 11 point 5): the plan's indicators with their monthly values.
+        if (auto it = root.find("indicators"); it != root.end() && !it->is_null()) {
+            const json& inds = array(root, "", "indicators");
+            for (std::size_t i = 0; i < inds.size(); ++i)
+                p.indicators.push_back(indicator(inds[i], "/indicators/" + std::to_string(i)));
         }
         return p;
     }
@@ -581,12 +630,41 @@ std::string plan_to_json(const Plan& plan) {
                                            {"set_on", a.rag_override->set_on.iso()}};
             else
                 aj["rag_override"] = nullptr;
+            if (!a.success_measures.empty()) {
+                ojson sm = ojson::array();
+                for (const std::string& key : a.success_measures) sm.push_back(utf8(key, ap + "/success_measures"));
+                aj["success_measures"] = std::move(sm);
+            }
             acts.push_back(std::move(aj));
         }
         rj["actions"] = std::move(acts);
         recs.push_back(std::move(rj));
     }
     root["recommendations"] = std::move(recs);
+    if (!plan.indicators.empty()) {
+        ojson inds = ojson::array();
+        for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
+            const Indicator& ind = plan.indicators[i];
+            const std::string ip = "/indicators/" + std::to_string(i);
+            ojson vs = ojson::array();
+            for (const IndicatorValue& v : ind.values)
+                vs.push_back(ojson{{"month", v.month.iso()},
+                                   {"value", v.value},
+                                   {"source", std::string(to_string(v.source))},
+                                   {"entered_by", utf8(v.entered_by, ip + "/values")},
+                                   {"note", utf8(v.note, ip + "/values")}});
+            inds.push_back(ojson{{"key", utf8(ind.key, ip + "/key")},
+                                 {"name", utf8(ind.name, ip + "/name")},
+                                 {"unit", utf8(ind.unit, ip + "/unit")},
+                                 {"direction", std::string(to_string(ind.direction))},
+                                 {"target", ind.target},
+                                 {"amber", ind.amber},
+                                 {"source", std::string(to_string(ind.source))},
+                                 {"measure", utf8(ind.measure, ip + "/measure")},
+                                 {"values", std::move(vs)}});
+        }
+        root["indicators"] = std::move(inds);
+    }
     return root.dump(2) + "\n";
 }
 

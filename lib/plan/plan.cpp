@@ -2,6 +2,11 @@
 #include <oversight/plan/plan.hpp>
 
 #include "core/text.hpp"
+#include "core/validation.hpp"
+
+#include <cmath>
+#include <iomanip>
+#include <sstream>
 
 #include <tuple>
 
@@ -31,7 +36,30 @@ constexpr std::pair<std::string_view, Rag> kRags[] = {
     {"none", Rag::none}, {"blue", Rag::blue}, {"green", Rag::green}, {"amber", Rag::amber}, {"red", Rag::red},
 };
 
+constexpr std::pair<std::string_view, IndicatorDirection> kDirections[] = {
+    {"higher_is_better", IndicatorDirection::higher_is_better},
+    {"higher", IndicatorDirection::higher_is_better},
+    {"lower_is_better", IndicatorDirection::lower_is_better},
+    {"lower", IndicatorDirection::lower_is_better},
+};
+
+constexpr std::pair<std::string_view, IndicatorSource> kSources[] = {
+    {"entered", IndicatorSource::entered},
+    {"computed", IndicatorSource::computed},
+};
+
 }  // namespace
+
+std::string_view to_string(IndicatorDirection d) noexcept {
+    return d == IndicatorDirection::lower_is_better ? "lower_is_better" : "higher_is_better";
+}
+std::string_view to_string(IndicatorSource s) noexcept {
+    return s == IndicatorSource::computed ? "computed" : "entered";
+}
+IndicatorDirection parse_indicator_direction(std::string_view text) {
+    return parse_enum(text, kDirections, "indicator direction");
+}
+IndicatorSource parse_indicator_source(std::string_view text) { return parse_enum(text, kSources, "indicator source"); }
 
 std::string_view to_string(Timescale t) noexcept {
     switch (t) {
@@ -93,6 +121,75 @@ const Recommendation* Plan::recommendation_of(std::string_view action_ref) const
     return nullptr;
 }
 
+namespace {
+
+std::string number_text(double v) {
+    if (!std::isfinite(v)) return std::isnan(v) ? "NaN" : (v > 0 ? "infinity" : "-infinity");
+    std::ostringstream out;
+    out << std::setprecision(15) << v;
+    return out.str();
+}
+
+void check_number(double v, const std::string& what) {
+    if (!std::isfinite(v)) throw Error(Status::invalid_arg, what + ": " + number_text(v) + " is not a finite number");
+    if (std::fabs(v) > kMaxIndicatorMagnitude)
+        throw Error(Status::invalid_arg, what + ": " + number_text(v) + " is beyond +/-1e12");
+}
+
+}  // namespace
+
+IndicatorValue checked_indicator_value(const IndicatorValue& value, const std::string& what) {
+    IndicatorValue v = value;
+    v.month = Date::from_ymd(value.month.year(), value.month.month(), 1);
+    detail::check_date_range(v.month, (what + " month").c_str());
+    check_number(v.value, what + " value");
+    v.entered_by = detail::checked_name(value.entered_by, (what + " entered_by").c_str(), detail::kMaxNameBytes, true);
+    v.note = detail::checked_text(value.note, (what + " note").c_str(), true);
+    detail::check_size(v.note, detail::kMaxValueBytes, what + " note");
+    return v;
+}
+
+Indicator checked_indicator(const Indicator& indicator) {
+    Indicator i = indicator;
+    i.key = detail::checked_name(indicator.key, "indicator key", detail::kMaxIdBytes);
+    for (char c : i.key)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+              c == '-'))
+            throw Error(Status::invalid_arg, "indicator key " + detail::in_quotes(i.key) +
+                                                 ": only letters, digits, '_', '.' and '-' (like visits_in_timescale)");
+    const std::string what = "indicator " + detail::in_quotes(i.key);
+    i.name = detail::checked_name(indicator.name, (what + " name").c_str(), detail::kMaxNameBytes);
+    i.unit = detail::checked_name(indicator.unit, (what + " unit").c_str(), 32, true);
+    check_number(i.target, what + " target");
+    check_number(i.amber, what + " amber");
+    if (i.direction == IndicatorDirection::higher_is_better && i.amber > i.target)
+        throw Error(Status::invalid_arg, what + " amber: " + number_text(i.amber) + " is above the target " +
+                                             number_text(i.target) + " (higher is better: the red threshold is at or below the target)");
+    if (i.direction == IndicatorDirection::lower_is_better && i.amber < i.target)
+        throw Error(Status::invalid_arg, what + " amber: " + number_text(i.amber) + " is below the target " +
+                                             number_text(i.target) + " (lower is better: the red threshold is at or above the target)");
+    i.measure = detail::checked_name(indicator.measure, (what + " measure").c_str(), detail::kMaxIdBytes, true);
+    if (i.source == IndicatorSource::computed && i.measure.empty())
+        throw Error(Status::invalid_arg, what + " measure: a computed indicator names the measure it is computed from");
+    if (i.source == IndicatorSource::entered && !i.measure.empty())
+        throw Error(Status::invalid_arg, what + " measure: an entered indicator has no measure (source \"computed\" has)");
+    i.values.clear();
+    for (const IndicatorValue& v : indicator.values) {
+        IndicatorValue c = checked_indicator_value(v, what + " value " + v.month.iso().substr(0, 7));
+        for (const IndicatorValue& seen : i.values)
+            if (seen.month == c.month)
+                throw Error(Status::invalid_arg, what + " values: two for " + c.month.iso().substr(0, 7));
+        i.values.push_back(std::move(c));
+    }
+    return i;
+}
+
+const Indicator* Plan::find_indicator(std::string_view key) const noexcept {
+    for (const auto& i : indicators)
+        if (i.key == key) return &i;
+    return nullptr;
+}
+
 std::optional<Date> target_date(const Plan& plan, const Recommendation& rec) {
     if (rec.timescale == Timescale::by_date) return rec.explicit_date;
     if (!plan.report_date) return std::nullopt;
@@ -145,19 +242,29 @@ bool operator==(const Task& a, const Task& b) {
 bool operator==(const RagOverride& a, const RagOverride& b) {
     return std::tie(a.rag, a.by, a.reason, a.set_on) == std::tie(b.rag, b.by, b.reason, b.set_on);
 }
+bool operator==(const IndicatorValue& a, const IndicatorValue& b) {
+    return std::tie(a.id, a.month, a.value, a.source, a.entered_by, a.note) ==
+           std::tie(b.id, b.month, b.value, b.source, b.entered_by, b.note);
+}
+bool operator==(const Indicator& a, const Indicator& b) {
+    return std::tie(a.id, a.key, a.name, a.unit, a.direction, a.target, a.amber, a.source, a.measure, a.values) ==
+           std::tie(b.id, b.key, b.name, b.unit, b.direction, b.target, b.amber, b.source, b.measure, b.values);
+}
 bool operator==(const Action& a, const Action& b) {
     return std::tie(a.id, a.ref, a.description, a.lead, a.status, a.due, a.impact_intended, a.impact_evidence,
-                    a.cost, a.updates, a.milestones, a.tasks, a.rag_override) ==
+                    a.cost, a.updates, a.milestones, a.tasks, a.rag_override, a.success_measures) ==
            std::tie(b.id, b.ref, b.description, b.lead, b.status, b.due, b.impact_intended, b.impact_evidence,
-                    b.cost, b.updates, b.milestones, b.tasks, b.rag_override);
+                    b.cost, b.updates, b.milestones, b.tasks, b.rag_override, b.success_measures);
 }
 bool operator==(const Recommendation& a, const Recommendation& b) {
     return std::tie(a.id, a.number, a.section, a.text, a.timescale, a.explicit_date, a.lead, a.cost, a.actions) ==
            std::tie(b.id, b.number, b.section, b.text, b.timescale, b.explicit_date, b.lead, b.cost, b.actions);
 }
 bool operator==(const Plan& a, const Plan& b) {
-    return std::tie(a.id, a.title, a.authority, a.report_date, a.sections, a.recommendations, a.settings) ==
-           std::tie(b.id, b.title, b.authority, b.report_date, b.sections, b.recommendations, b.settings);
+    return std::tie(a.id, a.title, a.authority, a.report_date, a.sections, a.recommendations, a.settings,
+                    a.indicators) ==
+           std::tie(b.id, b.title, b.authority, b.report_date, b.sections, b.recommendations, b.settings,
+                    b.indicators);
 }
 
 }  // namespace oversight

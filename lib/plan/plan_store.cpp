@@ -201,7 +201,25 @@ std::int64_t save_plan(Store& store, const Plan& plan) {
         recs.push_back(&r);
     }
     check_unique(store, 0, recs);
-    return plans(store).add_plan(plan);
+    if (plan.indicators.empty()) return plans(store).add_plan(plan);
+    // Indicators (issue 11 point 5): checked, keys unique, and every success
+    // measure names one of them.
+    Plan checked = plan;
+    for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
+        checked.indicators[i] = checked_indicator(plan.indicators[i]);
+        for (std::size_t j = 0; j < i; ++j)
+            if (checked.indicators[j].key == checked.indicators[i].key)
+                throw Error(Status::conflict, "plan: two indicators with the key " +
+                                                  detail::in_quotes(checked.indicators[i].key));
+    }
+    for (const auto& r : checked.recommendations)
+        for (const auto& a : r.actions)
+            for (const std::string& key : a.success_measures)
+                if (!checked.find_indicator(key))
+                    throw Error(Status::invalid_arg, "action " + detail::in_quotes(a.ref) +
+                                                         " success measure: the plan has no indicator " +
+                                                         detail::in_quotes(key));
+    return plans(store).add_plan(checked);
 }
 
 std::optional<Plan> try_load_plan(const Store& store, std::int64_t plan_id) { return plans(store).load(plan_id); }

@@ -5,6 +5,8 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -58,6 +60,95 @@ std::optional<ProgressUpdate> latest_update(const Action& action, Date as_of) {
     return u ? std::optional<ProgressUpdate>(*u) : std::nullopt;
 }
 
+std::optional<IndicatorValue> latest_indicator_value(const Indicator& indicator, Date as_of) {
+    const Date month = Date::from_ymd(as_of.year(), as_of.month(), 1);
+    const IndicatorValue* best = nullptr;
+    for (const auto& v : indicator.values)
+        if (v.month <= month && (!best || v.month >= best->month)) best = &v;
+    return best ? std::optional<IndicatorValue>(*best) : std::nullopt;
+}
+
+Rag indicator_rag(const Indicator& indicator, double value) {
+    const bool higher = indicator.direction == IndicatorDirection::higher_is_better;
+    const bool at_target = higher ? value >= indicator.target : value <= indicator.target;
+    if (at_target) return Rag::green;
+    const bool red = higher ? value < indicator.amber : value > indicator.amber;
+    return red ? Rag::red : Rag::amber;
+}
+
+std::string indicator_number_text(double value) {
+    if (!std::isfinite(value)) return "?";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", value);
+    std::string s(buf);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    if (s == "-0") s = "0";
+    return s;
+}
+
+std::string indicator_value_text(const Indicator& indicator, double value) {
+    const std::string n = indicator_number_text(value);
+    if (indicator.unit.empty()) return n;
+    return indicator.unit == "%" ? n + "%" : n + " " + clip(indicator.unit, 20);
+}
+
+std::string month_text(Date month) {
+    static const char* const kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return std::string(kNames[(month.month() - 1) % 12]) + " " + std::to_string(month.year());
+}
+
+namespace {
+
+/// Rules 4-8 of rag.hpp: the action's RAG by its dates and status.
+RagResult dated_rag(const Plan& plan, const Recommendation& rec, const Action& action, Date as_of);
+
+/// Rule 9: the success measures weighed on top of rules 4-8.
+RagResult with_indicators(const Plan& plan, const Action& action, Date as_of, RagResult dated) {
+    if (action.success_measures.empty()) return dated;
+    Rag worst = dated.rag;
+    struct Found {
+        Rag rag;
+        std::string reason;
+    };
+    std::vector<Found> found;
+    std::vector<std::string> notes;
+    for (const std::string& key : action.success_measures) {
+        const Indicator* ind = plan.find_indicator(key);
+        if (!ind) {
+            notes.push_back("unknown indicator \"" + clip(key, 60) + "\"");
+            continue;
+        }
+        const std::string name = "indicator \"" + clip(ind->name.empty() ? ind->key : ind->name, 80) + "\"";
+        const std::optional<IndicatorValue> v = latest_indicator_value(*ind, as_of);
+        if (!v) {
+            notes.push_back("no value for " + name);
+            continue;
+        }
+        const Rag r = indicator_rag(*ind, v->value);
+        if (r != Rag::red && r != Rag::amber) continue;
+        const char* side = ind->direction == IndicatorDirection::higher_is_better ? "below" : "above";
+        std::string why = name + " at " + indicator_value_text(*ind, v->value) + " in " + month_text(v->month) + ", ";
+        if (r == Rag::red)
+            why += std::string(side) + " the red threshold " + indicator_value_text(*ind, ind->amber) + " (target " +
+                   indicator_value_text(*ind, ind->target) + ")";
+        else
+            why += std::string(side) + " the target " + indicator_value_text(*ind, ind->target) + " (red threshold " +
+                   indicator_value_text(*ind, ind->amber) + ")";
+        found.push_back({r, std::move(why)});
+        worst = std::max(worst, r);
+    }
+    std::string why;
+    for (const Found& f : found)
+        if (f.rag == worst) why += (why.empty() ? "" : "; ") + f.reason;
+    if (dated.rag == worst) why += (why.empty() ? "" : "; ") + dated.reason;
+    for (const std::string& n : notes) why += (why.empty() ? "" : "; ") + n;
+    return {worst, why, false};
+}
+
+}  // namespace
+
 RagResult action_rag(const Plan& plan, const Recommendation& rec, const Action& action, Date as_of) {
     // 1. Withdrawn: out of the plan, whatever else is recorded.
     if (action.status == ActionStatus::withdrawn) {
@@ -76,8 +167,15 @@ RagResult action_rag(const Plan& plan, const Recommendation& rec, const Action& 
         if (!detail::trim(o.reason).empty()) why += ": " + clip(o.reason, 200);
         return {o.rag, why, true};
     }
-    // 3. Complete: blue. 4. Blocked: red.
+    // 3. Complete: blue.
     if (action.status == ActionStatus::complete) return {Rag::blue, "complete", false};
+    // 4-8 by dates and status, then 9: the success measures.
+    return with_indicators(plan, action, as_of, dated_rag(plan, rec, action, as_of));
+}
+
+namespace {
+
+RagResult dated_rag(const Plan& plan, const Recommendation& rec, const Action& action, Date as_of) {
     if (action.status == ActionStatus::blocked) return {Rag::red, "blocked", false};
 
     const int soon = std::max(0, plan.settings.due_soon_days);
@@ -129,6 +227,8 @@ RagResult action_rag(const Plan& plan, const Recommendation& rec, const Action& 
     // 11. Otherwise on track.
     return {Rag::green, "on track, due " + due->iso(), false};
 }
+
+}  // namespace
 
 RagResult recommendation_rag(const Plan& plan, const Recommendation& rec, Date as_of) {
     struct Live {

@@ -7,6 +7,7 @@
 #include <oversight/plan/rag.hpp>
 #include <oversight/report/report.hpp>
 
+#include "report/indicator_tables.hpp"
 #include "report/measures.hpp"
 #include "report/report_repository.hpp"
 #include "report/writers.hpp"
@@ -273,6 +274,11 @@ Document dashboard(const Store& store, std::int64_t plan_id, const DashboardOpti
     detail::compliance_trend(doc, store, measures, months);
     detail::audit_grade_charts(doc, store, months);
     detail::supervision_trend(doc, store, measures, months);
+    // The plan's indicators (issue 11 point 5), only when it has some.
+    if (!plan.indicators.empty()) {
+        doc.heading("Indicators", 2);
+        detail::indicator_blocks(doc, plan, as_of, options.months);
+    }
 
     doc.heading("Costs");
     try {

@@ -10,6 +10,8 @@
 #include <oversight/plan/rag.hpp>
 #include <oversight/report/board_paper.hpp>
 #include <oversight/report/dashboard.hpp>
+
+#include "report/indicator_tables.hpp"
 #include <oversight/report/report.hpp>
 #include <oversight/report/measures.hpp>
 
@@ -290,6 +292,7 @@ std::string kind_title(ReportKind k) {
         case ReportKind::costs: return "Costs";
         case ReportKind::board: return "Board paper";
         case ReportKind::dashboard: return "Dashboard";
+        case ReportKind::indicators: return "Indicators";
         case ReportKind::compliance: return "Compliance";
         case ReportKind::audits: return "Audits";
         case ReportKind::supervision: return "Supervision";
@@ -524,6 +527,7 @@ Document build_report(const Plan& plan, const ReportOptions& options) {
             doc.heading("Costs");
             cost_tables(doc, an);
             break;
+        case ReportKind::indicators: detail::indicator_blocks(doc, plan, options.as_of); break;
         case ReportKind::board:
         case ReportKind::dashboard:
         case ReportKind::compliance:
@@ -584,12 +588,13 @@ ReportKind parse_report_kind(std::string_view text) {
     if (k == "costs" || k == "cost") return ReportKind::costs;
     if (k == "board" || k == "board-paper" || k == "paper") return ReportKind::board;
     if (k == "dashboard") return ReportKind::dashboard;
+    if (k == "indicators" || k == "indicator") return ReportKind::indicators;
     if (k == "compliance") return ReportKind::compliance;
     if (k == "audits" || k == "audit") return ReportKind::audits;
     if (k == "supervision") return ReportKind::supervision;
     throw Error(Status::invalid_arg, "unknown report kind \"" + detail::clip(text, 40) +
-                                         "\" (expected full, plan, due, leads, costs, board, dashboard, compliance, "
-                                         "audits or supervision)");
+                                         "\" (expected full, plan, due, leads, costs, board, dashboard, indicators, "
+                                         "compliance, audits or supervision)");
 }
 
 std::string_view to_string(ReportKind k) noexcept {
@@ -601,6 +606,7 @@ std::string_view to_string(ReportKind k) noexcept {
         case ReportKind::costs: return "costs";
         case ReportKind::board: return "board";
         case ReportKind::dashboard: return "dashboard";
+        case ReportKind::indicators: return "indicators";
         case ReportKind::compliance: return "compliance";
         case ReportKind::audits: return "audits";
         case ReportKind::supervision: return "supervision";

@@ -27,6 +27,7 @@ void check_change_entity(const std::string& entity, const char* what);
 class AcknowledgementRepository;
 class AttendanceRepository;
 class ComplaintRepository;
+class IndicatorRepository;
 class AuditRepository;
 class CaseworkRepository;
 class PlanRepository;
@@ -69,6 +70,7 @@ public:
     virtual ComplaintRepository& complaints() noexcept = 0;
     virtual AuditRepository& audits() noexcept = 0;
     virtual SupervisionRepository& supervisions() noexcept = 0;
+    virtual IndicatorRepository& indicators() noexcept = 0;
 
     // Reads through a const Store: the same repositories, const.
     const PlanRepository& plans() const noexcept { return const_cast<Backend*>(this)->plans(); }
@@ -81,6 +83,7 @@ public:
     const ComplaintRepository& complaints() const noexcept { return const_cast<Backend*>(this)->complaints(); }
     const AuditRepository& audits() const noexcept { return const_cast<Backend*>(this)->audits(); }
     const SupervisionRepository& supervisions() const noexcept { return const_cast<Backend*>(this)->supervisions(); }
+    const IndicatorRepository& indicators() const noexcept { return const_cast<Backend*>(this)->indicators(); }
 };
 
 /// The latest schema version of the SQLite backend (lib/store/sqlite/migrator.cpp).

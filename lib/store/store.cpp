@@ -15,6 +15,7 @@
 #include "complaints/complaint_repository.hpp"
 #include "supervision/supervision_repository.hpp"
 #include "plan/plan_repository.hpp"
+#include "indicator/indicator_repository.hpp"
 #include "reminders/acknowledgement_repository.hpp"
 #include "workforce/workforce_repository.hpp"
 
@@ -71,6 +72,8 @@ AttendanceRepository& attendance_repository(Store& store) { return backend(store
 const AttendanceRepository& attendance_repository(const Store& store) { return backend(store).attendance(); }
 ComplaintRepository& complaint_repository(Store& store) { return backend(store).complaints(); }
 const ComplaintRepository& complaint_repository(const Store& store) { return backend(store).complaints(); }
+IndicatorRepository& indicator_repository(Store& store) { return backend(store).indicators(); }
+const IndicatorRepository& indicator_repository(const Store& store) { return backend(store).indicators(); }
 AuditRepository& audit_repository(Store& store) { return backend(store).audits(); }
 const AuditRepository& audit_repository(const Store& store) { return backend(store).audits(); }
 SupervisionRepository& supervision_repository(Store& store) { return backend(store).supervisions(); }

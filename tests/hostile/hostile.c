@@ -2098,6 +2098,68 @@ static void reminders_area(void) {
 /* Handles of the wrong kind (cast through void *): a calendar as a store,
  * a store as a calendar, ... Tried last: a library that does not check the
  * kind may corrupt the handle it was given. */
+/* Indicators (issue 11 point 5). */
+static void indicator_area(void) {
+    static const char visits[] =
+        "{\"key\":\"visits\",\"name\":\"% of visits in timescale\",\"unit\":\"%\",\"target\":85,\"amber\":70}";
+    oversight_indicator_value v = OVERSIGHT_INDICATOR_VALUE_INIT;
+    oversight_indicator_refresh_options o = OVERSIGHT_INDICATOR_REFRESH_OPTIONS_INIT;
+
+    CALL(REFUSE, oversight_indicator_save, "store = NULL", (NULL, PLAN, visits, &g_i64));
+    TEXTS(ID, oversight_indicator_save, "json", (S, PLAN, T, &g_i64));
+    I64S(oversight_indicator_save, "plan_id", (S, I64, visits, &g_i64));
+    CALL(REFUSE, oversight_indicator_save, "amber above the target",
+         (S, PLAN, "{\"key\":\"k\",\"name\":\"N\",\"target\":1,\"amber\":2}", &g_i64));
+    CALL(REFUSE, oversight_indicator_save, "a number too large for a double",
+         (S, PLAN, "{\"key\":\"k\",\"name\":\"N\",\"target\":1e999,\"amber\":1}", &g_i64));
+    CALL(SUCCEED, oversight_indicator_save, "an entered indicator", (S, PLAN, visits, &g_i64));
+
+    INIT(oversight_indicator_value_init, oversight_indicator_value, OVERSIGHT_INDICATOR_VALUE_VERSION);
+    v.month = k_day;
+    v.value = 62.5;
+    CALL(REFUSE, oversight_indicator_record_value, "store = NULL", (NULL, PLAN, "visits", &v, &g_i64));
+    CALL(REFUSE, oversight_indicator_record_value, "value = NULL", (S, PLAN, "visits", NULL, &g_i64));
+    VERSIONS(v, OVERSIGHT_INDICATOR_VALUE_VERSION, oversight_indicator_record_value, (S, PLAN, "visits", &v, &g_i64));
+    TEXTS(ID, oversight_indicator_record_value, "key", (S, PLAN, T, &v, &g_i64));
+    I64S(oversight_indicator_record_value, "plan_id", (S, I64, "visits", &v, &g_i64));
+    DATES(oversight_indicator_record_value, "value.month", (S, PLAN, "visits", (v.month = D, &v), &g_i64));
+    v.month = k_day;
+    TEXTS(OPT, oversight_indicator_record_value, "value.entered_by", (S, PLAN, "visits", (v.entered_by = T, &v), &g_i64));
+    v.entered_by = NULL;
+    TEXTS(OPT, oversight_indicator_record_value, "value.note", (S, PLAN, "visits", (v.note = T, &v), &g_i64));
+    v.note = NULL;
+    v.value = strtod("inf", NULL);
+    CALL(REFUSE, oversight_indicator_record_value, "value = infinity", (S, PLAN, "visits", &v, &g_i64));
+    v.value = 62.5;
+    CALL(SUCCEED, oversight_indicator_record_value, "a value", (S, PLAN, "visits", &v, &g_i64));
+
+    CALL(REFUSE, oversight_indicator_link, "store = NULL", (NULL, PLAN, "1.1", "visits"));
+    TEXTS(ID, oversight_indicator_link, "action_ref", (S, PLAN, T, "visits"));
+    TEXTS(ID, oversight_indicator_link, "key", (S, PLAN, "1.1", T));
+    I64S(oversight_indicator_link, "plan_id", (S, I64, "1.1", "visits"));
+    CALL(SUCCEED, oversight_indicator_link, "the fixture's action", (S, PLAN, "1.1", "visits"));
+    CALL(REFUSE, oversight_indicator_link, "linked twice", (S, PLAN, "1.1", "visits"));
+
+    CALL(REFUSE, oversight_indicator_list_json, "store = NULL", (NULL, PLAN, NULL, 0, &g_s));
+    CALL(REFUSE, oversight_indicator_list_json, "out = NULL", (S, PLAN, NULL, 0, NULL));
+    I64S(oversight_indicator_list_json, "plan_id", (S, I64, NULL, 0, &g_s));
+    DATES(oversight_indicator_list_json, "as_of", (S, PLAN, DP, 0, &g_s));
+    CALL(SUCCEED, oversight_indicator_list_json, "as text", (S, PLAN, &k_as_of, 1, &g_s));
+
+    INIT(oversight_indicator_refresh_options_init, oversight_indicator_refresh_options,
+         OVERSIGHT_INDICATOR_REFRESH_OPTIONS_VERSION);
+    CALL(REFUSE, oversight_indicator_refresh, "store = NULL", (NULL, PLAN, NULL, NULL, &g_i32));
+    VERSIONS(o, OVERSIGHT_INDICATOR_REFRESH_OPTIONS_VERSION, oversight_indicator_refresh, (S, PLAN, NULL, &o, &g_i32));
+    I64S(oversight_indicator_refresh, "plan_id", (S, I64, NULL, NULL, &g_i32));
+    I32S(REFUSE, REFUSE, REFUSE, REFUSE, oversight_indicator_refresh, "opts.months",
+         (S, PLAN, &k_as_of, (o.months = I32, &o), &g_i32));
+    o.months = 2;
+    o.rule_pack = PACK;
+    o.calendar = CAL;
+    DATES(oversight_indicator_refresh, "as_of", (S, PLAN, DP, &o, &g_i32));
+    CALL(SUCCEED, oversight_indicator_refresh, "the fixture's pack and calendar", (S, PLAN, &k_as_of, &o, &g_i32));
+}
+
 static void wrong_kind_handles(void) {
     oversight_store *store_cal = (oversight_store *)(void *)CAL;
     oversight_store *store_pack = (oversight_store *)(void *)PACK;
@@ -2277,6 +2339,7 @@ int main(int argc, char **argv) {
     reminders_area();
     compliance_and_trackers_area();
     audit_area();
+    indicator_area();
 
     /* The store is intact: the fixture's child is there, the plan exports. */
     after = count_history();

@@ -37,8 +37,8 @@ import unittest
 from jsonschema import Draft202012Validator
 
 from oversight import _lib
-from oversight import (audit, batch, calendar, casework, complaints, compliance, imports, plan, reminders, report,
-                       rule_pack, store, supervision, workforce)
+from oversight import (audit, batch, calendar, casework, complaints, compliance, imports, indicator, plan,
+                       reminders, report, rule_pack, store, supervision, workforce)
 from oversight import Calendar, Casework, RulePack, Store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -271,6 +271,19 @@ class CApiDocumentsTest(unittest.TestCase):
                                                        None, 0))
         for quarter in ("2012Q3", "2013Q1"):
             keep("oversight_complaints_lessons_json", raw(complaints._lessons_json, h, _lib.encode(quarter), None, 0))
+
+        # --- indicators (issue 11 point 5): one entered with values and linked to 1.1, one computed without
+        ipid = plan_ids[0][0]
+        st.save_indicator(ipid, {"key": "visits", "name": "% of visits in timescale", "unit": "%", "target": 85,
+                                 "amber": 70})
+        st.save_indicator(ipid, {"key": "sup", "name": "Supervision", "unit": "%", "target": 90, "amber": 75,
+                                 "source": "computed", "measure": "supervision_in_timescale"})
+        st.record_indicator_value(ipid, "visits", "2012-09-01", 62.5, entered_by="F Budgen", note="tracker")
+        st.link_indicator(ipid, "1.1", "visits")
+        for as_of in ("2012-08-01", "2012-10-12"):
+            keep("oversight_indicator_list_json", raw(indicator._list_json, h, ipid,
+                                                      ctypes.byref(_lib.Date.of(as_of)), 0))
+        keep("oversight_plan_export_json", raw(plan._export_json, h, ipid))
 
         # --- audits (issue 10): a programme, the seed's PEP audit counts only, a per-case audit of C1
         st.add_person("Virtual School Head")

@@ -7,7 +7,7 @@
 
 One module per area header of the C API (<oversight/c/<area>.h>): store,
 calendar, rule_pack, plan, action_iter, report, imports (import.h), workforce,
-casework, complaints, audit, supervision, reminders, compliance and batch; _lib loads the library and holds what base.h and
+casework, complaints, audit, supervision, indicator, reminders, compliance and batch; _lib loads the library and holds what base.h and
 date.h share. The library is the file OVERSIGHT_LIBRARY names, else the one
 `cmake --install` installed with this package, else the system's
 liboversight_c.so.1; library_path() says which file was loaded.

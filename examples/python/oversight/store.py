@@ -26,6 +26,7 @@ from .workforce import WorkforceMethods
 from .complaints import ComplaintMethods
 from .audit import AuditMethods
 from .supervision import SupervisionMethods
+from .indicator import IndicatorMethods
 
 _P = ctypes.c_void_p  # oversight_store*
 _U32, _TEXT, _INT = ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int32
@@ -63,7 +64,7 @@ _history_checkpoint = fn("oversight_store_history_checkpoint", [_P, ctypes.c_cha
 
 
 class Store(PlanMethods, ActionIterMethods, ReportMethods, PlanImportMethods, WorkforceMethods, ComplaintMethods,
-            AuditMethods, SupervisionMethods, _lib.Handle):
+            AuditMethods, SupervisionMethods, IndicatorMethods, _lib.Handle):
     """One Oversight store: a SQLite file, or a private store in memory when
     `path` is None (or ":memory:").
 

@@ -15,7 +15,9 @@ namespace oversight {
 /// Canonical JSON document of a plan, {"format":"oversight-plan","version":1,
 /// ...} (schema: data/schemas/oversight-plan.schema.json), and its inverse;
 /// unknown members are rejected. plan_from_json(plan_to_json(p)) == p except
-/// for ids.
+/// for ids. The plan's indicators ("indicators") and an action's success
+/// measures ("success_measures") are written only when there are some, and
+/// read when present (issue 11 point 5).
 std::string plan_to_json(const Plan& plan);
 Plan plan_from_json(std::string_view json);  // throws Error(parse) naming the place
 

@@ -84,6 +84,67 @@ struct RagOverride {
     Date set_on;
 };
 
+// ------------------------------------------------ indicators (issue 11 point 5)
+// The value types of the indicators a plan measures its impact with; the
+// indicator subsystem (<oversight/indicator/indicator.hpp>) stores them,
+// checks them and computes values from the store. They live here so that
+// the RAG rules (rag.hpp) stay a pure function of the Plan value.
+
+/// Which way an indicator improves.
+enum class IndicatorDirection { higher_is_better, lower_is_better };
+/// Where an indicator's values come from: entered by people, or computed
+/// from what the store holds (indicator.hpp's measures).
+enum class IndicatorSource { entered, computed };
+/// "higher_is_better", "lower_is_better"; "entered", "computed".
+std::string_view to_string(IndicatorDirection d) noexcept;
+std::string_view to_string(IndicatorSource s) noexcept;
+/// Inverse of to_string (also "higher" and "lower"); Error(invalid_arg) naming the text.
+IndicatorDirection parse_indicator_direction(std::string_view text);
+IndicatorSource parse_indicator_source(std::string_view text);
+
+/// One month's value of an indicator.
+struct IndicatorValue {
+    std::int64_t id = 0;
+    Date month;                 // the first of the month
+    double value = 0;
+    IndicatorSource source = IndicatorSource::entered;
+    std::string entered_by;     // who entered it (empty for computed values)
+    std::string note;
+};
+
+/// A measure with a target and a red threshold. `amber` is the threshold:
+/// a value on the bad side of it is red, between it and the target amber,
+/// at or better than the target green.
+struct Indicator {
+    std::int64_t id = 0;
+    std::string key;            // unique in the plan, a checked name: "visits_in_timescale"
+    std::string name;           // "% of statutory visits in timescale"
+    std::string unit;           // "%", "count", "days", ... (may be empty)
+    IndicatorDirection direction = IndicatorDirection::higher_is_better;
+    double target = 0;
+    double amber = 0;           // higher_is_better: amber <= target; lower_is_better: amber >= target
+    IndicatorSource source = IndicatorSource::entered;
+    std::string measure;        // computed: the store measure (indicator.hpp); empty when entered
+    std::vector<IndicatorValue> values;  // by month, at most one a month
+};
+
+/// The largest magnitude of an indicator's target, threshold or value.
+inline constexpr double kMaxIndicatorMagnitude = 1e12;
+
+/// The indicator as it is stored: key trimmed, a name of at most 256 bytes
+/// made of letters, digits, '_', '.' and '-' ("visits_in_timescale"); name
+/// (not blank) and unit checked text; target and amber finite numbers of
+/// magnitude at most kMaxIndicatorMagnitude, amber <= target when higher is
+/// better and amber >= target when lower is better; a measure when (and only
+/// when) computed. Each value: month the first of a month, finite, in range.
+/// Error(invalid_arg) naming the indicator and the field otherwise
+/// ("indicator "visits" amber: 90 is above the target 80 (higher is better)").
+Indicator checked_indicator(const Indicator& indicator);
+/// One value as stored: month moved to the first of its month, value finite
+/// and in range, entered_by and note checked text. Error(invalid_arg) naming
+/// `what` and the field.
+IndicatorValue checked_indicator_value(const IndicatorValue& value, const std::string& what);
+
 struct Action {
     std::int64_t id = 0;
     std::string ref;                  // "2.5"
@@ -98,6 +159,9 @@ struct Action {
     std::vector<Milestone> milestones;
     std::vector<Task> tasks;
     std::optional<RagOverride> rag_override;
+    /// The keys of the plan's indicators that measure this action's success
+    /// (Plan::indicators); the RAG takes them into account (rag.hpp).
+    std::vector<std::string> success_measures;
 };
 
 struct Recommendation {
@@ -127,6 +191,8 @@ struct Plan {
     std::vector<std::string> sections;  // in plan order
     std::vector<Recommendation> recommendations;  // in plan order
     PlanSettings settings;
+    /// The plan's indicators with their monthly values, by key.
+    std::vector<Indicator> indicators;
 
     /// Lookups by number / reference; nullptr when absent.
     const Recommendation* find_recommendation(int number) const noexcept;
@@ -134,6 +200,7 @@ struct Plan {
     Action* find_action(std::string_view ref) noexcept;
     /// The recommendation that holds the action with this reference.
     const Recommendation* recommendation_of(std::string_view action_ref) const noexcept;
+    const Indicator* find_indicator(std::string_view key) const noexcept;
 };
 
 /// Field-by-field equality (ids included).
@@ -147,6 +214,10 @@ bool operator==(const Task& a, const Task& b);
 inline bool operator!=(const Task& a, const Task& b) { return !(a == b); }
 bool operator==(const RagOverride& a, const RagOverride& b);
 inline bool operator!=(const RagOverride& a, const RagOverride& b) { return !(a == b); }
+bool operator==(const IndicatorValue& a, const IndicatorValue& b);
+inline bool operator!=(const IndicatorValue& a, const IndicatorValue& b) { return !(a == b); }
+bool operator==(const Indicator& a, const Indicator& b);
+inline bool operator!=(const Indicator& a, const Indicator& b) { return !(a == b); }
 bool operator==(const Action& a, const Action& b);
 inline bool operator!=(const Action& a, const Action& b) { return !(a == b); }
 bool operator==(const Recommendation& a, const Recommendation& b);

@@ -60,7 +60,11 @@ struct DashboardOptions {
 ///     audit), supervision (line chart "supervision_trend", percent, one
 ///     series per team; table "supervision_counts"): the trend blocks of
 ///     measure_report (measures.hpp). A measure without data in the store is
-///     a paragraph saying so, no chart.
+///     a paragraph saying so, no chart. When the plan has indicators (issue
+///     11 point 5), then heading "Indicators" with the `indicators` report
+///     kind's table "indicators" and a chart "indicator_<key>" per indicator
+///     over the same months (with its target line); a plan without
+///     indicators gets nothing here.
 ///  5. heading "Costs": build_report's "cost_totals" and "cost_not_totalled";
 ///     heading "People and ownership": build_report's "leads".
 ///

@@ -27,17 +27,19 @@ enum class ReportKind {
     // These two read the store (build_report(store, plan_id, options)):
     board,      // the board paper in the seed's columns, changes since `since` marked (board_paper.hpp)
     dashboard,  // summary, actions with direction of travel, trends of every measure (dashboard.hpp)
+    // A plan kind again (it reads only the plan, which holds its indicators):
+    indicators,  // the plan's indicators: latest value, target, RAG, linked actions; a chart of each
     // These three report the store's measures whatever the plan (measures.hpp):
     compliance,   // casework obligations met in timescale, by area and team, and by month
     audits,       // audit programmes, their latest results and trends, grade mix per audit
     supervision,  // supervision held in timescale against the standard, by team and by month
 };
 /// "full", "plan", "due", "leads", "costs", "board", "dashboard",
-/// "compliance", "audits", "supervision" (also "all", "rag", "deadlines",
-/// "lead", "cost", "board-paper", "paper", "audit"; case-insensitive).
-/// Throws Error(invalid_arg) naming the text.
+/// "indicators", "compliance", "audits", "supervision" (also "all", "rag",
+/// "deadlines", "lead", "cost", "board-paper", "paper", "indicator", "audit";
+/// case-insensitive). Throws Error(invalid_arg) naming the text.
 ReportKind parse_report_kind(std::string_view text);
-std::string_view to_string(ReportKind k) noexcept;  // "full", "plan", ..., "dashboard", "compliance", ...
+std::string_view to_string(ReportKind k) noexcept;  // "full", "plan", ..., "dashboard", "indicators", ...
 /// True for compliance, audits and supervision: they do not read a plan.
 bool is_measure_report(ReportKind k) noexcept;
 
@@ -67,7 +69,11 @@ struct ReportOptions {
 ///  - costs: tables "cost_totals" (per period, exact and approximate apart,
 ///    low and high) and "cost_not_totalled" (each cost left out, and why);
 ///  - full: all four under headings; the actions table also carries due
-///    state, days to due and each action's cost.
+///    state, days to due and each action's cost;
+///  - indicators: table "indicators" (name, latest value and month, target,
+///    red threshold, unit, RAG, the actions it measures) and a line chart
+///    "indicator_<key>" of each indicator's monthly values over the 12
+///    months up to as_of, with its target as the chart's target line.
 /// "Due soon" is the plan's due_soon_days unless within_days says otherwise.
 ///
 /// Costs: one-off, per-annum and unstated-period amounts are totalled apart,

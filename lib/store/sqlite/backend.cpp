@@ -12,6 +12,7 @@
 #include "casework/casework_repository.hpp"
 #include "audit/audit_repository.hpp"
 #include "complaints/complaint_repository.hpp"
+#include "indicator/indicator_repository.hpp"
 #include "supervision/supervision_repository.hpp"
 #include "plan/plan_repository.hpp"
 #include "reminders/acknowledgement_repository.hpp"
@@ -45,7 +46,8 @@ public:
           attendance_(make_attendance_repository(*c_)),
           complaints_(make_complaint_repository(*c_)),
           audits_(make_audit_repository(*c_)),
-          supervisions_(make_supervision_repository(*c_)) {}
+          supervisions_(make_supervision_repository(*c_)),
+          indicators_(make_indicator_repository(*c_)) {}
 
     int schema_version() const override {
         return guarded(*c_, "reading the schema version",
@@ -135,6 +137,7 @@ public:
     ComplaintRepository& complaints() noexcept override { return *complaints_; }
     AuditRepository& audits() noexcept override { return *audits_; }
     SupervisionRepository& supervisions() noexcept override { return *supervisions_; }
+    IndicatorRepository& indicators() noexcept override { return *indicators_; }
 
 private:
     std::unique_ptr<Connection> c_;
@@ -146,6 +149,7 @@ private:
     std::unique_ptr<ComplaintRepository> complaints_;
     std::unique_ptr<AuditRepository> audits_;
     std::unique_ptr<SupervisionRepository> supervisions_;
+    std::unique_ptr<IndicatorRepository> indicators_;
 };
 
 /// A new store is owner-only (0600) whatever the umask: it holds data about

@@ -1,7 +1,10 @@
 // The plan repository on SQLite: tables plans, plan_sections,
-// recommendations, actions, progress_updates, milestones and tasks.
+// recommendations, actions, progress_updates, milestones and tasks; and,
+// through indicator_repository.cpp, the plan's indicators and the actions'
+// success measures.
 #include "store/sqlite/repositories.hpp"
 
+#include <oversight/core/error.hpp>
 #include <oversight/plan/cost.hpp>
 
 #include "plan/plan_repository.hpp"
@@ -175,6 +178,9 @@ public:
                     ->tasks.push_back({t.getColumn(0).getInt64(), t.getColumn(2).getString(),
                                        t.getColumn(3).getString(), opt_date(t.getColumn(4)),
                                        t.getColumn(5).getInt() != 0});
+            plan->indicators = load_indicators(c_, plan_id);
+            for (auto& [action_id, keys] : load_success_measures(c_, plan_id))
+                if (auto it = by_id.find(action_id); it != by_id.end()) it->second->success_measures = std::move(keys);
             return plan;
         });
     }
@@ -229,6 +235,7 @@ public:
                                           {"stale_update_days", value(p.settings.stale_update_days)}},
                                          p.title);
             for (const std::string& s : p.sections) section_id(id, s);
+            for (const Indicator& i : p.indicators) insert_indicator(c_, id, i);
             for (const Recommendation& r : p.recommendations) insert_recommendation(id, r);
             return id;
         });
@@ -385,6 +392,13 @@ private:
         for (const ProgressUpdate& u : a.updates) insert_progress(id, u);
         for (const Milestone& m : a.milestones) insert_milestone(id, m);
         for (const Task& t : a.tasks) insert_task(id, t);
+        for (const std::string& key : a.success_measures) {
+            auto indicator = query_id(c_, "SELECT id FROM indicators WHERE plan_id = ?1 AND key = ?2", {plan_id, key});
+            if (!indicator)
+                throw Error(Status::not_found, "action " + a.ref + " success measure: the plan has no indicator \"" +
+                                                   key + "\"");
+            insert_action_indicator(c_, id, *indicator, a.ref + " -> " + key);
+        }
         return id;
     }
 

@@ -77,8 +77,9 @@ BOOST_AUTO_TEST_CASE(every_table_is_strict) {
     }
     // 0007: exemptions; 0008: attendance, complaints, complaint_stages; 0009: audit_programmes, audits,
     // audit_auditors, audit_cases, audit_counts, audit_recommendations, audit_links; 0010: supervisions,
-    // supervision_cases, supervision_criteria, supervision_actions, supervision_follow_ups
-    BOOST_TEST(tables == 33);
+    // supervision_cases, supervision_criteria, supervision_actions, supervision_follow_ups; 0011 (indicators):
+    // indicators, indicator_values, action_indicators
+    BOOST_TEST(tables == 36);
     BOOST_TEST(!raw.db.tableExists("workers"));
 }
 

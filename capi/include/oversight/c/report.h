@@ -6,10 +6,12 @@
  * "board" (the board paper in the plan's own columns, what changed since
  * `since` marked) and "dashboard" (summary, each action's gap and direction
  * of travel since `since`, month-by-month charts of compliance, audits and
- * supervision); and the store's measures, which read no plan (plan_id is not
- * checked: pass 0): "compliance" (by rule area and team, by month), "audits"
- * (each programme's latest result and trend, grades per audit) and
- * "supervision" (by team, by month), over the 12 months to as_of.
+ * supervision); "indicators" (the plan's indicators: latest value, target,
+ * RAG, linked actions, a chart of each; <oversight/c/indicator.h>); and the
+ * store's measures, which read no plan (plan_id is not checked: pass 0):
+ * "compliance" (by rule area and team, by month), "audits" (each
+ * programme's latest result and trend, grades per audit) and "supervision"
+ * (by team, by month), over the 12 months to as_of.
  * Each report is built as one document (headings, paragraphs, tables of typed
  * cells, charts) and written in a format: "text" (within 118 columns), "md"
  * (Markdown), "csv" (RFC 4180; one table with a header row of column keys, or
