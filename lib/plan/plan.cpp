@@ -156,8 +156,10 @@ bool operator==(const Recommendation& a, const Recommendation& b) {
            std::tie(b.id, b.number, b.section, b.text, b.timescale, b.explicit_date, b.lead, b.cost, b.actions);
 }
 bool operator==(const Plan& a, const Plan& b) {
-    return std::tie(a.id, a.title, a.authority, a.report_date, a.sections, a.recommendations, a.settings) ==
-           std::tie(b.id, b.title, b.authority, b.report_date, b.sections, b.recommendations, b.settings);
+    return std::tie(a.id, a.title, a.authority, a.report_date, a.sections, a.recommendations, a.settings,
+                    a.inspection) ==
+           std::tie(b.id, b.title, b.authority, b.report_date, b.sections, b.recommendations, b.settings,
+                    b.inspection);
 }
 
 }  // namespace oversight

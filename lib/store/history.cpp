@@ -78,7 +78,7 @@ const std::vector<std::string>& change_entities() {
         "task",   "person",  "team",           "appointment",    "worker",          "child",
         "allocation", "case_attribute", "event", "acknowledgement", "exemption", "attendance",
         "complaint", "complaint_stage", "audit_programme", "audit", "audit_case", "audit_recommendation",
-        "audit_link", "supervision", "supervision_case", "supervision_action"};
+        "audit_link", "supervision", "supervision_case", "supervision_action", "plan_inspection"};
     return kEntities;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <oversight/plan/cost.hpp>
+#include <oversight/plan/inspection.hpp>
 #include <oversight/core/date.hpp>
 
 namespace oversight {
@@ -127,6 +128,10 @@ struct Plan {
     std::vector<std::string> sections;  // in plan order
     std::vector<Recommendation> recommendations;  // in plan order
     PlanSettings settings;
+    /// The Ofsted inspection the plan answers, with its clocks
+    /// (inspection.hpp); absent when not recorded. No overall
+    /// effectiveness grade: Ofsted no longer gives one.
+    std::optional<Inspection> inspection;
 
     /// Lookups by number / reference; nullptr when absent.
     const Recommendation* find_recommendation(int number) const noexcept;

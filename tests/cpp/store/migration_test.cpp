@@ -553,6 +553,7 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
         for (const char* t : {"supervision_follow_ups", "supervision_actions", "supervision_criteria",
                               "supervision_cases", "supervisions"})
             db.exec(std::string("DROP TABLE ") + t);
+        db.exec("DROP TABLE plan_inspections");
         db.exec("DROP TABLE exemptions");
         db.exec("DROP TABLE attendance");
         db.exec("DROP TABLE complaint_stages");
