@@ -76,11 +76,11 @@ BOOST_AUTO_TEST_CASE(full_inspection_action_plan_over_easter_and_may) {
     const InspectionClock& c = clocks[0];
     BOOST_TEST(c.id == "action_plan");
     BOOST_TEST(c.name == "action plan due");
-    BOOST_TEST(c.anchor == d("2024-02-16"));
-    BOOST_TEST(c.due == d("2024-05-30"));
+    BOOST_TEST(c.anchor.iso() == "2024-02-16");
+    BOOST_TEST(c.due.iso() == "2024-05-30");
     BOOST_TEST(c.rule == "70 working days after the letter of 2024-02-16");
     BOOST_TEST(c.source.find("SECONDARY") != std::string::npos);
-    BOOST_TEST(c.state == ClockState::open);
+    BOOST_TEST((c.state == ClockState::open));
     // Working days after Wed 2024-05-01 up to Thu 2024-05-30: May 2-3 (2),
     // 7-10 (4; the 6th a bank holiday), 13-17 (5), 20-24 (5), 28-30 (3; the
     // 27th a bank holiday) = 19.
@@ -93,14 +93,14 @@ BOOST_AUTO_TEST_CASE(overdue_and_submitted) {
     // Due Thu 2024-05-30 (above). As of Wed 2024-06-05: May 31, June 3, 4, 5
     // have passed: overdue by 4 working days.
     auto overdue = inspection_clocks(full("2024-02-16"), cal(), d("2024-06-05"));
-    BOOST_TEST(overdue[0].state == ClockState::overdue);
+    BOOST_TEST((overdue[0].state == ClockState::overdue));
     BOOST_TEST(overdue[0].working_days_left == -4);
     BOOST_TEST(clock_state_text(overdue[0]) == "overdue by 4 working days");
 
     Inspection sent = full("2024-02-16");
     sent.plan_submitted = d("2024-05-29");
     auto met = inspection_clocks(sent, cal(), d("2024-06-05"));
-    BOOST_TEST(met[0].state == ClockState::submitted);
+    BOOST_TEST((met[0].state == ClockState::submitted));
     BOOST_TEST((met[0].met == d("2024-05-29")));
     BOOST_TEST(met[0].working_days_late == 0);
     BOOST_TEST(clock_state_text(met[0]) == "submitted on 2024-05-29");
@@ -121,17 +121,17 @@ BOOST_AUTO_TEST_CASE(focused_visit_with_priority_actions_over_christmas) {
     BOOST_TEST_REQUIRE(clocks.size() == 2u);
     BOOST_TEST(clocks[0].id == "draft_plan");
     BOOST_TEST(clocks[0].name == "draft plan due");
-    BOOST_TEST(clocks[0].due == d("2025-01-08"));
+    BOOST_TEST(clocks[0].due.iso() == "2025-01-08");
     BOOST_TEST(clocks[0].rule.find("20 working days after the letter of 2024-12-06") == 0u);
     BOOST_TEST(clocks[1].id == "action_plan");
-    BOOST_TEST(clocks[1].due == d("2025-03-19"));
+    BOOST_TEST(clocks[1].due.iso() == "2025-03-19");
     // Draft sent Fri 2025-01-10: Thu 9 and Fri 10 after the due date.
     Inspection i = focused("2024-12-06", true);
     i.draft_submitted = d("2025-01-10");
     auto after = inspection_clocks(i, cal(), d("2025-01-10"));
-    BOOST_TEST(after[0].state == ClockState::submitted);
+    BOOST_TEST((after[0].state == ClockState::submitted));
     BOOST_TEST(after[0].working_days_late == 2);
-    BOOST_TEST(after[1].state == ClockState::open);
+    BOOST_TEST((after[1].state == ClockState::open));
 }
 
 BOOST_AUTO_TEST_CASE(focused_visit_without_priority_actions_has_no_clock) {
@@ -152,9 +152,9 @@ BOOST_AUTO_TEST_CASE(monitored_authority_expects_a_first_visit) {
     auto clocks = inspection_clocks(i, cal(), d("2024-07-10"));
     BOOST_TEST_REQUIRE(clocks.size() == 2u);
     BOOST_TEST(clocks[1].id == "first_monitoring_visit");
-    BOOST_TEST(clocks[1].anchor == d("2024-05-30"));
-    BOOST_TEST(clocks[1].due == d("2024-06-27"));
-    BOOST_TEST(clocks[1].state == ClockState::expected);
+    BOOST_TEST(clocks[1].anchor.iso() == "2024-05-30");
+    BOOST_TEST(clocks[1].due.iso() == "2024-06-27");
+    BOOST_TEST((clocks[1].state == ClockState::expected));
     BOOST_TEST(clock_state_text(clocks[1]) == "expected by 2024-06-27");
     BOOST_TEST(clocks[1].rule == "4 weeks after the action plan deadline of 2024-05-30");
 }
@@ -165,7 +165,7 @@ BOOST_AUTO_TEST_CASE(rules_can_change_the_lengths) {
     // Letter Thu 2024-03-28: the next day is Good Friday, then a weekend and
     // Easter Monday: the first working day after is Tue 2024-04-02.
     auto clocks = inspection_clocks(full("2024-03-28"), cal(), d("2024-03-28"), r);
-    BOOST_TEST(clocks[0].due == d("2024-04-02"));
+    BOOST_TEST(clocks[0].due.iso() == "2024-04-02");
     BOOST_TEST(clocks[0].rule == "1 working day after the letter of 2024-03-28");
 }
 
