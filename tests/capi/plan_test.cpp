@@ -577,7 +577,7 @@ BOOST_AUTO_TEST_CASE(inspection_and_its_clocks) {
     in.priority_actions = 1;
     in.kind = "full";
     EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
-    BOOST_TEST(std::string(oversight_last_error()).find("priority_actions") != std::string::npos);
+    BOOST_TEST(message().find("priority_actions") != std::string::npos, message());
     in.kind = "outstanding";
     EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
     in.kind = "focused_visit";
