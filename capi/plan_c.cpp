@@ -4,6 +4,7 @@
 
 #include <oversight/import/plan_file.hpp>
 #include <oversight/plan/cost.hpp>
+#include <oversight/plan/inspection.hpp>
 #include <oversight/plan/plan.hpp>
 #include <oversight/plan/plan_store.hpp>
 
@@ -20,6 +21,12 @@ const oversight_plan_action_change kActionChangeDefaults = OVERSIGHT_PLAN_ACTION
 const oversight_plan_progress kProgressDefaults = OVERSIGHT_PLAN_PROGRESS_INIT;
 const oversight_plan_task kTaskDefaults = OVERSIGHT_PLAN_TASK_INIT;
 const oversight_plan_rag_override kRagDefaults = OVERSIGHT_PLAN_RAG_OVERRIDE_INIT;
+const oversight_plan_inspection kInspectionDefaults = OVERSIGHT_PLAN_INSPECTION_INIT;
+
+bool flag(int32_t v, const char* what) {
+    if (v != 0 && v != 1) throw Error(Status::invalid_arg, std::string(what) + " must be 0 or 1");
+    return v == 1;
+}
 
 /// A change to an optional date: a new date, "clear" ({nullopt}) or none.
 std::optional<std::optional<Date>> date_change(const oversight_date* date, int32_t clear, const char* what,
@@ -358,3 +365,47 @@ oversight_status oversight_plan_people_json(const oversight_store* store, int64_
 }
 
 }  // extern "C"
+
+oversight_status oversight_plan_inspection_init(oversight_plan_inspection* opts, uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_PLAN_INSPECTION_VERSION, kInspectionDefaults,
+                       "oversight_plan_inspection");
+}
+
+oversight_status oversight_plan_set_inspection(oversight_store* store, int64_t plan_id,
+                                               const oversight_plan_inspection* inspection) noexcept {
+    return guard([&] {
+        Store& s = store_of(store);
+        std::optional<Inspection> in;
+        if (inspection) {
+            const auto& c = known_version(*inspection, OVERSIGHT_PLAN_INSPECTION_VERSION, "oversight_plan_inspection");
+            Inspection i;
+            i.kind = parse_inspection_kind(text_arg(c.kind, "kind"));
+            i.letter = to_date(c.letter, "letter");
+            i.ended = opt_date(c.ended, "ended");
+            i.priority_actions = flag(c.priority_actions, "priority_actions");
+            i.monitored = flag(c.monitored, "monitored");
+            i.draft_submitted = opt_date(c.draft_submitted, "draft_submitted");
+            i.plan_submitted = opt_date(c.plan_submitted, "plan_submitted");
+            i.owner = opt_text_arg(c.owner, "owner").value_or("");
+            in = std::move(i);
+        }
+        set_inspection(s, plan_id, in);
+        return OVERSIGHT_OK;
+    });
+}
+
+oversight_status oversight_plan_inspection_clocks_json(const oversight_store* store, int64_t plan_id,
+                                                       const oversight_calendar* calendar, const oversight_date* as_of,
+                                                       char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            const Store& s = store_of(store);
+            const Calendar& cal = calendar_or_default(calendar);
+            const Date day = date_or_today(as_of, "as_of");
+            const Plan plan = load_plan(s, plan_id);
+            return give(out, inspection_clocks_to_json(plan.id, plan.inspection, inspection_clocks(plan, cal, day),
+                                                       day));
+        },
+        out);
+}

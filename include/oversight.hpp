@@ -26,6 +26,7 @@
 #include <oversight/workforce/team.hpp>
 
 #include <oversight/plan/cost.hpp>
+#include <oversight/plan/inspection.hpp>
 #include <oversight/plan/plan.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/plan/rag.hpp>
@@ -48,6 +49,7 @@
 #include <oversight/reminders/audit_reminder.hpp>
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
+#include <oversight/reminders/inspection_reminder.hpp>
 #include <oversight/reminders/reminder.hpp>
 #include <oversight/reminders/reminder_changes.hpp>
 #include <oversight/reminders/supervision_reminder.hpp>

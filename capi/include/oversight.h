@@ -12,7 +12,8 @@
  *   store        opening a store, the actor, the change history
  *   calendar     working-day calendars (immutable, shareable)
  *   rule_pack    statutory rule packs and their due dates (immutable, shareable)
- *   plan         improvement plans: recommendations, actions, progress, RAG
+ *   plan         improvement plans: recommendations, actions, progress, RAG,
+ *                the inspection a plan answers and its clocks
  *   action_iter  a plan's actions one by one, with their RAG
  *   report       plan reports (text, Markdown, CSV, JSON)
  *   import       seed-format and canonical plans, SSDA903 returns

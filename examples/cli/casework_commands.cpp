@@ -432,7 +432,8 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     w->excludes(t);
     remind->add_option("--format", remind_opts->format,
                        "text|ics|json|document (json: the casework reminders as a bare array; document: the "
-                       "oversight-reminders document with the audit programmes and supervisions due; text and "
+                       "oversight-reminders document with the audit programmes, supervisions and plan inspection "
+                       "clocks due; text and "
                        "ics hold those too)")
         ->capture_default_str()
         ->check(CLI::IsMember({"text", "ics", "json", "document"}));

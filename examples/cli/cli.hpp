@@ -72,6 +72,8 @@ std::string issue_line(const ImportIssue& issue, IssuePlace place);
 
 /// import-plan, export-plan, report, history, people, update (plan_commands.cpp)
 void add_plan_commands(CLI::App& app, Context& ctx);
+/// plan inspection set|submitted|clear|show (inspection_commands.cpp)
+void add_plan_inspection_commands(CLI::App& app, Context& ctx);
 /// holidays, workdays (calendar_commands.cpp)
 void add_calendar_commands(CLI::App& app, Context& ctx);
 /// rules (deadline_commands.cpp)

@@ -128,6 +128,7 @@ int main(int argc, char** argv) {
     app.add_option("--as-of", ctx.as_of, "Date to report as of (YYYY-MM-DD; default today)");
 
     cli::add_plan_commands(app, ctx);
+    cli::add_plan_inspection_commands(app, ctx);
     cli::add_calendar_commands(app, ctx);
     cli::add_deadline_commands(app, ctx);
     cli::add_casework_commands(app, ctx);

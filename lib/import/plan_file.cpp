@@ -254,9 +254,28 @@ public:
         return i;
     }
 
+    /// The plan's inspection (inspection.hpp); optional, so older documents read.
+    static Inspection inspection(const json& j) {
+        const std::string p = "/inspection";
+        object(j, p, {"kind", "ended", "letter", "priority_actions", "monitored", "draft_submitted",
+                      "plan_submitted", "owner"});
+        Inspection i;
+        i.kind = parse_enum_or(p + "/kind", str(j, p, "kind"),
+                               [](const std::string& s) { return parse_inspection_kind(s); });
+        i.ended = opt_date(j, p, "ended");
+        i.letter = date(j, p, "letter");
+        i.priority_actions = boolean(j, p, "priority_actions");
+        i.monitored = boolean(j, p, "monitored");
+        i.draft_submitted = opt_date(j, p, "draft_submitted");
+        i.plan_submitted = opt_date(j, p, "plan_submitted");
+        i.owner = str(j, p, "owner");
+        return i;
+    }
+
     static Plan plan(const json& root) {
         object(root, "", {"format", "version", "title", "authority", "report_date", "settings", "sections",
-                          "recommendations", "indicators"});
+                          "recommendations", "indicators",
+                          "inspection"});
         if (str(root, "", "format") != kFormatName) fail("/format", "expected \"" + std::string(kFormatName) + "\"");
         if (integer(root, "", "version") != kFormatVersion)
             fail("/version", "unsupported version (this library reads version " + std::to_string(kFormatVersion) + ")");
@@ -269,6 +288,7 @@ public:
         p.settings.immediately_days = small_int(s, "/settings", "immediately_days");
         p.settings.due_soon_days = small_int(s, "/settings", "due_soon_days");
         p.settings.stale_update_days = small_int(s, "/settings", "stale_update_days");
+        if (auto it = root.find("inspection"); it != root.end() && !it->is_null()) p.inspection = inspection(*it);
         const json& secs = array(root, "", "sections");
         for (std::size_t i = 0; i < secs.size(); ++i) {
             if (!secs[i].is_string()) fail("/sections/" + std::to_string(i), "expected a string");
@@ -664,6 +684,18 @@ std::string plan_to_json(const Plan& plan) {
                                  {"values", std::move(vs)}});
         }
         root["indicators"] = std::move(inds);
+    }
+    // Only when recorded: documents of plans without one stay as they were.
+    if (plan.inspection) {
+        const Inspection& i = *plan.inspection;
+        root["inspection"] = ojson{{"kind", std::string(to_string(i.kind))},
+                                   {"ended", opt_date(i.ended)},
+                                   {"letter", i.letter.iso()},
+                                   {"priority_actions", i.priority_actions},
+                                   {"monitored", i.monitored},
+                                   {"draft_submitted", opt_date(i.draft_submitted)},
+                                   {"plan_submitted", opt_date(i.plan_submitted)},
+                                   {"owner", utf8(i.owner, "/inspection/owner")}};
     }
     return root.dump(2) + "\n";
 }

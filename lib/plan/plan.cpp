@@ -262,9 +262,9 @@ bool operator==(const Recommendation& a, const Recommendation& b) {
 }
 bool operator==(const Plan& a, const Plan& b) {
     return std::tie(a.id, a.title, a.authority, a.report_date, a.sections, a.recommendations, a.settings,
-                    a.indicators) ==
+                    a.indicators, a.inspection) ==
            std::tie(b.id, b.title, b.authority, b.report_date, b.sections, b.recommendations, b.settings,
-                    b.indicators);
+                    b.indicators, b.inspection);
 }
 
 }  // namespace oversight

@@ -26,7 +26,8 @@ public:
 
     /// The whole plan with its ids, everything in plan order.
     virtual std::optional<Plan> load(std::int64_t plan_id) const = 0;
-    /// The plan's own fields (title, authority, report date, settings) only.
+    /// The plan's own fields (title, authority, report date, settings,
+    /// inspection) only.
     virtual std::optional<Plan> find_plan(std::int64_t plan_id) const = 0;
     virtual std::vector<PlanSummary> plans() const = 0;  // oldest first
     virtual std::optional<std::int64_t> latest_plan() const = 0;
@@ -46,8 +47,11 @@ public:
     virtual std::int64_t add_milestone(std::int64_t action_id, const Milestone& milestone) = 0;
     virtual std::int64_t add_task(std::int64_t action_id, const Task& task) = 0;
 
-    /// Writes the plan's own fields (of plan.id) that differ.
+    /// Writes the plan's own fields (of plan.id) that differ; not the inspection.
     virtual void update_plan(const Plan& plan) = 0;
+    /// Inserts, updates (the fields that differ) or deletes the plan's
+    /// inspection (entity "plan_inspection").
+    virtual void set_inspection(std::int64_t plan_id, const std::optional<Inspection>& inspection) = 0;
     /// Writes the fields of the recommendation (rec.id) that differ: section
     /// (added to the plan if new), text, timescale with explicit date, lead, cost.
     virtual void update_recommendation(std::int64_t plan_id, const Recommendation& rec) = 0;

@@ -200,6 +200,7 @@ std::int64_t save_plan(Store& store, const Plan& plan) {
         check_recommendation(r);
         recs.push_back(&r);
     }
+    if (plan.inspection) check_inspection(*plan.inspection);
     check_unique(store, 0, recs);
     if (plan.indicators.empty()) return plans(store).add_plan(plan);
     // Indicators (issue 11 point 5): checked, keys unique, and every success
@@ -254,6 +255,14 @@ void set_report_date(Store& store, std::int64_t plan_id, std::optional<Date> rep
         Plan p = plan_header(store, plan_id);
         p.report_date = report_date;
         plans(store).update_plan(p);
+    });
+}
+
+void set_inspection(Store& store, std::int64_t plan_id, const std::optional<Inspection>& inspection) {
+    if (inspection) check_inspection(*inspection);
+    detail::in_transaction(store, "changing the plan's inspection", [&] {
+        plan_header(store, plan_id);
+        plans(store).set_inspection(plan_id, inspection);
     });
 }
 

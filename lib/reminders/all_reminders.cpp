@@ -31,6 +31,7 @@ AllReminders all_reminders(const Store& store, const RulePack& pack, const Calen
     // The same window, counted the same way (add_duration on the same calendar).
     out.supervisions =
         supervision_reminders(store, as_of, window, calendar, standard, filter.worker ? *filter.worker : std::string());
+    if (!filter.team) out.inspections = inspection_reminders(store, calendar, as_of, out.until, filter.worker);
     if (filter.team) {
         const std::string team = detail::lower(*filter.team);
         out.supervisions.erase(std::remove_if(out.supervisions.begin(), out.supervisions.end(),
@@ -48,6 +49,7 @@ std::string all_reminders_to_json(const AllReminders& all) {
     doc["audit_programmes"] = ojson::parse(audit_reminders_to_json(all.as_of, days, all.audits))["reminders"];
     doc["supervisions"] =
         ojson::parse(supervision_reminders_to_json(all.as_of, all.until, all.supervisions))["reminders"];
+    doc["inspection_clocks"] = ojson::parse(inspection_reminders_to_json(all.inspections));
     return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
@@ -64,6 +66,14 @@ std::string all_reminders_digest(const AllReminders& all, Duration window, const
     if (!all.supervisions.empty()) {
         out << "\n=== Supervision due ===\n";
         out << supervision_digest(all.supervisions, all.as_of);
+    }
+    if (!all.inspections.empty()) {
+        out << "\n=== Inspection clocks ===\n";
+        for (const InspectionReminder& r : all.inspections)
+            out << detail::sanitize_utf8(r.owner.empty() ? std::string("(no owner)") : r.owner) << ": "
+                << detail::sanitize_utf8(r.plan) << ": " << r.clock << " " << (r.overdue ? "OVERDUE since " : "")
+                << r.due.iso() << ", " << r.working_days << " working day(s) " << (r.overdue ? "late" : "left")
+                << " (" << r.rule << ")\n";
     }
     return out.str();
 }

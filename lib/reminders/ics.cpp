@@ -253,6 +253,18 @@ std::string all_reminders_to_ics(const AllReminders& all, const IcsOptions& opti
         t.overdue = r.state == ReminderState::overdue;
         w.task(t);
     }
+    for (const InspectionReminder& r : all.inspections) {
+        Task t;
+        t.uid = uid_of("inspection", std::to_string(r.plan_id) + " " + r.clock_id, r.due.iso());
+        t.summary = detail::sanitize_utf8(r.clock + ": " + r.plan);
+        t.description = detail::sanitize_utf8("The " + r.clock.substr(0, r.clock.size() - 4) + " of \"" + r.plan +
+                                              "\" is due to Ofsted on " + r.due.iso() + " (" + r.rule + ")" +
+                                              (r.owner.empty() ? "." : "; owner " + r.owner + "."));
+        t.due = r.due;
+        t.categories = {"Inspection", category(r.owner)};
+        t.overdue = r.overdue;
+        w.task(t);
+    }
     return w.text();
 }
 

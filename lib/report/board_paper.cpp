@@ -10,6 +10,7 @@
 
 #include "core/text.hpp"
 #include "report/report_repository.hpp"
+#include "report/inspection_block.hpp"
 
 #include <algorithm>
 #include <map>
@@ -291,6 +292,9 @@ Document board_paper(const Plan& plan, const std::vector<PlanHistoryEntry>& hist
     if (options.since)
         doc.paragraph(std::to_string(changed_actions) + " of " + std::to_string(actions) + " action" +
                       (actions == 1 ? "" : "s") + " changed since " + options.since->iso() + ".");
+    const Calendar calendar =
+        options.calendar ? *options.calendar : Calendar::for_division(Division::england_and_wales);
+    detail::inspection_block(doc, plan, calendar, as_of);
     Table& t = doc.table("board", "The plan as of " + as_of.iso(), std::move(columns));
     t.group_by = t.columns.size() - 1;
     t.rows = std::move(rows);

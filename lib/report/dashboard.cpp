@@ -10,6 +10,7 @@
 #include "report/indicator_tables.hpp"
 #include "report/measures.hpp"
 #include "report/report_repository.hpp"
+#include "report/inspection_block.hpp"
 #include "report/writers.hpp"
 
 #include <algorithm>
@@ -258,6 +259,8 @@ Document dashboard(const Store& store, std::int64_t plan_id, const DashboardOpti
     doc.as_of = as_of;
 
     summary_block(doc, plan, as_of);
+    detail::inspection_block(
+        doc, plan, options.calendar ? *options.calendar : Calendar::for_division(Division::england_and_wales), as_of);
     actions_block(doc, plan, as_of, previous, actions_created(store, plan, as_of, previous));
 
     doc.heading("Overdue and due soon");

@@ -79,7 +79,7 @@ const std::vector<std::string>& change_entities() {
         "allocation", "case_attribute", "event", "acknowledgement", "exemption", "attendance",
         "complaint", "complaint_stage", "audit_programme", "audit", "audit_case", "audit_recommendation",
         "audit_link", "supervision", "supervision_case", "supervision_action", "indicator", "indicator_value",
-        "action_indicator"};
+        "action_indicator", "plan_inspection"};
     return kEntities;
 }
 

@@ -553,4 +553,86 @@ BOOST_AUTO_TEST_CASE(people_named_by_a_plan) {
     BOOST_TEST((doc["unlisted"] == nlohmann::json{"Felicity Budgen"}));
 }
 
+BOOST_AUTO_TEST_CASE(inspection_and_its_clocks) {
+    // ILACS: final action plan within 70 working days of the letter, a draft
+    // within 20 after a focused visit with areas for priority action
+    // (statutory-timescales.md s.12, SECONDARY). Letter Fri 2024-12-06:
+    // 20 working days would be Fri 2025-01-03 (four weeks); Christmas Day,
+    // Boxing Day and New Year's Day move it to Wed 2025-01-08. 70 would be
+    // Fri 2025-03-14 (fourteen weeks); the same three holidays: Wed 2025-03-19.
+    PlanFixture f;
+    auto n = f.history();
+    oversight_plan_inspection in{};
+    EXPECT_OK(oversight_plan_inspection_init(&in, OVERSIGHT_PLAN_INSPECTION_VERSION));
+    BOOST_TEST((in.kind == nullptr && in.ended == nullptr && in.priority_actions == 0));
+    EXPECT_FAIL(oversight_plan_inspection_init(&in, 2), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_OK(oversight_plan_inspection_init(&in, OVERSIGHT_PLAN_INSPECTION_VERSION));
+    // kind and letter are required.
+    EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
+    in.kind = "focused_visit";
+    EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
+    in.letter = {2024, 12, 6};
+    in.priority_actions = 2;
+    EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
+    in.priority_actions = 1;
+    in.kind = "full";
+    EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(message().find("priority_actions") != std::string::npos, message());
+    in.kind = "outstanding";
+    EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
+    in.kind = "focused_visit";
+    in.ended = &kBadDate;
+    EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
+    in.ended = nullptr;
+    in.owner = kBadUtf8;
+    EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
+    in.owner = kSql;
+    EXPECT_FAIL(oversight_plan_set_inspection(nullptr, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan + 99, &in), OVERSIGHT_E_NOT_FOUND);
+    in.version = 9;
+    EXPECT_FAIL(oversight_plan_set_inspection(f.store, f.plan, &in), OVERSIGHT_E_INVALID_ARG);
+    in.version = OVERSIGHT_PLAN_INSPECTION_VERSION;
+    BOOST_TEST(f.history() == n);
+    EXPECT_OK(oversight_plan_set_inspection(f.store, f.plan, &in));
+    BOOST_TEST(f.history() == n + 1);
+
+    char* out = nullptr;
+    const oversight_date as_of{2024, 12, 20};
+    EXPECT_OK(oversight_plan_inspection_clocks_json(f.store, f.plan, nullptr, &as_of, &out));
+    auto doc = take_document(out, "oversight-inspection-clocks");
+    BOOST_TEST(doc["as_of"] == "2024-12-20");
+    BOOST_TEST(doc["inspection"]["owner"] == kSql);
+    BOOST_TEST_REQUIRE(doc["clocks"].size() == 2u);
+    BOOST_TEST(doc["clocks"][0]["id"] == "draft_plan");
+    BOOST_TEST(doc["clocks"][0]["due"] == "2025-01-08");
+    BOOST_TEST(doc["clocks"][1]["due"] == "2025-03-19");
+    BOOST_TEST(doc["clocks"][1]["state"] == "open");
+    EXPECT_FAIL(oversight_plan_inspection_clocks_json(nullptr, f.plan, nullptr, &as_of, &out),
+                OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_plan_inspection_clocks_json(f.store, f.plan, nullptr, &as_of, nullptr),
+                OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_plan_inspection_clocks_json(f.store, f.plan, nullptr, &kBadDate, &out),
+                OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_plan_inspection_clocks_json(f.store, f.plan + 99, nullptr, &as_of, &out),
+                OVERSIGHT_E_NOT_FOUND);
+
+    // The draft went on Fri 2025-01-10: two working days late (Thu 9, Fri 10).
+    const oversight_date draft{2025, 1, 10};
+    in.draft_submitted = &draft;
+    EXPECT_OK(oversight_plan_set_inspection(f.store, f.plan, &in));
+    EXPECT_OK(oversight_plan_inspection_clocks_json(f.store, f.plan, nullptr, &draft, &out));
+    doc = take_document(out, "oversight-inspection-clocks");
+    BOOST_TEST(doc["clocks"][0]["state"] == "submitted");
+    BOOST_TEST(doc["clocks"][0]["working_days_late"] == 2);
+    // The plan's canonical JSON carries it.
+    EXPECT_OK(oversight_plan_export_json(f.store, f.plan, &out));
+    BOOST_TEST(take_document(out, "oversight-plan")["inspection"]["draft_submitted"] == "2025-01-10");
+
+    EXPECT_OK(oversight_plan_set_inspection(f.store, f.plan, nullptr));
+    EXPECT_OK(oversight_plan_inspection_clocks_json(f.store, f.plan, nullptr, &as_of, &out));
+    doc = take_document(out, "oversight-inspection-clocks");
+    BOOST_TEST(doc["inspection"].is_null());
+    BOOST_TEST(doc["clocks"].empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

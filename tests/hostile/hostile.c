@@ -1068,6 +1068,45 @@ static void plan_area(void) {
     CALL(REFUSE, oversight_plan_people_json, "out = NULL", (S, PLAN, NULL));
     I64S(oversight_plan_people_json, "plan_id", (S, I64, &g_s));
 
+    /* The inspection the plan answers and its clocks (issue 11 point 6). */
+    {
+        oversight_plan_inspection in = OVERSIGHT_PLAN_INSPECTION_INIT;
+        oversight_date ended = {2024, 2, 23};
+        INIT(oversight_plan_inspection_init, oversight_plan_inspection, OVERSIGHT_PLAN_INSPECTION_VERSION);
+        in.kind = "full";
+        in.letter = k_day;
+        CALL(REFUSE, oversight_plan_set_inspection, "store = NULL", (NULL, PLAN, &in));
+        I64S(oversight_plan_set_inspection, "plan_id", (S, I64, &in));
+        VERSIONS(in, OVERSIGHT_PLAN_INSPECTION_VERSION, oversight_plan_set_inspection, (S, PLAN, &in));
+        TEXTS(ID, oversight_plan_set_inspection, "inspection.kind", (S, PLAN, (in.kind = T, &in)));
+        in.kind = "full";
+        TEXTS(OPT, oversight_plan_set_inspection, "inspection.owner", (S, PLAN, (in.owner = T, &in)));
+        in.owner = NULL;
+        DATES(oversight_plan_set_inspection, "inspection.letter", (S, PLAN, (in.letter = D, &in)));
+        in.letter = k_day;
+        DATES(oversight_plan_set_inspection, "inspection.ended", (S, PLAN, (in.ended = DP, &in)));
+        in.ended = NULL;
+        DATES(oversight_plan_set_inspection, "inspection.plan_submitted", (S, PLAN, (in.plan_submitted = DP, &in)));
+        in.plan_submitted = NULL;
+        DATES(oversight_plan_set_inspection, "inspection.draft_submitted",
+              (S, PLAN, (in.draft_submitted = DP, &in)));
+        in.draft_submitted = NULL;
+        I32S(REFUSE, REFUSE, EITHER, REFUSE, oversight_plan_set_inspection, "inspection.priority_actions",
+             (S, PLAN, (in.priority_actions = I32, &in)));
+        in.priority_actions = 0;
+        I32S(REFUSE, REFUSE, EITHER, REFUSE, oversight_plan_set_inspection, "inspection.monitored",
+             (S, PLAN, (in.monitored = I32, &in)));
+        in.monitored = 0;
+        in.ended = &ended;
+        CALL(SUCCEED, oversight_plan_set_inspection, "a full inspection", (S, PLAN, &in));
+        CALL(REFUSE, oversight_plan_inspection_clocks_json, "store = NULL", (NULL, PLAN, CAL, &k_day, &g_s));
+        CALL(REFUSE, oversight_plan_inspection_clocks_json, "out = NULL", (S, PLAN, CAL, &k_day, NULL));
+        I64S(oversight_plan_inspection_clocks_json, "plan_id", (S, I64, CAL, &k_day, &g_s));
+        DATES(oversight_plan_inspection_clocks_json, "as_of", (S, PLAN, NULL, DP, &g_s));
+        CALL(SUCCEED, oversight_plan_inspection_clocks_json, "calendar and as_of NULL", (S, PLAN, NULL, NULL, &g_s));
+        CALL(SUCCEED, oversight_plan_set_inspection, "cleared", (S, PLAN, NULL));
+    }
+
     /* Every stored plan exports and re-imports (issue 8 point 3). */
     CALL(SUCCEED, oversight_plan_export_json, "the fixture's plan after the hostile calls", (S, PLAN, &g_s));
 }

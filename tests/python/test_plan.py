@@ -266,5 +266,63 @@ class PlanTest(unittest.TestCase):
         self.assertFalse(s._handle)
 
 
+class InspectionTest(unittest.TestCase):
+    """The inspection a plan answers and its action-plan clocks (issue 11 point 6).
+    ILACS: the final plan within 70 working days of the letter, a draft within 20
+    after a focused visit with areas for priority action (statutory-timescales.md
+    s.12, SECONDARY)."""
+
+    def test_clocks_over_easter(self):
+        with Store() as store:
+            store.create_plan("Plan", report_date="2024-02-16")
+            # Letter Fri 2024-02-16: 70 working days would be Fri 2024-05-24 (14
+            # weeks); Good Friday 29 March, Easter Monday 1 April and the early May
+            # bank holiday (6 May) add three, and Mon 27 May (spring bank holiday)
+            # is skipped: Thu 2024-05-30.
+            store.set_inspection("full", datetime.date(2024, 2, 16), owner=NASTY)
+            doc = store.inspection_clocks(as_of="2024-06-05")
+            self.assertEqual(doc["inspection"]["owner"], NASTY)
+            self.assertEqual([c["id"] for c in doc["clocks"]], ["action_plan"])
+            clock = doc["clocks"][0]
+            self.assertEqual(clock["due"], "2024-05-30")
+            # As of Wed 2024-06-05: 31 May, 3, 4 and 5 June have passed.
+            self.assertEqual((clock["state"], clock["working_days_left"]), ("overdue", -4))
+            self.assertEqual(clock["state_text"], "overdue by 4 working days")
+            self.assertEqual(store.plan()["inspection"]["letter"], "2024-02-16")
+
+            store.set_inspection("full", "2024-02-16", plan_submitted="2024-05-29", owner=NASTY)
+            clock = store.inspection_clocks(as_of="2024-06-05")["clocks"][0]
+            self.assertEqual((clock["state"], clock["met"]), ("submitted", "2024-05-29"))
+
+            with self.assertRaises(OversightError) as e:
+                store.set_inspection("full", "2024-02-16", priority_actions=True)
+            self.assertEqual(e.exception.status, INVALID_ARG)
+            self.assertIn("priority_actions", str(e.exception))
+            with self.assertRaises(OversightError):
+                store.set_inspection("outstanding", "2024-02-16")
+            with self.assertRaises(OversightError):
+                store.set_inspection("full", "2024-02-30")
+            # Nothing stored was lost.
+            self.assertEqual(store.inspection_clocks(as_of="2024-06-05")["clocks"][0]["met"], "2024-05-29")
+
+            store.clear_inspection()
+            doc = store.inspection_clocks(as_of="2024-06-05")
+            self.assertIsNone(doc["inspection"])
+            self.assertEqual(doc["clocks"], [])
+            self.assertNotIn("inspection", store.plan())
+
+    def test_focused_visit_with_and_without_priority_actions(self):
+        with Store() as store:
+            store.create_plan("Plan")
+            store.set_inspection("focused_visit", "2024-12-06")
+            self.assertEqual(store.inspection_clocks(as_of="2024-12-20")["clocks"], [])
+            # Draft: Fri 2024-12-06 + 20 working days, over Christmas Day, Boxing Day
+            # and New Year's Day: Wed 2025-01-08.
+            store.set_inspection("focused_visit", "2024-12-06", priority_actions=True)
+            clocks = store.inspection_clocks(as_of="2024-12-20")["clocks"]
+            self.assertEqual([(c["id"], c["due"]) for c in clocks],
+                             [("draft_plan", "2025-01-08"), ("action_plan", "2025-03-19")])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -188,6 +188,16 @@ class CApiDocumentsTest(unittest.TestCase):
                 ro = report.ReportOptions(kind=kind, format="json", as_of=as_of)
                 keep("oversight_report_plan", raw(report._report, h, pid_, ctypes.byref(ro)))
         keep("oversight_plan_list_json", raw(plan._list_json, h))
+        # --- the inspection the sample plan answers and its clocks (issue 11 point 6): a
+        # focused visit with areas for priority action, its draft due in the casework's window
+        first = plan_ids[0][0]
+        st.set_inspection("focused_visit", "2024-02-16", ended="2024-02-09", priority_actions=True,
+                          owner="Lindsay Voss", plan_id=first)
+        keep("oversight_plan_export_json", raw(plan._export_json, h, first))
+        for pid_, as_of in plan_ids:
+            for day in (as_of, CASE_AS_OF):
+                keep("oversight_plan_inspection_clocks_json",
+                     raw(plan._inspection_clocks_json, h, pid_, None, ctypes.byref(_lib.Date.of(day))))
         keep("oversight_workforce_people_json", raw(workforce._people_json, h, _lib.Date.of(CASE_AS_OF)))
 
         # --- casework and reminders

@@ -1,6 +1,7 @@
 """Improvement plans in a store (<oversight/c/plan.h>): plans,
 recommendations, actions, progress, milestones, tasks, manual RAG, the
-canonical exports and the people a plan names.
+canonical exports, the people a plan names, and the Ofsted inspection a
+plan answers with its action-plan clocks (set_inspection, inspection_clocks).
 
     from oversight import Store
     with Store("plan.db") as store:
@@ -83,6 +84,13 @@ class RagOverride(Versioned):
     _init = "oversight_plan_rag_override_init"
 
 
+class Inspection(Versioned):
+    """oversight_plan_inspection (no overall effectiveness grade: Ofsted no longer gives one)."""
+    _fields_ = [("version", _U32), ("kind", _TEXT), ("letter", Date), ("ended", _DP), ("priority_actions", _INT),
+                ("monitored", _INT), ("draft_submitted", _DP), ("plan_submitted", _DP), ("owner", _TEXT)]
+    _init = "oversight_plan_inspection_init"
+
+
 _create = fn("oversight_plan_create", [_P, _S, _S, _DP, _OUT_I64])
 _latest = fn("oversight_plan_latest", [_P, _OUT_I64])
 _list_json = fn("oversight_plan_list_json", [_P, _OUT_S])
@@ -103,6 +111,8 @@ _complete_task = fn("oversight_plan_complete_task", [_P, _I64, _I32])
 _set_rag = fn("oversight_plan_set_rag", [_P, _I64, _S, _c.POINTER(RagOverride)])
 _clear_rag = fn("oversight_plan_clear_rag", [_P, _I64, _S])
 _people_json = fn("oversight_plan_people_json", [_P, _I64, _OUT_S])
+_set_inspection = fn("oversight_plan_set_inspection", [_P, _I64, _c.POINTER(Inspection)])
+_inspection_clocks_json = fn("oversight_plan_inspection_clocks_json", [_P, _I64, _P, _DP, _OUT_S])
 
 #: Action fields set_action_text accepts, and their change-struct members.
 _ACTION_TEXT_FIELDS = ("lead", "description", "impact_intended", "impact_evidence", "cost")
@@ -158,6 +168,32 @@ class PlanMethods:
     def set_report_date(self, report_date, plan_id=None):
         """Sets (or with None clears) the inspection report date."""
         _set_report_date(self._h(), self._plan(plan_id), _opt_date(report_date))
+
+    # ------------------------------------------------------ inspection
+
+    def set_inspection(self, kind, letter, ended=None, priority_actions=False, monitored=False,
+                       draft_submitted=None, plan_submitted=None, owner=None, plan_id=None):
+        """Records (or replaces) the inspection the plan answers: kind "full",
+        "focused_visit", "monitoring_visit" or "other"; the letter's date (day
+        0 of the clocks); submissions of the draft and the final action plan."""
+        i = Inspection(kind=kind, letter=letter, ended=ended, priority_actions=int(bool(priority_actions)),
+                       monitored=int(bool(monitored)), draft_submitted=draft_submitted,
+                       plan_submitted=plan_submitted, owner=owner)
+        _set_inspection(self._h(), self._plan(plan_id), _ref(i))
+
+    def clear_inspection(self, plan_id=None):
+        """Removes the plan's inspection."""
+        _set_inspection(self._h(), self._plan(plan_id), None)
+
+    def inspection_clocks(self, as_of=None, calendar=None, plan_id=None):
+        """The oversight-inspection-clocks document as a dict: "inspection"
+        (or None) and "clocks" [{"id", "name", "due", "rule", "state",
+        "state_text", "working_days_left", ...}] as of `as_of` (None: today),
+        working days on `calendar` (None: England and Wales)."""
+        from .calendar import Calendar
+        return document(call_string(_inspection_clocks_json, self._h(), self._plan(plan_id),
+                                    _lib.handle_of(calendar, Calendar), _opt_date(as_of)),
+                        "oversight-inspection-clocks")
 
     # ------------------------------------------------- recommendations
 

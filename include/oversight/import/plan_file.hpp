@@ -17,7 +17,9 @@ namespace oversight {
 /// unknown members are rejected. plan_from_json(plan_to_json(p)) == p except
 /// for ids. The plan's indicators ("indicators") and an action's success
 /// measures ("success_measures") are written only when there are some, and
-/// read when present (issue 11 point 5).
+/// read when present (issue 11 point 5). The plan's
+/// inspection (plan.inspection) is a member "inspection" written only when
+/// recorded, so older documents read as they did.
 std::string plan_to_json(const Plan& plan);
 Plan plan_from_json(std::string_view json);  // throws Error(parse) naming the place
 
@@ -30,7 +32,9 @@ Plan plan_from_json(std::string_view json);  // throws Error(parse) naming the p
 ///   cost_per_unit,cost_alternative,cost_note,rag,rag_by,rag_reason,
 ///   rag_set_on,title,authority,report_date,immediately_days,due_soon_days,
 ///   stale_update_days
-/// (one line in the file). Lossless like the JSON form: it is read by the
+/// (one line in the file). Lossless like the JSON form but for the plan's
+/// inspection, which only the JSON form carries (plan_from_csv gives none;
+/// the fixed header stays as it was): it is read by the
 /// one CSV reader (csv_reader.hpp), so fields keep their spaces, and invalid
 /// UTF-8, NUL bytes and UTF-16 are refused. Throws Error(parse) naming the
 /// place as "<input>:line:column (name)".

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <oversight/plan/cost.hpp>
+#include <oversight/plan/inspection.hpp>
 #include <oversight/core/date.hpp>
 
 namespace oversight {
@@ -193,6 +194,10 @@ struct Plan {
     PlanSettings settings;
     /// The plan's indicators with their monthly values, by key.
     std::vector<Indicator> indicators;
+    /// The Ofsted inspection the plan answers, with its clocks
+    /// (inspection.hpp); absent when not recorded. No overall
+    /// effectiveness grade: Ofsted no longer gives one.
+    std::optional<Inspection> inspection;
 
     /// Lookups by number / reference; nullptr when absent.
     const Recommendation* find_recommendation(int number) const noexcept;

@@ -74,6 +74,11 @@ std::optional<std::int64_t> try_latest_plan_id(const Store& store);
 void set_plan_settings(Store& store, std::int64_t plan_id, const PlanSettings& settings);
 /// Sets or clears the inspection report date that anchors the timescales.
 void set_report_date(Store& store, std::int64_t plan_id, std::optional<Date> report_date);
+/// Records, replaces or (nullopt) clears the inspection the plan answers
+/// (inspection.hpp), its submissions and owner. One
+/// history row per changed field (entity "plan_inspection"). Error(invalid_arg)
+/// from check_inspection, naming the field.
+void set_inspection(Store& store, std::int64_t plan_id, const std::optional<Inspection>& inspection);
 
 // --------------------------------------------------------- recommendations
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <oversight/calendar/calendar.hpp>
 #include <oversight/core/date.hpp>
 #include <oversight/plan/plan.hpp>
 #include <oversight/report/document.hpp>
@@ -21,6 +22,8 @@ class Store;  // <oversight/store/store.hpp>
 struct BoardPaperOptions {
     Date as_of;                 // the position shown: progress up to and RAG as of this day
     std::optional<Date> since;  // the previous paper's date: changes after it are marked
+    /// The working-day calendar of the inspection clocks; null: England and Wales.
+    const Calendar* calendar = nullptr;
 };
 
 /// One row of the store's change history about the plan (the fields of
@@ -63,6 +66,10 @@ struct PlanHistoryEntry {
 ///     table's group_by, so writers for people show it as a heading over
 ///     each run of recommendations with the same section and timescale.
 /// Without `since` there is no "changed" column and no count paragraph.
+/// When the plan records an inspection (plan/inspection.hpp), a table id
+/// "inspection" comes before the "board" table: one row per clock with its
+/// due date and state as of as_of ("submitted on D", "due in N working
+/// days", "overdue by N working days", "expected by D").
 ///
 /// What "changed" says, "; "-separated, empty when nothing changed:
 ///   "new" (the action was created after `since`; nothing else is listed),

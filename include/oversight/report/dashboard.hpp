@@ -42,7 +42,9 @@ struct DashboardOptions {
 ///  1. heading "Plan summary"; table "summary" (timescale, recommendations,
 ///     actions, red, amber, green, blue, none; a last row "All"); stacked bar
 ///     chart "summary_rag" (x: the timescales, series: Red, Amber, Green,
-///     Blue, No rating, each in its RAG's colour; counts of actions).
+///     Blue, No rating, each in its RAG's colour; counts of actions). Then,
+///     when the plan records an inspection (plan/inspection.hpp), table
+///     "inspection": its clocks with due dates and states, as in the board paper.
 ///  2. heading "Actions"; table "actions" grouped by recommendation
 ///     (recommendation, action_ref, action, lead, status, rag (+reason),
 ///     rag_reason (data only), due, days_to_due (due - as_of: negative when

@@ -1,7 +1,7 @@
 // The plan repository on SQLite: tables plans, plan_sections,
-// recommendations, actions, progress_updates, milestones and tasks; and,
-// through indicator_repository.cpp, the plan's indicators and the actions'
-// success measures.
+// recommendations, actions, progress_updates, milestones, tasks and
+// plan_inspections; and, through indicator_repository.cpp, the plan's
+// indicators and the actions' success measures.
 #include "store/sqlite/repositories.hpp"
 
 #include <oversight/core/error.hpp>
@@ -122,6 +122,35 @@ std::vector<Field> rag_fields(const std::optional<RagOverride>& o) {
             {"rag_set_on", "rag_set_on", value(o->set_on)}};
 }
 
+const std::string kInspectionSelect =
+    "SELECT id, kind, letter_date, ended_date, priority_actions, monitored, draft_submitted, plan_submitted, owner "
+    "FROM plan_inspections";
+
+Inspection inspection_at(SQLite::Statement& q) {
+    Inspection i;
+    i.kind = parse_inspection_kind(q.getColumn(1).getString());
+    i.letter = Date::parse_iso(q.getColumn(2).getString());
+    i.ended = opt_date(q.getColumn(3));
+    i.priority_actions = q.getColumn(4).getInt() != 0;
+    i.monitored = q.getColumn(5).getInt() != 0;
+    i.draft_submitted = opt_date(q.getColumn(6));
+    i.plan_submitted = opt_date(q.getColumn(7));
+    i.owner = q.getColumn(8).getString();
+    return i;
+}
+
+/// The columns of plan_inspections but plan_id, as update_row fields.
+std::vector<Field> inspection_fields(const Inspection& i) {
+    return {{"kind", "kind", value(to_string(i.kind))},
+            {"letter_date", "letter", value(i.letter)},
+            {"ended_date", "ended", value(i.ended)},
+            {"priority_actions", "priority_actions", value(i.priority_actions)},
+            {"monitored", "monitored", value(i.monitored)},
+            {"draft_submitted", "draft_submitted", value(i.draft_submitted)},
+            {"plan_submitted", "plan_submitted", value(i.plan_submitted)},
+            {"owner", "owner", i.owner}};
+}
+
 // ------------------------------------------------------------ repository
 
 class SqlitePlanRepository final : public PlanRepository {
@@ -237,6 +266,7 @@ public:
             for (const std::string& s : p.sections) section_id(id, s);
             for (const Indicator& i : p.indicators) insert_indicator(c_, id, i);
             for (const Recommendation& r : p.recommendations) insert_recommendation(id, r);
+            if (p.inspection) insert_inspection(id, *p.inspection);
             return id;
         });
     }
@@ -270,6 +300,20 @@ public:
                         {"immediately_days", "immediately_days", value(p.settings.immediately_days)},
                         {"due_soon_days", "due_soon_days", value(p.settings.due_soon_days)},
                         {"stale_update_days", "stale_update_days", value(p.settings.stale_update_days)}});
+        });
+    }
+
+    void set_inspection(std::int64_t plan_id, const std::optional<Inspection>& inspection) override {
+        write(c_, "changing the plan's inspection", [&] {
+            std::optional<std::int64_t> id =
+                query_id(c_, "SELECT id FROM plan_inspections WHERE plan_id = ?1", {plan_id});
+            if (!inspection) {
+                if (id) delete_row(c_, "plan_inspections", "plan_inspection", *id, "plan " + std::to_string(plan_id));
+            } else if (id) {
+                update_row(c_, "plan_inspections", "plan_inspection", *id, inspection_fields(*inspection));
+            } else {
+                insert_inspection(plan_id, *inspection);
+            }
         });
     }
 
@@ -337,7 +381,17 @@ private:
     std::optional<Plan> header(std::int64_t plan_id) const {
         Query q = query(c_, kPlanSelect + " WHERE id = ?1", {plan_id});
         if (!q.executeStep()) return std::nullopt;
-        return plan_at(q);
+        Plan p = plan_at(q);
+        Query i = query(c_, kInspectionSelect + " WHERE plan_id = ?1", {plan_id});
+        if (i.executeStep()) p.inspection = inspection_at(i);
+        return p;
+    }
+
+    std::int64_t insert_inspection(std::int64_t plan_id, const Inspection& i) {
+        std::vector<Column> columns = {{"plan_id", plan_id}};
+        for (Field& f : inspection_fields(i)) columns.push_back({f.column, std::move(f.value)});
+        return insert_row(c_, "plan_inspections", "plan_inspection", columns,
+                          std::string(to_string(i.kind)) + " " + i.letter.iso());
     }
 
     std::int64_t next_position(const char* table, const char* owner_column, std::int64_t owner) {

@@ -8,6 +8,7 @@
 #include <oversight/audit/audit.hpp>
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
+#include <oversight/plan/plan_store.hpp>
 #include <oversight/reminders/all_reminders.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/store.hpp>
@@ -98,7 +99,9 @@ BOOST_FIXTURE_TEST_CASE(audits_and_supervisions_alongside_casework, Fixture) {
     auto casework_only = nlohmann::json::parse(reminders_to_json(all.casework, all.not_counted));
     casework_only["audit_programmes"] = doc["audit_programmes"];
     casework_only["supervisions"] = doc["supervisions"];
+    casework_only["inspection_clocks"] = doc["inspection_clocks"];
     BOOST_TEST(doc == casework_only);
+    BOOST_TEST(doc["inspection_clocks"].empty());  // no plan records an inspection
     BOOST_TEST(doc["audit_programmes"][0]["programme"] == "Case file audit");
     BOOST_TEST(doc["audit_programmes"][0]["state"] == "due");
     BOOST_TEST(doc["supervisions"][0]["state"] == "overdue");
@@ -153,6 +156,62 @@ BOOST_FIXTURE_TEST_CASE(the_filters, Fixture) {
                                                   {1, Unit::working_days});
     BOOST_TEST(text.find("=== Audit programmes due ===") == std::string::npos, text);
     BOOST_TEST(text.find("=== Supervision due ===") == std::string::npos, text);
+}
+
+// A plan's inspection clocks for their owner (issue 11 point 6): a focused
+// visit with areas for priority action, letter Fri 10 January 2025; the draft
+// is due 20 working days later (ILACS, statutory-timescales.md s.12,
+// SECONDARY): four weeks, no bank holiday between: Fri 7 February. On Wed 5
+// February with 5 working days (to Wed 12): 2 working days left (Thu 6, Fri
+// 7); the final plan (Tue 22 April, after Easter) is outside.
+BOOST_FIXTURE_TEST_CASE(inspection_clocks_for_their_owner, Fixture) {
+    Plan plan;
+    plan.title = "Improvement plan";
+    Inspection in;
+    in.kind = InspectionKind::focused_visit;
+    in.letter = d("2025-01-10");
+    in.priority_actions = true;
+    in.owner = "Head of Service";
+    plan.inspection = in;
+    const std::int64_t plan_id = save_plan(store, plan);
+    const Duration window{5, Unit::working_days};
+    AllReminders all = all_reminders(store, pack, cal, d("2025-02-05"), window);
+    BOOST_TEST_REQUIRE(all.inspections.size() == 1u);
+    const InspectionReminder& r = all.inspections[0];
+    BOOST_TEST(r.plan_id == plan_id);
+    BOOST_TEST(r.clock_id == "draft_plan");
+    BOOST_TEST(r.due.iso() == "2025-02-07");
+    BOOST_TEST(!r.overdue);
+    BOOST_TEST(r.working_days == 2);
+    const auto doc = nlohmann::json::parse(all_reminders_to_json(all));
+    BOOST_TEST(doc["inspection_clocks"][0]["clock"] == "draft plan due");
+    BOOST_TEST(doc["inspection_clocks"][0]["owner"] == "Head of Service");
+    BOOST_TEST(doc["inspection_clocks"][0]["state"] == "due");
+    IcsOptions o;
+    o.dtstamp = "2025-02-05T09:00:00Z";
+    BOOST_TEST(count_todos(all_reminders_to_ics(all, o), "draft plan due: Improvement plan") == 1);
+    const std::string text = all_reminders_digest(all, window);
+    BOOST_TEST(text.find("=== Inspection clocks ===\nHead of Service: Improvement plan: draft plan due 2025-02-07, "
+                         "2 working day(s) left") != std::string::npos, text);
+    // The owner (ignoring case) sees it; a supervisor and a team do not.
+    CaseFilter head;
+    head.worker = "head of service";
+    BOOST_TEST(all_reminders(store, pack, cal, d("2025-02-05"), window, head).inspections.size() == 1u);
+    CaseFilter tom;
+    tom.worker = "Tom Reed";
+    BOOST_TEST(all_reminders(store, pack, cal, d("2025-02-05"), window, tom).inspections.empty());
+    CaseFilter team;
+    team.team = "Team A";
+    BOOST_TEST(all_reminders(store, pack, cal, d("2025-02-05"), window, team).inspections.empty());
+    // Tue 11 February: overdue by 2 working days (Mon 10, Tue 11).
+    all = all_reminders(store, pack, cal, d("2025-02-11"), window);
+    BOOST_TEST_REQUIRE(all.inspections.size() == 1u);
+    BOOST_TEST(all.inspections[0].overdue);
+    BOOST_TEST(all.inspections[0].working_days == 2);
+    // Sent: no reminder.
+    in.draft_submitted = d("2025-02-06");
+    set_inspection(store, plan_id, in);
+    BOOST_TEST(all_reminders(store, pack, cal, d("2025-02-11"), window).inspections.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -290,6 +290,40 @@ BOOST_AUTO_TEST_CASE(every_format_writes_it) {
     BOOST_TEST(md.find("A: Within 3 months") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_inspection_clocks_come_before_the_table) {
+    // ILACS: the final action plan within 70 working days of the letter; for a
+    // monitored council the first monitoring visit within 4 weeks of that
+    // deadline (statutory-timescales.md s.12, SECONDARY). Letter Fri
+    // 2012-08-10: 70 working days would be 14 weeks, Fri 2012-11-16; the summer
+    // bank holiday (Mon 2012-08-27) moves it to Mon 2012-11-19; + 4 weeks: Mon
+    // 2012-12-17. As of Fri 2012-10-12, 26 working days are left (five full
+    // weeks to Fri 2012-11-16, then Mon 19).
+    Plan p = small_plan();
+    Inspection in;
+    in.kind = InspectionKind::full;
+    in.letter = Date::parse_iso("2012-08-10");
+    in.monitored = true;
+    in.owner = "Director of Children's Services";
+    p.inspection = in;
+    const Document d = board_paper(p, small_history(), {kAsOf, kSince});
+    BOOST_TEST_REQUIRE(d.tables().size() == 2u);
+    const Table& t = *d.tables()[0];
+    BOOST_TEST(t.id == "inspection");
+    BOOST_TEST(t.title == "Inspection: Full inspection, letter of 2012-08-10");
+    BOOST_TEST_REQUIRE(t.rows.size() == 2u);
+    BOOST_TEST(t.rows[0][0].display() == "action plan due");
+    BOOST_TEST(t.rows[0][1].display() == "2012-11-19");
+    BOOST_TEST(t.rows[0][3].display() == "due in 26 working days");
+    BOOST_TEST(t.rows[1][1].display() == "2012-12-17");
+    BOOST_TEST(t.rows[1][3].display() == "expected by 2012-12-17");
+    BOOST_TEST(d.tables()[1]->id == "board");
+    const std::string md = write_document(d, ReportFormat::markdown);
+    BOOST_TEST(md.find("2012-11-19") < md.find("| No. | Rec."), md);
+    BOOST_TEST(md.find("Owner (sends the plan to Ofsted): Director of Children's Services.") != std::string::npos, md);
+    // Without an inspection, no such table.
+    BOOST_TEST(board_paper(small_plan(), small_history(), {kAsOf, kSince}).tables().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(read_from_a_store) {
     Store s = Store::open_in_memory();
     Plan p = small_plan();

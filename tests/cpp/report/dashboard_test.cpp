@@ -487,6 +487,36 @@ BOOST_FIXTURE_TEST_CASE(a_store_with_only_a_plan_says_so, Fixture) {
     BOOST_TEST(html.find("No audit chart") != std::string::npos);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_inspection_clocks_follow_the_summary, Fixture) {
+    // No inspection recorded: no table.
+    for (const Table* t : build().tables()) BOOST_TEST(t->id != "inspection");
+    // A focused visit with areas for priority action, letter Fri 2025-01-10
+    // (ILACS: draft within 20 working days, final plan within 70;
+    // statutory-timescales.md s.12, SECONDARY). Draft: four weeks, no bank
+    // holiday between: Fri 2025-02-07. Final: fourteen weeks would be Fri
+    // 2025-04-18, Good Friday; Easter Monday (21 April) too: Tue 2025-04-22.
+    Inspection in;
+    in.kind = InspectionKind::focused_visit;
+    in.letter = d("2025-01-10");
+    in.priority_actions = true;
+    set_inspection(store, plan_id, in);
+    const Document doc = build();
+    const Table& t = table(doc, "inspection");
+    BOOST_TEST_REQUIRE(t.rows.size() == 2u);
+    BOOST_TEST(t.rows[0][1].display() == "2025-02-07");
+    // As of Mon 2025-03-31: seven full weeks and that Monday since 7 February.
+    BOOST_TEST(t.rows[0][3].display() == "overdue by 36 working days");
+    BOOST_TEST(t.rows[1][1].display() == "2025-04-22");
+    // April 1-4, 7-11, 14-17 and 22.
+    BOOST_TEST(t.rows[1][3].display() == "due in 14 working days");
+    // Right after the summary.
+    std::vector<std::string> ids;
+    for (const Table* x : doc.tables()) ids.push_back(x->id);
+    BOOST_TEST_REQUIRE(ids.size() >= 3u);
+    BOOST_TEST(ids[0] == "summary");
+    BOOST_TEST(ids[1] == "inspection");
+}
+
 BOOST_FIXTURE_TEST_CASE(bad_options_and_unknown_plans, Fixture) {
     DashboardOptions o;
     o.as_of = d(kAsOf);

@@ -571,6 +571,7 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
         for (const char* t : {"supervision_follow_ups", "supervision_actions", "supervision_criteria",
                               "supervision_cases", "supervisions"})
             db.exec(std::string("DROP TABLE ") + t);
+        db.exec("DROP TABLE plan_inspections");
         db.exec("DROP TABLE exemptions");
         db.exec("DROP TABLE attendance");
         db.exec("DROP TABLE complaint_stages");
@@ -608,8 +609,9 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
 
 /// The tables of the migrations after the manager stratum's (with their
 /// indexes), which the test below drops to make a store of the version
-/// before it: 0012 indicators.
-const char* const kTablesAfterManagerStratum[] = {"action_indicators", "indicator_values", "indicators"};
+/// before it: 0012 indicators, 0013 plan inspections.
+const char* const kTablesAfterManagerStratum[] = {"action_indicators", "indicator_values", "indicators",
+                                                  "plan_inspections"};
 const char* const kIndexesAfterManagerStratum[] = {"action_indicators_indicator"};
 
 BOOST_AUTO_TEST_CASE(a_version_10_store_keeps_its_audit_programmes_through_migration_0011) {

@@ -77,9 +77,9 @@ BOOST_AUTO_TEST_CASE(every_table_is_strict) {
     }
     // 0007: exemptions; 0008: attendance, complaints, complaint_stages; 0009: audit_programmes, audits,
     // audit_auditors, audit_cases, audit_counts, audit_recommendations, audit_links; 0010: supervisions,
-    // supervision_cases, supervision_criteria, supervision_actions, supervision_follow_ups; 0011 (indicators):
-    // indicators, indicator_values, action_indicators
-    BOOST_TEST(tables == 36);
+    // supervision_cases, supervision_criteria, supervision_actions, supervision_follow_ups; 0012 (indicators):
+    // indicators, indicator_values, action_indicators; 0013: plan_inspections
+    BOOST_TEST(tables == 37);
     BOOST_TEST(!raw.db.tableExists("workers"));
 }
 
@@ -106,8 +106,20 @@ BOOST_AUTO_TEST_CASE(plan_tables_refuse_bad_rows) {
     BOOST_TEST(raw.refused("UPDATE tasks SET done = 2"));
     BOOST_TEST(raw.refused("INSERT INTO milestones(action_id, position, date, text) VALUES (99999, 1, '2012-10-10', 'x')"));
     BOOST_TEST(!raw.refused("UPDATE actions SET due = '2012-02-29'"));
+    // The inspection: one per plan, known kinds, real dates, no priority
+    // actions but for a focused visit.
+    raw.db.exec("INSERT INTO plan_inspections(plan_id, kind, letter_date) VALUES (" + plan + ", 'full', '2024-03-01')");
+    BOOST_TEST(raw.refused("INSERT INTO plan_inspections(plan_id, kind, letter_date) VALUES (" + plan +
+                           ", 'full', '2024-04-01')"));
+    BOOST_TEST(raw.refused("UPDATE plan_inspections SET kind = 'outstanding'"));
+    BOOST_TEST(raw.refused("UPDATE plan_inspections SET letter_date = '2024-02-30'"));
+    BOOST_TEST(raw.refused("UPDATE plan_inspections SET priority_actions = 1"));
+    BOOST_TEST(raw.refused("UPDATE plan_inspections SET ended_date = '2024-03-02'"));
+    BOOST_TEST(raw.refused("UPDATE plan_inspections SET plan_submitted = '2024-02-29'"));
+    BOOST_TEST(!raw.refused("UPDATE plan_inspections SET kind = 'focused_visit', priority_actions = 1"));
     // Deleting a plan takes everything under it with it.
     raw.db.exec("DELETE FROM plans WHERE id = " + plan);
+    BOOST_TEST(raw.count("plan_inspections") == 0);
     BOOST_TEST(raw.count("actions") == 0);
     BOOST_TEST(raw.count("tasks") == 0);
     BOOST_TEST(raw.count("milestones") == 0);

@@ -286,6 +286,52 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_plan_clear_rag(oversight
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_plan_people_json(const oversight_store *store,
                                                                          int64_t plan_id, char **out) OVERSIGHT_NOEXCEPT;
 
+/* -------------------------------------------------------------- inspection */
+
+/* The Ofsted inspection the plan answers; its clocks: the final action plan
+ * within 70 working days of the letter, an early draft within 20 after a
+ * focused visit with areas for priority action, and (when Ofsted monitors
+ * the council) the first monitoring visit expected within 4 weeks of the
+ * plan deadline (ILACS; SECONDARY sources, see <oversight/plan/inspection.hpp>).
+ * There is no overall effectiveness grade: Ofsted no longer gives one.
+ *   kind: "full", "focused_visit", "monitoring_visit", "other" */
+typedef struct oversight_plan_inspection {
+    uint32_t version;                       /* OVERSIGHT_PLAN_INSPECTION_VERSION */
+    const char *kind;                       /* required (see above) */
+    oversight_date letter;                  /* the inspection letter: day 0 of the clocks; required */
+    const oversight_date *ended;            /* last day on site, on or before the letter; NULL: not known */
+    int32_t priority_actions;               /* 1: a focused visit with areas for priority action; 0 or 1 */
+    int32_t monitored;                      /* 1: Ofsted monitors the council; 0 or 1 */
+    const oversight_date *draft_submitted;  /* NULL: not yet sent */
+    const oversight_date *plan_submitted;   /* NULL: not yet sent */
+    const char *owner;                      /* who submits; NULL: none */
+} oversight_plan_inspection;
+
+#define OVERSIGHT_PLAN_INSPECTION_VERSION 1
+#define OVERSIGHT_PLAN_INSPECTION_INIT { OVERSIGHT_PLAN_INSPECTION_VERSION, NULL, { 0, 0, 0 }, NULL, 0, 0, NULL, NULL, NULL }
+
+/* Fills *opts with OVERSIGHT_PLAN_INSPECTION_INIT (kind and letter must still be set). */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_plan_inspection_init(oversight_plan_inspection *opts,
+                                                                             uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* Records or replaces the plan's inspection, or clears it when `inspection`
+ * is NULL; one history row per changed field (entity "plan_inspection").
+ * OVERSIGHT_E_INVALID_ARG naming the field for an impossible one (ended after
+ * the letter, a submission before it, priority actions but for a focused
+ * visit, a draft with no draft clock). */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_plan_set_inspection(
+    oversight_store *store, int64_t plan_id, const oversight_plan_inspection *inspection) OVERSIGHT_NOEXCEPT;
+
+/* The plan's inspection clocks as of `as_of` (NULL: today), working days
+ * counted on `calendar` (NULL: England and Wales), as an owned JSON document
+ * {"format":"oversight-inspection-clocks","version":1,"plan_id","as_of",
+ *  "inspection" (or null),"clocks":[{"id","name","anchor","due","rule",
+ *  "source","met","state","state_text","working_days_left",
+ *  "working_days_late"}]}. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_plan_inspection_clocks_json(
+    const oversight_store *store, int64_t plan_id, const oversight_calendar *calendar, const oversight_date *as_of,
+    char **out) OVERSIGHT_NOEXCEPT;
+
 OVERSIGHT_END_DECLS
 
 #endif /* OVERSIGHT_C_PLAN_H */

@@ -1,4 +1,4 @@
--- Migration 0011: indicators, the plan's success measures (issue 11 point 5).
+-- Migration 0012: indicators, the plan's success measures (issue 11 point 5).
 -- Once published this file is never edited; a change is a new numbered
 -- file. The convention of 0004 holds.
 --
