@@ -9,7 +9,10 @@ namespace {
 /// The one Markdown escape: inline text, safe inside a table cell — one
 /// line, and every character that would end a cell or start markup escaped
 /// with a backslash.
-std::string md(std::string_view raw) {
+/// `line_start`: the text begins a line (a heading, paragraph, note or group
+/// label), where "-", "+", "1." or "1)" would start a list; a table cell
+/// never does, so its "1.1" and "50.0%" stay as they are.
+std::string md(std::string_view raw, bool line_start = true) {
     const std::string s = inline_text(raw);
     std::string out;
     out.reserve(s.size() + 8);
@@ -24,6 +27,7 @@ std::string md(std::string_view raw) {
         out += c;
     }
     // A line starting "-", "+", "1." or "1)" would become a list outside a table.
+    if (!line_start) return out;
     if (!out.empty() && (out[0] == '-' || out[0] == '+')) out.insert(0, "\\");
     std::size_t digits = 0;
     while (digits < out.size() && digits < 10 && out[digits] >= '0' && out[digits] <= '9') ++digits;
@@ -46,7 +50,7 @@ void table_out(std::ostringstream& out, const Table& t) {
             if (t.group_by) out << '\n' << md(g.label) << '\n';
             out << "\n|";
             for (std::size_t c = 0; c < t.columns.size(); ++c)
-                if (shown(t, c)) out << ' ' << md(t.columns[c].title) << " |";
+                if (shown(t, c)) out << ' ' << md(t.columns[c].title, false) << " |";
             out << "\n|";
             for (std::size_t c = 0; c < t.columns.size(); ++c)
                 if (shown(t, c)) out << (numeric(t.columns[c].type) ? " ---: |" : " --- |");
@@ -54,7 +58,7 @@ void table_out(std::ostringstream& out, const Table& t) {
             for (std::size_t r = g.first; r < g.last; ++r) {
                 out << '|';
                 for (std::size_t c = 0; c < t.columns.size(); ++c)
-                    if (shown(t, c)) out << ' ' << md(t.rows[r][c].display()) << " |";
+                    if (shown(t, c)) out << ' ' << md(t.rows[r][c].display(), false) << " |";
                 out << '\n';
             }
         }

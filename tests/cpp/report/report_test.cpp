@@ -463,6 +463,12 @@ BOOST_AUTO_TEST_CASE(markdown_text_never_starts_a_list) {
     const std::string md = write_document(doc, ReportFormat::markdown);
     BOOST_TEST(md.find("\n1\\. Leadership: Immediately\n") != std::string::npos, md);
     BOOST_TEST(md.find("\n12\\) Other\n") != std::string::npos, md);
+    // A table cell never starts a line: its numbers and references stay as written.
+    Document cells;
+    Table& c = cells.table("c", "C", {{"ref", "Ref", Cell::Type::text}, {"n", "N", Cell::Type::number}});
+    c.rows.push_back({Cell::of_text("1.1"), Cell::of_number(90.0, 2)});
+    const std::string plain = write_document(cells, ReportFormat::markdown);
+    BOOST_TEST(plain.find("| 1.1 | 90.00 |") != std::string::npos, plain);
 }
 
 BOOST_AUTO_TEST_CASE(markdown_escapes_pipes_and_stays_one_line_per_row) {
