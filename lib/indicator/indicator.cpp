@@ -221,7 +221,9 @@ int refresh_indicators(Store& store, std::int64_t plan_id, const IndicatorRefres
         for (const Indicator& i : computed) {
             const auto it = found.find(i.measure);
             if (it == found.end()) continue;
-            for (const auto& [month, value] : it->second) {
+            for (const auto& [month_key, value] : it->second) {
+                // A copy: C++17 lambdas cannot capture a structured binding (clang refuses).
+                const Date month = month_key;
                 const auto old = std::find_if(i.values.begin(), i.values.end(),
                                               [&](const IndicatorValue& v) { return v.month == month; });
                 if (old != i.values.end() && old->value == value && old->source == IndicatorSource::computed) continue;
