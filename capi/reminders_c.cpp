@@ -58,8 +58,10 @@ Query query_of(const oversight_reminders_query* q) {
     return out;
 }
 
-std::vector<Reminder> select(const oversight_store* store, const Query& q) {
-    std::vector<Reminder> list = reminders(store_of(store), *q.pack, *q.calendar, q.as_of, q.window, q.filter, q.school);
+std::vector<Reminder> select(const oversight_store* store, const Query& q,
+                             std::vector<std::pair<std::string, std::string>>* not_counted = nullptr) {
+    std::vector<Reminder> list =
+        reminders(store_of(store), *q.pack, *q.calendar, q.as_of, q.window, q.filter, q.school, not_counted);
     if (q.pseudonym) pseudonymise(list, *q.pseudonym);
     return list;
 }
@@ -81,7 +83,9 @@ oversight_status oversight_reminders_json(const oversight_store* store, const ov
         [&] {
             need(out, "out");
             const Query q = query_of(query);
-            return give(out, reminders_to_json(select(store, q), rules_not_counted(*q.pack, q.school)));
+            std::vector<std::pair<std::string, std::string>> not_counted;
+            std::vector<Reminder> list = select(store, q, &not_counted);
+            return give(out, reminders_to_json(list, not_counted));
         },
         out);
 }

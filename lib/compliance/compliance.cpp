@@ -377,9 +377,22 @@ public:
     /// Schedules and classifies one case; keeps its items due in the period
     /// that pass the filters.
     void add(const ComplianceCase& c) {
+        const std::size_t undated_before = undated_.size();
         const std::vector<Obligation> obligations = schedule_case(pack_, c.record, options_.as_of, calendar_,
                                                                   options_.school, {},
-                                                                  options_.items ? Explain::all : Explain::none);
+                                                                  options_.items ? Explain::all : Explain::none,
+                                                                  &undated_);
+        // An obligation that could not be dated has no due-date allocation:
+        // the filters see the case as of as_of.
+        undated_.erase(std::remove_if(undated_.begin() + static_cast<std::ptrdiff_t>(undated_before), undated_.end(),
+                                      [&](const Undated& u) {
+                                          const Rule* r = pack_.find(u.rule_id);
+                                          return (options_.team && !same_name(c.record.team, *options_.team)) ||
+                                                 (options_.worker && !same_name(c.record.worker, *options_.worker)) ||
+                                                 (options_.rule && u.rule_id != *options_.rule) ||
+                                                 (options_.area && (!r || r->area != *options_.area));
+                                      }),
+                       undated_.end());
         for (ComplianceItem& i : classify_case(c, obligations, pack_, calendar_, settings_)) {
             const Obligation& o = i.obligation;
             if (o.due < report_.period_from || report_.period_to < o.due) continue;
@@ -395,6 +408,8 @@ public:
     ComplianceReport finish() {
         std::sort(report_.items.begin(), report_.items.end(), item_order);
         report_.groups = options_.items ? aggregate(report_.items) : std::move(counter_).groups();
+        for (auto& left_out : undated_not_counted(undated_, options_.school, report_.period_to))
+            report_.not_counted.push_back(std::move(left_out));
         return std::move(report_);
     }
 
@@ -405,6 +420,7 @@ private:
     ClassifySettings settings_;
     ComplianceReport report_;
     GroupCounter counter_;  // options.items false: the groups, counted as items come
+    std::vector<Undated> undated_;  // past the school calendar's last term (not_counted)
 };
 
 }  // namespace

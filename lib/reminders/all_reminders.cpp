@@ -19,8 +19,7 @@ AllReminders all_reminders(const Store& store, const RulePack& pack, const Calen
                            const SupervisionStandard& standard) {
     AllReminders out;
     out.as_of = as_of;
-    out.casework = reminders(store, pack, calendar, as_of, window, filter, school);
-    out.not_counted = rules_not_counted(pack, school);
+    out.casework = reminders(store, pack, calendar, as_of, window, filter, school, &out.not_counted);
     out.until = add_duration(as_of, window, calendar);
     if (!filter.team) {
         // The casework window counted to a day; the programmes' window is that

@@ -55,7 +55,8 @@ std::string_view to_string(ReminderState s) noexcept { return s == ReminderState
 // ------------------------------------------------------------------ reminders
 
 std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const Calendar& calendar, Date as_of,
-                                Duration window, const CaseFilter& filter, const SchoolCalendar* school) {
+                                Duration window, const CaseFilter& filter, const SchoolCalendar* school,
+                                std::vector<std::pair<std::string, std::string>>* not_counted) {
     if (window.count < 0) throw Error(Status::invalid_arg, "reminder window " + describe(window) + " is negative");
     Date end = add_duration(as_of, window, calendar);
     std::map<std::string, Acknowledgement> acks;
@@ -63,11 +64,12 @@ std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const 
         acks[lookup_key(key.child_id, key.rule_id, key.due.iso())] = std::move(ack);
 
     std::vector<Reminder> out;
+    std::vector<Undated> undated;
     // One case at a time (a worker's or team's cases found by index): memory
     // holds the reminders, not the store.
     detail::for_each_case(store, filter, as_of, [&](detail::CaseHistory&& history) {
         const CaseRecord& record = history.record;
-        for (Obligation& o : schedule_case(pack, record, as_of, calendar, school, {}, Explain::open)) {
+        for (Obligation& o : schedule_case(pack, record, as_of, calendar, school, {}, Explain::open, &undated)) {
             if (o.met_on || o.ended_on) continue;  // met, or a breach no longer actionable
             Reminder r;
             if (o.due < as_of) {
@@ -89,6 +91,10 @@ std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const 
         }
     });
     std::sort(out.begin(), out.end(), detail::reminder_order);
+    if (not_counted) {
+        *not_counted = rules_not_counted(pack, school);
+        for (auto& left_out : undated_not_counted(undated, school, end)) not_counted->push_back(std::move(left_out));
+    }
     return out;
 }
 

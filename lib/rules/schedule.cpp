@@ -291,6 +291,37 @@ std::vector<std::pair<std::string, std::string>> rules_not_counted(const RulePac
     return out;
 }
 
+std::vector<std::pair<std::string, std::string>> undated_not_counted(const std::vector<Undated>& undated,
+                                                                     const SchoolCalendar* school, Date until) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!school || school->terms().empty()) return out;
+    const auto last = std::max_element(school->terms().begin(), school->terms().end(),
+                                       [](const auto& a, const auto& b) { return a.last_day < b.last_day; });
+    if (!(last->last_day < until)) return out;
+    struct Count {
+        std::size_t obligations = 0;
+        std::set<std::string> children;
+        std::string reason;  // the first one's
+    };
+    std::map<std::string, Count> by_rule;
+    for (const Undated& u : undated) {
+        Count& c = by_rule[u.rule_id];
+        if (c.obligations++ == 0) c.reason = u.reason;
+        c.children.insert(u.child_id);
+    }
+    for (auto& [rule, c] : by_rule) {
+        const auto plural = [](std::size_t n, const char* one, const char* many) {
+            return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        out.emplace_back(rule, plural(c.obligations, "obligation", "obligations") + " of " +
+                                   plural(c.children.size(), "child", "children") +
+                                   " could not be dated: the count runs past the last term of school calendar '" +
+                                   school->name() + "' (" + last->name + ", ending " + last->last_day.iso() +
+                                   "); give the calendar the terms that follow (first: " + c.reason + ")");
+    }
+    return out;
+}
+
 Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar, const SchoolCalendar* school,
                         CountingRules counting) {
     if (!rule.in_force_on(from)) {
@@ -327,7 +358,7 @@ Obligation due_for_rule(const Rule& rule, Date from, const Calendar& calendar, c
 
 std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& record, Date as_of,
                                       const Calendar& calendar, const SchoolCalendar* school, CountingRules counting,
-                                      Explain explain_which) {
+                                      Explain explain_which, std::vector<Undated>* undated) {
     // Most of a case's obligations are met; their text is most of the cost
     // of a schedule that nobody reads (reminders show the open ones, a
     // count shows none).
@@ -338,6 +369,13 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
             case Explain::none: break;
         }
         return false;
+    };
+    // A count in school units that runs past the school calendar's last
+    // term (Error not_found): the obligation cannot be dated; the caller
+    // lists it instead of dropping it.
+    const auto cannot_date = [&](const Error& e, const Rule& rule, Date anchor, const std::string& anchor_event) {
+        if (e.code() != Status::not_found) throw e;
+        if (undated) undated->push_back({record.child_id, rule.id, anchor, anchor_event, e.what()});
     };
     // Events up to as_of in date order. On one day: first the events that
     // only end chains (a child ceasing to be looked after on the day a new
@@ -538,7 +576,13 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
                     if (y < end ? evs[j].date > evs[y].date : j >= end) break;
                     if (satisfies(*evs[j].event)) x = evs[j].date;
                 }
-                Date due = add(start, rule.duration, calendar, school, counting);
+                Date due;
+                try {
+                    due = add(start, rule.duration, calendar, school, counting);
+                } catch (const Error& e) {
+                    cannot_date(e, rule, start, rule.trigger);
+                    continue;
+                }
                 if (y < end && evs[y].date < due) due = evs[y].date;
                 Found f{Obligation{}, t, t, rule.satisfied_by, false, start.serial()};
                 Obligation& o = f.o;
@@ -593,8 +637,8 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
                 if (rule.active_until)
                     gap_limit = std::min(gap_limit, add(start, *rule.active_until, calendar, school, {}).serial());
             } catch (const Error& e) {
-                if (e.code() == Status::not_found) continue;  // past the known school terms
-                throw;
+                cannot_date(e, rule, start, rule.trigger);  // the rule's window: past the known school terms
+                continue;
             }
             auto first_of = [&](const std::string& type) -> std::int32_t {
                 for (std::size_t j = t + 1; j < end; ++j)
@@ -635,8 +679,8 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
                 try {
                     due = add(anchor.date, rule.duration, calendar, school, counting);
                 } catch (const Error& e) {
-                    if (e.code() == Status::not_found) break;  // past the known school terms
-                    throw;
+                    cannot_date(e, rule, anchor.date, anchor.event->type);  // past the known school terms
+                    break;
                 }
                 for (const auto& [a, b] : active) {
                     const bool overlaps = (met ? a <= met_serial : true) && b > anchor.date.serial();

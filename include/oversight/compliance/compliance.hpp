@@ -231,7 +231,10 @@ struct ComplianceReport {
     /// Overall first, then by team, worker, rule and area (each by key).
     std::vector<ComplianceGroup> groups;
     /// The pack's rules this report could not count, with why (a termly
-    /// rule without a school calendar), by rule id. Empty when all counted.
+    /// rule without a school calendar), by rule id; and, with a school
+    /// calendar whose last term ends before period_to, the obligations that
+    /// could not be dated because their count runs past that term
+    /// (undated_not_counted). Empty when all counted.
     std::vector<std::pair<std::string, std::string>> not_counted;
 
     /// The groups of one dimension.

@@ -34,7 +34,7 @@ struct AllReminders {
     Date as_of;
     Date until;  // add_duration(as_of, window): the last day counted as due soon
     std::vector<Reminder> casework;
-    std::vector<std::pair<std::string, std::string>> not_counted;  // rules_not_counted
+    std::vector<std::pair<std::string, std::string>> not_counted;  // what reminders() left out
     std::vector<AuditReminder> audits;             // programmes due on or before `until`, for their owners
     std::vector<SupervisionReminder> supervisions;  // supervisions due on or before `until`, for the supervisors
     std::vector<InspectionReminder> inspections;    // plans' inspection clocks due by `until`, for their owners

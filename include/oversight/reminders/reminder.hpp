@@ -45,19 +45,23 @@ inline bool operator!=(const Reminder& a, const Reminder& b) { return !(a == b);
 /// team allocated on `as_of` and any acknowledgement. Sorted: overdue first
 /// (earliest due first), then by due date, child id and rule id. Rules in
 /// school terms or days (PEP reviews) are counted with `school`, the terms
-/// of the authority's schools; without it they are left out, and callers say
-/// so: rules_not_counted(pack, school) (rules/schedule.hpp) lists them.
+/// of the authority's schools; without it they are left out. `not_counted`
+/// (when given) receives what was left out, so callers can say so: the
+/// rules (rules_not_counted, rules/schedule.hpp) and the obligations that
+/// could not be dated because their count runs past the school calendar's
+/// last term and could fall in the window (undated_not_counted).
 std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const Calendar& calendar, Date as_of,
                                 Duration window, const CaseFilter& filter = {},
-                                const SchoolCalendar* school = nullptr);
+                                const SchoolCalendar* school = nullptr,
+                                std::vector<std::pair<std::string, std::string>>* not_counted = nullptr);
 
 /// The reminders as the JSON document {"format":"oversight-reminders",
 /// "version":1,"reminders":[{"key","child","worker","team","rule","title",
 /// "due","anchor","anchor_event","state","working_days_left",
 /// "working_days_late","explanation","source","layer","acknowledged_by",
 /// "acknowledged_at","note"}],"not_counted":[{"rule","reason"}]} (the
-/// acknowledgement's three null when not acknowledged; not_counted: the
-/// rules left out, rules_not_counted; schema:
+/// acknowledgement's three null when not acknowledged; not_counted: what
+/// reminders() left out; schema:
 /// data/schemas/oversight-reminders.schema.json).
 std::string reminders_to_json(const std::vector<Reminder>& reminders,
                               const std::vector<std::pair<std::string, std::string>>& not_counted = {});

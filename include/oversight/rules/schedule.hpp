@@ -181,6 +181,26 @@ bool needs_school_calendar(const Rule& rule) noexcept;
 std::vector<std::pair<std::string, std::string>> rules_not_counted(const RulePack& pack,
                                                                    const SchoolCalendar* school);
 
+/// An obligation schedule_case could not date: its rule counts in school
+/// days or terms and the count runs past the school calendar's last term
+/// (the calendar must be given the following terms). Never dropped
+/// silently: reports and reminders list these (undated_not_counted).
+struct Undated {
+    std::string child_id;
+    std::string rule_id;
+    Date anchor;               // the event the count started from
+    std::string anchor_event;  // its type
+    std::string reason;        // the school calendar's own message
+};
+
+/// The undated obligations that could fall due on or before `until` (those
+/// of a school calendar whose last term ends before `until`; a due date
+/// past a later term's end is after `until` anyway), one (rule id, why) per
+/// rule in rule id order, the why counting obligations and children and
+/// naming the calendar's last term. Empty when none could.
+std::vector<std::pair<std::string, std::string>> undated_not_counted(const std::vector<Undated>& undated,
+                                                                     const SchoolCalendar* school, Date until);
+
 /// Every obligation of the case up to `as_of`: met ones (with met_on) and the
 /// open one per rule chain (each next due counted from the actual previous
 /// event; regimes change with placements and attributes). Events and
@@ -196,8 +216,11 @@ std::vector<std::pair<std::string, std::string>> rules_not_counted(const RulePac
 /// all; open only (not met, chain not ended: what reminders show); none (a
 /// count). The explanation is most of the cost of a schedule, so callers ask
 /// only for the ones they show; the dates are the same whatever is asked.
+/// `undated`: where to add the obligations whose school-unit count runs
+/// past the school calendar's last term (null: they are only left out).
 std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& record, Date as_of,
                                       const Calendar& calendar, const SchoolCalendar* school = nullptr,
-                                      CountingRules counting = {}, Explain explain = Explain::all);
+                                      CountingRules counting = {}, Explain explain = Explain::all,
+                                      std::vector<Undated>* undated = nullptr);
 
 }  // namespace oversight

@@ -15,6 +15,7 @@
 #include <oversight/core/error.hpp>
 #include <oversight/core/file.hpp>
 #include <oversight/import/ssda903.hpp>
+#include <oversight/reminders/reminder.hpp>
 #include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/store.hpp>
 #include <oversight/workforce/appointment.hpp>
@@ -495,6 +496,54 @@ BOOST_AUTO_TEST_CASE(termly_rules_are_counted_with_a_school_calendar_and_listed_
     BOOST_TEST(with.not_counted.empty());
     const ComplianceItem& review = find(with.items, "C1", "pep.review", d("2025-04-04"));
     BOOST_TEST(review.state == ComplianceState::due_soon);
+}
+
+BOOST_AUTO_TEST_CASE(a_termly_obligation_past_the_school_calendars_last_term_is_listed_not_dropped) {
+    // Issue 9 point 3: "never drop a termly obligation silently". A PEP on
+    // Monday 12 May 2025 (Summer 2025, the test calendar's last term) makes
+    // its review due by the last day of the next term, which the calendar
+    // does not have: the obligation cannot be dated. A report whose period
+    // or window reaches past Tuesday 22 July 2025 (the last term's end) says
+    // so; one that ends by then does not need the date (it would fall after).
+    Store store = Store::open_in_memory();
+    save_team(store, {"Team A", "", ""});
+    save_worker(store, {"Ann Lee", "Team A", ""});
+    save_child(store, {"C1", d("2012-05-01")});
+    allocate(store, "C1", "Ann Lee", d("2025-05-01"));
+    const RulePack& england = RulePack::england_default();
+    record_event(store, "C1", {"became_looked_after", d("2025-05-01"), {}}, "t", &england);
+    record_event(store, "C1", {"pep", d("2025-05-12"), {}}, "t", &england);
+    const SchoolCalendar school =
+        SchoolCalendar::from_toml(read_file(OVERSIGHT_TEST_DATA_DIR "/calendar_school.toml", "school"), cal());
+
+    ComplianceOptions o;
+    o.as_of = d("2025-09-30");
+    o.area = "pep";
+    o.school = &school;
+    const ComplianceReport late = oversight::compliance(store, england, cal(), o);
+    BOOST_TEST(std::none_of(late.items.begin(), late.items.end(),
+                            [](const ComplianceItem& i) { return i.obligation.rule_id == "pep.review"; }));
+    BOOST_REQUIRE(late.not_counted.size() == 1u);
+    BOOST_TEST(late.not_counted[0].first == "pep.review");
+    const std::string& why = late.not_counted[0].second;
+    BOOST_TEST(why.find("1 obligation of 1 child could not be dated") == 0u, why);
+    BOOST_TEST(why.find("'Example LA 2024/25' (Summer 2025, ending 2025-07-22)") != std::string::npos, why);
+    BOOST_TEST(compliance_to_text(late, false).find("Not counted: pep.review: 1 obligation") != std::string::npos);
+    // Another worker's report does not list it.
+    o.worker = "Nobody Else";
+    BOOST_TEST(oversight::compliance_of({}, england, cal(), o).not_counted.empty());
+    o.worker.reset();
+
+    o.as_of = d("2025-06-30");  // the quarter to 30 June ends before the last term does
+    BOOST_TEST(oversight::compliance(store, england, cal(), o).not_counted.empty());
+
+    // Reminders: a window that reaches past 22 July lists it; one that does not, not.
+    std::vector<std::pair<std::string, std::string>> left_out;
+    reminders(store, england, cal(), d("2025-07-15"), {10, Unit::working_days}, {}, &school, &left_out);
+    BOOST_REQUIRE(left_out.size() == 1u);
+    BOOST_TEST(left_out[0].first == "pep.review");
+    reminders(store, england, cal(), d("2025-07-01"), {10, Unit::working_days}, {}, &school, &left_out);
+    BOOST_TEST(left_out.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_host_due_date_that_differs_is_reported_with_both_explanations) {
