@@ -80,8 +80,9 @@ bool operator==(const ComplianceItem& a, const ComplianceItem& b) {
 
 bool operator==(const ComplianceCounts& a, const ComplianceCounts& b) {
     return std::tie(a.met_on_time, a.met_late, a.overdue, a.due_soon, a.not_yet_due, a.exempt, a.recorded_late,
-                    a.host_disagreements) == std::tie(b.met_on_time, b.met_late, b.overdue, b.due_soon, b.not_yet_due,
-                                                      b.exempt, b.recorded_late, b.host_disagreements);
+                    a.host_disagreements, a.carried_over, a.carried_over_met) ==
+           std::tie(b.met_on_time, b.met_late, b.overdue, b.due_soon, b.not_yet_due, b.exempt, b.recorded_late,
+                    b.host_disagreements, b.carried_over, b.carried_over_met);
 }
 
 bool operator==(const ComplianceGroup& a, const ComplianceGroup& b) {
@@ -288,17 +289,15 @@ namespace {
 class GroupCounter {
 public:
     void add(const ComplianceItem& i) {
-        count(overall_, i);
-        for (std::size_t d = 0; d < kBy.size(); ++d) {
-            const std::string& key = key_of(i, kBy[d]);
-            auto it = groups_[d].find(key);
-            if (it == groups_[d].end()) {
-                it = groups_[d].emplace(key, ComplianceGroup{}).first;
-                it->second.by = kBy[d];
-                it->second.key = key;
-            }
-            count(it->second, i);
-        }
+        for_each_group(i, [&](ComplianceGroup& g) { count(g, i); });
+    }
+    /// An item due before the period and unmet on its first day; `met`:
+    /// met within the period (ComplianceCounts::carried_over).
+    void carry(const ComplianceItem& i, bool met) {
+        for_each_group(i, [&](ComplianceGroup& g) {
+            ++g.counts.carried_over;
+            if (met) ++g.counts.carried_over_met;
+        });
     }
     /// Overall first, then by team, worker, rule and area (each by key).
     std::vector<ComplianceGroup> groups() && {
@@ -309,6 +308,20 @@ public:
     }
 
 private:
+    template <class F>
+    void for_each_group(const ComplianceItem& i, F&& f) {
+        f(overall_);
+        for (std::size_t d = 0; d < kBy.size(); ++d) {
+            const std::string& key = key_of(i, kBy[d]);
+            auto it = groups_[d].find(key);
+            if (it == groups_[d].end()) {
+                it = groups_[d].emplace(key, ComplianceGroup{}).first;
+                it->second.by = kBy[d];
+                it->second.key = key;
+            }
+            f(it->second);
+        }
+    }
     static constexpr std::array<ComplianceBy, 4> kBy{ComplianceBy::team, ComplianceBy::worker, ComplianceBy::rule,
                                                      ComplianceBy::area};
     ComplianceGroup overall_;
@@ -395,19 +408,28 @@ public:
                        undated_.end());
         for (ComplianceItem& i : classify_case(c, obligations, pack_, calendar_, settings_)) {
             const Obligation& o = i.obligation;
-            if (o.due < report_.period_from || report_.period_to < o.due) continue;
+            if (report_.period_to < o.due) continue;
             if (options_.team && !same_name(o.team, *options_.team)) continue;
             if (options_.worker && !same_name(o.worker, *options_.worker)) continue;
             if (options_.rule && o.rule_id != *options_.rule) continue;
             if (options_.area && i.area != *options_.area) continue;
+            if (o.due < report_.period_from) {
+                // Brought forward when still unmet on the period's first day.
+                const Date from = report_.period_from;
+                const bool met_in_period = o.met_on && !(*o.met_on < from) && !(report_.period_to < *o.met_on);
+                if ((i.state == ComplianceState::overdue && !(o.ended_on && *o.ended_on < from)) ||
+                    (i.state == ComplianceState::met_late && o.met_on && !(*o.met_on < from)))
+                    counter_.carry(i, met_in_period);
+                continue;
+            }
+            counter_.add(i);
             if (options_.items) report_.items.push_back(std::move(i));
-            else counter_.add(i);
         }
     }
 
     ComplianceReport finish() {
         std::sort(report_.items.begin(), report_.items.end(), item_order);
-        report_.groups = options_.items ? aggregate(report_.items) : std::move(counter_).groups();
+        report_.groups = std::move(counter_).groups();
         for (auto& left_out : undated_not_counted(undated_, options_.school, report_.period_to))
             report_.not_counted.push_back(std::move(left_out));
         return std::move(report_);
@@ -419,7 +441,7 @@ private:
     const ComplianceOptions& options_;
     ClassifySettings settings_;
     ComplianceReport report_;
-    GroupCounter counter_;  // options.items false: the groups, counted as items come
+    GroupCounter counter_;  // the groups, counted as items come
     std::vector<Undated> undated_;  // past the school calendar's last term (not_counted)
 };
 
@@ -531,7 +553,8 @@ std::string percent_text(const std::optional<double>& p) {
 ojson counts_json(const ComplianceCounts& c) {
     return {{"met_on_time", c.met_on_time}, {"met_late", c.met_late},   {"overdue", c.overdue},
             {"due_soon", c.due_soon},       {"not_yet_due", c.not_yet_due}, {"exempt", c.exempt},
-            {"recorded_late", c.recorded_late}, {"host_disagreements", c.host_disagreements}};
+            {"recorded_late", c.recorded_late}, {"host_disagreements", c.host_disagreements},
+            {"carried_over", c.carried_over},   {"carried_over_met", c.carried_over_met}};
 }
 
 ojson item_json(const ComplianceItem& i) {
@@ -650,7 +673,8 @@ std::vector<std::string> group_row(const ComplianceGroup& g) {
             std::to_string(c.met_late),      std::to_string(c.overdue),
             std::to_string(c.due_soon),      std::to_string(c.not_yet_due),
             std::to_string(c.exempt),        std::to_string(c.recorded_late),
-            std::to_string(c.host_disagreements)};
+            std::to_string(c.host_disagreements), std::to_string(c.carried_over),
+            std::to_string(c.carried_over_met)};
 }
 
 std::vector<ComplianceGroup> chosen(const ComplianceReport& r, std::optional<ComplianceBy> by) {
@@ -670,7 +694,8 @@ std::string compliance_to_csv(const ComplianceReport& report, bool children, std
         for (const ComplianceItem& i : report.items) detail::csv_row(out, item_row(i));
     } else {
         detail::csv_row(out, {"by", "key", "numerator", "denominator", "percent", "met_on_time", "met_late", "overdue",
-                              "due_soon", "not_yet_due", "exempt", "recorded_late", "host_disagreements"});
+                              "due_soon", "not_yet_due", "exempt", "recorded_late", "host_disagreements",
+                              "carried_over", "carried_over_met"});
         for (const ComplianceGroup& g : chosen(report, by)) detail::csv_row(out, group_row(g));
     }
     return out.str();
@@ -700,8 +725,10 @@ std::string compliance_to_text(const ComplianceReport& report, bool children, st
             << ": " << g.numerator << "/" << g.denominator << " in timescale";
         if (g.percent) out << " (" << percent_text(g.percent) << "%)";
         out << "; met late " << c.met_late << ", overdue " << c.overdue << ", due soon " << c.due_soon
-            << ", not yet due " << c.not_yet_due << ", exempt " << c.exempt << ", recorded late " << c.recorded_late
-            << "\n";
+            << ", not yet due " << c.not_yet_due << ", exempt " << c.exempt << ", recorded late " << c.recorded_late;
+        if (c.carried_over)
+            out << "; brought forward " << c.carried_over << " (met in the period " << c.carried_over_met << ")";
+        out << "\n";
     }
     if (children) {
         out << "\nChildren by team and worker:\n";

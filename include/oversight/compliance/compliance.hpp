@@ -192,6 +192,12 @@ struct ComplianceCounts {
     std::int64_t met_on_time = 0, met_late = 0, overdue = 0, due_soon = 0, not_yet_due = 0, exempt = 0;
     std::int64_t recorded_late = 0;  // items met by an event recorded late (any state)
     std::int64_t host_disagreements = 0;
+    /// Brought forward: obligations that fell due before the period and
+    /// were still unmet on its first day (overdue then; exempt ones are
+    /// excused), by the team and worker allocated when they fell due. Not
+    /// items of the period, so in neither numerator nor denominator and not
+    /// in total(); carried_over_met: of those, met within the period.
+    std::int64_t carried_over = 0, carried_over_met = 0;
     std::int64_t total() const noexcept { return met_on_time + met_late + overdue + due_soon + not_yet_due + exempt; }
 };
 bool operator==(const ComplianceCounts& a, const ComplianceCounts& b);

@@ -52,7 +52,8 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_options_init(
  * "groups":[{"by":"overall"|"team"|"worker"|"rule"|"area","key",
  * "numerator","denominator","percent" (one decimal, or null),"counts":
  * {"met_on_time","met_late","overdue","due_soon","not_yet_due","exempt",
- * "recorded_late","host_disagreements"}}],"items":[{"child","worker","team",
+ * "recorded_late","host_disagreements","carried_over","carried_over_met"}}],
+ * "items":[{"child","worker","team",
  * "rule","title","area","source","layer","due","anchor","anchor_event",
  * "state","days","met_on","met_event","met_recorded_on",
  * "recording_delay_working_days","recorded_late","ended_on","exemption",
