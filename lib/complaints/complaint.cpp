@@ -253,7 +253,16 @@ Date stage_due(const ComplaintStage& s, const Calendar& calendar, const Complain
 
 std::optional<bool> responded_in_time(const ComplaintStage& s, const Calendar& calendar, const ComplaintRules& rules) {
     if (!s.response_date) return std::nullopt;
-    bool ok = *s.response_date <= stage_due(s, calendar, rules);
+    Date due = stage_due(s, calendar, rules);
+    if (s.stage == 3 && !s.panel_report_date) {
+        // The response is the authority's (reg 20), due 15 working days
+        // after the panel's report; with the report (or the panel) not
+        // recorded it is measured from the latest day the report was due,
+        // never against the panel's or the report's own deadline.
+        const Date panel = s.panel_date ? *s.panel_date : plus(s.requested, rules.panel_days, calendar, rules);
+        due = plus(plus(panel, rules.panel_report_days, calendar, rules), rules.authority_days, calendar, rules);
+    }
+    bool ok = *s.response_date <= due;
     if (s.stage == 3 && s.panel_date) ok = ok && *s.panel_date <= plus(s.requested, rules.panel_days, calendar, rules);
     if (s.stage == 3 && s.panel_date && s.panel_report_date)
         ok = ok && *s.panel_report_date <= plus(*s.panel_date, rules.panel_report_days, calendar, rules);

@@ -7,6 +7,7 @@
 #include <oversight/plan/rag.hpp>
 #include <oversight/report/report.hpp>
 
+#include "report/cells.hpp"
 #include "report/indicator_tables.hpp"
 #include "report/measures.hpp"
 #include "report/report_repository.hpp"
@@ -25,11 +26,8 @@ namespace {
 
 using Type = Cell::Type;
 
-Column col(std::string key, std::string title, Type type = Type::text, bool data_only = false) {
-    return Column{std::move(key), std::move(title), type, data_only};
-}
-
-Cell text(std::string s) { return s.empty() ? Cell{} : Cell::of_text(std::move(s)); }
+using detail::col;
+using detail::text;
 
 constexpr std::array<Timescale, 4> kTimescales{Timescale::immediately, Timescale::within_three_months,
                                                Timescale::within_six_months, Timescale::by_date};

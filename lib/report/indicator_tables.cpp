@@ -4,6 +4,7 @@
 #include <oversight/indicator/indicator.hpp>
 #include <oversight/plan/rag.hpp>
 
+#include "report/cells.hpp"
 #include "report/writers.hpp"
 
 #include <string>
@@ -13,9 +14,6 @@ namespace oversight::detail {
 
 void indicator_blocks(Document& doc, const Plan& plan, Date as_of, int months) {
     using Type = Cell::Type;
-    const auto col = [](std::string key, std::string title, Type type = Type::text, bool data_only = false) {
-        return Column{std::move(key), std::move(title), type, data_only};
-    };
     Table& t = doc.table("indicators", "Indicators: latest value against target",
                          {col("key", "Key", Type::text, true), col("name", "Indicator"),
                           col("latest", "Latest value", Type::number), col("month", "Month"),

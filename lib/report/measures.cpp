@@ -7,6 +7,7 @@
 #include <oversight/supervision/supervision.hpp>
 #include <oversight/workforce/appointment.hpp>
 
+#include "report/cells.hpp"
 #include "report/measures.hpp"
 #include "report/writers.hpp"
 
@@ -22,12 +23,6 @@ namespace detail {
 namespace {
 
 using Type = Cell::Type;
-
-Column col(std::string key, std::string title, Type type = Type::text, bool data_only = false) {
-    return Column{std::move(key), std::move(title), type, data_only};
-}
-
-Cell text(std::string s) { return s.empty() ? Cell{} : Cell::of_text(std::move(s)); }
 
 Cell share(std::int64_t k, std::int64_t n) {
     return n > 0 ? Cell::of_percent(static_cast<double>(k) / static_cast<double>(n)) : Cell{};

@@ -11,6 +11,7 @@
 #include <oversight/report/board_paper.hpp>
 #include <oversight/report/dashboard.hpp>
 
+#include "report/cells.hpp"
 #include "report/indicator_tables.hpp"
 #include <oversight/report/report.hpp>
 #include <oversight/report/measures.hpp>
@@ -322,11 +323,8 @@ std::string rules_line(const Plan& plan) {
 
 using Type = Cell::Type;
 
-Column col(std::string key, std::string title, Type type = Type::text, bool data_only = false) {
-    return Column{std::move(key), std::move(title), type, data_only};
-}
-
-Cell text(std::string s) { return s.empty() ? Cell{} : Cell::of_text(std::move(s)); }
+using detail::col;
+using detail::text;
 
 /// The heading each recommendation's rows are grouped under.
 std::string rec_heading(const RecView& rv) {

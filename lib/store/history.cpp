@@ -153,17 +153,30 @@ HistoryVerification verify_chain(const Store& store) {
     };
     // Rows an erasure scrubbed, waiting for its tombstone (the "erased" row
     // about the child, written after the scrubbing): the first of each
-    // child's case, and the first about a record moved between cases (field
-    // "child"), which the erasure of the other case scrubs too and which any
-    // later tombstone therefore accounts for.
+    // child's case; and each row about a record moved between cases (field
+    // "child"), which the erasure of the other case scrubs too. Its
+    // tombstone lists those by seq ("moved_rows_scrubbed"); a tombstone
+    // written before that list existed accounts for all of them.
     std::map<std::int64_t, std::int64_t> awaiting_tombstone;  // child row -> first scrubbed seq
-    std::optional<std::int64_t> awaiting_any_tombstone;
+    std::map<std::int64_t, std::int64_t> awaiting_moved;      // scrubbed "child" row's seq -> its case's child row
     const std::int64_t issued = backend.read_chain([&](const detail::ChainedRow& row) {
         const std::int64_t seq = row.change.seq;
         ++out.rows;
         if (row.change.entity == "child" && row.change.field == "erased" && !row.child_id) {
             awaiting_tombstone.erase(row.change.entity_id);
-            awaiting_any_tombstone.reset();
+            for (auto it = awaiting_moved.begin(); it != awaiting_moved.end();)
+                it = it->second == row.change.entity_id ? awaiting_moved.erase(it) : std::next(it);
+            // Only the tombstone's own values are read here; they keep
+            // their salt, so the digest check below covers them.
+            const nlohmann::json summary =
+                nlohmann::json::parse(row.change.new_value.value_or(""), nullptr, false);
+            const auto listed = summary.is_object() ? summary.find("moved_rows_scrubbed") : summary.end();
+            if (!summary.is_object() || listed == summary.end()) {
+                awaiting_moved.clear();
+            } else if (listed->is_array()) {
+                for (const auto& s : *listed)
+                    if (s.is_number_integer()) awaiting_moved.erase(s.get<std::int64_t>());
+            }
         }
         if (row.salt) {
             if (row.salt->size() != detail::kHistorySaltSize ||
@@ -184,7 +197,7 @@ HistoryVerification verify_chain(const Store& store) {
                      entry_name(seq) + ": its salt was removed but a value was kept (an erasure blanks both), so the "
                                        "value may have been edited");
             else if (row.change.field == "child") {
-                if (!awaiting_any_tombstone) awaiting_any_tombstone = seq;
+                awaiting_moved.emplace(seq, *row.child_id);
             } else {
                 awaiting_tombstone.emplace(*row.child_id, seq);
             }
@@ -222,7 +235,8 @@ HistoryVerification verify_chain(const Store& store) {
     out.head_seq = previous_seq;
     out.head_hash = previous_seq ? to_hex(previous) : std::string();
     // A scrubbed row no erasure followed: its values were blanked by hand.
-    std::optional<std::int64_t> unaccounted = awaiting_any_tombstone;
+    std::optional<std::int64_t> unaccounted;
+    if (!awaiting_moved.empty()) unaccounted = awaiting_moved.begin()->first;
     for (const auto& [child, seq] : awaiting_tombstone)
         if (!unaccounted || seq < *unaccounted) unaccounted = seq;
     if (unaccounted && (out.ok || *unaccounted < out.broken_seq)) {

@@ -32,17 +32,12 @@ findings=$here/$build/fuzz-findings
 start=$(date +%s)
 
 # --- build -----------------------------------------------------------------------
-# A build folder already configured with OVERSIGHT_FUZZ=ON is used as it is
-# (.ci/setup.sh test: the ASan+UBSan test build, clang, has the targets too);
-# otherwise build-fuzz/ is configured here.
-if grep -qs '^OVERSIGHT_FUZZ:BOOL=ON$' "$build/CMakeCache.txt"; then
-  echo "== building the libFuzzer targets ($build/, as configured)"
-else
-  echo "== building the libFuzzer targets ($build/, clang)"
-  CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOVERSIGHT_FUZZ=ON \
-    -DOVERSIGHT_BUILD_BENCHMARKS=OFF -DOVERSIGHT_INSTALL=OFF \
-    "-DOVERSIGHT_SHARED_DIR=$shared" >/dev/null
-fi
+echo "== building the libFuzzer targets ($build/, clang)"
+# -O1 -g1: what ASan advises, and line tables for its reports.
+CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g1" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" -DOVERSIGHT_FUZZ=ON \
+  -DOVERSIGHT_BUILD_BENCHMARKS=OFF -DOVERSIGHT_INSTALL=OFF \
+  "-DOVERSIGHT_SHARED_DIR=$shared" >/dev/null
 cmake --build "$build" -j2 --target "${targets[@]/#/oversight_fuzz_}"
 built=$(date +%s)
 

@@ -200,8 +200,11 @@ struct Erasure {
 ///    a row about a record moved to another child;
 ///  - one row, entity "child", field "erased", whose new value is a JSON
 ///    object {"reason", "events", "allocations", "attributes",
-///    "acknowledgements", "exemptions", "history_rows_scrubbed"}: who erased (the actor),
-///    when and why, and how much.
+///    "acknowledgements", "exemptions", "history_rows_scrubbed",
+///    "moved_rows_scrubbed"}: who erased (the actor), when and why, and how
+///    much; moved_rows_scrubbed lists the seq of each scrubbed row that sits
+///    on another child's case (a record moved between the two), so that
+///    verify_history can tell those from values blanked by hand.
 /// Why scrub rather than keep: an audit log that kept the values would
 /// still hold the data the erasure is for (Art. 17(1); storage limitation,
 /// Art. 5(1)(e)), while accountability (Art. 5(2)) needs only that a change

@@ -129,7 +129,10 @@ Date clock_start(const ComplaintStage& stage, const ComplaintRules& rules = {});
 /// the report).
 Date stage_due(const ComplaintStage& stage, const Calendar& calendar, const ComplaintRules& rules = {});
 /// True when the stage was responded to by its due date (stage 3: and the
-/// panel met in time, when recorded); nullopt when not responded to.
+/// panel met in time, when recorded); nullopt when not responded to. A
+/// stage 3 response with no report recorded is measured from the latest day
+/// the report was due (the panel, or its deadline, plus the report's days),
+/// plus the authority's days.
 std::optional<bool> responded_in_time(const ComplaintStage& stage, const Calendar& calendar,
                                       const ComplaintRules& rules = {});
 

@@ -339,14 +339,21 @@ public:
                 names.push_back(value(*gone.external_id));
                 named += ", ?4";
             }
+            const std::string moved = "WHERE child_id IS NOT NULL AND child_id <> ?1 AND field = 'child' "
+                                      "AND (old_value IN (" + named + ") OR new_value IN (" + named + "))";
+            // Those rows belong to another case: the tombstone names them, so
+            // that verify_chain can tell them from values blanked by hand.
+            std::vector<std::int64_t> moved_rows;
+            {
+                Query q = query(c_, "SELECT seq FROM history " + moved + " ORDER BY seq", names);
+                while (q.executeStep()) moved_rows.push_back(q.getColumn(0).getInt64());
+            }
             out.history_rows_scrubbed +=
                 query(c_,
                       // Both values go with the salt: a value kept without
                       // its salt could not be verified (history.hpp).
                       "UPDATE history SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE ?2 END, "
-                      "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE ?2 END, salt = NULL "
-                      "WHERE child_id IS NOT NULL AND child_id <> ?1 AND field = 'child' "
-                      "AND (old_value IN (" + named + ") OR new_value IN (" + named + "))",
+                      "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE ?2 END, salt = NULL " + moved,
                       names)
                     .exec();
             nlohmann::ordered_json summary = {{"reason", std::string(reason)},
@@ -355,7 +362,8 @@ public:
                                               {"attributes", out.attributes},
                                               {"acknowledgements", out.acknowledgements},
                                               {"exemptions", out.exemptions},
-                                              {"history_rows_scrubbed", out.history_rows_scrubbed}};
+                                              {"history_rows_scrubbed", out.history_rows_scrubbed},
+                                              {"moved_rows_scrubbed", moved_rows}};
             record_change_about(c_, std::nullopt, "child", child, "erased", std::nullopt, summary.dump());
             return out;
         });

@@ -96,6 +96,27 @@ BOOST_AUTO_TEST_CASE(stage_3_panel_report_and_response) {
     BOOST_TEST(!*responded_in_time(s, england()));
 }
 
+// A stage 3 response recorded without the panel's report date is the
+// authority's response (reg 20): measured from the latest day the report
+// was due, plus 15 working days, not against the report's own deadline.
+// Panel Mon 15 April 2013: report due Mon 22 April; 15 working days (Mon
+// 6 May a bank holiday): Apr 23-26 (4), Apr 29-May 3 (9), May 7-10 (13),
+// 13 (14), 14 (15) -> Tue 14 May. With no panel recorded either: the panel
+// was due Tue 16 April, the report Tue 23 April, the response Wed 15 May.
+BOOST_AUTO_TEST_CASE(stage_3_response_without_a_recorded_report) {
+    ComplaintStage s = stage(3, "2013-03-01");
+    s.panel_date = d("2013-04-15");
+    s.response_date = d("2013-05-14");
+    s.outcome = ComplaintOutcome::upheld;
+    BOOST_TEST(*responded_in_time(s, england()));
+    s.response_date = d("2013-05-15");
+    BOOST_TEST(!*responded_in_time(s, england()));
+    s.panel_date.reset();
+    BOOST_TEST(*responded_in_time(s, england()));
+    s.response_date = d("2013-05-16");
+    BOOST_TEST(!*responded_in_time(s, england()));
+}
+
 BOOST_AUTO_TEST_CASE(stages_follow_in_order_and_are_recorded) {
     Store store = Store::open_in_memory();
     save_child(store, {"C1", d("2005-01-01")});

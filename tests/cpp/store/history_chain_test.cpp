@@ -309,6 +309,44 @@ BOOST_AUTO_TEST_CASE(a_row_scrubbed_without_an_erasure_after_it_is_found) {
     check_broken(verify_file(tmp.path), seq, "salt");
 }
 
+BOOST_AUTO_TEST_CASE(a_moved_record_scrubbed_by_hand_is_not_excused_by_another_childs_erasure) {
+    // A visit recorded on C1's case and corrected onto C3's: its history
+    // row of field "child" (C1 -> C3) sits on C3's case. Erasing C1 scrubs
+    // it too (it names C1), and C1's tombstone lists it: verified. The same
+    // kind of row scrubbed by hand (a move C2 -> C3) is not excused by a
+    // later erasure of another child (C4): only its own case's tombstone,
+    // or one that lists it, accounts for it.
+    TempStore tmp("chain_moved");
+    make_store(tmp.path);
+    std::int64_t by_hand = 0;
+    {
+        Store s = Store::open(tmp.path);
+        save_child(s, {"C3", Date::parse_iso("2017-01-01"), std::nullopt});
+        save_child(s, {"C4", Date::parse_iso("2017-02-01"), std::nullopt});
+        const std::int64_t a = record_event(s, "C1", {"visit", Date::parse_iso("2024-04-01"), {}}, "Ann");
+        BOOST_TEST(correct_event(s, a, "C3", {"visit", Date::parse_iso("2024-04-01"), {}}));
+        const std::int64_t b = record_event(s, "C2", {"visit", Date::parse_iso("2024-04-02"), {}}, "Ann");
+        BOOST_TEST(correct_event(s, b, "C3", {"visit", Date::parse_iso("2024-04-02"), {}}));
+        erase_child(s, "C1", "erasure request 2024/118");
+    }
+    BOOST_TEST(verify_file(tmp.path).ok, verify_file(tmp.path).message);
+    {
+        SQLite::Database db(tmp.path);
+        by_hand = db.execAndGet("SELECT max(seq) FROM history WHERE field = 'child' AND salt IS NOT NULL").getInt64();
+    }
+    BOOST_REQUIRE(by_hand > 0);
+    tamper(tmp.path,
+           "UPDATE history SET salt = NULL, old_value = CASE WHEN old_value IS NULL THEN NULL ELSE '[erased]' END, "
+           "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE '[erased]' END WHERE seq = " +
+               std::to_string(by_hand));
+    check_broken(verify_file(tmp.path), by_hand, "salt");
+    {
+        Store s = Store::open(tmp.path);
+        erase_child(s, "C4", "erasure request 2024/119");
+    }
+    check_broken(verify_file(tmp.path), by_hand, "salt");
+}
+
 BOOST_AUTO_TEST_CASE(a_checkpoint_verifies_and_reads_back) {
     TempStore tmp("chain_checkpoint");
     const std::int64_t rows = make_store(tmp.path);
