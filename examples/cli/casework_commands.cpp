@@ -172,7 +172,8 @@ void run_remind(const Context& ctx, const RemindOptions& o) {
     AllReminders all = all_reminders(store, pack, england(), as_of, window, filter, school ? &*school : nullptr);
     // A termly obligation is never dropped silently: say which rules were not counted.
     for (const auto& [rule, why] : all.not_counted)
-        std::cerr << "oversight: not counted: " << rule << " (" << why << "; give --school-calendar FILE)\n";
+        std::cerr << "oversight: not counted: " << rule << " (" << why << ")"
+                  << (school ? "" : "; give --school-calendar FILE") << "\n";
     if (!o.pseudonym_key.empty())
         pseudonymise(all.casework, Pseudonymiser(read_input(o.pseudonym_key, "--pseudonymise-key")));
     if (o.format == "text")

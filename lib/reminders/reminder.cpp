@@ -93,6 +93,9 @@ std::vector<Reminder> reminders(const Store& store, const RulePack& pack, const 
     std::sort(out.begin(), out.end(), detail::reminder_order);
     if (not_counted) {
         *not_counted = rules_not_counted(pack, school);
+        // A met one is no reminder: only those still open are left out.
+        undated.erase(std::remove_if(undated.begin(), undated.end(), [](const Undated& u) { return u.met; }),
+                      undated.end());
         for (auto& left_out : undated_not_counted(undated, school, end)) not_counted->push_back(std::move(left_out));
     }
     return out;

@@ -24,6 +24,12 @@ namespace {
 
 using Type = Cell::Type;
 
+/// A rule the compliance counts left out, with why (no school calendar,
+/// or obligations past its last term): a note under the table.
+std::string not_counted_note(const std::string& rule, const std::string& why) {
+    return "Not counted: " + rule + " (" + why + ").";
+}
+
 Cell share(std::int64_t k, std::int64_t n) {
     return n > 0 ? Cell::of_percent(static_cast<double>(k) / static_cast<double>(n)) : Cell{};
 }
@@ -141,9 +147,7 @@ void compliance_trend(Document& doc, const Store& store, const MeasureOptions& o
                       " runs to " + months.back().to.iso() + "); not yet due and exempt ones are in neither number. "
                       "Rules: " + pack.name() + ".");
     if (!runs.back().not_counted.empty()) {
-        std::string rules;
-        for (const auto& [rule, why] : runs.back().not_counted) rules += (rules.empty() ? "" : ", ") + rule;
-        t.notes.push_back("Not counted (no school calendar given): " + rules + ".");
+        for (const auto& [rule, why] : runs.back().not_counted) t.notes.push_back(not_counted_note(rule, why));
     }
 }
 
@@ -266,6 +270,7 @@ namespace {
 
 using detail::col;
 using detail::Month;
+using detail::not_counted_note;
 using detail::share;
 using detail::text;
 using Type = Cell::Type;
@@ -312,9 +317,7 @@ void compliance_now(Document& doc, const Store& store, const MeasureOptions& o, 
                            "; the share is met on time of those due (met on time, met late or overdue). Rules: " +
                            pack.name() + ".");
     if (!r.not_counted.empty()) {
-        std::string rules;
-        for (const auto& [rule, why] : r.not_counted) rules += (rules.empty() ? "" : ", ") + rule;
-        areas->notes.push_back("Not counted (no school calendar given): " + rules + ".");
+        for (const auto& [rule, why] : r.not_counted) areas->notes.push_back(not_counted_note(rule, why));
     }
     Table* teams = table("compliance_by_team", "By team: obligations due in the window", ComplianceBy::team, "Team");
     teams->notes.push_back("Teams as allocated when each obligation fell due.");

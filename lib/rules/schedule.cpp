@@ -305,6 +305,7 @@ std::vector<std::pair<std::string, std::string>> undated_not_counted(const std::
     };
     std::map<std::string, Count> by_rule;
     for (const Undated& u : undated) {
+        if (until < u.anchor) continue;  // counted from a day after the report's: due later still
         Count& c = by_rule[u.rule_id];
         if (c.obligations++ == 0) c.reason = u.reason;
         c.children.insert(u.child_id);
@@ -371,11 +372,21 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
         return false;
     };
     // A count in school units that runs past the school calendar's last
-    // term (Error not_found): the obligation cannot be dated; the caller
-    // lists it instead of dropping it.
-    const auto cannot_date = [&](const Error& e, const Rule& rule, Date anchor, const std::string& anchor_event) {
-        if (e.code() != Status::not_found) throw e;
-        if (undated) undated->push_back({record.child_id, rule.id, anchor, anchor_event, e.what()});
+    // term (Error not_found): the due date is after the calendar's last
+    // day, so it cannot be dated. An obligation that exists (met, or still
+    // governed by its rule after that day) is given to the caller to list;
+    // one whose chain or window ended by then, unmet, would have been
+    // superseded before it fell due, so there is none. Called only from
+    // the catch handlers below (`throw;` rethrows what they caught).
+    std::int32_t school_end = kNever;  // the calendar's last school day
+    if (school && !school->terms().empty()) {
+        school_end = school->terms().front().last_day.serial();
+        for (const auto& term : school->terms()) school_end = std::max(school_end, term.last_day.serial());
+    }
+    const auto cannot_date = [&](const Error& e, const Rule& rule, Date anchor, const std::string& anchor_event,
+                                 bool exists, bool met) {
+        if (e.code() != Status::not_found) throw;
+        if (undated && exists) undated->push_back({record.child_id, rule.id, anchor, anchor_event, e.what(), met});
     };
     // Events up to as_of in date order. On one day: first the events that
     // only end chains (a child ceasing to be looked after on the day a new
@@ -579,11 +590,16 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
                 Date due;
                 try {
                     due = add(start, rule.duration, calendar, school, counting);
+                    if (y < end && evs[y].date < due) due = evs[y].date;
                 } catch (const Error& e) {
-                    cannot_date(e, rule, start, rule.trigger);
-                    continue;
+                    if (y < end && evs[y].date.serial() <= school_end && e.code() == Status::not_found) {
+                        due = evs[y].date;  // Y came before the unknown day: due on Y's day
+                    } else {
+                        cannot_date(e, rule, start, rule.trigger, x.has_value() || chain_end > school_end,
+                                    x.has_value());
+                        continue;
+                    }
                 }
-                if (y < end && evs[y].date < due) due = evs[y].date;
                 Found f{Obligation{}, t, t, rule.satisfied_by, false, start.serial()};
                 Obligation& o = f.o;
                 o.child_id = record.child_id;
@@ -637,7 +653,9 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
                 if (rule.active_until)
                     gap_limit = std::min(gap_limit, add(start, *rule.active_until, calendar, school, {}).serial());
             } catch (const Error& e) {
-                cannot_date(e, rule, start, rule.trigger);  // the rule's window: past the known school terms
+                // The rule's window is past the known school terms: it can
+                // only govern a chain still running when the calendar ends.
+                cannot_date(e, rule, start, rule.trigger, chain_end > school_end, false);
                 continue;
             }
             auto first_of = [&](const std::string& type) -> std::int32_t {
@@ -679,7 +697,11 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
                 try {
                     due = add(anchor.date, rule.duration, calendar, school, counting);
                 } catch (const Error& e) {
-                    cannot_date(e, rule, anchor.date, anchor.event->type);  // past the known school terms
+                    // Past the known school terms (and so every later anchor).
+                    const bool governed_after = std::any_of(active.begin(), active.end(), [&](const auto& piece) {
+                        return piece.second > school_end;
+                    });
+                    cannot_date(e, rule, anchor.date, anchor.event->type, met || governed_after, met);
                     break;
                 }
                 for (const auto& [a, b] : active) {

@@ -183,19 +183,27 @@ std::vector<std::pair<std::string, std::string>> rules_not_counted(const RulePac
 
 /// An obligation schedule_case could not date: its rule counts in school
 /// days or terms and the count runs past the school calendar's last term
-/// (the calendar must be given the following terms). Never dropped
-/// silently: reports and reminders list these (undated_not_counted).
+/// (the calendar must be given the following terms), and it exists: met,
+/// or still governed by its rule after the calendar's last day (one whose
+/// chain or window ended unmet by then would have been superseded before
+/// falling due). Never dropped silently: reports and reminders list these
+/// (undated_not_counted).
 struct Undated {
     std::string child_id;
     std::string rule_id;
     Date anchor;               // the event the count started from
     std::string anchor_event;  // its type
     std::string reason;        // the school calendar's own message
+    /// Met (by an event on a known day): it exists and was met, but
+    /// whether in time cannot be told. Otherwise still open when the
+    /// calendar ends (reminders list only these).
+    bool met = false;
 };
 
 /// The undated obligations that could fall due on or before `until` (those
-/// of a school calendar whose last term ends before `until`; a due date
-/// past a later term's end is after `until` anyway), one (rule id, why) per
+/// of a school calendar whose last term ends before `until`, counted from a
+/// day on or before `until`; a due date past a later term's end is after
+/// `until` anyway), one (rule id, why) per
 /// rule in rule id order, the why counting obligations and children and
 /// naming the calendar's last term. Empty when none could.
 std::vector<std::pair<std::string, std::string>> undated_not_counted(const std::vector<Undated>& undated,

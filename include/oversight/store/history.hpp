@@ -127,8 +127,10 @@ std::string changes_to_json(const ChangePage& page);
 //   "salt"    a row has no salt, which only an erasure may remove, and only
 //             from a row about a child's case; or a row was scrubbed
 //             (values "[erased]", no salt) but no erasure's tombstone (the
-//             "erased" row about that child, or for a record moved between
-//             cases any erasure's) follows it: scrubbed outside an erasure.
+//             "erased" row about that child; for a row about a record moved
+//             between cases, that case's or one whose moved_rows_scrubbed
+//             lists the row, or any written before that list existed)
+//             follows it: scrubbed outside an erasure.
 // What the chain cannot show on its own: someone who deletes the newest
 // rows and resets SQLite's sequence too, or who recomputes every hash after
 // a change (the hashes are not secret). A signed checkpoint covers both: it

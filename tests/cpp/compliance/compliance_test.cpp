@@ -126,6 +126,18 @@ void add(ComplianceCase& c, CaseEvent e, Date recorded) {
     c.recorded_on.push_back(recorded);
 }
 
+/// C1 (Ann Lee's, Team A) looked after from `from`, with a PEP on `pep`
+/// (the England pack's pep.review counts from it, in school terms).
+void looked_after_with_a_pep(Store& store, Date from, Date pep) {
+    save_team(store, {"Team A", "", ""});
+    save_worker(store, {"Ann Lee", "Team A", ""});
+    save_child(store, {"C1", d("2012-05-01")});
+    allocate(store, "C1", "Ann Lee", from);
+    const RulePack& england = RulePack::england_default();
+    record_event(store, "C1", {"became_looked_after", from, {}}, "t", &england);
+    record_event(store, "C1", {"pep", pep, {}}, "t", &england);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(compliance)
@@ -468,13 +480,8 @@ BOOST_AUTO_TEST_CASE(termly_rules_are_counted_with_a_school_calendar_and_listed_
     // (Autumn term) it is due by the last day of the Spring term, Friday
     // 4 April 2025, in the test school calendar.
     Store store = Store::open_in_memory();
-    save_team(store, {"Team A", "", ""});
-    save_worker(store, {"Ann Lee", "Team A", ""});
-    save_child(store, {"C1", d("2012-05-01")});
-    allocate(store, "C1", "Ann Lee", d("2024-09-09"));
+    looked_after_with_a_pep(store, d("2024-09-09"), d("2024-09-16"));
     const RulePack& england = RulePack::england_default();
-    record_event(store, "C1", {"became_looked_after", d("2024-09-09"), {}}, "t", &england);
-    record_event(store, "C1", {"pep", d("2024-09-16"), {}}, "t", &england);
 
     ComplianceOptions o;
     o.as_of = d("2025-03-31");
@@ -506,13 +513,8 @@ BOOST_AUTO_TEST_CASE(a_termly_obligation_past_the_school_calendars_last_term_is_
     // or window reaches past Tuesday 22 July 2025 (the last term's end) says
     // so; one that ends by then does not need the date (it would fall after).
     Store store = Store::open_in_memory();
-    save_team(store, {"Team A", "", ""});
-    save_worker(store, {"Ann Lee", "Team A", ""});
-    save_child(store, {"C1", d("2012-05-01")});
-    allocate(store, "C1", "Ann Lee", d("2025-05-01"));
+    looked_after_with_a_pep(store, d("2025-05-01"), d("2025-05-12"));
     const RulePack& england = RulePack::england_default();
-    record_event(store, "C1", {"became_looked_after", d("2025-05-01"), {}}, "t", &england);
-    record_event(store, "C1", {"pep", d("2025-05-12"), {}}, "t", &england);
     const SchoolCalendar school =
         SchoolCalendar::from_toml(read_file(OVERSIGHT_TEST_DATA_DIR "/calendar_school.toml", "school"), cal());
 
@@ -529,10 +531,21 @@ BOOST_AUTO_TEST_CASE(a_termly_obligation_past_the_school_calendars_last_term_is_
     BOOST_TEST(why.find("1 obligation of 1 child could not be dated") == 0u, why);
     BOOST_TEST(why.find("'Example LA 2024/25' (Summer 2025, ending 2025-07-22)") != std::string::npos, why);
     BOOST_TEST(compliance_to_text(late, false).find("Not counted: pep.review: 1 obligation") != std::string::npos);
-    // Another worker's report does not list it.
-    o.worker = "Nobody Else";
-    BOOST_TEST(oversight::compliance_of({}, england, cal(), o).not_counted.empty());
+    // Filtered by worker: Ann Lee's report lists it, another worker's does not.
+    save_worker(store, {"Bo Ray", "Team A", ""});
+    o.worker = "Ann Lee";
+    BOOST_TEST(oversight::compliance(store, england, cal(), o).not_counted.size() == 1u);
+    o.worker = "Bo Ray";
+    BOOST_TEST(oversight::compliance(store, england, cal(), o).not_counted.empty());
     o.worker.reset();
+    // Had the child ceased to be looked after before the calendar's last
+    // day, the review would have been superseded unmet: no obligation.
+    {
+        Store ended = Store::open_in_memory();
+        looked_after_with_a_pep(ended, d("2025-05-01"), d("2025-05-12"));
+        record_event(ended, "C1", {"ceased_looked_after", d("2025-06-20"), {}}, "t", &england);
+        BOOST_TEST(oversight::compliance(ended, england, cal(), o).not_counted.empty());
+    }
 
     o.as_of = d("2025-06-30");  // the quarter to 30 June ends before the last term does
     BOOST_TEST(oversight::compliance(store, england, cal(), o).not_counted.empty());
