@@ -32,11 +32,6 @@ std::string percent(double share) {
     return buf;
 }
 
-std::string describe(const Proportion& p) {
-    return std::to_string(p.k) + " of " + std::to_string(p.n) + " (" + percent(p.share) + ", 95% CI " +
-           percent(p.low) + "-" + percent(p.high) + ")";
-}
-
 ojson to_json(const Proportion& p) {
     return {{"k", p.k}, {"n", p.n}, {"share", p.share}, {"low", p.low}, {"high", p.high}};
 }
@@ -57,6 +52,11 @@ std::vector<GroupResult> groups(const std::map<std::string, std::pair<int, int>>
 std::string dump(const ojson& doc) { return doc.dump(-1, ' ', false, ojson::error_handler_t::replace); }
 
 }  // namespace
+
+std::string describe(const Proportion& p) {
+    return std::to_string(p.k) + " of " + std::to_string(p.n) + " (" + percent(p.share) + ", 95% CI " +
+           percent(p.low) + "-" + percent(p.high) + ")";
+}
 
 Proportion wilson(int k, int n) {
     if (n < 0 || k < 0 || k > n)

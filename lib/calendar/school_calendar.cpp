@@ -118,6 +118,10 @@ SchoolCalendar SchoolCalendar::from_toml(std::string_view text, Calendar base) {
 const std::string& SchoolCalendar::name() const noexcept { return name_; }
 const std::vector<SchoolCalendar::Term>& SchoolCalendar::terms() const noexcept { return terms_; }
 
+const SchoolCalendar::Term* SchoolCalendar::last_term() const noexcept {
+    return terms_.empty() ? nullptr : &terms_.back();  // sorted, not overlapping: the last ends last
+}
+
 namespace {
 
 // Index of the term containing d, or of the first one after d (size() if none).

@@ -380,11 +380,8 @@ public:
         report_.due_soon_until = add_duration(options.as_of, options.window, calendar);
         report_.recording_threshold_working_days = options.recording_threshold_working_days;
         settings_ = {options.as_of, report_.due_soon_until, options.recording_threshold_working_days};
-        for (auto& [rule, why] : rules_not_counted(pack, options.school)) {
-            const Rule* r = pack.find(rule);
-            if ((!options.rule || *options.rule == rule) && (!options.area || *options.area == r->area))
-                report_.not_counted.emplace_back(std::move(rule), std::move(why));
-        }
+        for (auto& [rule, why] : rules_not_counted(pack, options.school))
+            if (rule_passes(rule)) report_.not_counted.emplace_back(std::move(rule), std::move(why));
     }
 
     /// Schedules and classifies one case; keeps its items due in the period
@@ -399,20 +396,14 @@ public:
         // the filters see the case as of as_of.
         undated_.erase(std::remove_if(undated_.begin() + static_cast<std::ptrdiff_t>(undated_before), undated_.end(),
                                       [&](const Undated& u) {
-                                          const Rule* r = pack_.find(u.rule_id);
-                                          return (options_.team && !same_name(c.record.team, *options_.team)) ||
-                                                 (options_.worker && !same_name(c.record.worker, *options_.worker)) ||
-                                                 (options_.rule && u.rule_id != *options_.rule) ||
-                                                 (options_.area && (!r || r->area != *options_.area));
+                                          return !holder_passes(c.record.team, c.record.worker) ||
+                                                 !rule_passes(u.rule_id);
                                       }),
                        undated_.end());
         for (ComplianceItem& i : classify_case(c, obligations, pack_, calendar_, settings_)) {
             const Obligation& o = i.obligation;
             if (report_.period_to < o.due) continue;
-            if (options_.team && !same_name(o.team, *options_.team)) continue;
-            if (options_.worker && !same_name(o.worker, *options_.worker)) continue;
-            if (options_.rule && o.rule_id != *options_.rule) continue;
-            if (options_.area && i.area != *options_.area) continue;
+            if (!holder_passes(o.team, o.worker) || !rule_passes(o.rule_id, &i.area)) continue;
             if (o.due < report_.period_from) {
                 // Brought forward when still unmet on the period's first day.
                 const Date from = report_.period_from;
@@ -436,6 +427,24 @@ public:
     }
 
 private:
+    /// The team and worker filters, on whoever held the case.
+    bool holder_passes(const std::string& team, const std::string& worker) const {
+        return (!options_.team || same_name(team, *options_.team)) &&
+               (!options_.worker || same_name(worker, *options_.worker));
+    }
+    /// The rule and area filters; `area` is the rule's when the caller has
+    /// it, else looked up (a rule the pack does not know has none).
+    bool rule_passes(const std::string& rule_id, const std::string* area = nullptr) const {
+        if (options_.rule && rule_id != *options_.rule) return false;
+        if (!options_.area) return true;
+        if (!area) {
+            const Rule* r = pack_.find(rule_id);
+            if (!r) return false;
+            area = &r->area;
+        }
+        return *area == *options_.area;
+    }
+
     const RulePack& pack_;
     const Calendar& calendar_;
     const ComplianceOptions& options_;

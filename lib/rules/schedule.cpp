@@ -294,10 +294,8 @@ std::vector<std::pair<std::string, std::string>> rules_not_counted(const RulePac
 std::vector<std::pair<std::string, std::string>> undated_not_counted(const std::vector<Undated>& undated,
                                                                      const SchoolCalendar* school, Date until) {
     std::vector<std::pair<std::string, std::string>> out;
-    if (!school || school->terms().empty()) return out;
-    const auto last = std::max_element(school->terms().begin(), school->terms().end(),
-                                       [](const auto& a, const auto& b) { return a.last_day < b.last_day; });
-    if (!(last->last_day < until)) return out;
+    const SchoolCalendar::Term* last = school ? school->last_term() : nullptr;
+    if (!last || !(last->last_day < until)) return out;
     struct Count {
         std::size_t obligations = 0;
         std::set<std::string> children;
@@ -378,11 +376,8 @@ std::vector<Obligation> schedule_case(const RulePack& pack, const CaseRecord& re
     // one whose chain or window ended by then, unmet, would have been
     // superseded before it fell due, so there is none. Called only from
     // the catch handlers below (`throw;` rethrows what they caught).
-    std::int32_t school_end = kNever;  // the calendar's last school day
-    if (school && !school->terms().empty()) {
-        school_end = school->terms().front().last_day.serial();
-        for (const auto& term : school->terms()) school_end = std::max(school_end, term.last_day.serial());
-    }
+    const SchoolCalendar::Term* last_term = school ? school->last_term() : nullptr;
+    const std::int32_t school_end = last_term ? last_term->last_day.serial() : kNever;  // the last school day
     const auto cannot_date = [&](const Error& e, const Rule& rule, Date anchor, const std::string& anchor_event,
                                  bool exists, bool met) {
         if (e.code() != Status::not_found) throw;

@@ -12,7 +12,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
@@ -33,17 +32,6 @@ void check_count(int n, int max, const char* what) {
 
 ojson to_json(const Proportion& p) {
     return {{"k", p.k}, {"n", p.n}, {"share", p.share}, {"low", p.low}, {"high", p.high}};
-}
-
-std::string percent(double share) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * share);
-    return buf;
-}
-
-std::string describe(const Proportion& p) {
-    return std::to_string(p.k) + " of " + std::to_string(p.n) + " (" + percent(p.share) + ", 95% CI " +
-           percent(p.low) + "-" + percent(p.high) + ")";
 }
 
 }  // namespace

@@ -274,6 +274,8 @@ struct Proportion {
     double high = 0;
 };
 Proportion wilson(int k, int n);
+/// "3 of 4 (75.0%, 95% CI 30.1%-95.4%)": how reports write a proportion.
+std::string describe(const Proportion& p);
 
 struct GradeCount {
     std::string grade;

@@ -29,7 +29,11 @@ public:
     static SchoolCalendar from_toml(std::string_view toml, Calendar base);
 
     const std::string& name() const noexcept;
+    /// In order of their first day; they do not overlap.
     const std::vector<Term>& terms() const noexcept;
+    /// The term that ends last (the calendar's last school day is within
+    /// it), or nullptr when the calendar has no terms.
+    const Term* last_term() const noexcept;
     bool is_school_day(Date d) const;
     /// Same day-0 convention as Calendar::add_working_days. Throws
     /// Error(not_found) when the count runs past the last known term.

@@ -85,6 +85,9 @@ BOOST_AUTO_TEST_CASE(wilson_interval_of_the_seed_pep_audit) {
     BOOST_TEST(round1(none.high) == 27.8);
     BOOST_TEST(wilson(0, 0).high == 0.0);
     expect_error([] { wilson(3, 2); }, Status::invalid_arg, "k must be in 0..n");
+    // As reports write it: 3 of 4 has centre 0.62753 and half-width 0.32689.
+    BOOST_TEST(describe(wilson(3, 4)) == "3 of 4 (75.0%, 95% CI 30.1%-95.4%)");
+    BOOST_TEST(describe(p) == "8 of 18 (44.4%, 95% CI 24.6%-66.3%)");
 }
 
 BOOST_AUTO_TEST_CASE(the_seed_pep_audit_counts_only_through_the_store) {

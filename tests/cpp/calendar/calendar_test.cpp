@@ -455,6 +455,13 @@ BOOST_AUTO_TEST_CASE(school_calendar_from_toml) {
     const auto school = SchoolCalendar::from_toml(read_file(OVERSIGHT_TEST_DATA_DIR "/calendar_school.toml"), cal);
     BOOST_TEST(school.name() == "Example LA 2024/25");
     BOOST_TEST(school.terms().size() == 3u);
+    BOOST_TEST_REQUIRE(school.last_term());
+    BOOST_TEST(school.last_term()->name == "Summer 2025");
+    BOOST_TEST(school.last_term()->last_day.iso() == "2025-07-22");
+    // Terms given out of order are kept in order: the last is still the one ending last.
+    const SchoolCalendar reversed("reversed", {school.terms().rbegin(), school.terms().rend()}, {}, cal);
+    BOOST_TEST(reversed.last_term()->name == "Summer 2025");
+    BOOST_TEST(!SchoolCalendar("none", {}, {}, cal).last_term());
     BOOST_TEST(!school.is_school_day(D("2024-09-02")));  // INSET
     BOOST_TEST(school.is_school_day(D("2024-09-03")));
     BOOST_TEST(!school.is_school_day(D("2024-09-07")));  // Saturday
