@@ -27,17 +27,25 @@ for t in "${targets[@]}"; do
 done
 
 build=${OVERSIGHT_FUZZ_BUILD:-build-fuzz}
+case $build in /*) ;; *) build=$here/$build ;; esac
 shared=${OVERSIGHT_SHARED_DIR:-$here/../shared}
-findings=$here/$build/fuzz-findings
+findings=$build/fuzz-findings
 start=$(date +%s)
 
 # --- build -----------------------------------------------------------------------
-echo "== building the libFuzzer targets ($build/, clang)"
-# -O1 -g1: what ASan advises, and line tables for its reports.
-CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g1" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" -DOVERSIGHT_FUZZ=ON \
-  -DOVERSIGHT_BUILD_BENCHMARKS=OFF -DOVERSIGHT_INSTALL=OFF \
-  "-DOVERSIGHT_SHARED_DIR=$shared" >/dev/null
+# A build already configured with OVERSIGHT_FUZZ=ON is used as it is: CI's
+# ASan+UBSan build (.ci/setup.sh, build-asan/) is one, so the library is
+# compiled once for its tests and for the fuzzers.
+if grep -q "^OVERSIGHT_FUZZ:BOOL=ON$" "$build/CMakeCache.txt" 2>/dev/null; then
+  echo "== building the libFuzzer targets ($build/, configured already)"
+else
+  echo "== building the libFuzzer targets ($build/, clang)"
+  # -O1 -g1: what ASan advises, and line tables for its reports.
+  CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g1" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" -DOVERSIGHT_FUZZ=ON \
+    -DOVERSIGHT_BUILD_BENCHMARKS=OFF -DOVERSIGHT_INSTALL=OFF \
+    "-DOVERSIGHT_SHARED_DIR=$shared" >/dev/null
+fi
 cmake --build "$build" -j2 --target "${targets[@]/#/oversight_fuzz_}"
 built=$(date +%s)
 

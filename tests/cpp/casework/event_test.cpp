@@ -358,7 +358,8 @@ BOOST_AUTO_TEST_CASE(identifiers_are_trimmed_quoted_and_checked) {
         {"   ", "empty"},
         {"", "empty"},
         {std::string(257, 'x'), "longer than 256 bytes"}};
-    for (const auto& [id, why] : bad) {
+    for (const auto& [bad_id, why] : bad) {
+        const std::string& id = bad_id;  // a lambda cannot capture a structured binding before C++20
         BOOST_TEST_CONTEXT(why) {
             std::string msg;
             BOOST_TEST(code_of([&] { save_event(fx.store, "C1", {"visit", d("2024-03-05"), {}, id}, "A", &fx.pack); },

@@ -373,11 +373,13 @@ void check_placed_with_parent_regimes(const std::string& folder) {
     const RulePack pack = RulePack::england_default();
     const std::pair<const char*, const char*> cases[] = {
         {"C2", "lac.visit.care_order_at_home.placement.first"}, {"C1", "lac.visit.connected_person.first"}};
-    for (const auto& [legal, rule_id] : cases) {
+    for (const auto& [legal, rule] : cases) {
+        const std::string rule_id = rule;  // lambdas capture these: not structured bindings before C++20
         BOOST_TEST_CONTEXT("P1 with LS " << legal) {
             const auto found = pick(legal);
             BOOST_TEST_REQUIRE(found.has_value());
-            const auto& [id, start] = *found;
+            const auto& [id, placed] = *found;
+            const Date start = placed;
             const Date as_of = start.add_days(3);
             const CaseRecord rec = load_case(store, id, as_of);
             BOOST_TEST(rec.attributes.at("placement_type") == "P1");

@@ -493,8 +493,9 @@ BOOST_AUTO_TEST_CASE(a_checkpoint_document_that_is_not_one_is_refused_naming_the
         {with("signature", 5), "\"signature\""},
     };
     for (const auto& [text, field] : cases) {
+        const std::string& document = text;  // a lambda cannot capture a structured binding before C++20
         std::string msg;
-        BOOST_TEST(code_of([&] { history_checkpoint_from_json(text, "cp.json"); }, &msg) == Status::parse, text);
+        BOOST_TEST(code_of([&] { history_checkpoint_from_json(document, "cp.json"); }, &msg) == Status::parse, text);
         BOOST_TEST(msg.rfind("cp.json: ", 0) == 0u, msg);
         BOOST_TEST(msg.find(field) != std::string::npos, msg);
     }
