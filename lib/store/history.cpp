@@ -156,9 +156,12 @@ HistoryVerification verify_chain(const Store& store) {
     // child's case; and each row about a record moved between cases (field
     // "child"), which the erasure of the other case scrubs too. Its
     // tombstone lists those by seq ("moved_rows_scrubbed"); a tombstone
-    // written before that list existed accounts for all of them.
+    // written before that list existed accounts for all of them, but only
+    // until the first tombstone with a list: the library writes one in every
+    // tombstone since, so a later one without it was not written by it.
     std::map<std::int64_t, std::int64_t> awaiting_tombstone;  // child row -> first scrubbed seq
     std::map<std::int64_t, std::int64_t> awaiting_moved;      // scrubbed "child" row's seq -> its case's child row
+    bool tombstones_list = false;                              // a tombstone with the list was read
     const std::int64_t issued = backend.read_chain([&](const detail::ChainedRow& row) {
         const std::int64_t seq = row.change.seq;
         ++out.rows;
@@ -172,10 +175,12 @@ HistoryVerification verify_chain(const Store& store) {
                 nlohmann::json::parse(row.change.new_value.value_or(""), nullptr, false);
             const auto listed = summary.is_object() ? summary.find("moved_rows_scrubbed") : summary.end();
             if (!summary.is_object() || listed == summary.end()) {
-                awaiting_moved.clear();
-            } else if (listed->is_array()) {
-                for (const auto& s : *listed)
-                    if (s.is_number_integer()) awaiting_moved.erase(s.get<std::int64_t>());
+                if (!tombstones_list) awaiting_moved.clear();
+            } else {
+                tombstones_list = true;
+                if (listed->is_array())
+                    for (const auto& s : *listed)
+                        if (s.is_number_integer()) awaiting_moved.erase(s.get<std::int64_t>());
             }
         }
         if (row.salt) {

@@ -129,7 +129,8 @@ std::string changes_to_json(const ChangePage& page);
 //             (values "[erased]", no salt) but no erasure's tombstone (the
 //             "erased" row about that child; for a row about a record moved
 //             between cases, that case's or one whose moved_rows_scrubbed
-//             lists the row, or any written before that list existed)
+//             lists the row, or any written before that list existed and
+//             before the first tombstone that has one)
 //             follows it: scrubbed outside an erasure.
 // What the chain cannot show on its own: someone who deletes the newest
 // rows and resets SQLite's sequence too, or who recomputes every hash after
