@@ -9,6 +9,8 @@ case "$mode" in run|test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 jobs=$(nproc 2>/dev/null || echo 2)
+# Each stage's heading says when it starts (CI has a budget: README "Set-up").
+stage() { echo "== [$((SECONDS / 60)) min $((SECONDS % 60)) s] $*"; }
 
 # --- 1. Debian packages (README "Dependencies" says why each is there) ---------
 packages=(build-essential cmake pkg-config python3 python3-icalendar python3-jsonschema
@@ -26,7 +28,7 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "== installing: ${missing[*]}"
+  stage "installing: ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then echo "run as root to install packages" >&2; exit 1; fi
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -34,7 +36,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # --- 2. build ---------------------------------------------------------------------
-echo "== building (build/)"
+stage "building (build/)"
 # Debug information as line tables (-g1, here and in the ASan build): enough
 # for stack traces, valgrind and perf, at a fraction of full -g's compile
 # time on CI's two cores.
@@ -43,7 +45,7 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 cmake --build build -j"$jobs"
 
 # --- 3. the main job: import the bundled sample plan and report on it -----------
-echo "== main job: import examples/data/sample_plan.txt into build/sample.db and report"
+stage "main job: import examples/data/sample_plan.txt into build/sample.db and report"
 rm -f build/sample.db build/sample.db-wal build/sample.db-shm
 ./build/examples/oversight import-plan examples/data/sample_plan.txt --report-date 2025-03-14 \
   --title "Improvement plan 2025" --authority "Northbridge City Council" --db build/sample.db
@@ -59,7 +61,7 @@ failures() {  # $1: the build folder
     "$1/Testing/Temporary/LastTest.log" | head -80 >&2 || true
 }
 
-echo "== tests (ctest)"
+stage "tests (ctest)"
 ctest --test-dir build --output-on-failure -j"$jobs" | tee build/ctest.log || { failures build; exit 8; }
 # Tests and test cases that need the shared real-format data (../shared) are
 # skipped, each naming the file, when it is absent; say which: Boost.Test
@@ -85,13 +87,13 @@ else
   echo "$skipped"
 fi
 
-echo "== benchmarks (figures, not pass/fail tests; README \"Benchmarks\")"
+stage "benchmarks (figures, not pass/fail tests; README \"Benchmarks\")"
 ./build/tests/bench/oversight_bench_workdays
 ./build/tests/bench/oversight_bench_ingest
 ./build/tests/bench/oversight_bench_import_903 10000 30000
 ./build/tests/bench/oversight_bench_compliance 1000 2000 10000
 
-echo "== ASan+UBSan build (clang, build-asan/): the tests, and the libFuzzer targets"
+stage "ASan+UBSan build (clang, build-asan/): the tests, and the libFuzzer targets"
 # One build for both, so the library is compiled once more rather than twice:
 # -O1 -g1 as ASan advises, assertions on; the library's own code also carries
 # libFuzzer's coverage (OVERSIGHT_FUZZ), which the tests do not notice.
@@ -106,5 +108,6 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "python|install|hostile|crash" ||
   { failures build-asan; exit 8; }
 
-echo "== libFuzzer on every parser, 15 s each (tests/fuzz/README.md)"
+stage "libFuzzer on every parser, 15 s each (tests/fuzz/README.md)"
 OVERSIGHT_FUZZ_BUILD=build-asan bash tests/fuzz/run.sh 15
+stage "done"
