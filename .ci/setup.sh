@@ -9,7 +9,7 @@ case "$mode" in run|test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 jobs=$(nproc 2>/dev/null || echo 2)
-# Each stage's heading says when it starts (CI has a budget: README "Set-up").
+# Each stage's heading says when it starts (CI's budget: 40 minutes in all).
 stage() { echo "== [$((SECONDS / 60)) min $((SECONDS % 60)) s] $*"; }
 
 # --- 1. Debian packages (README "Dependencies" says why each is there) ---------
@@ -97,6 +97,10 @@ stage "ASan+UBSan build (clang, build-asan/): the tests, and the libFuzzer targe
 # One build for both, so the library is compiled once more rather than twice:
 # -O1 -g1 as ASan advises, assertions on; the library's own code also carries
 # libFuzzer's coverage (OVERSIGHT_FUZZ), which the tests do not notice.
+# A build-asan/ left by gcc (before this build was clang's) is started afresh.
+if [ -f build-asan/CMakeCache.txt ] && ! grep -q "^CMAKE_CXX_COMPILER:.*clang" build-asan/CMakeCache.txt; then
+  rm -rf build-asan
+fi
 CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g1" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" \
   -DOVERSIGHT_SANITIZE=ON -DOVERSIGHT_FUZZ=ON -DOVERSIGHT_BUILD_BENCHMARKS=OFF >/dev/null

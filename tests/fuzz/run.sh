@@ -3,12 +3,14 @@
 #
 #   bash tests/fuzz/run.sh [SECONDS] [TARGET...]   default: 30 s each, every target
 #
-# Builds build-fuzz/ with Debian's clang (-DOVERSIGHT_FUZZ=ON), then runs each
-# target for SECONDS on a temporary copy of tests/fuzz/corpus/TARGET (plus the
-# project's real-format files and, when present, the shared folder's), so no
-# generated input lands in the source tree. Every sanitizer report, crash,
+# Builds the targets in build-fuzz/ with Debian's clang (-DOVERSIGHT_FUZZ=ON),
+# or in the folder OVERSIGHT_FUZZ_BUILD names (relative to the project's root),
+# which is used as it is when already configured with OVERSIGHT_FUZZ on (CI's
+# build-asan/). Then runs each target for SECONDS on a temporary copy of
+# tests/fuzz/corpus/TARGET (plus the project's real-format files and, when
+# present, the shared folder's), so no generated input lands in the source tree. Every sanitizer report, crash,
 # leak, timeout or out-of-memory is fatal: the script exits 1 and prints where
-# libFuzzer saved the input (build-fuzz/fuzz-findings/TARGET/). README.md here
+# libFuzzer saved the input (<build>/fuzz-findings/TARGET/). README.md here
 # says how to turn such an input into a regression input.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,7 +38,7 @@ start=$(date +%s)
 # A build already configured with OVERSIGHT_FUZZ=ON is used as it is: CI's
 # ASan+UBSan build (.ci/setup.sh, build-asan/) is one, so the library is
 # compiled once for its tests and for the fuzzers.
-if grep -q "^OVERSIGHT_FUZZ:BOOL=ON$" "$build/CMakeCache.txt" 2>/dev/null; then
+if grep -qiE "^OVERSIGHT_FUZZ:BOOL=(on|1|true|yes|y)$" "$build/CMakeCache.txt" 2>/dev/null; then
   echo "== building the libFuzzer targets ($build/, configured already)"
 else
   echo "== building the libFuzzer targets ($build/, clang)"
