@@ -8,10 +8,11 @@
 # which is used as it is when already configured with OVERSIGHT_FUZZ on (CI's
 # build-asan/). Then runs each target for SECONDS on a temporary copy of
 # tests/fuzz/corpus/TARGET (plus the project's real-format files and, when
-# present, the shared folder's), so no generated input lands in the source tree. Every sanitizer report, crash,
-# leak, timeout or out-of-memory is fatal: the script exits 1 and prints where
-# libFuzzer saved the input (<build>/fuzz-findings/TARGET/). README.md here
-# says how to turn such an input into a regression input.
+# present, the shared folder's), so no generated input lands in the source
+# tree. Every sanitizer report, crash, leak, timeout or out-of-memory is
+# fatal: the script exits 1 and prints where libFuzzer saved the input
+# (<build>/fuzz-findings/TARGET/). README.md here says how to turn such an
+# input into a regression input.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$here"
