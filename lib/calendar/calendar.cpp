@@ -464,6 +464,21 @@ std::optional<std::string> Calendar::holiday_name(Date d) const {
 
 std::vector<Holiday> Calendar::bank_holidays(int year) const { return impl_->holidays_of(year); }
 
+std::string Calendar::identity() const {
+    // Length-prefixed, so that no two different calendars give one text.
+    std::string out = "calendar/1 " + std::string(to_string(impl_->division));
+    auto add = [&](const Holiday& h) { out += " " + h.date.iso() + ":" + std::to_string(h.name.size()) + ":" + h.name; };
+    for (const auto& [year, days] : impl_->year_overrides) {
+        out += " year " + std::to_string(year) + " " + std::to_string(days.size());
+        for (const Holiday& h : days) add(h);
+    }
+    out += " extra " + std::to_string(impl_->extra.size());
+    for (const Holiday& h : impl_->extra) add(h);
+    out += " closures " + std::to_string(impl_->closures.size());
+    for (const auto& [serial, name] : impl_->closures) add({Date::from_serial(serial), name});
+    return out;
+}
+
 std::string holidays_to_json(const Calendar& calendar, int year) {
     nlohmann::ordered_json holidays = nlohmann::ordered_json::array();
     for (const Holiday& h : calendar.bank_holidays(year)) holidays.push_back({{"date", h.date.iso()}, {"name", h.name}});

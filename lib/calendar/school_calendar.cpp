@@ -118,6 +118,15 @@ SchoolCalendar SchoolCalendar::from_toml(std::string_view text, Calendar base) {
 const std::string& SchoolCalendar::name() const noexcept { return name_; }
 const std::vector<SchoolCalendar::Term>& SchoolCalendar::terms() const noexcept { return terms_; }
 
+std::string SchoolCalendar::identity() const {
+    auto text = [](const std::string& s) { return std::to_string(s.size()) + ":" + s; };
+    std::string out = "school/1 " + text(name_) + " terms " + std::to_string(terms_.size());
+    for (const Term& t : terms_) out += " " + text(t.name) + " " + t.first_day.iso() + " " + t.last_day.iso();
+    out += " non_school_days " + std::to_string(non_school_days_.size());
+    for (const Date& d : non_school_days_) out += " " + d.iso();
+    return out + " base " + base_.identity();
+}
+
 const SchoolCalendar::Term* SchoolCalendar::last_term() const noexcept {
     return terms_.empty() ? nullptr : &terms_.back();  // sorted, not overlapping: the last ends last
 }

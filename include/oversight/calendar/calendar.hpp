@@ -62,6 +62,11 @@ public:
     std::optional<std::string> holiday_name(Date d) const;
     /// Bank holidays in a year, in date order (closures not included).
     std::vector<Holiday> bank_holidays(int year) const;
+    /// A text two calendars share only when they name and count every day
+    /// alike: the division, the years taken from a gov.uk file, the extra
+    /// holidays and the closures, with their names. What a kept compliance
+    /// report is keyed by (compliance/compliance.hpp).
+    std::string identity() const;
 
     /// Day-0 convention: `from` is day 0; the result is the n-th working day
     /// after it (n < 0: before it; n == 0: from itself). So

@@ -34,6 +34,9 @@ public:
     /// The term that ends last (the calendar's last school day is within
     /// it), or nullptr when the calendar has no terms.
     const Term* last_term() const noexcept;
+    /// A text two school calendars share only when they count every day
+    /// alike (Calendar::identity, for a kept compliance report).
+    std::string identity() const;
     bool is_school_day(Date d) const;
     /// Same day-0 convention as Calendar::add_working_days. Throws
     /// Error(not_found) when the count runs past the last known term.

@@ -521,4 +521,32 @@ BOOST_AUTO_TEST_CASE(school_calendar_errors_name_the_field) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(identity_differs_whenever_a_day_could_count_differently) {
+    // What a kept compliance report is keyed by: copies share it; another
+    // division, a proclaimed day, a closure (or its name), a gov.uk year, or
+    // a school calendar's terms or non-school days give another.
+    const Calendar ew = Calendar::for_division(Division::england_and_wales);
+    const Calendar copy = ew;
+    BOOST_TEST(copy.identity() == ew.identity());
+    BOOST_TEST(Calendar::for_division(Division::england_and_wales).identity() == ew.identity());
+    BOOST_TEST(Calendar::for_division(Division::scotland).identity() != ew.identity());
+    const Calendar proclaimed = ew.with_holidays({{D("2026-06-12"), "Proclaimed day"}});
+    BOOST_TEST(proclaimed.identity() != ew.identity());
+    const Calendar closed = ew.with_closures({{D("2026-12-29"), "Shutdown"}});
+    BOOST_TEST(closed.identity() != ew.identity());
+    BOOST_TEST(closed.identity() != ew.with_closures({{D("2026-12-29"), "Shut down"}}).identity());
+    BOOST_TEST(closed.identity() != proclaimed.identity());
+    const Calendar govuk = Calendar::from_gov_uk_json(read_file(OVERSIGHT_TEST_DATA_DIR "/calendar_bank_holidays.json"),
+                                                      Division::england_and_wales);
+    BOOST_TEST(govuk.identity() != ew.identity());
+
+    const SchoolCalendar::Term autumn{"Autumn 2024", D("2024-09-03"), D("2024-12-20")};
+    const SchoolCalendar a("LA", {autumn}, {}, ew);
+    BOOST_TEST(SchoolCalendar("LA", {autumn}, {}, ew).identity() == a.identity());
+    BOOST_TEST(SchoolCalendar("LA", {autumn}, {D("2024-10-04")}, ew).identity() != a.identity());
+    BOOST_TEST(SchoolCalendar("LA", {{"Autumn 2024", D("2024-09-04"), D("2024-12-20")}}, {}, ew).identity() !=
+               a.identity());
+    BOOST_TEST(SchoolCalendar("LA", {autumn}, {}, closed).identity() != a.identity());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
