@@ -63,6 +63,7 @@ struct TeamSpan {
 /// A case as of a day with what a look back needs: when each event was
 /// recorded and who held the case over time.
 struct CaseHistory {
+    std::int64_t row = 0;               // the store's row id of the child
     CaseRecord record;                  // as load_case gives it
     /// Parallel to record.events: the UTC date each was stored by a call
     /// (save_event, a batch); nullopt for one imported from a file, whose

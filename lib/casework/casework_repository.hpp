@@ -130,6 +130,9 @@ public:
     /// `visit` must not write to the store.
     virtual void for_each_case(const CaseFilter& filter, Date as_of,
                                const std::function<void(CaseHistory&&)>& visit) const = 0;
+    /// for_each_case for one child (no call when there is no such child).
+    virtual void for_each_case_of(std::string_view child_id, Date as_of,
+                                  const std::function<void(CaseHistory&&)>& visit) const = 0;
     /// Every appointment's team span, by worker then start.
     virtual std::vector<TeamSpan> team_spans() const = 0;
 };

@@ -684,6 +684,11 @@ public:
         guarded(c_, "reading cases", [&] { snapshot(c_, [&] { each_case(filter, as_of, std::nullopt, true, visit); }); });
     }
 
+    void for_each_case_of(std::string_view child_id, Date as_of,
+                          const std::function<void(CaseHistory&&)>& visit) const override {
+        guarded(c_, "reading a case", [&] { snapshot(c_, [&] { each_case({}, as_of, child_id, true, visit); }); });
+    }
+
     std::vector<TeamSpan> team_spans() const override {
         return guarded(c_, "listing appointments", [&] {
             std::vector<TeamSpan> out;
@@ -845,6 +850,7 @@ private:
         while (cases.executeStep()) {
             const std::int64_t row = cases.getColumn(0).getInt64();
             CaseHistory h;
+            h.row = row;
             CaseRecord& r = h.record;
             r.child_id = cases.getColumn(1).getString();
             r.worker = opt_text(cases.getColumn(2)).value_or("");
