@@ -6,6 +6,9 @@
 #include <oversight/core/error.hpp>
 
 #include "casework/casework_detail.hpp"
+#include "casework/casework_repository.hpp"
+#include "compliance/compliance_detail.hpp"
+#include "compliance/compliance_repository.hpp"
 #include "core/csv.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
@@ -241,18 +244,18 @@ std::vector<ComplianceItem> classify_case(const ComplianceCase& c, const std::ve
 
 namespace {
 
-void count(ComplianceGroup& g, const ComplianceItem& i) {
+void count(ComplianceGroup& g, ComplianceState state, bool recorded_late, bool host_differs, std::int64_t n) {
     ComplianceCounts& c = g.counts;
-    switch (i.state) {
-        case ComplianceState::met_on_time: ++c.met_on_time; break;
-        case ComplianceState::met_late: ++c.met_late; break;
-        case ComplianceState::overdue: ++c.overdue; break;
-        case ComplianceState::due_soon: ++c.due_soon; break;
-        case ComplianceState::not_yet_due: ++c.not_yet_due; break;
-        case ComplianceState::exempt: ++c.exempt; break;
+    switch (state) {
+        case ComplianceState::met_on_time: c.met_on_time += n; break;
+        case ComplianceState::met_late: c.met_late += n; break;
+        case ComplianceState::overdue: c.overdue += n; break;
+        case ComplianceState::due_soon: c.due_soon += n; break;
+        case ComplianceState::not_yet_due: c.not_yet_due += n; break;
+        case ComplianceState::exempt: c.exempt += n; break;
     }
-    if (i.recorded_late) ++c.recorded_late;
-    if (i.host_due) ++c.host_disagreements;
+    if (recorded_late) c.recorded_late += n;
+    if (host_differs) c.host_disagreements += n;
     g.numerator = c.met_on_time;
     g.denominator = c.met_on_time + c.met_late + c.overdue;
     g.percent = g.denominator ? std::optional<double>(100.0 * static_cast<double>(g.numerator) /
@@ -285,18 +288,27 @@ bool item_order(const ComplianceItem& a, const ComplianceItem& b) {
 namespace {
 
 /// Groups counted one item at a time: aggregate() over a list, and the
-/// groups-only report as cases are read (no list held).
+/// groups-only report as cases are read (no list held) or from the counts
+/// of a kept report.
 class GroupCounter {
 public:
-    void add(const ComplianceItem& i) {
-        for_each_group(i, [&](ComplianceGroup& g) { count(g, i); });
+    /// The keys an item is counted under: team, worker, rule id, area.
+    using Keys = std::array<const std::string*, 4>;
+    static Keys keys_of(const ComplianceItem& i) {
+        return {&i.obligation.team, &i.obligation.worker, &i.obligation.rule_id, &i.area};
     }
-    /// An item due before the period and unmet on its first day; `met`:
+
+    void add(const ComplianceItem& i) { add(keys_of(i), i.state, i.recorded_late, i.host_due.has_value(), 1); }
+    /// `n` items of one state under the same keys.
+    void add(const Keys& keys, ComplianceState state, bool recorded_late, bool host_differs, std::int64_t n) {
+        for_each_group(keys, [&](ComplianceGroup& g) { count(g, state, recorded_late, host_differs, n); });
+    }
+    /// `n` items due before the period and unmet on its first day; `met`:
     /// met within the period (ComplianceCounts::carried_over).
-    void carry(const ComplianceItem& i, bool met) {
-        for_each_group(i, [&](ComplianceGroup& g) {
-            ++g.counts.carried_over;
-            if (met) ++g.counts.carried_over_met;
+    void carry(const Keys& keys, bool met, std::int64_t n) {
+        for_each_group(keys, [&](ComplianceGroup& g) {
+            g.counts.carried_over += n;
+            if (met) g.counts.carried_over_met += n;
         });
     }
     /// Overall first, then by team, worker, rule and area (each by key).
@@ -309,10 +321,10 @@ public:
 
 private:
     template <class F>
-    void for_each_group(const ComplianceItem& i, F&& f) {
+    void for_each_group(const Keys& keys, F&& f) {
         f(overall_);
         for (std::size_t d = 0; d < kBy.size(); ++d) {
-            const std::string& key = key_of(i, kBy[d]);
+            const std::string& key = *keys[d];
             auto it = groups_[d].find(key);
             if (it == groups_[d].end()) {
                 it = groups_[d].emplace(key, ComplianceGroup{}).first;
@@ -357,76 +369,126 @@ std::vector<ComplianceItem> ComplianceReport::disagreements() const {
     return out;
 }
 
+namespace detail {
+
+ReportFrame frame_of(const ComplianceOptions& options, const Calendar& calendar) {
+    if (options.window.count < 0)
+        throw Error(Status::invalid_arg, "compliance window " + describe(options.window) + " is negative");
+    if (options.recording_threshold_working_days < 0)
+        throw Error(Status::invalid_arg, "recording threshold " +
+                                             std::to_string(options.recording_threshold_working_days) +
+                                             " working days is negative");
+    ReportFrame f;
+    f.period_to = options.period_to.value_or(options.as_of);
+    f.period_from = options.period_from.value_or(f.period_to.add_days(1).add_months(-3));
+    if (f.period_to < f.period_from)
+        throw Error(Status::invalid_arg, "compliance period ends (" + f.period_to.iso() + ") before it starts (" +
+                                             f.period_from.iso() + ")");
+    f.settings = {options.as_of, add_duration(options.as_of, options.window, calendar),
+                  options.recording_threshold_working_days};
+    return f;
+}
+
+CaseCount count_case(const ComplianceCase& c, const RulePack& pack, const Calendar& calendar,
+                     const ComplianceOptions& options, const ReportFrame& frame, Explain explain) {
+    CaseCount out;
+    out.team = c.record.team;
+    out.worker = c.record.worker;
+    const std::vector<Obligation> obligations =
+        schedule_case(pack, c.record, options.as_of, calendar, options.school, {}, explain, &out.undated);
+    for (ComplianceItem& i : classify_case(c, obligations, pack, calendar, frame.settings)) {
+        const Obligation& o = i.obligation;
+        if (frame.period_to < o.due) continue;
+        if (o.due < frame.period_from) {
+            // Brought forward when still unmet on the period's first day.
+            const Date from = frame.period_from;
+            const bool met_in_period = o.met_on && !(*o.met_on < from) && !(frame.period_to < *o.met_on);
+            if ((i.state == ComplianceState::overdue && !(o.ended_on && *o.ended_on < from)) ||
+                (i.state == ComplianceState::met_late && o.met_on && !(*o.met_on < from)))
+                out.carried.emplace_back(std::move(i), met_in_period);
+            continue;
+        }
+        out.items.push_back(std::move(i));
+    }
+    return out;
+}
+
+}  // namespace detail
+
 namespace {
 
+using detail::CaseCount;
+using detail::KeptCount;
+using detail::ReportFrame;
+
 /// A report being built case by case: compliance_of and compliance (which
-/// reads the store one case at a time) share it.
+/// reads the store one case at a time, or a kept report's rows) share it.
 class ReportBuilder {
 public:
     ReportBuilder(const RulePack& pack, const Calendar& calendar, const ComplianceOptions& options)
-        : pack_(pack), calendar_(calendar), options_(options) {
-        if (options.window.count < 0)
-            throw Error(Status::invalid_arg, "compliance window " + describe(options.window) + " is negative");
-        if (options.recording_threshold_working_days < 0)
-            throw Error(Status::invalid_arg, "recording threshold " +
-                                                 std::to_string(options.recording_threshold_working_days) +
-                                                 " working days is negative");
+        : pack_(pack), calendar_(calendar), options_(options), frame_(detail::frame_of(options, calendar)) {
         report_.as_of = options.as_of;
-        report_.period_to = options.period_to.value_or(options.as_of);
-        report_.period_from = options.period_from.value_or(report_.period_to.add_days(1).add_months(-3));
-        if (report_.period_to < report_.period_from)
-            throw Error(Status::invalid_arg, "compliance period ends (" + report_.period_to.iso() +
-                                                 ") before it starts (" + report_.period_from.iso() + ")");
-        report_.due_soon_until = add_duration(options.as_of, options.window, calendar);
+        report_.period_from = frame_.period_from;
+        report_.period_to = frame_.period_to;
+        report_.due_soon_until = frame_.settings.due_soon_until;
         report_.recording_threshold_working_days = options.recording_threshold_working_days;
-        settings_ = {options.as_of, report_.due_soon_until, options.recording_threshold_working_days};
         for (auto& [rule, why] : rules_not_counted(pack, options.school))
             if (rule_passes(rule)) report_.not_counted.emplace_back(std::move(rule), std::move(why));
     }
 
-    /// Schedules and classifies one case; keeps its items due in the period
-    /// that pass the filters.
+    const ReportFrame& frame() const noexcept { return frame_; }
+    ComplianceReport& report() noexcept { return report_; }
+
+    /// Schedules and classifies one case; counts what it has in the period.
     void add(const ComplianceCase& c) {
-        const std::size_t undated_before = undated_.size();
-        const std::vector<Obligation> obligations = schedule_case(pack_, c.record, options_.as_of, calendar_,
-                                                                  options_.school, {},
-                                                                  options_.items ? Explain::all : Explain::none,
-                                                                  &undated_);
+        add(detail::count_case(c, pack_, calendar_, options_, frame_, options_.items ? Explain::all : Explain::none));
+    }
+
+    /// Counts a case's items due in the period, and those brought forward,
+    /// that pass the filters (keeping the items when asked), and notes its
+    /// undated obligations.
+    void add(CaseCount&& k) {
         // An obligation that could not be dated has no due-date allocation:
         // the filters see the case as of as_of.
-        undated_.erase(std::remove_if(undated_.begin() + static_cast<std::ptrdiff_t>(undated_before), undated_.end(),
-                                      [&](const Undated& u) {
-                                          return !holder_passes(c.record.team, c.record.worker) ||
-                                                 !rule_passes(u.rule_id);
-                                      }),
-                       undated_.end());
-        for (ComplianceItem& i : classify_case(c, obligations, pack_, calendar_, settings_)) {
-            const Obligation& o = i.obligation;
-            if (report_.period_to < o.due) continue;
-            if (!holder_passes(o.team, o.worker) || !rule_passes(o.rule_id, &i.area)) continue;
-            if (o.due < report_.period_from) {
-                // Brought forward when still unmet on the period's first day.
-                const Date from = report_.period_from;
-                const bool met_in_period = o.met_on && !(*o.met_on < from) && !(report_.period_to < *o.met_on);
-                if ((i.state == ComplianceState::overdue && !(o.ended_on && *o.ended_on < from)) ||
-                    (i.state == ComplianceState::met_late && o.met_on && !(*o.met_on < from)))
-                    counter_.carry(i, met_in_period);
-                continue;
-            }
+        if (holder_passes(k.team, k.worker))
+            for (Undated& u : k.undated)
+                if (rule_passes(u.rule_id)) undated_.push_back(std::move(u));
+        for (const auto& [i, met] : k.carried)
+            if (passes(i)) counter_.carry(GroupCounter::keys_of(i), met, 1);
+        for (ComplianceItem& i : k.items) {
+            if (!passes(i)) continue;
             counter_.add(i);
             if (options_.items) report_.items.push_back(std::move(i));
         }
     }
 
+    /// Counts a kept report's numbers (kept.kind: KeptCount).
+    void add(const KeptCount& k) {
+        if (!holder_passes(k.team, k.worker) || !rule_passes(k.rule_id, &k.area)) return;
+        const GroupCounter::Keys keys{&k.team, &k.worker, &k.rule_id, &k.area};
+        if (k.kind == 0) counter_.add(keys, k.state, k.recorded_late, k.host_differs, k.n);
+        else counter_.carry(keys, k.kind == 2, k.n);
+    }
+
     ComplianceReport finish() {
-        std::sort(report_.items.begin(), report_.items.end(), item_order);
+        // Stable: items alike in every sort key keep their case's order,
+        // whichever way the cases were read (kept or counted).
+        std::stable_sort(report_.items.begin(), report_.items.end(), item_order);
         report_.groups = std::move(counter_).groups();
+        // By child, then rule and anchor: the same list (and the same "first"
+        // named in each reason) whichever order the cases were read in.
+        std::stable_sort(undated_.begin(), undated_.end(), [](const Undated& a, const Undated& b) {
+            return std::tie(a.child_id, a.rule_id, a.anchor) < std::tie(b.child_id, b.rule_id, b.anchor);
+        });
         for (auto& left_out : undated_not_counted(undated_, options_.school, report_.period_to))
             report_.not_counted.push_back(std::move(left_out));
         return std::move(report_);
     }
 
 private:
+    bool passes(const ComplianceItem& i) const {
+        return holder_passes(i.obligation.team, i.obligation.worker) && rule_passes(i.obligation.rule_id, &i.area);
+    }
     /// The team and worker filters, on whoever held the case.
     bool holder_passes(const std::string& team, const std::string& worker) const {
         return (!options_.team || same_name(team, *options_.team)) &&
@@ -448,7 +510,7 @@ private:
     const RulePack& pack_;
     const Calendar& calendar_;
     const ComplianceOptions& options_;
-    ClassifySettings settings_;
+    ReportFrame frame_;
     ComplianceReport report_;
     GroupCounter counter_;  // the groups, counted as items come
     std::vector<Undated> undated_;  // past the school calendar's last term (not_counted)
@@ -506,6 +568,36 @@ std::vector<AllocationSpan> spans_of(const std::vector<Allocation>& allocations,
 
 }  // namespace
 
+void detail::for_each_compliance_case(const Store& store, Date as_of, const std::vector<std::string>* only,
+                                      const std::function<void(ComplianceCase&&, std::int64_t)>& visit) {
+    if (only && only->empty()) return;
+    std::map<std::string, std::vector<detail::TeamSpan>> teams;
+    for (detail::TeamSpan& t : detail::team_spans(store)) teams[t.worker].push_back(std::move(t));
+    auto assemble = [&](detail::CaseHistory&& h, std::vector<Exemption> exemptions) {
+        ComplianceCase c;
+        c.allocations = spans_of(h.allocations, teams, as_of);
+        c.recorded_on = std::move(h.recorded_on);
+        c.record = std::move(h.record);
+        c.exemptions = std::move(exemptions);
+        visit(std::move(c), h.row);
+    };
+    const auto& casework = detail::casework_repository(store);
+    if (only) {
+        for (const std::string& child : *only)
+            casework.for_each_case_of(child, as_of, [&](detail::CaseHistory&& h) {
+                assemble(std::move(h), casework.exemptions(child));
+            });
+        return;
+    }
+    std::map<std::string, std::vector<Exemption>> exempt = all_exemptions(store);
+    // One case at a time: memory holds the report's items, not the store.
+    detail::for_each_case(store, {}, as_of, [&](detail::CaseHistory&& h) {
+        std::vector<Exemption> exemptions;
+        if (auto e = exempt.find(h.record.child_id); e != exempt.end()) exemptions = std::move(e->second);
+        assemble(std::move(h), std::move(exemptions));
+    });
+}
+
 ComplianceReport compliance(const Store& store, const RulePack& pack, const Calendar& calendar,
                             const ComplianceOptions& options) {
     const auto& workforce = detail::workforce_repository(store);
@@ -524,20 +616,36 @@ ComplianceReport compliance(const Store& store, const RulePack& pack, const Cale
                                            pack.name() + "'");
 
     ReportBuilder report(pack, calendar, options);
-    std::map<std::string, std::vector<detail::TeamSpan>> teams;
-    for (detail::TeamSpan& t : detail::team_spans(store)) teams[t.worker].push_back(std::move(t));
-    std::map<std::string, std::vector<Exemption>> exempt = all_exemptions(store);
-    // One case at a time: memory holds the report's items, not the store.
-    // The filters are on who held the case when each obligation fell due,
-    // so every case is read.
-    detail::for_each_case(store, {}, options.as_of, [&](detail::CaseHistory&& h) {
-        ComplianceCase c;
-        c.allocations = spans_of(h.allocations, teams, options.as_of);
-        c.recorded_on = std::move(h.recorded_on);
-        c.record = std::move(h.record);
-        if (auto e = exempt.find(c.record.child_id); e != exempt.end()) c.exemptions = std::move(e->second);
-        report.add(c);
+    const auto& kept = detail::compliance_repository(store);
+    bool done = false;
+    // All read on one snapshot: the kept rows, the cases changed since they
+    // were counted, and those cases.
+    if (options.use_kept) kept.on_one_snapshot([&] {
+        // A report kept with these settings: its rows for the cases
+        // unchanged since, and the changed ones counted again; the same
+        // report as counting every case (tests/cpp/compliance/kept_compliance_test.cpp).
+        const std::string key = detail::kept_key(pack, calendar, options, report.frame());
+        const std::optional<KeptCompliance> k = kept.find(key);
+        if (!k) return;
+        const detail::ChangedCases changed = kept.changed_since(k->history_sequence);
+        if (changed.everything) return;
+        const std::vector<std::int64_t>& skipped = changed.children;  // sorted
+        if (options.items)
+            kept.for_each_case(key, skipped, options, pack, [&](CaseCount&& c) { report.add(std::move(c)); });
+        else
+            for (const KeptCount& n : kept.counts(key, skipped)) report.add(n);
+        for (CaseCount& c : kept.undated(key, skipped)) report.add(std::move(c));
+        std::vector<std::string> refs;
+        for (auto& [row, ref] : kept.children(skipped)) refs.push_back(std::move(ref));
+        detail::for_each_compliance_case(store, options.as_of, &refs,
+                                         [&](ComplianceCase&& c, std::int64_t) { report.add(c); });
+        report.report().kept = key;
+        report.report().recounted = static_cast<std::int64_t>(refs.size());
+        done = true;
     });
+    if (!done)
+        detail::for_each_compliance_case(store, options.as_of, nullptr,
+                                         [&](ComplianceCase&& c, std::int64_t) { report.add(c); });
     return report.finish();
 }
 

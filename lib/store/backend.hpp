@@ -29,6 +29,7 @@ class AttendanceRepository;
 class ComplaintRepository;
 class IndicatorRepository;
 class AuditRepository;
+class ComplianceRepository;
 class CaseworkRepository;
 class PlanRepository;
 class SupervisionRepository;
@@ -71,6 +72,7 @@ public:
     virtual AuditRepository& audits() noexcept = 0;
     virtual SupervisionRepository& supervisions() noexcept = 0;
     virtual IndicatorRepository& indicators() noexcept = 0;
+    virtual ComplianceRepository& compliance() noexcept = 0;
 
     // Reads through a const Store: the same repositories, const.
     const PlanRepository& plans() const noexcept { return const_cast<Backend*>(this)->plans(); }
@@ -84,6 +86,7 @@ public:
     const AuditRepository& audits() const noexcept { return const_cast<Backend*>(this)->audits(); }
     const SupervisionRepository& supervisions() const noexcept { return const_cast<Backend*>(this)->supervisions(); }
     const IndicatorRepository& indicators() const noexcept { return const_cast<Backend*>(this)->indicators(); }
+    const ComplianceRepository& compliance() const noexcept { return const_cast<Backend*>(this)->compliance(); }
 };
 
 /// The latest schema version of the SQLite backend (lib/store/sqlite/migrator.cpp).

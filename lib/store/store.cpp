@@ -17,6 +17,7 @@
 #include "plan/plan_repository.hpp"
 #include "indicator/indicator_repository.hpp"
 #include "reminders/acknowledgement_repository.hpp"
+#include "compliance/compliance_repository.hpp"
 #include "workforce/workforce_repository.hpp"
 
 namespace oversight {
@@ -65,6 +66,8 @@ const WorkforceRepository& workforce_repository(const Store& store) { return bac
 CaseworkRepository& casework_repository(Store& store) { return backend(store).casework(); }
 const CaseworkRepository& casework_repository(const Store& store) { return backend(store).casework(); }
 AcknowledgementRepository& acknowledgement_repository(Store& store) { return backend(store).acknowledgements(); }
+ComplianceRepository& compliance_repository(Store& store) { return backend(store).compliance(); }
+const ComplianceRepository& compliance_repository(const Store& store) { return backend(store).compliance(); }
 const AcknowledgementRepository& acknowledgement_repository(const Store& store) {
     return backend(store).acknowledgements();
 }

@@ -16,6 +16,7 @@
 #include "supervision/supervision_repository.hpp"
 #include "plan/plan_repository.hpp"
 #include "reminders/acknowledgement_repository.hpp"
+#include "compliance/compliance_repository.hpp"
 #include "workforce/workforce_repository.hpp"
 
 #include <fcntl.h>
@@ -47,7 +48,8 @@ public:
           complaints_(make_complaint_repository(*c_)),
           audits_(make_audit_repository(*c_)),
           supervisions_(make_supervision_repository(*c_)),
-          indicators_(make_indicator_repository(*c_)) {}
+          indicators_(make_indicator_repository(*c_)),
+          compliance_(make_compliance_repository(*c_)) {}
 
     int schema_version() const override {
         return guarded(*c_, "reading the schema version",
@@ -138,6 +140,7 @@ public:
     AuditRepository& audits() noexcept override { return *audits_; }
     SupervisionRepository& supervisions() noexcept override { return *supervisions_; }
     IndicatorRepository& indicators() noexcept override { return *indicators_; }
+    ComplianceRepository& compliance() noexcept override { return *compliance_; }
 
 private:
     std::unique_ptr<Connection> c_;
@@ -150,6 +153,7 @@ private:
     std::unique_ptr<AuditRepository> audits_;
     std::unique_ptr<SupervisionRepository> supervisions_;
     std::unique_ptr<IndicatorRepository> indicators_;
+    std::unique_ptr<ComplianceRepository> compliance_;
 };
 
 /// A new store is owner-only (0600) whatever the umask: it holds data about

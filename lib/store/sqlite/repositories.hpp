@@ -17,6 +17,7 @@ namespace oversight::detail {
 class AcknowledgementRepository;
 class AttendanceRepository;
 class AuditRepository;
+class ComplianceRepository;
 class ComplaintRepository;
 class IndicatorRepository;
 class CaseworkRepository;
@@ -35,6 +36,7 @@ std::unique_ptr<ComplaintRepository> make_complaint_repository(Connection& c);  
 std::unique_ptr<AuditRepository> make_audit_repository(Connection& c);            // audit_repository.cpp
 std::unique_ptr<SupervisionRepository> make_supervision_repository(Connection& c);  // supervision_repository.cpp
 std::unique_ptr<IndicatorRepository> make_indicator_repository(Connection& c);      // indicator_repository.cpp
+std::unique_ptr<ComplianceRepository> make_compliance_repository(Connection& c);    // compliance_repository.cpp
 
 /// The plan's indicators with their values (plan_repository's load reads
 /// them with the plan; indicator_repository.cpp).

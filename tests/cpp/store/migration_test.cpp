@@ -572,6 +572,9 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
                               "supervision_cases", "supervisions"})
             db.exec(std::string("DROP TABLE ") + t);
         db.exec("DROP TABLE plan_inspections");
+        for (const char* t : {"compliance_kept_undated", "compliance_kept_numbers", "compliance_kept_items",
+                              "compliance_kept"})
+            db.exec(std::string("DROP TABLE ") + t);
         db.exec("DROP TABLE exemptions");
         db.exec("DROP TABLE attendance");
         db.exec("DROP TABLE complaint_stages");
@@ -611,8 +614,13 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
 /// indexes), which the test below drops to make a store of the version
 /// before it: 0012 indicators, 0013 plan inspections.
 const char* const kTablesAfterManagerStratum[] = {"action_indicators", "indicator_values", "indicators",
-                                                  "plan_inspections"};
-const char* const kIndexesAfterManagerStratum[] = {"action_indicators_indicator"};
+                                                  "plan_inspections", "compliance_kept_undated",
+                                                  "compliance_kept_numbers", "compliance_kept_items",
+                                                  "compliance_kept"};
+const char* const kIndexesAfterManagerStratum[] = {"action_indicators_indicator",   "compliance_kept_items_case",
+                                                   "compliance_kept_items_child",   "compliance_kept_undated_case",
+                                                   "compliance_kept_undated_child", "compliance_kept_items_counted",
+                                                   "compliance_kept_items_uncounted"};
 
 BOOST_AUTO_TEST_CASE(a_version_10_store_keeps_its_audit_programmes_through_migration_0011) {
     // Migration 0011 rebuilds audit_programmes so that stratify may be

@@ -1,0 +1,370 @@
+// The kept compliance reports on SQLite: tables compliance_kept,
+// compliance_kept_items and compliance_kept_undated (migration 0014).
+#include "store/sqlite/repositories.hpp"
+
+#include <oversight/core/error.hpp>
+
+#include "compliance/compliance_repository.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace oversight::detail::sqlite {
+namespace {
+
+using json = nlohmann::json;
+
+Value json_or_null(const std::optional<json>& j) { return j ? Value(j->dump()) : Value{}; }
+
+std::optional<json> exemption_json(const std::optional<Exemption>& e) {
+    if (!e) return std::nullopt;
+    return json{{"id", e->id},         {"child", e->child_id},    {"kind", std::string(to_string(e->kind))},
+                {"from", e->from.iso()}, {"to", e->to ? json(e->to->iso()) : json()}, {"reason", e->reason},
+                {"approved_by", e->approved_by}, {"areas", e->areas},
+                {"external_id", e->external_id ? json(*e->external_id) : json()}};
+}
+
+std::optional<Date> date_or_null(const json& j) {
+    return j.is_null() ? std::nullopt : std::optional<Date>(Date::parse_iso(j.get<std::string>()));
+}
+
+Exemption exemption_from(const std::string& text) {
+    const json j = json::parse(text);
+    Exemption e;
+    e.id = j.at("id").get<std::int64_t>();
+    e.child_id = j.at("child").get<std::string>();
+    e.kind = exemption_kind_from_string(j.at("kind").get<std::string>());
+    e.from = Date::parse_iso(j.at("from").get<std::string>());
+    e.to = date_or_null(j.at("to"));
+    e.reason = j.at("reason").get<std::string>();
+    e.approved_by = j.at("approved_by").get<std::string>();
+    e.areas = j.at("areas").get<std::vector<std::string>>();
+    if (!j.at("external_id").is_null()) e.external_id = j.at("external_id").get<std::string>();
+    return e;
+}
+
+std::optional<json> host_due_json(const std::optional<HostDueDate>& h) {
+    if (!h) return std::nullopt;
+    return json{{"date", h->host_due ? json(h->host_due->iso()) : json()},
+                {"text", h->host_text},
+                {"event", h->event_type},
+                {"event_date", h->event_date.iso()},
+                {"explanation", h->explanation}};
+}
+
+HostDueDate host_due_from(const std::string& text) {
+    const json j = json::parse(text);
+    HostDueDate h;
+    h.host_due = date_or_null(j.at("date"));
+    h.host_text = j.at("text").get<std::string>();
+    h.event_type = j.at("event").get<std::string>();
+    h.event_date = Date::parse_iso(j.at("event_date").get<std::string>());
+    h.explanation = j.at("explanation").get<std::string>();
+    return h;
+}
+
+/// The sorted row ids as a JSON array, for `json_each`.
+std::string id_list(const std::vector<std::int64_t>& rows) { return json(rows).dump(); }
+
+class SqliteComplianceRepository final : public ComplianceRepository {
+public:
+    explicit SqliteComplianceRepository(Connection& c) : c_(c) {}
+
+    void on_one_snapshot(const std::function<void()>& fn) const override {
+        guarded(c_, "reading a kept compliance report", [&] { snapshot(c_, fn); });
+    }
+
+    std::optional<KeptCompliance> find(const std::string& key) const override {
+        return guarded(c_, "reading a kept compliance report", [&]() -> std::optional<KeptCompliance> {
+            Query q = query(c_, std::string(kHeader) + " WHERE key = ?1", {key});
+            if (!q.executeStep()) return std::nullopt;
+            return header_from(q);
+        });
+    }
+
+    std::vector<KeptCompliance> all() const override {
+        return guarded(c_, "listing kept compliance reports", [&] {
+            Query q = query(c_, std::string(kHeader) + " ORDER BY as_of, key");
+            std::vector<KeptCompliance> out;
+            while (q.executeStep()) out.push_back(header_from(q));
+            return out;
+        });
+    }
+
+    bool forget(const std::string& key) override {
+        return write(c_, "forgetting a kept compliance report", [&] {
+            Query q = query(c_, "DELETE FROM compliance_kept WHERE key = ?1", {key});
+            return q.exec() > 0;
+        });
+    }
+
+    void start(const KeptCompliance& k) override {
+        write(c_, "keeping a compliance report", [&] {
+            query(c_, "DELETE FROM compliance_kept WHERE key = ?1", {k.key}).exec();
+            query(c_,
+                  "INSERT INTO compliance_kept(key, as_of, period_from, period_to, pack, school, history_seq, built_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                  {k.key, value(k.as_of), value(k.period_from), value(k.period_to), k.pack, value(k.school),
+                   k.history_sequence, k.built_at})
+                .exec();
+        });
+    }
+
+    void put_case(const std::string& key, std::int64_t child, const CaseCount* count) override {
+        write(c_, "keeping a compliance report", [&] {
+            const std::int64_t kept = kept_id(key);
+            query(c_, "DELETE FROM compliance_kept_items WHERE kept = ?1 AND child = ?2", {kept, child}).exec();
+            query(c_, "DELETE FROM compliance_kept_undated WHERE kept = ?1 AND child = ?2", {kept, child}).exec();
+            if (!count) return;
+            for (const ComplianceItem& i : count->items) insert_item(kept, child, 0, i);
+            for (const auto& [i, met] : count->carried) insert_item(kept, child, met ? 2 : 1, i);
+            for (const Undated& u : count->undated)
+                query(c_,
+                      "INSERT INTO compliance_kept_undated(kept, child, child_ref, team, worker, rule_id, anchor, "
+                      "anchor_event, reason, met) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                      {kept, child, u.child_id, count->team, count->worker, u.rule_id, value(u.anchor), u.anchor_event,
+                       u.reason, value(u.met)})
+                    .exec();
+        });
+    }
+
+    void finish(const std::string& key, std::int64_t history_sequence, const std::string& built_at) override {
+        write(c_, "keeping a compliance report", [&] {
+            query(c_, "UPDATE compliance_kept SET history_seq = ?2, built_at = ?3 WHERE key = ?1",
+                  {key, history_sequence, built_at})
+                .exec();
+        });
+    }
+
+    std::int64_t latest_sequence() const override {
+        return guarded(c_, "reading history", [&] {
+            return query_id(c_, "SELECT coalesce(max(seq), 0) FROM history", {}).value_or(0);
+        });
+    }
+
+    ChangedCases changed_since(std::int64_t sequence) const override {
+        return guarded(c_, "reading the changes since a kept compliance report", [&] {
+            ChangedCases out;
+            out.latest = query_id(c_, "SELECT coalesce(max(seq), 0) FROM history", {}).value_or(0);
+            // A bookmark past the history (rows removed since): count again.
+            if (sequence > out.latest) {
+                out.everything = true;
+                return out;
+            }
+            // Who is in which team, a person's or team's name, or a case
+            // record moved between cases (its row names the new case only):
+            // any case may have moved. A new person or team alone moves none.
+            out.everything =
+                query_id(c_,
+                         "SELECT EXISTS (SELECT 1 FROM history WHERE seq > ?1 AND "
+                         "((child_id IS NULL AND entity IN ('person', 'team', 'appointment') AND "
+                         "NOT (entity <> 'appointment' AND field = '*' AND old_value IS NULL)) OR "
+                         "(child_id IS NOT NULL AND field = 'child' AND "
+                         "entity IN ('event', 'allocation', 'case_attribute', 'exemption'))))",
+                         {sequence})
+                    .value_or(1) != 0;
+            if (out.everything) return out;
+            Query q = query(c_,
+                            "SELECT DISTINCT child_id FROM history WHERE seq > ?1 AND child_id IS NOT NULL "
+                            "ORDER BY child_id",
+                            {sequence});
+            while (q.executeStep()) out.children.push_back(q.getColumn(0).getInt64());
+            return out;
+        });
+    }
+
+    std::vector<std::pair<std::int64_t, std::string>> children(const std::vector<std::int64_t>& rows) const override {
+        return guarded(c_, "reading children", [&] {
+            std::vector<std::pair<std::int64_t, std::string>> out;
+            if (rows.empty()) return out;
+            Query q = query(c_,
+                            "SELECT id, child_ref FROM children WHERE id IN (SELECT value FROM json_each(?1)) "
+                            "ORDER BY id",
+                            {id_list(rows)});
+            while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+            return out;
+        });
+    }
+
+    void for_each_case(const std::string& key, const std::vector<std::int64_t>& skipped,
+                       const ComplianceOptions& options, const RulePack& pack,
+                       const std::function<void(CaseCount&&)>& fn) const override {
+        guarded(c_, "reading a kept compliance report", [&] {
+            // The filters narrow the rows read (the report applies them
+            // exactly again): a manager's own team reads only its rows.
+            Query q = query(c_,
+                            "SELECT i.child, i.child_ref, i.kind, i.team, i.worker, i.rule_id, i.area, i.state, "
+                            "i.days, i.due, i.anchor, i.anchor_event, i.met_on, i.ended_on, i.met_event, "
+                            "i.met_recorded_on, i.recording_delay, i.recorded_late, i.exemption, i.host_due, "
+                            "i.explanation FROM compliance_kept k JOIN compliance_kept_items i ON i.kept = k.id "
+                            "WHERE k.key = ?1 AND (?2 IS NULL OR lower(i.team) = lower(?2)) "
+                            "AND (?3 IS NULL OR lower(i.worker) = lower(?3)) AND (?4 IS NULL OR i.rule_id = ?4) "
+                            "AND (?5 IS NULL OR i.area = ?5) ORDER BY i.child, i.rowid",
+                            {key, value(options.team), value(options.worker), value(options.rule),
+                             value(options.area)});
+            CaseCount c;
+            auto flush = [&] {
+                if (c.child) fn(std::move(c));
+                c = CaseCount{};
+            };
+            while (q.executeStep()) {
+                const std::int64_t child = q.getColumn(0).getInt64();
+                if (std::binary_search(skipped.begin(), skipped.end(), child)) continue;
+                if (child != c.child) {
+                    flush();
+                    c.child = child;
+                }
+                ComplianceItem i;
+                Obligation& o = i.obligation;
+                o.child_id = q.getColumn(1).getString();
+                const int kind = q.getColumn(2).getInt();
+                o.team = q.getColumn(3).getString();
+                o.worker = q.getColumn(4).getString();
+                o.rule_id = q.getColumn(5).getString();
+                if (const Rule* rule = pack.find(o.rule_id)) {
+                    o.title = rule->title;
+                    o.layer = rule->layer;
+                    o.source = rule->source;
+                }
+                i.area = q.getColumn(6).getString();
+                i.state = compliance_state_from_string(q.getColumn(7).getString());
+                i.days = q.getColumn(8).getInt();
+                o.due = Date::parse_iso(q.getColumn(9).getString());
+                o.anchor = Date::parse_iso(q.getColumn(10).getString());
+                o.anchor_event = q.getColumn(11).getString();
+                o.met_on = opt_date(q.getColumn(12));
+                o.ended_on = opt_date(q.getColumn(13));
+                i.met_event = q.getColumn(14).getString();
+                i.met_recorded_on = opt_date(q.getColumn(15));
+                if (auto d = opt_int(q.getColumn(16))) i.recording_delay = static_cast<int>(*d);
+                i.recorded_late = q.getColumn(17).getInt() != 0;
+                if (auto e = opt_text(q.getColumn(18))) i.exemption = exemption_from(*e);
+                if (auto h = opt_text(q.getColumn(19))) i.host_due = host_due_from(*h);
+                o.explanation = q.getColumn(20).getString();
+                if (kind == 0) c.items.push_back(std::move(i));
+                else c.carried.emplace_back(std::move(i), kind == 2);
+            }
+            flush();
+        });
+    }
+
+    std::vector<KeptCount> counts(const std::string& key, const std::vector<std::int64_t>& skipped) const override {
+        return guarded(c_, "reading a kept compliance report", [&] {
+            // The kept numbers (compliance_kept_numbers), less the skipped
+            // cases' own rows (found by the case index).
+            using Key = std::tuple<std::string, std::string, std::string, std::string, int, std::string, int, int>;
+            auto key_of = [](Query& q) {
+                return Key{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                           q.getColumn(3).getString(), q.getColumn(4).getInt(),    q.getColumn(5).getString(),
+                           q.getColumn(6).getInt(),    q.getColumn(7).getInt()};
+            };
+            const std::int64_t kept = kept_id(key);
+            std::map<Key, std::int64_t> less;
+            if (!skipped.empty()) {
+                Query q = query(c_,
+                                "SELECT team, worker, rule_id, area, kind, state, recorded_late, host_differs, "
+                                "count(*) FROM compliance_kept_items WHERE kept = ?1 AND child IN "
+                                "(SELECT value FROM json_each(?2)) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+                                {kept, id_list(skipped)});
+                while (q.executeStep()) less[key_of(q)] = q.getColumn(8).getInt64();
+            }
+            Query q = query(c_,
+                            "SELECT team, worker, rule_id, area, kind, state, recorded_late, host_differs, n "
+                            "FROM compliance_kept_numbers WHERE kept = ?1",
+                            {kept});
+            std::vector<KeptCount> out;
+            while (q.executeStep()) {
+                std::int64_t n = q.getColumn(8).getInt64();
+                if (!less.empty())
+                    if (auto it = less.find(key_of(q)); it != less.end()) n -= it->second;
+                if (n <= 0) continue;
+                out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                               q.getColumn(3).getString(), q.getColumn(4).getInt(),
+                               compliance_state_from_string(q.getColumn(5).getString()), q.getColumn(6).getInt() != 0,
+                               q.getColumn(7).getInt() != 0, n});
+            }
+            return out;
+        });
+    }
+
+    std::vector<CaseCount> undated(const std::string& key, const std::vector<std::int64_t>& skipped) const override {
+        return guarded(c_, "reading a kept compliance report", [&] {
+            Query q = query(c_,
+                            "SELECT child, child_ref, team, worker, rule_id, anchor, anchor_event, reason, met "
+                            "FROM compliance_kept_undated WHERE kept = ?1 ORDER BY child, rowid",
+                            {kept_id(key)});
+            std::vector<CaseCount> out;
+            while (q.executeStep()) {
+                const std::int64_t child = q.getColumn(0).getInt64();
+                if (std::binary_search(skipped.begin(), skipped.end(), child)) continue;
+                if (out.empty() || out.back().child != child) {
+                    out.emplace_back();
+                    out.back().child = child;
+                    out.back().team = q.getColumn(2).getString();
+                    out.back().worker = q.getColumn(3).getString();
+                }
+                Undated u;
+                u.child_id = q.getColumn(1).getString();
+                u.rule_id = q.getColumn(4).getString();
+                u.anchor = Date::parse_iso(q.getColumn(5).getString());
+                u.anchor_event = q.getColumn(6).getString();
+                u.reason = q.getColumn(7).getString();
+                u.met = q.getColumn(8).getInt() != 0;
+                out.back().undated.push_back(std::move(u));
+            }
+            return out;
+        });
+    }
+
+private:
+    static constexpr const char* kHeader =
+        "SELECT key, as_of, period_from, period_to, pack, school, history_seq, built_at FROM compliance_kept";
+
+    static KeptCompliance header_from(Query& q) {
+        KeptCompliance k;
+        k.key = q.getColumn(0).getString();
+        k.as_of = Date::parse_iso(q.getColumn(1).getString());
+        k.period_from = Date::parse_iso(q.getColumn(2).getString());
+        k.period_to = Date::parse_iso(q.getColumn(3).getString());
+        k.pack = q.getColumn(4).getString();
+        k.school = opt_text(q.getColumn(5));
+        k.history_sequence = q.getColumn(6).getInt64();
+        k.built_at = q.getColumn(7).getString();
+        return k;
+    }
+
+    std::int64_t kept_id(const std::string& key) const {
+        auto id = query_id(c_, "SELECT id FROM compliance_kept WHERE key = ?1", {key});
+        if (!id) throw Error(Status::not_found, "no kept compliance report with key " + key);
+        return *id;
+    }
+
+    void insert_item(std::int64_t kept, std::int64_t child, int kind, const ComplianceItem& i) {
+        const Obligation& o = i.obligation;
+        query(c_,
+              "INSERT INTO compliance_kept_items(kept, child, child_ref, kind, team, worker, rule_id, area, state, "
+              "days, due, anchor, anchor_event, met_on, ended_on, met_event, met_recorded_on, recording_delay, "
+              "recorded_late, host_differs, exemption, host_due, explanation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+              "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+              {kept, child, o.child_id, value(kind), o.team, o.worker, o.rule_id, i.area,
+               std::string(to_string(i.state)), value(i.days), value(o.due), value(o.anchor), o.anchor_event,
+               value(o.met_on), value(o.ended_on), i.met_event, value(i.met_recorded_on), value(i.recording_delay),
+               value(i.recorded_late), value(i.host_due.has_value()), json_or_null(exemption_json(i.exemption)),
+               json_or_null(host_due_json(i.host_due)),
+               o.explanation})
+            .exec();
+    }
+
+    Connection& c_;
+};
+
+}  // namespace
+
+std::unique_ptr<ComplianceRepository> make_compliance_repository(Connection& c) {
+    return std::make_unique<SqliteComplianceRepository>(c);
+}
+
+}  // namespace oversight::detail::sqlite

@@ -1,0 +1,340 @@
+// Kept compliance reports (issue 9 point 8; compliance.hpp "kept
+// reports"): a report read from the kept rows is the same report, item for
+// item and group for group, as counting every case, with any filter, before
+// and after changes to the cases, the workforce and the settings.
+#include <boost/test/unit_test.hpp>
+
+#include <oversight/calendar/calendar.hpp>
+#include <oversight/calendar/school_calendar.hpp>
+#include <oversight/casework/batch.hpp>
+#include <oversight/casework/case.hpp>
+#include <oversight/casework/child.hpp>
+#include <oversight/casework/event.hpp>
+#include <oversight/casework/exemption.hpp>
+#include <oversight/compliance/compliance.hpp>
+#include <oversight/core/error.hpp>
+#include <oversight/import/ssda903.hpp>
+#include <oversight/rules/rule_pack.hpp>
+#include <oversight/store/store.hpp>
+#include <oversight/workforce/appointment.hpp>
+#include <oversight/workforce/team.hpp>
+
+#include "support/shared_data.hpp"
+#include "support/store_fixtures.hpp"
+#include "support/synthetic_authority.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace oversight;
+
+namespace {
+
+Date d(const char* iso) { return Date::parse_iso(iso); }
+
+const Calendar& cal() {
+    static const Calendar c = Calendar::for_division(Division::england_and_wales);
+    return c;
+}
+
+const RulePack& england() {
+    static const RulePack p = RulePack::england_default();
+    return p;
+}
+
+/// The same report: header, every item (all fields), every group, what was
+/// not counted. How it was read (kept, recounted) aside.
+void check_same(const ComplianceReport& kept, const ComplianceReport& counted, const std::string& what) {
+    BOOST_TEST_CONTEXT(what) {
+        BOOST_TEST(kept.as_of.iso() == counted.as_of.iso());
+        BOOST_TEST(kept.period_from.iso() == counted.period_from.iso());
+        BOOST_TEST(kept.period_to.iso() == counted.period_to.iso());
+        BOOST_TEST(kept.due_soon_until.iso() == counted.due_soon_until.iso());
+        BOOST_TEST(kept.not_counted == counted.not_counted);
+        BOOST_TEST(kept.items.size() == counted.items.size());
+        BOOST_TEST((kept.items == counted.items));
+        BOOST_TEST(kept.groups.size() == counted.groups.size());
+        BOOST_TEST((kept.groups == counted.groups));
+        // The documents too.
+        BOOST_TEST(compliance_to_json(kept) == compliance_to_json(counted));
+    }
+}
+
+ComplianceReport counted(const Store& store, ComplianceOptions o) {
+    o.use_kept = false;
+    const ComplianceReport r = oversight::compliance(store, england(), cal(), o);
+    BOOST_TEST(r.kept.empty());
+    return r;
+}
+
+/// Some exemptions, host due dates and late recordings on top of the
+/// synthetic authority, so every column of a kept row is exercised.
+void add_the_unusual(Store& store) {
+    for (long i = 0; i < 40; i += 4) {
+        Exemption e;
+        e.child_id = test::synthetic_child_id(i);
+        e.kind = i % 8 ? ExemptionKind::hospital : ExemptionKind::missing;
+        e.from = d("2025-01-20");
+        if (i % 8) e.to = d("2025-02-20");
+        e.reason = "exempt for the test; reason with a comma, and \"quotes\"";
+        e.approved_by = "Dee Head";
+        if (i % 3 == 0) e.areas = {"visits"};
+        add_exemption(store, e);
+    }
+    for (long i = 1; i < 40; i += 3) {
+        const std::string child = test::synthetic_child_id(i);
+        record_event(store, child,
+                     {"visit", d("2025-03-20"), {{"due_date", i % 2 ? "2025-03-01" : "soon"}, {"recorded_on", "2025-03-31"}}},
+                     "t", &england());
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(kept_compliance)
+
+BOOST_AUTO_TEST_CASE(a_kept_report_is_the_report_counted_afresh_with_any_filter) {
+    Store store = Store::open_in_memory();
+    const test::SyntheticAuthority a = test::write_synthetic_authority(store, 240, d("2025-03-31"));
+    add_the_unusual(store);
+
+    ComplianceOptions o;
+    o.as_of = d("2025-03-31");
+    const ComplianceReport before = oversight::compliance(store, england(), cal(), o);
+    BOOST_TEST(before.kept.empty());  // nothing kept yet: counted
+    BOOST_REQUIRE(before.items.size() > 500u);
+
+    const KeptCompliance k = keep_compliance(store, england(), cal(), o);
+    BOOST_TEST(k.rebuilt);
+    BOOST_TEST(k.cases_counted == 240);
+    BOOST_TEST(k.key.size() == 64u);
+    BOOST_TEST(k.as_of.iso() == "2025-03-31");
+    BOOST_TEST(k.period_from.iso() == "2025-01-01");
+    BOOST_TEST(k.history_sequence > 0);
+
+    // Read from the kept rows: the same report, whatever is asked of it.
+    std::vector<std::pair<std::string, ComplianceOptions>> asks;
+    asks.emplace_back("everything", o);
+    ComplianceOptions groups = o;
+    groups.items = false;
+    asks.emplace_back("groups only", groups);
+    ComplianceOptions team = o;
+    team.team = test::synthetic_team_name(1);
+    asks.emplace_back("one team", team);
+    ComplianceOptions worker = groups;
+    worker.worker = a.worker_names.at(3);
+    asks.emplace_back("one worker, groups only", worker);
+    ComplianceOptions area = o;
+    area.area = "visits";
+    asks.emplace_back("visits", area);
+    ComplianceOptions rule = groups;
+    rule.rule = "lac.review.second";
+    asks.emplace_back("one rule, groups only", rule);
+    for (const auto& [what, ask] : asks) {
+        const ComplianceReport r = oversight::compliance(store, england(), cal(), ask);
+        BOOST_TEST(r.kept == k.key, what);
+        BOOST_TEST(r.recounted == 0, what);
+        check_same(r, counted(store, ask), what);
+    }
+    // The groups-only report has the numbers of the full one.
+    const ComplianceReport g = oversight::compliance(store, england(), cal(), groups);
+    BOOST_TEST((g.groups == before.groups));
+    BOOST_TEST(g.items.empty());
+}
+
+BOOST_AUTO_TEST_CASE(cases_changed_after_keeping_are_counted_again_and_kept_again) {
+    Store store = Store::open_in_memory();
+    test::write_synthetic_authority(store, 120, d("2025-03-31"));
+    // A worker with one child, whose events are all deleted later: the
+    // worker's numbers must then vanish from the kept report too.
+    save_worker(store, {"Solo Worker", test::synthetic_team_name(0), ""});
+    save_child(store, {"SOLO", d("2014-01-01")});
+    allocate(store, "SOLO", "Solo Worker", d("2024-12-02"));
+    record_event(store, "SOLO", {"became_looked_after", d("2024-12-02"), {}}, "t", &england());
+    record_event(store, "SOLO", {"placement_start", d("2024-12-02"), {}}, "t", &england());
+    ComplianceOptions o;
+    o.as_of = d("2025-03-31");
+    const KeptCompliance first = keep_compliance(store, england(), cal(), o);
+    auto has_solo = [](const ComplianceReport& r) {
+        return std::any_of(r.groups.begin(), r.groups.end(), [](const ComplianceGroup& g) { return g.key == "Solo Worker"; });
+    };
+    BOOST_TEST(has_solo(oversight::compliance(store, england(), cal(), o)));
+    for (const RecordedEvent& e : list_events(store, "SOLO")) delete_event(store, e.id);
+
+    // A visit, an exemption, a corrected allocation, an erasure and a new
+    // child, after the report was kept.
+    record_event(store, test::synthetic_child_id(5), {"visit", d("2025-03-30"), {}}, "t", &england());
+    Exemption e;
+    e.child_id = test::synthetic_child_id(6);
+    e.kind = ExemptionKind::custody;
+    e.from = d("2025-02-01");
+    e.reason = "remanded";
+    e.approved_by = "Dee Head";
+    const std::int64_t custody = add_exemption(store, e);
+    end_exemption(store, custody, d("2025-02-20"));
+    // Long-term fostering from 1 January (another visiting regime).
+    set_attribute(store, test::synthetic_child_id(9), "placement_type", "U4", d("2025-01-01"));
+    allocate(store, test::synthetic_child_id(7), test::synthetic_worker_name(0), d("2025-03-01"));
+    erase_child(store, test::synthetic_child_id(8), "test erasure");
+    save_child(store, {"NEW-1", d("2015-01-01")});
+    allocate(store, "NEW-1", test::synthetic_worker_name(1), d("2025-01-02"));
+    record_event(store, "NEW-1", {"became_looked_after", d("2025-01-02"), {}}, "t", &england());
+    record_event(store, "NEW-1", {"placement_start", d("2025-01-02"), {}}, "t", &england());
+
+    for (bool items : {true, false}) {
+        ComplianceOptions ask = o;
+        ask.items = items;
+        const ComplianceReport r = oversight::compliance(store, england(), cal(), ask);
+        BOOST_TEST(r.kept == first.key);
+        BOOST_TEST(r.recounted == 6);  // 5, 6, 7, 9, SOLO and NEW-1; 8 is gone
+        BOOST_TEST(!has_solo(r));
+        check_same(r, counted(store, ask), items ? "changed, items" : "changed, groups");
+    }
+    const ComplianceReport r = oversight::compliance(store, england(), cal(), o);
+    BOOST_TEST(std::none_of(r.items.begin(), r.items.end(), [](const ComplianceItem& i) {
+        return i.obligation.child_id == test::synthetic_child_id(8);
+    }));
+    BOOST_TEST(std::any_of(r.items.begin(), r.items.end(),
+                           [](const ComplianceItem& i) { return i.obligation.child_id == "NEW-1"; }));
+
+    // Kept again: only the changed cases counted.
+    const KeptCompliance second = keep_compliance(store, england(), cal(), o);
+    BOOST_TEST(second.key == first.key);
+    BOOST_TEST(!second.rebuilt);
+    BOOST_TEST(second.cases_counted == 6);
+    BOOST_TEST(second.history_sequence > first.history_sequence);
+    const ComplianceReport after = oversight::compliance(store, england(), cal(), o);
+    BOOST_TEST(after.recounted == 0);
+    check_same(after, counted(store, o), "kept again");
+    // Nothing changed since: nothing counted.
+    BOOST_TEST(keep_compliance(store, england(), cal(), o).cases_counted == 0);
+
+    // A visit recorded on the wrong child, moved to the right one: its row
+    // names the new case only, so every case is counted until kept again.
+    const std::vector<RecordedEvent> events = list_events(store, test::synthetic_child_id(10));
+    const auto visit = std::find_if(events.begin(), events.end(), [](const RecordedEvent& v) {
+        return v.event.type == "visit" && v.event.date >= d("2025-01-01");
+    });
+    BOOST_REQUIRE(visit != events.end());
+    correct_event(store, visit->id, test::synthetic_child_id(11), visit->event, &england());
+    const ComplianceReport moved = oversight::compliance(store, england(), cal(), o);
+    BOOST_TEST(moved.kept.empty());
+    check_same(moved, counted(store, o), "a visit moved between children");
+    BOOST_TEST(keep_compliance(store, england(), cal(), o).rebuilt);
+    // A new team alone moves no case: the kept report is still read.
+    save_team(store, {"Team New", "", ""});
+    BOOST_TEST(oversight::compliance(store, england(), cal(), o).kept == first.key);
+}
+
+BOOST_AUTO_TEST_CASE(a_workforce_change_means_every_case_is_counted_again) {
+    // Who is in which team moves the numbers of every case of a worker:
+    // the kept report is not read until kept again (then counted afresh).
+    Store store = Store::open_in_memory();
+    test::write_synthetic_authority(store, 100, d("2025-03-31"));
+    ComplianceOptions o;
+    o.as_of = d("2025-03-31");
+    const KeptCompliance k = keep_compliance(store, england(), cal(), o);
+    // Worker 6 (of 7) is in team 1 (six workers a team): to team 0.
+    Appointment moved;
+    moved.person = test::synthetic_worker_name(6);
+    moved.role = Role::social_worker;
+    moved.team = test::synthetic_team_name(0);
+    moved.from = d("2025-02-01");
+    appoint(store, moved);
+    const ComplianceReport r = oversight::compliance(store, england(), cal(), o);
+    BOOST_TEST(r.kept.empty());
+    check_same(r, counted(store, o), "after a move between teams");
+    const KeptCompliance again = keep_compliance(store, england(), cal(), o);
+    BOOST_TEST(again.rebuilt);
+    BOOST_TEST(again.cases_counted == 100);
+    const ComplianceReport kept = oversight::compliance(store, england(), cal(), o);
+    BOOST_TEST(kept.kept == k.key);
+    check_same(kept, r, "kept after the move");
+}
+
+BOOST_AUTO_TEST_CASE(other_settings_are_another_report_and_kept_reports_can_be_listed_and_forgotten) {
+    Store store = Store::open_in_memory();
+    test::write_synthetic_authority(store, 40, d("2025-03-31"));
+    ComplianceOptions o;
+    o.as_of = d("2025-03-31");
+    const KeptCompliance k = keep_compliance(store, england(), cal(), o);
+
+    // Another window, as_of, period, calendar or pack: not this report.
+    ComplianceOptions wider = o;
+    wider.window = Duration{20, Unit::working_days};
+    BOOST_TEST(oversight::compliance(store, england(), cal(), wider).kept.empty());
+    ComplianceOptions earlier = o;
+    earlier.as_of = d("2025-03-30");
+    BOOST_TEST(oversight::compliance(store, england(), cal(), earlier).kept.empty());
+    ComplianceOptions year = o;
+    year.period_from = d("2024-04-01");
+    BOOST_TEST(oversight::compliance(store, england(), cal(), year).kept.empty());
+    const Calendar closed = cal().with_closures({{d("2025-03-28"), "Staff day"}});
+    BOOST_TEST(oversight::compliance(store, england(), closed, o).kept.empty());
+    BOOST_TEST(oversight::compliance(store, england(), cal(), o).kept == k.key);
+
+    const KeptCompliance k2 = keep_compliance(store, england(), cal(), year);
+    BOOST_TEST(k2.key != k.key);
+    check_same(oversight::compliance(store, england(), cal(), year), counted(store, year), "the year");
+    std::vector<KeptCompliance> all = oversight::kept_compliance(store);
+    BOOST_REQUIRE(all.size() == 2u);
+    BOOST_TEST(all[0].key + all[1].key == (k.key < k2.key ? k.key + k2.key : k2.key + k.key));
+    BOOST_TEST(forget_kept_compliance(store, k.key));
+    BOOST_TEST(!forget_kept_compliance(store, k.key));
+    BOOST_TEST(test::code_of([&] { forget_kept_compliance(store, "'; DROP TABLE events; --"); }) == Status::invalid_arg);
+    BOOST_TEST(oversight::kept_compliance(store).size() == 1u);
+    BOOST_TEST(oversight::compliance(store, england(), cal(), o).kept.empty());
+
+    // Checked as compliance() checks; refused on a read-only store.
+    ComplianceOptions bad = o;
+    bad.window = Duration{-1, Unit::calendar_days};
+    BOOST_TEST(test::code_of([&] { keep_compliance(store, england(), cal(), bad); }) == Status::invalid_arg);
+    test::TempStore file("kept_read_only");
+    { Store s = Store::open(file.path); }
+    StoreOptions ro;
+    ro.location = file.path;
+    ro.read_only = true;
+    Store read_only = Store::open(ro);
+    BOOST_TEST(test::code_of([&] { keep_compliance(read_only, england(), cal(), o); }) == Status::invalid_arg);
+}
+
+BOOST_AUTO_TEST_CASE(the_ssda903_return_kept_is_the_return_counted,
+                     *boost::unit_test::precondition(test::needs_shared("data/ssda903/episodes.csv"))) {
+    // The real-format return, as of 31 March 2018, with a school calendar
+    // that ends before the period does (PEP reviews past it are listed,
+    // not counted): kept and counted agree.
+    Store store = Store::open_in_memory();
+    import_ssda903(store, test::shared_path("data/ssda903"));
+    save_team(store, {"North", "", ""});
+    save_worker(store, {"Ann Lee", "North", ""});
+    const std::vector<CaseSummary> cases = list_cases(store, {}, d("2018-03-31"));
+    for (const CaseSummary& c : cases) allocate(store, c.child_id, "Ann Lee", d("2015-01-01"));
+    // PEPs in the autumn term for some: their reviews fall due by the end
+    // of the spring term, which the school calendar does not have.
+    for (std::size_t i = 0; i < cases.size(); i += 7)
+        record_event(store, cases[i].child_id, {"pep", d("2017-11-01").add_days(static_cast<int>(i % 20)), {}}, "t",
+                     &england());
+    const SchoolCalendar school("Test LA", {{"Autumn 2017", d("2017-09-04"), d("2017-12-20")}}, {}, cal());
+    ComplianceOptions o;
+    o.as_of = d("2018-03-31");
+    o.school = &school;
+    keep_compliance(store, england(), cal(), o);
+    const ComplianceReport r = oversight::compliance(store, england(), cal(), o);
+    BOOST_TEST(!r.kept.empty());
+    BOOST_REQUIRE(r.items.size() > 100u);
+    BOOST_TEST(!r.not_counted.empty());  // PEP reviews past the autumn term
+    check_same(r, counted(store, o), "SSDA903");
+    // Changes to the first children after keeping: counted again on the
+    // way, and listed in the same order as a full count lists them.
+    for (std::size_t i = 0; i < 3; ++i)
+        record_event(store, cases[i].child_id, {"visit", d("2018-03-20"), {}}, "t", &england());
+    const ComplianceReport changed = oversight::compliance(store, england(), cal(), o);
+    BOOST_TEST(changed.recounted == 3);
+    check_same(changed, counted(store, o), "SSDA903 after changes");
+    ComplianceOptions groups = o;
+    groups.items = false;
+    check_same(oversight::compliance(store, england(), cal(), groups), counted(store, groups), "SSDA903 groups");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
