@@ -19,9 +19,14 @@ int32_t in_range(int32_t n, const char* what) {
     return n;
 }
 
-/// `items` false: the groups only (no child-level rows are asked for).
-ComplianceReport report_of(const oversight_store* store, const oversight_compliance_options* options,
-                           bool items = true) {
+/// The C options as ComplianceOptions, with the rule pack and calendar.
+struct Settings {
+    ComplianceOptions options;
+    const RulePack* pack = nullptr;
+    const Calendar* calendar = nullptr;
+};
+
+Settings settings_of(const oversight_compliance_options* options) {
     const oversight_compliance_options& c =
         options ? known_version(*options, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, "oversight_compliance_options")
                 : kDefaults;
@@ -35,9 +40,16 @@ ComplianceReport report_of(const oversight_store* store, const oversight_complia
     o.worker = opt_text_arg(c.worker, "worker");
     o.rule = opt_text_arg(c.rule, "rule");
     o.area = opt_text_arg(c.area, "area");
-    o.items = items;
     o.school = school_of(c.calendar);
-    return compliance(store_of(store), pack_or_default(c.rule_pack), calendar_or_default(c.calendar), o);
+    return {std::move(o), &pack_or_default(c.rule_pack), &calendar_or_default(c.calendar)};
+}
+
+/// `items` false: the groups only (no child-level rows are asked for).
+ComplianceReport report_of(const oversight_store* store, const oversight_compliance_options* options,
+                           bool items = true) {
+    Settings s = settings_of(options);
+    s.options.items = items;
+    return compliance(store_of(store), *s.pack, *s.calendar, s.options);
 }
 
 std::optional<ComplianceBy> by_of(const char* by) {
@@ -84,6 +96,39 @@ oversight_status oversight_compliance_text(const oversight_store* store, const o
             return give(out, compliance_to_text(report_of(store, options), children != 0, group));
         },
         out);
+}
+
+oversight_status oversight_compliance_keep(oversight_store* store, const oversight_compliance_options* options,
+                                           char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            Store& s = store_of(store);
+            const Settings settings = settings_of(options);
+            return give(out, kept_compliance_to_json(
+                                 {keep_compliance(s, *settings.pack, *settings.calendar, settings.options)}));
+        },
+        out);
+}
+
+oversight_status oversight_compliance_kept_json(const oversight_store* store, char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            return give(out, kept_compliance_to_json(kept_compliance(store_of(store))));
+        },
+        out);
+}
+
+oversight_status oversight_compliance_forget(oversight_store* store, const char* key, int32_t* out_forgotten) noexcept {
+    return guard(
+        [&] {
+            const std::string k = text_arg(key, "key");
+            const bool gone = forget_kept_compliance(store_of(store), k);
+            if (out_forgotten) *out_forgotten = gone ? 1 : 0;
+            return OVERSIGHT_OK;
+        },
+        out_forgotten);
 }
 
 }  // extern "C"

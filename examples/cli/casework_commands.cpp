@@ -70,6 +70,8 @@ struct ComplianceCliOptions {
     int within = 10;
     int recording_threshold = 5;
     bool children = false;
+    bool keep = false;     // keep (or bring up to date) the report in the store first
+    bool recount = false;  // count every case afresh, kept report or not
 };
 
 struct CaseAddOptions {
@@ -209,8 +211,15 @@ void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
     options.school = school ? &*school : nullptr;
     // The groups' CSV needs no child-level rows: counted as cases are read.
     options.items = o.children || o.format != "csv";
-    Store store = open_existing(ctx, StoreUse::read_only);
-    const ComplianceReport report = compliance(store, load_pack(o.pack), england(), options);
+    options.use_kept = !o.recount;
+    Store store = open_existing(ctx, o.keep ? StoreUse::existing : StoreUse::read_only);
+    const RulePack pack = load_pack(o.pack);
+    if (o.keep) {
+        const KeptCompliance k = keep_compliance(store, pack, england(), options);
+        std::cerr << "kept compliance report " << k.key << " as of " << k.as_of.iso() << ": " << k.cases_counted
+                  << (k.rebuilt ? " cases counted (every case)\n" : " cases changed since counted again\n");
+    }
+    const ComplianceReport report = compliance(store, pack, england(), options);
     if (o.format == "json")
         std::cout << compliance_to_json(report) << "\n";
     else if (o.format == "csv")
@@ -485,6 +494,10 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     comp->add_option("--rule", compliance_opts->rule, "Only this rule id");
     comp->add_option("--area", compliance_opts->area, "Only this rule area");
     comp->add_option("--pack", compliance_opts->pack, "Local rule pack (TOML) layered over the default England pack");
+    comp->add_flag("--keep", compliance_opts->keep,
+                   "Keep this report in the store (or bring the kept one up to date) first: later reports with the "
+                   "same settings read it, counting again only the cases changed since");
+    comp->add_flag("--recount", compliance_opts->recount, "Count every case afresh, even with a kept report");
     comp->add_option("--school-calendar", compliance_opts->school_calendar,
                      "School terms (TOML: name, [[term]] name/first_day/last_day, non_school_days) for the termly "
                      "rules (PEP reviews); without it they are listed as not counted");

@@ -135,4 +135,60 @@ BOOST_FIXTURE_TEST_CASE(malformed_arguments, CaseworkFixture) {
     BOOST_TEST(out == nullptr);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_kept_report_is_read_listed_and_forgotten, CaseworkFixture) {
+    auto e = event("C1", "visit", {2024, 3, 5}, "{\"due_date\":\"2024-03-02\"}");
+    EXPECT_OK(oversight_casework_record_event(store, &e, nullptr));
+    oversight_compliance_options o = options();
+    char* out = nullptr;
+    EXPECT_OK(oversight_compliance_json(store, &o, &out));
+    const std::string counted = take(out);
+
+    EXPECT_OK(oversight_compliance_keep(store, &o, &out));
+    const auto kept = take_document(out, "oversight-kept-compliance");
+    BOOST_REQUIRE(kept["kept"].size() == 1u);
+    const auto& k = kept["kept"][0];
+    const std::string key = k["key"];
+    BOOST_TEST(key.size() == 64u);
+    BOOST_TEST(k["as_of"] == "2024-06-30");
+    BOOST_TEST(k["rebuilt"] == true);
+    BOOST_TEST(k["cases_counted"].get<int>() >= 1);
+    // Read from the kept report: the same document.
+    EXPECT_OK(oversight_compliance_json(store, &o, &out));
+    BOOST_TEST(take(out) == counted);
+
+    // A change after keeping: counted again on the way; kept again, only it.
+    auto later = event("C1", "visit", {2024, 4, 10}, "{}");
+    EXPECT_OK(oversight_casework_record_event(store, &later, nullptr));
+    EXPECT_OK(oversight_compliance_keep(store, &o, &out));
+    const auto again = take_document(out, "oversight-kept-compliance")["kept"][0];
+    BOOST_TEST(again["key"] == key);
+    BOOST_TEST(again["rebuilt"] == false);
+    BOOST_TEST(again["cases_counted"] == 1);
+
+    EXPECT_OK(oversight_compliance_kept_json(store, &out));
+    const auto list = take_document(out, "oversight-kept-compliance");
+    BOOST_REQUIRE(list["kept"].size() == 1u);
+    BOOST_TEST(list["kept"][0]["key"] == key);
+    int32_t forgotten = -1;
+    EXPECT_OK(oversight_compliance_forget(store, key.c_str(), &forgotten));
+    BOOST_TEST(forgotten == 1);
+    EXPECT_OK(oversight_compliance_forget(store, key.c_str(), &forgotten));
+    BOOST_TEST(forgotten == 0);
+    EXPECT_OK(oversight_compliance_forget(store, std::string(64, '0').c_str(), nullptr));
+    EXPECT_FAIL(oversight_compliance_forget(store, kSql, nullptr), OVERSIGHT_E_INVALID_ARG);
+
+    // Malformed arguments.
+    EXPECT_FAIL(oversight_compliance_keep(nullptr, &o, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_keep(store, &o, nullptr), OVERSIGHT_E_INVALID_ARG);
+    oversight_compliance_options bad = o;
+    bad.window_working_days = -1;
+    EXPECT_FAIL(oversight_compliance_keep(store, &bad, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_kept_json(nullptr, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_kept_json(store, nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_forget(store, nullptr, &forgotten), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_forget(store, kBadUtf8, &forgotten), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_forget(nullptr, key.c_str(), &forgotten), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out == nullptr);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -116,6 +116,19 @@ PYEOF
 expect_fail "no obligation C1/pep.review/2025-04-04" --as-of 2025-03-31 ack C1 pep.review 2025-04-04 --by Tom
 run --as-of 2025-03-31 ack C1 pep.review 2025-04-04 --by Tom --school-calendar "$school" >/dev/null
 
+# A kept report (--keep): said on stderr, the same report as counted afresh
+# (--recount), before and after a change; kept again, only the changed case.
+kept=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format json --keep 2>"$WORK/keep.err")
+expect_in "$(cat "$WORK/keep.err")" "cases counted (every case)"
+[ "$kept" = "$json" ] || fail "the kept report differs from the one counted: $kept"
+run case event C1 visit 2024-06-01 --by tester >/dev/null
+read_kept=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format json)
+recounted=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format json --recount)
+[ "$read_kept" = "$recounted" ] || fail "kept report after a change differs from a recount"
+[ "$read_kept" != "$json" ] || fail "the change after keeping is not in the report"
+run --as-of 2024-06-30 compliance --from 2024-03-01 --keep >/dev/null 2>"$WORK/keep.err"
+expect_in "$(cat "$WORK/keep.err")" "1 cases changed since counted again"
+
 expect_fail "is not a date" --as-of 2024-06-30 compliance --from 2024-13-01
 expect_fail "before it starts" --as-of 2024-06-30 compliance --from 2024-07-01
 expect_fail "no team named" --as-of 2024-06-30 compliance --team "Team Z"

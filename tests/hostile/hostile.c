@@ -1656,6 +1656,21 @@ static void compliance_and_trackers_area(void) {
     CALL(REFUSE, oversight_compliance_text, "store = NULL", (NULL, &co, 1, NULL, &g_s));
     CALL(REFUSE, oversight_compliance_text, "out = NULL", (S, &co, 1, NULL, NULL));
     TEXTS(REQ, oversight_compliance_text, "by", (S, &co, 0, T, &g_s));
+    /* kept reports */
+    CALL(SUCCEED, oversight_compliance_keep, "options = NULL (defaults)", (S, NULL, &g_s));
+    CALL(REFUSE, oversight_compliance_keep, "store = NULL", (NULL, &co, &g_s));
+    CALL(REFUSE, oversight_compliance_keep, "out = NULL", (S, &co, NULL));
+    VERSIONS(co, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, oversight_compliance_keep, (S, &co, &g_s));
+    CALL(SUCCEED, oversight_compliance_kept_json, "the kept reports", (S, &g_s));
+    CALL(REFUSE, oversight_compliance_kept_json, "store = NULL", (NULL, &g_s));
+    CALL(REFUSE, oversight_compliance_kept_json, "out = NULL", (S, NULL));
+    TEXTS(ID, oversight_compliance_forget, "key", (S, T, &g_i32));
+    CALL(REFUSE, oversight_compliance_forget, "store = NULL",
+         (NULL, "0000000000000000000000000000000000000000000000000000000000000000", &g_i32));
+    CALL(SUCCEED, oversight_compliance_forget, "an unknown key",
+         (S, "0000000000000000000000000000000000000000000000000000000000000000", &g_i32));
+    CALL(SUCCEED, oversight_compliance_forget, "out_forgotten = NULL",
+         (S, "0000000000000000000000000000000000000000000000000000000000000000", NULL));
 
     /* meeting attendance: the fixture's event and people */
     INIT(oversight_casework_invitee_init, oversight_casework_invitee, OVERSIGHT_CASEWORK_INVITEE_VERSION);

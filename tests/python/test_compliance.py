@@ -78,6 +78,22 @@ class ComplianceTest(unittest.TestCase):
         self.assertIn("Compliance as of 2024-06-30", text)
         self.assertIn("theirs: host due date 2024-03-02", text)
 
+    def test_a_kept_report_is_the_same_report(self):
+        counted = self.cw.compliance(as_of=AS_OF, period_from=START)
+        kept = self.cw.keep_compliance(as_of=AS_OF, period_from=START)
+        self.assertEqual(len(kept["key"]), 64)
+        self.assertTrue(kept["rebuilt"])
+        self.assertEqual(kept["cases_counted"], 2)
+        self.assertEqual(self.cw.compliance(as_of=AS_OF, period_from=START), counted)
+        self.cw.record_event("C1", "visit", "2024-04-01")
+        again = self.cw.keep_compliance(as_of=AS_OF, period_from=START)
+        self.assertEqual((again["key"], again["rebuilt"], again["cases_counted"]), (kept["key"], False, 1))
+        self.assertNotEqual(self.cw.compliance(as_of=AS_OF, period_from=START), counted)
+        self.assertEqual([k["key"] for k in self.cw.kept_compliance()], [kept["key"]])
+        self.assertTrue(self.cw.forget_kept_compliance(kept["key"]))
+        self.assertFalse(self.cw.forget_kept_compliance(kept["key"]))
+        self.assertEqual(self.cw.kept_compliance(), [])
+
     def test_refusals(self):
         with self.assertRaises(OversightError) as e:
             self.cw.compliance(as_of=AS_OF, team="No Team")

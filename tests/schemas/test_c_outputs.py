@@ -237,6 +237,10 @@ class CApiDocumentsTest(unittest.TestCase):
             for period_from in ("2024-03-01", None):
                 co = compliance.ComplianceOptions(as_of=datetime.date(2024, 6, 30), period_from=period_from)
                 keep("oversight_compliance_json", raw(compliance._json, sc._h(), ctypes.byref(co)))
+                # kept: new, then brought up to date (nothing changed), then listed
+                for _ in range(2):
+                    keep("oversight_compliance_keep", raw(compliance._keep, sc._h(), ctypes.byref(co)))
+            keep("oversight_compliance_kept_json", raw(compliance._kept, sc._h()))
         for child in ("C1", "C3"):
             keep("oversight_casework_case_json", raw(casework._case_json, h, _lib.encode(child),
                                                      _lib.Date.of(CASE_AS_OF)))

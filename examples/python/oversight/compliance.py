@@ -10,6 +10,7 @@ system's due dates (event attribute due_date) where they differ.
         if g["by"] == "team":
             print(g["key"], g["numerator"], "/", g["denominator"], g["percent"])
     open("children.csv", "w").write(cw.compliance_csv(as_of="2018-03-31", children=True))
+    cw.keep_compliance(as_of="2018-03-31")   # the same report, read from the store from now on
 
 These are methods of oversight.Casework, which holds the rule pack and the
 calendar they use (None: the default England pack, England and Wales).
@@ -39,6 +40,9 @@ _OUT_S = ctypes.POINTER(_P)
 _json = fn("oversight_compliance_json", [_P, _OPTIONS, _OUT_S])
 _csv = fn("oversight_compliance_csv", [_P, _OPTIONS, _INT, _TEXT, _OUT_S])
 _text = fn("oversight_compliance_text", [_P, _OPTIONS, _INT, _TEXT, _OUT_S])
+_keep = fn("oversight_compliance_keep", [_P, _OPTIONS, _OUT_S])
+_kept = fn("oversight_compliance_kept_json", [_P, _OUT_S])
+_forget = fn("oversight_compliance_forget", [_P, _TEXT, ctypes.POINTER(_INT)])
 
 
 class ComplianceMethods:
@@ -76,6 +80,26 @@ class ComplianceMethods:
         handle = self._h()
         o = self._compliance_options(as_of, *self._rest(kwargs))
         return call_string(_text, handle, ctypes.byref(o), 1 if children else 0, _lib.encode(by) if by else None)
+
+    def keep_compliance(self, as_of=None, **kwargs):
+        """Keeps the report of these settings in the store (its filters
+        aside), or brings the kept one up to date: later reports with the
+        same settings read it, counting again only the cases changed since.
+        Returns the kept report's entry: "key", "as_of", "period",
+        "history_sequence", "rebuilt", "cases_counted", ..."""
+        handle = self._h()
+        o = self._compliance_options(as_of, *self._rest(kwargs))
+        return document(call_string(_keep, handle, ctypes.byref(o)), "oversight-kept-compliance")["kept"][0]
+
+    def kept_compliance(self):
+        """The reports kept in the store (a list of entries as above)."""
+        return document(call_string(_kept, self._h()), "oversight-kept-compliance")["kept"]
+
+    def forget_kept_compliance(self, key):
+        """Removes a kept report; False when no report has that key."""
+        gone = _INT()
+        _forget(self._h(), _lib.encode(key), ctypes.byref(gone))
+        return gone.value == 1
 
     @staticmethod
     def _rest(kwargs):

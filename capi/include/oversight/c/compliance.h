@@ -84,6 +84,32 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_text(const ov
                                                                         int32_t children, const char *by,
                                                                         char **out) OVERSIGHT_NOEXCEPT;
 
+/* Keeps the report of these options in the store (their team, worker, rule
+ * and area filters aside), or brings a kept one up to date, in one
+ * transaction: a new one counts every case, a kept one only the cases
+ * changed since (compliance.hpp, "kept reports"). The compliance calls above
+ * with the same settings then read it: the same report, far faster. Gives
+ * an owned JSON document {"format":"oversight-kept-compliance","version":1,
+ * "kept":[{"key","as_of","period":{"from","to"},"pack","school",
+ * "history_sequence","built_at","rebuilt","cases_counted"}]} with the one
+ * report. OVERSIGHT_E_INVALID_ARG on a read-only store, and as the calls
+ * above. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_keep(oversight_store *store,
+                                                                        const oversight_compliance_options *options,
+                                                                        char **out) OVERSIGHT_NOEXCEPT;
+
+/* Every report kept in the store, as the document above
+ * ({"format":"oversight-kept-compliance",...}: by as_of, then key; rebuilt
+ * false, cases_counted 0). */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_kept_json(const oversight_store *store,
+                                                                             char **out) OVERSIGHT_NOEXCEPT;
+
+/* Removes the kept report with this key (64 hex digits) and its rows;
+ * *out_forgotten (if not NULL) becomes 1, or 0 when no report had that key.
+ * OVERSIGHT_E_INVALID_ARG for a key that is not 64 lowercase hex digits. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_forget(oversight_store *store, const char *key,
+                                                                          int32_t *out_forgotten) OVERSIGHT_NOEXCEPT;
+
 OVERSIGHT_END_DECLS
 
 #endif /* OVERSIGHT_C_COMPLIANCE_H */
