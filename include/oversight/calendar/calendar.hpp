@@ -62,10 +62,12 @@ public:
     std::optional<std::string> holiday_name(Date d) const;
     /// Bank holidays in a year, in date order (closures not included).
     std::vector<Holiday> bank_holidays(int year) const;
-    /// A text two calendars share only when they name and count every day
-    /// alike: the division, the years taken from a gov.uk file, the extra
-    /// holidays and the closures, with their names. What a kept compliance
-    /// report is keyed by (compliance/compliance.hpp).
+    /// A text two calendars of this library version share only when they
+    /// name and count every day alike: the division (whose bank holidays
+    /// this version computes by rule), the years taken from a gov.uk file,
+    /// the extra holidays and the closures, with their names. What a kept
+    /// compliance report is keyed by, with the library version
+    /// (compliance/compliance.hpp).
     std::string identity() const;
 
     /// Day-0 convention: `from` is day 0; the result is the n-th working day
