@@ -167,6 +167,44 @@ int main(int argc, char** argv) {
         });
         row("oversight: compliance report + child rows", report, plain_sql.seconds);
 
+        // The report kept in the store (keep_compliance): counted once,
+        // then read, numbers alone or with every child row.
+        const Run keep = in_child([&] {
+            Store store = Store::open(db.string());
+            ComplianceOptions o;
+            o.as_of = as_of;
+            const KeptCompliance k = keep_compliance(store, pack, calendar, o);
+            std::fprintf(stderr, "  (kept: %lld cases counted)\n", static_cast<long long>(k.cases_counted));
+            return 0;
+        });
+        row("oversight: keep the report (every case, once)", keep, plain_sql.seconds);
+        auto kept_report = [&](bool items) {
+            return in_child([&] {
+                Store store = open_read_only(db);
+                ComplianceOptions o;
+                o.as_of = as_of;
+                o.items = items;
+                const ComplianceReport r = compliance(store, pack, calendar, o);
+                return r.kept.empty() ? 1 : 0;  // not read from the kept report: a failure
+            });
+        };
+        const Run kept_groups = kept_report(false);
+        row("oversight: compliance groups, kept report", kept_groups, plain_sql.seconds);
+        const Run kept_items = kept_report(true);
+        row("oversight: report + child rows, kept report", kept_items, plain_sql.seconds);
+        in_child([&] {
+            Store store = open_read_only(db);
+            ComplianceOptions o;
+            o.as_of = as_of;
+            const ComplianceReport kept = compliance(store, pack, calendar, o);
+            o.use_kept = false;
+            const ComplianceReport counted = compliance(store, pack, calendar, o);
+            const bool same = !kept.kept.empty() && kept.items == counted.items && kept.groups == counted.groups;
+            std::printf("  check: kept report %s the report counted afresh (%zu items)\n",
+                        same ? "is" : "DIFFERS FROM", counted.items.size());
+            return same ? 0 : 1;
+        });
+
         const Run all = in_child([&] {
             Store store = open_read_only(db);
             auto r = reminders(store, pack, calendar, as_of, Duration{10, Unit::working_days});
@@ -236,6 +274,20 @@ int main(int argc, char** argv) {
             return reminders(store, pack, calendar, as_of, Duration{10, Unit::working_days}).empty() ? 1 : 0;
         });
         row("oversight: a day's visits (2%), every deadline", delta, plain_sql.seconds);
+
+        // After the day's changes: the kept report read (the changed cases
+        // counted on the way), then brought up to date (those cases only).
+        const Run changed_read = kept_report(false);
+        row("oversight: groups, kept report + the day's cases", changed_read, plain_sql.seconds);
+        const Run rekeep = in_child([&] {
+            Store store = Store::open(db.string());
+            ComplianceOptions o;
+            o.as_of = as_of;
+            const KeptCompliance k = keep_compliance(store, pack, calendar, o);
+            std::fprintf(stderr, "  (kept again: %lld cases counted)\n", static_cast<long long>(k.cases_counted));
+            return k.rebuilt ? 1 : 0;
+        });
+        row("oversight: the kept report brought up to date", rekeep, plain_sql.seconds);
     }
     // OVERSIGHT_BENCH_KEEP=1 keeps the stores to look at.
     if (const char* keep = std::getenv("OVERSIGHT_BENCH_KEEP"); keep && *keep == '1')
