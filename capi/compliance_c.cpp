@@ -4,6 +4,7 @@
 #include <oversight/calendar/duration.hpp>
 #include <oversight/compliance/compliance.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -41,6 +42,7 @@ Settings settings_of(const oversight_compliance_options* options) {
     o.rule = opt_text_arg(c.rule, "rule");
     o.area = opt_text_arg(c.area, "area");
     o.school = school_of(c.calendar);
+    if (c.version >= 2) o.use_kept = c.recount == 0;  // a version 1 struct ends before `recount`
     return {std::move(o), &pack_or_default(c.rule_pack), &calendar_or_default(c.calendar)};
 }
 
@@ -63,7 +65,10 @@ std::optional<ComplianceBy> by_of(const char* by) {
 extern "C" {
 
 oversight_status oversight_compliance_options_init(oversight_compliance_options* opts, uint32_t version) noexcept {
-    return init_struct(opts, version, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, kDefaults, "oversight_compliance_options");
+    // A version 1 caller's struct ends before `recount`: write no further.
+    return init_struct(opts, version, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, kDefaults, "oversight_compliance_options",
+                       version == 1 ? offsetof(oversight_compliance_options, recount)
+                                    : sizeof(oversight_compliance_options));
 }
 
 oversight_status oversight_compliance_json(const oversight_store* store, const oversight_compliance_options* options,

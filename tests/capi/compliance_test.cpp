@@ -5,6 +5,7 @@
 #include "casework_fixture.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 using namespace capi_test;
@@ -29,10 +30,17 @@ BOOST_AUTO_TEST_CASE(inits) {
     BOOST_TEST((o.as_of == nullptr && o.period_from == nullptr && o.period_to == nullptr &&
                 o.window_working_days == 10 && o.recording_threshold_working_days == 5 && o.team == nullptr &&
                 o.worker == nullptr && o.rule == nullptr && o.area == nullptr && o.rule_pack == nullptr &&
-                o.calendar == nullptr));
+                o.calendar == nullptr && o.recount == 0));
+    // A version 1 struct ends before `recount`: init writes no further.
+    oversight_compliance_options v1;
+    std::memset(&v1, 0x5a, sizeof v1);
+    EXPECT_OK(oversight_compliance_options_init(&v1, 1));
+    BOOST_TEST(v1.version == 1u);
+    BOOST_TEST(v1.window_working_days == 10);
+    BOOST_TEST(v1.recount == 0x5a5a5a5a);
     EXPECT_FAIL(oversight_compliance_options_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_compliance_options_init(&o, 0), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_compliance_options_init(&o, 2), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_options_init(&o, 3), OVERSIGHT_E_INVALID_ARG);
 }
 
 BOOST_FIXTURE_TEST_CASE(json_csv_and_text, CaseworkFixture) {
@@ -152,8 +160,18 @@ BOOST_FIXTURE_TEST_CASE(a_kept_report_is_read_listed_and_forgotten, CaseworkFixt
     BOOST_TEST(k["as_of"] == "2024-06-30");
     BOOST_TEST(k["rebuilt"] == true);
     BOOST_TEST(k["cases_counted"].get<int>() >= 1);
-    // Read from the kept report: the same document.
+    // Read from the kept report: the same document; recounted (version 2's
+    // recount), or asked with a version 1 struct (which has no recount), too.
     EXPECT_OK(oversight_compliance_json(store, &o, &out));
+    BOOST_TEST(take(out) == counted);
+    oversight_compliance_options recount = o;
+    recount.recount = 1;
+    EXPECT_OK(oversight_compliance_json(store, &recount, &out));
+    BOOST_TEST(take(out) == counted);
+    oversight_compliance_options v1 = o;
+    v1.version = 1;
+    v1.recount = 77;  // not read
+    EXPECT_OK(oversight_compliance_json(store, &v1, &out));
     BOOST_TEST(take(out) == counted);
 
     // A change after keeping: counted again on the way; kept again, only it.

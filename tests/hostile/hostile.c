@@ -1656,7 +1656,10 @@ static void compliance_and_trackers_area(void) {
     CALL(REFUSE, oversight_compliance_text, "store = NULL", (NULL, &co, 1, NULL, &g_s));
     CALL(REFUSE, oversight_compliance_text, "out = NULL", (S, &co, 1, NULL, NULL));
     TEXTS(REQ, oversight_compliance_text, "by", (S, &co, 0, T, &g_s));
-    /* kept reports */
+    /* kept reports; any recount value is a yes or a no */
+    I32S(SUCCEED, SUCCEED, SUCCEED, SUCCEED, oversight_compliance_json, "options.recount",
+         (S, (co.recount = I32, &co), &g_s));
+    co.recount = 0;
     CALL(SUCCEED, oversight_compliance_keep, "options = NULL (defaults)", (S, NULL, &g_s));
     CALL(REFUSE, oversight_compliance_keep, "store = NULL", (NULL, &co, &g_s));
     CALL(REFUSE, oversight_compliance_keep, "out = NULL", (S, &co, NULL));

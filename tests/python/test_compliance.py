@@ -85,6 +85,9 @@ class ComplianceTest(unittest.TestCase):
         self.assertTrue(kept["rebuilt"])
         self.assertEqual(kept["cases_counted"], 2)
         self.assertEqual(self.cw.compliance(as_of=AS_OF, period_from=START), counted)
+        self.assertEqual(self.cw.compliance(as_of=AS_OF, period_from=START, recount=True), counted)
+        self.assertEqual(self.cw.compliance_csv(as_of=AS_OF, period_from=START, recount=True),
+                         self.cw.compliance_csv(as_of=AS_OF, period_from=START))
         self.cw.record_event("C1", "visit", "2024-04-01")
         again = self.cw.keep_compliance(as_of=AS_OF, period_from=START)
         self.assertEqual((again["key"], again["rebuilt"], again["cases_counted"]), (kept["key"], False, 1))

@@ -35,11 +35,14 @@ typedef struct oversight_compliance_options {
     const char *area;                     /* only this rule area; NULL: any */
     const oversight_rule_pack *rule_pack; /* NULL: the default England pack */
     const oversight_calendar *calendar;   /* NULL: England and Wales */
+    /* version 2: */
+    int32_t recount;                      /* non-zero: count every case afresh, even where a report with
+                                             these settings is kept (oversight_compliance_keep); 0: read it */
 } oversight_compliance_options;
 
-#define OVERSIGHT_COMPLIANCE_OPTIONS_VERSION 1
+#define OVERSIGHT_COMPLIANCE_OPTIONS_VERSION 2
 #define OVERSIGHT_COMPLIANCE_OPTIONS_INIT \
-    { OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, NULL, NULL, NULL, 10, 5, NULL, NULL, NULL, NULL, NULL, NULL }
+    { OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, NULL, NULL, NULL, 10, 5, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 
 /* Fills *opts with OVERSIGHT_COMPLIANCE_OPTIONS_INIT; OVERSIGHT_E_INVALID_ARG
  * for NULL or an unknown version. */
