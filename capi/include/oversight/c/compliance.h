@@ -62,9 +62,12 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_options_init(
  * "recording_delay_working_days","recorded_late","ended_on","exemption",
  * "explanation","host_due" (null or {"date","text","event","event_date",
  * "explanation"})}]}: the items due in the period, sorted by team, worker,
- * child and due date. OVERSIGHT_E_INVALID_ARG for a period that ends before
- * it starts or a window or threshold out of range; OVERSIGHT_E_NOT_FOUND
- * for an unknown team, worker, rule or area. */
+ * child and due date. Where a report with the same settings is kept
+ * (oversight_compliance_keep, below) it is read, the cases changed since
+ * counted again: the same document, sooner (unless `recount`).
+ * OVERSIGHT_E_INVALID_ARG for a period that ends before it starts or a
+ * window or threshold out of range; OVERSIGHT_E_NOT_FOUND for an unknown
+ * team, worker, rule or area. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_json(const oversight_store *store,
                                                                         const oversight_compliance_options *options,
                                                                         char **out) OVERSIGHT_NOEXCEPT;
