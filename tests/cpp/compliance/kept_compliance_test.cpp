@@ -90,17 +90,27 @@ void add_the_unusual(Store& store) {
     }
 }
 
+/// A synthetic authority of `children` children in a store of its own, and
+/// the options of the report as of 31 March 2025 (the default quarter).
+struct Authority {
+    Store store = Store::open_in_memory();
+    test::SyntheticAuthority written;
+    ComplianceOptions o;
+    explicit Authority(long children) : written(test::write_synthetic_authority(store, children, d("2025-03-31"))) {
+        o.as_of = d("2025-03-31");
+    }
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(kept_compliance)
 
 BOOST_AUTO_TEST_CASE(a_kept_report_is_the_report_counted_afresh_with_any_filter) {
-    Store store = Store::open_in_memory();
-    const test::SyntheticAuthority a = test::write_synthetic_authority(store, 240, d("2025-03-31"));
+    Authority authority(240);
+    Store& store = authority.store;
+    const test::SyntheticAuthority& a = authority.written;
     add_the_unusual(store);
-
-    ComplianceOptions o;
-    o.as_of = d("2025-03-31");
+    const ComplianceOptions& o = authority.o;
     const ComplianceReport before = oversight::compliance(store, england(), cal(), o);
     BOOST_TEST(before.kept.empty());  // nothing kept yet: counted
     BOOST_REQUIRE(before.items.size() > 500u);
@@ -144,8 +154,9 @@ BOOST_AUTO_TEST_CASE(a_kept_report_is_the_report_counted_afresh_with_any_filter)
 }
 
 BOOST_AUTO_TEST_CASE(cases_changed_after_keeping_are_counted_again_and_kept_again) {
-    Store store = Store::open_in_memory();
-    test::write_synthetic_authority(store, 120, d("2025-03-31"));
+    Authority a(120);
+    Store& store = a.store;
+    const ComplianceOptions& o = a.o;
     // A worker with one child, whose events are all deleted later: the
     // worker's numbers must then vanish from the kept report too.
     save_worker(store, {"Solo Worker", test::synthetic_team_name(0), ""});
@@ -153,8 +164,6 @@ BOOST_AUTO_TEST_CASE(cases_changed_after_keeping_are_counted_again_and_kept_agai
     allocate(store, "SOLO", "Solo Worker", d("2024-12-02"));
     record_event(store, "SOLO", {"became_looked_after", d("2024-12-02"), {}}, "t", &england());
     record_event(store, "SOLO", {"placement_start", d("2024-12-02"), {}}, "t", &england());
-    ComplianceOptions o;
-    o.as_of = d("2025-03-31");
     const KeptCompliance first = keep_compliance(store, england(), cal(), o);
     auto has_solo = [](const ComplianceReport& r) {
         return std::any_of(r.groups.begin(), r.groups.end(), [](const ComplianceGroup& g) { return g.key == "Solo Worker"; });
@@ -230,10 +239,9 @@ BOOST_AUTO_TEST_CASE(cases_changed_after_keeping_are_counted_again_and_kept_agai
 BOOST_AUTO_TEST_CASE(a_workforce_change_means_every_case_is_counted_again) {
     // Who is in which team moves the numbers of every case of a worker:
     // the kept report is not read until kept again (then counted afresh).
-    Store store = Store::open_in_memory();
-    test::write_synthetic_authority(store, 100, d("2025-03-31"));
-    ComplianceOptions o;
-    o.as_of = d("2025-03-31");
+    Authority a(100);
+    Store& store = a.store;
+    const ComplianceOptions& o = a.o;
     const KeptCompliance k = keep_compliance(store, england(), cal(), o);
     // Worker 6 (of 7) is in team 1 (six workers a team): to team 0.
     Appointment moved;
@@ -254,10 +262,9 @@ BOOST_AUTO_TEST_CASE(a_workforce_change_means_every_case_is_counted_again) {
 }
 
 BOOST_AUTO_TEST_CASE(other_settings_are_another_report_and_kept_reports_can_be_listed_and_forgotten) {
-    Store store = Store::open_in_memory();
-    test::write_synthetic_authority(store, 40, d("2025-03-31"));
-    ComplianceOptions o;
-    o.as_of = d("2025-03-31");
+    Authority a(40);
+    Store& store = a.store;
+    const ComplianceOptions& o = a.o;
     const KeptCompliance k = keep_compliance(store, england(), cal(), o);
 
     // Another window, as_of, period, calendar or pack: not this report.
