@@ -66,6 +66,10 @@ KeptCompliance keep_compliance(Store& store, const RulePack& pack, const Calenda
         k.history_sequence = changed ? changed->latest : kept.latest_sequence();
         k.built_at = utc_timestamp_now();
         k.rebuilt = !changed || changed->everything;
+        // Written as the cases are read (memory holds one case): only the
+        // kept tables, which the case reads never touch, inside this one
+        // write transaction (for_each_case's "must not write" is about the
+        // tables it is reading).
         auto put = [&](ComplianceCase&& c, std::int64_t row) {
             const detail::CaseCount n = detail::count_case(c, pack, calendar, options, frame, Explain::all);
             kept.put_case(key, row, &n);
