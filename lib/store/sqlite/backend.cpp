@@ -82,8 +82,7 @@ public:
     }
 
     std::int64_t latest_sequence() const override {
-        return guarded(*c_, "reading history",
-                       [&] { return c_->db.execAndGet("SELECT coalesce(max(seq), 0) FROM history").getInt64(); });
+        return guarded(*c_, "reading history", [&] { return latest_history_sequence(*c_); });
     }
 
     std::int64_t read_chain(const std::function<void(const ChainedRow&)>& fn) const override {

@@ -140,15 +140,13 @@ public:
     }
 
     std::int64_t latest_sequence() const override {
-        return guarded(c_, "reading history", [&] {
-            return query_id(c_, "SELECT coalesce(max(seq), 0) FROM history", {}).value_or(0);
-        });
+        return guarded(c_, "reading history", [&] { return latest_history_sequence(c_); });
     }
 
     ChangedCases changed_since(std::int64_t sequence) const override {
         return guarded(c_, "reading the changes since a kept compliance report", [&] {
             ChangedCases out;
-            out.latest = query_id(c_, "SELECT coalesce(max(seq), 0) FROM history", {}).value_or(0);
+            out.latest = latest_sequence();
             // A bookmark past the history (rows removed since): count again.
             if (sequence > out.latest) {
                 out.everything = true;
@@ -199,11 +197,11 @@ public:
                             "SELECT i.child, i.child_ref, i.kind, i.team, i.worker, i.rule_id, i.area, i.state, "
                             "i.days, i.due, i.anchor, i.anchor_event, i.met_on, i.ended_on, i.met_event, "
                             "i.met_recorded_on, i.recording_delay, i.recorded_late, i.exemption, i.host_due, "
-                            "i.explanation FROM compliance_kept k JOIN compliance_kept_items i ON i.kept = k.id "
-                            "WHERE k.key = ?1 AND (?2 IS NULL OR lower(i.team) = lower(?2)) "
+                            "i.explanation FROM compliance_kept_items i "
+                            "WHERE i.kept = ?1 AND (?2 IS NULL OR lower(i.team) = lower(?2)) "
                             "AND (?3 IS NULL OR lower(i.worker) = lower(?3)) AND (?4 IS NULL OR i.rule_id = ?4) "
                             "AND (?5 IS NULL OR i.area = ?5) ORDER BY i.child, i.rowid",
-                            {key, value(options.team), value(options.worker), value(options.rule),
+                            {kept_id(key), value(options.team), value(options.worker), value(options.rule),
                              value(options.area)});
             CaseCount c;
             auto flush = [&] {

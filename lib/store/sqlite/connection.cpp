@@ -277,6 +277,10 @@ Query query(const Connection& c, const std::string& sql, const std::vector<Value
     return q;
 }
 
+std::int64_t latest_history_sequence(const Connection& c) {
+    return query_id(c, "SELECT coalesce(max(seq), 0) FROM history", {}).value_or(0);
+}
+
 std::optional<std::int64_t> query_id(const Connection& c, const std::string& sql, const std::vector<Value>& params) {
     Query q = query(c, sql, params);
     if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;

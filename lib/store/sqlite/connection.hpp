@@ -177,6 +177,8 @@ inline constexpr std::size_t kStatementCacheSize = 200;
 Query query(const Connection& c, const std::string& sql, const std::vector<Value>& params = {});
 /// The first column of the first row, if there is a row.
 std::optional<std::int64_t> query_id(const Connection& c, const std::string& sql, const std::vector<Value>& params);
+/// The highest history sequence (0 when there is no history).
+std::int64_t latest_history_sequence(const Connection& c);
 
 std::optional<std::string> opt_text(const SQLite::Column& column);
 std::optional<Date> opt_date(const SQLite::Column& column);
