@@ -248,7 +248,10 @@ std::unique_ptr<Connection> connect(const StoreOptions& o) {
         if ((o.read_only || !o.create) && !std::filesystem::exists(p, ec))
             throw Error(Status::not_found, "no store at " + path);
     }
-    int flags = o.read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    // No mutex per connection: a Store is used by one thread at a time
+    // (store.hpp), SQLite's "multi-thread" mode; its serialized mode would
+    // lock a mutex around every column read.
+    int flags = (o.read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLite::OPEN_NOMUTEX;
     if (!o.read_only && (o.create || memory)) flags |= SQLite::OPEN_CREATE;
     if (!memory && !o.read_only && o.create) create_private_file(path);
     // What the open was doing, for the message if SQLite fails: "disk I/O
