@@ -441,7 +441,15 @@ public:
 
     /// Schedules and classifies one case; counts what it has in the period.
     void add(const ComplianceCase& c) {
-        add(detail::count_case(c, pack_, calendar_, options_, frame_, options_.items ? Explain::all : Explain::none));
+        add(detail::count_case(c, pack_, calendar_, options_, frame_,
+                               options_.items && options_.explain ? Explain::all : Explain::none));
+    }
+
+    /// Room for `n` more items in the child-level list.
+    void reserve(std::size_t n) { report_.items.reserve(report_.items.size() + n); }
+    /// Lists one of a kept report's items (counted by its numbers, add(KeptCount)).
+    void list(ComplianceItem&& i) {
+        if (passes(i)) report_.items.push_back(std::move(i));
     }
 
     /// Counts a case's items due in the period, and those brought forward,
@@ -462,18 +470,33 @@ public:
         }
     }
 
-    /// Counts a kept report's numbers (kept.kind: KeptCount).
-    void add(const KeptCount& k) {
-        if (!holder_passes(k.team, k.worker) || !rule_passes(k.rule_id, &k.area)) return;
+    /// Counts a kept report's numbers (kept.kind: KeptCount); false when
+    /// they do not pass the filters.
+    bool add(const KeptCount& k) {
+        if (!holder_passes(k.team, k.worker) || !rule_passes(k.rule_id, &k.area)) return false;
         const GroupCounter::Keys keys{&k.team, &k.worker, &k.rule_id, &k.area};
         if (k.kind == 0) counter_.add(keys, k.state, k.recorded_late, k.host_differs, k.n);
         else counter_.carry(keys, k.kind == 2, k.n);
+        return true;
     }
 
     ComplianceReport finish() {
         // Stable: items alike in every sort key keep their case's order,
-        // whichever way the cases were read (kept or counted).
-        std::stable_sort(report_.items.begin(), report_.items.end(), item_order);
+        // whichever way the cases were read (kept or counted). The order is
+        // found on pointers, then the items moved once; a kept report's rows
+        // come in order (the cases counted again after them), so the sorted
+        // run they start with is only merged with the rest, sorted.
+        std::vector<ComplianceItem*> order;
+        order.reserve(report_.items.size());
+        for (ComplianceItem& i : report_.items) order.push_back(&i);
+        auto before = [](const ComplianceItem* a, const ComplianceItem* b) { return item_order(*a, *b); };
+        const auto run = std::is_sorted_until(order.begin(), order.end(), before);
+        std::stable_sort(run, order.end(), before);
+        std::inplace_merge(order.begin(), run, order.end(), before);
+        std::vector<ComplianceItem> sorted;
+        sorted.reserve(order.size());
+        for (ComplianceItem* i : order) sorted.push_back(std::move(*i));
+        report_.items = std::move(sorted);
         report_.groups = std::move(counter_).groups();
         // By child, then rule and anchor: the same list (and the same "first"
         // named in each reason) whichever order the cases were read in.
@@ -630,10 +653,13 @@ ComplianceReport compliance(const Store& store, const RulePack& pack, const Cale
         const detail::ChangedCases changed = kept.changed_since(k->history_sequence);
         if (changed.everything) return;
         const std::vector<std::int64_t>& skipped = changed.children;  // sorted
-        if (options.items)
-            kept.for_each_case(key, skipped, options, pack, [&](CaseCount&& c) { report.add(std::move(c)); });
-        else
-            for (const KeptCount& n : kept.counts(key, skipped)) report.add(n);
+        std::size_t listed = 0;  // the items due in the period that pass the filters
+        for (const KeptCount& n : kept.counts(key, skipped))
+            if (report.add(n) && n.kind == 0) listed += static_cast<std::size_t>(n.n);
+        if (options.items) {
+            report.reserve(listed);
+            kept.for_each_item(key, skipped, options, pack, [&](ComplianceItem&& i) { report.list(std::move(i)); });
+        }
         for (CaseCount& c : kept.undated(key, skipped)) report.add(std::move(c));
         std::vector<std::string> refs;
         for (auto& [row, ref] : kept.children(skipped)) refs.push_back(std::move(ref));

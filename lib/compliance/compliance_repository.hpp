@@ -77,12 +77,15 @@ public:
     /// The child ids (refs) of these row ids, where the child still exists.
     virtual std::vector<std::pair<std::int64_t, std::string>> children(const std::vector<std::int64_t>& rows) const = 0;
 
-    /// Each case's rows of a kept report, but for the `skipped` cases
-    /// (sorted); at least those that pass the team, worker, rule and area
-    /// filters of `options` (names compared ignoring ASCII case), maybe more.
-    virtual void for_each_case(const std::string& key, const std::vector<std::int64_t>& skipped,
+    /// The items due in the period of a kept report (its child-level rows),
+    /// but for the `skipped` cases (sorted), in the report's order (team,
+    /// worker, child, due date, rule, anchor; then as kept); at
+    /// least those that pass the team, worker, rule and area filters of
+    /// `options` (names compared ignoring ASCII case), maybe more; each
+    /// explained when options.explain.
+    virtual void for_each_item(const std::string& key, const std::vector<std::int64_t>& skipped,
                                const ComplianceOptions& options, const RulePack& pack,
-                               const std::function<void(CaseCount&&)>& fn) const = 0;
+                               const std::function<void(ComplianceItem&&)>& fn) const = 0;
     /// The numbers of a kept report (its items, not undated), but for the
     /// `skipped` cases (sorted).
     virtual std::vector<KeptCount> counts(const std::string& key, const std::vector<std::int64_t>& skipped) const = 0;

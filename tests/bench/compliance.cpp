@@ -182,12 +182,13 @@ int main(int argc, char** argv) {
         };
         const Run keep = keep_report(true);
         row("oversight: keep the report (every case, once)", keep, plain_sql.seconds);
-        auto kept_report = [&](bool items) {
+        auto kept_report = [&](bool items, bool explain = true) {
             return in_child([&] {
                 Store store = open_read_only(db);
                 ComplianceOptions o;
                 o.as_of = as_of;
                 o.items = items;
+                o.explain = explain;
                 const ComplianceReport r = compliance(store, pack, calendar, o);
                 return r.kept.empty() ? 1 : 0;  // not read from the kept report: a failure
             });
@@ -196,6 +197,8 @@ int main(int argc, char** argv) {
         row("oversight: compliance groups, kept report", kept_groups, plain_sql.seconds);
         const Run kept_items = kept_report(true);
         row("oversight: report + child rows, kept report", kept_items, plain_sql.seconds);
+        const Run kept_unexplained = kept_report(true, false);
+        row("oversight: same, rows unexplained, kept report", kept_unexplained, plain_sql.seconds);
         in_child([&] {
             Store store = open_read_only(db);
             ComplianceOptions o;

@@ -1,5 +1,6 @@
 // The kept compliance reports on SQLite: tables compliance_kept,
-// compliance_kept_items and compliance_kept_undated (migration 0014).
+// compliance_kept_items, compliance_kept_numbers, compliance_kept_undated
+// (migration 0014) and compliance_kept_explanations (0015).
 #include "store/sqlite/repositories.hpp"
 
 #include <oversight/core/error.hpp>
@@ -155,18 +156,20 @@ public:
             // Who is in which team, a person's or team's name, or a case
             // record moved between cases (its row names the new case only):
             // any case may have moved. A new person or team alone moves none.
+            // Both reads walk the history from `sequence` on (`+`: not by
+            // the entity or child index, which would read all of it).
             out.everything =
                 query_id(c_,
                          "SELECT EXISTS (SELECT 1 FROM history WHERE seq > ?1 AND "
-                         "((child_id IS NULL AND entity IN ('person', 'team', 'appointment') AND "
+                         "((+child_id IS NULL AND +entity IN ('person', 'team', 'appointment') AND "
                          "NOT (entity <> 'appointment' AND field = '*' AND old_value IS NULL)) OR "
-                         "(child_id IS NOT NULL AND field = 'child' AND "
-                         "entity IN ('event', 'allocation', 'case_attribute', 'exemption'))))",
+                         "(+child_id IS NOT NULL AND field = 'child' AND "
+                         "+entity IN ('event', 'allocation', 'case_attribute', 'exemption'))))",
                          {sequence})
                     .value_or(1) != 0;
             if (out.everything) return out;
             Query q = query(c_,
-                            "SELECT DISTINCT child_id FROM history WHERE seq > ?1 AND child_id IS NOT NULL "
+                            "SELECT DISTINCT child_id FROM history WHERE seq > ?1 AND +child_id IS NOT NULL "
                             "ORDER BY child_id",
                             {sequence});
             while (q.executeStep()) out.children.push_back(q.getColumn(0).getInt64());
@@ -187,65 +190,59 @@ public:
         });
     }
 
-    void for_each_case(const std::string& key, const std::vector<std::int64_t>& skipped,
+    void for_each_item(const std::string& key, const std::vector<std::int64_t>& skipped,
                        const ComplianceOptions& options, const RulePack& pack,
-                       const std::function<void(CaseCount&&)>& fn) const override {
+                       const std::function<void(ComplianceItem&&)>& fn) const override {
         guarded(c_, "reading a kept compliance report", [&] {
             // The filters narrow the rows read (the report applies them
-            // exactly again): a manager's own team reads only its rows.
+            // exactly again): a manager's own team reads only its rows. The
+            // explanations (most of the bytes) only when asked for.
             Query q = query(c_,
-                            "SELECT i.child, i.child_ref, i.kind, i.team, i.worker, i.rule_id, i.area, i.state, "
-                            "i.days, i.due, i.anchor, i.anchor_event, i.met_on, i.ended_on, i.met_event, "
-                            "i.met_recorded_on, i.recording_delay, i.recorded_late, i.exemption, i.host_due, "
-                            "i.explanation FROM compliance_kept_items i "
-                            "WHERE i.kept = ?1 AND (?2 IS NULL OR lower(i.team) = lower(?2)) "
-                            "AND (?3 IS NULL OR lower(i.worker) = lower(?3)) AND (?4 IS NULL OR i.rule_id = ?4) "
-                            "AND (?5 IS NULL OR i.area = ?5) ORDER BY i.child, i.rowid",
+                            std::string("SELECT i.child, i.child_ref, i.team, i.worker, i.rule_id, i.area, i.state, "
+                                        "i.days, i.due, i.anchor, i.anchor_event, i.met_on, i.ended_on, i.met_event, "
+                                        "i.met_recorded_on, i.recording_delay, i.recorded_late, i.exemption, "
+                                        "i.host_due, ") +
+                                (options.explain ? "e.text FROM compliance_kept_items i "
+                                                   "JOIN compliance_kept_explanations e ON e.item = i.id "
+                                                 : "NULL FROM compliance_kept_items i ") +
+                                "WHERE i.kept = ?1 AND i.kind = 0 AND (?2 IS NULL OR lower(i.team) = lower(?2)) "
+                                "AND (?3 IS NULL OR lower(i.worker) = lower(?3)) AND (?4 IS NULL OR i.rule_id = ?4) "
+                                "AND (?5 IS NULL OR i.area = ?5) "
+                                "ORDER BY i.team, i.worker, i.child_ref, i.due, i.rule_id, i.anchor, i.id",
                             {kept_id(key), value(options.team), value(options.worker), value(options.rule),
                              value(options.area)});
-            CaseCount c;
-            auto flush = [&] {
-                if (c.child) fn(std::move(c));
-                c = CaseCount{};
-            };
+            const Rule* rule = nullptr;  // the previous row's: rows of one rule come together
             while (q.executeStep()) {
-                const std::int64_t child = q.getColumn(0).getInt64();
-                if (std::binary_search(skipped.begin(), skipped.end(), child)) continue;
-                if (child != c.child) {
-                    flush();
-                    c.child = child;
-                }
+                if (std::binary_search(skipped.begin(), skipped.end(), q.getColumn(0).getInt64())) continue;
                 ComplianceItem i;
                 Obligation& o = i.obligation;
                 o.child_id = q.getColumn(1).getString();
-                const int kind = q.getColumn(2).getInt();
-                o.team = q.getColumn(3).getString();
-                o.worker = q.getColumn(4).getString();
-                o.rule_id = q.getColumn(5).getString();
-                if (const Rule* rule = pack.find(o.rule_id)) {
+                o.team = q.getColumn(2).getString();
+                o.worker = q.getColumn(3).getString();
+                o.rule_id = q.getColumn(4).getString();
+                if (!rule || rule->id != o.rule_id) rule = pack.find(o.rule_id);
+                if (rule) {
                     o.title = rule->title;
                     o.layer = rule->layer;
                     o.source = rule->source;
                 }
-                i.area = q.getColumn(6).getString();
-                i.state = compliance_state_from_string(q.getColumn(7).getString());
-                i.days = q.getColumn(8).getInt();
-                o.due = Date::parse_iso(q.getColumn(9).getString());
-                o.anchor = Date::parse_iso(q.getColumn(10).getString());
-                o.anchor_event = q.getColumn(11).getString();
-                o.met_on = opt_date(q.getColumn(12));
-                o.ended_on = opt_date(q.getColumn(13));
-                i.met_event = q.getColumn(14).getString();
-                i.met_recorded_on = opt_date(q.getColumn(15));
-                if (auto d = opt_int(q.getColumn(16))) i.recording_delay = static_cast<int>(*d);
-                i.recorded_late = q.getColumn(17).getInt() != 0;
-                if (auto e = opt_text(q.getColumn(18))) i.exemption = exemption_from(*e);
-                if (auto h = opt_text(q.getColumn(19))) i.host_due = host_due_from(*h);
-                o.explanation = q.getColumn(20).getString();
-                if (kind == 0) c.items.push_back(std::move(i));
-                else c.carried.emplace_back(std::move(i), kind == 2);
+                i.area = q.getColumn(5).getString();
+                i.state = compliance_state_from_string(q.getColumn(6).getString());
+                i.days = q.getColumn(7).getInt();
+                o.due = Date::parse_iso(q.getColumn(8).getString());
+                o.anchor = Date::parse_iso(q.getColumn(9).getString());
+                o.anchor_event = q.getColumn(10).getString();
+                o.met_on = opt_date(q.getColumn(11));
+                o.ended_on = opt_date(q.getColumn(12));
+                i.met_event = q.getColumn(13).getString();
+                i.met_recorded_on = opt_date(q.getColumn(14));
+                if (auto d = opt_int(q.getColumn(15))) i.recording_delay = static_cast<int>(*d);
+                i.recorded_late = q.getColumn(16).getInt() != 0;
+                if (auto e = opt_text(q.getColumn(17))) i.exemption = exemption_from(*e);
+                if (auto h = opt_text(q.getColumn(18))) i.host_due = host_due_from(*h);
+                if (options.explain) o.explanation = q.getColumn(19).getString();
+                fn(std::move(i));
             }
-            flush();
         });
     }
 
@@ -345,15 +342,19 @@ private:
         query(c_,
               "INSERT INTO compliance_kept_items(kept, child, child_ref, kind, team, worker, rule_id, area, state, "
               "days, due, anchor, anchor_event, met_on, ended_on, met_event, met_recorded_on, recording_delay, "
-              "recorded_late, host_differs, exemption, host_due, explanation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-              "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+              "recorded_late, host_differs, exemption, host_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+              "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
               {kept, child, o.child_id, value(kind), o.team, o.worker, o.rule_id, i.area,
                std::string(to_string(i.state)), value(i.days), value(o.due), value(o.anchor), o.anchor_event,
                value(o.met_on), value(o.ended_on), i.met_event, value(i.met_recorded_on), value(i.recording_delay),
                value(i.recorded_late), value(i.host_due.has_value()), json_or_null(exemption_json(i.exemption)),
-               json_or_null(host_due_json(i.host_due)),
-               o.explanation})
+               json_or_null(host_due_json(i.host_due))})
             .exec();
+        // Only the child-level rows are ever shown, so only they keep theirs.
+        if (kind == 0)
+            query(c_, "INSERT INTO compliance_kept_explanations(item, text) VALUES (last_insert_rowid(), ?1)",
+                  {o.explanation})
+                .exec();
     }
 
     Connection& c_;

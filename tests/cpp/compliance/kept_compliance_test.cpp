@@ -141,6 +141,12 @@ BOOST_AUTO_TEST_CASE(a_kept_report_is_the_report_counted_afresh_with_any_filter)
     ComplianceOptions rule = groups;
     rule.rule = "lac.review.second";
     asks.emplace_back("one rule, groups only", rule);
+    ComplianceOptions plain = o;
+    plain.explain = false;
+    asks.emplace_back("unexplained", plain);
+    ComplianceOptions plain_team = team;
+    plain_team.explain = false;
+    asks.emplace_back("one team, unexplained", plain_team);
     for (const auto& [what, ask] : asks) {
         const ComplianceReport r = oversight::compliance(store, england(), cal(), ask);
         BOOST_TEST(r.kept == k.key, what);
@@ -151,6 +157,24 @@ BOOST_AUTO_TEST_CASE(a_kept_report_is_the_report_counted_afresh_with_any_filter)
     const ComplianceReport g = oversight::compliance(store, england(), cal(), groups);
     BOOST_TEST((g.groups == before.groups));
     BOOST_TEST(g.items.empty());
+    // Unexplained: the same rows, in the same order, each without its
+    // explanation (host disagreements' included), and the same numbers.
+    for (bool use_kept : {true, false}) {
+        ComplianceOptions ask = plain;
+        ask.use_kept = use_kept;
+        const ComplianceReport u = oversight::compliance(store, england(), cal(), ask);
+        BOOST_TEST((u.groups == before.groups));
+        BOOST_REQUIRE(u.items.size() == before.items.size());
+        std::size_t differ = 0;
+        for (std::size_t i = 0; i < u.items.size(); ++i) {
+            ComplianceItem explained = u.items[i];
+            BOOST_TEST(explained.obligation.explanation.empty());
+            explained.obligation.explanation = before.items[i].obligation.explanation;
+            BOOST_TEST(!explained.obligation.explanation.empty());
+            if (explained != before.items[i]) ++differ;
+        }
+        BOOST_TEST(differ == 0u, "kept " << use_kept);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(cases_changed_after_keeping_are_counted_again_and_kept_again) {

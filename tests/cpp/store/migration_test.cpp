@@ -16,8 +16,10 @@
 #include <oversight/casework/child.hpp>
 #include <oversight/casework/event.hpp>
 #include <oversight/casework/exemption.hpp>
+#include <oversight/compliance/compliance.hpp>
 #include <oversight/plan/plan_store.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>
 #include <oversight/workforce/appointment.hpp>
@@ -572,8 +574,8 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
                               "supervision_cases", "supervisions"})
             db.exec(std::string("DROP TABLE ") + t);
         db.exec("DROP TABLE plan_inspections");
-        for (const char* t : {"compliance_kept_undated", "compliance_kept_numbers", "compliance_kept_items",
-                              "compliance_kept"})
+        for (const char* t : {"compliance_kept_explanations", "compliance_kept_undated", "compliance_kept_numbers",
+                              "compliance_kept_items", "compliance_kept"})
             db.exec(std::string("DROP TABLE ") + t);
         db.exec("DROP TABLE exemptions");
         db.exec("DROP TABLE attendance");
@@ -614,13 +616,13 @@ BOOST_AUTO_TEST_CASE(a_version_6_store_gains_exemptions_by_migration_0007) {
 /// indexes), which the test below drops to make a store of the version
 /// before it: 0012 indicators, 0013 plan inspections.
 const char* const kTablesAfterManagerStratum[] = {"action_indicators", "indicator_values", "indicators",
-                                                  "plan_inspections", "compliance_kept_undated",
-                                                  "compliance_kept_numbers", "compliance_kept_items",
-                                                  "compliance_kept"};
+                                                  "plan_inspections", "compliance_kept_explanations",
+                                                  "compliance_kept_undated", "compliance_kept_numbers",
+                                                  "compliance_kept_items", "compliance_kept"};
 const char* const kIndexesAfterManagerStratum[] = {"action_indicators_indicator",   "compliance_kept_items_case",
-                                                   "compliance_kept_items_child",   "compliance_kept_undated_case",
-                                                   "compliance_kept_undated_child", "compliance_kept_items_counted",
-                                                   "compliance_kept_items_uncounted"};
+                                                   "compliance_kept_items_child",   "compliance_kept_items_listed",
+                                                   "compliance_kept_undated_case",  "compliance_kept_undated_child",
+                                                   "compliance_kept_items_counted", "compliance_kept_items_uncounted"};
 
 BOOST_AUTO_TEST_CASE(a_version_10_store_keeps_its_audit_programmes_through_migration_0011) {
     // Migration 0011 rebuilds audit_programmes so that stratify may be
@@ -765,6 +767,86 @@ BOOST_AUTO_TEST_CASE(a_version_10_store_keeps_its_audit_programmes_through_migra
     next.recorded = d("2013-01-10");
     next.counts = {{"satisfactory", 8}, {"inadequate", 10}};
     record_audit(s, next, Calendar::for_division(Division::england_and_wales));
+    const HistoryVerification v = verify_history(s);
+    BOOST_TEST(v.ok, v.message);
+}
+
+
+BOOST_AUTO_TEST_CASE(a_version_14_store_forgets_its_kept_reports_in_migration_0015_and_keeps_everything_else) {
+    // Migration 0015 moves a kept compliance report's explanations to their
+    // own table; kept reports are derived data, so it forgets them (hosts
+    // keep them again). A store at the version before it: today's, its kept
+    // tables dropped and made again by 0014 as published, with a kept
+    // report, one item (explanation included) and one undated row.
+    TempStore tmp("migration_v14");
+    const RulePack pack = RulePack::england_default();
+    const Calendar cal = Calendar::for_division(Division::england_and_wales);
+    ComplianceOptions o;
+    o.as_of = d("2024-03-31");
+    {
+        Store s = Store::open(tmp.path);
+        s.set_actor("tester");
+        save_child(s, {"C1", d("2012-05-01")});
+        record_event(s, "C1", {"became_looked_after", d("2023-11-01"), {}, std::nullopt}, "tester");
+        record_event(s, "C1", {"placement_start", d("2023-11-01"), {}, std::nullopt}, "tester");
+        record_event(s, "C1", {"visit", d("2024-01-05"), {}, std::nullopt}, "tester");
+        keep_compliance(s, pack, cal, o);
+    }
+    const std::string dir = OVERSIGHT_PROJECT_DIR "/lib/store/sqlite/migrations/";
+    std::map<std::string, std::vector<std::string>> before;
+    {
+        SQLite::Database db(tmp.path, SQLite::OPEN_READWRITE);
+        SQLite::Transaction tx(db);
+        for (const char* t : {"compliance_kept_explanations", "compliance_kept_undated", "compliance_kept_numbers",
+                              "compliance_kept_items", "compliance_kept"})
+            db.exec(std::string("DROP TABLE ") + t);
+        db.exec(read_text(dir + "0014_kept_compliance.sql"));
+        db.exec("INSERT INTO compliance_kept(key, as_of, period_from, period_to, pack, school, history_seq, built_at) "
+                "VALUES (printf('%064d', 0), '2024-03-31', '2024-01-01', '2024-03-31', 'england', NULL, 3, "
+                "'2024-04-01T00:00:00Z')");
+        db.exec("INSERT INTO compliance_kept_items(kept, child, child_ref, kind, team, worker, rule_id, area, state, "
+                "days, due, anchor, anchor_event, met_on, ended_on, met_event, met_recorded_on, recording_delay, "
+                "recorded_late, host_differs, exemption, host_due, explanation) SELECT 1, id, child_ref, 0, '', '', "
+                "'lac.visit.first_year', 'visits', 'met_on_time', 0, '2024-01-07', '2023-11-01', 'placement_start', "
+                "'2024-01-05', NULL, 'visit', NULL, NULL, 0, 0, NULL, NULL, 'as 0014 kept it' FROM children");
+        db.exec("INSERT INTO compliance_kept_undated(kept, child, child_ref, team, worker, rule_id, anchor, "
+                "anchor_event, reason, met) SELECT 1, id, child_ref, '', '', 'pep.review', '2024-01-05', "
+                "'pep', 'past the last term', 0 FROM children");
+        BOOST_REQUIRE(db.execAndGet("SELECT n FROM compliance_kept_numbers").getInt() == 1);
+        db.exec("PRAGMA user_version = 14");
+        tx.commit();
+        before = dump(db);
+    }
+    Store s = Store::open(tmp.path);
+    BOOST_TEST(s.schema_version() == Store::latest_schema_version());
+    BOOST_TEST(s.schema_version() >= 15);
+    {
+        SQLite::Database db(tmp.path);
+        auto after = dump(db);
+        for (const auto& [table, content] : before) {
+            if (table.rfind("compliance_kept", 0) == 0) {
+                BOOST_TEST_CONTEXT(table) { BOOST_TEST(after.at(table).empty()); }
+            } else if (table != "(schema)" && table != "(user_version)") {
+                BOOST_TEST_CONTEXT(table) { BOOST_TEST(content == after.at(table), boost::test_tools::per_element()); }
+            }
+        }
+        BOOST_TEST(after.at("compliance_kept_explanations").empty());
+        BOOST_TEST(names(db, "SELECT name FROM pragma_table_info('compliance_kept_items') WHERE name = "
+                             "'explanation'")
+                       .empty());
+        BOOST_TEST(rows(db, "PRAGMA foreign_key_check").empty());
+        BOOST_TEST(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    }
+    // Nothing kept: counted afresh; kept again, the same report read back.
+    BOOST_TEST(kept_compliance(s).empty());
+    const ComplianceReport afresh = compliance(s, pack, cal, o);
+    BOOST_TEST(afresh.kept.empty());
+    BOOST_TEST(!afresh.items.empty());
+    BOOST_TEST(keep_compliance(s, pack, cal, o).rebuilt);
+    const ComplianceReport kept = compliance(s, pack, cal, o);
+    BOOST_TEST(!kept.kept.empty());
+    BOOST_TEST((kept.items == afresh.items));
+    BOOST_TEST((kept.groups == afresh.groups));
     const HistoryVerification v = verify_history(s);
     BOOST_TEST(v.ok, v.message);
 }

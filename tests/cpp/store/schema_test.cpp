@@ -79,8 +79,9 @@ BOOST_AUTO_TEST_CASE(every_table_is_strict) {
     // audit_auditors, audit_cases, audit_counts, audit_recommendations, audit_links; 0010: supervisions,
     // supervision_cases, supervision_criteria, supervision_actions, supervision_follow_ups; 0012 (indicators):
     // indicators, indicator_values, action_indicators; 0013: plan_inspections; 0014: compliance_kept,
-    // compliance_kept_items, compliance_kept_numbers, compliance_kept_undated
-    BOOST_TEST(tables == 41);
+    // compliance_kept_items, compliance_kept_numbers, compliance_kept_undated; 0015:
+    // compliance_kept_explanations
+    BOOST_TEST(tables == 42);
     BOOST_TEST(!raw.db.tableExists("workers"));
 }
 
