@@ -42,7 +42,9 @@ Settings settings_of(const oversight_compliance_options* options) {
     o.rule = opt_text_arg(c.rule, "rule");
     o.area = opt_text_arg(c.area, "area");
     o.school = school_of(c.calendar);
-    if (c.version >= 2) o.use_kept = c.recount == 0;  // a version 1 struct ends before `recount`
+    // A version 1 struct ends before `recount`, a version 2 one before `explain`.
+    if (c.version >= 2) o.use_kept = c.recount == 0;
+    if (c.version >= 3) o.explain = c.explain != 0;
     return {std::move(o), &pack_or_default(c.rule_pack), &calendar_or_default(c.calendar)};
 }
 
@@ -65,10 +67,12 @@ std::optional<ComplianceBy> by_of(const char* by) {
 extern "C" {
 
 oversight_status oversight_compliance_options_init(oversight_compliance_options* opts, uint32_t version) noexcept {
-    // A version 1 caller's struct ends before `recount`: write no further.
+    // An older caller's struct ends before the fields added since: write no further.
+    const std::size_t size = version == 1   ? offsetof(oversight_compliance_options, recount)
+                             : version == 2 ? offsetof(oversight_compliance_options, explain)
+                                            : sizeof(oversight_compliance_options);
     return init_struct(opts, version, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, kDefaults, "oversight_compliance_options",
-                       version == 1 ? offsetof(oversight_compliance_options, recount)
-                                    : sizeof(oversight_compliance_options));
+                       size);
 }
 
 oversight_status oversight_compliance_json(const oversight_store* store, const oversight_compliance_options* options,

@@ -72,6 +72,7 @@ struct ComplianceCliOptions {
     bool children = false;
     bool keep = false;     // keep (or bring up to date) the report in the store first
     bool recount = false;  // count every case afresh, kept report or not
+    bool no_explain = false;  // child-level rows without their explanations
 };
 
 struct CaseAddOptions {
@@ -212,6 +213,7 @@ void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
     // The groups' CSV needs no child-level rows: counted as cases are read.
     options.items = o.children || o.format != "csv";
     options.use_kept = !o.recount;
+    options.explain = !o.no_explain;
     Store store = open_existing(ctx, o.keep ? StoreUse::existing : StoreUse::read_only);
     const RulePack pack = load_pack(o.pack);
     if (o.keep) {
@@ -498,6 +500,8 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
                    "Keep this report in the store (or bring the kept one up to date) first: later reports with the "
                    "same settings read it, counting again only the cases changed since");
     comp->add_flag("--recount", compliance_opts->recount, "Count every case afresh, even with a kept report");
+    comp->add_flag("--no-explain", compliance_opts->no_explain,
+                   "Child-level rows without their explanations (empty): several times faster");
     comp->add_option("--school-calendar", compliance_opts->school_calendar,
                      "School terms (TOML: name, [[term]] name/first_day/last_day, non_school_days) for the termly "
                      "rules (PEP reviews); without it they are listed as not counted");

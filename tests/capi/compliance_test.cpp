@@ -30,17 +30,24 @@ BOOST_AUTO_TEST_CASE(inits) {
     BOOST_TEST((o.as_of == nullptr && o.period_from == nullptr && o.period_to == nullptr &&
                 o.window_working_days == 10 && o.recording_threshold_working_days == 5 && o.team == nullptr &&
                 o.worker == nullptr && o.rule == nullptr && o.area == nullptr && o.rule_pack == nullptr &&
-                o.calendar == nullptr && o.recount == 0));
-    // A version 1 struct ends before `recount`: init writes no further.
+                o.calendar == nullptr && o.recount == 0 && o.explain == 1));
+    // A version 1 struct ends before `recount`, a version 2 one before
+    // `explain`: init writes no further.
     oversight_compliance_options v1;
     std::memset(&v1, 0x5a, sizeof v1);
     EXPECT_OK(oversight_compliance_options_init(&v1, 1));
     BOOST_TEST(v1.version == 1u);
     BOOST_TEST(v1.window_working_days == 10);
     BOOST_TEST(v1.recount == 0x5a5a5a5a);
+    oversight_compliance_options v2;
+    std::memset(&v2, 0x5a, sizeof v2);
+    EXPECT_OK(oversight_compliance_options_init(&v2, 2));
+    BOOST_TEST(v2.version == 2u);
+    BOOST_TEST(v2.recount == 0);
+    BOOST_TEST(v2.explain == 0x5a5a5a5a);
     EXPECT_FAIL(oversight_compliance_options_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_compliance_options_init(&o, 0), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_compliance_options_init(&o, 3), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_options_init(&o, 4), OVERSIGHT_E_INVALID_ARG);
 }
 
 BOOST_FIXTURE_TEST_CASE(json_csv_and_text, CaseworkFixture) {
@@ -172,6 +179,29 @@ BOOST_FIXTURE_TEST_CASE(a_kept_report_is_read_listed_and_forgotten, CaseworkFixt
     v1.version = 1;
     v1.recount = 77;  // not read
     EXPECT_OK(oversight_compliance_json(store, &v1, &out));
+    BOOST_TEST(take(out) == counted);
+    // Unexplained (version 3's explain = 0), kept or recounted: the same
+    // rows with every explanation "" (a version 2 struct is explained).
+    const auto explained = nlohmann::json::parse(counted);
+    BOOST_REQUIRE(!explained["items"].empty());
+    for (int32_t again : {0, 1}) {
+        oversight_compliance_options plain = o;
+        plain.explain = 0;
+        plain.recount = again;
+        EXPECT_OK(oversight_compliance_json(store, &plain, &out));
+        auto unexplained = take_document(out, "oversight-compliance");
+        BOOST_REQUIRE(unexplained["items"].size() == explained["items"].size());
+        for (std::size_t i = 0; i < unexplained["items"].size(); ++i) {
+            BOOST_TEST(unexplained["items"][i]["explanation"] == "");
+            BOOST_TEST(!explained["items"][i]["explanation"].get<std::string>().empty());
+            unexplained["items"][i]["explanation"] = explained["items"][i]["explanation"];
+        }
+        BOOST_TEST(unexplained == explained);
+    }
+    oversight_compliance_options v2 = o;
+    v2.version = 2;
+    v2.explain = 0;  // not read
+    EXPECT_OK(oversight_compliance_json(store, &v2, &out));
     BOOST_TEST(take(out) == counted);
 
     // A change after keeping: counted again on the way; kept again, only it.

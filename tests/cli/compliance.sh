@@ -128,6 +128,23 @@ recounted=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format json --
 [ "$read_kept" != "$json" ] || fail "the change after keeping is not in the report"
 run --as-of 2024-06-30 compliance --from 2024-03-01 --keep >/dev/null 2>"$WORK/keep.err"
 expect_in "$(cat "$WORK/keep.err")" "1 cases changed since counted again"
+# --no-explain: the same child-level rows, kept or recounted, each with an
+# empty explanation.
+explained=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format csv --children)
+for again in "" --recount; do
+  plain=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format csv --children --no-explain $again)
+  "$PY" - "$explained" "$plain" <<'PYEOF' || fail "--no-explain $again: rows differ from the explained ones"
+import csv, io, sys
+explained = list(csv.DictReader(io.StringIO(sys.argv[1])))
+plain = list(csv.DictReader(io.StringIO(sys.argv[2])))
+assert explained and len(plain) == len(explained), (len(plain), len(explained))
+assert all(r["explanation"] for r in explained)
+assert {r["explanation"] for r in plain} == {""}
+for p, e in zip(plain, explained):
+    p["explanation"] = e["explanation"]
+assert plain == explained
+PYEOF
+done
 
 expect_fail "is not a date" --as-of 2024-06-30 compliance --from 2024-13-01
 expect_fail "before it starts" --as-of 2024-06-30 compliance --from 2024-07-01

@@ -88,6 +88,15 @@ class ComplianceTest(unittest.TestCase):
         self.assertEqual(self.cw.compliance(as_of=AS_OF, period_from=START, recount=True), counted)
         self.assertEqual(self.cw.compliance_csv(as_of=AS_OF, period_from=START, recount=True),
                          self.cw.compliance_csv(as_of=AS_OF, period_from=START))
+        # Unexplained, kept or recounted: the same rows, every explanation "".
+        for recount in (False, True):
+            plain = self.cw.compliance(as_of=AS_OF, period_from=START, recount=recount, explain=False)
+            self.assertTrue(plain["items"])
+            self.assertEqual({i["explanation"] for i in plain["items"]}, {""})
+            for mine, theirs in zip(plain["items"], counted["items"]):
+                self.assertTrue(theirs["explanation"])
+                mine["explanation"] = theirs["explanation"]
+            self.assertEqual(plain, counted)
         self.cw.record_event("C1", "visit", "2024-04-01")
         again = self.cw.keep_compliance(as_of=AS_OF, period_from=START)
         self.assertEqual((again["key"], again["rebuilt"], again["cases_counted"]), (kept["key"], False, 1))
