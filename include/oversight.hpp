@@ -10,6 +10,8 @@
 #include <oversight/core/edit_distance.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/core/file.hpp>
+#include <oversight/core/pseudonym.hpp>
+// Not here: <oversight/core/boost_interop.hpp> (it needs Boost; include it yourself).
 
 #include <oversight/calendar/calendar.hpp>
 #include <oversight/calendar/duration.hpp>
@@ -35,7 +37,9 @@
 #include <oversight/casework/batch.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/casework/child.hpp>
+#include <oversight/casework/codes.hpp>
 #include <oversight/casework/event.hpp>
+#include <oversight/casework/exemption.hpp>
 
 #include <oversight/complaints/complaint.hpp>
 #include <oversight/audit/audit.hpp>
@@ -43,9 +47,13 @@
 #include <oversight/supervision/supervision.hpp>
 #include <oversight/supervision/supervision_audit.hpp>
 
+#include <oversight/compliance/compliance.hpp>
+#include <oversight/compliance/host_due.hpp>
+
 #include <oversight/indicator/indicator.hpp>
 
 #include <oversight/reminders/acknowledgement.hpp>
+#include <oversight/reminders/all_reminders.hpp>
 #include <oversight/reminders/audit_reminder.hpp>
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
@@ -58,6 +66,7 @@
 #include <oversight/import/cin_census.hpp>
 #include <oversight/import/csv_reader.hpp>
 #include <oversight/import/csww.hpp>
+#include <oversight/import/host_due_csv.hpp>
 #include <oversight/import/import_issue.hpp>
 #include <oversight/import/plan_file.hpp>
 #include <oversight/import/return_format.hpp>
@@ -66,7 +75,12 @@
 #include <oversight/import/xlsx_reader.hpp>
 #include <oversight/import/xml_reader.hpp>
 
+#include <oversight/report/board_paper.hpp>
+#include <oversight/report/dashboard.hpp>
+#include <oversight/report/document.hpp>
+#include <oversight/report/measures.hpp>
 #include <oversight/report/report.hpp>
+#include <oversight/report/writer.hpp>
 
 #include <oversight/store/history.hpp>
 #include <oversight/store/store.hpp>

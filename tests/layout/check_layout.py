@@ -14,7 +14,9 @@ subsystems in dependency order and what each one USES. Checked:
   3. public headers include only the standard library and <oversight/...>;
   4. no SQL outside lib/store/: no SQLite:: or <SQLiteCpp/...>, <sqlite3.h>,
      and no string literal holding an SQL statement, anywhere in the
-     sources but lib/store/ and the store's own tests (tests/cpp/store/).
+     sources but lib/store/ and the store's own tests (tests/cpp/store/);
+  5. the umbrella header <oversight.hpp> includes every public C++ header
+     (but core/boost_interop.hpp, which needs Boost).
 Prints every violation with its file and line; exit status 1 if any.
 """
 import json
@@ -100,6 +102,13 @@ for top in ("lib", "include", "capi", "examples", "tests"):
         for n, line in enumerate(open(f, encoding="utf-8", errors="replace"), 1):
             if sqlite_api.search(line) or sql_statement.search(line):
                 problems.append(f"{rel(f)}:{n}: SQL outside lib/store/: {line.strip()[:100]}")
+
+# 5. the umbrella header
+umbrella = open(os.path.join(root, "include", "oversight.hpp")).read()
+for f in files_under(os.path.join(root, "include", "oversight"), (".hpp",)):
+    name = os.path.relpath(f, os.path.join(root, "include")).replace(os.sep, "/")
+    if name != "oversight/core/boost_interop.hpp" and f"#include <{name}>" not in umbrella:
+        problems.append(f"include/oversight.hpp: does not include <{name}> (every public header belongs in it)")
 
 for p in problems:
     print(p)
