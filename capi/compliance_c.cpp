@@ -3,6 +3,8 @@
 
 #include <oversight/calendar/duration.hpp>
 #include <oversight/compliance/compliance.hpp>
+#include <oversight/compliance/host_due.hpp>
+#include <oversight/import/host_due_csv.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -55,6 +57,8 @@ ComplianceReport report_of(const oversight_store* store, const oversight_complia
     s.options.items = items;
     return compliance(store_of(store), *s.pack, *s.calendar, s.options);
 }
+
+const oversight_compliance_host_due_options kHostDueDefaults = OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_INIT;
 
 std::optional<ComplianceBy> by_of(const char* by) {
     const std::optional<std::string> text = opt_text_arg(by, "by");
@@ -138,6 +142,39 @@ oversight_status oversight_compliance_forget(oversight_store* store, const char*
             return OVERSIGHT_OK;
         },
         out_forgotten);
+}
+
+oversight_status oversight_compliance_host_due_options_init(oversight_compliance_host_due_options* opts,
+                                                           uint32_t version) noexcept {
+    return init_struct(opts, version, OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION, kHostDueDefaults,
+                       "oversight_compliance_host_due_options", sizeof(oversight_compliance_host_due_options));
+}
+
+oversight_status oversight_compliance_host_due_json(const oversight_store* store,
+                                                    const oversight_compliance_host_due_options* options,
+                                                    const char* csv, size_t csv_length, char** out) noexcept {
+    return guard(
+        [&] {
+            need(out, "out");
+            if (!csv && csv_length) need(csv, "csv");
+            const oversight_compliance_host_due_options& c =
+                options ? known_version(*options, OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION,
+                                        "oversight_compliance_host_due_options")
+                        : kHostDueDefaults;
+            HostDueOptions o;
+            o.as_of = date_or_today(c.as_of, "as_of");
+            if (c.child_column) o.child_column = text_arg(c.child_column, "child_column");
+            if (c.due_column) o.due_column = text_arg(c.due_column, "due_column");
+            o.rule = opt_text_arg(c.rule, "rule");
+            if (c.rule_column) o.rule_column = text_arg(c.rule_column, "rule_column");
+            if (c.file) o.file = text_arg(c.file, "file");
+            o.school = school_of(c.calendar);
+            const RulePack& pack = pack_or_default(c.rule_pack);
+            const Store& s = store_of(store);
+            std::vector<HostDueInput> rows = read_host_due_csv(csv ? std::string(csv, csv_length) : std::string(), o);
+            return give(out, host_due_to_json(check_host_due_dates(s, pack, calendar_or_default(c.calendar), rows, o)));
+        },
+        out);
 }
 
 }  // extern "C"

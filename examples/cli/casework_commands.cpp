@@ -7,6 +7,7 @@
 #include <oversight/casework/event.hpp>
 #include <oversight/casework/case.hpp>
 #include <oversight/compliance/compliance.hpp>
+#include <oversight/compliance/host_due.hpp>
 #include <oversight/casework/exemption.hpp>
 #include <oversight/reminders/acknowledgement.hpp>
 #include <oversight/reminders/reminder.hpp>
@@ -14,6 +15,7 @@
 #include <oversight/reminders/reminder_changes.hpp>
 #include <oversight/reminders/digest.hpp>
 #include <oversight/reminders/ics.hpp>
+#include <oversight/import/host_due_csv.hpp>
 #include <oversight/import/ssda903.hpp>
 #include <oversight/core/error.hpp>
 #include <oversight/store/history.hpp>
@@ -73,6 +75,11 @@ struct ComplianceCliOptions {
     bool keep = false;     // keep (or bring up to date) the report in the store first
     bool recount = false;  // count every case afresh, kept report or not
     bool no_explain = false;  // child-level rows without their explanations
+};
+
+struct HostDueCliOptions {
+    std::string file, rule, child_column = "child", due_column = "due", rule_column = "rule", format = "text", pack,
+        school_calendar;
 };
 
 struct CaseAddOptions {
@@ -230,6 +237,29 @@ void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
         std::cout << compliance_to_text(report, o.children, by);
     else
         throw Error(Status::invalid_arg, "--format must be text, csv or json, not '" + o.format + "'");
+}
+
+/// host-due: a case system's extract of due dates checked against Oversight's.
+void run_host_due(const Context& ctx, const HostDueCliOptions& o) {
+    HostDueOptions options;
+    options.as_of = ctx.as_of_date();
+    options.child_column = o.child_column;
+    options.due_column = o.due_column;
+    options.rule_column = o.rule_column;
+    if (!o.rule.empty()) options.rule = o.rule;
+    options.file = o.file == "-" ? "<stdin>" : o.file;
+    const std::optional<SchoolCalendar> school = school_calendar_arg(o.school_calendar);
+    options.school = school ? &*school : nullptr;
+    Store store = open_existing(ctx, StoreUse::read_only);
+    const RulePack pack = load_pack(o.pack);
+    const std::vector<HostDueInput> rows = read_host_due_csv(read_input(o.file, "the extract"), options);
+    const HostDueReport report = check_host_due_dates(store, pack, england(), rows, options);
+    if (o.format == "json")
+        std::cout << host_due_to_json(report) << "\n";
+    else if (o.format == "csv")
+        std::cout << host_due_to_csv(report);
+    else
+        std::cout << host_due_to_text(report);
 }
 
 void run_case_add(const Context& ctx, const CaseAddOptions& o) {
@@ -506,6 +536,32 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
                      "School terms (TOML: name, [[term]] name/first_day/last_day, non_school_days) for the termly "
                      "rules (PEP reviews); without it they are listed as not counted");
     comp->callback([&ctx, compliance_opts] { run_compliance(ctx, *compliance_opts); });
+
+    // host-due
+    auto host_due_opts = std::make_shared<HostDueCliOptions>();
+    auto* host_due = app.add_subcommand(
+        "host-due", "A case system's extract of due dates (CSV) checked against the obligations open as of --as-of "
+                    "(the day it was taken): every disagreement with both explanations");
+    host_due->add_option("FILE", host_due_opts->file, "The extract (CSV with a header row; - for standard input)")
+        ->required();
+    host_due->add_option("--rule", host_due_opts->rule,
+                         "Every row's rule id or rule area (visits: the earliest open visit); default: --rule-column");
+    host_due->add_option("--child-column", host_due_opts->child_column, "The header of the child ids")
+        ->capture_default_str();
+    host_due->add_option("--due-column", host_due_opts->due_column,
+                         "The header of the host's due dates (YYYY-MM-DD or DD/MM/YYYY)")
+        ->capture_default_str();
+    host_due->add_option("--rule-column", host_due_opts->rule_column,
+                         "The header of each row's rule id or area, without --rule")
+        ->capture_default_str();
+    host_due->add_option("--format", host_due_opts->format, "text|csv|json")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"text", "csv", "json"}));
+    host_due->add_option("--pack", host_due_opts->pack, "Local rule pack (TOML) layered over the default England pack");
+    host_due->add_option("--school-calendar", host_due_opts->school_calendar,
+                         "School terms (TOML) for the termly rules (PEP reviews); without it their rows are not "
+                         "counted");
+    host_due->callback([&ctx, host_due_opts] { run_host_due(ctx, *host_due_opts); });
 
     // case add / case event
     auto* cases = app.add_subcommand("case", "Children's cases: add and allocate, record, correct and delete events, exemptions, erase");

@@ -239,4 +239,73 @@ BOOST_FIXTURE_TEST_CASE(a_kept_report_is_read_listed_and_forgotten, CaseworkFixt
     BOOST_TEST(out == nullptr);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_case_systems_extract_of_due_dates_is_checked, CaseworkFixture) {
+    oversight_compliance_host_due_options o{};
+    EXPECT_OK(oversight_compliance_host_due_options_init(&o, OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION));
+    BOOST_TEST((o.as_of == nullptr && o.child_column == nullptr && o.due_column == nullptr && o.rule == nullptr &&
+                o.rule_column == nullptr && o.file == nullptr && o.rule_pack == nullptr && o.calendar == nullptr));
+    EXPECT_FAIL(oversight_compliance_host_due_options_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_host_due_options_init(&o, 2), OVERSIGHT_E_INVALID_ARG);
+
+    // C1 was placed on Friday 1 March 2024: the first visit is due within a
+    // week (CPPCR 2010 reg 28(2)(a)), on Friday 8 March; as of 4 March it is open.
+    const oversight_date as_of{2024, 3, 4};
+    o.as_of = &as_of;
+    o.rule = "visits";
+    o.due_column = "Next visit";
+    o.file = "lcs-visits.csv";
+    const std::string csv = "child,Next visit\r\nC1,2024-03-08\r\nC1,09/03/2024\r\nC9,2024-03-08\r\n";
+    char* out = nullptr;
+    EXPECT_OK(oversight_compliance_host_due_json(store, &o, csv.data(), csv.size(), &out));
+    const auto doc = take_document(out, "oversight-host-due-dates");
+    BOOST_TEST(doc["as_of"] == "2024-03-04");
+    BOOST_TEST(doc["file"] == "lcs-visits.csv");
+    BOOST_TEST(doc["counts"]["agrees"] == 1);
+    BOOST_TEST(doc["counts"]["differs"] == 1);
+    BOOST_TEST(doc["counts"]["unknown_child"] == 1);
+    BOOST_REQUIRE(doc["rows"].size() == 3u);
+    BOOST_TEST(doc["rows"][0]["ours"]["rule"] == "lac.visit.first");
+    BOOST_TEST(doc["rows"][0]["ours"]["due"] == "2024-03-08");
+    BOOST_TEST(doc["rows"][1]["verdict"] == "differs");
+    BOOST_TEST(doc["rows"][1]["days"] == 1);
+    BOOST_TEST(doc["rows"][1]["explanation"] == "host due date 2024-03-09 from lcs-visits.csv line 3 column Next visit");
+    BOOST_TEST(!doc["rows"][1]["ours"]["explanation"].get<std::string>().empty());
+    BOOST_TEST(doc["rows"][2]["ours"].is_null());
+    // NULL options: today, columns child, due and rule.
+    const std::string per_row = "child,due,rule\nC1,2024-03-08,lac.visit.first\n";
+    EXPECT_OK(oversight_compliance_host_due_json(store, nullptr, per_row.data(), per_row.size(), &out));
+    BOOST_TEST(take_document(out, "oversight-host-due-dates")["rows"].size() == 1u);
+
+    // Malformed arguments and damaged extracts.
+    EXPECT_FAIL(oversight_compliance_host_due_json(nullptr, &o, csv.data(), csv.size(), &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &o, csv.data(), csv.size(), nullptr), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &o, nullptr, 5, &out), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &o, nullptr, 0, &out), OVERSIGHT_E_PARSE);
+    const std::string nul("child,Next visit\nC1,2024-03-08\0\n", 32);
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &o, nul.data(), nul.size(), &out), OVERSIGHT_E_PARSE);
+    BOOST_TEST(message().find("lcs-visits.csv:2") != std::string::npos, message());
+    const std::string bad_utf8 = std::string("child,Next visit\nC1") + kBadUtf8 + ",2024-03-08\n";
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &o, bad_utf8.data(), bad_utf8.size(), &out),
+                OVERSIGHT_E_PARSE);
+    const std::string no_column = "child,due\nC1,2024-03-08\n";
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &o, no_column.data(), no_column.size(), &out),
+                OVERSIGHT_E_PARSE);
+    oversight_compliance_host_due_options bad = o;
+    bad.rule = kSql;
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &bad, csv.data(), csv.size(), &out), OVERSIGHT_E_NOT_FOUND);
+    bad.rule = kBadUtf8;
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &bad, csv.data(), csv.size(), &out), OVERSIGHT_E_INVALID_ARG);
+    bad = o;
+    bad.due_column = "";
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &bad, csv.data(), csv.size(), &out), OVERSIGHT_E_INVALID_ARG);
+    bad = o;
+    bad.version = 7;
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &bad, csv.data(), csv.size(), &out), OVERSIGHT_E_INVALID_ARG);
+    const oversight_date impossible{2024, 2, 30};
+    bad = o;
+    bad.as_of = &impossible;
+    EXPECT_FAIL(oversight_compliance_host_due_json(store, &bad, csv.data(), csv.size(), &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out == nullptr);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -146,6 +146,35 @@ assert plain == explained
 PYEOF
 done
 
+# host-due: a case system's extract of due dates. As of 10 March C1's next
+# visit is due 6 weeks after its visit on 5 March (16 April); C2's first
+# visit, a week after its placement on 1 March (8 March), is still open.
+printf 'Child ID,Next visit due\r\nC1,16/04/2024\r\nC2,2024-03-15\r\nC9,2024-03-15\r\n' > "$WORK/extract.csv"
+text=$(run --as-of 2024-03-10 host-due "$WORK/extract.csv" --rule visits --child-column "Child ID" --due-column "Next visit due")
+expect_in "$text" "agrees 1 differs 1"
+expect_in "$text" "line 3: C2 visits: differs (host 2024-03-15, Oversight 2024-03-08, +7 days)"
+expect_in "$text" "theirs: host due date 2024-03-15 from $WORK/extract.csv line 3 column Next visit due"
+expect_in "$text" "line 4: C9 visits: unknown_child"
+hd_json=$(run --as-of 2024-03-10 host-due - --rule visits --child-column "Child ID" --due-column "Next visit due" \
+  --format json < "$WORK/extract.csv")
+"$PY" - "$hd_json" <<'PYEOF' || fail "host-due json: $hd_json"
+import json, sys
+doc = json.loads(sys.argv[1])
+assert doc["format"] == "oversight-host-due-dates" and doc["file"] == "<stdin>", doc
+assert [r["verdict"] for r in doc["rows"]] == ["agrees", "differs", "unknown_child"], doc["rows"]
+assert doc["rows"][0]["ours"]["due"] == "2024-04-16" and doc["rows"][1]["days"] == 7
+PYEOF
+hd_csv=$(run --as-of 2024-03-10 host-due "$WORK/extract.csv" --rule visits --child-column "Child ID" \
+  --due-column "Next visit due" --format csv)
+expect_in "$hd_csv" "3,C2,visits,2024-03-15,2024-03-15,differs,7,lac.visit.first,2024-03-08"
+expect_fail "required column rule is missing" --as-of 2024-03-10 host-due "$WORK/extract.csv" --child-column "Child ID" \
+  --due-column "Next visit due"
+expect_fail "is neither a rule id nor a rule area" --as-of 2024-03-10 host-due "$WORK/extract.csv" --rule visitz \
+  --child-column "Child ID" --due-column "Next visit due"
+printf 'child,due\nC1,2024-03-08\000\n' > "$WORK/nul.csv"
+expect_fail "nul.csv:2" --as-of 2024-03-10 host-due "$WORK/nul.csv" --rule visits
+expect_fail "cannot" --as-of 2024-03-10 host-due "$WORK/no-such.csv" --rule visits
+
 expect_fail "is not a date" --as-of 2024-06-30 compliance --from 2024-13-01
 expect_fail "before it starts" --as-of 2024-06-30 compliance --from 2024-07-01
 expect_fail "no team named" --as-of 2024-06-30 compliance --team "Team Z"

@@ -1609,6 +1609,11 @@ static void casework_area(void) {
 /* Compliance, meeting attendance and complaints (issue 9). */
 static void compliance_and_trackers_area(void) {
     oversight_compliance_options co = OVERSIGHT_COMPLIANCE_OPTIONS_INIT;
+    oversight_compliance_host_due_options hd = OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_INIT;
+    static const char extract[] = "child,due\nC1,2024-03-08\nC1,09/03/2024\nC1,soon\nC1,\n";
+    static const char extract_nul[] = "child,due\nC1,2024-03-08\0\n";
+    static const char extract_sql[] = "child,due\n\"'; DROP TABLE children; --\",2024-03-08\n%,1/1/2024\n";
+    static const char extract_rule[] = "child,due,rule\nC1,2024-03-08,lac.visit.first\n";
     oversight_casework_invitee inv = OVERSIGHT_CASEWORK_INVITEE_INIT;
     const oversight_casework_invitee *list[1];
     oversight_casework_attendance_query aq = OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_INIT;
@@ -1674,6 +1679,43 @@ static void compliance_and_trackers_area(void) {
          (S, "0000000000000000000000000000000000000000000000000000000000000000", &g_i32));
     CALL(SUCCEED, oversight_compliance_forget, "out_forgotten = NULL",
          (S, "0000000000000000000000000000000000000000000000000000000000000000", NULL));
+    /* a case system's extract of due dates */
+    INIT(oversight_compliance_host_due_options_init, oversight_compliance_host_due_options,
+         OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION);
+    hd.as_of = &k_as_of;
+    hd.rule = "visits";
+    CALL(SUCCEED, oversight_compliance_host_due_json, "an extract", (S, &hd, extract, sizeof extract - 1, &g_s));
+    CALL(SUCCEED, oversight_compliance_host_due_json, "length 0 of a header-only extract", (S, &hd, extract, 10, &g_s));
+    CALL(REFUSE, oversight_compliance_host_due_json, "store = NULL", (NULL, &hd, extract, sizeof extract - 1, &g_s));
+    CALL(REFUSE, oversight_compliance_host_due_json, "csv = NULL", (S, &hd, NULL, 10, &g_s));
+    CALL(REFUSE, oversight_compliance_host_due_json, "out = NULL", (S, &hd, extract, sizeof extract - 1, NULL));
+    CALL(REFUSE, oversight_compliance_host_due_json, "embedded NUL",
+         (S, &hd, extract_nul, sizeof extract_nul - 1, &g_s));
+    CALL(SUCCEED, oversight_compliance_host_due_json, "hostile ids are unknown children",
+         (S, &hd, extract_sql, sizeof extract_sql - 1, &g_s));
+    CALL(SUCCEED, oversight_compliance_host_due_json, "options = NULL (defaults)",
+         (S, NULL, extract_rule, sizeof extract_rule - 1, &g_s));
+    TEXTS(ID, oversight_compliance_host_due_json, "csv", (S, &hd, T, strlen(T), &g_s));
+    VERSIONS(hd, OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION, oversight_compliance_host_due_json,
+             (S, &hd, extract, sizeof extract - 1, &g_s));
+    DATES(oversight_compliance_host_due_json, "options.as_of", (S, (hd.as_of = DP, &hd), extract, sizeof extract - 1, &g_s));
+    hd.as_of = &k_as_of;
+    TEXTS(ID, oversight_compliance_host_due_json, "options.rule", (S, (hd.rule = T, &hd), extract, sizeof extract - 1, &g_s));
+    hd.rule = "visits";
+    TEXTS(ID, oversight_compliance_host_due_json, "options.child_column",
+          (S, (hd.child_column = T, &hd), extract, sizeof extract - 1, &g_s));
+    hd.child_column = NULL;
+    TEXTS(ID, oversight_compliance_host_due_json, "options.due_column",
+          (S, (hd.due_column = T, &hd), extract, sizeof extract - 1, &g_s));
+    hd.due_column = NULL;
+    hd.rule = NULL;
+    TEXTS(ID, oversight_compliance_host_due_json, "options.rule_column",
+          (S, (hd.rule_column = T, &hd), extract, sizeof extract - 1, &g_s));
+    hd.rule_column = NULL;
+    hd.rule = "visits";
+    TEXTS(OPT, oversight_compliance_host_due_json, "options.file",
+          (S, (hd.file = T, &hd), extract, sizeof extract - 1, &g_s));
+    hd.file = NULL;
 
     /* meeting attendance: the fixture's event and people */
     INIT(oversight_casework_invitee_init, oversight_casework_invitee, OVERSIGHT_CASEWORK_INVITEE_VERSION);

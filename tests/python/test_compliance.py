@@ -106,6 +106,28 @@ class ComplianceTest(unittest.TestCase):
         self.assertFalse(self.cw.forget_kept_compliance(kept["key"]))
         self.assertEqual(self.cw.kept_compliance(), [])
 
+    def test_a_case_systems_extract_of_due_dates(self):
+        # As of 10 March: C1's next visit is due 6 weeks after its visit on
+        # 5 March (16 April); C2's first visit, due a week after its
+        # placement on 1 March (8 March), is still open.
+        extract = "Child,Next due,Worker\r\nC1,16/04/2024,Ann\r\nC2,2024-03-15,Ann\r\nC9,2024-03-15,Ann\r\n"
+        doc = self.cw.check_host_due_dates(extract, as_of="2024-03-10", rule="visits", child_column="Child",
+                                           due_column="Next due", file="lcs.csv")
+        self.assertEqual(doc["file"], "lcs.csv")
+        self.assertEqual([r["verdict"] for r in doc["rows"]], ["agrees", "differs", "unknown_child"])
+        self.assertEqual(doc["rows"][0]["ours"]["due"], "2024-04-16")
+        self.assertEqual((doc["rows"][1]["ours"]["due"], doc["rows"][1]["days"]), ("2024-03-08", 7))
+        self.assertEqual(doc["rows"][1]["explanation"], "host due date 2024-03-15 from lcs.csv line 3 column Next due")
+        self.assertTrue(doc["rows"][1]["ours"]["explanation"])
+        self.assertEqual(doc["counts"]["differs"], 1)
+        # Bytes are taken as they are: a NUL byte is refused naming the line.
+        with self.assertRaises(OversightError) as e:
+            self.cw.check_host_due_dates(b"child,due,rule\nC1,2024-03-08\x00,visits\n", as_of="2024-03-10")
+        self.assertIn("<extract>:2", str(e.exception))
+        with self.assertRaises(OversightError) as e:
+            self.cw.check_host_due_dates("child,due\nC1,2024-03-08\n", as_of="2024-03-10", rule="no.such.rule")
+        self.assertEqual(e.exception.status, NOT_FOUND)
+
     def test_refusals(self):
         with self.assertRaises(OversightError) as e:
             self.cw.compliance(as_of=AS_OF, team="No Team")

@@ -241,6 +241,13 @@ class CApiDocumentsTest(unittest.TestCase):
                 for _ in range(2):
                     keep("oversight_compliance_keep", raw(compliance._keep, sc._h(), ctypes.byref(co)))
             keep("oversight_compliance_kept_json", raw(compliance._kept, sc._h()))
+            # a case system's extract of due dates: every verdict it can give here
+            extract = (b"child,due,rule\nC1,2024-04-16,visits\nC1,17/04/2024,visits\nC1,soon,visits\n"
+                       b"C1,,visits\nC9,2024-04-16,visits\nC1,2024-04-16,nothing\nC1,2024-04-16,pep.review\n"
+                       b"C1,2024-04-16,complaints\n")
+            hd = compliance.HostDueOptions(as_of=datetime.date(2024, 3, 10), file="extract.csv")
+            keep("oversight_compliance_host_due_json",
+                 raw(compliance._host_due, sc._h(), ctypes.byref(hd), extract, len(extract)))
         for child in ("C1", "C3"):
             keep("oversight_casework_case_json", raw(casework._case_json, h, _lib.encode(child),
                                                      _lib.Date.of(CASE_AS_OF)))

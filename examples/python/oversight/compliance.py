@@ -37,6 +37,14 @@ class ComplianceOptions(Versioned):
     VERSION = 3
 
 
+class HostDueOptions(Versioned):
+    """oversight_compliance_host_due_options."""
+    _fields_ = [("version", _U32), ("as_of", _DATE), ("child_column", _TEXT), ("due_column", _TEXT), ("rule", _TEXT),
+                ("rule_column", _TEXT), ("file", _TEXT), ("rule_pack", _P), ("calendar", _P)]
+    _init = "oversight_compliance_host_due_options_init"
+    VERSION = 1
+
+
 _OPTIONS = ctypes.POINTER(ComplianceOptions)
 _OUT_S = ctypes.POINTER(_P)
 _json = fn("oversight_compliance_json", [_P, _OPTIONS, _OUT_S])
@@ -45,6 +53,8 @@ _text = fn("oversight_compliance_text", [_P, _OPTIONS, _INT, _TEXT, _OUT_S])
 _keep = fn("oversight_compliance_keep", [_P, _OPTIONS, _OUT_S])
 _kept = fn("oversight_compliance_kept_json", [_P, _OUT_S])
 _forget = fn("oversight_compliance_forget", [_P, _TEXT, ctypes.POINTER(_INT)])
+_host_due = fn("oversight_compliance_host_due_json",
+               [_P, ctypes.POINTER(HostDueOptions), ctypes.c_char_p, ctypes.c_size_t, _OUT_S])
 
 
 class ComplianceMethods:
@@ -106,6 +116,23 @@ class ComplianceMethods:
         gone = _INT()
         _forget(self._h(), _lib.encode(key), ctypes.byref(gone))
         return gone.value == 1
+
+    def check_host_due_dates(self, csv_text, as_of=None, rule=None, child_column="child", due_column="due",
+                             rule_column="rule", file=None):
+        """A case system's extract of due dates (CSV text or bytes with a
+        header row: a child column, a due-date column and, unless `rule` names
+        every row's rule id or rule area, a rule column) checked against the
+        obligations open as of `as_of` (the day the extract was taken): the
+        oversight-host-due-dates document as a dict, "counts" by verdict and
+        "rows" ("verdict": agrees, differs, not_a_date, no_open_obligation,
+        unknown_child, unknown_rule, not_counted, blank; "ours": the open
+        obligation compared, explained)."""
+        handle = self._h()
+        data = csv_text.encode("utf-8") if isinstance(csv_text, str) else bytes(csv_text)
+        o = HostDueOptions(as_of=as_of or _lib.today(), child_column=child_column, due_column=due_column, rule=rule,
+                           rule_column=rule_column, file=file, rule_pack=_lib.handle_of(self._pack, RulePack),
+                           calendar=_lib.handle_of(self._calendar, Calendar))
+        return document(call_string(_host_due, handle, ctypes.byref(o), data, len(data)), "oversight-host-due-dates")
 
     @staticmethod
     def _rest(kwargs):

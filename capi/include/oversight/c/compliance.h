@@ -120,6 +120,49 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_kept_json(con
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_forget(oversight_store *store, const char *key,
                                                                           int32_t *out_forgotten) OVERSIGHT_NOEXCEPT;
 
+/* How a case system's extract of due dates is read and checked
+ * (oversight_compliance_host_due_json). */
+typedef struct oversight_compliance_host_due_options {
+    uint32_t version;                     /* OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION */
+    const oversight_date *as_of;          /* the day the extract was taken; NULL: today (UTC) */
+    const char *child_column;             /* the header of the child ids; NULL: "child" */
+    const char *due_column;               /* the header of the host's due dates; NULL: "due" */
+    const char *rule;                     /* every row's rule id or rule area ("visits"); NULL: per row */
+    const char *rule_column;              /* the header of each row's rule or area when `rule` is NULL;
+                                             NULL: "rule" */
+    const char *file;                     /* the extract's name in messages; NULL: "<extract>" */
+    const oversight_rule_pack *rule_pack; /* NULL: the default England pack */
+    const oversight_calendar *calendar;   /* NULL: England and Wales; its school terms count termly rules */
+} oversight_compliance_host_due_options;
+
+#define OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION 1
+#define OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_INIT \
+    { OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/* Fills *opts with OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_INIT;
+ * OVERSIGHT_E_INVALID_ARG for NULL or an unknown version. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_host_due_options_init(
+    oversight_compliance_host_due_options *opts, uint32_t version) OVERSIGHT_NOEXCEPT;
+
+/* A second opinion on a case system's extract of due dates (its "next visit
+ * due" columns): `csv` (`csv_length` bytes of UTF-8 CSV with a header row;
+ * NUL bytes are refused where they appear) read, and each row checked
+ * against the obligation Oversight has open for that child, of that rule or
+ * (the earliest) of that rule area, as of `as_of`. Gives the owned document
+ * {"format":"oversight-host-due-dates","version":1,"as_of","file","counts":
+ * {"agrees","differs","not_a_date","no_open_obligation","unknown_child",
+ * "unknown_rule","not_counted","blank"},"rows":[{"line","child","rule",
+ * "host_due" (ISO or null),"host_text","verdict","days" (host - ours),
+ * "ours" (null or {"rule","title","source","due","anchor","anchor_event",
+ * "explanation"}),"explanation" (the host's side)}]}; due dates are read
+ * as YYYY-MM-DD or DD/MM/YYYY. OVERSIGHT_E_PARSE naming the file and line
+ * for text that is not CSV or a missing column; OVERSIGHT_E_NOT_FOUND for a
+ * `rule` that is neither a rule id nor an area of the pack;
+ * OVERSIGHT_E_INVALID_ARG for an empty column name. Nothing is written. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_host_due_json(
+    const oversight_store *store, const oversight_compliance_host_due_options *options, const char *csv,
+    size_t csv_length, char **out) OVERSIGHT_NOEXCEPT;
+
 OVERSIGHT_END_DECLS
 
 #endif /* OVERSIGHT_C_COMPLIANCE_H */
