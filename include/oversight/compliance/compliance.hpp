@@ -204,10 +204,13 @@ struct ComplianceCounts {
     std::int64_t recorded_late = 0;  // items met by an event recorded late (any state)
     std::int64_t host_disagreements = 0;
     /// Brought forward: obligations that fell due before the period and
-    /// were still unmet on its first day (overdue then; exempt ones are
-    /// excused), by the team and worker allocated when they fell due. Not
-    /// items of the period, so in neither numerator nor denominator and not
-    /// in total(); carried_over_met: of those, met within the period.
+    /// were still unmet on its first day (overdue then, or excused then by
+    /// an exemption that ended unmet later: overdue from its last day;
+    /// those still exempt on as_of are not), by the team and worker
+    /// allocated when they fell due. Not items of the period, so in neither
+    /// numerator nor denominator and not in total(): an obligation is an
+    /// item of the one period its due date falls in, never of two;
+    /// carried_over_met: of those, met within the period.
     std::int64_t carried_over = 0, carried_over_met = 0;
     std::int64_t total() const noexcept { return met_on_time + met_late + overdue + due_soon + not_yet_due + exempt; }
 };

@@ -559,6 +559,61 @@ BOOST_AUTO_TEST_CASE(a_termly_obligation_past_the_school_calendars_last_term_is_
     BOOST_TEST(left_out.empty());
 }
 
+BOOST_AUTO_TEST_CASE(an_exemption_that_ends_in_a_later_period_counts_each_obligation_once) {
+    // All placed Mon 6 Jan 2025: the first visit is due Mon 3 Feb. Each child
+    // is missing from 27 January to 10 March (visits). C1 is visited on 14
+    // March (met late by 4 days, from the exemption's last day), C2 never
+    // (overdue from 10 March: 21 days on 31 March), C3 on 5 March, while
+    // still missing (exempt: the exemption was needed and covered it).
+    std::vector<ComplianceCase> cases;
+    for (const char* child : {"C1", "C2", "C3"}) {
+        ComplianceCase c = placed(child);
+        Exemption missing;
+        missing.child_id = child;
+        missing.kind = ExemptionKind::missing;
+        missing.from = d("2025-01-27");
+        missing.to = d("2025-03-10");
+        missing.reason = "missing from care";
+        missing.approved_by = "Dee Head";
+        missing.areas = {"visits"};
+        c.exemptions.push_back(missing);
+        cases.push_back(std::move(c));
+    }
+    add(cases[0], {"visit", d("2025-03-14"), {}}, d("2025-03-14"));
+    add(cases[2], {"visit", d("2025-03-05"), {}}, d("2025-03-05"));
+    ComplianceOptions o;
+    o.rule = "t.visit";
+    o.as_of = d("2025-03-31");
+    // February's report, as of 31 March: the three visits fell due in
+    // February; two were missed once the exemption ended, one stays exempt.
+    o.period_from = d("2025-02-01");
+    o.period_to = d("2025-02-28");
+    const ComplianceReport february = compliance_of(cases, pack(), cal(), o);
+    const ComplianceCounts& feb = february.groups_by(ComplianceBy::overall).front().counts;
+    BOOST_TEST(feb.met_late == 1);
+    BOOST_TEST(feb.overdue == 1);
+    BOOST_TEST(feb.exempt == 1);
+    BOOST_TEST(find(february.items, "C1", "t.visit", d("2025-02-03")).days == 4);
+    BOOST_TEST(find(february.items, "C2", "t.visit", d("2025-02-03")).days == 21);
+    // March's report, as of 31 March: the same two only as brought forward
+    // (due before the period, unmet on its first day): never in two
+    // periods' denominators. The exempt one is not brought forward.
+    o.period_from = d("2025-03-01");
+    o.period_to = d("2025-03-31");
+    const ComplianceReport march = compliance_of(cases, pack(), cal(), o);
+    const ComplianceGroup mar = march.groups_by(ComplianceBy::overall).front();
+    BOOST_TEST(mar.denominator == 0);
+    BOOST_TEST(mar.counts.carried_over == 2);
+    BOOST_TEST(mar.counts.carried_over_met == 1);  // C1, visited on 14 March
+    // February's report as of 28 February: every one still exempt.
+    o.as_of = d("2025-02-28");
+    o.period_from = d("2025-02-01");
+    o.period_to = d("2025-02-28");
+    const ComplianceCounts then = compliance_of(cases, pack(), cal(), o).groups_by(ComplianceBy::overall).front().counts;
+    BOOST_TEST(then.exempt == 3);
+    BOOST_TEST(then.total() == 3);
+}
+
 BOOST_AUTO_TEST_CASE(obligations_still_unmet_when_the_period_starts_are_brought_forward) {
     // Period 1-31 March 2025, as of 31 March. All placed Mon 6 Jan, so the
     // first visit and the review are due Mon 3 Feb, before the period.
