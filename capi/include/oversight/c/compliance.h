@@ -8,8 +8,9 @@
  * that met it (and how late it was recorded), and the worker and team
  * allocated when it fell due. Numerators (met on time) and denominators (met
  * on time + met late + overdue) by team, worker, rule and rule area for a
- * period, the child-level rows behind them, and every due date a case
- * system sent (event attribute due_date) that differs from Oversight's.
+ * period, the child-level rows behind them, every due date a case system
+ * sent (event attribute due_date) that differs from Oversight's, and a case
+ * system's extract of due dates checked row by row.
  *
  * Rule packs and calendars: NULL means the default England pack and the
  * England and Wales working-day calendar.
