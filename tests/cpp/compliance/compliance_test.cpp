@@ -121,6 +121,19 @@ ComplianceCase placed(const std::string& child) {
     return c;
 }
 
+/// The child missing from care over [from, to], exempt from visits only.
+Exemption missing_from_visits(const std::string& child, Date from, Date to) {
+    Exemption e;
+    e.child_id = child;
+    e.kind = ExemptionKind::missing;
+    e.from = from;
+    e.to = to;
+    e.reason = "missing from care; police notified";
+    e.approved_by = "Dee Head";
+    e.areas = {"visits"};
+    return e;
+}
+
 void add(ComplianceCase& c, CaseEvent e, Date recorded) {
     c.record.events.push_back(std::move(e));
     c.recorded_on.push_back(recorded);
@@ -418,15 +431,7 @@ BOOST_AUTO_TEST_CASE(a_visit_due_while_the_child_was_missing_is_exempt_with_the_
         allocate(store, child, "Ann Lee", d("2025-01-06"));
         record_event(store, child, {"became_looked_after", d("2025-01-06"), {}}, "t", &pack());
         record_event(store, child, {"placement_start", d("2025-01-06"), {}}, "t", &pack());
-        Exemption missing;
-        missing.child_id = child;
-        missing.kind = ExemptionKind::missing;
-        missing.from = d("2025-01-27");
-        missing.to = d("2025-02-16");
-        missing.reason = "missing from care; police notified";
-        missing.approved_by = "Dee Head";
-        missing.areas = {"visits"};
-        add_exemption(store, missing);
+        add_exemption(store, missing_from_visits(child, d("2025-01-27"), d("2025-02-16")));
     }
     record_event(store, "C1", {"visit", d("2025-02-14"), {}}, "t", &pack());
     record_event(store, "C2", {"visit", d("2025-01-31"), {}}, "t", &pack());
@@ -568,15 +573,7 @@ BOOST_AUTO_TEST_CASE(an_exemption_that_ends_in_a_later_period_counts_each_obliga
     std::vector<ComplianceCase> cases;
     for (const char* child : {"C1", "C2", "C3"}) {
         ComplianceCase c = placed(child);
-        Exemption missing;
-        missing.child_id = child;
-        missing.kind = ExemptionKind::missing;
-        missing.from = d("2025-01-27");
-        missing.to = d("2025-03-10");
-        missing.reason = "missing from care";
-        missing.approved_by = "Dee Head";
-        missing.areas = {"visits"};
-        c.exemptions.push_back(missing);
+        c.exemptions.push_back(missing_from_visits(child, d("2025-01-27"), d("2025-03-10")));
         cases.push_back(std::move(c));
     }
     add(cases[0], {"visit", d("2025-03-14"), {}}, d("2025-03-14"));
