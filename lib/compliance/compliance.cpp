@@ -901,9 +901,9 @@ std::string compliance_to_text(const ComplianceReport& report, bool children, st
         for (const ComplianceItem& i : differ) {
             const Obligation& o = i.obligation;
             out << "  " << o.child_id << " " << o.rule_id << ": Oversight " << o.due.iso() << ", host "
-                << (i.host_due->host_due ? i.host_due->host_due->iso() : "'" + i.host_due->host_text + "'") << "\n"
-                << "    ours: " << o.explanation << "\n"
-                << "    theirs: " << i.host_due->explanation << "\n";
+                << (i.host_due->host_due ? i.host_due->host_due->iso() : "'" + i.host_due->host_text + "'") << "\n";
+            if (!o.explanation.empty()) out << "    ours: " << o.explanation << "\n";  // empty: asked unexplained
+            out << "    theirs: " << i.host_due->explanation << "\n";
         }
     }
     return detail::sanitize_utf8(out.str());

@@ -187,10 +187,11 @@ struct ComplianceOptions {
     bool items = true;
     /// True: each item of the child-level list explained (Obligation::
     /// explanation: rule, source, trigger, how the due date was counted,
-    /// how it was met). False: every explanation left empty, host due-date
-    /// disagreements' included: the list without its text, several times
-    /// faster (most of a report's bytes and time; the explanations of any
-    /// rows are one call away: the same options, explained, with a filter).
+    /// how it was met). False: every item's explanation left empty (a host
+    /// due-date disagreement keeps the host's side, HostDueDate::explanation):
+    /// the list without its text, several times faster (most of a report's
+    /// bytes and time; the explanations of any rows are one call away: the
+    /// same options, explained, with a filter).
     bool explain = true;
     /// True: read a report kept with these settings, if there is one
     /// (keep_compliance; the same report, faster). False: count every case

@@ -211,7 +211,7 @@ public:
                                 "ORDER BY i.team, i.worker, i.child_ref, i.due, i.rule_id, i.anchor, i.id",
                             {kept_id(key), value(options.team), value(options.worker), value(options.rule),
                              value(options.area)});
-            const Rule* rule = nullptr;  // the previous row's: rows of one rule come together
+            std::map<std::string, const Rule*, std::less<>> rules;  // each rule looked up once
             while (q.executeStep()) {
                 if (std::binary_search(skipped.begin(), skipped.end(), q.getColumn(0).getInt64())) continue;
                 ComplianceItem i;
@@ -220,8 +220,9 @@ public:
                 o.team = q.getColumn(2).getString();
                 o.worker = q.getColumn(3).getString();
                 o.rule_id = q.getColumn(4).getString();
-                if (!rule || rule->id != o.rule_id) rule = pack.find(o.rule_id);
-                if (rule) {
+                auto known = rules.find(o.rule_id);
+                if (known == rules.end()) known = rules.emplace(o.rule_id, pack.find(o.rule_id)).first;
+                if (const Rule* rule = known->second) {
                     o.title = rule->title;
                     o.layer = rule->layer;
                     o.source = rule->source;
