@@ -169,6 +169,7 @@ oversight_status oversight_compliance_host_due_json(const oversight_store* store
             if (c.rule_column) o.rule_column = text_arg(c.rule_column, "rule_column");
             if (c.file) o.file = text_arg(c.file, "file");
             o.school = school_of(c.calendar);
+            o.by_external_id = c.by_external_id != 0;
             const RulePack& pack = pack_or_default(c.rule_pack);
             const Store& s = store_of(store);
             std::vector<HostDueInput> rows = read_host_due_csv(csv ? std::string(csv, csv_length) : std::string(), o);

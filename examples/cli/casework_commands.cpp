@@ -80,6 +80,7 @@ struct ComplianceCliOptions {
 struct HostDueCliOptions {
     std::string file, rule, child_column = "child", due_column = "due", rule_column = "rule", format = "text", pack,
         school_calendar;
+    bool external_ids = false;  // the child column holds the case system's ids
 };
 
 struct CaseAddOptions {
@@ -246,6 +247,7 @@ void run_host_due(const Context& ctx, const HostDueCliOptions& o) {
     options.child_column = o.child_column;
     options.due_column = o.due_column;
     options.rule_column = o.rule_column;
+    options.by_external_id = o.external_ids;
     if (!o.rule.empty()) options.rule = o.rule;
     options.file = o.file == "-" ? "<stdin>" : o.file;
     const std::optional<SchoolCalendar> school = school_calendar_arg(o.school_calendar);
@@ -548,6 +550,8 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
                          "Every row's rule id or rule area (visits: the earliest open visit); default: --rule-column");
     host_due->add_option("--child-column", host_due_opts->child_column, "The header of the child ids")
         ->capture_default_str();
+    host_due->add_flag("--external-ids", host_due_opts->external_ids,
+                       "The child ids are the case system's own (the external ids its sync stored)");
     host_due->add_option("--due-column", host_due_opts->due_column,
                          "The header of the host's due dates (YYYY-MM-DD or DD/MM/YYYY)")
         ->capture_default_str();

@@ -5,6 +5,7 @@
 #include <oversight/compliance/compliance.hpp>
 #include <oversight/core/error.hpp>
 
+#include "casework/casework_repository.hpp"
 #include "compliance/compliance_detail.hpp"
 #include "core/csv.hpp"
 #include "core/text.hpp"
@@ -55,21 +56,43 @@ std::optional<Date> uk_date(std::string_view t) {
     return Date::from_ymd(*year, *month, *day);
 }
 
+/// YYYY-MM-DD or DD/MM/YYYY, and either with a time of day after a space or
+/// a T ("08/03/2024 00:00", "2024-03-08T00:00:00": spreadsheet exports).
 std::optional<Date> host_date(std::string_view text) {
+    const std::size_t cut = text.find_first_of(" T");
+    if (cut != std::string_view::npos) {
+        const std::string_view time = detail::trim(text.substr(cut + 1));
+        if (time.size() < 4 || time.size() > 12 || time.find_first_not_of("0123456789:.") != std::string_view::npos ||
+            time.find(':') == std::string_view::npos)
+            return std::nullopt;
+        text = text.substr(0, cut);
+    }
     if (auto d = Date::try_parse_iso(text)) return d;
     return uk_date(text);
 }
 
-/// The rules a row's rule text names: the rule of that id, else every rule
-/// of that area (enabled ones), in pack order.
-std::vector<const Rule*> named_rules(const RulePack& pack, const std::string& text) {
-    std::vector<const Rule*> out;
-    if (const Rule* r = pack.find(text)) {
-        out.push_back(r);
-        return out;
+/// The enabled rules a row's rule text names (ASCII case ignored): the rule
+/// of that id, else every rule of that area, in pack order. `disabled`: the
+/// text names only rules the pack has switched off.
+struct Named {
+    std::vector<const Rule*> rules;
+    bool disabled = false;
+};
+Named named_rules(const RulePack& pack, const std::string& text) {
+    const std::string key = detail::lower(text);
+    Named out;
+    for (const bool by_area : {false, true}) {
+        std::size_t off = 0;
+        for (const Rule& r : pack.rules())
+            if (detail::lower(by_area ? r.area : r.id) == key) {
+                if (r.enabled) out.rules.push_back(&r);
+                else ++off;
+            }
+        if (!out.rules.empty() || off) {
+            out.disabled = out.rules.empty();
+            return out;
+        }
     }
-    for (const Rule& r : pack.rules())
-        if (r.area == text) out.push_back(&r);
     return out;
 }
 
@@ -101,93 +124,140 @@ std::int64_t HostDueReport::count(HostDueVerdict v) const noexcept {
 std::vector<HostDueRow> HostDueReport::disagreements() const {
     std::vector<HostDueRow> out;
     for (const HostDueRow& r : rows)
-        if (r.verdict != HostDueVerdict::agrees && r.verdict != HostDueVerdict::blank) out.push_back(r);
+        if (r.verdict != HostDueVerdict::agrees) out.push_back(r);
     return out;
 }
 
 HostDueReport check_host_due_dates(const Store& store, const RulePack& pack, const Calendar& calendar,
                                    const std::vector<HostDueInput>& rows, const HostDueOptions& options) {
-    if (options.rule && named_rules(pack, *options.rule).empty())
-        throw Error(Status::not_found, "host due dates: '" + detail::sanitize_utf8(*options.rule) +
-                                           "' is neither a rule id nor a rule area of rule pack '" + pack.name() + "'");
+    if (options.rule) {
+        const Named fixed = named_rules(pack, *options.rule);
+        if (fixed.rules.empty())
+            throw Error(Status::not_found, "host due dates: '" + detail::sanitize_utf8(*options.rule) + "' " +
+                                               (fixed.disabled ? "names only rules disabled in"
+                                                               : "is neither a rule id nor a rule area of") +
+                                               " rule pack '" + pack.name() + "'");
+    }
     const std::string child_column(detail::trim(options.child_column)), due_column(detail::trim(options.due_column)),
         rule_column(detail::trim(options.rule_column));
 
     HostDueReport report;
     report.as_of = options.as_of;
     report.file = options.file;
-    std::vector<std::string> children;
-    std::set<std::string> named;
     for (const HostDueInput& in : rows) {
         HostDueRow row;
         row.line = in.line;
         row.child_id = std::string(detail::trim(in.child_id));
         row.host_text = std::string(detail::trim(in.due_text));
         row.rule = options.rule ? *options.rule : std::string(detail::trim(in.rule));
-        if (!row.child_id.empty() && named.insert(row.child_id).second) children.push_back(row.child_id);
         report.rows.push_back(std::move(row));
     }
 
-    // Each child's open obligations as of the extract's day, explained.
-    std::map<std::string, std::vector<Obligation>> open;
+    // The children named, by the local authority's id or the case system's.
+    std::map<std::string, std::string> child_of;  // the row's id -> the child's id
+    for (const HostDueRow& row : report.rows) {
+        if (row.child_id.empty() || child_of.count(row.child_id)) continue;
+        if (!options.by_external_id) {
+            child_of[row.child_id] = row.child_id;
+        } else if (const std::optional<Child> c = detail::casework_repository(store).find_child_by_external_id(
+                       row.child_id)) {
+            child_of[row.child_id] = c->id;
+        }
+    }
+    std::vector<std::string> children;
+    for (const auto& [id, child] : child_of) children.push_back(child);
+
+    // Each child's open obligations as of the extract's day, explained, and
+    // those that could not be dated (past the school calendar's last term).
+    struct Open {
+        std::vector<Obligation> obligations;
+        std::vector<Undated> undated;
+    };
+    std::map<std::string, Open> open;
     detail::for_each_compliance_case(store, options.as_of, &children, [&](ComplianceCase&& c, std::int64_t) {
-        std::vector<Obligation>& mine = open[c.record.child_id];
-        for (Obligation& o : schedule_case(pack, c.record, options.as_of, calendar, options.school, {}, Explain::open))
-            if (!o.met_on && !o.ended_on) mine.push_back(std::move(o));
+        Open& mine = open[c.record.child_id];
+        std::vector<Undated> undated;
+        for (Obligation& o : schedule_case(pack, c.record, options.as_of, calendar, options.school, {}, Explain::open,
+                                           &undated))
+            if (!o.met_on && !o.ended_on) mine.obligations.push_back(std::move(o));
+        for (Undated& u : undated)
+            if (!u.met) mine.undated.push_back(std::move(u));
     });
 
     for (HostDueRow& row : report.rows) {
         const std::string where = place(options, row.line, due_column);
         row.host_due = host_date(row.host_text);
-        const auto kase = open.find(row.child_id);
-        const std::vector<const Rule*> rules = named_rules(pack, row.rule);
+        const auto known = child_of.find(row.child_id);
+        const auto kase = known == child_of.end() ? open.end() : open.find(known->second);
         if (kase == open.end()) {
             row.verdict = HostDueVerdict::unknown_child;
             row.explanation = row.child_id.empty()
                                   ? "no child id in " + place(options, row.line, child_column)
-                                  : "no child '" + detail::sanitize_utf8(row.child_id) + "' in the store (" +
+                                  : "no child " + std::string(options.by_external_id ? "with external id '" : "'") +
+                                        detail::sanitize_utf8(row.child_id) + "' in the store (" +
                                         place(options, row.line, child_column) + ")";
             continue;
         }
+        const Named named = named_rules(pack, row.rule);
+        const std::vector<const Rule*>& rules = named.rules;
         if (rules.empty()) {
             row.verdict = HostDueVerdict::unknown_rule;
             row.explanation = "'" + detail::sanitize_utf8(row.rule) + "' (" +
-                              place(options, row.line, options.rule ? std::string("rule") : rule_column) +
-                              ") is neither a rule id nor a rule area of rule pack '" + pack.name() + "'";
+                              place(options, row.line, options.rule ? std::string("rule") : rule_column) + ") " +
+                              (named.disabled ? "names only rules disabled in" : "is neither a rule id nor a rule area of") +
+                              " rule pack '" + pack.name() + "'";
             continue;
         }
+        auto named_here = [&](const std::string& rule_id) {
+            return std::any_of(rules.begin(), rules.end(), [&](const Rule* r) { return r->id == rule_id; });
+        };
         // The open obligation the row speaks for: of that rule, or the
         // earliest of that area (whichever of its rules applies now).
         const Obligation* ours = nullptr;
-        for (const Obligation& o : kase->second)
-            if (std::any_of(rules.begin(), rules.end(), [&](const Rule* r) { return r->id == o.rule_id; }) &&
-                (!ours || std::tie(o.due, o.rule_id) < std::tie(ours->due, ours->rule_id)))
+        for (const Obligation& o : kase->second.obligations)
+            if (named_here(o.rule_id) && (!ours || std::tie(o.due, o.rule_id) < std::tie(ours->due, ours->rule_id)))
                 ours = &o;
-        if (ours) row.ours = *ours;
-        if (!ours) {
-            const bool termly = !options.school && std::all_of(rules.begin(), rules.end(), [](const Rule* r) {
-                return needs_school_calendar(*r);
-            });
-            row.verdict = termly ? HostDueVerdict::not_counted : HostDueVerdict::no_open_obligation;
-            row.explanation =
-                termly ? "'" + row.rule + "' counts in school days or terms: give a school calendar to compare " +
-                             where
-                       : "Oversight has no open obligation of '" + row.rule + "' for child " + row.child_id +
-                             " as of " + options.as_of.iso() +
-                             (row.host_text.empty() ? std::string(" (") + where + " is blank)"
-                                                    : " to compare with '" + detail::sanitize_utf8(row.host_text) +
-                                                          "' (" + where + ")");
+        const std::string what = "'" + detail::sanitize_utf8(row.rule) + "' for child " +
+                                 detail::sanitize_utf8(kase->first) + " as of " + options.as_of.iso();
+        if (ours) {
+            row.ours = *ours;
+            if (row.host_text.empty()) {
+                row.verdict = HostDueVerdict::blank;
+                row.explanation = "no host due date (" + where + " is blank), but " + ours->rule_id + " is due " +
+                                  ours->due.iso();
+            } else if (!row.host_due) {
+                row.verdict = HostDueVerdict::not_a_date;
+                row.explanation = "host due date '" + detail::sanitize_utf8(row.host_text) + "' from " + where +
+                                  " is not a date (YYYY-MM-DD or DD/MM/YYYY)";
+            } else {
+                row.days = Date::days_between(ours->due, *row.host_due);
+                row.verdict = row.days == 0 ? HostDueVerdict::agrees : HostDueVerdict::differs;
+                row.explanation = "host due date " + row.host_due->iso() + " from " + where;
+            }
+            continue;
+        }
+        // Nothing open: not countable (a termly rule without its terms, or
+        // past the school calendar's last term), nothing due on either side,
+        // or a date the host has and Oversight has not.
+        const auto undated = std::find_if(kase->second.undated.begin(), kase->second.undated.end(),
+                                          [&](const Undated& u) { return named_here(u.rule_id); });
+        const bool termly = !options.school && std::all_of(rules.begin(), rules.end(), [](const Rule* r) {
+            return needs_school_calendar(*r);
+        });
+        if (undated != kase->second.undated.end()) {
+            row.verdict = HostDueVerdict::not_counted;
+            row.explanation = "Oversight cannot date " + undated->rule_id + " counted from " + undated->anchor_event +
+                              " on " + undated->anchor.iso() + ": " + undated->reason;
+        } else if (termly) {
+            row.verdict = HostDueVerdict::not_counted;
+            row.explanation = what + " counts in school days or terms: give a school calendar to compare " + where;
         } else if (row.host_text.empty()) {
-            row.verdict = HostDueVerdict::blank;
-            row.explanation = "no host due date (" + where + " is blank)";
-        } else if (!row.host_due) {
-            row.verdict = HostDueVerdict::not_a_date;
-            row.explanation = "host due date '" + detail::sanitize_utf8(row.host_text) + "' from " + where +
-                              " is not a date (YYYY-MM-DD or DD/MM/YYYY)";
+            row.verdict = HostDueVerdict::agrees;
+            row.explanation = "no host due date (" + where + " is blank), and nothing of " + what + " is open";
         } else {
-            row.days = Date::days_between(ours->due, *row.host_due);
-            row.verdict = row.days == 0 ? HostDueVerdict::agrees : HostDueVerdict::differs;
-            row.explanation = "host due date " + row.host_due->iso() + " from " + where;
+            row.verdict = HostDueVerdict::no_open_obligation;
+            row.explanation = "Oversight has no open obligation of " + what + " to compare with '" +
+                              detail::sanitize_utf8(row.host_text) + "' (" + where + ")";
         }
     }
     return report;

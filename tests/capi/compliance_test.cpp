@@ -243,7 +243,8 @@ BOOST_FIXTURE_TEST_CASE(a_case_systems_extract_of_due_dates_is_checked, Casework
     oversight_compliance_host_due_options o{};
     EXPECT_OK(oversight_compliance_host_due_options_init(&o, OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION));
     BOOST_TEST((o.as_of == nullptr && o.child_column == nullptr && o.due_column == nullptr && o.rule == nullptr &&
-                o.rule_column == nullptr && o.file == nullptr && o.rule_pack == nullptr && o.calendar == nullptr));
+                o.rule_column == nullptr && o.file == nullptr && o.rule_pack == nullptr && o.calendar == nullptr &&
+                o.by_external_id == 0));
     EXPECT_FAIL(oversight_compliance_host_due_options_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_compliance_host_due_options_init(&o, 2), OVERSIGHT_E_INVALID_ARG);
 
@@ -271,6 +272,11 @@ BOOST_FIXTURE_TEST_CASE(a_case_systems_extract_of_due_dates_is_checked, Casework
     BOOST_TEST(doc["rows"][1]["explanation"] == "host due date 2024-03-09 from lcs-visits.csv line 3 column Next visit");
     BOOST_TEST(!doc["rows"][1]["ours"]["explanation"].get<std::string>().empty());
     BOOST_TEST(doc["rows"][2]["ours"].is_null());
+    // The case system's own ids: C1 has none stored.
+    oversight_compliance_host_due_options external = o;
+    external.by_external_id = 1;
+    EXPECT_OK(oversight_compliance_host_due_json(store, &external, csv.data(), csv.size(), &out));
+    BOOST_TEST(take_document(out, "oversight-host-due-dates")["counts"]["unknown_child"] == 3);
     // NULL options: today, columns child, due and rule.
     const std::string per_row = "child,due,rule\nC1,2024-03-08,lac.visit.first\n";
     EXPECT_OK(oversight_compliance_host_due_json(store, nullptr, per_row.data(), per_row.size(), &out));

@@ -171,6 +171,10 @@ expect_fail "required column rule is missing" --as-of 2024-03-10 host-due "$WORK
   --due-column "Next visit due"
 expect_fail "is neither a rule id nor a rule area" --as-of 2024-03-10 host-due "$WORK/extract.csv" --rule visitz \
   --child-column "Child ID" --due-column "Next visit due"
+# The case system's own child ids (--external-ids): C1 has none stored, so it is unknown.
+text=$(run --as-of 2024-03-10 host-due "$WORK/extract.csv" --rule visits --child-column "Child ID" \
+  --due-column "Next visit due" --external-ids)
+expect_in "$text" "no child with external id 'C1'"
 printf 'child,due\nC1,2024-03-08\000\n' > "$WORK/nul.csv"
 expect_fail "nul.csv:2" --as-of 2024-03-10 host-due "$WORK/nul.csv" --rule visits
 expect_fail "cannot" --as-of 2024-03-10 host-due "$WORK/no-such.csv" --rule visits

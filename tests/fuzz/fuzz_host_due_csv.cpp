@@ -8,11 +8,13 @@
 //   - rows come in file order, each on a line after the header's, later
 //     than the one before; their fields are UTF-8 without NUL bytes and
 //     trimmed of ASCII white space; a fixed rule reads no rule column;
-//   - each row has one verdict, the counts add up to the rows; agrees and
-//     differs compare a host date with an open obligation (days = host -
-//     ours, 0 exactly when they agree); unknown_child, unknown_rule and
-//     not_counted have no obligation; a blank due text is blank or says why
-//     it cannot be compared; every row explains itself;
+//   - each row has one verdict, the counts add up to the rows, every row
+//     but the agreeing ones is a disagreement; differs, and agrees with an
+//     obligation, compare a host date with an open obligation (days = host -
+//     ours, 0 exactly when they agree); agrees without one has no host date
+//     either; blank has an obligation and no host date; unknown_child,
+//     unknown_rule, not_counted and no_open_obligation have no obligation;
+//     every row explains itself;
 //   - the documents are UTF-8.
 #include "fuzz.hpp"
 
@@ -87,11 +89,19 @@ void run(std::string_view text, const HostDueOptions& o) {
           HostDueVerdict::not_counted, HostDueVerdict::blank})
         counted += report.count(v);
     fuzz::check(counted == static_cast<std::int64_t>(rows.size()), "the counts add up to the rows");
+    fuzz::check(static_cast<std::int64_t>(report.disagreements().size()) ==
+                    counted - report.count(HostDueVerdict::agrees),
+                "every row but the agreeing ones is a disagreement");
     for (const HostDueRow& r : report.rows) {
         const std::string at = "line " + std::to_string(r.line) + ": " + std::string(to_string(r.verdict));
         fuzz::check(!r.explanation.empty() && fuzz::is_utf8(r.explanation), "a row explains itself in UTF-8", at);
         switch (r.verdict) {
             case HostDueVerdict::agrees:
+                if (!r.ours) {  // none on either side
+                    fuzz::check(r.host_text.empty(), "agreeing without an obligation: no host date either", at);
+                    break;
+                }
+                [[fallthrough]];
             case HostDueVerdict::differs:
                 fuzz::check(r.host_due && r.ours, "a comparison has both dates", at);
                 fuzz::check(Date::days_between(r.ours->due, *r.host_due) == r.days, "days = host - ours", at);

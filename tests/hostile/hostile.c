@@ -1716,6 +1716,9 @@ static void compliance_and_trackers_area(void) {
     TEXTS(OPT, oversight_compliance_host_due_json, "options.file",
           (S, (hd.file = T, &hd), extract, sizeof extract - 1, &g_s));
     hd.file = NULL;
+    I32S(SUCCEED, SUCCEED, SUCCEED, SUCCEED, oversight_compliance_host_due_json, "options.by_external_id",
+         (S, (hd.by_external_id = I32, &hd), extract_sql, sizeof extract_sql - 1, &g_s));
+    hd.by_external_id = 0;
 
     /* meeting attendance: the fixture's event and people */
     INIT(oversight_casework_invitee_init, oversight_casework_invitee, OVERSIGHT_CASEWORK_INVITEE_VERSION);

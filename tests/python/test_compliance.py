@@ -120,6 +120,9 @@ class ComplianceTest(unittest.TestCase):
         self.assertEqual(doc["rows"][1]["explanation"], "host due date 2024-03-15 from lcs.csv line 3 column Next due")
         self.assertTrue(doc["rows"][1]["ours"]["explanation"])
         self.assertEqual(doc["counts"]["differs"], 1)
+        external = self.cw.check_host_due_dates(extract, as_of="2024-03-10", rule="visits", child_column="Child",
+                                                due_column="Next due", by_external_id=True)
+        self.assertEqual(external["counts"]["unknown_child"], 3)
         # Bytes are taken as they are: a NUL byte is refused naming the line.
         with self.assertRaises(OversightError) as e:
             self.cw.check_host_due_dates(b"child,due,rule\nC1,2024-03-08\x00,visits\n", as_of="2024-03-10")

@@ -40,7 +40,8 @@ class ComplianceOptions(Versioned):
 class HostDueOptions(Versioned):
     """oversight_compliance_host_due_options."""
     _fields_ = [("version", _U32), ("as_of", _DATE), ("child_column", _TEXT), ("due_column", _TEXT), ("rule", _TEXT),
-                ("rule_column", _TEXT), ("file", _TEXT), ("rule_pack", _P), ("calendar", _P)]
+                ("rule_column", _TEXT), ("file", _TEXT), ("rule_pack", _P), ("calendar", _P),
+                ("by_external_id", _INT)]
     _init = "oversight_compliance_host_due_options_init"
     VERSION = 1
 
@@ -77,7 +78,7 @@ class ComplianceMethods:
         The period defaults to the three months ending on `as_of`. A report
         kept with the same settings (keep_compliance) is read, unless
         `recount`: every case counted afresh. `explain=False`: every item's
-        "explanation" is "" (several times faster)."""
+        "explanation" is "" (several times faster; a "host_due" keeps its own)."""
         handle = self._h()
         o = self._compliance_options(as_of, period_from, period_to, window, recording_threshold, team, worker, rule,
                                      area, recount, explain)
@@ -118,7 +119,7 @@ class ComplianceMethods:
         return gone.value == 1
 
     def check_host_due_dates(self, csv_text, as_of=None, rule=None, child_column="child", due_column="due",
-                             rule_column="rule", file=None):
+                             rule_column="rule", file=None, by_external_id=False):
         """A case system's extract of due dates (CSV text or bytes with a
         header row: a child column, a due-date column and, unless `rule` names
         every row's rule id or rule area, a rule column) checked against the
@@ -126,12 +127,13 @@ class ComplianceMethods:
         oversight-host-due-dates document as a dict, "counts" by verdict and
         "rows" ("verdict": agrees, differs, not_a_date, no_open_obligation,
         unknown_child, unknown_rule, not_counted, blank; "ours": the open
-        obligation compared, explained)."""
+        obligation compared, explained). `by_external_id`: the child column
+        holds the case system's own child ids."""
         handle = self._h()
         data = csv_text.encode("utf-8") if isinstance(csv_text, str) else bytes(csv_text)
         o = HostDueOptions(as_of=as_of or _lib.today(), child_column=child_column, due_column=due_column, rule=rule,
                            rule_column=rule_column, file=file, rule_pack=_lib.handle_of(self._pack, RulePack),
-                           calendar=_lib.handle_of(self._calendar, Calendar))
+                           calendar=_lib.handle_of(self._calendar, Calendar), by_external_id=1 if by_external_id else 0)
         return document(call_string(_host_due, handle, ctypes.byref(o), data, len(data)), "oversight-host-due-dates")
 
     @staticmethod

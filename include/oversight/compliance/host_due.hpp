@@ -47,10 +47,15 @@ struct HostDueOptions {
     Date as_of;
     /// Header names (compared exactly, after trimming ASCII white space).
     std::string child_column = "child";
+    /// True: the child column holds the case system's own child ids
+    /// (Child::external_id, as its sync stored them); false: the local
+    /// authority's (Child::id).
+    bool by_external_id = false;
     std::string due_column = "due";
     /// What every row's due date is the due date of: a rule id of the pack,
     /// or a rule area ("visits": the earliest open obligation of the area,
-    /// whichever visit rule applies). Unset: read per row from rule_column.
+    /// whichever visit rule applies), ASCII case ignored; disabled rules are
+    /// never matched. Unset: read per row from rule_column.
     std::optional<std::string> rule;
     std::string rule_column = "rule";
     /// The extract's name in messages and in each row's explanation.
@@ -71,16 +76,17 @@ struct HostDueInput {
 bool operator==(const HostDueInput& a, const HostDueInput& b);
 inline bool operator!=(const HostDueInput& a, const HostDueInput& b) { return !(a == b); }
 
-/// What a row of the extract says beside Oversight.
+/// What a row of the extract says beside Oversight. Every verdict but
+/// agrees is a disagreement (HostDueReport::disagreements).
 enum class HostDueVerdict {
-    agrees,              // the same due date
+    agrees,              // the same due date, or none on either side (blank, nothing open)
     differs,             // another date (days: host - ours)
-    not_a_date,          // the due column is not a date (ISO or DD/MM/YYYY)
-    no_open_obligation,  // Oversight has nothing of that rule open for the child then
+    not_a_date,          // the due column is not a date
+    no_open_obligation,  // a host date, but Oversight has nothing of that rule open for the child then
     unknown_child,       // no child with that id in the store
-    unknown_rule,        // neither a rule id nor a rule area of the pack
-    not_counted,         // a termly rule, and no school calendar was given
-    blank,               // no due date given (the host has none): nothing to compare
+    unknown_rule,        // neither a rule id nor a rule area of the pack (or only disabled rules)
+    not_counted,         // a termly rule without a school calendar, or past its last term: Oversight cannot date it
+    blank,               // no host date, but Oversight has one open: the host does not know it is due
 };
 /// "agrees", "differs", "not_a_date", "no_open_obligation", "unknown_child",
 /// "unknown_rule", "not_counted", "blank".
@@ -110,13 +116,18 @@ struct HostDueReport {
     std::string file;
     std::vector<HostDueRow> rows;
     std::int64_t count(HostDueVerdict v) const noexcept;
-    /// The rows whose verdict is not agrees (nor blank): what to look at.
+    /// The rows whose verdict is not agrees: what to look at.
     std::vector<HostDueRow> disagreements() const;
 };
 
 /// Checks each row against the open obligations of its child as of
-/// options.as_of (each child read once), in the rows' order; the due text
-/// is read as YYYY-MM-DD or DD/MM/YYYY. options.rule, when set, is every
+/// options.as_of (each child read once; what had happened by then, as in
+/// compliance(): an event dated before as_of counts even if recorded later),
+/// in the rows' order. The due text is read as YYYY-MM-DD or DD/MM/YYYY (UK
+/// order: a US-order MM/DD/YYYY extract is misread where the day is 12 or
+/// less), either with a time of day after a space or a T; two-digit years
+/// are not dates. Exemptions do not move a due date here: the statutory
+/// date is compared. options.rule, when set, is every
 /// row's rule (Error(not_found) when it is neither a rule id nor an area of
 /// `pack`). Nothing is written.
 HostDueReport check_host_due_dates(const Store& store, const RulePack& pack, const Calendar& calendar,

@@ -82,10 +82,13 @@ BOOST_AUTO_TEST_CASE(each_row_of_an_extract_is_checked_against_the_open_obligati
         "C2,next week,Bo\r\n"        // 6: not a date
         "C3,2025-02-01,Cy\r\n"       // 7: nothing open for C3
         "C9,2025-02-01,Cy\r\n"       // 8: no such child
-        "C1,,Ann\r\n"                // 9: blank due date
-        "\"C1 \",\" 21/2/2025\",Ann\r\n";  // 10: trimmed, one-digit month: agrees
+        "C1,,Ann\r\n"                // 9: blank, but a visit is open: the host does not know it is due
+        "\"C1 \",\" 21/2/2025\",Ann\r\n"  // 10: trimmed, one-digit month: agrees
+        "C3,,Cy\r\n"                 // 11: blank, and nothing open: agrees
+        "C1,21/02/2025 00:00,Ann\r\n"  // 12: a spreadsheet's time of day: agrees
+        "C1,21/02/25,Ann\r\n";       // 13: a two-digit year is not a date
     const HostDueReport r = check(store, csv, o);
-    BOOST_REQUIRE(r.rows.size() == 8u);
+    BOOST_REQUIRE(r.rows.size() == 11u);
     BOOST_TEST(r.file == "next-visits.csv");
     BOOST_TEST(r.as_of.iso() == "2025-01-31");
 
@@ -126,13 +129,21 @@ BOOST_AUTO_TEST_CASE(each_row_of_an_extract_is_checked_against_the_open_obligati
     BOOST_TEST((r.rows[5].verdict == HostDueVerdict::unknown_child));
     BOOST_TEST(r.rows[5].explanation.find("no child 'C9'") != std::string::npos);
     BOOST_TEST((r.rows[6].verdict == HostDueVerdict::blank));
+    BOOST_TEST(r.rows[6].explanation.find("but lac.visit.year1 is due 2025-02-21") != std::string::npos,
+               r.rows[6].explanation);
     BOOST_TEST((r.rows[7].verdict == HostDueVerdict::agrees));
     BOOST_TEST(r.rows[7].child_id == "C1");
     BOOST_TEST(r.rows[7].line == 10);
+    BOOST_TEST((r.rows[8].verdict == HostDueVerdict::agrees));
+    BOOST_TEST(!r.rows[8].ours.has_value());
+    BOOST_TEST(r.rows[8].explanation.find("nothing of 'visits' for child C3") != std::string::npos,
+               r.rows[8].explanation);
+    BOOST_TEST((r.rows[9].verdict == HostDueVerdict::agrees));
+    BOOST_TEST((r.rows[10].verdict == HostDueVerdict::not_a_date));
 
-    BOOST_TEST(r.count(HostDueVerdict::agrees) == 2);
+    BOOST_TEST(r.count(HostDueVerdict::agrees) == 4);
     BOOST_TEST(r.count(HostDueVerdict::differs) == 2);
-    BOOST_TEST(r.disagreements().size() == 5u);  // not agrees, not blank
+    BOOST_TEST(r.disagreements().size() == 7u);  // every verdict but agrees
 
     // The documents.
     const auto doc = nlohmann::json::parse(host_due_to_json(r));
@@ -194,6 +205,50 @@ BOOST_AUTO_TEST_CASE(the_rule_may_be_a_rule_id_or_come_from_a_column) {
     HostDueReport pep = check(store, "child,due\nC1,2025-04-01\n", o);
     BOOST_TEST((pep.rows.at(0).verdict == HostDueVerdict::not_counted));
     BOOST_TEST(pep.rows.at(0).explanation.find("give a school calendar") != std::string::npos);
+    // Nor with one whose last term ends before the review could fall due:
+    // the school calendar's own reason is given. A PEP on 10 December 2025
+    // and terms known only to 19 December: its termly review cannot be dated.
+    const SchoolCalendar autumn = SchoolCalendar::from_toml(
+        "name = \"Autumn only\"\n[[term]]\nname = \"Autumn 2025\"\nfirst_day = 2025-09-03\nlast_day = 2025-12-19\n",
+        Calendar::for_division(Division::england_and_wales));
+    Store termly = authority();
+    record_event(termly, "C1", {"pep", d("2025-12-10"), {}}, "t", &england());
+    o.school = &autumn;
+    o.as_of = d("2025-12-15");
+    pep = check(termly, "child,due\nC1,27/03/2026\n", o);
+    BOOST_TEST((pep.rows.at(0).verdict == HostDueVerdict::not_counted));
+    BOOST_TEST(pep.rows.at(0).explanation.find("Oversight cannot date pep.review counted from pep on 2025-12-10") !=
+               std::string::npos, pep.rows.at(0).explanation);
+    o.school = nullptr;
+
+    // Areas and ids ignoring ASCII case; disabled rules never matched.
+    o.as_of = d("2025-01-31");
+    o.rule.reset();
+    const HostDueReport cased =
+        check(store, "child,rule,due\nC1,Visits,2025-02-21\nC1,LAC.Visit.Year1,2025-02-21\n", o);
+    for (const HostDueRow& row : cased.rows) BOOST_TEST((row.verdict == HostDueVerdict::agrees), row.rule);
+    const Rule* off = nullptr;
+    for (const Rule& rule : england().rules())
+        if (!rule.enabled) off = &rule;
+    BOOST_REQUIRE_MESSAGE(off, "the England pack has a disabled rule");
+    const HostDueReport disabled = check(store, "child,rule,due\nC1," + off->id + ",2025-02-21\n", o);
+    BOOST_TEST((disabled.rows.at(0).verdict == HostDueVerdict::unknown_rule));
+    BOOST_TEST(disabled.rows.at(0).explanation.find("names only rules disabled in") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(children_may_be_named_by_the_case_systems_own_ids) {
+    Store store = authority();
+    save_child(store, {"C1", std::nullopt, std::string("LCS-0001")});
+    HostDueOptions o = options();
+    o.rule = "visits";
+    o.by_external_id = true;
+    const HostDueReport r = check(store, "child,due\nLCS-0001,2025-02-21\nC1,2025-02-21\n", o);
+    BOOST_REQUIRE(r.rows.size() == 2u);
+    BOOST_TEST((r.rows[0].verdict == HostDueVerdict::agrees));
+    BOOST_TEST(r.rows[0].ours->due.iso() == "2025-02-21");
+    BOOST_TEST((r.rows[1].verdict == HostDueVerdict::unknown_child));  // the authority's id is not the host's
+    BOOST_TEST(r.rows[1].explanation.find("no child with external id 'C1'") != std::string::npos,
+               r.rows[1].explanation);
 }
 
 BOOST_AUTO_TEST_CASE(bad_extracts_and_settings_are_refused_naming_the_place) {

@@ -41,8 +41,8 @@ typedef struct oversight_compliance_options {
                                              these settings is kept (oversight_compliance_keep); 0: read it */
     /* version 3: */
     int32_t explain;                      /* non-zero (default): each child-level row with its explanation;
-                                             0: every "explanation" "" (host disagreements' too), several
-                                             times faster; a row's is one call away (a filter, explained) */
+                                             0: every item's "explanation" "" (a host_due keeps its own),
+                                             several times faster; a row's is one call away (a filter) */
 } oversight_compliance_options;
 
 #define OVERSIGHT_COMPLIANCE_OPTIONS_VERSION 3
@@ -134,11 +134,13 @@ typedef struct oversight_compliance_host_due_options {
     const char *file;                     /* the extract's name in messages; NULL: "<extract>" */
     const oversight_rule_pack *rule_pack; /* NULL: the default England pack */
     const oversight_calendar *calendar;   /* NULL: England and Wales; its school terms count termly rules */
+    int32_t by_external_id;               /* non-zero: the child column holds the case system's own child ids
+                                             (the external_id its sync stored); 0: the authority's */
 } oversight_compliance_host_due_options;
 
 #define OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION 1
 #define OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_INIT \
-    { OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    { OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 
 /* Fills *opts with OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_INIT;
  * OVERSIGHT_E_INVALID_ARG for NULL or an unknown version. */
@@ -156,7 +158,9 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_host_due_opti
  * "host_due" (ISO or null),"host_text","verdict","days" (host - ours),
  * "ours" (null or {"rule","title","source","due","anchor","anchor_event",
  * "explanation"}),"explanation" (the host's side)}]}; due dates are read
- * as YYYY-MM-DD or DD/MM/YYYY. OVERSIGHT_E_PARSE naming the file and line
+ * as YYYY-MM-DD or DD/MM/YYYY (UK order), either with a time of day after
+ * it; every verdict but "agrees" is a disagreement ("blank": no host date
+ * while Oversight has one open). OVERSIGHT_E_PARSE naming the file and line
  * for text that is not CSV or a missing column; OVERSIGHT_E_NOT_FOUND for a
  * `rule` that is neither a rule id nor an area of the pack;
  * OVERSIGHT_E_INVALID_ARG for an empty column name. Nothing is written. */
