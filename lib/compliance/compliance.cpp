@@ -483,20 +483,31 @@ public:
     ComplianceReport finish() {
         // Stable: items alike in every sort key keep their case's order,
         // whichever way the cases were read (kept or counted). The order is
-        // found on pointers, then the items moved once; a kept report's rows
-        // come in order (the cases counted again after them), so the sorted
-        // run they start with is only merged with the rest, sorted.
-        std::vector<ComplianceItem*> order;
-        order.reserve(report_.items.size());
-        for (ComplianceItem& i : report_.items) order.push_back(&i);
-        auto before = [](const ComplianceItem* a, const ComplianceItem* b) { return item_order(*a, *b); };
+        // found on indexes, then applied in place, cycle by cycle (no second
+        // list of items); a kept report's rows come in order (the cases
+        // counted again after them), so the sorted run they start with is
+        // only merged with the rest, sorted.
+        std::vector<ComplianceItem>& items = report_.items;
+        std::vector<std::size_t> order(items.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        auto before = [&](std::size_t a, std::size_t b) { return item_order(items[a], items[b]); };
         const auto run = std::is_sorted_until(order.begin(), order.end(), before);
         std::stable_sort(run, order.end(), before);
         std::inplace_merge(order.begin(), run, order.end(), before);
-        std::vector<ComplianceItem> sorted;
-        sorted.reserve(order.size());
-        for (ComplianceItem* i : order) sorted.push_back(std::move(*i));
-        report_.items = std::move(sorted);
+        // Position k takes the item at order[k]; done[k]: position k holds its item.
+        std::vector<bool> done(items.size(), false);
+        for (std::size_t start = 0; start < items.size(); ++start) {
+            if (done[start] || order[start] == start) continue;
+            ComplianceItem held = std::move(items[start]);
+            std::size_t k = start;
+            while (order[k] != start) {
+                items[k] = std::move(items[order[k]]);
+                done[k] = true;
+                k = order[k];
+            }
+            items[k] = std::move(held);
+            done[k] = true;
+        }
         report_.groups = std::move(counter_).groups();
         // By child, then rule and anchor: the same list (and the same "first"
         // named in each reason) whichever order the cases were read in.

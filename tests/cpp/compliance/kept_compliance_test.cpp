@@ -24,6 +24,7 @@
 #include "support/synthetic_authority.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,12 @@ void check_same(const ComplianceReport& kept, const ComplianceReport& counted, c
         BOOST_TEST(kept.not_counted == counted.not_counted);
         BOOST_TEST(kept.items.size() == counted.items.size());
         BOOST_TEST((kept.items == counted.items));
+        // In the report's order: team, worker, child, due date, rule, anchor.
+        BOOST_TEST(std::is_sorted(kept.items.begin(), kept.items.end(), [](const ComplianceItem& a, const ComplianceItem& b) {
+            const Obligation &x = a.obligation, &y = b.obligation;
+            return std::tie(x.team, x.worker, x.child_id, x.due, x.rule_id, x.anchor) <
+                   std::tie(y.team, y.worker, y.child_id, y.due, y.rule_id, y.anchor);
+        }));
         BOOST_TEST(kept.groups.size() == counted.groups.size());
         BOOST_TEST((kept.groups == counted.groups));
         // The documents too.
