@@ -183,6 +183,9 @@ HostDueReport check_host_due_dates(const Store& store, const RulePack& pack, con
             if (!u.met) mine.undated.push_back(std::move(u));
     });
 
+    // What each rule text names, found once per text (an extract repeats a
+    // few over thousands of rows; each lookup lowers every rule's id).
+    std::map<std::string, Named> names;
     for (HostDueRow& row : report.rows) {
         const std::string where = place(options, row.line, due_column);
         row.host_due = host_date(row.host_text);
@@ -197,7 +200,9 @@ HostDueReport check_host_due_dates(const Store& store, const RulePack& pack, con
                                         place(options, row.line, child_column) + ")";
             continue;
         }
-        const Named named = named_rules(pack, row.rule);
+        auto found = names.find(row.rule);
+        if (found == names.end()) found = names.emplace(row.rule, named_rules(pack, row.rule)).first;
+        const Named& named = found->second;
         const std::vector<const Rule*>& rules = named.rules;
         if (rules.empty()) {
             row.verdict = HostDueVerdict::unknown_rule;
@@ -216,8 +221,6 @@ HostDueReport check_host_due_dates(const Store& store, const RulePack& pack, con
         for (const Obligation& o : kase->second.obligations)
             if (named_here(o.rule_id) && (!ours || std::tie(o.due, o.rule_id) < std::tie(ours->due, ours->rule_id)))
                 ours = &o;
-        const std::string what = "'" + detail::sanitize_utf8(row.rule) + "' for child " +
-                                 detail::sanitize_utf8(kase->first) + " as of " + options.as_of.iso();
         if (ours) {
             row.ours = *ours;
             if (row.host_text.empty()) {
@@ -238,6 +241,8 @@ HostDueReport check_host_due_dates(const Store& store, const RulePack& pack, con
         // Nothing open: not countable (a termly rule without its terms, or
         // past the school calendar's last term), nothing due on either side,
         // or a date the host has and Oversight has not.
+        const std::string what = "'" + detail::sanitize_utf8(row.rule) + "' for child " +
+                                 detail::sanitize_utf8(kase->first) + " as of " + options.as_of.iso();
         const auto undated = std::find_if(kase->second.undated.begin(), kase->second.undated.end(),
                                           [&](const Undated& u) { return named_here(u.rule_id); });
         const bool termly = !options.school && std::all_of(rules.begin(), rules.end(), [](const Rule* r) {
