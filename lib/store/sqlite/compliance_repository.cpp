@@ -1,6 +1,7 @@
 // The kept compliance reports on SQLite: tables compliance_kept,
-// compliance_kept_items, compliance_kept_numbers, compliance_kept_undated
-// (migration 0014) and compliance_kept_explanations (0015).
+// compliance_kept_numbers, compliance_kept_undated (migration 0014),
+// compliance_kept_items and compliance_kept_explanations (0016: both
+// clustered on the report's order).
 #include "store/sqlite/repositories.hpp"
 
 #include <oversight/core/error.hpp>
@@ -67,6 +68,15 @@ HostDueDate host_due_from(const std::string& text) {
     return h;
 }
 
+/// A state as stored (one of to_string's names, the tables' CHECK): found
+/// by exact match, the general parser only for anything else.
+ComplianceState state_of(std::string_view text) {
+    for (ComplianceState s : {ComplianceState::met_on_time, ComplianceState::met_late, ComplianceState::overdue,
+                              ComplianceState::due_soon, ComplianceState::not_yet_due, ComplianceState::exempt})
+        if (to_string(s) == text) return s;
+    return compliance_state_from_string(text);
+}
+
 /// The sorted row ids as a JSON array, for `json_each`.
 std::string id_list(const std::vector<std::int64_t>& rows) { return json(rows).dump(); }
 
@@ -120,8 +130,11 @@ public:
             query(c_, "DELETE FROM compliance_kept_items WHERE kept = ?1 AND child = ?2", {kept, child}).exec();
             query(c_, "DELETE FROM compliance_kept_undated WHERE kept = ?1 AND child = ?2", {kept, child}).exec();
             if (!count) return;
-            for (const ComplianceItem& i : count->items) insert_item(kept, child, 0, i);
-            for (const auto& [i, met] : count->carried) insert_item(kept, child, met ? 2 : 1, i);
+            // n: each row's place among the case's rows, in the order the
+            // case gave them (ties in the report's order keep it).
+            std::int64_t n = 0;
+            for (const ComplianceItem& i : count->items) insert_item(kept, child, 0, n++, i);
+            for (const auto& [i, met] : count->carried) insert_item(kept, child, met ? 2 : 1, n++, i);
             for (const Undated& u : count->undated)
                 query(c_,
                       "INSERT INTO compliance_kept_undated(kept, child, child_ref, team, worker, rule_id, anchor, "
@@ -194,56 +207,75 @@ public:
                        const ComplianceOptions& options, const RulePack& pack,
                        const std::function<void(ComplianceItem&&)>& fn) const override {
         guarded(c_, "reading a kept compliance report", [&] {
-            // The filters narrow the rows read (the report applies them
-            // exactly again): a manager's own team reads only its rows. The
-            // explanations (most of the bytes) only when asked for.
-            Query q = query(c_,
-                            std::string("SELECT i.child, i.child_ref, i.team, i.worker, i.rule_id, i.area, i.state, "
-                                        "i.days, i.due, i.anchor, i.anchor_event, i.met_on, i.ended_on, i.met_event, "
-                                        "i.met_recorded_on, i.recording_delay, i.recorded_late, i.exemption, "
-                                        "i.host_due, ") +
-                                (options.explain ? "e.text FROM compliance_kept_items i "
-                                                   "JOIN compliance_kept_explanations e ON e.item = i.id "
-                                                 : "NULL FROM compliance_kept_items i ") +
-                                "WHERE i.kept = ?1 AND i.kind = 0 AND (?2 IS NULL OR lower(i.team) = lower(?2)) "
-                                "AND (?3 IS NULL OR lower(i.worker) = lower(?3)) AND (?4 IS NULL OR i.rule_id = ?4) "
-                                "AND (?5 IS NULL OR i.area = ?5) "
-                                "ORDER BY i.team, i.worker, i.child_ref, i.due, i.rule_id, i.anchor, i.id",
-                            {kept_id(key), value(options.team), value(options.worker), value(options.rule),
-                             value(options.area)});
+            // Both tables are clustered on the report's order (migration
+            // 0016): the rows and, when asked for, their explanations are
+            // read as two ordered walks side by side, each pair checked to
+            // be the same item. The filters narrow the rows read (the report
+            // applies them exactly again): a manager's own team reads only
+            // its rows.
+            const std::string where =
+                " WHERE kept = ?1 AND kind = 0 AND (?2 IS NULL OR lower(team) = lower(?2)) "
+                "AND (?3 IS NULL OR lower(worker) = lower(?3)) AND (?4 IS NULL OR rule_id = ?4) "
+                "AND (?5 IS NULL OR area = ?5) "
+                "ORDER BY kept, kind, team, worker, child_ref, due, rule_id, anchor, child, n";
+            const std::vector<Value> args{kept_id(key), value(options.team), value(options.worker),
+                                          value(options.rule), value(options.area)};
+            Rows r(c_,
+                   "SELECT child, n, child_ref, team, worker, rule_id, area, state, days, due, anchor, anchor_event, "
+                   "met_on, ended_on, met_event, met_recorded_on, recording_delay, recorded_late, exemption, "
+                   "host_due FROM compliance_kept_items" +
+                       where,
+                   args);
+            std::optional<Rows> texts;
+            if (options.explain)
+                texts.emplace(c_, "SELECT child, n, text FROM compliance_kept_explanations" + where, args);
             std::map<std::string, const Rule*, std::less<>> rules;  // each rule looked up once
-            while (q.executeStep()) {
-                if (std::binary_search(skipped.begin(), skipped.end(), q.getColumn(0).getInt64())) continue;
-                ComplianceItem i;
-                Obligation& o = i.obligation;
-                o.child_id = q.getColumn(1).getString();
-                o.team = q.getColumn(2).getString();
-                o.worker = q.getColumn(3).getString();
-                o.rule_id = q.getColumn(4).getString();
+            // One item filled row after row: every field is assigned, so
+            // text keeps its room when `fn` only reads it.
+            ComplianceItem i;
+            Obligation& o = i.obligation;
+            while (r.step()) {
+                const std::int64_t child = r.integer(0);
+                const std::int64_t n = r.integer(1);
+                if (texts && (!texts->step() || texts->integer(0) != child || texts->integer(1) != n))
+                    throw Error(Status::db, "kept compliance report " + key + ": the explanation of child row " +
+                                                std::to_string(child) + " item " + std::to_string(n) +
+                                                " is missing (the store was changed outside Oversight; keep the "
+                                                "report again)");
+                if (std::binary_search(skipped.begin(), skipped.end(), child)) continue;
+                r.text(2, o.child_id);
+                r.text(3, o.team);
+                r.text(4, o.worker);
+                r.text(5, o.rule_id);
                 auto known = rules.find(o.rule_id);
                 if (known == rules.end()) known = rules.emplace(o.rule_id, pack.find(o.rule_id)).first;
-                if (const Rule* rule = known->second) {
-                    o.title = rule->title;
-                    o.layer = rule->layer;
-                    o.source = rule->source;
-                }
-                i.area = q.getColumn(5).getString();
-                i.state = compliance_state_from_string(q.getColumn(6).getString());
-                i.days = q.getColumn(7).getInt();
-                o.due = Date::parse_iso(q.getColumn(8).getString());
-                o.anchor = Date::parse_iso(q.getColumn(9).getString());
-                o.anchor_event = q.getColumn(10).getString();
-                o.met_on = opt_date(q.getColumn(11));
-                o.ended_on = opt_date(q.getColumn(12));
-                i.met_event = q.getColumn(13).getString();
-                i.met_recorded_on = opt_date(q.getColumn(14));
-                if (auto d = opt_int(q.getColumn(15))) i.recording_delay = static_cast<int>(*d);
-                i.recorded_late = q.getColumn(16).getInt() != 0;
-                if (auto e = opt_text(q.getColumn(17))) i.exemption = exemption_from(*e);
-                if (auto h = opt_text(q.getColumn(18))) i.host_due = host_due_from(*h);
-                if (options.explain) o.explanation = q.getColumn(19).getString();
+                const Rule* rule = known->second;
+                o.title = rule ? rule->title : std::string();
+                o.layer = rule ? rule->layer : std::string();
+                o.source = rule ? rule->source : std::string();
+                r.text(6, i.area);
+                i.state = state_of(r.text(7));
+                i.days = static_cast<int>(r.integer(8));
+                o.due = r.date(9);
+                o.anchor = r.date(10);
+                r.text(11, o.anchor_event);
+                o.met_on = r.opt_date(12);
+                o.ended_on = r.opt_date(13);
+                r.text(14, i.met_event);
+                i.met_recorded_on = r.opt_date(15);
+                const std::optional<std::int64_t> delay = r.opt_integer(16);
+                i.recording_delay = delay ? std::optional<int>(static_cast<int>(*delay)) : std::nullopt;
+                i.recorded_late = r.integer(17) != 0;
+                i.exemption = r.null(18) ? std::nullopt : std::optional<Exemption>(exemption_from(std::string(r.text(18))));
+                i.host_due = r.null(19) ? std::nullopt : std::optional<HostDueDate>(host_due_from(std::string(r.text(19))));
+                if (texts) texts->text(2, o.explanation);
+                else o.explanation.clear();
                 fn(std::move(i));
             }
+            if (texts && texts->step())
+                throw Error(Status::db, "kept compliance report " + key +
+                                            ": an explanation without its child row (the store was changed outside "
+                                            "Oversight; keep the report again)");
         });
     }
 
@@ -252,35 +284,34 @@ public:
             // The kept numbers (compliance_kept_numbers), less the skipped
             // cases' own rows (found by the case index).
             using Key = std::tuple<std::string, std::string, std::string, std::string, int, std::string, int, int>;
-            auto key_of = [](Query& q) {
-                return Key{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                           q.getColumn(3).getString(), q.getColumn(4).getInt(),    q.getColumn(5).getString(),
-                           q.getColumn(6).getInt(),    q.getColumn(7).getInt()};
+            auto key_of = [](const Rows& r) {
+                return Key{std::string(r.text(0)), std::string(r.text(1)), std::string(r.text(2)),
+                           std::string(r.text(3)), static_cast<int>(r.integer(4)), std::string(r.text(5)),
+                           static_cast<int>(r.integer(6)), static_cast<int>(r.integer(7))};
             };
             const std::int64_t kept = kept_id(key);
             std::map<Key, std::int64_t> less;
             if (!skipped.empty()) {
-                Query q = query(c_,
-                                "SELECT team, worker, rule_id, area, kind, state, recorded_late, host_differs, "
-                                "count(*) FROM compliance_kept_items WHERE kept = ?1 AND child IN "
-                                "(SELECT value FROM json_each(?2)) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
-                                {kept, id_list(skipped)});
-                while (q.executeStep()) less[key_of(q)] = q.getColumn(8).getInt64();
+                Rows q(c_,
+                       "SELECT team, worker, rule_id, area, kind, state, recorded_late, host_differs, count(*) "
+                       "FROM compliance_kept_items WHERE kept = ?1 AND child IN (SELECT value FROM json_each(?2)) "
+                       "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+                       {kept, id_list(skipped)});
+                while (q.step()) less[key_of(q)] = q.integer(8);
             }
-            Query q = query(c_,
-                            "SELECT team, worker, rule_id, area, kind, state, recorded_late, host_differs, n "
-                            "FROM compliance_kept_numbers WHERE kept = ?1",
-                            {kept});
+            Rows r(c_,
+                   "SELECT team, worker, rule_id, area, kind, state, recorded_late, host_differs, n "
+                   "FROM compliance_kept_numbers WHERE kept = ?1",
+                   {kept});
             std::vector<KeptCount> out;
-            while (q.executeStep()) {
-                std::int64_t n = q.getColumn(8).getInt64();
+            while (r.step()) {
+                std::int64_t n = r.integer(8);
                 if (!less.empty())
-                    if (auto it = less.find(key_of(q)); it != less.end()) n -= it->second;
+                    if (auto it = less.find(key_of(r)); it != less.end()) n -= it->second;
                 if (n <= 0) continue;
-                out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                               q.getColumn(3).getString(), q.getColumn(4).getInt(),
-                               compliance_state_from_string(q.getColumn(5).getString()), q.getColumn(6).getInt() != 0,
-                               q.getColumn(7).getInt() != 0, n});
+                out.push_back({std::string(r.text(0)), std::string(r.text(1)), std::string(r.text(2)),
+                               std::string(r.text(3)), static_cast<int>(r.integer(4)), state_of(r.text(5)),
+                               r.integer(6) != 0, r.integer(7) != 0, n});
             }
             return out;
         });
@@ -338,23 +369,26 @@ private:
         return *id;
     }
 
-    void insert_item(std::int64_t kept, std::int64_t child, int kind, const ComplianceItem& i) {
+    void insert_item(std::int64_t kept, std::int64_t child, int kind, std::int64_t n, const ComplianceItem& i) {
         const Obligation& o = i.obligation;
         query(c_,
-              "INSERT INTO compliance_kept_items(kept, child, child_ref, kind, team, worker, rule_id, area, state, "
-              "days, due, anchor, anchor_event, met_on, ended_on, met_event, met_recorded_on, recording_delay, "
+              "INSERT INTO compliance_kept_items(kept, kind, team, worker, child_ref, due, rule_id, anchor, child, n, "
+              "area, state, days, anchor_event, met_on, ended_on, met_event, met_recorded_on, recording_delay, "
               "recorded_late, host_differs, exemption, host_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-              "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-              {kept, child, o.child_id, value(kind), o.team, o.worker, o.rule_id, i.area,
-               std::string(to_string(i.state)), value(i.days), value(o.due), value(o.anchor), o.anchor_event,
-               value(o.met_on), value(o.ended_on), i.met_event, value(i.met_recorded_on), value(i.recording_delay),
+              "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+              {kept, value(kind), o.team, o.worker, o.child_id, value(o.due), o.rule_id, value(o.anchor), child, n,
+               i.area, std::string(to_string(i.state)), value(i.days), o.anchor_event, value(o.met_on),
+               value(o.ended_on), i.met_event, value(i.met_recorded_on), value(i.recording_delay),
                value(i.recorded_late), value(i.host_due.has_value()), json_or_null(exemption_json(i.exemption)),
                json_or_null(host_due_json(i.host_due))})
             .exec();
         // Only the child-level rows are ever shown, so only they keep theirs.
         if (kind == 0)
-            query(c_, "INSERT INTO compliance_kept_explanations(item, text) VALUES (last_insert_rowid(), ?1)",
-                  {o.explanation})
+            query(c_,
+                  "INSERT INTO compliance_kept_explanations(kept, kind, team, worker, child_ref, due, rule_id, anchor, "
+                  "child, n, area, text) VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                  {kept, o.team, o.worker, o.child_id, value(o.due), o.rule_id, value(o.anchor), child, n, i.area,
+                   o.explanation})
                 .exec();
     }
 

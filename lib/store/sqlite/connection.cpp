@@ -292,9 +292,37 @@ std::optional<std::string> opt_text(const SQLite::Column& column) {
     return column.getString();
 }
 
+Rows::Rows(const Connection& c, const std::string& sql, const std::vector<Value>& params)
+    : db_(c.db.getHandle()) {
+    int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size() + 1), &stmt_, nullptr);
+    for (std::size_t i = 0; rc == SQLITE_OK && i < params.size(); ++i) {
+        const int at = static_cast<int>(i + 1);
+        if (const auto* n = std::get_if<std::int64_t>(&params[i])) rc = sqlite3_bind_int64(stmt_, at, *n);
+        else if (const auto* t = std::get_if<std::string>(&params[i]))
+            rc = sqlite3_bind_text64(stmt_, at, t->data(), t->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        else rc = sqlite3_bind_null(stmt_, at);
+    }
+    if (rc != SQLITE_OK) {
+        SQLite::Exception e(db_, rc);
+        sqlite3_finalize(stmt_);
+        throw e;
+    }
+}
+
+Rows::~Rows() { sqlite3_finalize(stmt_); }
+
+bool Rows::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SQLite::Exception(db_, rc);
+}
+
 std::optional<Date> opt_date(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;
-    return Date::parse_iso(column.getString());
+    // The text first, then its length (sqlite3_column_bytes' advice); no copy.
+    const char* text = column.getText();
+    return Date::parse_iso(std::string_view(text, static_cast<std::size_t>(column.getBytes())));
 }
 
 std::optional<std::int64_t> opt_int(const SQLite::Column& column) {

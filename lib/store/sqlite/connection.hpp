@@ -11,6 +11,7 @@
 #include "store/history_chain.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <cstdint>
@@ -179,6 +180,50 @@ Query query(const Connection& c, const std::string& sql, const std::vector<Value
 std::optional<std::int64_t> query_id(const Connection& c, const std::string& sql, const std::vector<Value>& params);
 /// The highest history sequence (0 when there is no history).
 std::int64_t latest_history_sequence(const Connection& c);
+
+/// A read prepared straight on SQLite (not cached), its rows read without
+/// SQLiteCpp's object per column read: for loops over many rows (a kept
+/// report's), where that object costs more than the read. Text is valid
+/// until the next step. A SQLite failure throws SQLite::Exception, as
+/// Query does (guarded() turns it into an oversight::Error).
+class Rows {
+public:
+    Rows(const Connection& c, const std::string& sql, const std::vector<Value>& params);
+    ~Rows();
+    Rows(const Rows&) = delete;
+    Rows& operator=(const Rows&) = delete;
+
+    /// The next row; false after the last.
+    bool step();
+    bool null(int column) const noexcept { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+    std::int64_t integer(int column) const noexcept { return sqlite3_column_int64(stmt_, column); }
+    /// "" for NULL.
+    std::string_view text(int column) const noexcept {
+        // The bytes first, then their count (sqlite3_column_bytes' advice).
+        const auto* bytes = sqlite3_column_text(stmt_, column);
+        return bytes ? std::string_view(reinterpret_cast<const char*>(bytes),
+                                        static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                     : std::string_view();
+    }
+    /// `to` = the text, reusing its room.
+    void text(int column, std::string& to) const {
+        const std::string_view t = text(column);
+        if (t.empty()) to.clear();
+        else to.assign(t.data(), t.size());
+    }
+    /// An ISO date (Error(invalid_arg) if it is not one).
+    Date date(int column) const { return Date::parse_iso(text(column)); }
+    std::optional<Date> opt_date(int column) const {
+        return null(column) ? std::nullopt : std::optional<Date>(date(column));
+    }
+    std::optional<std::int64_t> opt_integer(int column) const {
+        return null(column) ? std::nullopt : std::optional<std::int64_t>(integer(column));
+    }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
 
 std::optional<std::string> opt_text(const SQLite::Column& column);
 std::optional<Date> opt_date(const SQLite::Column& column);
