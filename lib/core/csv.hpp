@@ -16,6 +16,8 @@ namespace oversight::detail {
 /// with = + - @ TAB or CR gets a leading apostrophe (OWASP's CSV injection
 /// defence), unless it is a plain number ("-14", "-500.00", "-5.0%").
 std::string defuse_formula(std::string field);
+/// Appends one row of fields and its CRLF to `line`.
+void csv_row(std::string& line, const std::vector<std::string>& fields);
 /// Writes one row of fields and its CRLF.
 void csv_row(std::ostream& out, const std::vector<std::string>& fields);
 
