@@ -229,6 +229,14 @@ void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
         std::cerr << "kept compliance report " << k.key << " as of " << k.as_of.iso() << ": " << k.cases_counted
                   << (k.rebuilt ? " cases counted (every case)\n" : " cases changed since counted again\n");
     }
+    if (o.format == "csv" && o.children) {
+        // The child-level rows written as they are read: from a kept
+        // report, memory does not grow with the list.
+        std::cout << compliance_item_csv_header();
+        for_each_compliance_item(store, pack, england(), options,
+                                 [](ComplianceItem&& i) { std::cout << compliance_item_to_csv(i); });
+        return;
+    }
     const ComplianceReport report = compliance(store, pack, england(), options);
     if (o.format == "json")
         std::cout << compliance_to_json(report) << "\n";

@@ -20,6 +20,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -425,8 +426,11 @@ using detail::ReportFrame;
 /// reads the store one case at a time, or a kept report's rows) share it.
 class ReportBuilder {
 public:
-    ReportBuilder(const RulePack& pack, const Calendar& calendar, const ComplianceOptions& options)
-        : pack_(pack), calendar_(calendar), options_(options), frame_(detail::frame_of(options, calendar)) {
+    /// `listing`: the child-level items are listed (options.items, or
+    /// handed to a caller one at a time).
+    ReportBuilder(const RulePack& pack, const Calendar& calendar, const ComplianceOptions& options, bool listing)
+        : pack_(pack), calendar_(calendar), options_(options), listing_(listing),
+          frame_(detail::frame_of(options, calendar)) {
         report_.as_of = options.as_of;
         report_.period_from = frame_.period_from;
         report_.period_to = frame_.period_to;
@@ -442,14 +446,12 @@ public:
     /// Schedules and classifies one case; counts what it has in the period.
     void add(const ComplianceCase& c) {
         add(detail::count_case(c, pack_, calendar_, options_, frame_,
-                               options_.items && options_.explain ? Explain::all : Explain::none));
+                               listing_ && options_.explain ? Explain::all : Explain::none));
     }
 
-    /// Room for `n` more items in the child-level list.
-    void reserve(std::size_t n) { report_.items.reserve(report_.items.size() + n); }
-    /// Lists one of a kept report's items (counted by its numbers, add(KeptCount)).
-    void list(ComplianceItem&& i) {
-        if (passes(i)) report_.items.push_back(std::move(i));
+    /// Whether an item passes the filters (team, worker, rule, area).
+    bool passes(const ComplianceItem& i) const {
+        return holder_passes(i.obligation.team, i.obligation.worker) && rule_passes(i.obligation.rule_id, &i.area);
     }
 
     /// Counts a case's items due in the period, and those brought forward,
@@ -466,7 +468,7 @@ public:
         for (ComplianceItem& i : k.items) {
             if (!passes(i)) continue;
             counter_.add(i);
-            if (options_.items) report_.items.push_back(std::move(i));
+            if (listing_) report_.items.push_back(std::move(i));
         }
     }
 
@@ -480,13 +482,13 @@ public:
         return true;
     }
 
-    ComplianceReport finish() {
-        // Stable: items alike in every sort key keep their case's order,
-        // whichever way the cases were read (kept or counted). The order is
-        // found on indexes, then applied in place, cycle by cycle (no second
-        // list of items); a kept report's rows come in order (the cases
-        // counted again after them), so the sorted run they start with is
-        // only merged with the rest, sorted.
+    /// The items listed so far in the report's order (item_order).
+    /// Stable: items alike in every sort key keep their case's order,
+    /// whichever way the cases were read (kept or counted). The order is
+    /// found on indexes, then applied in place, cycle by cycle (no second
+    /// list of items); a sorted run they start with is only merged with the
+    /// rest, sorted.
+    void sort_items() {
         std::vector<ComplianceItem>& items = report_.items;
         std::vector<std::size_t> order(items.size());
         for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
@@ -508,6 +510,10 @@ public:
             items[k] = std::move(held);
             done[k] = true;
         }
+    }
+
+    ComplianceReport finish() {
+        sort_items();
         report_.groups = std::move(counter_).groups();
         // By child, then rule and anchor: the same list (and the same "first"
         // named in each reason) whichever order the cases were read in.
@@ -520,9 +526,6 @@ public:
     }
 
 private:
-    bool passes(const ComplianceItem& i) const {
-        return holder_passes(i.obligation.team, i.obligation.worker) && rule_passes(i.obligation.rule_id, &i.area);
-    }
     /// The team and worker filters, on whoever held the case.
     bool holder_passes(const std::string& team, const std::string& worker) const {
         return (!options_.team || same_name(team, *options_.team)) &&
@@ -544,6 +547,7 @@ private:
     const RulePack& pack_;
     const Calendar& calendar_;
     const ComplianceOptions& options_;
+    bool listing_;
     ReportFrame frame_;
     ComplianceReport report_;
     GroupCounter counter_;  // the groups, counted as items come
@@ -554,7 +558,7 @@ private:
 
 ComplianceReport compliance_of(const std::vector<ComplianceCase>& cases, const RulePack& pack,
                                const Calendar& calendar, const ComplianceOptions& options) {
-    ReportBuilder report(pack, calendar, options);
+    ReportBuilder report(pack, calendar, options, options.items);
     for (const ComplianceCase& c : cases) report.add(c);
     return report.finish();
 }
@@ -632,8 +636,32 @@ void detail::for_each_compliance_case(const Store& store, Date as_of, const std:
     });
 }
 
-ComplianceReport compliance(const Store& store, const RulePack& pack, const Calendar& calendar,
-                            const ComplianceOptions& options) {
+namespace {
+
+/// Where a report's child-level items go, in the report's order: into its
+/// list (compliance()) or to a caller's function (for_each_compliance_item).
+struct ItemSink {
+    std::vector<ComplianceItem>* list = nullptr;
+    const std::function<void(ComplianceItem&&)>* row = nullptr;
+
+    /// `n` more items are coming.
+    void expect(std::size_t n) {
+        if (list) list->reserve(list->size() + n);
+    }
+    void operator()(ComplianceItem&& i) {
+        if (list) list->push_back(std::move(i));
+        else (*row)(std::move(i));
+    }
+};
+
+/// The report `options` ask for, its child-level items given to `sink`
+/// (none read when it is null). From a kept report they are streamed: its
+/// rows are read in the report's order (the tables are clustered on it) and
+/// merged with the items of the cases counted again, so memory holds those
+/// cases' items, not the report's. Counted afresh, every case's items are
+/// held and sorted first.
+ComplianceReport report_of(const Store& store, const RulePack& pack, const Calendar& calendar,
+                           const ComplianceOptions& options, ItemSink* sink) {
     const auto& workforce = detail::workforce_repository(store);
     // Names looked up are checked as names are when stored.
     if (options.worker &&
@@ -649,7 +677,7 @@ ComplianceReport compliance(const Store& store, const RulePack& pack, const Cale
         throw Error(Status::not_found, "no rule of area '" + detail::sanitize_utf8(*options.area) + "' in rule pack '" +
                                            pack.name() + "'");
 
-    ReportBuilder report(pack, calendar, options);
+    ReportBuilder report(pack, calendar, options, sink != nullptr);
     const auto& kept = detail::compliance_repository(store);
     bool done = false;
     // All read on one snapshot: the kept rows, the cases changed since they
@@ -667,15 +695,27 @@ ComplianceReport compliance(const Store& store, const RulePack& pack, const Cale
         std::size_t listed = 0;  // the items due in the period that pass the filters
         for (const KeptCount& n : kept.counts(key, skipped))
             if (report.add(n) && n.kind == 0) listed += static_cast<std::size_t>(n.n);
-        if (options.items) {
-            report.reserve(listed);
-            kept.for_each_item(key, skipped, options, pack, [&](ComplianceItem&& i) { report.list(std::move(i)); });
-        }
         for (CaseCount& c : kept.undated(key, skipped)) report.add(std::move(c));
         std::vector<std::string> refs;
-        for (auto& [row, ref] : kept.children(skipped)) refs.push_back(std::move(ref));
+        for (auto& [id, ref] : kept.children(skipped)) refs.push_back(std::move(ref));
         detail::for_each_compliance_case(store, options.as_of, &refs,
                                          [&](ComplianceCase&& c, std::int64_t) { report.add(c); });
+        if (sink) {
+            // The kept rows come in the report's order (BINARY text order
+            // is std::string's; ISO dates sort as dates): each is handed
+            // over after the changed cases' items that go before it.
+            report.sort_items();
+            std::vector<ComplianceItem> counted = std::move(report.report().items);
+            report.report().items.clear();
+            sink->expect(listed + counted.size());
+            std::size_t next = 0;
+            kept.for_each_item(key, skipped, options, pack, [&](ComplianceItem&& i) {
+                if (!report.passes(i)) return;
+                while (next < counted.size() && item_order(counted[next], i)) (*sink)(std::move(counted[next++]));
+                (*sink)(std::move(i));
+            });
+            while (next < counted.size()) (*sink)(std::move(counted[next++]));
+        }
         report.report().kept = key;
         report.report().recounted = static_cast<std::int64_t>(refs.size());
         done = true;
@@ -683,7 +723,35 @@ ComplianceReport compliance(const Store& store, const RulePack& pack, const Cale
     if (!done)
         detail::for_each_compliance_case(store, options.as_of, nullptr,
                                          [&](ComplianceCase&& c, std::int64_t) { report.add(c); });
-    return report.finish();
+    ComplianceReport out = report.finish();
+    if (sink && sink->list) {
+        if (sink->list->empty()) sink->list->swap(out.items);  // counted afresh: the list as sorted
+    } else if (sink) {
+        for (ComplianceItem& i : out.items) (*sink)(std::move(i));
+    }
+    out.items.clear();
+    out.items.shrink_to_fit();
+    return out;
+}
+
+}  // namespace
+
+ComplianceReport compliance(const Store& store, const RulePack& pack, const Calendar& calendar,
+                            const ComplianceOptions& options) {
+    if (!options.items) return report_of(store, pack, calendar, options, nullptr);
+    std::vector<ComplianceItem> items;
+    ItemSink sink{&items, nullptr};
+    ComplianceReport out = report_of(store, pack, calendar, options, &sink);
+    out.items = std::move(items);
+    return out;
+}
+
+ComplianceReport for_each_compliance_item(const Store& store, const RulePack& pack, const Calendar& calendar,
+                                          const ComplianceOptions& options,
+                                          const std::function<void(ComplianceItem&&)>& row) {
+    if (!row) throw Error(Status::invalid_arg, "for_each_compliance_item: no function to hand the rows to");
+    ItemSink sink{nullptr, &row};
+    return report_of(store, pack, calendar, options, &sink);
 }
 
 // ----------------------------------------------------------------------- JSON
@@ -780,6 +848,10 @@ std::string compliance_to_json(const ComplianceReport& report) {
     return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
+std::string compliance_item_to_json(const ComplianceItem& item) {
+    return item_json(item).dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
 // ------------------------------------------------------------------------ CSV
 
 namespace {
@@ -838,13 +910,25 @@ std::vector<ComplianceGroup> chosen(const ComplianceReport& r, std::optional<Com
 
 }  // namespace
 
+std::string compliance_item_csv_header() {
+    std::string out;
+    detail::csv_row(out, {"team", "worker", "child", "rule", "title", "area", "due", "state", "days", "met_on",
+                          "met_event", "met_recorded_on", "recording_delay_working_days", "recorded_late",
+                          "ended_on", "anchor", "anchor_event", "source", "layer", "exemption", "host_due",
+                          "host_explanation", "explanation"});
+    return out;
+}
+
+std::string compliance_item_to_csv(const ComplianceItem& item) {
+    std::string out;
+    detail::csv_row(out, item_row(item));
+    return out;
+}
+
 std::string compliance_to_csv(const ComplianceReport& report, bool children, std::optional<ComplianceBy> by) {
     std::ostringstream out;
     if (children) {
-        detail::csv_row(out, {"team", "worker", "child", "rule", "title", "area", "due", "state", "days", "met_on",
-                              "met_event", "met_recorded_on", "recording_delay_working_days", "recorded_late",
-                              "ended_on", "anchor", "anchor_event", "source", "layer", "exemption", "host_due",
-                              "host_explanation", "explanation"});
+        out << compliance_item_csv_header();
         for (const ComplianceItem& i : report.items) detail::csv_row(out, item_row(i));
     } else {
         detail::csv_row(out, {"by", "key", "numerator", "denominator", "percent", "met_on_time", "met_late", "overdue",

@@ -8,7 +8,9 @@
 //     against 6 weeks);
 //   - plain Python: tests/bench/compliance_plain.py computing the visit and
 //     review chains from the events table (it reads the store itself);
-// and a daily delta (a day's visits for 2% of the children) applied with
+// the child-level rows read from a kept report one at a time
+// (for_each_compliance_item: counted, or written as CSV) beside the report
+// that holds them all, and a daily delta (a day's visits for 2% of the children) applied with
 // every deadline recomputed. Then the visit and review obligations due
 // before the day, counted by both Oversight and the Python script, are
 // compared: the same chains must give the same counts. Prints seconds,
@@ -199,6 +201,33 @@ int main(int argc, char** argv) {
         row("oversight: report + child rows, kept report", kept_items, plain_sql.seconds);
         const Run kept_unexplained = kept_report(true, false);
         row("oversight: same, rows unexplained, kept report", kept_unexplained, plain_sql.seconds);
+        // The child-level rows handed over one at a time
+        // (for_each_compliance_item), none held: counted, or written as the
+        // CSV an analyst opens (to /dev/null, as the sqlite3 query's rows).
+        auto streamed = [&](bool explain, bool csv) {
+            return in_child([&] {
+                Store store = open_read_only(db);
+                ComplianceOptions o;
+                o.as_of = as_of;
+                o.explain = explain;
+                std::FILE* out = std::fopen("/dev/null", "w");
+                if (!out) return 1;
+                std::size_t rows = 0;
+                if (csv) std::fputs(compliance_item_csv_header().c_str(), out);
+                const ComplianceReport r = for_each_compliance_item(store, pack, calendar, o, [&](ComplianceItem&& i) {
+                    ++rows;
+                    if (csv) std::fputs(compliance_item_to_csv(i).c_str(), out);
+                });
+                std::fclose(out);
+                return r.kept.empty() || rows == 0 ? 1 : 0;
+            });
+        };
+        const Run streamed_rows = streamed(true, false);
+        row("oversight: child rows one by one, kept report", streamed_rows, plain_sql.seconds);
+        const Run streamed_plain = streamed(false, false);
+        row("oversight: same, rows unexplained", streamed_plain, plain_sql.seconds);
+        const Run streamed_csv = streamed(true, true);
+        row("oversight: same, written as CSV", streamed_csv, plain_sql.seconds);
         in_child([&] {
             Store store = open_read_only(db);
             ComplianceOptions o;

@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -284,6 +285,19 @@ std::vector<ComplianceGroup> aggregate(const std::vector<ComplianceItem>& items)
 /// area.
 ComplianceReport compliance(const Store& store, const RulePack& pack, const Calendar& calendar,
                             const ComplianceOptions& options);
+/// The same report, its child-level items handed to `row` one at a time in
+/// the report's order (ComplianceReport::items' order; options.items is
+/// ignored) and left out of the report returned (its groups and the rest).
+/// For a council's whole list (CSV of every child's row): read from a kept
+/// report (keep_compliance), memory does not grow with the rows, each read,
+/// handed over and forgotten (the cases changed since it was kept are
+/// counted again and merged in); counted afresh, every case's items are
+/// held and sorted first. `row` may move from the item it is given. The
+/// same errors as compliance(); Error(invalid_arg) for an empty `row`; an
+/// exception from `row` stops the reading and is passed on.
+ComplianceReport for_each_compliance_item(const Store& store, const RulePack& pack, const Calendar& calendar,
+                                          const ComplianceOptions& options,
+                                          const std::function<void(ComplianceItem&&)>& row);
 /// The same from cases already in hand (no store): the period, window and
 /// filters of `options` applied to classify_case's items. Filters naming
 /// nothing are not an error here.
@@ -356,11 +370,19 @@ std::string kept_compliance_to_json(const std::vector<KeptCompliance>& kept);
 /// "text","event","event_date","explanation"}); schema:
 /// data/schemas/oversight-compliance.schema.json.
 std::string compliance_to_json(const ComplianceReport& report);
+/// One item as the document's "items" hold it, on one line (with
+/// for_each_compliance_item: a row at a time, e.g. as JSON lines).
+std::string compliance_item_to_json(const ComplianceItem& item);
 /// CSV (RFC 4180, formula-like cells defused): `children` true: the
 /// child-level rows (one per item, the JSON item fields); false: the groups
 /// of `by` (all dimensions when nullopt), one row each.
 std::string compliance_to_csv(const ComplianceReport& report, bool children,
                               std::optional<ComplianceBy> by = std::nullopt);
+/// One line of compliance_to_csv's child-level rows (CRLF-terminated):
+/// the header, and one item's row; with for_each_compliance_item, a
+/// council's whole list written as it is read.
+std::string compliance_item_csv_header();
+std::string compliance_item_to_csv(const ComplianceItem& item);
 /// Plain text: the period and the groups of `by` (all when nullopt) as a
 /// table, then, with `children`, the child-level rows by team and worker,
 /// then every host due-date disagreement with both explanations.

@@ -24,6 +24,7 @@
 #include "support/synthetic_authority.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <tuple>
 #include <string>
 #include <vector>
@@ -265,6 +266,73 @@ BOOST_AUTO_TEST_CASE(cases_changed_after_keeping_are_counted_again_and_kept_agai
     // A new team alone moves no case: the kept report is still read.
     save_team(store, {"Team New", "", ""});
     BOOST_TEST(oversight::compliance(store, england(), cal(), o).kept == first.key);
+}
+
+BOOST_AUTO_TEST_CASE(rows_handed_over_one_at_a_time_are_the_reports_items_in_its_order) {
+    // for_each_compliance_item: the report's items, one at a time, whether
+    // counted afresh, read from a kept report, or read from one with cases
+    // changed since (merged in); the item handed over is refilled row after
+    // row, so a copy of each shows that no field is left from the one before.
+    Authority a(120);
+    Store& store = a.store;
+    add_the_unusual(store);
+    const ComplianceOptions& o = a.o;
+    auto rows = [&](const ComplianceOptions& ask, bool copy) {
+        std::vector<ComplianceItem> out;
+        const ComplianceReport r = for_each_compliance_item(store, england(), cal(), ask, [&](ComplianceItem&& i) {
+            if (copy) out.push_back(i);
+            else out.push_back(std::move(i));
+        });
+        BOOST_TEST(r.items.empty());
+        return std::make_pair(r, out);
+    };
+    auto check_rows = [&](const ComplianceOptions& ask, const std::string& what, const std::string& kept) {
+        const ComplianceReport whole = counted(store, ask);
+        BOOST_REQUIRE(!whole.items.empty());
+        for (bool copy : {true, false}) {
+            const auto [r, items] = rows(ask, copy);
+            BOOST_TEST_CONTEXT(what << (copy ? ", copied" : ", moved")) {
+                BOOST_TEST(r.kept == kept);
+                BOOST_TEST(items.size() == whole.items.size());
+                BOOST_TEST((items == whole.items));
+                BOOST_TEST((r.groups == whole.groups));
+                BOOST_TEST(r.not_counted == whole.not_counted);
+            }
+        }
+    };
+    check_rows(o, "counted afresh", "");
+    const KeptCompliance k = keep_compliance(store, england(), cal(), o);
+    check_rows(o, "kept", k.key);
+    ComplianceOptions team = o;
+    team.team = test::synthetic_team_name(1);
+    team.explain = false;
+    check_rows(team, "kept, one team, unexplained", k.key);
+    // Changed since: a visit, an exemption ended, and a new child whose
+    // worker sorts among the others: their items merged into the kept rows.
+    record_event(store, test::synthetic_child_id(5), {"visit", d("2025-03-30"), {}}, "t", &england());
+    save_child(store, {"NEW-1", d("2015-01-01")});
+    allocate(store, "NEW-1", test::synthetic_worker_name(1), d("2025-01-02"));
+    record_event(store, "NEW-1", {"became_looked_after", d("2025-01-02"), {}}, "t", &england());
+    record_event(store, "NEW-1", {"placement_start", d("2025-01-02"), {}}, "t", &england());
+    check_rows(o, "kept, two cases changed since", k.key);
+    BOOST_TEST(for_each_compliance_item(store, england(), cal(), o, [](ComplianceItem&&) {}).recounted == 2);
+    check_rows(team, "kept, two cases changed since, one team, unexplained", k.key);
+
+    // The function's exception stops the reading and is passed on; no
+    // function at all is refused; a filter naming nothing, as compliance().
+    int seen = 0;
+    BOOST_CHECK_THROW(for_each_compliance_item(store, england(), cal(), o,
+                                               [&](ComplianceItem&&) {
+                                                   if (++seen == 3) throw std::runtime_error("host stopped");
+                                               }),
+                      std::runtime_error);
+    BOOST_TEST(seen == 3);
+    BOOST_CHECK_THROW(for_each_compliance_item(store, england(), cal(), o, {}), Error);
+    ComplianceOptions nobody = o;
+    nobody.worker = "No Such Worker";
+    BOOST_CHECK_THROW(for_each_compliance_item(store, england(), cal(), nobody, [](ComplianceItem&&) {}), Error);
+    // The store is as it was: the kept report still read.
+    BOOST_TEST(oversight::compliance(store, england(), cal(), o).kept == k.key);
 }
 
 BOOST_AUTO_TEST_CASE(a_workforce_change_means_every_case_is_counted_again) {
