@@ -100,6 +100,39 @@ oversight_status oversight_compliance_csv(const oversight_store* store, const ov
         out);
 }
 
+oversight_status oversight_compliance_for_each_item(const oversight_store* store,
+                                                    const oversight_compliance_options* options, const char* format,
+                                                    oversight_compliance_row_fn row, void* context,
+                                                    int64_t* out_rows) noexcept {
+    return guard(
+        [&] {
+        need(row, "row");
+        const std::string chosen = opt_text_arg(format, "format").value_or("json");
+        if (chosen != "json" && chosen != "csv")
+            throw Error(Status::invalid_arg, "format must be \"json\" or \"csv\", not '" + chosen + "'");
+        const bool csv = chosen == "csv";
+        const Settings s = settings_of(options);
+        const Store& st = store_of(store);
+        // The host's "stop": thrown through the reading, caught below.
+        struct Stopped {};
+        int64_t rows = 0;
+        auto hand = [&](const std::string& text) {
+            if (row(context, text.c_str(), text.size()) != 0) throw Stopped{};
+        };
+        try {
+            if (csv) hand(compliance_item_csv_header());
+            for_each_compliance_item(st, *s.pack, *s.calendar, s.options, [&](ComplianceItem&& i) {
+                ++rows;
+                hand(csv ? compliance_item_to_csv(i) : compliance_item_to_json(i));
+            });
+        } catch (const Stopped&) {
+        }
+        if (out_rows) *out_rows = rows;
+        return OVERSIGHT_OK;
+        },
+        out_rows);
+}
+
 oversight_status oversight_compliance_text(const oversight_store* store, const oversight_compliance_options* options,
                                            int32_t children, const char* by, char** out) noexcept {
     return guard(

@@ -17,7 +17,9 @@ prototype is parsed from the header text (comments removed) and checked:
             non-const and comes after every input parameter, except the
             handle a constructor creates (`oversight_<x> **out`, first). A
             pointer-to-non-const parameter that is not named so must be a
-            handle (`oversight_<handle> *`) or the struct an _init fills.
+            handle (`oversight_<handle> *`), the struct an _init fills, or
+            the `void *context` passed through to the callback
+            (`oversight_<x>_fn`) just before it.
  variants   no two functions differ only by a suffix such as _within, _ext,
             _ex, _v2 or 2.
  fields     no function takes the name of a field as a string to choose what
@@ -191,7 +193,9 @@ def check(include, symbols=None):
                 if p.stars and p.mutable_pointee:
                     init_target = is_init and i == 0 and p.stars == 1 and p.base in structs
                     handle = p.stars == 1 and p.base in handles
-                    if not (init_target or handle or (p.base == "void" and name == "oversight_free")):
+                    context = (p.base == "void" and p.stars == 1 and p.name == "context" and i > 0 and
+                               params[i - 1].base.startswith("oversight_") and params[i - 1].base.endswith("_fn"))
+                    if not (init_target or handle or context or (p.base == "void" and name == "oversight_free")):
                         problem(where, f"{name}: `{p.text}` is a pointer to non-const but is not named out or "
                                        "out_<what> (nor a handle, nor the struct an _init fills)")
             if p.base == "char" and p.stars == 1 and not p.mutable_pointee and p.name in FIELD_NAMES:

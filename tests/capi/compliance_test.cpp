@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 using namespace capi_test;
 
@@ -102,6 +103,80 @@ BOOST_FIXTURE_TEST_CASE(json_csv_and_text, CaseworkFixture) {
     BOOST_TEST(take_document(out, "oversight-compliance")["items"].size() == items.size());
     EXPECT_OK(oversight_compliance_json(store, nullptr, &out));
     take_document(out, "oversight-compliance");
+}
+
+namespace {
+
+/// An oversight_compliance_row_fn gathering each row into a list; it stops
+/// after `stop_after` rows (0: never).
+struct Gathered {
+    std::vector<std::string> rows;
+    std::size_t stop_after = 0;
+};
+int32_t OVERSIGHT_CALL gather(void* context, const char* row, size_t length) {
+    auto* g = static_cast<Gathered*>(context);
+    BOOST_TEST(row[length] == '\0');
+    g->rows.emplace_back(row, length);
+    return g->stop_after && g->rows.size() >= g->stop_after ? 1 : 0;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(the_rows_one_at_a_time_are_the_documents_items, CaseworkFixture) {
+    auto e = event("C1", "visit", {2024, 3, 5}, "{\"due_date\":\"2024-03-02\"}");
+    EXPECT_OK(oversight_casework_record_event(store, &e, nullptr));
+    oversight_compliance_options o = options();
+    const oversight_date from{2023, 1, 1};
+    o.period_from = &from;
+    char* out = nullptr;
+    EXPECT_OK(oversight_compliance_json(store, &o, &out));
+    const auto doc = take_document(out, "oversight-compliance");
+    EXPECT_OK(oversight_compliance_csv(store, &o, 1, nullptr, &out));
+    const std::string csv = take(out);
+    BOOST_REQUIRE(doc["items"].size() >= 2u);
+    for (bool kept : {false, true}) {
+        if (kept) {
+            EXPECT_OK(oversight_compliance_keep(store, &o, &out));
+            take(out);
+        }
+        // JSON: each row one of the document's items, in its order.
+        Gathered json;
+        int64_t n = -1;
+        EXPECT_OK(oversight_compliance_for_each_item(store, &o, "json", gather, &json, &n));
+        BOOST_TEST(n == static_cast<int64_t>(doc["items"].size()));
+        BOOST_REQUIRE(json.rows.size() == doc["items"].size());
+        for (std::size_t i = 0; i < json.rows.size(); ++i) {
+            BOOST_TEST(json.rows[i].find('\n') == std::string::npos);
+            BOOST_TEST(nlohmann::json::parse(json.rows[i]) == doc["items"][i]);
+        }
+        // CSV: the header, then the rows: oversight_compliance_csv's text.
+        Gathered lines;
+        EXPECT_OK(oversight_compliance_for_each_item(store, &o, "csv", gather, &lines, nullptr));
+        std::string joined;
+        for (const std::string& l : lines.rows) joined += l;
+        BOOST_TEST(joined == csv);
+        // Stopped by the host after one row: OK, one row counted.
+        Gathered one;
+        one.stop_after = 1;
+        EXPECT_OK(oversight_compliance_for_each_item(store, &o, nullptr, gather, &one, &n));
+        BOOST_TEST(one.rows.size() == 1u);
+        BOOST_TEST(n == 1);
+    }
+    // Malformed: no store, no function, another format, bad text, a bad
+    // struct; *out_rows is 0 after a failure.
+    Gathered none;
+    int64_t n = 7;
+    EXPECT_FAIL(oversight_compliance_for_each_item(nullptr, &o, "json", gather, &none, &n), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(n == 0);
+    EXPECT_FAIL(oversight_compliance_for_each_item(store, &o, "json", nullptr, &none, &n), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_for_each_item(store, &o, "xml", gather, &none, &n), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_for_each_item(store, &o, kBadUtf8, gather, &none, &n), OVERSIGHT_E_INVALID_ARG);
+    oversight_compliance_options bad = o;
+    bad.version = 99;
+    EXPECT_FAIL(oversight_compliance_for_each_item(store, &bad, "json", gather, &none, &n), OVERSIGHT_E_INVALID_ARG);
+    o.worker = "Nobody Here";
+    EXPECT_FAIL(oversight_compliance_for_each_item(store, &o, "json", gather, &none, &n), OVERSIGHT_E_NOT_FOUND);
+    BOOST_TEST(none.rows.empty());
 }
 
 BOOST_FIXTURE_TEST_CASE(malformed_arguments, CaseworkFixture) {

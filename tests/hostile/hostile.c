@@ -56,6 +56,20 @@ static oversight_batch *g_out_batch;
 static const char *g_cs; /* a borrowed string a getter returned */
 static int64_t g_i64;
 static int32_t g_i32;
+
+/* oversight_compliance_row_fn: counts the rows into *(int64_t *)context and
+ * checks each is NUL-terminated at `length`; or stops at the first row. */
+static int32_t OVERSIGHT_CALL count_row(void *context, const char *row, size_t length) {
+    if (!row || row[length] != '\0') abort();
+    ++*(int64_t *)context;
+    return 0;
+}
+static int32_t OVERSIGHT_CALL stop_row(void *context, const char *row, size_t length) {
+    (void)context;
+    (void)row;
+    (void)length;
+    return 1;
+}
 static size_t g_size;
 static oversight_date g_date;
 
@@ -1658,6 +1672,20 @@ static void compliance_and_trackers_area(void) {
     CALL(REFUSE, oversight_compliance_csv, "store = NULL", (NULL, &co, 1, NULL, &g_s));
     CALL(REFUSE, oversight_compliance_csv, "out = NULL", (S, &co, 1, NULL, NULL));
     TEXTS(REQ, oversight_compliance_csv, "by", (S, &co, 0, T, &g_s));
+    /* the rows one at a time: a host's function that counts, one that stops */
+    CALL(SUCCEED, oversight_compliance_for_each_item, "format = NULL (json)",
+         (S, &co, NULL, count_row, &g_i64, &g_i64));
+    CALL(SUCCEED, oversight_compliance_for_each_item, "format = csv", (S, &co, "csv", count_row, &g_i64, NULL));
+    CALL(SUCCEED, oversight_compliance_for_each_item, "a function that stops at once",
+         (S, &co, "json", stop_row, NULL, &g_i64));
+    CALL(SUCCEED, oversight_compliance_for_each_item, "options = NULL (defaults)",
+         (S, NULL, "json", count_row, &g_i64, NULL));
+    CALL(REFUSE, oversight_compliance_for_each_item, "store = NULL", (NULL, &co, "json", count_row, &g_i64, &g_i64));
+    CALL(REFUSE, oversight_compliance_for_each_item, "row = NULL", (S, &co, "json", NULL, NULL, &g_i64));
+    CALL(REFUSE, oversight_compliance_for_each_item, "format = xml", (S, &co, "xml", count_row, &g_i64, &g_i64));
+    TEXTS(REQ, oversight_compliance_for_each_item, "format", (S, &co, T, count_row, &g_i64, &g_i64));
+    VERSIONS(co, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, oversight_compliance_for_each_item,
+             (S, &co, "json", count_row, &g_i64, &g_i64));
     CALL(REFUSE, oversight_compliance_text, "store = NULL", (NULL, &co, 1, NULL, &g_s));
     CALL(REFUSE, oversight_compliance_text, "out = NULL", (S, &co, 1, NULL, NULL));
     TEXTS(REQ, oversight_compliance_text, "by", (S, &co, 0, T, &g_s));

@@ -87,6 +87,28 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_csv(const ove
                                                                        int32_t children, const char *by,
                                                                        char **out) OVERSIGHT_NOEXCEPT;
 
+/* Receives one child-level row of a compliance report: `row` is borrowed
+ * text of `length` bytes (NUL-terminated too), valid only during the call;
+ * `context` is the caller's, passed through. Returns 0 to go on, non-zero
+ * to stop. */
+typedef int32_t(OVERSIGHT_CALL *oversight_compliance_row_fn)(void *context, const char *row, size_t length);
+
+/* The child-level rows of the same report handed to `row` one at a time, in
+ * the report's order (the JSON document's "items"), each as `format`:
+ * "json" (one item object on one line, as in the document) or "csv" (one
+ * CRLF-terminated line of oversight_compliance_csv's child-level rows, its
+ * header line handed first). Read from a kept report
+ * (oversight_compliance_keep), memory does not grow with the number of
+ * rows: a council's whole list written as it is read. When `row` returns
+ * non-zero the reading stops and the call returns OVERSIGHT_OK. *out_rows
+ * (may be NULL) is the number of item rows handed over (the CSV header not
+ * counted). `row` must not use `store` (the rows are read on one snapshot
+ * of it). OVERSIGHT_E_INVALID_ARG for a NULL store or row, or a format
+ * other than "json" or "csv"; otherwise as oversight_compliance_json. */
+OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_for_each_item(
+    const oversight_store *store, const oversight_compliance_options *options, const char *format,
+    oversight_compliance_row_fn row, void *context, int64_t *out_rows) OVERSIGHT_NOEXCEPT;
+
 /* The same report as owned plain text: the groups of `by` (NULL: all), the
  * child-level rows by team and worker when `children` is non-zero, then
  * every host due-date disagreement with both explanations. */
