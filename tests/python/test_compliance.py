@@ -106,6 +106,37 @@ class ComplianceTest(unittest.TestCase):
         self.assertFalse(self.cw.forget_kept_compliance(kept["key"]))
         self.assertEqual(self.cw.kept_compliance(), [])
 
+    def test_the_rows_one_at_a_time(self):
+        doc = self.cw.compliance(as_of=AS_OF, period_from=START)
+        whole_csv = self.cw.compliance_csv(as_of=AS_OF, children=True, period_from=START)
+        for kept in (False, True):
+            if kept:
+                self.cw.keep_compliance(as_of=AS_OF, period_from=START)
+            items = []
+            self.assertEqual(self.cw.for_each_compliance_item(items.append, as_of=AS_OF, period_from=START),
+                             len(doc["items"]))
+            self.assertEqual(items, doc["items"])
+            lines = []
+            self.cw.for_each_compliance_item(lines.append, as_of=AS_OF, period_from=START, format="csv")
+            self.assertEqual("".join(lines), whole_csv)
+            # True stops; an exception stops and is raised here.
+            seen = []
+            self.assertEqual(self.cw.for_each_compliance_item(lambda i: seen.append(i) or True, as_of=AS_OF,
+                                                              period_from=START), 1)
+            self.assertEqual(len(seen), 1)
+
+            def fails(_item):
+                raise ValueError("the host's own failure")
+
+            with self.assertRaises(ValueError):
+                self.cw.for_each_compliance_item(fails, as_of=AS_OF, period_from=START)
+        with self.assertRaises(OversightError) as e:
+            self.cw.for_each_compliance_item(items.append, as_of=AS_OF, format="xml")
+        self.assertEqual(e.exception.status, INVALID_ARG)
+        with self.assertRaises(OversightError) as e:
+            self.cw.for_each_compliance_item(items.append, as_of=AS_OF, worker="Nobody")
+        self.assertEqual(e.exception.status, NOT_FOUND)
+
     def test_a_case_systems_extract_of_due_dates(self):
         # As of 10 March: C1's next visit is due 6 weeks after its visit on
         # 5 March (16 April); C2's first visit, due a week after its

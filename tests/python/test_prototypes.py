@@ -24,6 +24,10 @@ C type -> ctypes, the binding's conventions (oversight/_lib.py):
   [const] oversight_<x> *              POINTER(the mirror)
   const oversight_<x> *const *         POINTER(POINTER(the mirror)) (an array of structs)
   <scalar> *                           POINTER(the scalar)
+  oversight_<x>_fn (a callback)        CFUNCTYPE of the typedef's own types, by
+                                       these conventions (a `const char *` it
+                                       is given may be POINTER(c_char), read
+                                       with its length)
 A function returning oversight_status raises OversightError (errcheck), except
 oversight_last_error_code, which reports a status instead of failing.
 """
@@ -51,6 +55,8 @@ FUNCTION = re.compile(r"OVERSIGHT_API\s+(?P<ret>[^;]*?)\bOVERSIGHT_CALL\s+(?P<na
                       r"\((?P<params>[^;]*?)\)\s*OVERSIGHT_NOEXCEPT\s*;")
 STRUCT = re.compile(r"typedef\s+struct\s+(oversight_\w+)\s*\{([^}]*)\}\s*(\w+)\s*;")
 OPAQUE = re.compile(r"typedef\s+struct\s+(oversight_\w+)\s+(\w+)\s*;")
+CALLBACK = re.compile(r"typedef\s+(?P<ret>[\w\s]+?)\s*\(\s*OVERSIGHT_CALL\s*\*\s*(?P<name>oversight_\w+_fn)\s*\)\s*"
+                      r"\((?P<params>[^;]*?)\)\s*;")
 ENUM = re.compile(r"typedef\s+enum\s+(oversight_\w+)\s*\{[^}]*\}\s*(\w+)\s*;")
 
 
@@ -78,8 +84,9 @@ def c_type(text, where, named):
 
 
 def parse_headers():
-    """({function: (return type, [param types])}, {struct: [(member, type)]}, opaque handles, enums)."""
-    functions, structs, opaque, enums = {}, {}, set(), set()
+    """({function: (return type, [param types])}, {struct: [(member, type)]}, opaque handles, enums,
+    {callback typedef: (return type, [param types])})."""
+    functions, structs, opaque, enums, callbacks = {}, {}, set(), set(), {}
     for path in headers():
         with open(path, encoding="utf-8") as f:
             text = f.read()
@@ -95,12 +102,15 @@ def parse_headers():
             params = [] if params.strip() == "void" else [p.strip() for p in params.split(",")]
             functions[name] = (c_type(ret, "%s: %s return" % (where, name), False),
                                [c_type(p, "%s: %s" % (where, name), True) for p in params])
+        for ret, name, params in CALLBACK.findall(text):
+            callbacks[name] = (c_type(ret, "%s: %s return" % (where, name), False),
+                               [c_type(p.strip(), "%s: %s" % (where, name), True) for p in params.split(",")])
         for _, body, name in STRUCT.findall(text):
             members = [m.strip() for m in body.split(";") if m.strip()]
             structs[name] = [c_type(m, "%s: struct %s" % (where, name), True) for m in members]
         opaque.update(name for _, name in OPAQUE.findall(text))
         enums.update(name for _, name in ENUM.findall(text))
-    return functions, structs, opaque, enums
+    return functions, structs, opaque, enums, callbacks
 
 
 # c_uint64 first: where it is c_size_t's alias (LP64), c_size_t names both.
@@ -121,8 +131,8 @@ def type_name(t):
 class Prototypes:
     """The ctypes type(s) each C type must be declared as."""
 
-    def __init__(self, opaque, enums, mirrors):
-        self.opaque, self.enums, self.mirrors = opaque, enums, mirrors
+    def __init__(self, opaque, enums, mirrors, callbacks):
+        self.opaque, self.enums, self.mirrors, self.callbacks = opaque, enums, mirrors, callbacks
 
     def expected(self, ctype, argument=False):
         """A tuple of acceptable ctypes types (None: void); KeyError if no convention covers it."""
@@ -154,6 +164,8 @@ class Prototypes:
 
     def compare(self, label, declared, ctype, argument=False):
         """A mismatch message, or None."""
+        if ctype[2] == 0 and ctype[1] in self.callbacks:
+            return self.compare_callback(label, declared, ctype[1])
         try:
             want = self.expected(ctype, argument)
         except KeyError as e:
@@ -164,15 +176,33 @@ class Prototypes:
         return None
 
 
+    def compare_callback(self, label, declared, name):
+        """A callback argument: a CFUNCTYPE whose return and parameters are the typedef's."""
+        if not (isinstance(declared, type) and issubclass(declared, ctypes._CFuncPtr)):
+            return "%s: declared %s, the header's %s is a callback (CFUNCTYPE)" % (label, type_name(declared), name)
+        ret, params = self.callbacks[name]
+        problems = [self.compare("%s: %s return" % (label, name), declared._restype_, ret)]
+        if len(declared._argtypes_) != len(params):
+            problems.append("%s: %s has %d parameters, declared with %d" % (label, name, len(params),
+                                                                            len(declared._argtypes_)))
+        for i, (t, param) in enumerate(zip(declared._argtypes_, params)):
+            where = "%s: %s parameter %d (%s)" % (label, name, i + 1, param[3])
+            text = param[:3] == (True, "char", 1)
+            problems.append(None if text and t in (ctypes.c_char_p, ctypes.POINTER(ctypes.c_char))
+                            else self.compare(where, t, param))
+        problems = [p for p in problems if p]
+        return "; ".join(problems) if problems else None
+
+
 class PrototypesTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.functions, cls.structs, opaque, enums = parse_headers()
+        cls.functions, cls.structs, opaque, enums, callbacks = parse_headers()
         cls.mirrors = dict(PLAIN_MIRRORS)
         for mirror in all_mirrors():
             mirror()  # declares its _init function (the binding does so at first use)
             cls.mirrors[mirror._init[:-len("_init")]] = mirror
-        cls.protos = Prototypes(opaque, enums, cls.mirrors)
+        cls.protos = Prototypes(opaque, enums, cls.mirrors, callbacks)
 
     def test_the_headers_declare_every_exported_function(self):
         symbols = exported_symbols()

@@ -10,12 +10,15 @@ system's due dates (event attribute due_date) where they differ.
         if g["by"] == "team":
             print(g["key"], g["numerator"], "/", g["denominator"], g["percent"])
     open("children.csv", "w").write(cw.compliance_csv(as_of="2018-03-31", children=True))
+    with open("all.csv", "w", newline="") as f:   # a row at a time, however long the list
+        cw.for_each_compliance_item(f.write, as_of="2018-03-31", format="csv")
     cw.keep_compliance(as_of="2018-03-31")   # the same report, read from the store from now on
 
 These are methods of oversight.Casework, which holds the rule pack and the
 calendar they use (None: the default England pack, England and Wales).
 """
 import ctypes
+import json
 
 from . import _lib
 from ._lib import Date, Versioned, call_string, document, fn
@@ -54,6 +57,10 @@ _text = fn("oversight_compliance_text", [_P, _OPTIONS, _INT, _TEXT, _OUT_S])
 _keep = fn("oversight_compliance_keep", [_P, _OPTIONS, _OUT_S])
 _kept = fn("oversight_compliance_kept_json", [_P, _OUT_S])
 _forget = fn("oversight_compliance_forget", [_P, _TEXT, ctypes.POINTER(_INT)])
+# oversight_compliance_row_fn: (context, row, length) -> 0 to go on.
+_ROW_FN = ctypes.CFUNCTYPE(_INT, _P, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t)
+_for_each = fn("oversight_compliance_for_each_item",
+               [_P, _OPTIONS, _TEXT, _ROW_FN, _P, ctypes.POINTER(ctypes.c_int64)])
 _host_due = fn("oversight_compliance_host_due_json",
                [_P, ctypes.POINTER(HostDueOptions), ctypes.c_char_p, ctypes.c_size_t, _OUT_S])
 
@@ -97,6 +104,35 @@ class ComplianceMethods:
         handle = self._h()
         o = self._compliance_options(as_of, *self._rest(kwargs))
         return call_string(_text, handle, ctypes.byref(o), 1 if children else 0, _lib.encode(by) if by else None)
+
+    def for_each_compliance_item(self, row, as_of=None, format="json", **kwargs):
+        """The child-level rows of the same report, one at a time in its
+        order: row(item) for each, `item` a dict as in compliance()'s
+        "items" (format "json") or one CRLF-terminated CSV line as in
+        compliance_csv(children=True) (format "csv": the header line
+        first). Read from a kept report, memory does not grow with the
+        number of rows (a council's whole list written as it is read).
+        `row` returning True stops the reading; an exception it raises
+        stops it and is raised here. Returns the number of item rows."""
+        handle = self._h()
+        o = self._compliance_options(as_of, *self._rest(kwargs))
+        as_json = format == "json"
+        raised = []
+
+        def hand(_context, text, length):
+            try:
+                line = ctypes.string_at(text, length).decode("utf-8")
+                return 1 if row(json.loads(line) if as_json else line) is True else 0
+            except BaseException as e:  # passed on after the C call returns
+                raised.append(e)
+                return 1
+
+        callback = _ROW_FN(hand)
+        count = ctypes.c_int64()
+        _for_each(handle, ctypes.byref(o), _lib.encode(format), callback, None, ctypes.byref(count))
+        if raised:
+            raise raised[0]
+        return count.value
 
     def keep_compliance(self, as_of=None, **kwargs):
         """Keeps the report of these settings in the store (its filters
