@@ -120,11 +120,14 @@ oversight_status oversight_compliance_for_each_item(const oversight_store* store
             if (row(context, text.c_str(), text.size()) != 0) throw Stopped{};
         };
         try {
-            if (csv) hand(compliance_item_csv_header());
+            // The CSV header with the first row (or after the last, when
+            // there is none): a refused filter hands over nothing.
             for_each_compliance_item(st, *s.pack, *s.calendar, s.options, [&](ComplianceItem&& i) {
+                if (csv && rows == 0) hand(compliance_item_csv_header());
                 ++rows;
                 hand(csv ? compliance_item_to_csv(i) : compliance_item_to_json(i));
             });
+            if (csv && rows == 0) hand(compliance_item_csv_header());
         } catch (const Stopped&) {
         }
         if (out_rows) *out_rows = rows;

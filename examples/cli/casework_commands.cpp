@@ -231,10 +231,16 @@ void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
     }
     if (o.format == "csv" && o.children) {
         // The child-level rows written as they are read: from a kept
-        // report, memory does not grow with the list.
-        std::cout << compliance_item_csv_header();
-        for_each_compliance_item(store, pack, england(), options,
-                                 [](ComplianceItem&& i) { std::cout << compliance_item_to_csv(i); });
+        // report, memory does not grow with the list. The header with the
+        // first row (or at the end, when there is none): a refused filter
+        // writes nothing.
+        bool started = false;
+        for_each_compliance_item(store, pack, england(), options, [&](ComplianceItem&& i) {
+            if (!started) std::cout << compliance_item_csv_header();
+            started = true;
+            std::cout << compliance_item_to_csv(i);
+        });
+        if (!started) std::cout << compliance_item_csv_header();
         return;
     }
     const ComplianceReport report = compliance(store, pack, england(), options);

@@ -20,6 +20,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <functional>
 #include <map>
 #include <set>
@@ -483,11 +484,10 @@ public:
     }
 
     /// The items listed so far in the report's order (item_order).
-    /// Stable: items alike in every sort key keep their case's order,
-    /// whichever way the cases were read (kept or counted). The order is
-    /// found on indexes, then applied in place, cycle by cycle (no second
-    /// list of items); a sorted run they start with is only merged with the
-    /// rest, sorted.
+    /// Stable: items alike in every sort key keep their case's order. The
+    /// order is found on indexes, then applied in place, cycle by cycle (no
+    /// second list of items); a sorted run the items start with is only
+    /// merged with the rest, sorted.
     void sort_items() {
         std::vector<ComplianceItem>& items = report_.items;
         std::vector<std::size_t> order(items.size());
@@ -643,14 +643,24 @@ namespace {
 struct ItemSink {
     std::vector<ComplianceItem>* list = nullptr;
     const std::function<void(ComplianceItem&&)>* row = nullptr;
+    /// What the caller's function threw: carried out of the store's read
+    /// (its snapshot ended first) and thrown again as it was, so that no
+    /// handler on the way (a SQLite error's, say) takes it for its own.
+    std::exception_ptr thrown;
+    struct Stopped {};
 
     /// `n` more items are coming.
     void expect(std::size_t n) {
         if (list) list->reserve(list->size() + n);
     }
     void operator()(ComplianceItem&& i) {
-        if (list) list->push_back(std::move(i));
-        else (*row)(std::move(i));
+        if (list) return list->push_back(std::move(i));
+        try {
+            (*row)(std::move(i));
+        } catch (...) {
+            thrown = std::current_exception();
+            throw Stopped{};
+        }
     }
 };
 
@@ -740,7 +750,7 @@ ComplianceReport compliance(const Store& store, const RulePack& pack, const Cale
                             const ComplianceOptions& options) {
     if (!options.items) return report_of(store, pack, calendar, options, nullptr);
     std::vector<ComplianceItem> items;
-    ItemSink sink{&items, nullptr};
+    ItemSink sink{&items, nullptr, nullptr};
     ComplianceReport out = report_of(store, pack, calendar, options, &sink);
     out.items = std::move(items);
     return out;
@@ -750,8 +760,12 @@ ComplianceReport for_each_compliance_item(const Store& store, const RulePack& pa
                                           const ComplianceOptions& options,
                                           const std::function<void(ComplianceItem&&)>& row) {
     if (!row) throw Error(Status::invalid_arg, "for_each_compliance_item: no function to hand the rows to");
-    ItemSink sink{nullptr, &row};
-    return report_of(store, pack, calendar, options, &sink);
+    ItemSink sink{nullptr, &row, nullptr};
+    try {
+        return report_of(store, pack, calendar, options, &sink);
+    } catch (const ItemSink::Stopped&) {
+        std::rethrow_exception(sink.thrown);
+    }
 }
 
 // ----------------------------------------------------------------------- JSON

@@ -197,7 +197,8 @@ def check(include, symbols=None):
                                params[i - 1].base.startswith("oversight_") and params[i - 1].base.endswith("_fn"))
                     if not (init_target or handle or context or (p.base == "void" and name == "oversight_free")):
                         problem(where, f"{name}: `{p.text}` is a pointer to non-const but is not named out or "
-                                       "out_<what> (nor a handle, nor the struct an _init fills)")
+                                       "out_<what> (nor a handle, nor the struct an _init fills, nor the "
+                                       "void *context after a callback)")
             if p.base == "char" and p.stars == 1 and not p.mutable_pointee and p.name in FIELD_NAMES:
                 problem(where, f"{name}: `{p.text}` takes a field name as a string (use a change struct)")
         if is_init:

@@ -176,7 +176,15 @@ BOOST_FIXTURE_TEST_CASE(the_rows_one_at_a_time_are_the_documents_items, Casework
     EXPECT_FAIL(oversight_compliance_for_each_item(store, &bad, "json", gather, &none, &n), OVERSIGHT_E_INVALID_ARG);
     o.worker = "Nobody Here";
     EXPECT_FAIL(oversight_compliance_for_each_item(store, &o, "json", gather, &none, &n), OVERSIGHT_E_NOT_FOUND);
-    BOOST_TEST(none.rows.empty());
+    EXPECT_FAIL(oversight_compliance_for_each_item(store, &o, "csv", gather, &none, &n), OVERSIGHT_E_NOT_FOUND);
+    BOOST_TEST(none.rows.empty());  // not even the CSV header
+    // A filter that leaves no rows: the CSV header alone.
+    o.worker = nullptr;
+    o.rule = "lac.review.second";
+    EXPECT_OK(oversight_compliance_for_each_item(store, &o, "csv", gather, &none, &n));
+    BOOST_TEST(n == 0);
+    BOOST_REQUIRE(none.rows.size() == 1u);
+    BOOST_TEST(none.rows[0].rfind("team,worker,child,rule,", 0) == 0u);
 }
 
 BOOST_FIXTURE_TEST_CASE(malformed_arguments, CaseworkFixture) {

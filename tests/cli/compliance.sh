@@ -134,6 +134,11 @@ run case event C2 visit 2024-06-03 --by tester >/dev/null
 streamed=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format csv --children)
 [ "$streamed" = "$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format csv --children --recount)" ] ||
   fail "the child-level CSV read from the kept report differs from a recount: $streamed"
+# A refused filter writes nothing (not even the header) and fails.
+if run --as-of 2024-06-30 compliance --format csv --children --worker "Nobody" >"$WORK/nobody.csv" 2>/dev/null; then
+  fail "an unknown worker was not refused"
+fi
+[ ! -s "$WORK/nobody.csv" ] || fail "a refused filter wrote: $(cat "$WORK/nobody.csv")"
 # --no-explain: the same child-level rows, kept or recounted, each with an
 # empty explanation.
 explained=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format csv --children)

@@ -116,6 +116,9 @@ class ComplianceTest(unittest.TestCase):
             self.assertEqual(self.cw.for_each_compliance_item(items.append, as_of=AS_OF, period_from=START),
                              len(doc["items"]))
             self.assertEqual(items, doc["items"])
+            unnamed = []  # format None: JSON, as the C library takes NULL
+            self.cw.for_each_compliance_item(unnamed.append, as_of=AS_OF, period_from=START, format=None)
+            self.assertEqual(unnamed, doc["items"])
             lines = []
             self.cw.for_each_compliance_item(lines.append, as_of=AS_OF, period_from=START, format="csv")
             self.assertEqual("".join(lines), whole_csv)

@@ -113,10 +113,12 @@ class ComplianceMethods:
         first). Read from a kept report, memory does not grow with the
         number of rows (a council's whole list written as it is read).
         `row` returning True stops the reading; an exception it raises
-        stops it and is raised here. Returns the number of item rows."""
+        stops it and is raised here. `row` must not use this store (the
+        rows are read on one snapshot of it). Returns the number of item
+        rows."""
         handle = self._h()
         o = self._compliance_options(as_of, *self._rest(kwargs))
-        as_json = format == "json"
+        as_json = format in (None, "json")
         raised = []
 
         def hand(_context, text, length):

@@ -292,9 +292,15 @@ ComplianceReport compliance(const Store& store, const RulePack& pack, const Cale
 /// report (keep_compliance), memory does not grow with the rows, each read,
 /// handed over and forgotten (the cases changed since it was kept are
 /// counted again and merged in); counted afresh, every case's items are
-/// held and sorted first. `row` may move from the item it is given. The
-/// same errors as compliance(); Error(invalid_arg) for an empty `row`; an
-/// exception from `row` stops the reading and is passed on.
+/// held and sorted first. `row` may move from the item it is given. Read
+/// from a kept report, `row` is called while the store's rows are read, on
+/// one snapshot: it must not use `store` (a write would fail), and a slow
+/// `row` holds that snapshot open (SQLite's write-ahead log cannot be
+/// checkpointed past it until the call returns). The same errors as
+/// compliance(), raised before any row is handed over; Error(invalid_arg)
+/// for an empty `row`; an error reading the store after rows were handed
+/// over stops the list there; an exception from `row` stops the reading and
+/// is passed on as it was thrown.
 ComplianceReport for_each_compliance_item(const Store& store, const RulePack& pack, const Calendar& calendar,
                                           const ComplianceOptions& options,
                                           const std::function<void(ComplianceItem&&)>& row);

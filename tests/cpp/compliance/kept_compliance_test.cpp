@@ -24,6 +24,7 @@
 #include "support/synthetic_authority.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 #include <tuple>
 #include <string>
@@ -317,6 +318,18 @@ BOOST_AUTO_TEST_CASE(rows_handed_over_one_at_a_time_are_the_reports_items_in_its
     check_rows(o, "kept, two cases changed since", k.key);
     BOOST_TEST(for_each_compliance_item(store, england(), cal(), o, [](ComplianceItem&&) {}).recounted == 2);
     check_rows(team, "kept, two cases changed since, one team, unexplained", k.key);
+    ComplianceOptions area = o;
+    area.area = "visits";
+    check_rows(area, "kept, two cases changed since, visits", k.key);
+    ComplianceOptions rule = o;
+    rule.rule = "lac.review.second";
+    check_rows(rule, "kept, two cases changed since, one rule", k.key);
+    ComplianceOptions shouted = o;  // names are matched ignoring ASCII case
+    shouted.worker = test::synthetic_worker_name(1);
+    std::transform(shouted.worker->begin(), shouted.worker->end(), shouted.worker->begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    BOOST_REQUIRE(*shouted.worker != test::synthetic_worker_name(1));
+    check_rows(shouted, "kept, two cases changed since, a worker named in capitals", k.key);
 
     // The function's exception stops the reading and is passed on; no
     // function at all is refused; a filter naming nothing, as compliance().
@@ -327,6 +340,7 @@ BOOST_AUTO_TEST_CASE(rows_handed_over_one_at_a_time_are_the_reports_items_in_its
                                                }),
                       std::runtime_error);
     BOOST_TEST(seen == 3);
+    // (A SQLite error of the host's own: tests/cpp/store/store_test.cpp.)
     BOOST_CHECK_THROW(for_each_compliance_item(store, england(), cal(), o, {}), Error);
     ComplianceOptions nobody = o;
     nobody.worker = "No Such Worker";

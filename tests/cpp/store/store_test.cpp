@@ -4,8 +4,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/store_fixtures.hpp"
+#include "support/synthetic_authority.hpp"
 
+#include <oversight/calendar/calendar.hpp>
+#include <oversight/compliance/compliance.hpp>
 #include <oversight/core/error.hpp>
+#include <oversight/rules/rule_pack.hpp>
 #include <oversight/store/store.hpp>
 #include <oversight/workforce/team.hpp>
 
@@ -221,6 +225,31 @@ BOOST_AUTO_TEST_CASE(a_savepoint_outside_a_transaction_is_an_internal_error) {
     BOOST_TEST(message.find("a lone step: a savepoint needs an open transaction") != std::string::npos, message);
     detail::in_transaction(s, "one step", [&] { detail::in_savepoint(s, "a step", [&] { ran = true; }); });
     BOOST_TEST(ran);
+}
+
+BOOST_AUTO_TEST_CASE(a_hosts_own_sqlite_error_from_a_row_function_is_passed_on_as_thrown) {
+    // The store turns its own SQLite errors into Error(db); one thrown by
+    // the function a report's rows are handed to (for_each_compliance_item,
+    // called inside the store's read of a kept report) is the host's, and
+    // reaches the host as it was thrown, kept report or counted afresh.
+    Store s = Store::open_in_memory();
+    const Date as_of = Date::parse_iso("2025-03-31");
+    test::write_synthetic_authority(s, 30, as_of);
+    const RulePack pack = RulePack::england_default();
+    const Calendar cal = Calendar::for_division(Division::england_and_wales);
+    ComplianceOptions o;
+    o.as_of = as_of;
+    keep_compliance(s, pack, cal, o);
+    for (bool kept : {true, false}) {
+        o.use_kept = kept;
+        BOOST_CHECK_EXCEPTION(
+            for_each_compliance_item(s, pack, cal, o,
+                                     [](ComplianceItem&&) { throw SQLite::Exception("the host's own database", 5); }),
+            SQLite::Exception, [](const SQLite::Exception& e) { return std::string(e.what()) == "the host's own database"; });
+    }
+    // The store is usable after: the kept report is read.
+    o.use_kept = true;
+    BOOST_TEST(!compliance(s, pack, cal, o).kept.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

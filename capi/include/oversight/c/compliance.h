@@ -102,9 +102,13 @@ typedef int32_t(OVERSIGHT_CALL *oversight_compliance_row_fn)(void *context, cons
  * rows: a council's whole list written as it is read. When `row` returns
  * non-zero the reading stops and the call returns OVERSIGHT_OK. *out_rows
  * (may be NULL) is the number of item rows handed over (the CSV header not
- * counted). `row` must not use `store` (the rows are read on one snapshot
- * of it). OVERSIGHT_E_INVALID_ARG for a NULL store or row, or a format
- * other than "json" or "csv"; otherwise as oversight_compliance_json. */
+ * counted; 0 after a failure, as every out-parameter: a host that needs
+ * the count then counts in `row`). `row` must not use `store` (the rows are
+ * read on one snapshot of it, held open until the call returns).
+ * OVERSIGHT_E_INVALID_ARG for a NULL store or row, or a format other than
+ * "json" or "csv"; otherwise as oversight_compliance_json, those errors
+ * before any row (the CSV header too) is handed over; an error reading the
+ * store after rows were handed over stops the list there. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_for_each_item(
     const oversight_store *store, const oversight_compliance_options *options, const char *format,
     oversight_compliance_row_fn row, void *context, int64_t *out_rows) OVERSIGHT_NOEXCEPT;
