@@ -106,32 +106,32 @@ oversight_status oversight_compliance_for_each_item(const oversight_store* store
                                                     int64_t* out_rows) noexcept {
     return guard(
         [&] {
-        need(row, "row");
-        const std::string chosen = opt_text_arg(format, "format").value_or("json");
-        if (chosen != "json" && chosen != "csv")
-            throw Error(Status::invalid_arg, "format must be \"json\" or \"csv\", not '" + chosen + "'");
-        const bool csv = chosen == "csv";
-        const Settings s = settings_of(options);
-        const Store& st = store_of(store);
-        // The host's "stop": thrown through the reading, caught below.
-        struct Stopped {};
-        int64_t rows = 0;
-        auto hand = [&](const std::string& text) {
-            if (row(context, text.c_str(), text.size()) != 0) throw Stopped{};
-        };
-        try {
-            // The CSV header with the first row (or after the last, when
-            // there is none): a refused filter hands over nothing.
-            for_each_compliance_item(st, *s.pack, *s.calendar, s.options, [&](ComplianceItem&& i) {
+            need(row, "row");
+            const std::string chosen = opt_text_arg(format, "format").value_or("json");
+            if (chosen != "json" && chosen != "csv")
+                throw Error(Status::invalid_arg, "format must be \"json\" or \"csv\", not '" + chosen + "'");
+            const bool csv = chosen == "csv";
+            const Settings s = settings_of(options);
+            const Store& st = store_of(store);
+            // The host's "stop": thrown through the reading, caught below.
+            struct Stopped {};
+            int64_t rows = 0;
+            auto hand = [&](const std::string& text) {
+                if (row(context, text.c_str(), text.size()) != 0) throw Stopped{};
+            };
+            try {
+                // The CSV header with the first row (or after the last, when
+                // there is none): a refused filter hands over nothing.
+                for_each_compliance_item(st, *s.pack, *s.calendar, s.options, [&](ComplianceItem&& i) {
+                    if (csv && rows == 0) hand(compliance_item_csv_header());
+                    ++rows;
+                    hand(csv ? compliance_item_to_csv(i) : compliance_item_to_json(i));
+                });
                 if (csv && rows == 0) hand(compliance_item_csv_header());
-                ++rows;
-                hand(csv ? compliance_item_to_csv(i) : compliance_item_to_json(i));
-            });
-            if (csv && rows == 0) hand(compliance_item_csv_header());
-        } catch (const Stopped&) {
-        }
-        if (out_rows) *out_rows = rows;
-        return OVERSIGHT_OK;
+            } catch (const Stopped&) {
+            }
+            if (out_rows) *out_rows = rows;
+            return OVERSIGHT_OK;
         },
         out_rows);
 }

@@ -266,8 +266,10 @@ public:
                 const std::optional<std::int64_t> delay = r.opt_integer(16);
                 i.recording_delay = delay ? std::optional<int>(static_cast<int>(*delay)) : std::nullopt;
                 i.recorded_late = r.integer(17) != 0;
-                i.exemption = r.null(18) ? std::nullopt : std::optional<Exemption>(exemption_from(std::string(r.text(18))));
-                i.host_due = r.null(19) ? std::nullopt : std::optional<HostDueDate>(host_due_from(std::string(r.text(19))));
+                i.exemption = r.null(18) ? std::nullopt
+                                         : std::optional<Exemption>(exemption_from(std::string(r.text(18))));
+                i.host_due = r.null(19) ? std::nullopt
+                                        : std::optional<HostDueDate>(host_due_from(std::string(r.text(19))));
                 if (texts) texts->text(2, o.explanation);
                 else o.explanation.clear();
                 fn(std::move(i));

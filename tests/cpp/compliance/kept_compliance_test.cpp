@@ -308,8 +308,8 @@ BOOST_AUTO_TEST_CASE(rows_handed_over_one_at_a_time_are_the_reports_items_in_its
     team.team = test::synthetic_team_name(1);
     team.explain = false;
     check_rows(team, "kept, one team, unexplained", k.key);
-    // Changed since: a visit, an exemption ended, and a new child whose
-    // worker sorts among the others: their items merged into the kept rows.
+    // Changed since: a visit, and a new child whose worker sorts among the
+    // others: their items merged into the middle of the kept rows.
     record_event(store, test::synthetic_child_id(5), {"visit", d("2025-03-30"), {}}, "t", &england());
     save_child(store, {"NEW-1", d("2015-01-01")});
     allocate(store, "NEW-1", test::synthetic_worker_name(1), d("2025-01-02"));

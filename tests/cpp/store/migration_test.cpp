@@ -139,7 +139,9 @@ std::map<std::string, std::vector<std::string>> dump(SQLite::Database& db,
     for (const auto& [table, list] : only ? *only : columns(db)) {
         if (table == "sqlite_sequence" || !db.tableExists(table)) continue;
         // A WITHOUT ROWID table (0016's kept rows) is in its key's order.
-        const bool rowid = db.execAndGet("SELECT wr = 0 FROM pragma_table_list WHERE schema = 'main' AND name = '" + table + "'").getInt();
+        const bool rowid =
+            db.execAndGet("SELECT wr = 0 FROM pragma_table_list WHERE schema = 'main' AND name = '" + table + "'")
+                .getInt();
         out[table] = rows(db, "SELECT " + list + " FROM \"" + table + "\" ORDER BY " + (rowid ? "rowid" : list));
     }
     if (!only) {

@@ -245,7 +245,8 @@ BOOST_AUTO_TEST_CASE(a_hosts_own_sqlite_error_from_a_row_function_is_passed_on_a
         BOOST_CHECK_EXCEPTION(
             for_each_compliance_item(s, pack, cal, o,
                                      [](ComplianceItem&&) { throw SQLite::Exception("the host's own database", 5); }),
-            SQLite::Exception, [](const SQLite::Exception& e) { return std::string(e.what()) == "the host's own database"; });
+            SQLite::Exception,
+            [](const SQLite::Exception& e) { return std::string(e.what()) == "the host's own database"; });
     }
     // The store is usable after: the kept report is read.
     o.use_kept = true;
