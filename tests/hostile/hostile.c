@@ -1633,7 +1633,7 @@ static void compliance_and_trackers_area(void) {
     oversight_casework_attendance_query aq = OVERSIGHT_CASEWORK_ATTENDANCE_QUERY_INIT;
     oversight_complaints_rules cr = OVERSIGHT_COMPLAINTS_RULES_INIT;
     static const char *const bys[] = {"team", "worker", "rule", "area", "overall"};
-    size_t i;
+    volatile size_t i;
 
     /* compliance */
     INIT(oversight_compliance_options_init, oversight_compliance_options, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION);
@@ -1857,7 +1857,7 @@ static void compliance_and_trackers_area(void) {
             "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"9999-12-31\"}",
             "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"2024-03-01\",\"cases\":[\"C1\",\"C1\"]}",
             "{\"supervisee\":\"Ann Lee\",\"supervisor\":\"Bo Reed\",\"held\":\"2024-03-01\",\"criteria\":[\"%\"]}"};
-        size_t i;
+        volatile size_t i;
         CALL(REFUSE, oversight_supervision_standard_json, "out = NULL", (NULL, NULL));
         VERSIONS(so, OVERSIGHT_SUPERVISION_OPTIONS_VERSION, oversight_supervision_standard_json, (&so, &g_s));
         TEXTS(PATH, oversight_supervision_standard_json, "opts.local_standard", ((so.local_standard = T, &so), &g_s));
