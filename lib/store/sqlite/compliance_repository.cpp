@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <tuple>
 
 namespace oversight::detail::sqlite {
@@ -229,7 +230,7 @@ public:
             std::optional<Rows> texts;
             if (options.explain)
                 texts.emplace(c_, "SELECT child, n, text FROM compliance_kept_explanations" + where, args);
-            std::map<std::string, const Rule*, std::less<>> rules;  // each rule looked up once
+            std::unordered_map<std::string, const Rule*> rules;  // each rule looked up once
             // One item filled row after row: every field is assigned, so
             // text keeps its room when `fn` only reads it.
             ComplianceItem i;
@@ -266,10 +267,10 @@ public:
                 const std::optional<std::int64_t> delay = r.opt_integer(16);
                 i.recording_delay = delay ? std::optional<int>(static_cast<int>(*delay)) : std::nullopt;
                 i.recorded_late = r.integer(17) != 0;
-                i.exemption = r.null(18) ? std::nullopt
-                                         : std::optional<Exemption>(exemption_from(std::string(r.text(18))));
-                i.host_due = r.null(19) ? std::nullopt
-                                        : std::optional<HostDueDate>(host_due_from(std::string(r.text(19))));
+                const std::optional<std::string_view> exemption = r.opt_text(18), host = r.opt_text(19);
+                i.exemption = exemption ? std::optional<Exemption>(exemption_from(std::string(*exemption)))
+                                        : std::nullopt;
+                i.host_due = host ? std::optional<HostDueDate>(host_due_from(std::string(*host))) : std::nullopt;
                 if (texts) texts->text(2, o.explanation);
                 else o.explanation.clear();
                 fn(std::move(i));

@@ -211,10 +211,18 @@ public:
         if (t.empty()) to.clear();
         else to.assign(t.data(), t.size());
     }
+    /// Text, or nullopt for NULL (a text column reads NULL as a null pointer).
+    std::optional<std::string_view> opt_text(int column) const noexcept {
+        const auto* bytes = sqlite3_column_text(stmt_, column);
+        if (!bytes) return std::nullopt;
+        return std::string_view(reinterpret_cast<const char*>(bytes),
+                                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+    }
     /// An ISO date (Error(invalid_arg) if it is not one).
     Date date(int column) const { return Date::parse_iso(text(column)); }
     std::optional<Date> opt_date(int column) const {
-        return null(column) ? std::nullopt : std::optional<Date>(date(column));
+        const std::optional<std::string_view> t = opt_text(column);
+        return t ? std::optional<Date>(Date::parse_iso(*t)) : std::nullopt;
     }
     std::optional<std::int64_t> opt_integer(int column) const {
         return null(column) ? std::nullopt : std::optional<std::int64_t>(integer(column));
