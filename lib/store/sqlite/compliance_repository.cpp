@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 #include <tuple>
+#include <unordered_map>
 
 namespace oversight::detail::sqlite {
 namespace {

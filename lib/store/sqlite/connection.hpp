@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -197,26 +198,25 @@ public:
     bool step();
     bool null(int column) const noexcept { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
     std::int64_t integer(int column) const noexcept { return sqlite3_column_int64(stmt_, column); }
-    /// "" for NULL.
-    std::string_view text(int column) const noexcept {
+    /// Text, or nullopt for NULL (read as a null pointer, which SQLite also
+    /// gives when it runs out of memory: std::bad_alloc then).
+    std::optional<std::string_view> opt_text(int column) const {
         // The bytes first, then their count (sqlite3_column_bytes' advice).
         const auto* bytes = sqlite3_column_text(stmt_, column);
-        return bytes ? std::string_view(reinterpret_cast<const char*>(bytes),
-                                        static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
-                     : std::string_view();
+        if (!bytes) {
+            if (sqlite3_column_type(stmt_, column) != SQLITE_NULL) throw std::bad_alloc();
+            return std::nullopt;
+        }
+        return std::string_view(reinterpret_cast<const char*>(bytes),
+                                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
     }
+    /// "" for NULL.
+    std::string_view text(int column) const { return opt_text(column).value_or(std::string_view()); }
     /// `to` = the text, reusing its room.
     void text(int column, std::string& to) const {
         const std::string_view t = text(column);
         if (t.empty()) to.clear();
         else to.assign(t.data(), t.size());
-    }
-    /// Text, or nullopt for NULL (a text column reads NULL as a null pointer).
-    std::optional<std::string_view> opt_text(int column) const noexcept {
-        const auto* bytes = sqlite3_column_text(stmt_, column);
-        if (!bytes) return std::nullopt;
-        return std::string_view(reinterpret_cast<const char*>(bytes),
-                                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
     }
     /// An ISO date (Error(invalid_arg) if it is not one).
     Date date(int column) const { return Date::parse_iso(text(column)); }
