@@ -58,6 +58,10 @@ ComplianceReport report_of(const oversight_store* store, const oversight_complia
     return compliance(store_of(store), *s.pack, *s.calendar, s.options);
 }
 
+/// A row function's "stop": thrown through the reading of the rows, caught
+/// by oversight_compliance_for_each_item.
+struct StoppedByHost {};
+
 const oversight_compliance_host_due_options kHostDueDefaults = OVERSIGHT_COMPLIANCE_HOST_DUE_OPTIONS_INIT;
 
 std::optional<ComplianceBy> by_of(const char* by) {
@@ -113,11 +117,9 @@ oversight_status oversight_compliance_for_each_item(const oversight_store* store
             const bool csv = chosen == "csv";
             const Settings s = settings_of(options);
             const Store& st = store_of(store);
-            // The host's "stop": thrown through the reading, caught below.
-            struct Stopped {};
             int64_t rows = 0;
             auto hand = [&](const std::string& text) {
-                if (row(context, text.c_str(), text.size()) != 0) throw Stopped{};
+                if (row(context, text.c_str(), text.size()) != 0) throw StoppedByHost{};
             };
             try {
                 // The CSV header with the first row (or after the last, when
@@ -128,7 +130,7 @@ oversight_status oversight_compliance_for_each_item(const oversight_store* store
                     hand(csv ? compliance_item_to_csv(i) : compliance_item_to_json(i));
                 });
                 if (csv && rows == 0) hand(compliance_item_csv_header());
-            } catch (const Stopped&) {
+            } catch (const StoppedByHost&) {
             }
             if (out_rows) *out_rows = rows;
             return OVERSIGHT_OK;

@@ -122,7 +122,6 @@ struct CostSummary {
     std::vector<CostItem> per_unit, within_existing, tbc, unparsed, none, withdrawn, rec_not_added;
 };
 
-constexpr std::array<const char*, 3> kPeriodKeys{"one_off", "per_annum", "period_unknown"};
 constexpr std::array<const char*, 3> kPeriodNames{"One-off", "Per annum (recurring)", "Period not stated"};
 
 struct Analysis {

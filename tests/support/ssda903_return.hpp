@@ -14,7 +14,7 @@ namespace oversight::test {
 /// A dd/mm/yyyy date `serial` days after 2015-01-01 (28-day months keep it simple).
 inline std::string ssda903_dmy(int serial) {
     const int y = 2015 + serial / 336, m = 1 + (serial % 336) / 28, d = 1 + serial % 28;
-    char buf[16];
+    char buf[40];  // room for any int, so the compiler sees nothing cut
     std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d, m, y);
     return buf;
 }

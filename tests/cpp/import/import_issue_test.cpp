@@ -142,7 +142,7 @@ BOOST_AUTO_TEST_CASE(json_replaces_bytes_that_are_not_utf8) {
     s.source = "\x80";
     s.add("bad\xC0name");
     s.issues.push_back(i);
-    BOOST_CHECK_NO_THROW(nlohmann::json::parse(to_json(s)));
+    BOOST_CHECK_NO_THROW(BOOST_TEST(nlohmann::json::parse(to_json(s)).is_object()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
