@@ -1215,7 +1215,7 @@ static void import_area(void) {
         "[{\"number\":0,\"text\":\"x\",\"timescale\":\"immediately\",\"actions\":[]}]}",
         "{\"format\":\"oversight-plan\",\"version\":1,\"plan\":{\"title\":\"t\"},\"recommendations\":"
         "[{\"number\":1e300,\"text\":\"x\",\"timescale\":\"immediately\",\"actions\":[]}]}"};
-    static const char *const bad_csv[] = {"a,b\n1,2\n", "\"unterminated\n", "\xff\xfe" "r\0e\0c\0"};
+    static const char *const bad_csv[] = {"a,b\n1,2\n", "\"unterminated\n", ("\xff\xfe" "r\0e\0c\0")};
     volatile size_t i;
 
     INIT(oversight_import_options_init, oversight_import_options, OVERSIGHT_IMPORT_OPTIONS_VERSION);
@@ -2046,8 +2046,8 @@ static void batch_area(void) {
     static const char *const bad_docs[] = {"{", "[]", "{\"op\":\"child\",\"child\":\"C9\",\"child\":\"C8\"}",
                                            "{\"op\":\"child\",\"child\":5e444}", "{\"op\":\"drop_table\"}",
                                            "\xef\xbb\xbf{\"op\":\"child\",\"child\":\"C9\"}",
-                                           "{\"format\":\"oversight-batch\",\"version\":1,\"items\":[{\"op\":\"event\","
-                                           "\"child\":\"C9\",\"type\":\"became_looked_after\",\"date\":\"2012-02-30\"}]}"};
+                                           ("{\"format\":\"oversight-batch\",\"version\":1,\"items\":[{\"op\":\"event\","
+                                            "\"child\":\"C9\",\"type\":\"became_looked_after\",\"date\":\"2012-02-30\"}]}")};
     volatile size_t i;
 
     INIT(oversight_batch_options_init, oversight_batch_options, OVERSIGHT_BATCH_OPTIONS_VERSION);

@@ -778,7 +778,7 @@ BOOST_AUTO_TEST_CASE(a_plan_with_text_that_is_not_utf8_renders_as_json) {
     p.recommendations.at(0).text = "Bad \xff\xfe text";
     p.recommendations.at(0).actions.at(0).lead = "Ann \xc0";
     const std::string out = render(p, ReportKind::full, ReportFormat::json, kAsOf);
-    BOOST_CHECK_NO_THROW(json::parse(out));
+    BOOST_CHECK_NO_THROW(BOOST_TEST(json::parse(out).is_object()));
     BOOST_TEST(contains(out, "Bad \xEF\xBF\xBD"));
 }
 
