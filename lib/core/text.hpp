@@ -3,6 +3,7 @@
 
 #include <oversight/core/error.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -54,13 +55,22 @@ std::string_view checked_input_text(std::string_view text, const std::string& fi
 /// The value of an enum from its canonical name or a display form: case,
 /// spacing, hyphens and underscores are folded ("In progress" is
 /// "in_progress"). Error(invalid_arg) "unknown <what> \"text\"" otherwise.
+/// Text already in folded form (a-z, 0-9, '_': a name as stored) is
+/// matched as it is, without the folding's copies.
 template <class E, std::size_t N>
 E parse_enum(std::string_view text, const std::pair<std::string_view, E> (&table)[N], const char* what) {
-    std::string key = lower(collapse_spaces(text));
-    for (char& c : key)
-        if (c == ' ' || c == '-') c = '_';
+    const bool folded = std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    std::string key;
+    if (!folded) {
+        key = lower(collapse_spaces(text));
+        for (char& c : key)
+            if (c == ' ' || c == '-') c = '_';
+    }
+    const std::string_view wanted = folded ? text : std::string_view(key);
     for (const auto& [name, value] : table)
-        if (key == name) return value;
+        if (wanted == name) return value;
     throw Error(Status::invalid_arg, std::string("unknown ") + what + " \"" + sanitize_utf8(text.substr(0, 64)) + "\"");
 }
 

@@ -69,15 +69,6 @@ HostDueDate host_due_from(const std::string& text) {
     return h;
 }
 
-/// A state as stored (one of to_string's names, the tables' CHECK): found
-/// by exact match, the general parser only for anything else.
-ComplianceState state_of(std::string_view text) {
-    for (ComplianceState s : {ComplianceState::met_on_time, ComplianceState::met_late, ComplianceState::overdue,
-                              ComplianceState::due_soon, ComplianceState::not_yet_due, ComplianceState::exempt})
-        if (to_string(s) == text) return s;
-    return compliance_state_from_string(text);
-}
-
 /// The sorted row ids as a JSON array, for `json_each`.
 std::string id_list(const std::vector<std::int64_t>& rows) { return json(rows).dump(); }
 
@@ -255,7 +246,7 @@ public:
                 o.layer = rule ? rule->layer : std::string();
                 o.source = rule ? rule->source : std::string();
                 r.text(6, i.area);
-                i.state = state_of(r.text(7));
+                i.state = compliance_state_from_string(r.text(7));
                 i.days = static_cast<int>(r.integer(8));
                 o.due = r.date(9);
                 o.anchor = r.date(10);
@@ -313,7 +304,7 @@ public:
                     if (auto it = less.find(key_of(r)); it != less.end()) n -= it->second;
                 if (n <= 0) continue;
                 out.push_back({std::string(r.text(0)), std::string(r.text(1)), std::string(r.text(2)),
-                               std::string(r.text(3)), static_cast<int>(r.integer(4)), state_of(r.text(5)),
+                               std::string(r.text(3)), static_cast<int>(r.integer(4)), compliance_state_from_string(r.text(5)),
                                r.integer(6) != 0, r.integer(7) != 0, n});
             }
             return out;
