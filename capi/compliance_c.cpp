@@ -6,6 +6,7 @@
 #include <oversight/compliance/host_due.hpp>
 #include <oversight/import/host_due_csv.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -116,23 +117,18 @@ oversight_status oversight_compliance_for_each_item(const oversight_store* store
                 throw Error(Status::invalid_arg, "format must be \"json\" or \"csv\", not '" + chosen + "'");
             const bool csv = chosen == "csv";
             const Settings s = settings_of(options);
-            const Store& st = store_of(store);
-            int64_t rows = 0;
-            auto hand = [&](const std::string& text) {
-                if (row(context, text.c_str(), text.size()) != 0) throw StoppedByHost{};
-            };
+            int64_t lines = 0;
             try {
-                // The CSV header with the first row (or after the last, when
-                // there is none): a refused filter hands over nothing.
-                for_each_compliance_item(st, *s.pack, *s.calendar, s.options, [&](ComplianceItem&& i) {
-                    if (csv && rows == 0) hand(compliance_item_csv_header());
-                    ++rows;
-                    hand(csv ? compliance_item_to_csv(i) : compliance_item_to_json(i));
-                });
-                if (csv && rows == 0) hand(compliance_item_csv_header());
+                for_each_compliance_line(store_of(store), *s.pack, *s.calendar, s.options,
+                                         csv ? ComplianceLines::csv : ComplianceLines::json,
+                                         [&](const std::string& text) {
+                                             ++lines;
+                                             if (row(context, text.c_str(), text.size()) != 0) throw StoppedByHost{};
+                                         });
             } catch (const StoppedByHost&) {
             }
-            if (out_rows) *out_rows = rows;
+            // The rows handed over: the CSV header is the first line.
+            if (out_rows) *out_rows = csv ? std::max<int64_t>(lines - 1, 0) : lines;
             return OVERSIGHT_OK;
         },
         out_rows);

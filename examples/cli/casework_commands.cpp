@@ -231,16 +231,10 @@ void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
     }
     if (o.format == "csv" && o.children) {
         // The child-level rows written as they are read: from a kept
-        // report, memory does not grow with the list. The header with the
-        // first row (or at the end, when there is none): a refused filter
+        // report, memory does not grow with the list; a refused filter
         // writes nothing.
-        bool started = false;
-        for_each_compliance_item(store, pack, england(), options, [&](ComplianceItem&& i) {
-            if (!started) std::cout << compliance_item_csv_header();
-            started = true;
-            std::cout << compliance_item_to_csv(i);
-        });
-        if (!started) std::cout << compliance_item_csv_header();
+        for_each_compliance_line(store, pack, england(), options, ComplianceLines::csv,
+                                 [](const std::string& line) { std::cout << line; });
         return;
     }
     const ComplianceReport report = compliance(store, pack, england(), options);

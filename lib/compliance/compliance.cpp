@@ -939,11 +939,26 @@ std::string compliance_item_to_csv(const ComplianceItem& item) {
     return out;
 }
 
+ComplianceReport for_each_compliance_line(const Store& store, const RulePack& pack, const Calendar& calendar,
+                                          const ComplianceOptions& options, ComplianceLines lines,
+                                          const std::function<void(const std::string&)>& line) {
+    if (!line) throw Error(Status::invalid_arg, "for_each_compliance_line: no function to hand the lines to");
+    const bool csv = lines == ComplianceLines::csv;
+    bool started = false;
+    ComplianceReport out = for_each_compliance_item(store, pack, calendar, options, [&](ComplianceItem&& i) {
+        if (csv && !started) line(compliance_item_csv_header());
+        started = true;
+        line(csv ? compliance_item_to_csv(i) : compliance_item_to_json(i));
+    });
+    if (csv && !started) line(compliance_item_csv_header());
+    return out;
+}
+
 std::string compliance_to_csv(const ComplianceReport& report, bool children, std::optional<ComplianceBy> by) {
     std::ostringstream out;
     if (children) {
         out << compliance_item_csv_header();
-        for (const ComplianceItem& i : report.items) detail::csv_row(out, item_row(i));
+        for (const ComplianceItem& i : report.items) out << compliance_item_to_csv(i);
     } else {
         detail::csv_row(out, {"by", "key", "numerator", "denominator", "percent", "met_on_time", "met_late", "overdue",
                               "due_soon", "not_yet_due", "exempt", "recorded_late", "host_disagreements",

@@ -389,6 +389,21 @@ std::string compliance_to_csv(const ComplianceReport& report, bool children,
 /// council's whole list written as it is read.
 std::string compliance_item_csv_header();
 std::string compliance_item_to_csv(const ComplianceItem& item);
+/// The text lines for_each_compliance_item's rows are written as.
+enum class ComplianceLines {
+    json,  // compliance_item_to_json's, one a row
+    csv,   // the header, then compliance_item_to_csv's, one a row
+};
+/// for_each_compliance_item with each row handed to `line` as text: a
+/// council's whole list written as it is read (the CLI's `compliance
+/// --children --format csv`, C's oversight_compliance_for_each_item). The
+/// CSV header goes with the first row, or alone after the last when there
+/// is none, so that an error found before any row (a filter naming no one)
+/// hands over nothing. Error(invalid_arg) for an empty `line`; otherwise as
+/// for_each_compliance_item.
+ComplianceReport for_each_compliance_line(const Store& store, const RulePack& pack, const Calendar& calendar,
+                                          const ComplianceOptions& options, ComplianceLines lines,
+                                          const std::function<void(const std::string&)>& line);
 /// Plain text: the period and the groups of `by` (all when nullopt) as a
 /// table, then, with `children`, the child-level rows by team and worker,
 /// then every host due-date disagreement with both explanations.

@@ -341,6 +341,36 @@ BOOST_AUTO_TEST_CASE(rows_handed_over_one_at_a_time_are_the_reports_items_in_its
                       std::runtime_error);
     BOOST_TEST(seen == 3);
     // (A SQLite error of the host's own: tests/cpp/store/store_test.cpp.)
+    // As text lines: the CSV is compliance_to_csv's child-level text, the
+    // JSON lines the items; a refused filter hands no line, a filter leaving
+    // no rows the header alone.
+    const ComplianceReport whole = oversight::compliance(store, england(), cal(), o);
+    std::string csv;
+    for_each_compliance_line(store, england(), cal(), o, ComplianceLines::csv,
+                             [&](const std::string& line) { csv += line; });
+    BOOST_TEST(csv == compliance_to_csv(whole, true));
+    std::vector<std::string> json_lines;
+    for_each_compliance_line(store, england(), cal(), o, ComplianceLines::json,
+                             [&](const std::string& line) { json_lines.push_back(line); });
+    BOOST_REQUIRE(json_lines.size() == whole.items.size());
+    for (std::size_t k = 0; k < json_lines.size(); ++k)
+        BOOST_TEST(json_lines[k] == compliance_item_to_json(whole.items[k]));
+    std::vector<std::string> none;
+    ComplianceOptions no_one = o;
+    no_one.worker = "No Such Worker";
+    BOOST_CHECK_THROW(for_each_compliance_line(store, england(), cal(), no_one, ComplianceLines::csv,
+                                               [&](const std::string& line) { none.push_back(line); }),
+                      Error);
+    BOOST_TEST(none.empty());
+    ComplianceOptions nothing = o;
+    nothing.period_from = d("2025-03-31");
+    nothing.period_to = d("2025-03-31");
+    nothing.rule = "lac.review.second";
+    for_each_compliance_line(store, england(), cal(), nothing, ComplianceLines::csv,
+                             [&](const std::string& line) { none.push_back(line); });
+    BOOST_REQUIRE(none.size() == 1u);
+    BOOST_TEST(none[0] == compliance_item_csv_header());
+    BOOST_CHECK_THROW(for_each_compliance_line(store, england(), cal(), o, ComplianceLines::csv, {}), Error);
     BOOST_CHECK_THROW(for_each_compliance_item(store, england(), cal(), o, {}), Error);
     ComplianceOptions nobody = o;
     nobody.worker = "No Such Worker";
