@@ -294,6 +294,12 @@ namespace {
 /// of a kept report.
 class GroupCounter {
 public:
+    GroupCounter() = default;
+    // Moved, not copied: last_ points into groups_ (a moved map keeps its nodes).
+    GroupCounter(const GroupCounter&) = delete;
+    GroupCounter& operator=(const GroupCounter&) = delete;
+    GroupCounter(GroupCounter&&) = default;
+    GroupCounter& operator=(GroupCounter&&) = default;
     /// The keys an item is counted under: team, worker, rule id, area.
     using Keys = std::array<const std::string*, 4>;
     static Keys keys_of(const ComplianceItem& i) {
@@ -327,19 +333,26 @@ private:
         f(overall_);
         for (std::size_t d = 0; d < kBy.size(); ++d) {
             const std::string& key = *keys[d];
-            auto it = groups_[d].find(key);
-            if (it == groups_[d].end()) {
-                it = groups_[d].emplace(key, ComplianceGroup{}).first;
-                it->second.by = kBy[d];
-                it->second.key = key;
+            // Items and kept numbers come mostly in order (one team's, one
+            // worker's in a row): the group before is tried first.
+            ComplianceGroup* g = last_[d];
+            if (!g || g->key != key) {
+                auto it = groups_[d].find(key);
+                if (it == groups_[d].end()) {
+                    it = groups_[d].emplace(key, ComplianceGroup{}).first;
+                    it->second.by = kBy[d];
+                    it->second.key = key;
+                }
+                g = last_[d] = &it->second;
             }
-            f(it->second);
+            f(*g);
         }
     }
     static constexpr std::array<ComplianceBy, 4> kBy{ComplianceBy::team, ComplianceBy::worker, ComplianceBy::rule,
                                                      ComplianceBy::area};
     ComplianceGroup overall_;
     std::array<std::map<std::string, ComplianceGroup>, 4> groups_;
+    std::array<ComplianceGroup*, 4> last_{};  // each dimension's group counted last (map nodes stay put)
 };
 
 }  // namespace
@@ -703,8 +716,9 @@ ComplianceReport report_of(const Store& store, const RulePack& pack, const Calen
         if (changed.everything) return;
         const std::vector<std::int64_t>& skipped = changed.children;  // sorted
         std::size_t listed = 0;  // the items due in the period that pass the filters
-        for (const KeptCount& n : kept.counts(key, skipped))
+        kept.for_each_count(key, skipped, [&](const KeptCount& n) {
             if (report.add(n) && n.kind == 0) listed += static_cast<std::size_t>(n.n);
+        });
         for (CaseCount& c : kept.undated(key, skipped)) report.add(std::move(c));
         std::vector<std::string> refs;
         for (auto& [id, ref] : kept.children(skipped)) refs.push_back(std::move(ref));

@@ -87,8 +87,10 @@ public:
                                const ComplianceOptions& options, const RulePack& pack,
                                const std::function<void(ComplianceItem&&)>& fn) const = 0;
     /// The numbers of a kept report (its items, not undated), but for the
-    /// `skipped` cases (sorted).
-    virtual std::vector<KeptCount> counts(const std::string& key, const std::vector<std::int64_t>& skipped) const = 0;
+    /// `skipped` cases (sorted), each handed to `fn` (one KeptCount reused:
+    /// copy what is kept).
+    virtual void for_each_count(const std::string& key, const std::vector<std::int64_t>& skipped,
+                                const std::function<void(const KeptCount&)>& fn) const = 0;
     /// The undated obligations of a kept report, but for the `skipped` cases,
     /// each with who held the case.
     virtual std::vector<CaseCount> undated(const std::string& key, const std::vector<std::int64_t>& skipped) const = 0;

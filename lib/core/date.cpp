@@ -108,12 +108,9 @@ std::optional<Date> Date::try_parse_iso(std::string_view text) noexcept {
     auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
     if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
     int yi = to_int(y), mi = to_int(m), di = to_int(d);
+    // from_ymd's checks, done here (four digits: yi <= 9999).
     if (yi < 1400 || mi < 1 || mi > 12 || di < 1 || di > days_in_month(yi, mi)) return std::nullopt;
-    try {
-        return from_ymd(yi, mi, di);
-    } catch (...) {
-        return std::nullopt;
-    }
+    return Date(static_cast<std::int32_t>(serial_of(yi, mi, di)));
 }
 
 Date Date::parse_iso(std::string_view text) {

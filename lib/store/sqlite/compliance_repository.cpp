@@ -205,13 +205,20 @@ public:
             // be the same item. The filters narrow the rows read (the report
             // applies them exactly again): a manager's own team reads only
             // its rows.
-            const std::string where =
-                " WHERE kept = ?1 AND kind = 0 AND (?2 IS NULL OR lower(team) = lower(?2)) "
-                "AND (?3 IS NULL OR lower(worker) = lower(?3)) AND (?4 IS NULL OR rule_id = ?4) "
-                "AND (?5 IS NULL OR area = ?5) "
-                "ORDER BY kept, kind, team, worker, child_ref, due, rule_id, anchor, child, n";
-            const std::vector<Value> args{kept_id(key), value(options.team), value(options.worker),
-                                          value(options.rule), value(options.area)};
+            // Only the filters given are tested (each row's test is much of
+            // the reading's own work).
+            std::vector<Value> args{kept_id(key)};
+            std::string where = " WHERE kept = ?1 AND kind = 0";
+            auto filter = [&](const std::optional<std::string>& value, const char* test) {
+                if (!value) return;
+                args.emplace_back(*value);
+                where += " AND " + std::string(test) + "?" + std::to_string(args.size()) + ")";
+            };
+            filter(options.team, "lower(team) = lower(");
+            filter(options.worker, "lower(worker) = lower(");
+            filter(options.rule, "rule_id = (");
+            filter(options.area, "area = (");
+            where += " ORDER BY kept, kind, team, worker, child_ref, due, rule_id, anchor, child, n";
             Rows r(c_,
                    "SELECT child, n, child_ref, team, worker, rule_id, area, state, days, due, anchor, anchor_event, "
                    "met_on, ended_on, met_event, met_recorded_on, recording_delay, recorded_late, exemption, "
@@ -245,7 +252,10 @@ public:
                 o.title = rule ? rule->title : std::string();
                 o.layer = rule ? rule->layer : std::string();
                 o.source = rule ? rule->source : std::string();
-                r.text(6, i.area);
+                // The rule's area (the same pack counted it: its fingerprint
+                // is in the report's key), else the row's.
+                if (rule) i.area = rule->area;
+                else r.text(6, i.area);
                 i.state = compliance_state_from_string(r.text(7));
                 i.days = static_cast<int>(r.integer(8));
                 o.due = r.date(9);
@@ -273,8 +283,9 @@ public:
         });
     }
 
-    std::vector<KeptCount> counts(const std::string& key, const std::vector<std::int64_t>& skipped) const override {
-        return guarded(c_, "reading a kept compliance report", [&] {
+    void for_each_count(const std::string& key, const std::vector<std::int64_t>& skipped,
+                        const std::function<void(const KeptCount&)>& fn) const override {
+        guarded(c_, "reading a kept compliance report", [&] {
             // The kept numbers (compliance_kept_numbers), less the skipped
             // cases' own rows (found by the case index).
             using Key = std::tuple<std::string, std::string, std::string, std::string, int, std::string, int, int>;
@@ -297,17 +308,22 @@ public:
                    "SELECT team, worker, rule_id, area, kind, state, recorded_late, host_differs, n "
                    "FROM compliance_kept_numbers WHERE kept = ?1",
                    {kept});
-            std::vector<KeptCount> out;
+            KeptCount k;  // reused: its text keeps its room
             while (r.step()) {
-                std::int64_t n = r.integer(8);
+                k.n = r.integer(8);
                 if (!less.empty())
-                    if (auto it = less.find(key_of(r)); it != less.end()) n -= it->second;
-                if (n <= 0) continue;
-                out.push_back({std::string(r.text(0)), std::string(r.text(1)), std::string(r.text(2)),
-                               std::string(r.text(3)), static_cast<int>(r.integer(4)), compliance_state_from_string(r.text(5)),
-                               r.integer(6) != 0, r.integer(7) != 0, n});
+                    if (auto it = less.find(key_of(r)); it != less.end()) k.n -= it->second;
+                if (k.n <= 0) continue;
+                r.text(0, k.team);
+                r.text(1, k.worker);
+                r.text(2, k.rule_id);
+                r.text(3, k.area);
+                k.kind = static_cast<int>(r.integer(4));
+                k.state = compliance_state_from_string(r.text(5));
+                k.recorded_late = r.integer(6) != 0;
+                k.host_differs = r.integer(7) != 0;
+                fn(k);
             }
-            return out;
         });
     }
 
