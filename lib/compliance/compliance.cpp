@@ -295,11 +295,21 @@ namespace {
 class GroupCounter {
 public:
     GroupCounter() = default;
-    // Moved, not copied: last_ points into groups_ (a moved map keeps its nodes).
+    // Not copied: last_ points into groups_' nodes, which a move takes along
+    // (the source forgets them).
     GroupCounter(const GroupCounter&) = delete;
     GroupCounter& operator=(const GroupCounter&) = delete;
-    GroupCounter(GroupCounter&&) = default;
-    GroupCounter& operator=(GroupCounter&&) = default;
+    GroupCounter(GroupCounter&& other) noexcept
+        : overall_(std::move(other.overall_)), groups_(std::move(other.groups_)), last_(other.last_) {
+        other.forget();
+    }
+    GroupCounter& operator=(GroupCounter&& other) noexcept {
+        overall_ = std::move(other.overall_);
+        groups_ = std::move(other.groups_);
+        last_ = other.last_;
+        other.forget();
+        return *this;
+    }
     /// The keys an item is counted under: team, worker, rule id, area.
     using Keys = std::array<const std::string*, 4>;
     static Keys keys_of(const ComplianceItem& i) {
@@ -324,6 +334,7 @@ public:
         std::vector<ComplianceGroup> out{std::move(overall_)};
         for (auto& by : groups_)
             for (auto& [key, g] : by) out.push_back(std::move(g));
+        forget();
         return out;
     }
 
@@ -353,6 +364,12 @@ private:
     ComplianceGroup overall_;
     std::array<std::map<std::string, ComplianceGroup>, 4> groups_;
     std::array<ComplianceGroup*, 4> last_{};  // each dimension's group counted last (map nodes stay put)
+
+    void forget() noexcept {
+        overall_ = ComplianceGroup{};
+        for (auto& by : groups_) by.clear();
+        last_ = {};
+    }
 };
 
 }  // namespace

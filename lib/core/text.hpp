@@ -26,6 +26,13 @@ std::string collapse_spaces(std::string_view s);
 std::string join_nonempty(const std::vector<std::string>& parts, std::string_view sep = " ");
 /// ASCII lower case.
 std::string lower(std::string_view s);
+/// `to` = `from` (which must not point into `to`), reusing to's room: the
+/// bytes copied over when the lengths match, as they mostly do for the
+/// same field of rows read one after another; else an ordinary assign.
+inline void assign_text(std::string& to, std::string_view from) {
+    if (to.size() != from.size()) to.assign(from.data(), from.size());
+    else if (!from.empty()) std::copy(from.begin(), from.end(), to.begin());
+}
 /// Each byte as two lower-case hexadecimal digits ("\x01\xab" -> "01ab"):
 /// hashes, digests and pseudonyms.
 std::string to_hex(std::string_view bytes);

@@ -219,8 +219,9 @@ public:
             filter(options.rule, "rule_id = (");
             filter(options.area, "area = (");
             where += " ORDER BY kept, kind, team, worker, child_ref, due, rule_id, anchor, child, n";
+            // No area: the rule's (below).
             Rows r(c_,
-                   "SELECT child, n, child_ref, team, worker, rule_id, area, state, days, due, anchor, anchor_event, "
+                   "SELECT child, n, child_ref, team, worker, rule_id, state, days, due, anchor, anchor_event, "
                    "met_on, ended_on, met_event, met_recorded_on, recording_delay, recorded_late, exemption, "
                    "host_due FROM compliance_kept_items" +
                        where,
@@ -229,6 +230,8 @@ public:
             if (options.explain)
                 texts.emplace(c_, "SELECT child, n, text FROM compliance_kept_explanations" + where, args);
             std::unordered_map<std::string, const Rule*> rules;  // each rule looked up once
+            const Rule* rule = nullptr;  // the row before's, and its id
+            std::string rule_id;
             // One item filled row after row: every field is assigned, so
             // text keeps its room when `fn` only reads it.
             ComplianceItem i;
@@ -246,29 +249,35 @@ public:
                 r.text(3, o.team);
                 r.text(4, o.worker);
                 r.text(5, o.rule_id);
-                auto known = rules.find(o.rule_id);
-                if (known == rules.end()) known = rules.emplace(o.rule_id, pack.find(o.rule_id)).first;
-                const Rule* rule = known->second;
-                o.title = rule ? rule->title : std::string();
-                o.layer = rule ? rule->layer : std::string();
-                o.source = rule ? rule->source : std::string();
-                // The rule's area (the same pack counted it: its fingerprint
-                // is in the report's key), else the row's.
-                if (rule) i.area = rule->area;
-                else r.text(6, i.area);
-                i.state = compliance_state_from_string(r.text(7));
-                i.days = static_cast<int>(r.integer(8));
-                o.due = r.date(9);
-                o.anchor = r.date(10);
-                r.text(11, o.anchor_event);
-                o.met_on = r.opt_date(12);
-                o.ended_on = r.opt_date(13);
-                r.text(14, i.met_event);
-                i.met_recorded_on = r.opt_date(15);
-                const std::optional<std::int64_t> delay = r.opt_integer(16);
+                if (o.rule_id != rule_id || rules.empty()) {
+                    auto known = rules.find(o.rule_id);
+                    if (known == rules.end()) known = rules.emplace(o.rule_id, pack.find(o.rule_id)).first;
+                    rule = known->second;
+                    rule_id = o.rule_id;
+                }
+                // The rule's title, source, layer and area, as when it was
+                // kept ("" for a rule the pack lacks): the report's key
+                // holds the whole pack (kept_key).
+                const auto of_rule = [&](const std::string Rule::*field) {
+                    return rule ? std::string_view(rule->*field) : std::string_view();
+                };
+                assign_text(o.title, of_rule(&Rule::title));
+                assign_text(o.layer, of_rule(&Rule::layer));
+                assign_text(o.source, of_rule(&Rule::source));
+                assign_text(i.area, of_rule(&Rule::area));
+                i.state = compliance_state_from_string(r.text(6));
+                i.days = static_cast<int>(r.integer(7));
+                o.due = r.date(8);
+                o.anchor = r.date(9);
+                r.text(10, o.anchor_event);
+                o.met_on = r.opt_date(11);
+                o.ended_on = r.opt_date(12);
+                r.text(13, i.met_event);
+                i.met_recorded_on = r.opt_date(14);
+                const std::optional<std::int64_t> delay = r.opt_integer(15);
                 i.recording_delay = delay ? std::optional<int>(static_cast<int>(*delay)) : std::nullopt;
-                i.recorded_late = r.integer(17) != 0;
-                const std::optional<std::string_view> exemption = r.opt_text(18), host = r.opt_text(19);
+                i.recorded_late = r.integer(16) != 0;
+                const std::optional<std::string_view> exemption = r.opt_text(17), host = r.opt_text(18);
                 i.exemption = exemption ? std::optional<Exemption>(exemption_from(std::string(*exemption)))
                                         : std::nullopt;
                 i.host_due = host ? std::optional<HostDueDate>(host_due_from(std::string(*host))) : std::nullopt;

@@ -8,6 +8,7 @@
 #include <oversight/core/date.hpp>
 #include <oversight/store/history.hpp>
 
+#include "core/text.hpp"
 #include "store/history_chain.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -213,11 +214,7 @@ public:
     /// "" for NULL.
     std::string_view text(int column) const { return opt_text(column).value_or(std::string_view()); }
     /// `to` = the text, reusing its room.
-    void text(int column, std::string& to) const {
-        const std::string_view t = text(column);
-        if (t.empty()) to.clear();
-        else to.assign(t.data(), t.size());
-    }
+    void text(int column, std::string& to) const { assign_text(to, text(column)); }
     /// An ISO date (Error(invalid_arg) if it is not one).
     Date date(int column) const { return Date::parse_iso(text(column)); }
     std::optional<Date> opt_date(int column) const {
