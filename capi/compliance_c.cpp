@@ -45,9 +45,11 @@ Settings settings_of(const oversight_compliance_options* options) {
     o.rule = opt_text_arg(c.rule, "rule");
     o.area = opt_text_arg(c.area, "area");
     o.school = school_of(c.calendar);
-    // A version 1 struct ends before `recount`, a version 2 one before `explain`.
+    // A version 1 struct ends before `recount`, a version 2 one before
+    // `explain`, a version 3 one before `child`.
     if (c.version >= 2) o.use_kept = c.recount == 0;
     if (c.version >= 3) o.explain = c.explain != 0;
+    if (c.version >= 4) o.child = opt_text_arg(c.child, "child");
     return {std::move(o), &pack_or_default(c.rule_pack), &calendar_or_default(c.calendar)};
 }
 
@@ -79,6 +81,7 @@ oversight_status oversight_compliance_options_init(oversight_compliance_options*
     // An older caller's struct ends before the fields added since: write no further.
     const std::size_t size = version == 1   ? offsetof(oversight_compliance_options, recount)
                              : version == 2 ? offsetof(oversight_compliance_options, explain)
+                             : version == 3 ? offsetof(oversight_compliance_options, child)
                                             : sizeof(oversight_compliance_options);
     return init_struct(opts, version, OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, kDefaults, "oversight_compliance_options",
                        size);

@@ -68,7 +68,7 @@ struct RemindOptions {
 };
 
 struct ComplianceCliOptions {
-    std::string from, to, by, format = "text", pack, team, worker, rule, area, school_calendar;
+    std::string from, to, by, format = "text", pack, team, worker, rule, area, child, school_calendar;
     int within = 10;
     int recording_threshold = 5;
     bool children = false;
@@ -214,6 +214,7 @@ void run_compliance(const Context& ctx, const ComplianceCliOptions& o) {
     if (!o.worker.empty()) options.worker = o.worker;
     if (!o.rule.empty()) options.rule = o.rule;
     if (!o.area.empty()) options.area = o.area;
+    if (!o.child.empty()) options.child = o.child;
     const std::optional<ComplianceBy> by =
         o.by.empty() ? std::nullopt : std::optional<ComplianceBy>(compliance_by_from_string(o.by));
     const std::optional<SchoolCalendar> school = school_calendar_arg(o.school_calendar);
@@ -535,6 +536,9 @@ void add_casework_commands(CLI::App& app, Context& ctx) {
     comp->add_option("--worker", compliance_opts->worker, "Only obligations whose worker on the due date is this");
     comp->add_option("--rule", compliance_opts->rule, "Only this rule id");
     comp->add_option("--area", compliance_opts->area, "Only this rule area");
+    comp->add_option("--child", compliance_opts->child,
+                     "Only this child's obligations, explained (their case counted afresh: the explanations behind "
+                     "a row of a list read with --no-explain)");
     comp->add_option("--pack", compliance_opts->pack, "Local rule pack (TOML) layered over the default England pack");
     comp->add_flag("--keep", compliance_opts->keep,
                    "Keep this report in the store (or bring the kept one up to date) first: later reports with the "

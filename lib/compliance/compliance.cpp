@@ -467,6 +467,7 @@ public:
         report_.period_to = frame_.period_to;
         report_.due_soon_until = frame_.settings.due_soon_until;
         report_.recording_threshold_working_days = options.recording_threshold_working_days;
+        if (options.child) child_ = std::string(detail::id_key(*options.child));
         for (auto& [rule, why] : rules_not_counted(pack, options.school))
             if (rule_passes(rule)) report_.not_counted.emplace_back(std::move(rule), std::move(why));
     }
@@ -474,15 +475,18 @@ public:
     const ReportFrame& frame() const noexcept { return frame_; }
     ComplianceReport& report() noexcept { return report_; }
 
-    /// Schedules and classifies one case; counts what it has in the period.
+    /// Schedules and classifies one case; counts what it has in the period
+    /// (nothing when the child filter names another child).
     void add(const ComplianceCase& c) {
+        if (child_ && detail::id_key(c.record.child_id) != *child_) return;
         add(detail::count_case(c, pack_, calendar_, options_, frame_,
-                               listing_ && options_.explain ? Explain::all : Explain::none));
+                               listing_ && (options_.explain || child_) ? Explain::all : Explain::none));
     }
 
     /// Whether an item passes the filters (team, worker, rule, area).
     bool passes(const ComplianceItem& i) const {
-        return holder_passes(i.obligation.team, i.obligation.worker) && rule_passes(i.obligation.rule_id, &i.area);
+        return holder_passes(i.obligation.team, i.obligation.worker) && rule_passes(i.obligation.rule_id, &i.area) &&
+               (!child_ || i.obligation.child_id == *child_);
     }
 
     /// Counts a case's items due in the period, and those brought forward,
@@ -580,6 +584,7 @@ private:
     bool listing_;
     ReportFrame frame_;
     ComplianceReport report_;
+    std::optional<std::string> child_;  // the child filter, as ids are stored (trimmed)
     GroupCounter counter_;  // the groups, counted as items come
     std::vector<Undated> undated_;  // past the school calendar's last term (not_counted)
 };
@@ -717,12 +722,20 @@ ComplianceReport report_of(const Store& store, const RulePack& pack, const Calen
         throw Error(Status::not_found, "no rule of area '" + detail::sanitize_utf8(*options.area) + "' in rule pack '" +
                                            pack.name() + "'");
 
+    // One child: that case alone, scheduled afresh.
+    std::vector<std::string> only;
+    if (options.child) {
+        only.emplace_back(detail::id_key(
+            detail::checked_name(*options.child, "child (filter)", kMaxChildIdBytes)));
+        if (!detail::casework_repository(store).has_child(only.front())) detail::no_child(only.front());
+    }
+
     ReportBuilder report(pack, calendar, options, sink != nullptr);
     const auto& kept = detail::compliance_repository(store);
     bool done = false;
     // All read on one snapshot: the kept rows, the cases changed since they
     // were counted, and those cases.
-    if (options.use_kept) kept.on_one_snapshot([&] {
+    if (options.use_kept && !options.child) kept.on_one_snapshot([&] {
         // A report kept with these settings: its rows for the cases
         // unchanged since, and the changed ones counted again; the same
         // report as counting every case (tests/cpp/compliance/kept_compliance_test.cpp).
@@ -762,7 +775,7 @@ ComplianceReport report_of(const Store& store, const RulePack& pack, const Calen
         done = true;
     });
     if (!done)
-        detail::for_each_compliance_case(store, options.as_of, nullptr,
+        detail::for_each_compliance_case(store, options.as_of, options.child ? &only : nullptr,
                                          [&](ComplianceCase&& c, std::int64_t) { report.add(c); });
     ComplianceReport out = report.finish();
     if (sink && sink->list) {

@@ -46,9 +46,15 @@ BOOST_AUTO_TEST_CASE(inits) {
     BOOST_TEST(v2.version == 2u);
     BOOST_TEST(v2.recount == 0);
     BOOST_TEST(v2.explain == 0x5a5a5a5a);
+    oversight_compliance_options v3;
+    std::memset(&v3, 0x5a, sizeof v3);
+    EXPECT_OK(oversight_compliance_options_init(&v3, 3));
+    BOOST_TEST(v3.explain == 1);
+    BOOST_TEST(reinterpret_cast<std::uintptr_t>(v3.child) == static_cast<std::uintptr_t>(0x5a5a5a5a5a5a5a5aULL));
+    BOOST_TEST(o.child == nullptr);
     EXPECT_FAIL(oversight_compliance_options_init(nullptr, 1), OVERSIGHT_E_INVALID_ARG);
     EXPECT_FAIL(oversight_compliance_options_init(&o, 0), OVERSIGHT_E_INVALID_ARG);
-    EXPECT_FAIL(oversight_compliance_options_init(&o, 4), OVERSIGHT_E_INVALID_ARG);
+    EXPECT_FAIL(oversight_compliance_options_init(&o, 5), OVERSIGHT_E_INVALID_ARG);
 }
 
 BOOST_FIXTURE_TEST_CASE(json_csv_and_text, CaseworkFixture) {
@@ -121,6 +127,70 @@ int32_t OVERSIGHT_CALL gather(void* context, const char* row, size_t length) {
 }
 
 }  // namespace
+
+BOOST_FIXTURE_TEST_CASE(one_childs_rows_on_demand, CaseworkFixture) {
+    // Version 4's `child`: that child's rows, explained, as the whole
+    // report has them (the case counted afresh, a kept report or not).
+    EXPECT_OK(oversight_casework_save_child(store, "C2", nullptr));
+    EXPECT_OK(oversight_casework_allocate(store, "C2", "Ann Lee", kStart));
+    auto e = event("C2", "became_looked_after", {2024, 4, 2});
+    EXPECT_OK(oversight_casework_record_event(store, &e, nullptr));
+    e = event("C2", "placement_start", {2024, 4, 2}, "{\"placement_type\":\"U1\",\"legal_status\":\"C2\"}");
+    EXPECT_OK(oversight_casework_record_event(store, &e, nullptr));
+    oversight_compliance_options o = options();
+    char* out = nullptr;
+    EXPECT_OK(oversight_compliance_keep(store, &o, &out));
+    take(out);
+    o.explain = 0;
+    EXPECT_OK(oversight_compliance_json(store, &o, &out));
+    const auto whole = take_document(out, "oversight-compliance");
+    o.explain = 1;
+    o.recount = 1;
+    EXPECT_OK(oversight_compliance_json(store, &o, &out));
+    const auto explained = take_document(out, "oversight-compliance");
+    o.recount = 0;
+    std::size_t rows = 0;
+    for (const char* child : {"C1", "C2", " C2 "}) {
+        oversight_compliance_options one = o;
+        one.child = child;
+        EXPECT_OK(oversight_compliance_json(store, &one, &out));
+        const auto doc = take_document(out, "oversight-compliance");
+        nlohmann::json expected = nlohmann::json::array();
+        for (const auto& i : explained["items"])
+            if (i["child"] == std::string(child).substr(child[0] == ' ' ? 1 : 0, 2)) expected.push_back(i);
+        BOOST_TEST(!expected.empty(), child);
+        BOOST_TEST(doc["items"] == expected, child);
+        for (const auto& i : doc["items"]) BOOST_TEST(!i["explanation"].get<std::string>().empty());
+        if (child[0] != ' ') rows += doc["items"].size();
+        // One at a time, the same rows.
+        Gathered g;
+        int64_t n = -1;
+        EXPECT_OK(oversight_compliance_for_each_item(store, &one, "json", gather, &g, &n));
+        BOOST_TEST(n == static_cast<int64_t>(expected.size()));
+        BOOST_REQUIRE(g.rows.size() == expected.size());
+        for (std::size_t k = 0; k < g.rows.size(); ++k) BOOST_TEST(nlohmann::json::parse(g.rows[k]) == expected[k]);
+    }
+    BOOST_TEST(rows == whole["items"].size());
+    // A version 3 struct ends before `child`: not read.
+    oversight_compliance_options v3 = o;
+    v3.version = 3;
+    v3.child = "NOBODY";
+    EXPECT_OK(oversight_compliance_json(store, &v3, &out));
+    BOOST_TEST(take_document(out, "oversight-compliance")["items"].size() == explained["items"].size());
+    // An unknown child, hostile text, no text at all: an error naming it.
+    oversight_compliance_options bad = o;
+    bad.child = "NOBODY";
+    EXPECT_FAIL(oversight_compliance_json(store, &bad, &out), OVERSIGHT_E_NOT_FOUND);
+    BOOST_TEST(contains(message(), "no child with id 'NOBODY'"), message());
+    bad.child = kSql;
+    EXPECT_FAIL(oversight_compliance_csv(store, &bad, 1, nullptr, &out), OVERSIGHT_E_NOT_FOUND);
+    bad.child = kBadUtf8;
+    EXPECT_FAIL(oversight_compliance_json(store, &bad, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(contains(message(), "child"), message());
+    bad.child = "  ";
+    EXPECT_FAIL(oversight_compliance_json(store, &bad, &out), OVERSIGHT_E_INVALID_ARG);
+    BOOST_TEST(out == nullptr);
+}
 
 BOOST_FIXTURE_TEST_CASE(the_rows_one_at_a_time_are_the_documents_items, CaseworkFixture) {
     auto e = event("C1", "visit", {2024, 3, 5}, "{\"due_date\":\"2024-03-02\"}");

@@ -156,6 +156,17 @@ for p, e in zip(plain, explained):
 assert plain == explained
 PYEOF
 done
+# --child: one child's rows, explained, as the whole list has them.
+for child in C1 C2; do
+  mine=$(run --as-of 2024-06-30 compliance --from 2024-03-01 --format csv --children --child "$child")
+  "$PY" - "$explained" "$mine" "$child" <<'PYEOF' || fail "--child $child: not the child's rows of the list"
+import csv, io, sys
+whole = list(csv.DictReader(io.StringIO(sys.argv[1])))
+mine = list(csv.DictReader(io.StringIO(sys.argv[2])))
+assert mine and mine == [r for r in whole if r["child"] == sys.argv[3]], (mine, sys.argv[3])
+PYEOF
+done
+expect_fail "no child with id 'C9'" --as-of 2024-06-30 compliance --child C9
 
 # host-due: a case system's extract of due dates. As of 10 March C1's next
 # visit is due 6 weeks after its visit on 5 March (16 April); C2's first

@@ -1664,6 +1664,12 @@ static void compliance_and_trackers_area(void) {
     co.rule = NULL;
     TEXTS(FILTER, oversight_compliance_json, "options.area", (S, (co.area = T, &co), &g_s));
     co.area = NULL;
+    TEXTS(FILTER, oversight_compliance_json, "options.child", (S, (co.child = T, &co), &g_s));
+    TEXTS(FILTER, oversight_compliance_for_each_item, "options.child",
+          (S, (co.child = T, &co), "csv", count_row, &g_i64, &g_i64));
+    co.child = "C1";
+    CALL(SUCCEED, oversight_compliance_json, "options.child = a child's id", (S, &co, &g_s));
+    co.child = NULL;
     for (i = 0; i < sizeof bys / sizeof bys[0]; ++i) {
         set_case("by = %s%s", bys[i], "");
         CALL(SUCCEED, oversight_compliance_csv, g_case, (S, &co, 0, bys[i], &g_s));

@@ -97,6 +97,18 @@ class ComplianceTest(unittest.TestCase):
                 self.assertTrue(theirs["explanation"])
                 mine["explanation"] = theirs["explanation"]
             self.assertEqual(plain, counted)
+        # One child's rows explained on demand: theirs of the whole report.
+        for child in ("C1", "C2"):
+            mine = self.cw.compliance(as_of=AS_OF, period_from=START, child=child)
+            self.assertTrue(mine["items"])
+            self.assertEqual(mine["items"], [i for i in counted["items"] if i["child"] == child])
+            rows = []
+            self.cw.for_each_compliance_item(rows.append, as_of=AS_OF, period_from=START, child=child)
+            self.assertEqual(rows, mine["items"])
+        with self.assertRaises(OversightError) as e:
+            self.cw.compliance(as_of=AS_OF, child="C9")
+        self.assertEqual(e.exception.status, NOT_FOUND)
+        self.assertIn("C9", str(e.exception))
         self.cw.record_event("C1", "visit", "2024-04-01")
         again = self.cw.keep_compliance(as_of=AS_OF, period_from=START)
         self.assertEqual((again["key"], again["rebuilt"], again["cases_counted"]), (kept["key"], False, 1))

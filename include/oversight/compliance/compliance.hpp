@@ -175,6 +175,14 @@ struct ComplianceOptions {
     std::optional<std::string> worker;  // exact name, ignoring ASCII case
     std::optional<std::string> rule;    // a rule id
     std::optional<std::string> area;    // a rule area
+    /// One child's obligations (a child id, trimmed as stored ids are;
+    /// Error(not_found) for one the store does not hold, Error(invalid_arg)
+    /// for a blank or malformed one): that case scheduled afresh, in
+    /// milliseconds, and its rows explained whatever `explain` says (a kept
+    /// report is not read: one case is quicker counted than found among
+    /// the kept rows and numbers). The explanations behind any row of a
+    /// list read unexplained are one such call away.
+    std::optional<std::string> child;
     /// The school calendar that termly rules (PEP reviews: school terms and
     /// days) are counted with; must outlive the call. Null: those rules are
     /// not counted and the report lists them (ComplianceReport::not_counted),
@@ -280,9 +288,9 @@ std::vector<ComplianceGroup> aggregate(const std::vector<ComplianceItem>& items)
 /// every case (as of that day; allocations over time from the store, each
 /// worker's team from their appointments), scheduled with `pack` and
 /// `calendar`, classified, filtered and aggregated. Error(invalid_arg) for
-/// a period that ends before it starts, a negative window or threshold;
-/// Error(not_found) for a filter naming an unknown team, worker, rule or
-/// area.
+/// a period that ends before it starts, a negative window or threshold, a
+/// blank or malformed child id; Error(not_found) for a filter naming an
+/// unknown child, team, worker, rule or area.
 ComplianceReport compliance(const Store& store, const RulePack& pack, const Calendar& calendar,
                             const ComplianceOptions& options);
 /// The same report, its child-level items handed to `row` one at a time in
@@ -318,7 +326,8 @@ ComplianceReport compliance_of(const std::vector<ComplianceCase>& cases, const R
 // up to date: each case's classified obligations for one as_of and period,
 // counted with one rule pack, calendar, school calendar, window and
 // recording threshold by one library version (the report's key). compliance() with the same
-// settings (any filters, items or not) then reads the kept rows (the
+// settings (any team, worker, rule or area filter, items or not; one child's
+// report is that case counted afresh) then reads the kept rows (the
 // numbers alone: one GROUP BY over them) and counts again only the cases
 // whose history has rows after the one the kept report reflects: the same
 // report, item for item, as counting every case (tested), never a stale

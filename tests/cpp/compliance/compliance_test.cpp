@@ -291,6 +291,18 @@ BOOST_AUTO_TEST_CASE(aggregates_count_every_state_and_add_up) {
     const ComplianceReport only = compliance_of({c1, c3}, pack(), cal(), f);
     BOOST_TEST(only.items.size() == 3u);
     for (const ComplianceItem& i : only.items) BOOST_TEST(i.obligation.rule_id == "t.visit");
+    // One child's: the items of that case alone, the numbers theirs.
+    ComplianceOptions one = o;
+    one.child = c3.record.child_id;
+    const ComplianceReport child = compliance_of({c1, c3}, pack(), cal(), one);
+    const ComplianceReport alone = compliance_of({c3}, pack(), cal(), o);
+    BOOST_REQUIRE(!child.items.empty());
+    BOOST_TEST((child.items == alone.items));
+    BOOST_TEST((child.groups == alone.groups));
+    one.child = " " + c3.record.child_id + "\t";  // as stored ids are: trimmed
+    BOOST_TEST((compliance_of({c1, c3}, pack(), cal(), one).items == alone.items));
+    one.child = "nobody";
+    BOOST_TEST(compliance_of({c1, c3}, pack(), cal(), one).items.empty());
 
     ComplianceOptions bad = o;
     bad.period_from = d("2025-05-01");

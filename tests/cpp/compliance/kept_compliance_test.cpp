@@ -379,6 +379,105 @@ BOOST_AUTO_TEST_CASE(rows_handed_over_one_at_a_time_are_the_reports_items_in_its
     BOOST_TEST(oversight::compliance(store, england(), cal(), o).kept == k.key);
 }
 
+BOOST_AUTO_TEST_CASE(one_childs_rows_explained_on_demand_are_that_childs_rows_of_the_whole_report) {
+    // The list read unexplained (kept), then any child's rows explained on
+    // demand (the child filter: that case scheduled afresh): the same rows
+    // with their explanations, and the children's numbers add up to the
+    // whole report's, brought-forward obligations included.
+    Authority a(120);
+    Store& store = a.store;
+    add_the_unusual(store);
+    const ComplianceOptions& o = a.o;
+    keep_compliance(store, england(), cal(), o);
+    const ComplianceReport whole = counted(store, o);
+    ComplianceOptions plain = o;
+    plain.explain = false;
+    const ComplianceReport list = oversight::compliance(store, england(), cal(), plain);
+    BOOST_TEST(!list.kept.empty());
+    BOOST_REQUIRE(list.items.size() == whole.items.size());
+
+    auto counts_of = [](const ComplianceReport& r) {
+        BOOST_REQUIRE(!r.groups.empty());
+        BOOST_REQUIRE(r.groups.front().by == ComplianceBy::overall);
+        return r.groups.front().counts;
+    };
+    ComplianceCounts sum;
+    std::size_t rows = 0, exempt = 0, host = 0;
+    for (long k = 0; k < 120; ++k) {
+        ComplianceOptions ask = o;
+        ask.child = test::synthetic_child_id(k);
+        const ComplianceReport one = oversight::compliance(store, england(), cal(), ask);
+        BOOST_TEST(one.kept.empty());  // one case, counted afresh
+        std::vector<ComplianceItem> expected;
+        for (const ComplianceItem& i : whole.items)
+            if (i.obligation.child_id == *ask.child) expected.push_back(i);
+        BOOST_TEST_CONTEXT(*ask.child) {
+            BOOST_TEST(one.items.size() == expected.size());
+            BOOST_TEST((one.items == expected));
+            for (const ComplianceItem& i : one.items) {
+                BOOST_TEST(!i.obligation.explanation.empty());
+                exempt += i.exemption.has_value();
+                host += i.host_due.has_value();
+            }
+        }
+        rows += one.items.size();
+        const ComplianceCounts c = counts_of(one);
+        sum.met_on_time += c.met_on_time;
+        sum.met_late += c.met_late;
+        sum.overdue += c.overdue;
+        sum.due_soon += c.due_soon;
+        sum.not_yet_due += c.not_yet_due;
+        sum.exempt += c.exempt;
+        sum.recorded_late += c.recorded_late;
+        sum.host_disagreements += c.host_disagreements;
+        sum.carried_over += c.carried_over;
+        sum.carried_over_met += c.carried_over_met;
+    }
+    BOOST_TEST(rows == whole.items.size());
+    BOOST_TEST((sum == counts_of(whole)));
+    BOOST_TEST(exempt > 0u);  // the unusual rows are among them
+    BOOST_TEST(host > 0u);
+    BOOST_TEST(sum.carried_over > 0);
+
+    // With the other filters, written as stored ids are (spaces trimmed),
+    // and one at a time.
+    const std::string child = test::synthetic_child_id(7);
+    ComplianceOptions ask = o;
+    ask.child = "  " + child + " ";
+    const ComplianceReport one = oversight::compliance(store, england(), cal(), ask);
+    BOOST_REQUIRE(!one.items.empty());
+    // Explained whatever `explain` says: the options of the list read
+    // unexplained, with a child, give that child's explanations.
+    ComplianceOptions from_list = plain;
+    from_list.child = child;
+    BOOST_TEST((oversight::compliance(store, england(), cal(), from_list).items == one.items));
+    ask.worker = one.items.back().obligation.worker;
+    std::vector<ComplianceItem> theirs;
+    for (const ComplianceItem& i : one.items)
+        if (i.obligation.worker == *ask.worker) theirs.push_back(i);
+    BOOST_REQUIRE(!theirs.empty());
+    BOOST_TEST((oversight::compliance(store, england(), cal(), ask).items == theirs));
+    ask.worker.reset();
+    ask.area = "no such area";
+    BOOST_CHECK_THROW(oversight::compliance(store, england(), cal(), ask), Error);
+    ask.area.reset();
+    std::vector<ComplianceItem> streamed;
+    for_each_compliance_item(store, england(), cal(), ask, [&](ComplianceItem&& i) { streamed.push_back(std::move(i)); });
+    BOOST_TEST((streamed == one.items));
+
+    // A child the store does not hold, or no id at all: an error naming it.
+    for (const char* unknown : {"NO-SUCH-CHILD", "", "   "}) {
+        ask.child = unknown;
+        try {
+            oversight::compliance(store, england(), cal(), ask);
+            BOOST_ERROR("no error for child '" << unknown << "'");
+        } catch (const Error& e) {
+            BOOST_TEST((e.code() == (*unknown == 'N' ? Status::not_found : Status::invalid_arg)), e.what());
+            BOOST_TEST(std::string(e.what()).find("child") != std::string::npos, e.what());
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_workforce_change_means_every_case_is_counted_again) {
     // Who is in which team moves the numbers of every case of a worker:
     // the kept report is not read until kept again (then counted afresh).

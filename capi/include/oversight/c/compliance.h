@@ -42,12 +42,17 @@ typedef struct oversight_compliance_options {
     /* version 3: */
     int32_t explain;                      /* non-zero (default): each child-level row with its explanation;
                                              0: every item's "explanation" "" (a host_due keeps its own),
-                                             several times faster; a row's is one call away (a filter) */
+                                             several times faster; a row's is one call away (`child`) */
+    /* version 4: */
+    const char *child;                    /* only this child's obligations (a child id), their case counted
+                                             afresh in milliseconds (never from a kept report), explained
+                                             whatever `explain` says: one child's rows on demand; NULL:
+                                             every child */
 } oversight_compliance_options;
 
-#define OVERSIGHT_COMPLIANCE_OPTIONS_VERSION 3
+#define OVERSIGHT_COMPLIANCE_OPTIONS_VERSION 4
 #define OVERSIGHT_COMPLIANCE_OPTIONS_INIT \
-    { OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, NULL, NULL, NULL, 10, 5, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1 }
+    { OVERSIGHT_COMPLIANCE_OPTIONS_VERSION, NULL, NULL, NULL, 10, 5, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1, NULL }
 
 /* Fills *opts with OVERSIGHT_COMPLIANCE_OPTIONS_INIT; OVERSIGHT_E_INVALID_ARG
  * for NULL or an unknown version. */
@@ -70,9 +75,9 @@ OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_options_init(
  * child and due date. Where a report with the same settings is kept
  * (oversight_compliance_keep, below) it is read, the cases changed since
  * counted again: the same document, sooner (unless `recount`).
- * OVERSIGHT_E_INVALID_ARG for a period that ends before it starts or a
- * window or threshold out of range; OVERSIGHT_E_NOT_FOUND for an unknown
- * team, worker, rule or area. */
+ * OVERSIGHT_E_INVALID_ARG for a period that ends before it starts, a
+ * window or threshold out of range, or a blank or malformed child id;
+ * OVERSIGHT_E_NOT_FOUND for an unknown team, worker, rule, area or child. */
 OVERSIGHT_API oversight_status OVERSIGHT_CALL oversight_compliance_json(const oversight_store *store,
                                                                         const oversight_compliance_options *options,
                                                                         char **out) OVERSIGHT_NOEXCEPT;
