@@ -16,7 +16,8 @@
 // before the day, counted by both Oversight and the Python script, are
 // compared: the same chains must give the same counts. Prints seconds,
 // ratios and the peak RSS of each part, run in its own child process so that
-// the RSS is its own.
+// the RSS is its own; the parts that take a second or less (the sqlite3
+// query, the kept report's reads) the fastest of three runs.
 //
 //   cmake --build build --target oversight_bench_compliance -j1
 //   build/tests/bench/oversight_bench_compliance [CHILDREN ...]   (default: 1000 2000 20000)
@@ -93,6 +94,21 @@ Run command(const std::string& cmd) {
     return in_child([&] { return std::system(cmd.c_str()) == 0 ? 0 : 1; });
 }
 
+/// The fastest of three runs of `work` (see in_child), each in its own
+/// process; ok when all were. For the reads that take a second or less,
+/// whose single timings vary by a third from run to run on a shared
+/// machine: the plain query and the kept report's reads alike.
+template <class Work>
+Run fastest_of_three(Work work) {
+    Run best = in_child(work);
+    for (int k = 1; k < 3; ++k) {
+        const Run r = in_child(work);
+        if (r.seconds < best.seconds) best = {r.seconds, r.max_rss_kb, best.ok};
+        best.ok = best.ok && r.ok;
+    }
+    return best;
+}
+
 Store open_read_only(const fs::path& db) {
     StoreOptions o;
     o.location = db.string();
@@ -139,8 +155,11 @@ int main(int argc, char** argv) {
                     authority.events, authority.workers, authority.teams, seconds_since(t0));
         std::printf("  %-46s %11s %10s %12s\n", "", "seconds", "ratio", "peak RSS");
 
-        const Run plain_sql = command("/usr/bin/sqlite3 -cmd \".parameter set @as_of '" + as_of.iso() + "'\" " +
-                                      quoted(db) + " < " + quoted(OVERSIGHT_COMPLIANCE_PLAIN_SQL) + " > /dev/null");
+        const std::string plain_sql_command = "/usr/bin/sqlite3 -cmd \".parameter set @as_of '" + as_of.iso() +
+                                              "'\" " + quoted(db) + " < " + quoted(OVERSIGHT_COMPLIANCE_PLAIN_SQL) +
+                                              " > /dev/null";
+        const Run plain_sql =
+            fastest_of_three([&] { return std::system(plain_sql_command.c_str()) == 0 ? 0 : 1; });
         row("sqlite3: last visit per child vs 6 weeks", plain_sql, plain_sql.seconds);
         const Run plain_py = command("python3 " + quoted(OVERSIGHT_COMPLIANCE_PLAIN_PY) + " " + quoted(db) + " " +
                                      as_of.iso() + " " + quoted(holidays) + " > " + quoted(root / "plain.json"));
@@ -186,7 +205,7 @@ int main(int argc, char** argv) {
         const Run keep = keep_report(true);
         row("oversight: keep the report (every case, once)", keep, plain_sql.seconds);
         auto kept_report = [&](bool items, bool explain = true) {
-            return in_child([&] {
+            return fastest_of_three([&] {
                 Store store = open_read_only(db);
                 ComplianceOptions o;
                 o.as_of = as_of;
@@ -206,7 +225,7 @@ int main(int argc, char** argv) {
         // (for_each_compliance_item), none held: counted, or written as the
         // CSV an analyst opens (to /dev/null, as the sqlite3 query's rows).
         auto streamed = [&](bool explain, bool csv) {
-            return in_child([&] {
+            return fastest_of_three([&] {
                 Store store = open_read_only(db);
                 ComplianceOptions o;
                 o.as_of = as_of;

@@ -328,7 +328,7 @@ ComplianceReport compliance_of(const std::vector<ComplianceCase>& cases, const R
 // recording threshold by one library version (the report's key). compliance() with the same
 // settings (any team, worker, rule or area filter, items or not; one child's
 // report is that case counted afresh) then reads the kept rows (the
-// numbers alone: one GROUP BY over them) and counts again only the cases
+// numbers alone: its kept counts) and counts again only the cases
 // whose history has rows after the one the kept report reflects: the same
 // report, item for item, as counting every case (tested), never a stale
 // one. A changed person or team (a name) or appointment (who is in which

@@ -205,8 +205,7 @@ public:
             // be the same item. The filters narrow the rows read (the report
             // applies them exactly again): a manager's own team reads only
             // its rows.
-            // Only the filters given are tested (each row's test is much of
-            // the reading's own work).
+            // Only the filters given are tested, row by row.
             std::vector<Value> args{kept_id(key)};
             std::string where = " WHERE kept = ?1 AND kind = 0";
             auto filter = [&](const std::optional<std::string>& value, const char* test) {
