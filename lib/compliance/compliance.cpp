@@ -304,6 +304,7 @@ public:
         other.forget();
     }
     GroupCounter& operator=(GroupCounter&& other) noexcept {
+        if (this == &other) return *this;
         overall_ = std::move(other.overall_);
         groups_ = std::move(other.groups_);
         last_ = other.last_;
@@ -486,7 +487,7 @@ public:
     /// Whether an item passes the filters (team, worker, rule, area).
     bool passes(const ComplianceItem& i) const {
         return holder_passes(i.obligation.team, i.obligation.worker) && rule_passes(i.obligation.rule_id, &i.area) &&
-               (!child_ || i.obligation.child_id == *child_);
+               (!child_ || detail::id_key(i.obligation.child_id) == *child_);
     }
 
     /// Counts a case's items due in the period, and those brought forward,
