@@ -484,7 +484,7 @@ public:
                                listing_ && (options_.explain || child_) ? Explain::all : Explain::none));
     }
 
-    /// Whether an item passes the filters (team, worker, rule, area).
+    /// Whether an item passes the filters (team, worker, rule, area, child).
     bool passes(const ComplianceItem& i) const {
         return holder_passes(i.obligation.team, i.obligation.worker) && rule_passes(i.obligation.rule_id, &i.area) &&
                (!child_ || detail::id_key(i.obligation.child_id) == *child_);

@@ -208,15 +208,18 @@ public:
             // Only the filters given are tested, row by row.
             std::vector<Value> args{kept_id(key)};
             std::string where = " WHERE kept = ?1 AND kind = 0";
-            auto filter = [&](const std::optional<std::string>& value, const char* test) {
+            // Names ignoring ASCII case (as the report compares them).
+            auto filter = [&](const std::optional<std::string>& value, const std::string& column, bool any_case) {
                 if (!value) return;
                 args.emplace_back(*value);
-                where += " AND " + std::string(test) + "?" + std::to_string(args.size()) + ")";
+                const std::string param = "?" + std::to_string(args.size());
+                where += any_case ? " AND lower(" + column + ") = lower(" + param + ")"
+                                  : " AND " + column + " = " + param;
             };
-            filter(options.team, "lower(team) = lower(");
-            filter(options.worker, "lower(worker) = lower(");
-            filter(options.rule, "rule_id = (");
-            filter(options.area, "area = (");
+            filter(options.team, "team", true);
+            filter(options.worker, "worker", true);
+            filter(options.rule, "rule_id", false);
+            filter(options.area, "area", false);
             where += " ORDER BY kept, kind, team, worker, child_ref, due, rule_id, anchor, child, n";
             // No area: the rule's (below).
             Rows r(c_,
